@@ -1,0 +1,79 @@
+//! From an article's text to dated diplomatic events. Pure: no I/O, no clock, no time zone.
+//!
+//! The stages, in order:
+//! 1. [`segment`]: paragraphs and sentences, as byte spans;
+//! 2. [`time`] and [`actors`]: temporal expressions resolved against the publication date;
+//!    people, countries, cities and organisations;
+//! 3. [`events`]: triggers, participants, place, date and status, merged within the article.
+
+pub mod actors;
+pub mod events;
+pub mod segment;
+pub mod time;
+
+use dateline_model::{Article, Event, Span};
+
+/// Everything extraction found in one article, with the intermediate tags for inspection.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    pub sentences: Vec<Span>,
+    pub times: Vec<time::TimeExpr>,
+    pub mentions: Vec<actors::Mention>,
+    pub events: Vec<Event>,
+}
+
+/// Runs every stage over one article.
+pub fn extract(article: &Article) -> Extraction {
+    extract_text(&article.text, article.published)
+}
+
+/// Runs every stage over a text published on `published`.
+pub fn extract_text(text: &str, published: Option<chrono::NaiveDate>) -> Extraction {
+    let sentences: Vec<Span> = segment::paragraphs(text).into_iter().flat_map(|p| p.sentences).collect();
+    let times = time::tag(text, published);
+    let mentions = actors::find_mentions(text);
+    let events = events::extract_events(&events::Tagged {
+        text,
+        published,
+        sentences: &sentences,
+        times: &times,
+        mentions: &mentions,
+    });
+    Extraction { sentences, times, mentions, events }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use dateline_model::{EventKind, Status};
+
+    #[test]
+    fn a_call_readout_gives_one_dated_call() {
+        let text = "Secretary Blinken's Call with Turkish Foreign Minister Cavusoglu\n\n\
+            Secretary of State Antony J. Blinken spoke today with Turkish Foreign Minister Mevlut Cavusoglu about the crisis.";
+        let x = extract_text(text, NaiveDate::from_ymd_opt(2021, 5, 21));
+        let calls: Vec<&Event> = x.events.iter().filter(|e| e.kind == EventKind::Call).collect();
+        assert_eq!(calls.len(), 1, "{:#?}", x.events);
+        let call = calls[0];
+        assert_eq!(call.status, Status::Occurred);
+        assert_eq!(call.participant_names(), ["Antony Blinken", "Mevlut Cavusoglu"]);
+        assert_eq!(call.date.map(|d| d.start.to_string()), Some("2021-05-21".into()));
+        assert!(call.location.is_none());
+    }
+
+    #[test]
+    fn a_planned_trip_gives_one_visit_per_country() {
+        let text = "Deputy Secretary of State Wendy Sherman will travel to Istanbul and Ankara, Turkey, and Madrid, Spain from March 4 to 11.";
+        let x = extract_text(text, NaiveDate::from_ymd_opt(2022, 3, 1));
+        let visits: Vec<&Event> = x.events.iter().filter(|e| e.kind == EventKind::Visit).collect();
+        assert_eq!(visits.len(), 2, "{:#?}", x.events);
+        assert!(visits.iter().all(|v| v.status == Status::Planned));
+        let places: Vec<_> = visits.iter().map(|v| v.location.clone().unwrap_or_default()).collect();
+        assert_eq!(places[0].country.as_deref(), Some("Turkey"));
+        assert_eq!(places[0].place.as_deref(), Some("Istanbul, Ankara"));
+        assert_eq!(places[1].country.as_deref(), Some("Spain"));
+        let d = visits[0].date.expect("dated");
+        assert_eq!((d.start.to_string(), d.end.to_string()), ("2022-03-04".into(), "2022-03-11".into()));
+    }
+}

@@ -1,0 +1,190 @@
+//! Stage 1: split article text into paragraphs and sentences, as byte spans.
+//!
+//! Paragraphs are separated by blank lines (ingest writes them so). Sentences end at `.`, `!`
+//! or `?` followed by space and an upper-case letter, a digit or a quote, unless the word before the
+//! stop is a known abbreviation ("U.S.", "Mr.", "Jan.", "No.") or a single initial ("Antony J.").
+
+use dateline_model::Span;
+
+/// Words that end in a period without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "lt", "col", "maj", "capt", "cmdr", "adm",
+    "sgt", "rep", "sen", "gov", "pres", "amb", "hon", "rev", "messrs", "mt", "ft", "no", "nos", "vol", "vs",
+    "etc", "inc", "ltd", "co", "corp", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "approx", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "p.r.c", "r.o.k",
+    "d.p.r.k", "u.a.e",
+];
+
+/// A paragraph and the sentences inside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    pub sentences: Vec<Span>,
+}
+
+/// Paragraphs of `text`: runs of non-blank lines.
+pub fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            if let Some(s) = start.take() {
+                out.push(paragraph(text, Span::new(s, end)));
+            }
+        } else {
+            let lead = content.len() - content.trim_start().len();
+            if start.is_none() {
+                start = Some(pos + lead);
+            }
+            end = pos + content.trim_end().len();
+        }
+        pos += line.len();
+    }
+    if let Some(s) = start {
+        out.push(paragraph(text, Span::new(s, end)));
+    }
+    out
+}
+
+fn paragraph(text: &str, span: Span) -> Paragraph {
+    let sentences = sentences(span.slice(text))
+        .into_iter()
+        .map(|s| Span::new(s.start + span.start, s.end + span.start))
+        .collect();
+    Paragraph { span, sentences }
+}
+
+/// Sentence spans of one paragraph (or any text), trimmed of surrounding white space.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let newline_break = b == b'\n';
+        if matches!(b, b'.' | b'!' | b'?') || newline_break {
+            // Include closing quotes and brackets in the sentence.
+            let mut end = i + 1;
+            while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
+                end += 1;
+            }
+            for closing in ["\u{201d}", "\u{2019}"] {
+                if text[end..].starts_with(closing) {
+                    end += closing.len();
+                }
+            }
+            if newline_break || is_boundary(text, start, i, end) {
+                push_trimmed(text, start, end, &mut out);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+fn is_boundary(text: &str, sentence_start: usize, stop: usize, after: usize) -> bool {
+    let rest = &text[after..];
+    let Some(first) = rest.chars().next() else { return true };
+    if !first.is_whitespace() {
+        return false;
+    }
+    let next = rest.trim_start().chars().next();
+    let starts_sentence = match next {
+        None => true,
+        Some(c) => c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '(' | '['),
+    };
+    if !starts_sentence {
+        return false;
+    }
+    if text.as_bytes()[stop] != b'.' {
+        return true;
+    }
+    let word_start = text[sentence_start..stop]
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201c}')
+        .map_or(sentence_start, |p| sentence_start + p + 1);
+    let word = &text[word_start..stop];
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return false; // an initial: "Antony J. Blinken"
+    }
+    let lower = word.to_lowercase();
+    !ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if !trimmed.is_empty() {
+        out.push(Span::new(start + lead, start + lead + trimmed.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn splits_at_stops() {
+        assert_eq!(
+            split("He met her. They talked! Why? Yes."),
+            ["He met her.", "They talked!", "Why?", "Yes."]
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_initials() {
+        assert_eq!(
+            split("Secretary Antony J. Blinken met U.S. and U.K. envoys on Jan. 5. Mr. Price said so."),
+            ["Secretary Antony J. Blinken met U.S. and U.K. envoys on Jan. 5.", "Mr. Price said so."]
+        );
+    }
+
+    #[test]
+    fn does_not_split_before_lower_case() {
+        assert_eq!(split("The talks ended at 5 p.m. local time."), ["The talks ended at 5 p.m. local time."]);
+    }
+
+    #[test]
+    fn keeps_closing_quotes() {
+        assert_eq!(
+            split("He said \u{201c}we agree.\u{201d} Then he left."),
+            ["He said \u{201c}we agree.\u{201d}", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_hold_their_sentences() {
+        let text = "Title line\n\nFirst one. Second one.\n\n  Third.  \n";
+        let ps = paragraphs(text);
+        assert_eq!(ps.len(), 3);
+        assert_eq!(ps[1].span.slice(text), "First one. Second one.");
+        assert_eq!(
+            ps[1].sentences.iter().map(|s| s.slice(text)).collect::<Vec<_>>(),
+            ["First one.", "Second one."]
+        );
+        assert_eq!(ps[2].span.slice(text), "Third.");
+    }
+
+    #[test]
+    fn any_text_gives_spans_on_char_boundaries() {
+        for text in ["", " ", "é. É. ü?", "\u{201d}.\u{201d}. a", "..!!??", "A.\nB", "x.\u{2019}"] {
+            for s in sentences(text) {
+                assert!(text.get(s.start..s.end).is_some(), "{text:?} {s:?}");
+                assert!(s.start < s.end);
+            }
+        }
+    }
+}
