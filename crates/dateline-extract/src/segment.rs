@@ -108,9 +108,12 @@ fn is_boundary(text: &str, sentence_start: usize, stop: usize, after: usize) -> 
     if text.as_bytes()[stop] != b'.' {
         return true;
     }
-    let word_start = text[sentence_start..stop]
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201c}')
-        .map_or(sentence_start, |p| sentence_start + p + 1);
+    let head = &text[sentence_start..stop];
+    let word_start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201c}')
+        .map_or(sentence_start, |(p, c)| sentence_start + p + c.len_utf8());
     let word = &text[word_start..stop];
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return false; // an initial: "Antony J. Blinken"
@@ -180,10 +183,26 @@ mod tests {
 
     #[test]
     fn any_text_gives_spans_on_char_boundaries() {
-        for text in ["", " ", "é. É. ü?", "\u{201d}.\u{201d}. a", "..!!??", "A.\nB", "x.\u{2019}"] {
+        for text in [
+            "", " ", "é. É. ü?", "\u{201d}.\u{201d}. a", "..!!??", "A.\nB", "x.\u{2019}", "said, \u{201c}Foo.\u{201d} But",
+            "\u{201c}A. B", "(\u{201c}x. Y",
+        ] {
             for s in sentences(text) {
                 assert!(text.get(s.start..s.end).is_some(), "{text:?} {s:?}");
                 assert!(s.start < s.end);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_string_segments_without_panic(text in "(\\PC|[.!?\n \u{201c}\u{201d}])*") {
+            for p in paragraphs(&text) {
+                proptest::prop_assert!(text.get(p.span.start..p.span.end).is_some());
+                for s in p.sentences {
+                    proptest::prop_assert!(text.get(s.start..s.end).is_some());
+                    proptest::prop_assert!(p.span.contains(s));
+                }
             }
         }
     }

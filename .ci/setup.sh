@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what Dateline needs to build, run and test on Debian 12, idempotently:
+# system packages (Tauri/WebKitGTK, Xvfb, Chromium, fonts), tauri-driver, and the UI's npm packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+PACKAGES=(build-essential pkg-config curl file libssl-dev libxdo-dev
+  libwebkit2gtk-4.1-dev libjavascriptcoregtk-4.1-dev libsoup-3.0-dev libgtk-3-dev
+  librsvg2-dev libayatana-appindicator3-dev
+  xvfb xauth x11-utils xdotool webkit2gtk-driver chromium
+  fonts-dejavu-core fonts-noto-core dbus-x11 at-spi2-core python3)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing system packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  echo "setup: installing tauri-driver (a few minutes, once)"
+  cargo install tauri-driver --locked --version '^2' --quiet
+fi
+
+install_npm() {
+  local dir=$1
+  local stamp="$dir/node_modules/.dateline-lock"
+  if [ ! -f "$stamp" ] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
+    echo "setup: npm ci in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$dir/package-lock.json" "$stamp"
+  fi
+}
+install_npm ui
+install_npm tests/e2e

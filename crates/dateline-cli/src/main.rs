@@ -1,0 +1,222 @@
+//! `dateline`: the command-line front end. Every command is a thin layer over the `dateline`
+//! library, which the desktop app calls too.
+
+mod output;
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use dateline::{Cancel, FileStatus, Workspace};
+
+/// Exit codes: 0 everything worked; 1 some input files failed (the rest was done);
+/// 2 wrong usage; 3 the workspace or an output file could not be used.
+#[derive(Debug, Parser)]
+#[command(
+    name = "dateline",
+    version,
+    about = "Find dated diplomatic events (visits, meetings, calls, conferences) in news articles.",
+    long_about = "Find dated diplomatic events (visits, meetings, calls, conferences) in news articles.\n\n\
+        Quick start:\n  dateline extract samples            print the events found in a folder\n  \
+        dateline import samples             add articles to your workspace\n  \
+        dateline events                     list the workspace's events\n  \
+        dateline export --out timeline.png  draw the workspace's timeline\n\n\
+        Articles may be .txt, .md or .html files, or folders of them.\n\
+        Exit codes: 0 ok; 1 some files failed (the rest was done); 2 wrong usage; 3 workspace or output error."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the events found in files or folders, without a workspace.
+    Extract {
+        /// Files or folders to read (folders recursively).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
+        format: ExtractFormat,
+    },
+    /// Add files or folders to the workspace (re-importing a file changes nothing).
+    Import {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        workspace: WorkspaceArg,
+        /// Write one JSON entry per input file here: {"path","status","articles","reason"}.
+        #[arg(long, value_name = "FILE.json")]
+        report: Option<PathBuf>,
+    },
+    /// List the workspace's events in date order.
+    Events {
+        #[command(flatten)]
+        workspace: WorkspaceArg,
+        #[arg(long, value_enum, default_value_t = EventsFormat::Table)]
+        format: EventsFormat,
+    },
+    /// Show the workspace's file and counts.
+    Info {
+        #[command(flatten)]
+        workspace: WorkspaceArg,
+    },
+    /// Tag temporal expressions (evaluation format): JSONL {"doc","dct","text"} in,
+    /// one {"doc","start","end","type","value"} per expression out (code-point offsets).
+    Timex {
+        #[arg(long, value_name = "FILE.jsonl")]
+        input: PathBuf,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct WorkspaceArg {
+    /// The workspace file (default: $DATELINE_WORKSPACE, else ~/.local/share/dateline/workspace.dateline).
+    #[arg(long, value_name = "FILE")]
+    workspace: Option<PathBuf>,
+}
+
+impl WorkspaceArg {
+    fn open(&self) -> anyhow::Result<Workspace> {
+        let path = match &self.workspace {
+            Some(p) => p.clone(),
+            None => Workspace::default_path()?,
+        };
+        Workspace::open(&path).with_context(|| format!("opening the workspace {}", path.display()))
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    /// One event per line, as shared/eval/EVENTS.md defines it.
+    Jsonl,
+    /// A table for people.
+    Table,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum EventsFormat {
+    Table,
+    Jsonl,
+    Csv,
+}
+
+/// Failures that map to exit code 3.
+struct Fatal(anyhow::Error);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(Fatal(e)) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(3)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Fatal> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let code = match cli.command {
+        Command::Extract { paths, format } => {
+            let (docs, reports) = dateline::extract_paths(&paths);
+            for r in &reports {
+                if matches!(r.status, FileStatus::Failed) {
+                    eprintln!("failed: {}: {}", r.path, r.reason.as_deref().unwrap_or(""));
+                }
+            }
+            match format {
+                ExtractFormat::Jsonl => output::extract_jsonl(&mut out, &docs),
+                ExtractFormat::Table => output::extract_table(&mut out, &docs),
+            }
+            .map_err(|e| Fatal(e.into()))?;
+            failed_code(reports.iter().any(|r| r.status == FileStatus::Failed))
+        }
+        Command::Import { paths, workspace, report } => {
+            let mut ws = workspace.open().map_err(Fatal)?;
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files {msg}")
+                    .map_err(|e| Fatal(e.into()))?,
+            );
+            let result = ws.import(&paths, &Cancel::default(), &mut |p| {
+                bar.set_length(u64::from(p.files_total));
+                bar.set_position(u64::from(p.files_done));
+                bar.set_message(format!("{} articles, {} events", p.articles, p.events));
+            });
+            bar.finish_and_clear();
+            let r = result.map_err(|e| Fatal(e.into()))?;
+            for f in &r.files {
+                if matches!(f.status, FileStatus::Failed | FileStatus::Skipped) {
+                    eprintln!("{:?}: {}: {}", f.status, f.path, f.reason.as_deref().unwrap_or(""));
+                }
+            }
+            eprintln!(
+                "imported {} articles with {} events into {} ({} files, {} failed)",
+                r.articles_added,
+                r.events_added,
+                ws.path().display(),
+                r.files.len(),
+                r.failed()
+            );
+            if let Some(path) = report {
+                let json = serde_json::to_string_pretty(&r.files).map_err(|e| Fatal(e.into()))?;
+                std::fs::write(&path, json + "\n")
+                    .with_context(|| format!("writing the report {}", path.display()))
+                    .map_err(Fatal)?;
+            }
+            failed_code(r.failed() > 0)
+        }
+        Command::Events { workspace, format } => {
+            let ws = workspace.open().map_err(Fatal)?;
+            let rows = ws.event_rows(&Default::default()).map_err(|e| Fatal(e.into()))?;
+            match format {
+                EventsFormat::Table => output::events_table(&mut out, &rows),
+                EventsFormat::Jsonl => output::events_jsonl(&mut out, &rows),
+                EventsFormat::Csv => output::events_csv(&mut out, &rows),
+            }
+            .map_err(|e| Fatal(e.into()))?;
+            ExitCode::SUCCESS
+        }
+        Command::Info { workspace } => {
+            let ws = workspace.open().map_err(Fatal)?;
+            let info = ws.info().map_err(|e| Fatal(e.into()))?;
+            writeln!(out, "workspace {}\narticles  {}\nevents    {}\nactors    {}", info.path, info.articles, info.events, info.actors)
+                .map_err(|e| Fatal(e.into()))?;
+            ExitCode::SUCCESS
+        }
+        Command::Timex { input } => {
+            let file = std::fs::File::open(&input)
+                .with_context(|| format!("opening {}", input.display()))
+                .map_err(Fatal)?;
+            let mut bad = false;
+            for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+                let line = line.with_context(|| format!("reading {}", input.display())).map_err(Fatal)?;
+                if line.trim().is_empty() {
+                    continue;
+                }
+                match output::timex_line(&line) {
+                    Ok(records) => {
+                        for r in records {
+                            writeln!(out, "{r}").map_err(|e| Fatal(e.into()))?;
+                        }
+                    }
+                    Err(e) => {
+                        eprintln!("{}:{}: {e}", input.display(), n + 1);
+                        bad = true;
+                    }
+                }
+            }
+            failed_code(bad)
+        }
+    };
+    out.flush().map_err(|e| Fatal(e.into()))?;
+    Ok(code)
+}
+
+fn failed_code(failed: bool) -> ExitCode {
+    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}

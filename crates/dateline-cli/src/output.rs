@@ -1,0 +1,136 @@
+//! How each command writes what it found.
+
+use std::io::Write;
+
+use dateline::model::{Article, Event, EventRecord};
+use dateline_store::EventRow;
+use serde::Deserialize;
+
+pub fn extract_jsonl(out: &mut impl Write, docs: &[(Article, Vec<Event>)]) -> std::io::Result<()> {
+    for (article, events) in docs {
+        for e in events {
+            let record = EventRecord::from_event(&article.doc, e);
+            writeln!(out, "{}", serde_json::to_string(&record)?)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn extract_table(out: &mut impl Write, docs: &[(Article, Vec<Event>)]) -> std::io::Result<()> {
+    for (article, events) in docs {
+        let published = article.published.map_or_else(|| "date unknown".to_string(), |d| d.to_string());
+        writeln!(out, "{} ({published}): {} events", article.doc, events.len())?;
+        for e in events {
+            let r = EventRecord::from_event(&article.doc, e);
+            writeln!(out, "  {}", row(&r))?;
+        }
+    }
+    Ok(())
+}
+
+fn row(r: &EventRecord) -> String {
+    let when = match (&r.start, &r.end) {
+        (Some(s), Some(e)) if s == e => s.clone(),
+        (Some(s), Some(e)) => format!("{s}..{e}"),
+        _ => "undated".into(),
+    };
+    let place = r
+        .location
+        .as_ref()
+        .map(|l| {
+            [l.place.as_deref(), l.country.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ")
+        })
+        .filter(|s| !s.is_empty())
+        .map_or_else(String::new, |p| format!(" @ {p}"));
+    format!("{:<10} {:<9} {:<22} {}{place}", r.kind, r.status, when, r.participants.join(", "))
+}
+
+fn record(row: &EventRow) -> EventRecord {
+    EventRecord {
+        doc: row.doc.clone(),
+        kind: row.kind.as_str().into(),
+        status: row.status.as_str().into(),
+        start: row.date.map(|d| d.start.to_string()),
+        end: row.date.map(|d| d.end.to_string()),
+        precision: row.date.map(|d| d.precision.as_str().to_string()),
+        participants: row.participants.iter().map(|p| p.name.clone()).collect(),
+        location: row.location.as_ref().map(|l| dateline::model::LocationRecord {
+            place: l.place.clone(),
+            country: l.country.clone(),
+        }),
+        name: row.name.clone(),
+    }
+}
+
+pub fn events_table(out: &mut impl Write, rows: &[EventRow]) -> std::io::Result<()> {
+    for r in rows {
+        writeln!(out, "{:>6}  {}", r.id, row(&record(r)))?;
+    }
+    Ok(())
+}
+
+pub fn events_jsonl(out: &mut impl Write, rows: &[EventRow]) -> std::io::Result<()> {
+    for r in rows {
+        writeln!(out, "{}", serde_json::to_string(&record(r))?)?;
+    }
+    Ok(())
+}
+
+pub fn events_csv(out: &mut impl Write, rows: &[EventRow]) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "id", "type", "status", "start", "end", "precision", "participants", "place", "country", "name", "doc",
+    ])?;
+    for r in rows {
+        let rec = record(r);
+        let loc = rec.location.clone();
+        w.write_record([
+            r.id.to_string(),
+            rec.kind,
+            rec.status,
+            rec.start.unwrap_or_default(),
+            rec.end.unwrap_or_default(),
+            rec.precision.unwrap_or_default(),
+            rec.participants.join("; "),
+            loc.as_ref().and_then(|l| l.place.clone()).unwrap_or_default(),
+            loc.and_then(|l| l.country).unwrap_or_default(),
+            rec.name.unwrap_or_default(),
+            rec.doc,
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+#[derive(Deserialize)]
+struct TimexInput {
+    doc: String,
+    dct: Option<String>,
+    text: String,
+}
+
+/// One evaluation input line → output lines with Unicode code-point offsets.
+pub fn timex_line(line: &str) -> anyhow::Result<Vec<String>> {
+    let input: TimexInput = serde_json::from_str(line)?;
+    let dct = input.dct.as_deref().and_then(|d| d.get(..10)).and_then(|d| d.parse().ok());
+    let text = &input.text;
+    // Byte offset → code-point offset, by one pass over the text.
+    let mut cp_at = vec![0usize; text.len() + 1];
+    let mut cp = 0;
+    for (b, _) in text.char_indices() {
+        cp_at[b] = cp;
+        cp += 1;
+    }
+    cp_at[text.len()] = cp;
+    let mut out = Vec::new();
+    for t in dateline_extract::time::tag(text, dct) {
+        out.push(serde_json::to_string(&serde_json::json!({
+            "doc": input.doc,
+            "start": cp_at[t.span.start],
+            "end": cp_at[t.span.end],
+            "type": t.kind.as_str(),
+            "value": t.value,
+        }))?);
+    }
+    Ok(out)
+}

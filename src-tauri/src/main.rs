@@ -1,0 +1,108 @@
+//! The Dateline desktop shell. Every command is an adapter of a few lines over the `dateline`
+//! library; errors cross IPC as `{code, message}`.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use dateline::{Cancel, EventDetail, EventSummary, ImportReport, Workspace, WorkspaceInfo};
+use serde::Serialize;
+use tauri::{Emitter, Manager, State};
+
+/// An error as the UI receives it.
+#[derive(Debug, Serialize)]
+struct CommandError {
+    code: &'static str,
+    message: String,
+}
+
+impl From<dateline::Error> for CommandError {
+    fn from(e: dateline::Error) -> Self {
+        CommandError { code: e.code(), message: e.to_string() }
+    }
+}
+
+type CommandResult<T> = Result<T, CommandError>;
+
+struct AppState {
+    workspace: Mutex<Workspace>,
+    cancel: Mutex<Cancel>,
+}
+
+fn locked<'a>(state: &'a State<'_, AppState>) -> CommandResult<std::sync::MutexGuard<'a, Workspace>> {
+    state.workspace.lock().map_err(|_| CommandError { code: "internal", message: "workspace lock poisoned".into() })
+}
+
+#[tauri::command]
+fn workspace_info(state: State<'_, AppState>) -> CommandResult<WorkspaceInfo> {
+    Ok(locked(&state)?.info()?)
+}
+
+#[tauri::command]
+fn list_events(state: State<'_, AppState>) -> CommandResult<Vec<EventSummary>> {
+    Ok(locked(&state)?.events()?)
+}
+
+#[tauri::command]
+fn event_detail(state: State<'_, AppState>, id: i64) -> CommandResult<EventDetail> {
+    Ok(locked(&state)?.event_detail(id)?)
+}
+
+#[tauri::command]
+async fn import_paths(app: tauri::AppHandle, paths: Vec<String>) -> CommandResult<ImportReport> {
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let cancel = Cancel::default();
+        if let Ok(mut c) = state.cancel.lock() {
+            *c = cancel.clone();
+        }
+        let mut ws = locked(&state)?;
+        let report = ws.import(&paths, &cancel, &mut |p| {
+            // Progress is best effort: a closed window must not stop the import.
+            let _ = app.emit("import-progress", p);
+        })?;
+        Ok(report)
+    })
+    .await
+    .map_err(|e| CommandError { code: "internal", message: e.to_string() })?
+}
+
+#[tauri::command]
+fn cancel_import(state: State<'_, AppState>) {
+    if let Ok(c) = state.cancel.lock() {
+        c.cancel();
+    }
+}
+
+fn main() {
+    let path = match Workspace::default_path() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("dateline: {e}");
+            std::process::exit(3);
+        }
+    };
+    let workspace = match Workspace::open(&path) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("dateline: {e}");
+            std::process::exit(3);
+        }
+    };
+    let result = tauri::Builder::default()
+        .manage(AppState { workspace: Mutex::new(workspace), cancel: Mutex::new(Cancel::default()) })
+        .invoke_handler(tauri::generate_handler![
+            workspace_info,
+            list_events,
+            event_detail,
+            import_paths,
+            cancel_import
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("dateline: the window could not start: {e}");
+        std::process::exit(3);
+    }
+}

@@ -1,0 +1,100 @@
+// The real Dateline app, end to end: tauri-driver + WebKitWebDriver under Xvfb (`make test-e2e`).
+// A fresh workspace; a sample article is dropped on the window (the drag-drop event Tauri sends
+// for an OS drop); its events appear; selecting one shows its source sentence.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+import { Builder, By, until } from 'selenium-webdriver';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const target = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/dateline-target');
+const app = join(target, 'debug/dateline-app');
+
+let driverProcess;
+let driver;
+let work;
+
+function waitForPort(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolvePort, reject) => {
+    const attempt = () => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.end();
+        resolvePort();
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`tauri-driver did not listen on ${port}`));
+        else setTimeout(attempt, 200);
+      });
+    };
+    attempt();
+  });
+}
+
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), 'dateline-e2e-'));
+  mkdirSync(join(work, 'articles'));
+  copyFileSync(join(root, 'samples/01-call-readout.txt'), join(work, 'articles/call.txt'));
+  copyFileSync(join(root, 'samples/12-weekly-roundup.md'), join(work, 'articles/roundup.md'));
+  driverProcess = spawn('tauri-driver', ['--port', '4444'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, DATELINE_WORKSPACE: join(work, 'ws.dateline') },
+  });
+  await waitForPort(4444, 20000);
+  driver = await new Builder()
+    .usingServer('http://127.0.0.1:4444/')
+    .withCapabilities({ browserName: 'wry', 'tauri:options': { application: app } })
+    .build();
+});
+
+after(async () => {
+  if (driver) await driver.quit().catch(() => {});
+  if (driverProcess) driverProcess.kill();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+async function countsText() {
+  const el = await driver.wait(until.elementLocated(By.css('[data-testid="workspace-counts"]')), 20000);
+  return el.getText();
+}
+
+test('a dropped folder is imported and its events appear on the timeline', async () => {
+  assert.match(await countsText(), /0 events/);
+
+  // What Tauri emits to the webview for an OS drop of this folder.
+  await driver.executeAsyncScript(
+    `const done = arguments[arguments.length - 1];
+     window.__TAURI_INTERNALS__.invoke('plugin:event|emit', {
+       event: 'tauri://drag-drop',
+       payload: { paths: [arguments[0]], position: { x: 400, y: 300 } },
+     }).then(() => done(true), (e) => done(String(e)));`,
+    join(work, 'articles'),
+  );
+
+  await driver.wait(async () => !/\b0 events/.test(await countsText()), 30000, 'events appear after the drop');
+  const counts = await countsText();
+  assert.match(counts, /2 articles/);
+  const events = Number(/(\d+) events?/.exec(counts)[1]);
+  assert.ok(events >= 3, `expected at least 3 events, saw: ${counts}`);
+
+  const canvas = await driver.findElement(By.css('canvas'));
+  const label = await canvas.getAttribute('aria-label');
+  assert.match(label ?? '', /\d+ events?/);
+});
+
+test('selecting an event shows its participants and source sentence', async () => {
+  await driver.findElement(By.css('button[aria-label="Next event"]')).click();
+  const body = await driver.findElement(By.css('body'));
+  await driver.wait(async () => /Tremblay|Halvorsen|Castillo/.test(await body.getText()), 10000);
+  const text = await body.getText();
+  assert.ok(/Halvorsen|Tremblay|Castillo|Moreira/.test(text), 'a participant is shown');
+});
