@@ -1,0 +1,65 @@
+// From IPC event summaries to timeline items, lanes and descriptions.
+
+import { eventSpan, formatDayRange, DAY } from './dates';
+import { KIND_LABELS, KIND_PLURALS, type Theme } from './theme';
+import type { LaneSpec, TimelineItem, ViewDomain } from './timeline/types';
+import { EVENT_KINDS, type EventKind, type EventSummary } from './types';
+
+export interface ItemsResult {
+  items: TimelineItem[];
+  /** Events without a usable date (not on the timeline). */
+  undated: EventSummary[];
+}
+
+export function toItems(events: readonly EventSummary[]): ItemsResult {
+  const items: TimelineItem[] = [];
+  const undated: EventSummary[] = [];
+  for (const e of events) {
+    const span = eventSpan(e);
+    if (!span) {
+      undated.push(e);
+      continue;
+    }
+    items.push({ id: e.id, kind: e.kind, status: e.status, start: span.start, end: span.end, mode: span.mode, label: e.label, data: e });
+  }
+  return { items, undated };
+}
+
+export function kindLanes(theme: Theme): LaneSpec {
+  return {
+    key: (it) => it.kind,
+    order: EVENT_KINDS,
+    label: (k) => (k in KIND_PLURALS ? capitalise(KIND_PLURALS[k as EventKind]) : k),
+    color: (k) => theme.kinds[k as EventKind] ?? null,
+  };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function countByKind(items: readonly { kind: EventKind }[]): Record<EventKind, number> {
+  const c: Record<EventKind, number> = { visit: 0, meeting: 0, call: 0, conference: 0 };
+  for (const it of items) c[it.kind]++;
+  return c;
+}
+
+/** "3 visits, 1 meeting" (kinds with zero omitted). */
+export function kindSummary(items: readonly { kind: EventKind }[]): string {
+  const c = countByKind(items);
+  return EVENT_KINDS.filter((k) => c[k] > 0)
+    .map((k) => `${c[k]} ${c[k] === 1 ? KIND_LABELS[k].toLowerCase() : KIND_PLURALS[k]}`)
+    .join(', ');
+}
+
+export function plural(n: number, one: string, many = one + 's'): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+/** Accessible description of the timeline canvas. */
+export function describeTimeline(items: readonly TimelineItem[], view: ViewDomain): string {
+  const head = `Timeline of ${plural(items.length, 'event')}`;
+  const kinds = items.length ? ` (${kindSummary(items)})` : '';
+  const showing = `; showing ${formatDayRange(Math.floor(view[0] / DAY) * DAY, Math.floor((view[1] - 1) / DAY) * DAY)}`;
+  return `${head}${kinds}${showing}. Use + and − to zoom, arrow keys to pan, [ and ] to step through events.`;
+}

@@ -1,0 +1,98 @@
+// Application state (Svelte 5 runes). All backend access goes through api.ts.
+
+import { api, toCommandError } from './api';
+import type { CommandError, EventDetail, EventSummary, ImportProgress, ImportReport, WorkspaceInfo } from './types';
+
+export class AppState {
+  info = $state<WorkspaceInfo | null>(null);
+  /** Raw (not deeply reactive): may hold 100k events. */
+  events = $state.raw<EventSummary[]>([]);
+  loading = $state(true);
+  error = $state<CommandError | null>(null);
+  /** Bumped on every successful list reload. */
+  generation = $state(0);
+
+  selectedId = $state<number | null>(null);
+  detail = $state.raw<EventDetail | null>(null);
+  detailLoading = $state(false);
+  detailError = $state<CommandError | null>(null);
+
+  dragging = $state(false);
+  importing = $state(false);
+  progress = $state.raw<ImportProgress | null>(null);
+  report = $state.raw<ImportReport | null>(null);
+  importError = $state<CommandError | null>(null);
+  lastDropped = $state.raw<string[]>([]);
+
+  private detailSeq = 0;
+
+  async refresh(): Promise<void> {
+    this.loading = true;
+    try {
+      const [info, events] = await Promise.all([api.workspaceInfo(), api.listEvents()]);
+      this.info = info;
+      this.events = events;
+      this.error = null;
+      this.generation++;
+      if (this.selectedId !== null && !events.some((e) => e.id === this.selectedId)) this.select(null);
+    } catch (e) {
+      this.error = toCommandError(e);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async select(id: number | null): Promise<void> {
+    this.selectedId = id;
+    const seq = ++this.detailSeq;
+    this.detailError = null;
+    if (id === null) {
+      this.detail = null;
+      this.detailLoading = false;
+      return;
+    }
+    this.detailLoading = true;
+    try {
+      const d = await api.eventDetail(id);
+      if (seq !== this.detailSeq) return;
+      this.detail = d;
+    } catch (e) {
+      if (seq !== this.detailSeq) return;
+      this.detail = null;
+      this.detailError = toCommandError(e);
+    } finally {
+      if (seq === this.detailSeq) this.detailLoading = false;
+    }
+  }
+
+  onProgress(p: ImportProgress): void {
+    if (this.importing) this.progress = p;
+  }
+
+  async importPaths(paths: string[]): Promise<void> {
+    if (!paths.length) return;
+    if (this.importing) {
+      this.importError = { code: 'busy', message: 'An import is already running; drop again when it has finished.' };
+      return;
+    }
+    this.lastDropped = paths;
+    this.importing = true;
+    this.report = null;
+    this.importError = null;
+    this.progress = { files_done: 0, files_total: paths.length, current: null, articles: 0, events: 0 };
+    try {
+      this.report = await api.importPaths(paths);
+    } catch (e) {
+      this.importError = toCommandError(e);
+    } finally {
+      this.importing = false;
+      this.progress = null;
+    }
+    await this.refresh();
+  }
+
+  dismissImport(): void {
+    this.report = null;
+    this.importError = null;
+  }
+}

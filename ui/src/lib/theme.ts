@@ -1,0 +1,130 @@
+// Every colour the UI uses lives here (canvas and CSS). Later the Rust renderer
+// ships a theme.json that both sides read; this object is the UI's copy of it.
+
+import type { EventKind, Status } from './types';
+
+export interface Theme {
+  name: string;
+  font: string;
+  monoFont: string;
+  bg: string;
+  surface: string;
+  surfaceAlt: string;
+  border: string;
+  text: string;
+  textMuted: string;
+  textFaint: string;
+  accent: string;
+  accentText: string;
+  focus: string;
+  danger: string;
+  warning: string;
+  success: string;
+  /** Timeline canvas. */
+  canvas: {
+    bg: string;
+    laneBandA: string;
+    laneBandB: string;
+    grid: string;
+    gridMajor: string;
+    axisBg: string;
+    axisText: string;
+    axisMajorText: string;
+    today: string;
+    selection: string;
+    hover: string;
+    label: string;
+    labelOnBar: string;
+  };
+  kinds: Record<EventKind, string>;
+  /** Alpha of the soft extent for coarse precision (week, month, ...). */
+  fuzzyAlpha: number;
+}
+
+export const lightTheme: Theme = {
+  name: 'light',
+  font: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  monoFont: 'ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
+  bg: '#f6f7f9',
+  surface: '#ffffff',
+  surfaceAlt: '#f0f2f5',
+  border: '#dde1e7',
+  text: '#1c2330',
+  textMuted: '#5b6576',
+  textFaint: '#8a93a3',
+  accent: '#2f5bd3',
+  accentText: '#ffffff',
+  focus: '#2f5bd3',
+  danger: '#c2352b',
+  warning: '#b7791f',
+  success: '#2f855a',
+  canvas: {
+    bg: '#ffffff',
+    laneBandA: '#ffffff',
+    laneBandB: '#f7f8fa',
+    grid: '#eef0f3',
+    gridMajor: '#d8dce3',
+    axisBg: '#fbfbfc',
+    axisText: '#5b6576',
+    axisMajorText: '#1c2330',
+    today: '#d64545',
+    selection: '#1c2330',
+    hover: '#2f5bd3',
+    label: '#2a3342',
+    labelOnBar: '#ffffff',
+  },
+  kinds: {
+    visit: '#2f6fd6',
+    meeting: '#1f9e74',
+    call: '#e0861a',
+    conference: '#8a4fd0',
+  },
+  fuzzyAlpha: 0.18,
+};
+
+export const theme: Theme = lightTheme;
+
+export const KIND_LABELS: Record<EventKind, string> = {
+  visit: 'Visit',
+  meeting: 'Meeting',
+  call: 'Call',
+  conference: 'Conference',
+};
+
+export const KIND_PLURALS: Record<EventKind, string> = {
+  visit: 'visits',
+  meeting: 'meetings',
+  call: 'calls',
+  conference: 'conferences',
+};
+
+export const STATUS_LABELS: Record<Status, string> = {
+  occurred: 'Occurred',
+  planned: 'Planned',
+  cancelled: 'Cancelled',
+  postponed: 'Postponed',
+};
+
+/** Expose the theme as CSS custom properties (CSSOM only: CSP-safe). */
+export function applyThemeToDocument(t: Theme, root: HTMLElement = document.documentElement): void {
+  const vars: Record<string, string> = {
+    '--font': t.font,
+    '--mono': t.monoFont,
+    '--bg': t.bg,
+    '--surface': t.surface,
+    '--surface-alt': t.surfaceAlt,
+    '--border': t.border,
+    '--text': t.text,
+    '--text-muted': t.textMuted,
+    '--text-faint': t.textFaint,
+    '--accent': t.accent,
+    '--accent-text': t.accentText,
+    '--focus': t.focus,
+    '--danger': t.danger,
+    '--warning': t.warning,
+    '--success': t.success,
+  };
+  for (const k of Object.keys(t.kinds) as EventKind[]) vars[`--kind-${k}`] = t.kinds[k];
+  for (const [k, v] of Object.entries(vars)) root.style.setProperty(k, v);
+  root.style.colorScheme = t.name === 'dark' ? 'dark' : 'light';
+}

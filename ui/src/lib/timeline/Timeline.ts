@@ -1,0 +1,587 @@
+// The interactive timeline: a canvas, a d3-zoom behaviour, a lane gutter.
+// Plain TypeScript (no framework) so it can be driven and benchmarked alone.
+
+import { select, type Selection } from 'd3-selection';
+import { zoom as d3zoom, zoomIdentity, ZoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
+import type { Theme } from '../theme';
+import { hitTest } from './hittest';
+import {
+  DEFAULT_LAYOUT,
+  laneGeometry,
+  layoutItems,
+  rowsThatFit,
+  sortForLayout,
+  visibleRange,
+  type LaneGeometry,
+  type Layout,
+} from './layout';
+import { AXIS_H, FONT_SIZE, LANE_PAD, ROW_H, TextFitter, drawAxis, drawGlyph, drawGrid, drawLabel, drawToday } from './render';
+import { clampSpan, domainForTransform, fitDomain, revealDomain, scaleExtentFor, transformForDomain } from './scale';
+import { computeTicks } from './ticks';
+import type { LaneSpec, TimelineItem, ViewDomain } from './types';
+
+export interface TimelineOptions {
+  theme: Theme;
+  lanes: LaneSpec;
+  /** Called when the user selects (click, keyboard) or clears a selection. */
+  onSelect?: (id: number | null) => void;
+  /** Pointer over an item (null when it leaves), with client coordinates. */
+  onHover?: (item: TimelineItem | null, clientX: number, clientY: number) => void;
+  /** The visible domain changed (throttled to frames). */
+  onView?: (view: ViewDomain) => void;
+  /** Accessible description of the canvas. */
+  describe?: (items: readonly TimelineItem[], view: ViewDomain) => string;
+  now?: () => number;
+}
+
+const GEO = { top: AXIS_H, rowHeight: ROW_H, lanePad: LANE_PAD };
+const GUTTER_W = 140;
+
+export class Timeline {
+  readonly root: HTMLDivElement;
+  readonly canvas: HTMLCanvasElement;
+  private gutter: HTMLDivElement;
+  private ctx: CanvasRenderingContext2D;
+  private fitter: TextFitter;
+  private opts: TimelineOptions;
+  private zoom: ZoomBehavior<HTMLCanvasElement, unknown>;
+  private sel: Selection<HTMLCanvasElement, unknown, null, undefined>;
+  private ro: ResizeObserver;
+
+  private items: TimelineItem[] = [];
+  private sorted: TimelineItem[] = [];
+  private base: ViewDomain = [0, 1];
+  private transform: ZoomTransform = zoomIdentity;
+  private width = 0;
+  private height = 0;
+  private dpr = 1;
+  private layout: Layout | null = null;
+  private layoutKey = '';
+  private geo: LaneGeometry[] = [];
+  private gutterKey = '';
+  private raf = 0;
+  private hasView = false;
+  private selectedId: number | null = null;
+  private hoverId: number | null = null;
+  private lastView: ViewDomain = [0, 0];
+  private lastAria = '';
+
+  constructor(host: HTMLElement, opts: TimelineOptions) {
+    this.opts = opts;
+    const doc = host.ownerDocument;
+    this.root = doc.createElement('div');
+    this.root.className = 'tl-root';
+    this.gutter = doc.createElement('div');
+    this.gutter.className = 'tl-gutter';
+    this.canvas = doc.createElement('canvas');
+    this.canvas.className = 'tl-canvas';
+    this.canvas.tabIndex = 0;
+    this.canvas.setAttribute('role', 'img');
+    this.canvas.setAttribute('aria-roledescription', 'timeline');
+    this.root.append(this.gutter, this.canvas);
+    host.append(this.root);
+    this.layoutStyles();
+
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx) throw new Error('Canvas 2D is not available');
+    this.ctx = ctx;
+    this.fitter = new TextFitter(ctx);
+
+    this.zoom = d3zoom<HTMLCanvasElement, unknown>()
+      .clickDistance(4)
+      .filter((ev: Event) => {
+        if (ev.type === 'wheel') {
+          const w = ev as WheelEvent;
+          return !w.shiftKey && Math.abs(w.deltaY) >= Math.abs(w.deltaX);
+        }
+        const m = ev as MouseEvent;
+        return !m.ctrlKey && !m.button;
+      })
+      .constrain((t) => (t.y === 0 ? t : new ZoomTransform(t.k, t.x, 0)))
+      .on('start', (ev: D3ZoomEvent<HTMLCanvasElement, unknown>) => {
+        if (ev.sourceEvent?.type === 'mousedown') this.canvas.style.cursor = 'grabbing';
+      })
+      .on('zoom', (ev: D3ZoomEvent<HTMLCanvasElement, unknown>) => {
+        this.transform = ev.transform;
+        this.requestDraw();
+      })
+      .on('end', () => {
+        this.canvas.style.cursor = this.hoverId !== null ? 'pointer' : 'grab';
+      });
+    this.sel = select(this.canvas);
+    this.sel.call(this.zoom);
+
+    this.canvas.addEventListener('wheel', this.onWheel, { passive: false });
+    this.canvas.addEventListener('click', this.onClick);
+    this.canvas.addEventListener('pointermove', this.onPointerMove);
+    this.canvas.addEventListener('pointerleave', this.onPointerLeave);
+    this.canvas.addEventListener('keydown', this.onKeyDown);
+
+    this.ro = new ResizeObserver(() => this.resize());
+    this.ro.observe(this.root);
+    this.resize();
+  }
+
+  // ---------------------------------------------------------------- public
+
+  /** Replace the items. Fits the view the first time (or when asked). */
+  setItems(items: readonly TimelineItem[], opts: { fit?: boolean } = {}): void {
+    this.items = [...items];
+    this.sorted = sortForLayout(this.items);
+    this.layout = null;
+    this.layoutKey = '';
+    if (this.selectedId !== null && !this.items.some((i) => i.id === this.selectedId)) this.selectedId = null;
+    if (opts.fit || !this.hasView) this.fitAll();
+    this.requestDraw();
+  }
+
+  setLanes(spec: LaneSpec): void {
+    this.opts.lanes = spec;
+    this.layout = null;
+    this.layoutKey = '';
+    this.requestDraw();
+  }
+
+  setTheme(theme: Theme): void {
+    this.opts.theme = theme;
+    this.gutterKey = '';
+    this.requestDraw();
+  }
+
+  getItems(): readonly TimelineItem[] {
+    return this.items;
+  }
+
+  /** The visible time domain [start, end) in UTC ms. */
+  getView(): ViewDomain {
+    return domainForTransform(this.base, Math.max(1, this.width), this.transform);
+  }
+
+  /** Show exactly this domain (clamped to the zoom limits). */
+  setView(view: ViewDomain): void {
+    if (this.width <= 0) {
+      this.base = clampSpan(view);
+      this.hasView = true;
+      return;
+    }
+    const t = transformForDomain(this.base, this.width, clampSpan(view));
+    this.sel.call(this.zoom.transform, new ZoomTransform(t.k, t.x, 0));
+    this.requestDraw();
+  }
+
+  fitAll(): void {
+    const view = fitDomain(this.items, this.now());
+    this.base = view;
+    this.hasView = true;
+    this.zoom.scaleExtent(scaleExtentFor(view));
+    this.sel.call(this.zoom.transform, zoomIdentity);
+    this.requestDraw();
+  }
+
+  /** Zoom around the centre (factor > 1 zooms in). */
+  zoomBy(factor: number): void {
+    this.sel.call(this.zoom.scaleBy, factor, [this.width / 2, 0]);
+  }
+
+  /** Pan by px (positive: later in time). */
+  panBy(px: number): void {
+    this.sel.call(this.zoom.translateBy, -px / this.transform.k, 0);
+  }
+
+  select(id: number | null, opts: { reveal?: boolean } = {}): void {
+    this.selectedId = id;
+    if (id !== null && opts.reveal) {
+      const it = this.items.find((i) => i.id === id);
+      if (it) {
+        const v = this.getView();
+        const next = revealDomain(v, it.start, it.end);
+        if (next[0] !== v[0] || next[1] !== v[1]) this.setView(next);
+      }
+    }
+    this.requestDraw();
+  }
+
+  getSelected(): number | null {
+    return this.selectedId;
+  }
+
+  /** Select the next (+1) or previous (-1) item in time, revealing it. */
+  selectAdjacent(dir: 1 | -1): TimelineItem | null {
+    const s = this.sorted;
+    if (!s.length) return null;
+    let idx = this.selectedId === null ? -1 : s.findIndex((i) => i.id === this.selectedId);
+    if (idx < 0) {
+      const [v0, v1] = this.getView();
+      if (dir > 0) {
+        idx = s.findIndex((i) => i.end >= v0);
+        if (idx < 0) idx = s.length - 1;
+      } else {
+        idx = s.length - 1;
+        while (idx > 0 && s[idx].start > v1) idx--;
+      }
+    } else {
+      idx = Math.min(s.length - 1, Math.max(0, idx + dir));
+    }
+    const it = s[idx];
+    this.select(it.id, { reveal: true });
+    this.opts.onSelect?.(it.id);
+    return it;
+  }
+
+  /** Centre of an item's glyph in client coordinates (for tests and a11y). */
+  itemClientPoint(id: number): { x: number; y: number } | null {
+    const layout = this.ensureLayout();
+    const pl = layout?.byId.get(id);
+    if (!layout || !pl) return null;
+    const [v0] = this.getView();
+    const g = this.geo[pl.lane];
+    const r = this.canvas.getBoundingClientRect();
+    return {
+      x: r.left + ((pl.x0 + pl.x1) / 2 - v0) / layout.msPerPx,
+      y: r.top + g.y + LANE_PAD + pl.row * ROW_H + ROW_H / 2,
+    };
+  }
+
+  focus(): void {
+    this.canvas.focus();
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.raf);
+    this.ro.disconnect();
+    this.sel.on('.zoom', null);
+    this.canvas.removeEventListener('wheel', this.onWheel);
+    this.canvas.removeEventListener('click', this.onClick);
+    this.canvas.removeEventListener('pointermove', this.onPointerMove);
+    this.canvas.removeEventListener('pointerleave', this.onPointerLeave);
+    this.canvas.removeEventListener('keydown', this.onKeyDown);
+    this.root.remove();
+  }
+
+  // ---------------------------------------------------------------- input
+
+  private onWheel = (ev: WheelEvent) => {
+    // Horizontal scroll or shift+wheel pans; plain wheel zooms (d3-zoom).
+    if (ev.shiftKey || Math.abs(ev.deltaX) > Math.abs(ev.deltaY)) {
+      ev.preventDefault();
+      const d = Math.abs(ev.deltaX) > Math.abs(ev.deltaY) ? ev.deltaX : ev.deltaY;
+      this.panBy(ev.deltaMode === 1 ? d * 16 : d);
+    }
+  };
+
+  private localPoint(ev: MouseEvent): [number, number] {
+    const r = this.canvas.getBoundingClientRect();
+    return [ev.clientX - r.left, ev.clientY - r.top];
+  }
+
+  private hit(x: number, y: number) {
+    const layout = this.ensureLayout();
+    if (!layout) return null;
+    const [v0] = this.getView();
+    return hitTest(layout, this.geo, x, y, {
+      ...GEO,
+      viewStart: v0,
+      msPerPx: layout.msPerPx,
+      tolerancePx: 3,
+      gapMs: DEFAULT_LAYOUT.gapPx * layout.msPerPx,
+    });
+  }
+
+  private onClick = (ev: MouseEvent) => {
+    const [x, y] = this.localPoint(ev);
+    const h = this.hit(x, y);
+    const id = h ? h.placed.item.id : null;
+    this.selectedId = id;
+    this.requestDraw();
+    this.opts.onSelect?.(id);
+  };
+
+  private onPointerMove = (ev: PointerEvent) => {
+    const [x, y] = this.localPoint(ev);
+    const h = y > AXIS_H ? this.hit(x, y) : null;
+    const id = h ? h.placed.item.id : null;
+    if (id !== this.hoverId) {
+      this.hoverId = id;
+      this.canvas.style.cursor = id !== null ? 'pointer' : 'grab';
+      this.requestDraw();
+    }
+    this.opts.onHover?.(h ? h.placed.item : null, ev.clientX, ev.clientY);
+  };
+
+  private onPointerLeave = () => {
+    if (this.hoverId !== null) {
+      this.hoverId = null;
+      this.requestDraw();
+    }
+    this.opts.onHover?.(null, 0, 0);
+  };
+
+  private onKeyDown = (ev: KeyboardEvent) => {
+    if (ev.altKey || ev.metaKey || ev.ctrlKey) return;
+    const step = this.width * (ev.shiftKey ? 0.6 : 0.2);
+    let handled = true;
+    switch (ev.key) {
+      case '+':
+      case '=':
+        this.zoomBy(1.5);
+        break;
+      case '-':
+      case '_':
+        this.zoomBy(1 / 1.5);
+        break;
+      case 'ArrowLeft':
+        this.panBy(-step);
+        break;
+      case 'ArrowRight':
+        this.panBy(step);
+        break;
+      case '0':
+      case 'Home':
+        this.fitAll();
+        break;
+      case ']':
+      case 'n':
+        this.selectAdjacent(1);
+        break;
+      case '[':
+      case 'p':
+        this.selectAdjacent(-1);
+        break;
+      case 'Escape':
+        if (this.selectedId === null) handled = false;
+        else {
+          this.selectedId = null;
+          this.requestDraw();
+          this.opts.onSelect?.(null);
+        }
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) ev.preventDefault();
+  };
+
+  // ---------------------------------------------------------------- layout
+
+  private now(): number {
+    return this.opts.now ? this.opts.now() : Date.now();
+  }
+
+  private layoutStyles(): void {
+    const r = this.root.style;
+    r.position = 'relative';
+    r.display = 'flex';
+    r.width = '100%';
+    r.height = '100%';
+    r.overflow = 'hidden';
+    const g = this.gutter.style;
+    g.position = 'relative';
+    g.flex = `0 0 ${GUTTER_W}px`;
+    g.overflow = 'hidden';
+    const c = this.canvas.style;
+    c.flex = '1 1 auto';
+    c.minWidth = '0';
+    c.height = '100%';
+    c.display = 'block';
+    c.cursor = 'grab';
+    c.touchAction = 'none';
+  }
+
+  private resize(): void {
+    const r = this.canvas.getBoundingClientRect();
+    const w = Math.max(0, Math.round(r.width));
+    const h = Math.max(0, Math.round(r.height));
+    const dpr = window.devicePixelRatio || 1;
+    if (w === this.width && h === this.height && dpr === this.dpr) return;
+    const keep = this.width > 0 && this.hasView ? this.getView() : null;
+    this.width = w;
+    this.height = h;
+    this.dpr = dpr;
+    this.canvas.width = Math.max(1, Math.round(w * dpr));
+    this.canvas.height = Math.max(1, Math.round(h * dpr));
+    this.zoom.extent([
+      [0, 0],
+      [Math.max(1, w), Math.max(1, h)],
+    ]);
+    this.layoutKey = '';
+    if (w > 0 && keep) {
+      const t = transformForDomain(this.base, w, keep);
+      this.sel.call(this.zoom.transform, new ZoomTransform(t.k, t.x, 0));
+    }
+    this.requestDraw();
+  }
+
+  private ensureLayout(): Layout | null {
+    if (this.width <= 0) return null;
+    const [v0, v1] = this.getView();
+    const msPerPx = (v1 - v0) / this.width;
+    const lanes = this.opts.lanes.order.length || 1;
+    const maxRows = rowsThatFit(this.height - AXIS_H, lanes, GEO, 40);
+    const key = `${msPerPx.toPrecision(12)}|${maxRows}`;
+    if (this.layout && key === this.layoutKey) return this.layout;
+    this.layout = layoutItems(this.sorted, this.opts.lanes, { ...DEFAULT_LAYOUT, msPerPx, maxRows });
+    this.layoutKey = key;
+    this.geo = laneGeometry(this.layout, GEO, this.height - AXIS_H);
+    this.updateGutter();
+    return this.layout;
+  }
+
+  private updateGutter(): void {
+    const key = JSON.stringify(this.geo);
+    if (key === this.gutterKey) return;
+    this.gutterKey = key;
+    const doc = this.root.ownerDocument;
+    const th = this.opts.theme;
+    const children: HTMLElement[] = [];
+    const head = doc.createElement('div');
+    head.className = 'tl-gutter-head';
+    head.textContent = 'UTC';
+    head.title = 'Dates are shown in UTC';
+    head.style.height = `${AXIS_H}px`;
+    children.push(head);
+    this.geo.forEach((g, i) => {
+      const el = doc.createElement('div');
+      el.className = 'tl-lane-label';
+      el.dataset.lane = g.key;
+      el.style.position = 'absolute';
+      el.style.top = `${g.y}px`;
+      el.style.height = `${g.height}px`;
+      el.style.left = '0';
+      el.style.right = '0';
+      el.style.background = i % 2 ? th.canvas.laneBandB : th.canvas.laneBandA;
+      const color = this.opts.lanes.color?.(g.key);
+      if (color) {
+        const sw = doc.createElement('span');
+        sw.className = 'tl-swatch';
+        sw.style.background = color;
+        el.append(sw);
+      }
+      const name = doc.createElement('span');
+      name.className = 'tl-lane-name';
+      name.textContent = g.label;
+      const count = doc.createElement('span');
+      count.className = 'tl-lane-count';
+      count.textContent = String(g.count);
+      el.append(name, count);
+      if (g.overlapping > 0) {
+        el.title = `${g.overlapping} overlapping — zoom in to separate them`;
+        el.classList.add('tl-lane-crowded');
+      }
+      children.push(el);
+    });
+    this.gutter.replaceChildren(...children);
+  }
+
+  // ---------------------------------------------------------------- drawing
+
+  requestDraw(): void {
+    if (this.raf) return;
+    this.raf = requestAnimationFrame(() => {
+      this.raf = 0;
+      this.draw();
+    });
+  }
+
+  /** Paint one frame now (normally via requestDraw). */
+  draw(): void {
+    const layout = this.ensureLayout();
+    if (!layout) return;
+    const { ctx, width: w, height: h } = this;
+    const th = this.opts.theme;
+    const [v0, v1] = this.getView();
+    const msPerPx = layout.msPerPx;
+    const X = (t: number) => (t - v0) / msPerPx;
+
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    ctx.fillStyle = th.canvas.bg;
+    ctx.fillRect(0, 0, w, h);
+    this.geo.forEach((g, i) => {
+      ctx.fillStyle = i % 2 ? th.canvas.laneBandB : th.canvas.laneBandA;
+      ctx.fillRect(0, g.y, w, g.height);
+    });
+    ctx.strokeStyle = th.canvas.grid;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (const g of this.geo) {
+      ctx.moveTo(0, Math.round(g.y + g.height) - 0.5);
+      ctx.lineTo(w, Math.round(g.y + g.height) - 0.5);
+    }
+    ctx.stroke();
+
+    const ticks = computeTicks(v0, v1, w);
+    drawGrid(ctx, ticks, X, w, h, th);
+    const now = this.now();
+    if (now >= v0 && now <= v1) drawToday(ctx, X(now), h, th);
+
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(0, AXIS_H, w, h - AXIS_H);
+    ctx.clip();
+    ctx.font = `${FONT_SIZE}px ${th.font}`;
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = 'left';
+    const margin = 20 * msPerPx;
+    const minGlyphMs = DEFAULT_LAYOUT.minGlyphPx * msPerPx;
+    const gapMs = DEFAULT_LAYOUT.gapPx * msPerPx;
+    let selectedLater: (() => void) | null = null;
+    layout.lanes.forEach((lane, li) => {
+      const g = this.geo[li];
+      lane.rows.forEach((row, ri) => {
+        const top = g.y + LANE_PAD + ri * ROW_H;
+        if (top > h) return;
+        const [a, b] = visibleRange(row, v0 - margin, v1 + margin);
+        for (let i = a; i < b; i++) {
+          const pl = row.items[i];
+          const it = pl.item;
+          const marker = it.end - it.start < minGlyphMs;
+          const x0 = X(pl.x0);
+          const x1 = X(pl.x1);
+          const paint = () => {
+            drawGlyph(ctx, pl, { x0, x1, top, marker, selected: it.id === this.selectedId, hovered: it.id === this.hoverId }, th);
+            // Label: inside a wide bar if it fits, else to the right.
+            const next = row.items[i + 1];
+            const limit = next && !next.overlaps ? X(next.x0 - gapMs) : X(pl.labelEnd) + 400;
+            const struck = it.status === 'cancelled';
+            const vis0 = Math.max(x0, 0);
+            const insideW = x1 - vis0 - 12;
+            const full = this.fitter.width(it.label);
+            if (!marker && insideW >= Math.min(full, 60)) {
+              const text = this.fitter.fit(it.label, insideW);
+              if (text) {
+                const solid = it.mode !== 'fuzzy' && it.status === 'occurred';
+                drawLabel(ctx, text, vis0 + 6, top, solid ? th.canvas.labelOnBar : th.canvas.label, struck, this.fitter);
+                return;
+              }
+            }
+            const lx = (marker ? (x0 + x1) / 2 + 5.5 : x1) + DEFAULT_LAYOUT.labelGapPx;
+            const text = this.fitter.fit(it.label, Math.min(limit, w + 400) - lx);
+            if (text) drawLabel(ctx, text, lx, top, struck ? th.textFaint : th.canvas.label, struck, this.fitter);
+          };
+          if (it.id === this.selectedId) selectedLater = paint;
+          else paint();
+        }
+      });
+    });
+    // The selection is painted last, on top of anything overlapping it.
+    (selectedLater as (() => void) | null)?.();
+    ctx.restore();
+
+    drawAxis(ctx, ticks, X, w, th, this.fitter);
+    this.afterDraw([v0, v1]);
+  }
+
+  private afterDraw(view: ViewDomain): void {
+    if (view[0] !== this.lastView[0] || view[1] !== this.lastView[1]) {
+      this.lastView = view;
+      this.canvas.dataset.viewStart = String(Math.round(view[0]));
+      this.canvas.dataset.viewEnd = String(Math.round(view[1]));
+      this.opts.onView?.(view);
+    }
+    this.canvas.dataset.count = String(this.items.length);
+    const aria = this.opts.describe ? this.opts.describe(this.items, view) : `Timeline with ${this.items.length} items`;
+    if (aria !== this.lastAria) {
+      this.lastAria = aria;
+      this.canvas.setAttribute('aria-label', aria);
+    }
+  }
+}

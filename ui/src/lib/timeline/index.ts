@@ -1,0 +1,3 @@
+export { Timeline, type TimelineOptions } from './Timeline';
+export type { LaneSpec, TimelineItem, ViewDomain } from './types';
+export { fitDomain } from './scale';

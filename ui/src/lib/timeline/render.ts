@@ -1,0 +1,355 @@
+// Canvas drawing primitives for the timeline. Stateless: the Timeline class
+// decides what is visible and where; these functions only paint.
+
+import type { Theme } from '../theme';
+import type { Placed } from './layout';
+import type { TickSet } from './ticks';
+
+export const AXIS_H = 44;
+export const ROW_H = 24;
+export const LANE_PAD = 6;
+export const FONT_SIZE = 12;
+
+/** "#rrggbb" + alpha → "rgba(...)". Other colour syntaxes pass through. */
+export function withAlpha(hex: string, a: number): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return hex;
+  return `rgba(${parseInt(m[1], 16)}, ${parseInt(m[2], 16)}, ${parseInt(m[3], 16)}, ${a})`;
+}
+
+/** Truncates text with an ellipsis to fit maxW px; caches full widths. */
+export class TextFitter {
+  private widths = new Map<string, number>();
+  constructor(private ctx: CanvasRenderingContext2D) {}
+
+  width(text: string): number {
+    let w = this.widths.get(text);
+    if (w === undefined) {
+      w = this.ctx.measureText(text).width;
+      if (this.widths.size > 20000) this.widths.clear();
+      this.widths.set(text, w);
+    }
+    return w;
+  }
+
+  fit(text: string, maxW: number): string | null {
+    if (maxW < 14) return null;
+    if (this.width(text) <= maxW) return text;
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.ctx.measureText(text.slice(0, mid) + '…').width <= maxW) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo >= 2 ? text.slice(0, lo).trimEnd() + '…' : null;
+  }
+}
+
+function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number) {
+  const rr = Math.max(0, Math.min(r, w / 2, h / 2));
+  ctx.beginPath();
+  ctx.moveTo(x + rr, y);
+  ctx.arcTo(x + w, y, x + w, y + h, rr);
+  ctx.arcTo(x + w, y + h, x, y + h, rr);
+  ctx.arcTo(x, y + h, x, y, rr);
+  ctx.arcTo(x, y, x + w, y, rr);
+  ctx.closePath();
+}
+
+export interface ItemPaint {
+  /** Glyph extent in px. */
+  x0: number;
+  x1: number;
+  /** Row top in px. */
+  top: number;
+  /** Drawn as a marker (too short to be a bar at this zoom). */
+  marker: boolean;
+  selected: boolean;
+  hovered: boolean;
+}
+
+/** Paints one item's glyph; returns the label anchor and whether it sits inside. */
+export function drawGlyph(ctx: CanvasRenderingContext2D, pl: Placed, p: ItemPaint, th: Theme): void {
+  const it = pl.item;
+  const color = th.kinds[it.kind];
+  const yMid = p.top + ROW_H / 2;
+  const cx = (p.x0 + p.x1) / 2;
+  ctx.setLineDash([]);
+  ctx.lineWidth = 1.5;
+
+  const strike = (a: number, b: number) => {
+    ctx.setLineDash([]);
+    ctx.strokeStyle = th.text;
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.moveTo(a, yMid);
+    ctx.lineTo(b, yMid);
+    ctx.stroke();
+  };
+
+  if (it.mode === 'fuzzy' && !p.marker) {
+    // Soft translucent extent over the whole (imprecise) interval.
+    const top = p.top + 2;
+    const h = ROW_H - 4;
+    const w = Math.max(1, p.x1 - p.x0);
+    const g = ctx.createLinearGradient(p.x0, 0, p.x1, 0);
+    const edge = Math.min(0.45, 10 / w);
+    const a = th.fuzzyAlpha;
+    g.addColorStop(0, withAlpha(color, a * 0.25));
+    g.addColorStop(edge, withAlpha(color, a));
+    g.addColorStop(1 - edge, withAlpha(color, a));
+    g.addColorStop(1, withAlpha(color, a * 0.25));
+    ctx.fillStyle = g;
+    roundRect(ctx, p.x0, top, w, h, 4);
+    ctx.fill();
+    if (it.status === 'planned' || it.status === 'postponed') {
+      ctx.strokeStyle = withAlpha(color, 0.9);
+      ctx.lineWidth = 1.25;
+      if (it.status === 'postponed') ctx.setLineDash([5, 3]);
+      roundRect(ctx, p.x0 + 0.5, top + 0.5, w - 1, h - 1, 4);
+      ctx.stroke();
+      ctx.setLineDash([]);
+    } else if (it.status === 'cancelled') {
+      strike(p.x0 + 2, p.x1 - 2);
+    } else {
+      // occurred: a thin solid base line anchors the extent.
+      ctx.fillStyle = withAlpha(color, 0.75);
+      ctx.fillRect(p.x0 + 2, top + h - 2, w - 4, 2);
+    }
+  } else if (p.marker) {
+    const r = 5.5;
+    ctx.beginPath();
+    ctx.arc(cx, yMid, r, 0, Math.PI * 2);
+    const fuzzy = it.mode === 'fuzzy';
+    switch (it.status) {
+      case 'occurred':
+        ctx.fillStyle = fuzzy ? withAlpha(color, 0.45) : color;
+        ctx.fill();
+        if (fuzzy) {
+          ctx.strokeStyle = color;
+          ctx.lineWidth = 1.25;
+          ctx.stroke();
+        }
+        break;
+      case 'planned':
+        ctx.fillStyle = th.canvas.bg;
+        ctx.fill();
+        ctx.strokeStyle = color;
+        ctx.lineWidth = 2;
+        ctx.stroke();
+        break;
+      case 'postponed':
+        ctx.fillStyle = withAlpha(color, 0.2);
+        ctx.fill();
+        ctx.strokeStyle = color;
+        ctx.lineWidth = 1.75;
+        ctx.setLineDash([2.5, 2]);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        break;
+      case 'cancelled':
+        ctx.fillStyle = withAlpha(color, 0.35);
+        ctx.fill();
+        strike(cx - r - 3, cx + r + 3);
+        break;
+    }
+  } else {
+    const h = 12;
+    const top = yMid - h / 2;
+    const w = p.x1 - p.x0;
+    roundRect(ctx, p.x0, top, w, h, 3);
+    switch (it.status) {
+      case 'occurred':
+        ctx.fillStyle = color;
+        ctx.fill();
+        break;
+      case 'planned':
+        ctx.fillStyle = th.canvas.bg;
+        ctx.fill();
+        ctx.strokeStyle = color;
+        ctx.lineWidth = 1.75;
+        roundRect(ctx, p.x0 + 0.75, top + 0.75, w - 1.5, h - 1.5, 3);
+        ctx.stroke();
+        break;
+      case 'postponed':
+        ctx.fillStyle = withAlpha(color, 0.2);
+        ctx.fill();
+        ctx.strokeStyle = color;
+        ctx.lineWidth = 1.5;
+        ctx.setLineDash([4, 3]);
+        roundRect(ctx, p.x0 + 0.75, top + 0.75, w - 1.5, h - 1.5, 3);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        break;
+      case 'cancelled':
+        ctx.fillStyle = withAlpha(color, 0.35);
+        ctx.fill();
+        strike(p.x0 - 2, p.x1 + 2);
+        break;
+    }
+  }
+
+  if (p.selected || p.hovered) {
+    const pad = 3;
+    let x = p.x0 - pad;
+    let w = p.x1 - p.x0 + 2 * pad;
+    if (p.marker) {
+      x = cx - 5.5 - pad;
+      w = 11 + 2 * pad;
+    }
+    ctx.setLineDash([]);
+    ctx.strokeStyle = p.selected ? th.canvas.selection : th.canvas.hover;
+    ctx.lineWidth = p.selected ? 2 : 1.5;
+    roundRect(ctx, x, p.top + 1.5, w, ROW_H - 3, 5);
+    ctx.stroke();
+  }
+}
+
+/** Paints the label; `inside` means on top of a wide glyph. */
+export function drawLabel(
+  ctx: CanvasRenderingContext2D,
+  text: string,
+  x: number,
+  top: number,
+  color: string,
+  struck: boolean,
+  fitter: TextFitter,
+): void {
+  const yMid = top + ROW_H / 2;
+  ctx.fillStyle = color;
+  ctx.fillText(text, x, yMid + 0.5);
+  if (struck) {
+    const w = fitter.width(text);
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 1;
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    ctx.moveTo(x, yMid + 0.5);
+    ctx.lineTo(x + w, yMid + 0.5);
+    ctx.stroke();
+  }
+}
+
+/** Vertical grid lines for minor and major ticks, below the axis. */
+export function drawGrid(
+  ctx: CanvasRenderingContext2D,
+  ticks: TickSet,
+  X: (t: number) => number,
+  width: number,
+  height: number,
+  th: Theme,
+): void {
+  ctx.lineWidth = 1;
+  ctx.setLineDash([]);
+  ctx.strokeStyle = th.canvas.grid;
+  ctx.beginPath();
+  for (const t of ticks.minor) {
+    const x = Math.round(X(t.t)) + 0.5;
+    if (x < 0 || x > width) continue;
+    ctx.moveTo(x, AXIS_H);
+    ctx.lineTo(x, height);
+  }
+  ctx.stroke();
+  ctx.strokeStyle = th.canvas.gridMajor;
+  ctx.beginPath();
+  for (const t of ticks.major) {
+    const x = Math.round(X(t.t)) + 0.5;
+    if (x < 0 || x > width) continue;
+    ctx.moveTo(x, AXIS_H);
+    ctx.lineTo(x, height);
+  }
+  ctx.stroke();
+}
+
+/** Two-tier axis band at the top: context row, then unit labels. */
+export function drawAxis(
+  ctx: CanvasRenderingContext2D,
+  ticks: TickSet,
+  X: (t: number) => number,
+  width: number,
+  th: Theme,
+  fitter: TextFitter,
+): void {
+  ctx.fillStyle = th.canvas.axisBg;
+  ctx.fillRect(0, 0, width, AXIS_H);
+  ctx.strokeStyle = th.canvas.gridMajor;
+  ctx.lineWidth = 1;
+  ctx.setLineDash([]);
+  ctx.beginPath();
+  ctx.moveTo(0, AXIS_H - 0.5);
+  ctx.lineTo(width, AXIS_H - 0.5);
+  ctx.stroke();
+
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+
+  // Minor row: tick marks and unit labels.
+  const minorY = AXIS_H - 13;
+  ctx.font = `${FONT_SIZE - 1}px ${th.font}`;
+  ctx.strokeStyle = th.canvas.gridMajor;
+  ctx.beginPath();
+  for (const t of ticks.minor) {
+    const x = Math.round(X(t.t)) + 0.5;
+    ctx.moveTo(x, AXIS_H - 7);
+    ctx.lineTo(x, AXIS_H);
+  }
+  ctx.stroke();
+  ctx.fillStyle = th.canvas.axisText;
+  for (let i = 0; i < ticks.minor.length; i++) {
+    const t = ticks.minor[i];
+    const x = X(t.t);
+    const next = i + 1 < ticks.minor.length ? X(ticks.minor[i + 1].t) : x + 200;
+    if (next < 0 || x > width) continue;
+    const label = fitter.fit(t.label, next - x - 6);
+    if (label) ctx.fillText(label, x + 4, minorY);
+  }
+
+  // Major row: context labels, the leading one sticky at the left edge.
+  const majorY = 13;
+  ctx.font = `600 ${FONT_SIZE}px ${th.font}`;
+  ctx.fillStyle = th.canvas.axisMajorText;
+  ctx.strokeStyle = th.canvas.gridMajor;
+  ctx.beginPath();
+  for (const t of ticks.major) {
+    const x = Math.round(X(t.t)) + 0.5;
+    ctx.moveTo(x, 0);
+    ctx.lineTo(x, AXIS_H);
+  }
+  ctx.stroke();
+  const majors = ticks.major.filter((t) => !ticks.leading || t.t !== ticks.leading.t);
+  if (ticks.leading) {
+    const firstNext = majors.find((t) => X(t.t) > 0);
+    let x = Math.max(X(ticks.leading.t), 0) + 6;
+    const w = fitter.width(ticks.leading.label);
+    if (firstNext) x = Math.min(x, X(firstNext.t) - w - 10);
+    ctx.fillText(ticks.leading.label, x, majorY);
+  }
+  for (let i = 0; i < majors.length; i++) {
+    const x = X(majors[i].t);
+    const next = i + 1 < majors.length ? X(majors[i + 1].t) : width + 400;
+    if (x > width || next < 0) continue;
+    const label = fitter.fit(majors[i].label, next - x - 10);
+    if (label) ctx.fillText(label, x + 6, majorY);
+  }
+}
+
+/** Today marker: a line through the lanes and a tab on the axis. */
+export function drawToday(ctx: CanvasRenderingContext2D, x: number, height: number, th: Theme): void {
+  const xx = Math.round(x) + 0.5;
+  ctx.strokeStyle = withAlpha(th.canvas.today, 0.7);
+  ctx.lineWidth = 1;
+  ctx.setLineDash([3, 3]);
+  ctx.beginPath();
+  ctx.moveTo(xx, AXIS_H);
+  ctx.lineTo(xx, height);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.fillStyle = th.canvas.today;
+  ctx.beginPath();
+  ctx.moveTo(xx - 5, AXIS_H - 6);
+  ctx.lineTo(xx + 5, AXIS_H - 6);
+  ctx.lineTo(xx, AXIS_H);
+  ctx.closePath();
+  ctx.fill();
+}

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+// The Tauri shell embeds `dist/` (frontendDist = ../ui/dist). Relative base so the
+// bundle works from any origin (tauri://, http://tauri.localhost, the test server).
+export default defineConfig({
+  base: './',
+  plugins: [svelte()],
+  clearScreen: false,
+  server: { port: 5173, strictPort: true },
+  build: {
+    outDir: 'dist',
+    target: ['es2021', 'chrome105', 'safari15'],
+    sourcemap: false,
+    // Everything stays in our own files: no inlined scripts, CSP-friendly.
+    assetsInlineLimit: 0,
+  },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+});
