@@ -25,7 +25,7 @@ fn opt(s: Option<String>) -> Option<String> {
 }
 
 /// Same words, ignoring case, punctuation and spacing: "Talks’ end" ~ "talks' end".
-fn same_words(a: &str, b: &str) -> bool {
+pub(crate) fn same_words(a: &str, b: &str) -> bool {
     let norm = |s: &str| -> String {
         s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>()
     };

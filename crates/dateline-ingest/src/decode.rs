@@ -136,27 +136,6 @@ pub(crate) fn clean_inline(s: &str) -> String {
     out
 }
 
-/// Joins cleaned paragraphs with blank lines, dropping empty ones.
-#[allow(dead_code)]
-pub(crate) fn join_paragraphs<I, S>(paras: I) -> String
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<str>,
-{
-    let mut out = String::new();
-    for p in paras {
-        let p = clean_inline(p.as_ref());
-        if p.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push_str("\n\n");
-        }
-        out.push_str(&p);
-    }
-    out
-}
-
 /// Splits plain text into paragraphs: blank-line separated blocks, lines inside a block joined.
 /// Text without any blank line but with many lines takes each line as a paragraph.
 pub(crate) fn split_paragraphs(text: &str) -> Vec<String> {

@@ -22,10 +22,13 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Discovered> {
     let mut out = Vec::new();
     let mut seen: HashSet<PathBuf> = HashSet::new();
     for root in paths {
-        let walker = walkdir::WalkDir::new(root).follow_links(true).into_iter().filter_entry(|e| {
-            // The dropped path itself is taken even when hidden: the analyst chose it.
-            e.depth() == 0 || !is_hidden(e.file_name())
-        });
+        let walker =
+            walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter().filter_entry(
+                |e| {
+                    // The dropped path itself is taken even when hidden: the analyst chose it.
+                    e.depth() == 0 || !is_hidden(e.file_name())
+                },
+            );
         for entry in walker {
             match entry {
                 Ok(e) => {

@@ -225,9 +225,90 @@ fn text_of(e: &ElementRef<'_>) -> String {
     clean_inline(&e.text().collect::<String>())
 }
 
+/// Deepest element nesting handed to the HTML parser. html5ever has no recursion, but some of
+/// its tree-building steps scan the whole stack of open elements, so 10,000 nested `<div>`s
+/// would cost quadratic time; real pages nest a few dozen deep.
+const MAX_NESTING: usize = 400;
+
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+    "wbr",
+];
+/// Elements whose end tag is usually left out: they do not count as nesting.
+const SELF_ENDING: &[&str] =
+    &["p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody", "colgroup"];
+
+/// Drops the tags nested deeper than [`MAX_NESTING`] (keeping their text), with a single linear
+/// scan. Returns the input untouched when it nests no deeper than that.
+pub(crate) fn flatten_deep(html: &str) -> std::borrow::Cow<'_, str> {
+    let b = html.as_bytes();
+    let mut depth = 0usize;
+    let mut out: Option<String> = None;
+    let mut copied = 0; // bytes of `html` already handled in `out`
+    let mut i = 0;
+    while let Some(off) = memchr_lt(&b[i..]) {
+        let start = i + off;
+        i = start + 1;
+        let rest = &html[start..];
+        // Comments, doctypes, processing instructions: skip whole.
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(b.len(), |e| start + e + 3);
+            continue;
+        }
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            i = rest.find('>').map_or(b.len(), |e| start + e + 1);
+            continue;
+        }
+        let closing = rest.as_bytes().get(1) == Some(&b'/');
+        let name_start = start + 1 + usize::from(closing);
+        let name_len = b[name_start..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        if name_len == 0 {
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let Some(end) = html[name_start..].find('>').map(|e| name_start + e + 1) else { break };
+        i = end;
+        if !closing && matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
+            // Raw text: skip to its end tag.
+            let close = format!("</{name}");
+            let lower_rest = html[end..].to_ascii_lowercase();
+            i = lower_rest.find(&close).map_or(b.len(), |e| end + e);
+            continue;
+        }
+        if VOID.contains(&name.as_str()) || SELF_ENDING.contains(&name.as_str()) || b[end - 2] == b'/' {
+            continue;
+        }
+        let drop_tag = if closing {
+            let deep = depth > MAX_NESTING;
+            depth = depth.saturating_sub(1);
+            deep
+        } else {
+            depth += 1;
+            depth > MAX_NESTING
+        };
+        if drop_tag {
+            let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            o.push_str(&html[copied..start]);
+            o.push(' ');
+            copied = end;
+        }
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(html),
+        Some(mut o) => {
+            o.push_str(&html[copied..]);
+            std::borrow::Cow::Owned(o)
+        }
+    }
+}
+
+fn memchr_lt(b: &[u8]) -> Option<usize> {
+    b.iter().position(|c| *c == b'<')
+}
+
 /// Parses an HTML page and extracts its article.
 pub(crate) fn extract(html: &str) -> HtmlDoc {
-    let dom = Html::parse_document(html);
+    let dom = Html::parse_document(&flatten_deep(html));
     let mut out = HtmlDoc::default();
 
     // <meta> tags, by lower-cased property / name / itemprop.
@@ -313,14 +394,12 @@ pub(crate) fn extract(html: &str) -> HtmlDoc {
 }
 
 /// The paragraphs of an HTML fragment (a feed item's description, an e-mail's HTML body).
-#[allow(dead_code)]
 pub(crate) fn fragment_paragraphs(html: &str) -> Vec<String> {
-    let dom = Html::parse_fragment(html);
+    let dom = Html::parse_fragment(&flatten_deep(html));
     paragraphs(dom.root_element()).into_iter().filter(|p| !is_boilerplate(p)).collect()
 }
 
 /// Whether a string field holds HTML rather than plain text.
-#[allow(dead_code)]
 pub(crate) fn looks_like_html(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
     [
@@ -581,6 +660,17 @@ mod tests {
                 "They agreed to meet again in May."
             ]
         );
+    }
+
+    #[test]
+    fn flattening() {
+        let shallow = "<div><p>a<p>b</div><!-- <x><x> --><script>if (a<b) {}</script>";
+        assert!(matches!(flatten_deep(shallow), std::borrow::Cow::Borrowed(_)));
+        let deep = format!("{}text{}", "<div>".repeat(1000), "</div>".repeat(1000));
+        let flat = flatten_deep(&deep);
+        assert_eq!(flat.matches("<div>").count(), MAX_NESTING);
+        assert_eq!(flat.matches("</div>").count(), MAX_NESTING);
+        assert!(flat.contains("text"));
     }
 
     #[test]

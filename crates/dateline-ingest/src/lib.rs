@@ -330,11 +330,14 @@ pub(crate) fn read_bytes_in(
     }
     let format = match format_of_extension(&ext) {
         // A ".xml" that is not a feed is more likely XHTML than anything else.
-        Some(Format::Feed) if ext == "xml" => match sniff(bytes) {
-            Some(Format::Feed) => Format::Feed,
-            Some(Format::Html) => Format::Html,
-            _ => Format::Feed,
-        },
+        Some(Format::Feed) if ext == "xml" => {
+            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+            if head.contains("<html") && sniff(bytes) != Some(Format::Feed) {
+                Format::Html
+            } else {
+                Format::Feed
+            }
+        }
         Some(f) => f,
         None => match sniff(bytes) {
             Some(f) => f,

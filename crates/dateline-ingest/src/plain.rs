@@ -98,16 +98,16 @@ fn header(lines: &[&str], d: &mut Draft) -> usize {
             i += 1;
             continue;
         }
-        if d.byline.is_none()
-            && let Some(b) = byline(&line)
-        {
-            d.byline = Some(b);
-        } else if d.published.is_none()
-            && let Some(p) = date_line(&line)
-        {
-            d.published = Some(p);
-            d.published_raw = Some(line.clone());
+        if taken == 0 && d.title.as_deref().is_some_and(|t| crate::article::same_words(t, &line)) {
+            // The title the container gave (DOCX properties, e-mail subject) repeated on top.
         } else if labelled(&line, d) {
+        } else if let Some(b) = byline(&line) {
+            d.byline.get_or_insert(b);
+        } else if let Some(p) = date_line(&line) {
+            if d.published.is_none() {
+                d.published = Some(p);
+                d.published_raw = Some(line.clone());
+            }
         } else if d.title.is_none() && looks_like_title(&line) {
             // A title stands alone: followed by a blank line, a byline or a date line.
             let next = lines.get(i + 1).map(|l| clean_inline(l)).unwrap_or_default();
