@@ -1,0 +1,324 @@
+//! JSON and JSON Lines: one article per record, with the common field names (title/headline,
+//! date/published/pubDate/datePublished, text/body/content/article, url/link, ...). A file may be
+//! one record, an array of records, or an object holding such an array ("articles", "items",
+//! Elasticsearch "hits.hits[]._source", ...).
+
+use dateline_model::{Article, Origin};
+use serde_json::{Map, Value};
+
+use crate::article::Draft;
+use crate::decode::{decode, split_paragraphs};
+use crate::html::{fragment_paragraphs, looks_like_html, name_of};
+use crate::{IngestError, Limits};
+
+const TITLE: &[&str] = &["title", "headline", "name", "subject"];
+const DATE: &[&str] = &[
+    "published",
+    "date",
+    "pubdate",
+    "datepublished",
+    "published_at",
+    "publishedat",
+    "publication_date",
+    "publish_date",
+    "pub_date",
+    "date_published",
+    "published_date",
+    "timestamp",
+    "created_at",
+    "createdat",
+    "created",
+    "time",
+    "updated",
+];
+const TEXT: &[&str] = &[
+    "text",
+    "body",
+    "content",
+    "article",
+    "articlebody",
+    "article_body",
+    "full_text",
+    "fulltext",
+    "maintext",
+    "story",
+    "description",
+    "summary",
+];
+const URL: &[&str] = &["url", "link", "canonical_url", "canonical", "href", "permalink", "source_url"];
+const AUTHOR: &[&str] = &["author", "byline", "authors", "creator", "by"];
+const OUTLET: &[&str] =
+    &["source", "outlet", "publisher", "site_name", "sitename", "publication", "source_name", "domain"];
+const ID: &[&str] = &["id", "doc", "doc_id", "docid", "guid", "uuid", "slug", "_id"];
+const CONTAINERS: &[&str] = &[
+    "articles",
+    "items",
+    "data",
+    "results",
+    "docs",
+    "documents",
+    "entries",
+    "posts",
+    "stories",
+    "records",
+    "news",
+    "hits",
+    "response",
+    "value",
+];
+
+fn get<'a>(o: &'a Map<String, Value>, keys: &[&str]) -> Option<&'a Value> {
+    for k in keys {
+        if let Some(v) = o.iter().find(|(key, _)| key.eq_ignore_ascii_case(k)).map(|(_, v)| v)
+            && !v.is_null()
+        {
+            return Some(v);
+        }
+    }
+    None
+}
+
+fn string(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Array(a) => {
+            let parts: Vec<String> = a.iter().filter_map(string).collect();
+            (!parts.is_empty()).then(|| parts.join("\n\n"))
+        }
+        Value::Object(o) => get(o, &["text", "value", "content", "name", "body"]).and_then(string),
+        _ => None,
+    }
+    .filter(|s| !s.trim().is_empty())
+}
+
+fn is_record(o: &Map<String, Value>) -> bool {
+    get(o, TEXT).and_then(string).is_some()
+}
+
+/// "an array of 3 numbers", "an object with keys a, b, c", "a string".
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(_) => "a true/false value".into(),
+        Value::Number(_) => "a number".into(),
+        Value::String(_) => "a string".into(),
+        Value::Array(a) if a.is_empty() => "an empty array".into(),
+        Value::Array(a) => format!("an array of {} items, the first {}", a.len(), describe(&a[0])),
+        Value::Object(o) => {
+            let keys: Vec<&str> = o.keys().take(6).map(String::as_str).collect();
+            if keys.is_empty() {
+                "an empty object".into()
+            } else {
+                format!("an object with keys {}", keys.join(", "))
+            }
+        }
+    }
+}
+
+/// The records of a JSON value: itself, its elements, or the elements of a container field.
+fn records(v: &Value) -> Vec<&Map<String, Value>> {
+    match v {
+        Value::Object(o) if is_record(o) => vec![o],
+        Value::Object(o) => {
+            if let Some(src) = o.get("_source").and_then(Value::as_object)
+                && is_record(src)
+            {
+                return vec![src];
+            }
+            for k in CONTAINERS {
+                if let Some(inner) = get(o, &[k]) {
+                    let r = records(inner);
+                    if !r.is_empty() {
+                        return r;
+                    }
+                }
+            }
+            Vec::new()
+        }
+        Value::Array(a) => a
+            .iter()
+            .filter_map(|v| match v {
+                Value::Object(o) if is_record(o) => Some(o),
+                Value::Object(o) => o.get("_source").and_then(Value::as_object).filter(|s| is_record(s)),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn safe_id(s: &str) -> Option<String> {
+    let id: String = s
+        .chars()
+        .map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '-' })
+        .take(100)
+        .collect();
+    let id = id.trim_matches('-').to_string();
+    (!id.is_empty()).then_some(id)
+}
+
+fn date_of(v: &Value, d: &mut Draft) {
+    match v {
+        Value::Number(n) => {
+            let Some(mut secs) = n.as_i64() else { return };
+            if secs > 100_000_000_000 {
+                secs /= 1000; // milliseconds
+            }
+            if let Some(t) = chrono::DateTime::from_timestamp(secs, 0) {
+                d.published = Some(t.date_naive());
+                d.published_raw = Some(n.to_string());
+            }
+        }
+        other => {
+            if let Some(s) = string(other) {
+                d.date_from(&s);
+            }
+        }
+    }
+}
+
+fn article(o: &Map<String, Value>, doc: String, origin: Origin) -> Option<Article> {
+    let mut d = Draft::new(doc);
+    d.title = get(o, TITLE).and_then(string);
+    if let Some(v) = get(o, DATE) {
+        date_of(v, &mut d);
+    }
+    d.url = get(o, URL).and_then(string).filter(|u| !u.contains(char::is_whitespace));
+    d.byline = get(o, AUTHOR).and_then(name_of);
+    d.outlet = get(o, OUTLET).and_then(name_of);
+    let text = get(o, TEXT).and_then(string)?;
+    d.paragraphs = if looks_like_html(&text) { fragment_paragraphs(&text) } else { split_paragraphs(&text) };
+    d.finish(origin)
+}
+
+fn sub(origin: &Origin, item: String) -> Origin {
+    Origin {
+        path: origin.path.clone(),
+        entry: Some(match &origin.entry {
+            Some(e) => format!("{e}#{item}"),
+            None => item,
+        }),
+    }
+}
+
+pub(crate) fn read(
+    doc: &str,
+    bytes: &[u8],
+    origin: Origin,
+    limits: &Limits,
+    lines: bool,
+) -> Result<Vec<Article>, IngestError> {
+    let text = decode(bytes, None)
+        .map_err(|_| IngestError::Binary { ext: if lines { "jsonl" } else { "json" }.into() })?;
+    let mut values: Vec<(String, Value)> = Vec::new();
+    let whole = if lines { None } else { Some(serde_json::from_str::<Value>(text.trim())) };
+    match whole {
+        Some(Ok(v)) => values.push(("record".into(), v)),
+        Some(Err(e)) if !(e.is_syntax() && e.to_string().contains("trailing characters")) => {
+            return Err(IngestError::Json(format!("line {} column {}: {}", e.line(), e.column(), short(&e))));
+        }
+        _ => {
+            // JSON Lines: one value per line; a bad line is reported only if no line is good.
+            let mut first_error = None;
+            for (i, line) in text.lines().enumerate() {
+                let l = line.trim();
+                if l.is_empty() {
+                    continue;
+                }
+                match serde_json::from_str::<Value>(l) {
+                    Ok(v) => values.push((format!("line-{}", i + 1), v)),
+                    Err(e) => {
+                        first_error.get_or_insert_with(|| format!("line {}: {}", i + 1, short(&e)));
+                    }
+                }
+                if values.len() > limits.max_records {
+                    break;
+                }
+            }
+            if values.is_empty() {
+                return Err(IngestError::Json(
+                    first_error.unwrap_or_else(|| "no JSON values in the file".into()),
+                ));
+            }
+        }
+    }
+    let single = values.len() == 1;
+    let mut out = Vec::new();
+    let mut shape = None;
+    for (label, v) in &values {
+        let recs = records(v);
+        if recs.is_empty() {
+            shape.get_or_insert_with(|| describe(v));
+            continue;
+        }
+        let one = single && recs.len() == 1;
+        for (i, o) in recs.into_iter().enumerate() {
+            if out.len() >= limits.max_records {
+                break;
+            }
+            let n = out.len() + 1;
+            let id = get(o, ID).and_then(string).and_then(|s| safe_id(&s));
+            let doc_id = match id {
+                Some(id) => id,
+                None if one => doc.to_string(),
+                None => format!("{doc}-{n}"),
+            };
+            let item = if label == "record" {
+                if one { None } else { Some(format!("record-{}", i + 1)) }
+            } else {
+                Some(label.clone())
+            };
+            let o_origin = match item {
+                Some(it) => sub(&origin, it),
+                None => origin.clone(),
+            };
+            if let Some(a) = article(o, doc_id, o_origin) {
+                out.push(a);
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err(IngestError::JsonShape(format!(
+            "expected an object with a text/body/content/article field, or an array of such objects; found {}",
+            shape.unwrap_or_else(|| "records without text".into())
+        )));
+    }
+    Ok(out)
+}
+
+fn short(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    s.split(" at line").next().unwrap_or(&s).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_str(s: &str, lines: bool) -> Result<Vec<Article>, IngestError> {
+        read("f", s.as_bytes(), Origin::file("f.json"), &Limits::default(), lines)
+    }
+
+    #[test]
+    fn shapes() {
+        let one =
+            read_str(r#"{"headline":"A","datePublished":"2020-01-02","body":"<p>x</p><p>y</p>"}"#, false)
+                .unwrap();
+        assert_eq!(one[0].doc, "f");
+        assert_eq!(one[0].text, "A\n\nx\n\ny");
+        let arr =
+            read_str(r#"{"articles":[{"id":7,"title":"A","text":"t"},{"title":"B","content":"u"}]}"#, false)
+                .unwrap();
+        assert_eq!(arr.iter().map(|a| a.doc.as_str()).collect::<Vec<_>>(), ["7", "f-2"]);
+        assert_eq!(arr[1].origin.entry.as_deref(), Some("record-2"));
+        let jl =
+            read_str("{\"text\":\"a\"}\n\n{\"text\":\"b\",\"date\":1621555200}\nnot json\n", true).unwrap();
+        assert_eq!(jl.len(), 2);
+        assert_eq!(jl[1].published, chrono::NaiveDate::from_ymd_opt(2021, 5, 21));
+        let e = read_str("[1,2,3]", false).unwrap_err();
+        assert!(e.to_string().contains("found an array of 3 items, the first a number"), "{e}");
+        let e = read_str("{\"a\": ", false).unwrap_err();
+        assert!(e.to_string().starts_with("JSON is not valid: line 1"), "{e}");
+    }
+}

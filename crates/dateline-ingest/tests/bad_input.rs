@@ -1,0 +1,425 @@
+//! Bad input, built at test time: each case gets a clear per-file outcome, and nothing crashes,
+//! hangs or eats memory without bound.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use dateline_ingest::{IngestError, Limits, Origin, Outcome, discover, read_bytes, read_file};
+use zip::write::SimpleFileOptions;
+
+const STORY: &str = "Talks in Geneva\n\nGENEVA, May 3, 2022 (Example Wire) - The foreign ministers met on Tuesday.\n\nThey agreed to meet again.\n";
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn failed(path: &Path) -> String {
+    failed_with(path, &Limits::default())
+}
+
+fn failed_with(path: &Path, limits: &Limits) -> String {
+    match read_file(path, limits) {
+        Outcome::Failed(e) => e.to_string(),
+        other => panic!("{}: expected a failure, got {other:?}", path.display()),
+    }
+}
+
+fn articles(path: &Path) -> Vec<dateline_ingest::Article> {
+    match read_file(path, &Limits::default()) {
+        Outcome::Articles(a) => a,
+        other => panic!("{}: expected articles, got {other:?}", path.display()),
+    }
+}
+
+fn zip_of(entries: &[(&str, &[u8])], method: zip::CompressionMethod) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = SimpleFileOptions::default().compression_method(method).large_file(false);
+    for (name, data) in entries {
+        w.start_file(*name, opts).unwrap();
+        w.write_all(data).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+fn deflated(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    zip_of(entries, zip::CompressionMethod::Deflated)
+}
+
+/// A one-page PDF whose page content stream is `stream`, with a correct xref table.
+fn pdf_with_stream(stream: &str) -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
+            .to_string(),
+        format!("<< /Length {} >>\nstream\n{stream}\nendstream", stream.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
+            .as_bytes(),
+    );
+    out
+}
+
+fn text_pdf() -> Vec<u8> {
+    pdf_with_stream("BT /F1 12 Tf 72 720 Td (Ministers meet in Oslo on Tuesday for talks.) Tj ET")
+}
+
+#[test]
+fn empty_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "empty.txt", b"");
+    assert_eq!(failed(&p), "empty file: nothing to read");
+    let p = write(dir.path(), "blank.txt", b"  \n\n \t\n");
+    assert_eq!(failed(&p), "no article text found in this text file");
+}
+
+#[test]
+fn binary_file_named_txt() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let p = write(dir.path(), "notes.txt", &bytes);
+    assert_eq!(failed(&p), "not a text file: binary content (NUL bytes) in a .txt");
+}
+
+#[test]
+fn nul_bytes_in_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = STORY.as_bytes().to_vec();
+    bytes.splice(20..20, [0u8, 0, 0]);
+    let p = write(dir.path(), "story.txt", &bytes);
+    assert_eq!(failed(&p), "not a text file: binary content (NUL bytes) in a .txt");
+    let p = write(dir.path(), "story.md", &bytes);
+    assert_eq!(failed(&p), "not a text file: binary content (NUL bytes) in a .md");
+}
+
+#[test]
+fn invalid_utf8_still_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    // Mostly UTF-8, with broken bytes: kept as UTF-8 with replacement characters.
+    let mut bytes = "Café talks in Zürich\n\nThe ministers met in Zürich on Monday. ".as_bytes().to_vec();
+    bytes.extend_from_slice(b"\xff\xfe broken \xc3 bytes.\n");
+    let p = write(dir.path(), "broken.txt", &bytes);
+    let a = articles(&p);
+    assert_eq!(a[0].title.as_deref(), Some("Café talks in Zürich"));
+    assert!(a[0].text.contains('\u{fffd}'));
+    // No multi-byte UTF-8 at all: a legacy 8-bit encoding (Windows-1252).
+    let p = write(
+        dir.path(),
+        "legacy.txt",
+        b"Caf\xe9 talks\n\nThe minister\x92s visit went well in Z\xfcrich.\n",
+    );
+    let a = articles(&p);
+    assert_eq!(a[0].text, "Café talks\n\nThe minister\u{2019}s visit went well in Zürich.");
+}
+
+#[test]
+fn two_gigabyte_text_file_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("huge.txt");
+    let f = std::fs::File::create(&p).unwrap();
+    f.set_len(2 * 1024 * 1024 * 1024).unwrap(); // sparse: nothing is written
+    let start = Instant::now();
+    assert_eq!(failed(&p), "file is too large: 2 GiB (the limit is 256 MiB)");
+    assert!(start.elapsed() < Duration::from_secs(1), "the size is checked before reading");
+}
+
+#[test]
+fn truncated_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = text_pdf();
+    // The whole PDF reads.
+    let p = write(dir.path(), "whole.pdf", &pdf);
+    assert!(articles(&p)[0].text.contains("Ministers meet in Oslo"));
+    for cut in [pdf.len() / 2, pdf.len() / 4, 40, 9] {
+        let p = write(dir.path(), &format!("cut{cut}.pdf"), &pdf[..cut]);
+        let msg = failed(&p);
+        assert!(
+            msg.starts_with("PDF is damaged or unreadable:") || msg.starts_with("PDF has no text layer"),
+            "cut at {cut}: {msg}"
+        );
+    }
+    let p = write(dir.path(), "fake.pdf", b"this is not a PDF at all");
+    assert_eq!(failed(&p), "PDF is damaged or unreadable: no PDF header: this is not a PDF file");
+}
+
+#[test]
+fn scanned_pdf_without_text_layer() {
+    let dir = tempfile::tempdir().unwrap();
+    // A page that only paints a rectangle: what a scan without OCR looks like to a text reader.
+    let p = write(dir.path(), "scan.pdf", &pdf_with_stream("0 0 1 rg 10 10 200 200 re f"));
+    assert_eq!(failed(&p), "PDF has no text layer (scanned?): run it through OCR first");
+}
+
+#[test]
+fn docx_without_document_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes =
+        deflated(&[("[Content_Types].xml", b"<Types/>"), ("docProps/core.xml", b"<cp:coreProperties/>")]);
+    let p = write(dir.path(), "report.docx", &bytes);
+    assert_eq!(failed(&p), "DOCX is damaged: its document part (word/document.xml) is missing");
+    let p = write(dir.path(), "notzip.docx", b"PK\x03\x04 but not really a zip");
+    assert!(failed(&p).starts_with("DOCX is damaged: not a DOCX (zip) package:"));
+    let bytes = deflated(&[("word/document.xml", b"<w:document><w:body><w:p><w:r><w:t>Half")]);
+    let p = write(dir.path(), "cut.docx", &bytes);
+    // Truncated XML: the text read so far is kept or a clear message is given; never a panic.
+    match read_file(&p, &Limits::default()) {
+        Outcome::Failed(e) => assert!(e.to_string().starts_with("DOCX is damaged"), "{e}"),
+        Outcome::Articles(_) => {}
+        o => panic!("{o:?}"),
+    }
+}
+
+#[test]
+fn zip_bomb_by_ratio() {
+    let dir = tempfile::tempdir().unwrap();
+    let zeros = vec![0u8; 64 * 1024 * 1024];
+    let bytes = deflated(&[("story.txt", STORY.as_bytes()), ("zeros.txt", &zeros)]);
+    assert!(bytes.len() < 1024 * 1024);
+    let p = write(dir.path(), "bomb.zip", &bytes);
+    assert_eq!(failed(&p), "zip bomb: entry zeros.txt unpacks to more than 100 times its packed size");
+}
+
+#[test]
+fn zip_bomb_by_total() {
+    let dir = tempfile::tempdir().unwrap();
+    // Incompressible-ish text: the ratio is fine, the total is not.
+    let noise: Vec<u8> =
+        (0..600_000u32).map(|i| b'a' + ((i.wrapping_mul(2_654_435_761) >> 7) % 26) as u8).collect();
+    let bytes = deflated(&[("a.txt", &noise), ("b.txt", &noise), ("c.txt", &noise)]);
+    let p = write(dir.path(), "big.zip", &bytes);
+    let limits = Limits { max_total_unpacked_bytes: 1024 * 1024, ..Limits::default() };
+    assert_eq!(failed_with(&p, &limits), "zip bomb: entries unpack to more than 1 MiB");
+    // Too many entries.
+    let many: Vec<(String, Vec<u8>)> =
+        (0..20).map(|i| (format!("{i}.txt"), STORY.as_bytes().to_vec())).collect();
+    let refs: Vec<(&str, &[u8])> = many.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
+    let p = write(dir.path(), "many.zip", &deflated(&refs));
+    let limits = Limits { max_entries: 10, ..Limits::default() };
+    assert_eq!(failed_with(&p, &limits), "archive has more than 10 entries");
+}
+
+#[test]
+fn zip_nested_too_deep() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = deflated(&[("story.txt", STORY.as_bytes())]);
+    for level in 0..5 {
+        bytes = deflated(&[(&format!("level{level}.zip"), &bytes)]);
+    }
+    let p = write(dir.path(), "nest.zip", &bytes);
+    let msg = failed(&p);
+    assert!(msg.ends_with(": archives nested more than 3 deep"), "{msg}");
+    // Within the depth limit it reads.
+    let mut ok = deflated(&[("story.txt", STORY.as_bytes())]);
+    ok = deflated(&[("inner.zip", &ok)]);
+    let p = write(dir.path(), "ok.zip", &ok);
+    assert_eq!(articles(&p)[0].origin.entry.as_deref(), Some("inner.zip!story.txt"));
+}
+
+#[test]
+fn zip_with_parent_paths_is_named_safely_and_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let inner = dir.path().join("inside");
+    std::fs::create_dir(&inner).unwrap();
+    let bytes = deflated(&[
+        ("../../escape.txt", STORY.as_bytes()),
+        ("/abs/root.txt", STORY.as_bytes()),
+        ("..\\win\\evil.txt", STORY.as_bytes()),
+    ]);
+    let p = write(&inner, "evil.zip", &bytes);
+    let a = articles(&p);
+    let entries: Vec<_> = a.iter().map(|a| a.origin.entry.clone().unwrap()).collect();
+    assert_eq!(entries, ["escape.txt", "abs/root.txt", "win/evil.txt"]);
+    assert_eq!(a[0].doc, "escape");
+    let listing: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(listing, ["inside"], "nothing is written next to the archive");
+    assert_eq!(std::fs::read_dir(&inner).unwrap().count(), 1);
+}
+
+#[test]
+fn damaged_zip() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = deflated(&[("story.txt", STORY.as_bytes())]);
+    let p = write(dir.path(), "cut.zip", &bytes[..bytes.len() / 2]);
+    assert!(failed(&p).starts_with("not a valid zip archive:"));
+    let p = write(dir.path(), "pics.zip", &deflated(&[("a.png", b"\x89PNG")]));
+    assert_eq!(failed(&p), "no article text found in this zip archive (no article files in it)");
+    let p = write(dir.path(), "bad-entry.zip", &deflated(&[("x.txt", b"a\0b\0c\0d\0e")]));
+    assert_eq!(failed(&p), "x.txt: not a text file: binary content (NUL bytes) in a .txt");
+}
+
+/// Runs `f` on a thread with a small stack, so that recursion on nesting would overflow.
+fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new().stack_size(256 * 1024).spawn(f).unwrap().join().expect("no stack overflow")
+}
+
+#[test]
+fn deeply_nested_html() {
+    let depth = 10_000;
+    let mut html = String::from("<html><head><title>Deep</title></head><body>");
+    for _ in 0..depth {
+        html.push_str("<div>");
+    }
+    html.push_str("<p>Ministers met at the bottom of the tree.</p>");
+    for _ in 0..depth {
+        html.push_str("</div>");
+    }
+    html.push_str("</body></html>");
+    let a = on_small_stack(move || {
+        read_bytes("deep.html", html.as_bytes(), Origin::file("deep.html"), &Limits::default())
+    });
+    let a = a.unwrap();
+    assert!(a[0].text.contains("Ministers met at the bottom of the tree."), "{}", a[0].text);
+    // Unclosed inline nesting as well.
+    let html = format!("<p>{}Deep words", "<span><b><i>".repeat(10_000));
+    let a = on_small_stack(move || {
+        read_bytes("inline.html", html.as_bytes(), Origin::file("x"), &Limits::default())
+    });
+    assert!(a.unwrap()[0].text.contains("Deep words"));
+}
+
+#[test]
+fn deeply_nested_json_xml_markdown() {
+    let json = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let e = on_small_stack(move || {
+        read_bytes("deep.json", json.as_bytes(), Origin::file("x"), &Limits::default())
+    });
+    let msg = e.unwrap_err().to_string();
+    assert!(
+        msg.starts_with("JSON is not valid: line 1 column ") && msg.ends_with("recursion limit exceeded"),
+        "{msg}"
+    );
+    let xml = format!("<rss><channel>{}", "<x>".repeat(100_000));
+    let e =
+        on_small_stack(move || read_bytes("deep.rss", xml.as_bytes(), Origin::file("x"), &Limits::default()));
+    assert_eq!(e.unwrap_err().to_string(), "RSS/Atom feed is malformed: elements nested more than 256 deep");
+    let md = format!("{}Deep quote", "> ".repeat(10_000));
+    let a =
+        on_small_stack(move || read_bytes("deep.md", md.as_bytes(), Origin::file("x"), &Limits::default()));
+    assert!(a.unwrap()[0].text.contains("Deep quote"));
+}
+
+#[test]
+fn json_of_the_wrong_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "numbers.json", b"[1, 2, 3]");
+    assert_eq!(
+        failed(&p),
+        "JSON has no articles: expected an object with a text/body/content/article field, or an array of such objects; found an array of 3 items, the first a number"
+    );
+    let p = write(dir.path(), "config.json", br#"{"theme": "dark", "size": 3}"#);
+    assert!(failed(&p).ends_with("found an object with keys size, theme"));
+    let p = write(dir.path(), "broken.json", b"{\"title\": \"x\",\n \"text\": ");
+    assert_eq!(failed(&p), "JSON is not valid: line 2 column 8: EOF while parsing a value");
+    let p = write(dir.path(), "lines.jsonl", b"not json\nstill not\n");
+    assert_eq!(failed(&p), "JSON is not valid: line 1: expected ident");
+}
+
+#[test]
+fn malformed_feed() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(
+        dir.path(),
+        "cut.rss",
+        b"<rss><channel><title>W</title><item><title>A</title><description>Text",
+    );
+    // The item was never closed: no complete item.
+    assert_eq!(failed(&p), "no article text found in this feed (it has no items)");
+    let p =
+        write(dir.path(), "bad.rss", b"<rss><channel><item><title>A</title></wrong></item></channel></rss>");
+    assert!(failed(&p).starts_with("RSS/Atom feed is malformed:"));
+    let p = write(dir.path(), "notfeed.xml", b"<config><a>1</a></config>");
+    assert_eq!(
+        failed(&p),
+        "RSS/Atom feed is malformed: no <rss>, <feed> or <rdf:RDF> element: not a news feed"
+    );
+}
+
+#[test]
+fn not_article_formats_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "photo.png", b"\x89PNG\r\n\x1a\n");
+    assert!(
+        matches!(read_file(&p, &Limits::default()), Outcome::Skipped(s) if s == "not an article format: .png is an image")
+    );
+    let p = write(dir.path(), "setup.exe", b"MZ\x90\0");
+    assert!(
+        matches!(read_file(&p, &Limits::default()), Outcome::Skipped(s) if s == "not an article format: .exe is a program")
+    );
+    let p = write(dir.path(), "blob.dat", &[0u8, 1, 2, 3, 255, 254, 0, 7]);
+    assert!(matches!(read_file(&p, &Limits::default()),
+        Outcome::Skipped(s) if s == "not an article format: .dat holds binary data of an unknown kind"));
+    let p = write(dir.path(), "README", STORY.as_bytes());
+    assert_eq!(articles(&p)[0].title.as_deref(), Some("Talks in Geneva"));
+    assert!(matches!(read_file(dir.path(), &Limits::default()), Outcome::Skipped(_)));
+}
+
+#[test]
+fn unreadable_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "secret.txt", STORY.as_bytes());
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let root = std::fs::read(&p).is_ok(); // root reads through any permission
+    match read_file(&p, &Limits::default()) {
+        Outcome::Failed(e) => {
+            assert!(!root);
+            assert!(matches!(e, IngestError::Io { kind: std::io::ErrorKind::PermissionDenied, .. }));
+            assert!(
+                e.to_string().ends_with("secret.txt: permission denied (check the file's permissions)"),
+                "{e}"
+            );
+        }
+        Outcome::Articles(a) => {
+            assert!(root && a.len() == 1, "running as root, permissions do not stop reads")
+        }
+        o => panic!("{o:?}"),
+    }
+    // Unreadable as root too: a dangling symlink and a path through a file.
+    let link = dir.path().join("gone.txt");
+    std::os::unix::fs::symlink(dir.path().join("missing.txt"), &link).unwrap();
+    assert!(failed(&link).ends_with("gone.txt: no such file"));
+    let through = dir.path().join("secret.txt/child.txt");
+    assert!(failed(&through).starts_with("cannot read "));
+}
+
+#[test]
+fn discover_walks_sorts_dedups_and_survives_loops() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "b.txt", STORY.as_bytes());
+    write(d, "a/one.html", b"<p>x</p>");
+    write(d, ".hidden/secret.txt", b"x");
+    write(d, "a/.DS_Store", b"x");
+    std::os::unix::fs::symlink(d, d.join("a/loop")).unwrap();
+    std::os::unix::fs::symlink(d.join("b.txt"), d.join("c-link.txt")).unwrap();
+    let start = Instant::now();
+    let found = discover(&[d.to_path_buf(), d.join("b.txt")]);
+    assert!(start.elapsed() < Duration::from_secs(5));
+    let files: Vec<_> =
+        found.iter().filter(|f| f.problem.is_none()).map(|f| f.path.strip_prefix(d).unwrap()).collect();
+    assert_eq!(files, [Path::new("a/one.html"), Path::new("b.txt")], "c-link.txt is b.txt reached twice");
+    let problems: Vec<_> = found.iter().filter_map(|f| f.problem.as_deref()).collect();
+    assert_eq!(problems.len(), 1, "{found:?}");
+    assert!(problems[0].starts_with("symlink loop: leads back to "), "{}", problems[0]);
+    let missing = discover(&[d.join("nope")]);
+    assert_eq!(missing[0].problem.as_deref(), Some("no such file or folder"));
+}
