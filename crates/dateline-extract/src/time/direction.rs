@@ -48,7 +48,12 @@ const FUTURE: &[&str] = &[
     " would ",
     " forthcoming ",
     " ahead of ",
-    " by ",
+    " to be ",
+    " may be ",
+    " may ",
+    " might ",
+    " should ",
+    " could be ",
 ];
 
 const PAST: &[&str] = &[
@@ -82,8 +87,6 @@ const PAST: &[&str] = &[
     " since ",
     " earlier ",
     " did ",
-    " has been ",
-    " have been ",
     " launched ",
     " called ",
     " agreed ",

@@ -13,6 +13,9 @@ pub(crate) enum YearRef {
     Explicit(i32),
     /// Relative to the publication date: "this year" 0, "last year" -1.
     Deictic(i32),
+    /// The nearest occurrence of the month or season that way: "last June" -1, "next spring" +1,
+    /// "this June" 0.
+    Occurrence(i32),
     /// Relative to the narrative's reference date: "that year" 0, "the following year" +1.
     Anaphoric(i32),
     /// Not given: chosen from context and tense.
@@ -132,8 +135,7 @@ pub(crate) struct Parser<'a> {
 
 type M = Option<(usize, Sem)>;
 
-const APPROX: &[&str] =
-    &["over", "nearly", "almost", "about", "around", "some", "roughly", "approximately", "barely", "just"];
+const APPROX: &[&str] = &["over", "nearly", "almost", "about", "around", "some", "roughly", "approximately"];
 
 impl<'a> Parser<'a> {
     pub(crate) fn new(text: &'a str, lower: &'a str) -> Self {
@@ -385,7 +387,20 @@ impl<'a> Parser<'a> {
         }
         // Clock time + day: "12:00 UTC Monday", "16:00 UTC today", "10 a.m. on June 3".
         if let Sem::Clock { h, m, utc, day: None } = sem {
-            let j = if self.w(end) == "on" { end + 1 } else { end };
+            // "5:34 AM Baghdad time on March 20", "16:15 UTC, June 1st".
+            let mut j = end;
+            if self.w(j) == "local" || self.cap(j) && self.w(j + 1) == "time" {
+                j += if self.w(j) == "local" { 1 } else { 2 };
+                if self.w(j) == "time" {
+                    j += 1;
+                }
+            }
+            if self.punct(j, ",") {
+                j += 1;
+            }
+            if self.w(j) == "on" {
+                j += 1;
+            }
             if let Some((e2, d)) = self.date_expr(j)
                 && matches!(d, Sem::Weekday { .. } | Sem::RelDay(_) | Sem::Day { .. } | Sem::Date(_))
             {
@@ -1211,6 +1226,7 @@ impl<'a> Parser<'a> {
             "yesterday" => return Some((i + 1, Sem::RelDay(-1))),
             "tomorrow" => return Some((i + 1, Sem::RelDay(1))),
             "tonight" => return Some((i + 1, Sem::PartOfDay { day: Box::new(Sem::RelDay(0)), code: "NI" })),
+            "now" if self.is_dash(i + 1) && self.tight(i + 1) => return None,
             "now" | "currently" | "nowadays" | "presently" => {
                 // "now" as a discourse marker before a comma at a sentence start stays a time.
                 return Some((i + 1, Sem::Ref("PRESENT_REF")));
@@ -1221,7 +1237,6 @@ impl<'a> Parser<'a> {
                 }
                 return Some((i + 1, Sem::Ref("PRESENT_REF")));
             }
-            "ongoing" => return Some((i + 1, Sem::Ref("PRESENT_REF"))),
             "recently" => return Some((i + 1, Sem::Ref("PAST_REF"))),
             "recent" => {
                 if matches!(self.w(i + 1), "years" | "months" | "weeks" | "days" | "decades") {
@@ -1275,13 +1290,13 @@ impl<'a> Parser<'a> {
                     && !lexicon::month_is_abbrev(nw)
                     && w != "that"
                 {
-                    return Some((e, Sem::Month { y: YearRef::Deictic(i32::MIN + off), m }));
+                    return Some((e, Sem::Month { y: YearRef::Occurrence(off), m }));
                 }
                 if let Some((code, first)) = lexicon::season(nw) {
                     if w == "that" {
                         return Some((j + 1, Sem::Season { y: YearRef::Anaphoric(0), code, first }));
                     }
-                    return Some((j + 1, Sem::Season { y: YearRef::Deictic(i32::MIN + off), code, first }));
+                    return Some((j + 1, Sem::Season { y: YearRef::Occurrence(off), code, first }));
                 }
                 if let Some(code) = lexicon::part_of_day(nw)
                     && w == "this"
@@ -1395,7 +1410,7 @@ impl<'a> Parser<'a> {
     fn duration(&self, i: usize) -> M {
         let mut j = i;
         // Approximators are part of the extent.
-        if APPROX.contains(&self.w(j)) {
+        if APPROX.contains(&self.w(j)) && self.w(j + 1) != "the" {
             j += 1;
         } else if matches!(
             (self.w(j), self.w(j + 1)),

@@ -141,7 +141,20 @@ fn is_narrative(raws: &[Raw], dct: Option<NaiveDate>) -> bool {
         return false;
     }
     let old = years.iter().filter(|&&y| y < dct.year() - 1).count();
-    old * 10 >= years.len() * 7
+    // News speaks of today, yesterday, Monday, this week; histories hardly ever.
+    let cues = raws
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.sem,
+                Sem::RelDay(_)
+                    | Sem::Weekday { .. }
+                    | Sem::RelUnit { anaphoric: false, .. }
+                    | Sem::Clock { .. }
+            )
+        })
+        .count();
+    old * 2 >= years.len() && cues * 5 < years.len()
 }
 
 /// Whether a resolved expression should become the narrative's reference point.
@@ -149,7 +162,8 @@ fn reference_of(sem: &Sem, res: &Resolved, narrative: bool) -> Option<(NaiveDate
     let rg = res.range?;
     let explicit = match sem {
         Sem::Date(_) | Sem::Day { .. } | Sem::DayRange { .. } => true,
-        Sem::Weekday { .. } | Sem::Shift { .. } => true,
+        Sem::Weekday { .. } => true,
+        Sem::Shift { .. } => false,
         Sem::Month { .. } | Sem::Year(_) | Sem::Season { .. } | Sem::Quarter { .. } => narrative,
         Sem::Fuzzy { inner, .. } => {
             narrative
@@ -157,7 +171,7 @@ fn reference_of(sem: &Sem, res: &Resolved, narrative: bool) -> Option<(NaiveDate
         }
         _ => false,
     };
-    if !explicit || !matches!(res.kind, TimexKind::Date) {
+    if !explicit || !matches!(res.kind, TimexKind::Date) || !narrative && rg.precision != Precision::Day {
         return None;
     }
     Some((rg.start, rg.precision))
@@ -183,8 +197,17 @@ fn tag_full(text: &str, dct: Option<NaiveDate>) -> Vec<Tagged> {
                 parts.push((Span::new(*s, *e), p.kind, p.value));
             }
         }
-        if let Some(reference) = reference_of(&raw.sem, &res, narrative) {
-            ctx.reference = Some(reference);
+        // "since 1813" looks back from the story; it does not move it.
+        let retrospective = lower[..raw.start].trim_end().ends_with("since");
+        if !retrospective && let Some(reference) = reference_of(&raw.sem, &res, narrative) {
+            // "The 2003 invasion" after "March 20, 2003" keeps the finer reference.
+            let coarser_around = ctx
+                .reference
+                .zip(res.range)
+                .is_some_and(|((d, p), rg)| p < reference.1 && rg.start <= d && d <= rg.end);
+            if !coarser_around {
+                ctx.reference = Some(reference);
+            }
         }
         out.push(Tagged {
             expr: TimeExpr {

@@ -25,6 +25,12 @@ impl Ctx {
         self.reference.map(|r| r.0).or(self.dct)
     }
 
+    /// The date deictic expressions ("this year", "next week") count from: the publication
+    /// date, or in a narrative the narrative's present.
+    fn now(&self) -> Option<NaiveDate> {
+        if self.narrative { self.anchor() } else { self.dct }
+    }
+
     /// The date bare expressions ("June", "Friday") resolve around.
     fn base(&self) -> Option<NaiveDate> {
         if self.narrative { self.anchor() } else { self.dct }
@@ -118,11 +124,10 @@ fn implicit_year(ctx: &Ctx, m: u32, d: Option<u32>, dir: Direction) -> Option<i3
 fn year_of(ctx: &Ctx, y: YearRef, m: u32, d: Option<u32>, dir: Direction) -> Option<i32> {
     match y {
         YearRef::Explicit(y) => Some(y),
-        YearRef::Deictic(off) if off > i32::MIN / 2 => Some(ctx.dct?.year() + off),
+        YearRef::Deictic(off) => Some(ctx.now()?.year() + off),
         // "last June", "next spring", "this June": the nearest occurrence that way.
-        YearRef::Deictic(code) => {
-            let off = code - i32::MIN;
-            let dct = ctx.dct?;
+        YearRef::Occurrence(off) => {
+            let dct = ctx.now()?;
             let key = |y: i32| NaiveDate::from_ymd_opt(y, m, 1);
             let this_month = NaiveDate::from_ymd_opt(dct.year(), dct.month(), 1)?;
             match off {
@@ -238,7 +243,7 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             r(K::Date, format!("{prefix}{}-Q{q}", fmt_year(y)), DateRange::quarter(y, *q))
         }
         Sem::Weekday { wd, shift } => {
-            let base = if shift.is_some() { ctx.dct } else { ctx.base() };
+            let base = if shift.is_some() { ctx.now() } else { ctx.base() };
             match base {
                 Some(base) => {
                     let dir =
@@ -255,7 +260,7 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             if ctx.narrative && *off == 0 {
                 return Some(r(K::Date, "PRESENT_REF".into(), ctx.dct.map(DateRange::day)));
             }
-            match ctx.dct {
+            match ctx.now() {
                 Some(d) => {
                     let d = add_days(d, *off)?;
                     r(K::Date, fmt_day(d), Some(DateRange::day(d)))
@@ -265,6 +270,10 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
         }
         Sem::SameDay => match ctx.anchor() {
             Some(d) => match ctx.reference {
+                Some((_, p)) if p != Precision::Day && !ctx.narrative => match ctx.dct {
+                    Some(d) => r(K::Date, fmt_day(d), Some(DateRange::day(d))),
+                    None => r(K::Date, "XXXX-XX-XX".into(), None),
+                },
                 Some((rd, p)) if p != Precision::Day => {
                     // "that time" after a month or year: the same period.
                     let _ = rd;
@@ -275,7 +284,7 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             None => r(K::Date, "XXXX-XX-XX".into(), None),
         },
         Sem::RelUnit { unit, off, anaphoric } => {
-            let base = if *anaphoric { ctx.anchor() } else { ctx.dct };
+            let base = if *anaphoric { ctx.anchor() } else { ctx.now() };
             let Some(base) = base else {
                 return Some(r(K::Date, "XXXX-XX-XX".into(), None));
             };
@@ -337,7 +346,7 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                 let v = if *n > 0 { "FUTURE_REF" } else { "PAST_REF" };
                 return Some(r(K::Date, v.into(), None));
             }
-            let base = if *anaphoric { ctx.anchor() } else { ctx.dct };
+            let base = if *anaphoric { ctx.anchor() } else { ctx.now() };
             let Some(base) = base else {
                 return Some(r(K::Date, if *n < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(), None));
             };
@@ -423,7 +432,7 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
         Sem::Clock { h, m, utc, day } => {
             let day_res = match day {
                 Some(d) => resolve(d, ctx, dir),
-                None => ctx.base().map(|d| r(K::Date, fmt_day(d), Some(DateRange::day(d)))),
+                None => ctx.anchor().map(|d| r(K::Date, fmt_day(d), Some(DateRange::day(d)))),
             };
             let z = if *utc && !ctx.narrative { "Z" } else { "" };
             match day_res.and_then(|x| x.range.filter(|rg| rg.start == rg.end).map(|rg| (x, rg))) {
