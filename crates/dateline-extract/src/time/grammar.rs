@@ -32,6 +32,8 @@ pub(crate) enum Part {
     Half(u32),
     /// "the last week of March".
     LastWeek,
+    /// "the 28th of that month": a day of the month.
+    Day(u32),
 }
 
 /// The meaning of an expression before resolution.
@@ -115,6 +117,10 @@ pub(crate) enum Sem {
     },
     /// An anaphoric "the day", "that time", "the same day": the reference date itself.
     SameDay,
+    /// "'89": a year of the century the text is in.
+    ShortYear(i32),
+    /// "former": PAST_REF in histories (TIMEX2 practice); no time in news (TIMEX3).
+    Former,
 }
 
 /// A tagged but unresolved expression: token range, byte span, meaning.
@@ -329,6 +335,8 @@ impl<'a> Parser<'a> {
                     | "h2"
                     | "ad"
                     | "fiscal"
+                    | "former"
+                    | "most"
             )
     }
 
@@ -377,6 +385,10 @@ impl<'a> Parser<'a> {
             && let Some((e2, Sem::Year(YearRef::Explicit(b)))) = self.year(end + 1, true)
             && b > a
         {
+            let sa = Sem::Year(YearRef::Explicit(a));
+            let sb = Sem::Year(YearRef::Explicit(b));
+            parts.push((self.toks[start].start, self.toks[end - 1].end, sa));
+            parts.push((self.toks[end + 1].start, self.toks[e2 - 1].end, sb));
             return (start - 1, e2, Sem::YearSpan(a, b));
         }
         // Weekday or relative day + part of day: "Thursday night", "yesterday morning".
@@ -599,9 +611,60 @@ impl<'a> Parser<'a> {
             }
             return Some((e, Sem::Day { y, m, d: d.1 }));
         }
+        // "the 28th of that month".
+        if let Some(d) = self.ordinal_day(j)
+            && self.w(d.0) == "of"
+            && self.w(d.0 + 1) == "that"
+            && self.w(d.0 + 2) == "month"
+        {
+            let inner = Box::new(Sem::RelUnit { unit: Unit::Month, off: 0, anaphoric: true });
+            return Some((d.0 + 3, Sem::Fuzzy { part: Part::Day(d.1), inner }));
+        }
         // "the 19th century", "the nineteenth century".
         if let Some((e, c)) = self.century(j) {
             return Some((e, c));
+        }
+        // "the 1990s", "the 14 September", "the late 1960s".
+        if self.toks.get(j).is_some_and(|t| t.kind == TokKind::Num) {
+            if let Some(m @ (_, Sem::Decade(_) | Sem::Day { .. })) =
+                self.decade(j).or_else(|| self.day_month(j))
+            {
+                return Some(m);
+            }
+        }
+        if matches!(w, "early" | "mid" | "late")
+            && let Some(m @ (_, Sem::Fuzzy { .. })) = self.date_expr(j)
+            && let Sem::Fuzzy { inner, .. } = &m.1
+            && matches!(**inner, Sem::Decade(_) | Sem::Century(_) | Sem::Season { .. })
+        {
+            return Some(m);
+        }
+        // "the night of 10 August 1792", "the morning of April 19".
+        if let Some(code) = lexicon::part_of_day(w)
+            && self.w(j + 1) == "of"
+            && let Some((e, day @ (Sem::Day { .. } | Sem::Date(_) | Sem::Weekday { .. }))) =
+                self.core_date(j + 2)
+        {
+            return Some((e, Sem::PartOfDay { day: Box::new(day), code }));
+        }
+        // "the past decade": a duration; "the last year": last year.
+        if matches!(w, "past" | "last") && self.w(j + 2) != "of" {
+            match lexicon::unit(self.w(j + 1)) {
+                Some((unit @ (Unit::Decade | Unit::Century), false)) => {
+                    return Some((j + 2, Sem::Duration { n: Some(1.0), unit, anchor: -1 }));
+                }
+                Some((unit @ (Unit::Year | Unit::Month | Unit::Week), false)) if w == "past" => {
+                    return Some((j + 2, Sem::Duration { n: Some(1.0), unit, anchor: -1 }));
+                }
+                Some((unit @ (Unit::Year | Unit::Month | Unit::Week | Unit::Quarter), false)) => {
+                    return Some((j + 2, Sem::RelUnit { unit, off: -1, anaphoric: false }));
+                }
+                _ => {}
+            }
+        }
+        // "a second consecutive day", "the third straight week", "fourth week in a row".
+        if let Some(m) = self.nth_unit(j) {
+            return Some(m);
         }
         // "the weekend", "the day", "the week", "the time being", "the future", "the past".
         match w {
@@ -649,6 +712,62 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// "second consecutive day", "fourth straight week", "fourth week in a row": the current one.
+    fn nth_unit(&self, j: usize) -> M {
+        let n = lexicon::ordinal_word(self.w(j))?;
+        if n < 2 {
+            return None;
+        }
+        let mut k = j + 1;
+        let adj = matches!(self.w(k), "consecutive" | "straight" | "successive");
+        if adj {
+            k += 1;
+        }
+        let (unit @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Quarter), false) =
+            lexicon::unit(self.w(k))?
+        else {
+            return None;
+        };
+        let row = self.w(k + 1) == "in" && self.w(k + 2) == "a" && self.w(k + 3) == "row";
+        if !adj && !row {
+            return None;
+        }
+        Some((k + 1, Sem::RelUnit { unit, off: 0, anaphoric: true }))
+    }
+
+    /// "Christmas 1963", "Christmas Day", "New Year's Day 2005", "New Year's Eve".
+    fn holiday(&self, i: usize) -> M {
+        let (mut e, m, d) = match self.w(i) {
+            "christmas" if self.cap(i) => match self.w(i + 1) {
+                "day" => (i + 2, 12, 25),
+                "eve" => (i + 2, 12, 24),
+                _ => (i + 1, 12, 25),
+            },
+            "new"
+                if self.cap(i)
+                    && self.w(i + 1) == "year"
+                    && self.punct(i + 2, "'")
+                    && self.w(i + 3) == "s" =>
+            {
+                match self.w(i + 4) {
+                    "day" => (i + 5, 1, 1),
+                    "eve" => (i + 5, 12, 31),
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        if let Some((e2, y)) = self.year_after(e).filter(|_| !self.punct(e, ",")) {
+            e = e2;
+            return Some((e, Sem::Day { y: YearRef::Explicit(y), m, d }));
+        }
+        // A bare "Christmas" is a season, not a day: only "Christmas Day" and "New Year's Day".
+        if e == i + 1 {
+            return None;
+        }
+        Some((e, Sem::Day { y: YearRef::Implicit, m, d }))
+    }
+
     /// Explicit calendar dates: "May 24, 2021", "24 May", "Wednesday, April 24", "June 2023",
     /// "2021", "the 1990s", "2024-04-24", "7/8/07", "241 BC", seasons, quarters.
     fn core_date(&self, i: usize) -> M {
@@ -678,7 +797,7 @@ impl<'a> Parser<'a> {
                     return Some((i + 3, Sem::Decade(full / 10)));
                 }
                 if self.w(i + 2).is_empty() || !self.tight(i + 2) {
-                    return Some((i + 2, Sem::Year(YearRef::Explicit(full))));
+                    return Some((i + 2, Sem::ShortYear(n)));
                 }
             }
             return None;
@@ -712,6 +831,9 @@ impl<'a> Parser<'a> {
             return self.season(i);
         }
         if let Some(m) = self.quarter(i) {
+            return Some(m);
+        }
+        if let Some(m) = self.holiday(i) {
             return Some(m);
         }
         if matches!(w, "ad" | "a") && self.cap(i) {
@@ -805,11 +927,41 @@ impl<'a> Parser<'a> {
         }
         // Numbers followed by a unit or a percent are not days: "June 3 percent" is unlikely but "May 5 troops".
         let mut y = YearRef::Implicit;
-        if let Some((e2, yy)) = self.year_after(e) {
-            y = YearRef::Explicit(yy);
+        if let Some((e2, yy)) = self.year_phrase(e) {
+            y = yy;
             e = e2;
         }
         Some((e, Sem::Day { y, m, d }))
+    }
+
+    /// A year given after a month or day, explicit or not: ", 2021", "of 2021", "of that year",
+    /// "of the same year", "of the following year", "of last year".
+    fn year_phrase(&self, e: usize) -> Option<(usize, YearRef)> {
+        if let Some((e2, y)) = self.year_after(e) {
+            return Some((e2, YearRef::Explicit(y)));
+        }
+        if self.w(e) != "of" {
+            return None;
+        }
+        if let Some((e2, y)) = self.year_after(e + 1) {
+            return Some((e2, YearRef::Explicit(y)));
+        }
+        let (a, b, c) = (self.w(e + 1), self.w(e + 2), self.w(e + 3));
+        match (a, b, c) {
+            ("that", "year", _) => Some((e + 3, YearRef::Anaphoric(0))),
+            ("the", "same" | "that", "year") => Some((e + 4, YearRef::Anaphoric(0))),
+            ("the", "following" | "next" | "succeeding", "year") => Some((e + 4, YearRef::Anaphoric(1))),
+            ("the", "previous" | "preceding", "year") => Some((e + 4, YearRef::Anaphoric(-1))),
+            ("this" | "last" | "next", "year", _) => {
+                let off = match a {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+                Some((e + 3, YearRef::Deictic(off)))
+            }
+            _ => None,
+        }
     }
 
     /// ", 2021" or " 2021" or " 241 BC" after a day or month.
@@ -842,8 +994,8 @@ impl<'a> Parser<'a> {
         }
         let (mut e, m) = self.month_word(j)?;
         let mut y = YearRef::Implicit;
-        if let Some((e2, yy)) = self.year_after(e) {
-            y = YearRef::Explicit(yy);
+        if let Some((e2, yy)) = self.year_phrase(e) {
+            y = yy;
             e = e2;
         }
         Some((e, Sem::Day { y, m, d }))
@@ -853,8 +1005,8 @@ impl<'a> Parser<'a> {
     fn month_alone(&self, i: usize) -> M {
         let w = self.w(i);
         let (e, m) = self.month_word(i)?;
-        if let Some((e2, y)) = self.year_after(e) {
-            return Some((e2, Sem::Month { y: YearRef::Explicit(y), m }));
+        if let Some((e2, y)) = self.year_phrase(e) {
+            return Some((e2, Sem::Month { y, m }));
         }
         if self.w(e) == "of" {
             if let Some((e2, y)) = self.year_after(e + 1) {
@@ -1238,6 +1390,7 @@ impl<'a> Parser<'a> {
                 return Some((i + 1, Sem::Ref("PRESENT_REF")));
             }
             "recently" => return Some((i + 1, Sem::Ref("PAST_REF"))),
+            "more" | "most" if self.w(i + 1) == "recently" => return Some((i + 2, Sem::Ref("PAST_REF"))),
             "recent" => {
                 if matches!(self.w(i + 1), "years" | "months" | "weeks" | "days" | "decades") {
                     return Some((i + 2, Sem::Ref("PAST_REF")));
@@ -1246,6 +1399,8 @@ impl<'a> Parser<'a> {
             }
             "soon" if i > 0 && self.w(i - 1) == "very" => return None,
             "future" if i > 0 && matches!(self.w(i - 1), "near" | "foreseeable") => return None,
+            "future" => return Some((i + 1, Sem::Ref("FUTURE_REF"))),
+            "former" => return Some((i + 1, Sem::Former)),
             "short" | "long" | "medium" | "near" => {
                 let mut j = i + 1;
                 if self.is_dash(j) && self.tight(j) {
@@ -1363,6 +1518,11 @@ impl<'a> Parser<'a> {
                 return Some((i + 3, Some(n as f64 + frac)));
             }
             if self.punct(i + 1, ",") && self.tight(i + 1) {
+                // "1,460 years".
+                if self.num_len(i + 2) == 3 && self.tight(i + 2) && self.num_len(i) <= 3 {
+                    let v = n * 1000 + self.num(i + 2)?;
+                    return Some((i + 3, Some(f64::from(v))));
+                }
                 return None;
             }
             let mut e = i + 1;
@@ -1438,9 +1598,55 @@ impl<'a> Parser<'a> {
             anchor = if matches!(self.w(j), "next" | "coming") { 1 } else { -1 };
             j += 1;
         }
+        // "over the years", "for years", "in minutes", "within days", "decades-long".
+        if let Some((unit, true)) = lexicon::unit(self.w(j)) {
+            let prev = if j > 0 { self.w(j - 1) } else { "" };
+            let long = self.is_dash(j + 1) && self.w(j + 2) == "long";
+            if long {
+                return Some((j + 3, Sem::Duration { n: None, unit, anchor: 0 }));
+            }
+            if matches!(prev, "for" | "in" | "within") && !matches!(unit, Unit::Quarter | Unit::Second) {
+                let next = self.w(j + 1);
+                if next.is_empty() || matches!(next, "and" | "or" | "to" | "now" | "ago" | "before" | "after")
+                {
+                    return Some((j + 1, Sem::Duration { n: None, unit, anchor: 0 }));
+                }
+            }
+            return None;
+        }
+        if self.w(j) == "over"
+            && self.w(j + 1) == "the"
+            && matches!(self.w(j + 2), "years" | "decades" | "months")
+        {
+            let unit = lexicon::unit(self.w(j + 2)).map_or(Unit::Year, |u| u.0);
+            return Some((j + 3, Sem::Duration { n: None, unit, anchor: 0 }));
+        }
+        // "single-day".
+        if self.w(j) == "single" && self.is_dash(j + 1) && self.tight(j + 1) {
+            if let Some((unit, false)) = lexicon::unit(self.w(j + 2)) {
+                return Some((j + 3, Sem::Duration { n: Some(1.0), unit, anchor: 0 }));
+            }
+            return None;
+        }
         let (e, n) = self.count(j)?;
-        // "a" alone only with an approximator, "the past", or as a whole "a day"/"a year".
+        let article = matches!(self.w(j), "a" | "an");
         let (mut e, n) = (e, n);
+        // "six straight days", "the past five trading days".
+        if matches!(
+            self.w(e),
+            "straight"
+                | "consecutive"
+                | "successive"
+                | "full"
+                | "whole"
+                | "trading"
+                | "more"
+                | "additional"
+                | "long"
+        ) && lexicon::unit(self.w(e + 1)).is_some()
+        {
+            e += 1;
+        }
         // Hyphenated adjectives: "27-year", "three-day", "12-hour".
         let hyphen = self.is_dash(e) && self.s(e) == "-" && self.tight(e) && self.tight(e + 1);
         if hyphen {
@@ -1448,6 +1654,10 @@ impl<'a> Parser<'a> {
         }
         let (unit, plural) = lexicon::unit(self.w(e))?;
         if unit == Unit::Weekend {
+            return None;
+        }
+        // "a second consecutive day" is an ordinal; "a quarter of" a fraction.
+        if article && matches!(unit, Unit::Second | Unit::Quarter) {
             return None;
         }
         let single = n == Some(1.0);

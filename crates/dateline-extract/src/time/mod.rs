@@ -192,7 +192,9 @@ fn tag_full(text: &str, dct: Option<NaiveDate>) -> Vec<Tagged> {
         };
         let Some(res) = normalize::resolve(&raw.sem, &ctx, dir) else { continue };
         let mut parts = Vec::new();
-        for (s, e, sem) in &raw.parts {
+        // TIMEX2 histories annotate "from 1915 to 1916" as two years, TIMEX3 news as one span.
+        let split = narrative || !matches!(raw.sem, Sem::YearSpan(..));
+        for (s, e, sem) in raw.parts.iter().filter(|_| split) {
             if let Some(p) = normalize::resolve(sem, &ctx, dir) {
                 parts.push((Span::new(*s, *e), p.kind, p.value));
             }
@@ -205,7 +207,12 @@ fn tag_full(text: &str, dct: Option<NaiveDate>) -> Vec<Tagged> {
                 .reference
                 .zip(res.range)
                 .is_some_and(|((d, p), rg)| p < reference.1 && rg.start <= d && d <= rg.end);
-            if !coarser_around {
+            // A bare year mid-sentence ("documents found in 2004 proved") is an aside; one that
+            // opens its sentence ("In 1777, ...") sets the story's time.
+            let aside = reference.1 >= Precision::Year
+                && ctx.reference.is_some_and(|(_, p)| p < Precision::Year)
+                && !opens_sentence(&lower[..raw.start]);
+            if !coarser_around && !aside {
                 ctx.reference = Some(reference);
             }
         }
@@ -221,6 +228,15 @@ fn tag_full(text: &str, dct: Option<NaiveDate>) -> Vec<Tagged> {
     }
     stretch_visits(text, &mut out);
     out
+}
+
+/// Whether an expression starting after `before` opens its sentence (a few words at most).
+fn opens_sentence(before: &str) -> bool {
+    let from = before.len().saturating_sub(40);
+    let from = (from..=before.len()).find(|&i| before.is_char_boundary(i)).unwrap_or(before.len());
+    let tail = &before[from..];
+    let clause = tail.rsplit(['.', '\n', ';', ':', '(']).next().unwrap_or(tail);
+    clause.len() < tail.len() && clause.split_whitespace().count() <= 2
 }
 
 /// "a three-day visit beginning Wednesday, April 24": the day gets the visit's length.

@@ -198,10 +198,26 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             r(K::Date, format!("{c:02}"), range)
         }
         Sem::Season { y, code, first } => {
-            // A winter named by its year starts in that year's December.
-            match year_of(ctx, *y, *first, None, dir) {
+            // A winter is named by the year of its January: 2024-WI runs December 2023 to
+            // February 2024.
+            let winter = *code == "WI";
+            let key = if winter { 1 } else { *first };
+            let mut year = year_of(ctx, *y, key, None, dir);
+            if winter
+                && ctx.narrative
+                && *y == YearRef::Implicit
+                && let (Some(yy), Some(a)) = (year, ctx.anchor())
+                && a.month() >= 6
+            {
+                year = Some(yy + 1);
+            }
+            match year {
                 Some(y) => {
-                    let start = NaiveDate::from_ymd_opt(y, *first, 1)?;
+                    let start = if winter {
+                        NaiveDate::from_ymd_opt(y - 1, 12, 1)?
+                    } else {
+                        NaiveDate::from_ymd_opt(y, *first, 1)?
+                    };
                     let end = add_days(add_months(start, 3)?, -1)?;
                     r(
                         K::Date,
@@ -428,7 +444,40 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                 Precision::Year,
             ),
         ),
-        Sem::Set(v) => r(K::Set, (*v).into(), None),
+        Sem::Set(v) => {
+            // Histories follow TIMEX2, where a set's value is its period's pattern.
+            let v = if ctx.narrative {
+                match *v {
+                    "P1D" => "XXXX-XX-XX",
+                    "P1W" => "XXXX-WXX",
+                    "P1M" => "XXXX-XX",
+                    "P1Y" => "XXXX",
+                    v => v,
+                }
+            } else {
+                v
+            };
+            r(K::Set, v.into(), None)
+        }
+        Sem::ShortYear(n) => {
+            let y = match ctx.anchor().filter(|_| ctx.narrative) {
+                Some(a) => a.year().div_euclid(100) * 100 + n,
+                None => {
+                    if *n <= 30 {
+                        2000 + n
+                    } else {
+                        1900 + n
+                    }
+                }
+            };
+            r(K::Date, fmt_year(y), DateRange::year(y))
+        }
+        Sem::Former => {
+            if !ctx.narrative {
+                return None;
+            }
+            r(K::Date, "PAST_REF".into(), None)
+        }
         Sem::Clock { h, m, utc, day } => {
             let day_res = match day {
                 Some(d) => resolve(d, ctx, dir),
@@ -460,6 +509,10 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                         Precision::Quarter,
                     );
                     r(K::Date, format!("{}-H{h}", fmt_year(y)), range)
+                }
+                Part::Day(d) => {
+                    let day = NaiveDate::from_ymd_opt(rg.start.year(), rg.start.month(), *d)?;
+                    r(K::Date, fmt_day(day), Some(DateRange::day(day)))
                 }
                 Part::LastWeek => {
                     let d = DateRange::week_of(rg.end);
