@@ -1,15 +1,29 @@
-//! Stage 2a: temporal expressions. Finds dates in text and resolves each against the article's
-//! publication date (never a clock) to a TIMEX3 value and a [`DateRange`].
+//! Stage 2a: temporal expressions. Finds dates, times, durations and sets in text and resolves
+//! each against the article's publication date (never a clock) to a TIMEX3 value and a
+//! [`DateRange`].
 //!
-//! First cut: explicit dates ("May 24, 2021", "May 24", "24 May 2021", "2021-05-24"), day ranges
-//! ("May 24-27", "from March 4 to 11"), "today"/"yesterday"/"tomorrow" and weekdays.
+//! The pipeline: [`token`] splits the text into words, numbers and punctuation; [`grammar`]
+//! recognises expressions at candidate tokens (closed vocabulary in [`lexicon`]) and builds an
+//! unresolved meaning; [`normalize`] resolves it against the publication date, the text's last
+//! explicit date (for "the next day", and for histories, where bare dates follow the narrative)
+//! and the clause's tense ([`direction`]); [`dateline`] reads the date line of an article.
 
-use std::sync::LazyLock;
+mod dateline;
+mod direction;
+mod grammar;
+mod lexicon;
+mod normalize;
+mod token;
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate};
 use dateline_model::{DateRange, Precision, Span};
-use regex::Regex;
 use serde::{Deserialize, Serialize};
+
+pub use dateline::dateline_date;
+pub use direction::Direction;
+
+use grammar::{Parser, Raw, Sem, YearRef};
+use normalize::{Ctx, Resolved};
 
 /// TIMEX3 types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -44,176 +58,212 @@ pub struct TimeExpr {
     pub range: Option<DateRange>,
 }
 
-/// Which way a bare weekday or month points from the publication date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    Past,
-    Future,
-    Unknown,
+/// One TIMEX3 record for evaluation: code-point offsets, end exclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimexRecord {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    #[serde(rename = "type")]
+    pub kind: TimexKind,
+    pub value: String,
 }
 
-const MONTHS: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
-const WEEKDAYS: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-
-static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
-    let p = format!(
-        r"(?x)
-        (?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)
-      | (?:(?P<wd1>{WEEKDAYS}),?\s+)?(?P<m1>{MONTHS})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?
-          (?:\s*(?:-|–|to|through|and)\s*(?:(?P<m1b>{MONTHS})\s+)?(?P<d1b>\d{{1,2}})(?:st|nd|rd|th)?)?
-          (?:,?\s+(?P<y1>\d{{4}}))?\b
-      | \b(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTHS})(?:,?\s+(?P<y2>\d{{4}}))?\b
-      | \b(?P<rel>today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening))\b
-      | \b(?:(?P<mod>last|next|this)\s+)?(?P<wd>{WEEKDAYS})\b
-    "
-    );
-    Regex::new(&p).expect("the date pattern compiles")
-});
+/// A tagged expression with the TIMEX3 sub-expressions it is scored as.
+struct Tagged {
+    expr: TimeExpr,
+    /// Separately annotated parts (the two ends of "May 24-27"), each with its value.
+    parts: Vec<(Span, TimexKind, String)>,
+}
 
 /// Tags every temporal expression in `text`. `dct` is the publication date; without it, relative
 /// expressions are found but get no range.
 pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<TimeExpr> {
-    let mut out = Vec::new();
-    for caps in PATTERN.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
-        let span = Span::new(whole.start(), whole.end());
-        let direction = direction_before(&text[..whole.start()], &text[whole.end()..]);
-        let range = if let Some(iso) = caps.name("iso") {
-            NaiveDate::parse_from_str(iso.as_str(), "%Y-%m-%d").ok().map(DateRange::day)
-        } else if let (Some(m), Some(d)) = (caps.name("m1"), caps.name("d1")) {
-            let month = month_number(m.as_str());
-            let year = caps.name("y1").and_then(|y| y.as_str().parse().ok());
-            let end_month = caps.name("m1b").map_or(month, |m| month_number(m.as_str()));
-            let end_day = caps.name("d1b").and_then(|d| d.as_str().parse().ok());
-            month.and_then(|mo| {
-                let day: u32 = d.as_str().parse().ok()?;
-                let start = resolve_month_day(year, mo, day, dct, direction)?;
-                let end = match (end_month, end_day) {
-                    (Some(em), Some(ed)) => {
-                        let y = if em < mo { start.year() + 1 } else { start.year() };
-                        NaiveDate::from_ymd_opt(y, em, ed)?
-                    }
-                    _ => start,
-                };
-                DateRange::new(start, end, Precision::Day)
-            })
-        } else if let (Some(d), Some(m)) = (caps.name("d2"), caps.name("m2")) {
-            let year = caps.name("y2").and_then(|y| y.as_str().parse().ok());
-            month_number(m.as_str()).and_then(|mo| {
-                let day: u32 = d.as_str().parse().ok()?;
-                resolve_month_day(year, mo, day, dct, direction).map(DateRange::day)
-            })
-        } else if let Some(rel) = caps.name("rel") {
-            let word = rel.as_str().to_ascii_lowercase();
-            dct.and_then(|d| {
-                let day = match word.as_str() {
-                    "yesterday" => d.pred_opt()?,
-                    "tomorrow" => d.succ_opt()?,
-                    _ => d,
-                };
-                Some(DateRange::day(day))
-            })
-        } else if let Some(wd) = caps.name("wd") {
-            let modifier = caps.name("mod").map(|m| m.as_str().to_ascii_lowercase());
-            let dir = match modifier.as_deref() {
-                Some("last") => Direction::Past,
-                Some("next") => Direction::Future,
-                _ => direction,
-            };
-            dct.zip(weekday(wd.as_str())).map(|(d, w)| DateRange::day(resolve_weekday(d, w, dir)))
+    tag_full(text, dct).into_iter().map(|t| t.expr).collect()
+}
+
+/// One input line `{"doc","dct","text"}` → output records `{"doc","start","end","type","value"}`
+/// with Unicode code-point offsets (end exclusive), as TIMEX3 scorers expect. A day range
+/// ("May 24-27") is one [`TimeExpr`] but two TIMEX3 records.
+pub fn timex_records(doc: &str, dct: Option<NaiveDate>, text: &str) -> Vec<TimexRecord> {
+    let mut spans: Vec<(Span, TimexKind, String)> = Vec::new();
+    for t in tag_full(text, dct) {
+        if t.parts.is_empty() {
+            spans.push((t.expr.span, t.expr.kind, t.expr.value));
         } else {
-            None
-        };
-        let Some(range) = range else { continue };
-        let value = if range.start == range.end {
-            range.start.format("%Y-%m-%d").to_string()
-        } else {
-            format!("P{}D", range.days())
-        };
-        out.push(TimeExpr { span, kind: TimexKind::Date, value, range: Some(range) });
+            spans.extend(t.parts);
+        }
     }
+    // Byte → code-point offsets in one pass over the sorted boundaries.
+    let mut marks: Vec<usize> = spans.iter().flat_map(|(s, _, _)| [s.start, s.end]).collect();
+    marks.sort_unstable();
+    marks.dedup();
+    let mut map = Vec::with_capacity(marks.len());
+    let mut mi = 0;
+    for (chars, (b, _)) in text.char_indices().chain(std::iter::once((text.len(), ' '))).enumerate() {
+        while mi < marks.len() && marks[mi] <= b {
+            map.push((marks[mi], chars));
+            mi += 1;
+        }
+    }
+    let cp = |b: usize| map.binary_search_by_key(&b, |m| m.0).map(|i| map[i].1).unwrap_or(0);
+    spans
+        .into_iter()
+        .map(|(s, kind, value)| TimexRecord {
+            doc: doc.to_string(),
+            start: cp(s.start),
+            end: cp(s.end),
+            kind,
+            value,
+        })
+        .collect()
+}
+
+fn explicit_year(sem: &Sem) -> Option<i32> {
+    match sem {
+        Sem::Date(d) => Some(d.year()),
+        Sem::Day { y: YearRef::Explicit(y), .. }
+        | Sem::Month { y: YearRef::Explicit(y), .. }
+        | Sem::Year(YearRef::Explicit(y))
+        | Sem::Season { y: YearRef::Explicit(y), .. }
+        | Sem::Quarter { y: YearRef::Explicit(y), .. } => Some(*y),
+        Sem::Fuzzy { inner, .. } => explicit_year(inner),
+        Sem::DayRange { a, .. } => explicit_year(a),
+        _ => None,
+    }
+}
+
+/// A text narrates the past when most of its explicit years lie well before its publication.
+fn is_narrative(raws: &[Raw], dct: Option<NaiveDate>) -> bool {
+    let Some(dct) = dct else { return true };
+    let years: Vec<i32> = raws.iter().filter_map(|r| explicit_year(&r.sem)).collect();
+    if years.len() < 3 {
+        return false;
+    }
+    let old = years.iter().filter(|&&y| y < dct.year() - 1).count();
+    // News speaks of today, yesterday, Monday, this week; histories hardly ever.
+    let cues = raws
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.sem,
+                Sem::RelDay(_)
+                    | Sem::Weekday { .. }
+                    | Sem::RelUnit { anaphoric: false, .. }
+                    | Sem::Clock { .. }
+            )
+        })
+        .count();
+    old * 2 >= years.len() && cues * 5 < years.len()
+}
+
+/// Whether a resolved expression should become the narrative's reference point.
+fn reference_of(sem: &Sem, res: &Resolved, narrative: bool) -> Option<(NaiveDate, Precision)> {
+    let rg = res.range?;
+    let explicit = match sem {
+        Sem::Date(_) | Sem::Day { .. } | Sem::DayRange { .. } => true,
+        Sem::Weekday { .. } => true,
+        Sem::Shift { .. } => false,
+        Sem::Month { .. } | Sem::Year(_) | Sem::Season { .. } | Sem::Quarter { .. } => narrative,
+        Sem::Fuzzy { inner, .. } => {
+            narrative
+                && matches!(**inner, Sem::Month { .. } | Sem::Year(_) | Sem::Season { .. } | Sem::Day { .. })
+        }
+        _ => false,
+    };
+    if !explicit || !matches!(res.kind, TimexKind::Date) || !narrative && rg.precision != Precision::Day {
+        return None;
+    }
+    Some((rg.start, rg.precision))
+}
+
+fn tag_full(text: &str, dct: Option<NaiveDate>) -> Vec<Tagged> {
+    let lower = text.to_ascii_lowercase();
+    let parser = Parser::new(text, &lower);
+    let raws = parser.run();
+    let narrative = is_narrative(&raws, dct);
+    let mut ctx = Ctx { dct, narrative, reference: None };
+    let mut out: Vec<Tagged> = Vec::with_capacity(raws.len());
+    for raw in raws {
+        let dir = if normalize::needs_direction(&raw.sem) {
+            direction::direction_at(&lower, raw.start, raw.end)
+        } else {
+            Direction::Unknown
+        };
+        let Some(res) = normalize::resolve(&raw.sem, &ctx, dir) else { continue };
+        let mut parts = Vec::new();
+        // TIMEX2 histories annotate "from 1915 to 1916" as two years, TIMEX3 news as one span.
+        let split = narrative || !matches!(raw.sem, Sem::YearSpan(..));
+        for (s, e, sem) in raw.parts.iter().filter(|_| split) {
+            if let Some(p) = normalize::resolve(sem, &ctx, dir) {
+                parts.push((Span::new(*s, *e), p.kind, p.value));
+            }
+        }
+        // "since 1813" looks back from the story; it does not move it.
+        let retrospective = lower[..raw.start].trim_end().ends_with("since");
+        if !retrospective && let Some(reference) = reference_of(&raw.sem, &res, narrative) {
+            // "The 2003 invasion" after "March 20, 2003" keeps the finer reference.
+            let coarser_around = ctx
+                .reference
+                .zip(res.range)
+                .is_some_and(|((d, p), rg)| p < reference.1 && rg.start <= d && d <= rg.end);
+            // A bare year mid-sentence ("documents found in 2004 proved") is an aside; one that
+            // opens its sentence ("In 1777, ...") sets the story's time.
+            let aside = reference.1 >= Precision::Year
+                && ctx.reference.is_some_and(|(_, p)| p < Precision::Year)
+                && !opens_sentence(&lower[..raw.start]);
+            if !coarser_around && !aside {
+                ctx.reference = Some(reference);
+            }
+        }
+        out.push(Tagged {
+            expr: TimeExpr {
+                span: Span::new(raw.start, raw.end),
+                kind: res.kind,
+                value: res.value,
+                range: res.range,
+            },
+            parts,
+        });
+    }
+    stretch_visits(text, &mut out);
     out
 }
 
-/// Tense of the clause around an expression: "will", "plans to", "next" point forward.
-fn direction_before(before: &str, after: &str) -> Direction {
-    let window_start = before.len().saturating_sub(120);
-    let window_start = (window_start..=before.len()).find(|&i| before.is_char_boundary(i)).unwrap_or(0);
-    let clause =
-        format!(" {}", before[window_start..].rsplit(['.', ';']).next().unwrap_or("").to_ascii_lowercase());
-    let after_clause = after.split(['.', ';']).next().unwrap_or("").to_ascii_lowercase();
-    let future_words = [
-        " will ",
-        " to travel",
-        " plans ",
-        " planned ",
-        " scheduled ",
-        " expected ",
-        " upcoming ",
-        " next ",
-        "'ll ",
-    ];
-    let past_words =
-        [" met ", " held ", " spoke ", " visited ", " traveled ", " travelled ", " was ", " were ", " had "];
-    let find_last = |words: &[&str]| words.iter().filter_map(|w| clause.rfind(w)).max();
-    match (find_last(&future_words), find_last(&past_words)) {
-        (Some(f), Some(p)) if f > p => Direction::Future,
-        (Some(_), None) => Direction::Future,
-        (_, Some(_)) => Direction::Past,
-        (None, None) => {
-            if future_words.iter().any(|w| after_clause.contains(w.trim_start())) {
-                Direction::Future
-            } else {
-                Direction::Unknown
-            }
+/// Whether an expression starting after `before` opens its sentence (a few words at most).
+fn opens_sentence(before: &str) -> bool {
+    let from = before.len().saturating_sub(40);
+    let from = (from..=before.len()).find(|&i| before.is_char_boundary(i)).unwrap_or(before.len());
+    let tail = &before[from..];
+    let clause = tail.rsplit(['.', '\n', ';', ':', '(']).next().unwrap_or(tail);
+    clause.len() < tail.len() && clause.split_whitespace().count() <= 2
+}
+
+/// "a three-day visit beginning Wednesday, April 24": the day gets the visit's length.
+fn stretch_visits(text: &str, out: &mut [Tagged]) {
+    for i in 0..out.len().saturating_sub(1) {
+        let (a, b) = (&out[i].expr, &out[i + 1].expr);
+        let days = match (a.kind, a.value.strip_prefix('P').and_then(|v| v.strip_suffix('D'))) {
+            (TimexKind::Duration, Some(n)) => n.parse::<u64>().ok(),
+            _ => None,
+        };
+        let Some(days) = days.filter(|d| (2..=60).contains(d)) else { continue };
+        let Some(rg) = b.range.filter(|r| r.precision == Precision::Day && r.start == r.end) else {
+            continue;
+        };
+        let between = text.get(a.span.end..b.span.start).unwrap_or("");
+        if between.len() > 60 {
+            continue;
+        }
+        let bl = between.to_ascii_lowercase();
+        if ["beginning", "starting", "from", "that begins", "which begins", "to begin"]
+            .iter()
+            .any(|w| bl.trim_end().trim_end_matches(" on").ends_with(w))
+            && let Some(end) = rg.start.checked_add_days(chrono::Days::new(days - 1))
+        {
+            out[i + 1].expr.range = DateRange::new(rg.start, end, Precision::Day);
         }
     }
-}
-
-fn resolve_month_day(
-    year: Option<i32>,
-    month: u32,
-    day: u32,
-    dct: Option<NaiveDate>,
-    direction: Direction,
-) -> Option<NaiveDate> {
-    if let Some(y) = year {
-        return NaiveDate::from_ymd_opt(y, month, day);
-    }
-    let dct = dct?;
-    let same_year = NaiveDate::from_ymd_opt(dct.year(), month, day);
-    let candidates =
-        [dct.year() - 1, dct.year(), dct.year() + 1].map(|y| NaiveDate::from_ymd_opt(y, month, day));
-    match direction {
-        Direction::Past => candidates.into_iter().flatten().filter(|d| *d <= dct).max(),
-        Direction::Future => candidates.into_iter().flatten().filter(|d| *d >= dct).min(),
-        // The nearest occurrence: news speaks of dates within a few months of itself.
-        Direction::Unknown => {
-            candidates.into_iter().flatten().min_by_key(|d| (*d - dct).num_days().abs()).or(same_year)
-        }
-    }
-}
-
-fn resolve_weekday(dct: NaiveDate, w: Weekday, direction: Direction) -> NaiveDate {
-    let from = i64::from(dct.weekday().num_days_from_monday());
-    let to = i64::from(w.num_days_from_monday());
-    let forward = (to - from).rem_euclid(7);
-    let backward = (from - to).rem_euclid(7);
-    match direction {
-        Direction::Future => dct + Days::new(forward as u64),
-        // News reports past weekdays most often: "met on Tuesday" in Thursday's paper.
-        Direction::Past | Direction::Unknown => dct - Days::new(backward as u64),
-    }
-}
-
-fn month_number(s: &str) -> Option<u32> {
-    let lower = s.to_ascii_lowercase();
-    let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    names.iter().position(|n| lower.starts_with(n)).map(|i| i as u32 + 1)
-}
-
-fn weekday(s: &str) -> Option<Weekday> {
-    s.parse().ok()
 }
 
 #[cfg(test)]
@@ -224,9 +274,9 @@ mod tests {
         let dct = NaiveDate::parse_from_str(dct, "%Y-%m-%d").expect("valid dct");
         tag(text, Some(dct))
             .into_iter()
-            .map(|t| {
-                let r = t.range.expect("resolved");
-                (t.span.slice(text).to_string(), format!("{}..{}", r.start, r.end))
+            .filter_map(|t| {
+                let r = t.range?;
+                Some((t.span.slice(text).to_string(), format!("{}..{}", r.start, r.end)))
             })
             .collect()
     }
@@ -248,5 +298,13 @@ mod tests {
         // 2024-04-22 is a Monday.
         assert_eq!(values("will visit on Wednesday", "2024-04-22")[0].1, "2024-04-24..2024-04-24");
         assert_eq!(values("met on Wednesday", "2024-04-22")[0].1, "2024-04-17..2024-04-17");
+    }
+
+    #[test]
+    fn records_use_code_points() {
+        let recs = timex_records("d", NaiveDate::from_ymd_opt(2024, 4, 22), "Zürich – on May 24-27 2024");
+        assert_eq!(recs.len(), 2);
+        assert_eq!((recs[0].start, recs[0].end, recs[0].value.as_str()), (12, 18, "2024-05-24"));
+        assert_eq!((recs[1].start, recs[1].end, recs[1].value.as_str()), (19, 26, "2024-05-27"));
     }
 }

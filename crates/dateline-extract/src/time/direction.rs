@@ -1,0 +1,190 @@
+//! Which way an underspecified expression ("Wednesday", "in June") points from the publication
+//! date, read from the tense and modality of its clause: "will visit on Wednesday" looks forward,
+//! "met on Wednesday" back. Works on the ASCII-lowercased text.
+
+/// Which way a bare weekday or month points from the publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Past,
+    Future,
+    Unknown,
+}
+
+const FUTURE: &[&str] = &[
+    " will ",
+    " won't ",
+    "'ll ",
+    " shall ",
+    " to travel",
+    " to visit",
+    " to meet",
+    " to host",
+    " to hold",
+    " to attend",
+    " to begin",
+    " to start",
+    " to open",
+    " to take place",
+    " plans ",
+    " plan to",
+    " planned ",
+    " planning ",
+    " scheduled ",
+    " expected ",
+    " upcoming ",
+    " next ",
+    " until ",
+    " till ",
+    " is due",
+    " are due",
+    " due to ",
+    " going to ",
+    " set to ",
+    " is to ",
+    " are to ",
+    " intends ",
+    " aims ",
+    " hopes ",
+    " would ",
+    " forthcoming ",
+    " ahead of ",
+    " to be ",
+    " may be ",
+    " may ",
+    " might ",
+    " should ",
+    " could be ",
+];
+
+const PAST: &[&str] = &[
+    " met ",
+    " held ",
+    " spoke ",
+    " visited ",
+    " traveled ",
+    " travelled ",
+    " was ",
+    " were ",
+    " had ",
+    " said ",
+    " told ",
+    " announced ",
+    " signed ",
+    " hosted ",
+    " attended ",
+    " began ",
+    " ended ",
+    " took ",
+    " fell ",
+    " rose ",
+    " closed ",
+    " reported ",
+    " released ",
+    " killed ",
+    " died ",
+    " last ",
+    " ago",
+    " since ",
+    " earlier ",
+    " did ",
+    " launched ",
+    " called ",
+    " agreed ",
+    " received ",
+    " posted ",
+];
+
+/// The direction of the clause around the byte span `start..end` of `lower`.
+pub(crate) fn direction_at(lower: &str, start: usize, end: usize) -> Direction {
+    let bytes = lower.as_bytes();
+    // The clause before: back to the previous sentence end, at most 160 bytes.
+    let mut from = start.saturating_sub(160);
+    while from < start && !lower.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut s = start;
+    while s > from {
+        let b = bytes[s - 1];
+        if b == b'.' && s >= 2 && bytes.get(s).is_none_or(|c| *c == b' ' || *c == b'\n')
+            || b == b'\n'
+            || b == b';'
+        {
+            break;
+        }
+        s -= 1;
+    }
+    let before = &lower[s..start];
+    let mut to = (end + 100).min(lower.len());
+    while to > end && !lower.is_char_boundary(to) {
+        to -= 1;
+    }
+    let after_full = &lower[end..to];
+    let after = after_full.split(['.', ';', '\n']).next().unwrap_or("");
+    let find_last = |words: &[&str], hay: &str| words.iter().filter_map(|w| rfind_padded(hay, w)).max();
+    let f = find_last(FUTURE, before);
+    let p = find_last(PAST, before);
+    match (f, p) {
+        (Some(f), Some(p)) => {
+            if f > p {
+                Direction::Future
+            } else {
+                Direction::Past
+            }
+        }
+        (Some(_), None) => Direction::Future,
+        (None, Some(_)) => Direction::Past,
+        (None, None) => {
+            let f = FUTURE.iter().filter_map(|w| find_padded(after, w)).min();
+            let p = PAST.iter().filter_map(|w| find_padded(after, w)).min();
+            match (f, p) {
+                (Some(f), Some(p)) => {
+                    if f < p {
+                        Direction::Future
+                    } else {
+                        Direction::Past
+                    }
+                }
+                (Some(_), None) => Direction::Future,
+                (None, Some(_)) => Direction::Past,
+                (None, None) => Direction::Unknown,
+            }
+        }
+    }
+}
+
+/// `hay.rfind(w)` where a leading space in `w` also matches the start of `hay`.
+fn rfind_padded(hay: &str, w: &str) -> Option<usize> {
+    hay.rfind(w).or_else(|| {
+        let t = w.strip_prefix(' ')?;
+        hay.starts_with(t).then_some(0)
+    })
+}
+
+fn find_padded(hay: &str, w: &str) -> Option<usize> {
+    if let Some(t) = w.strip_prefix(' ')
+        && hay.starts_with(t)
+    {
+        return Some(0);
+    }
+    hay.find(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir(s: &str) -> Direction {
+        let lower = s.to_ascii_lowercase();
+        let at = lower.find("friday").expect("has friday");
+        direction_at(&lower, at, at + 6)
+    }
+
+    #[test]
+    fn tense_decides() {
+        assert_eq!(dir("She will travel to Paris on Friday."), Direction::Future);
+        assert_eq!(dir("She met the minister on Friday."), Direction::Past);
+        assert_eq!(dir("Officials said Friday that talks would resume."), Direction::Past);
+        assert_eq!(dir("Markets stay closed until Friday."), Direction::Future);
+        assert_eq!(dir("Friday is a holiday"), Direction::Unknown);
+    }
+}

@@ -1,0 +1,568 @@
+//! Resolution: a [`Sem`] and its anchors (publication date, narrative reference date, direction)
+//! to a TIMEX3 value and a [`DateRange`].
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use dateline_model::{DateRange, Precision};
+
+use super::TimexKind;
+use super::direction::Direction;
+use super::grammar::{Part, Sem, YearRef};
+use super::lexicon::Unit;
+
+/// What relative expressions resolve against.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ctx {
+    pub dct: Option<NaiveDate>,
+    /// The text narrates the past (a history): bare dates follow the last explicit date.
+    pub narrative: bool,
+    /// The last explicitly dated point of the text, with its precision.
+    pub reference: Option<(NaiveDate, Precision)>,
+}
+
+impl Ctx {
+    /// The date anaphoric expressions ("the next day", "that year") count from.
+    fn anchor(&self) -> Option<NaiveDate> {
+        self.reference.map(|r| r.0).or(self.dct)
+    }
+
+    /// The date deictic expressions ("this year", "next week") count from: the publication
+    /// date, or in a narrative the narrative's present.
+    fn now(&self) -> Option<NaiveDate> {
+        if self.narrative { self.anchor() } else { self.dct }
+    }
+
+    /// The date bare expressions ("June", "Friday") resolve around.
+    fn base(&self) -> Option<NaiveDate> {
+        if self.narrative { self.anchor() } else { self.dct }
+    }
+}
+
+/// A resolved expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Resolved {
+    pub kind: TimexKind,
+    pub value: String,
+    pub range: Option<DateRange>,
+}
+
+fn r(kind: TimexKind, value: String, range: Option<DateRange>) -> Resolved {
+    Resolved { kind, value, range }
+}
+
+/// Whether resolving `sem` needs the clause's direction (a costly look at the context).
+pub(crate) fn needs_direction(sem: &Sem) -> bool {
+    match sem {
+        Sem::Day { y: YearRef::Implicit, .. }
+        | Sem::Month { y: YearRef::Implicit, .. }
+        | Sem::Season { y: YearRef::Implicit, .. }
+        | Sem::Quarter { y: YearRef::Implicit, .. }
+        | Sem::Weekday { shift: None, .. }
+        | Sem::RelUnit { unit: Unit::Weekend, .. } => true,
+        Sem::Fuzzy { inner, .. } => needs_direction(inner),
+        Sem::PartOfDay { day, .. } => needs_direction(day),
+        Sem::DayRange { a, .. } => needs_direction(a),
+        Sem::Clock { day: Some(d), .. } => needs_direction(d),
+        _ => false,
+    }
+}
+
+pub(crate) fn fmt_year(y: i32) -> String {
+    if y <= 0 { format!("BC{:04}", 1 - y) } else { format!("{y:04}") }
+}
+
+fn fmt_day(d: NaiveDate) -> String {
+    format!("{}-{:02}-{:02}", fmt_year(d.year()), d.month(), d.day())
+}
+
+fn fmt_week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{}-W{:02}", fmt_year(w.year()), w.week())
+}
+
+fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_months(Months::new(u32::try_from(n).ok()?))
+    } else {
+        d.checked_sub_months(Months::new(u32::try_from(-n).ok()?))
+    }
+}
+
+fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 { d.checked_add_days(Days::new(n as u64)) } else { d.checked_sub_days(Days::new((-n) as u64)) }
+}
+
+/// The year of an underspecified month (and day) from the base date and the clause's tense.
+fn implicit_year(ctx: &Ctx, m: u32, d: Option<u32>, dir: Direction) -> Option<i32> {
+    let base = ctx.base()?;
+    if ctx.narrative {
+        return Some(base.year());
+    }
+    let key = |y: i32| -> Option<NaiveDate> {
+        match d {
+            Some(d) => NaiveDate::from_ymd_opt(y, m, d).or_else(|| NaiveDate::from_ymd_opt(y, m, 28)),
+            None => NaiveDate::from_ymd_opt(y, m, 1),
+        }
+    };
+    let this_month = NaiveDate::from_ymd_opt(base.year(), base.month(), 1)?;
+    let pivot = if d.is_some() { base } else { this_month };
+    let cands = [base.year() - 1, base.year(), base.year() + 1];
+    let pick = match dir {
+        Direction::Past => cands.iter().copied().filter(|&y| key(y).is_some_and(|k| k <= pivot)).max(),
+        Direction::Future => cands.iter().copied().filter(|&y| key(y).is_some_and(|k| k >= pivot)).min(),
+        Direction::Unknown => cands.iter().copied().min_by_key(|&y| {
+            key(y).map_or(i64::MAX, |k| {
+                let diff = (k - pivot).num_days();
+                // Ties and near ties go to the past: news reports what happened.
+                if diff > 0 { diff * 2 } else { -diff }
+            })
+        }),
+    };
+    pick.or(Some(base.year()))
+}
+
+/// The year named by a [`YearRef`] for a period starting in month `m`.
+fn year_of(ctx: &Ctx, y: YearRef, m: u32, d: Option<u32>, dir: Direction) -> Option<i32> {
+    match y {
+        YearRef::Explicit(y) => Some(y),
+        YearRef::Deictic(off) => Some(ctx.now()?.year() + off),
+        // "last June", "next spring", "this June": the nearest occurrence that way.
+        YearRef::Occurrence(off) => {
+            let dct = ctx.now()?;
+            let key = |y: i32| NaiveDate::from_ymd_opt(y, m, 1);
+            let this_month = NaiveDate::from_ymd_opt(dct.year(), dct.month(), 1)?;
+            match off {
+                -1 => {
+                    [dct.year(), dct.year() - 1].into_iter().find(|&y| key(y).is_some_and(|k| k < this_month))
+                }
+                1 => {
+                    [dct.year(), dct.year() + 1].into_iter().find(|&y| key(y).is_some_and(|k| k > this_month))
+                }
+                _ => Some(dct.year()),
+            }
+        }
+        YearRef::Anaphoric(off) => Some(ctx.anchor()?.year() + off),
+        YearRef::Implicit => implicit_year(ctx, m, d, dir),
+    }
+}
+
+fn weekday_from(base: NaiveDate, wd: Weekday, shift: Option<i32>, dir: Direction) -> Option<NaiveDate> {
+    let from = i64::from(base.weekday().num_days_from_monday());
+    let to = i64::from(wd.num_days_from_monday());
+    let forward = (to - from).rem_euclid(7);
+    let backward = (from - to).rem_euclid(7);
+    match shift {
+        Some(0) => add_days(base, forward),
+        Some(s) if s < 0 => add_days(base, -(if backward == 0 { 7 } else { backward })),
+        Some(_) => add_days(base, if forward == 0 { 7 } else { forward }),
+        None => match dir {
+            Direction::Future => add_days(base, forward),
+            Direction::Past | Direction::Unknown => add_days(base, -backward),
+        },
+    }
+}
+
+/// Resolves `sem`; `dir` is the clause's direction (Unknown when not computed).
+pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> {
+    use TimexKind as K;
+    Some(match sem {
+        Sem::Date(d) => r(K::Date, fmt_day(*d), Some(DateRange::day(*d))),
+        Sem::Day { y, m, d } => match year_of(ctx, *y, *m, Some(*d), dir) {
+            Some(y) => {
+                let date = NaiveDate::from_ymd_opt(y, *m, *d)?;
+                r(K::Date, fmt_day(date), Some(DateRange::day(date)))
+            }
+            None => r(K::Date, format!("XXXX-{m:02}-{d:02}"), None),
+        },
+        Sem::Month { y, m } => match year_of(ctx, *y, *m, None, dir) {
+            Some(y) => r(K::Date, format!("{}-{m:02}", fmt_year(y)), DateRange::month(y, *m)),
+            None => r(K::Date, format!("XXXX-{m:02}"), None),
+        },
+        Sem::Year(y) => match year_of(ctx, *y, 1, None, dir) {
+            Some(y) => r(K::Date, fmt_year(y), DateRange::year(y)),
+            None => r(K::Date, "XXXX".into(), None),
+        },
+        Sem::Decade(d) => {
+            let range = DateRange::new(
+                NaiveDate::from_ymd_opt(d * 10, 1, 1)?,
+                NaiveDate::from_ymd_opt(d * 10 + 9, 12, 31)?,
+                Precision::Decade,
+            );
+            r(K::Date, format!("{d:03}"), range)
+        }
+        Sem::Century(c) => {
+            let range = DateRange::new(
+                NaiveDate::from_ymd_opt(c * 100, 1, 1)?,
+                NaiveDate::from_ymd_opt(c * 100 + 99, 12, 31)?,
+                Precision::Century,
+            );
+            r(K::Date, format!("{c:02}"), range)
+        }
+        Sem::Season { y, code, first } => {
+            // A winter is named by the year of its January: 2024-WI runs December 2023 to
+            // February 2024.
+            let winter = *code == "WI";
+            let key = if winter { 1 } else { *first };
+            let mut year = year_of(ctx, *y, key, None, dir);
+            if winter
+                && ctx.narrative
+                && *y == YearRef::Implicit
+                && let (Some(yy), Some(a)) = (year, ctx.anchor())
+                && a.month() >= 6
+            {
+                year = Some(yy + 1);
+            }
+            match year {
+                Some(y) => {
+                    let start = if winter {
+                        NaiveDate::from_ymd_opt(y - 1, 12, 1)?
+                    } else {
+                        NaiveDate::from_ymd_opt(y, *first, 1)?
+                    };
+                    let end = add_days(add_months(start, 3)?, -1)?;
+                    r(
+                        K::Date,
+                        format!("{}-{code}", fmt_year(y)),
+                        DateRange::new(start, end, Precision::Quarter),
+                    )
+                }
+                None => r(K::Date, format!("XXXX-{code}"), None),
+            }
+        }
+        Sem::Quarter { y, q, fiscal } => {
+            let first = (q - 1) * 3 + 1;
+            let y = match y {
+                YearRef::Implicit => {
+                    // "the fourth quarter" in a past-tense clause: the last one that has begun.
+                    let base = ctx.base()?;
+                    let cur = (base.month() - 1) / 3 + 1;
+                    match (dir, ctx.narrative) {
+                        (_, true) => base.year(),
+                        (Direction::Future, _) => {
+                            if *q >= cur {
+                                base.year()
+                            } else {
+                                base.year() + 1
+                            }
+                        }
+                        _ => {
+                            if *q <= cur {
+                                base.year()
+                            } else {
+                                base.year() - 1
+                            }
+                        }
+                    }
+                }
+                other => year_of(ctx, *other, first, None, dir)?,
+            };
+            let prefix = if *fiscal { "FY" } else { "" };
+            r(K::Date, format!("{prefix}{}-Q{q}", fmt_year(y)), DateRange::quarter(y, *q))
+        }
+        Sem::Weekday { wd, shift } => {
+            let base = if shift.is_some() { ctx.now() } else { ctx.base() };
+            match base {
+                Some(base) => {
+                    let dir =
+                        if ctx.narrative && dir == Direction::Unknown { Direction::Future } else { dir };
+                    let d = weekday_from(base, *wd, *shift, dir)?;
+                    r(K::Date, fmt_day(d), Some(DateRange::day(d)))
+                }
+                None => {
+                    r(K::Date, "XXXX-WXX-".to_string() + &(wd.num_days_from_monday() + 1).to_string(), None)
+                }
+            }
+        }
+        Sem::RelDay(off) => {
+            if ctx.narrative && *off == 0 {
+                return Some(r(K::Date, "PRESENT_REF".into(), ctx.dct.map(DateRange::day)));
+            }
+            match ctx.now() {
+                Some(d) => {
+                    let d = add_days(d, *off)?;
+                    r(K::Date, fmt_day(d), Some(DateRange::day(d)))
+                }
+                None => r(K::Date, if *off == 0 { "PRESENT_REF".into() } else { "XXXX-XX-XX".into() }, None),
+            }
+        }
+        Sem::SameDay => match ctx.anchor() {
+            Some(d) => match ctx.reference {
+                Some((_, p)) if p != Precision::Day && !ctx.narrative => match ctx.dct {
+                    Some(d) => r(K::Date, fmt_day(d), Some(DateRange::day(d))),
+                    None => r(K::Date, "XXXX-XX-XX".into(), None),
+                },
+                Some((rd, p)) if p != Precision::Day => {
+                    // "that time" after a month or year: the same period.
+                    let _ = rd;
+                    return resolve(&period_of(rd, p)?, ctx, dir);
+                }
+                _ => r(K::Date, fmt_day(d), Some(DateRange::day(d))),
+            },
+            None => r(K::Date, "XXXX-XX-XX".into(), None),
+        },
+        Sem::RelUnit { unit, off, anaphoric } => {
+            let base = if *anaphoric { ctx.anchor() } else { ctx.now() };
+            let Some(base) = base else {
+                return Some(r(K::Date, "XXXX-XX-XX".into(), None));
+            };
+            let off = i64::from(*off);
+            match unit {
+                Unit::Day => {
+                    let d = add_days(base, off)?;
+                    r(K::Date, fmt_day(d), Some(DateRange::day(d)))
+                }
+                Unit::Week | Unit::Fortnight => {
+                    let d = add_days(base, 7 * off)?;
+                    r(K::Date, fmt_week(d), Some(DateRange::week_of(d)))
+                }
+                Unit::Weekend => {
+                    let mut d = add_days(base, 7 * off)?;
+                    // "the weekend" read in the first half of a week, in the past tense, is the last one.
+                    if off == 0
+                        && !*anaphoric
+                        && d.weekday().num_days_from_monday() <= 2
+                        && dir != Direction::Future
+                    {
+                        d = add_days(d, -7)?;
+                    }
+                    let w = DateRange::week_of(d);
+                    let sat = add_days(w.start, 5)?;
+                    r(K::Date, format!("{}-WE", fmt_week(d)), DateRange::new(sat, w.end, Precision::Day))
+                }
+                Unit::Month => {
+                    let first = NaiveDate::from_ymd_opt(base.year(), base.month(), 1)?;
+                    let d = add_months(first, off)?;
+                    r(
+                        K::Date,
+                        format!("{}-{:02}", fmt_year(d.year()), d.month()),
+                        DateRange::month(d.year(), d.month()),
+                    )
+                }
+                Unit::Quarter => {
+                    let q0 = i64::from(base.year()) * 4 + i64::from((base.month() - 1) / 3) + off;
+                    let (y, q) = (q0.div_euclid(4) as i32, q0.rem_euclid(4) as u32 + 1);
+                    r(K::Date, format!("{}-Q{q}", fmt_year(y)), DateRange::quarter(y, q))
+                }
+                Unit::Year => {
+                    let y = base.year() + off as i32;
+                    r(K::Date, fmt_year(y), DateRange::year(y))
+                }
+                Unit::Decade => {
+                    let d = base.year().div_euclid(10) + off as i32;
+                    return resolve(&Sem::Decade(d), ctx, dir);
+                }
+                Unit::Century => {
+                    let c = base.year().div_euclid(100) + off as i32;
+                    return resolve(&Sem::Century(c), ctx, dir);
+                }
+                Unit::Hour | Unit::Minute | Unit::Second => r(K::Time, "PRESENT_REF".into(), None),
+            }
+        }
+        Sem::Shift { n, unit, anaphoric } => {
+            if *n == i64::MIN || *n == i64::MAX || *n == -i64::MAX {
+                let v = if *n > 0 { "FUTURE_REF" } else { "PAST_REF" };
+                return Some(r(K::Date, v.into(), None));
+            }
+            let base = if *anaphoric { ctx.anchor() } else { ctx.now() };
+            let Some(base) = base else {
+                return Some(r(K::Date, if *n < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(), None));
+            };
+            match unit {
+                Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => {
+                    let d = if *unit == Unit::Day { add_days(base, *n)? } else { base };
+                    r(K::Date, fmt_day(d), Some(DateRange::day(d)))
+                }
+                Unit::Week | Unit::Fortnight | Unit::Weekend => {
+                    let k = if *unit == Unit::Fortnight { 14 } else { 7 };
+                    let d = add_days(base, k * n)?;
+                    r(K::Date, fmt_week(d), Some(DateRange::week_of(d)))
+                }
+                Unit::Month | Unit::Quarter => {
+                    let k = if *unit == Unit::Quarter { 3 } else { 1 };
+                    let d = add_months(NaiveDate::from_ymd_opt(base.year(), base.month(), 1)?, k * n)?;
+                    r(
+                        K::Date,
+                        format!("{}-{:02}", fmt_year(d.year()), d.month()),
+                        DateRange::month(d.year(), d.month()),
+                    )
+                }
+                Unit::Year | Unit::Decade | Unit::Century => {
+                    let k = match unit {
+                        Unit::Decade => 10,
+                        Unit::Century => 100,
+                        _ => 1,
+                    };
+                    let y = base.year() + (k * n) as i32;
+                    r(K::Date, fmt_year(y), DateRange::year(y))
+                }
+            }
+        }
+        Sem::Ref(v) => r(K::Date, (*v).into(), None),
+        Sem::Duration { n, unit, anchor } => {
+            let (letter, mult, time) = unit.duration_parts();
+            let t = if time { "T" } else { "" };
+            let value = match n {
+                Some(v) => {
+                    let v = v * mult;
+                    if v.fract() == 0.0 {
+                        format!("P{t}{}{letter}", v as i64)
+                    } else {
+                        format!("P{t}{v}{letter}")
+                    }
+                }
+                None => format!("P{t}X{letter}"),
+            };
+            let range = match (n, ctx.dct, anchor) {
+                (Some(v), Some(dct), a) if *a != 0 && v.fract() == 0.0 && !time => {
+                    let k = (v * mult) as i64;
+                    let span_end = |from: NaiveDate, sign: i64| -> Option<NaiveDate> {
+                        match unit {
+                            Unit::Day => add_days(from, sign * k),
+                            Unit::Week | Unit::Fortnight => add_days(from, sign * 7 * k),
+                            Unit::Month => add_months(from, sign * k),
+                            Unit::Quarter => add_months(from, sign * 3 * k),
+                            _ => add_months(from, sign * 12 * k),
+                        }
+                    };
+                    if *a < 0 {
+                        let s = add_days(span_end(dct, -1)?, 1)?;
+                        DateRange::new(s, dct, Precision::Day)
+                    } else {
+                        let e = add_days(span_end(dct, 1)?, -1)?;
+                        DateRange::new(dct, e, Precision::Day)
+                    }
+                }
+                _ => None,
+            };
+            r(K::Duration, value, range)
+        }
+        Sem::YearSpan(a, b) => r(
+            K::Duration,
+            format!("P{}Y", b - a),
+            DateRange::new(
+                NaiveDate::from_ymd_opt(*a, 1, 1)?,
+                NaiveDate::from_ymd_opt(*b, 12, 31)?,
+                Precision::Year,
+            ),
+        ),
+        Sem::Set(v) => {
+            // Histories follow TIMEX2, where a set's value is its period's pattern.
+            let v = if ctx.narrative {
+                match *v {
+                    "P1D" => "XXXX-XX-XX",
+                    "P1W" => "XXXX-WXX",
+                    "P1M" => "XXXX-XX",
+                    "P1Y" => "XXXX",
+                    v => v,
+                }
+            } else {
+                v
+            };
+            r(K::Set, v.into(), None)
+        }
+        Sem::ShortYear(n) => {
+            let y = match ctx.anchor().filter(|_| ctx.narrative) {
+                Some(a) => a.year().div_euclid(100) * 100 + n,
+                None => {
+                    if *n <= 30 {
+                        2000 + n
+                    } else {
+                        1900 + n
+                    }
+                }
+            };
+            r(K::Date, fmt_year(y), DateRange::year(y))
+        }
+        Sem::Former => {
+            if !ctx.narrative {
+                return None;
+            }
+            r(K::Date, "PAST_REF".into(), None)
+        }
+        Sem::Clock { h, m, utc, day } => {
+            let day_res = match day {
+                Some(d) => resolve(d, ctx, dir),
+                None => ctx.anchor().map(|d| r(K::Date, fmt_day(d), Some(DateRange::day(d)))),
+            };
+            let z = if *utc && !ctx.narrative { "Z" } else { "" };
+            match day_res.and_then(|x| x.range.filter(|rg| rg.start == rg.end).map(|rg| (x, rg))) {
+                Some((_, rg)) => r(K::Time, format!("{}T{h:02}:{m:02}{z}", fmt_day(rg.start)), Some(rg)),
+                None => r(K::Time, format!("XXXX-XX-XXT{h:02}:{m:02}{z}"), None),
+            }
+        }
+        Sem::PartOfDay { day, code } => {
+            let inner = resolve(day, ctx, dir)?;
+            match inner.range.filter(|rg| rg.start == rg.end) {
+                Some(rg) => r(K::Time, format!("{}T{code}", fmt_day(rg.start)), Some(rg)),
+                None => r(K::Time, format!("XXXX-XX-XXT{code}"), None),
+            }
+        }
+        Sem::Fuzzy { part, inner } => {
+            let inner_r = resolve(inner, ctx, dir)?;
+            let Some(rg) = inner_r.range else { return Some(inner_r) };
+            match part {
+                Part::Half(h) => {
+                    let y = rg.start.year();
+                    let (s, e) = if *h == 1 { (1, 6) } else { (7, 12) };
+                    let range = DateRange::new(
+                        NaiveDate::from_ymd_opt(y, s, 1)?,
+                        last_day_of_month(y, e)?,
+                        Precision::Quarter,
+                    );
+                    r(K::Date, format!("{}-H{h}", fmt_year(y)), range)
+                }
+                Part::Day(d) => {
+                    let day = NaiveDate::from_ymd_opt(rg.start.year(), rg.start.month(), *d)?;
+                    r(K::Date, fmt_day(day), Some(DateRange::day(day)))
+                }
+                Part::LastWeek => {
+                    let d = DateRange::week_of(rg.end);
+                    r(K::Date, fmt_week(rg.end), Some(d))
+                }
+                _ => {
+                    let days = rg.days();
+                    if days < 3 {
+                        return Some(inner_r);
+                    }
+                    let third = days / 3;
+                    let (s, e) = match part {
+                        Part::Start => (0, third - 1),
+                        Part::Mid => (third, days - third - 1),
+                        _ => (days - third, days - 1),
+                    };
+                    let range = DateRange::new(add_days(rg.start, s)?, add_days(rg.start, e)?, rg.precision);
+                    r(inner_r.kind, inner_r.value, range)
+                }
+            }
+        }
+        Sem::DayRange { a, b } => {
+            let ra = resolve(a, ctx, dir)?;
+            let rb = resolve(b, ctx, dir)?;
+            match (ra.range, rb.range) {
+                (Some(x), Some(y)) => {
+                    let mut end = y.end;
+                    if end < x.start {
+                        end = end.with_year(end.year() + 1)?;
+                    }
+                    r(K::Date, ra.value, DateRange::new(x.start, end, Precision::Day))
+                }
+                _ => ra,
+            }
+        }
+    })
+}
+
+/// The calendar period of precision `p` around `d`, as a meaning.
+fn period_of(d: NaiveDate, p: Precision) -> Option<Sem> {
+    Some(match p {
+        Precision::Day | Precision::Week => Sem::Date(d),
+        Precision::Month | Precision::Quarter => Sem::Month { y: YearRef::Explicit(d.year()), m: d.month() },
+        Precision::Year => Sem::Year(YearRef::Explicit(d.year())),
+        Precision::Decade => Sem::Decade(d.year().div_euclid(10)),
+        Precision::Century => Sem::Century(d.year().div_euclid(100)),
+    })
+}
+
+fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
+}
