@@ -1,16 +1,23 @@
-//! Countries, cities, organisations and titles as one automaton, built once from the data files.
+//! Countries, cities and organisations as one leftmost-longest automaton, built once from the data
+//! files in `data/gazetteer/`. Titles have their own automaton (see [`super::titles`]).
+//!
+//! Ambiguous place names ("Nice", "Reading", "Victoria", "Washington" the surname) are handled by
+//! rules, not by special cases: the data's stoplist (`ambiguous.txt`) names them, and they count
+//! as places only with locative context; any city right after a capitalised given name is part of a
+//! person's name ("George Washington").
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use dateline_model::Span;
 
-const COUNTRIES: &str = include_str!("../../data/countries.tsv");
-const CITIES: &str = include_str!("../../data/cities.tsv");
-const ORGANIZATIONS: &str = include_str!("../../data/organizations.tsv");
-const TITLES: &str = include_str!("../../data/titles.txt");
+pub(crate) const COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
+pub(crate) const CITIES: &str = include_str!("../../data/gazetteer/cities.tsv");
+pub(crate) const ORGANIZATIONS: &str = include_str!("../../data/gazetteer/organizations.tsv");
+pub(crate) const AMBIGUOUS: &str = include_str!("../../data/gazetteer/ambiguous.txt");
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PlaceKind {
     Country,
     CountryAdjective,
@@ -32,18 +39,25 @@ pub struct Place {
 
 #[derive(Debug, Clone)]
 struct Entry {
-    name: String,
+    /// Index into `names`: the canonical name.
+    name: u32,
     kind: PlaceKind,
-    country: Option<String>,
-    /// Match case exactly (acronyms like "US" must not match "us").
-    case_sensitive: bool,
+    /// Index into `names`: the country, if any.
+    country: Option<u32>,
+    /// A stoplisted name: a place only with locative context.
+    ambiguous: bool,
+    population: u64,
 }
 
 #[derive(Debug)]
 pub struct Gazetteer {
     automaton: AhoCorasick,
     entries: Vec<Entry>,
-    titles: Vec<String>,
+    names: Vec<String>,
+    /// Canonical country name → ISO alpha-2 code.
+    iso2: HashMap<String, String>,
+    /// Canonical country name → capital.
+    capitals: HashMap<String, String>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
@@ -52,117 +66,320 @@ pub fn gazetteer() -> &'static Gazetteer {
     &GAZETTEER
 }
 
-fn data_lines(data: &str) -> impl Iterator<Item = Vec<&str>> {
+pub(crate) fn data_lines(data: &str) -> impl Iterator<Item = Vec<&str>> {
     data.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| l.split('\t').map(str::trim).collect())
 }
 
-fn is_acronym(s: &str) -> bool {
-    s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+fn list(cols: &[&str], i: usize) -> impl Iterator<Item = String> {
+    cols.get(i)
+        .copied()
+        .unwrap_or("")
+        .split('|')
+        .filter(|a| !a.is_empty())
+        .map(str::to_string)
+        .collect::<Vec<_>>()
+        .into_iter()
 }
 
-fn is_adjective(s: &str) -> bool {
-    // Demonyms and adjectives end this way in English; the gazetteer lists them as aliases.
-    ["an", "ese", "ish", "ic", "i", "ch", "ss", "k"].iter().any(|suf| s.ends_with(suf))
-        && !s.contains(' ')
-        && !is_acronym(s)
-}
+/// Words before a place that make it a place: "in Reading", "to Victoria".
+const LOCATIVES: &[&str] = &[
+    "in", "to", "from", "at", "visit", "visits", "visited", "visiting", "near", "outside", "via", "toward",
+    "towards", "into", "In", "From", "At", "To",
+];
 
 impl Gazetteer {
     fn build() -> Self {
+        let ambiguous: std::collections::HashSet<&str> =
+            AMBIGUOUS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        let mut names: Vec<String> = Vec::new();
+        let mut name_ids: HashMap<String, u32> = HashMap::new();
+        let mut intern = |s: &str| -> u32 {
+            if let Some(&i) = name_ids.get(s) {
+                return i;
+            }
+            let i = names.len() as u32;
+            names.push(s.to_string());
+            name_ids.insert(s.to_string(), i);
+            i
+        };
         let mut patterns: Vec<String> = Vec::new();
         let mut entries: Vec<Entry> = Vec::new();
-        let mut add = |pattern: &str, entry: Entry| {
-            if !pattern.is_empty() {
-                patterns.push(pattern.to_string());
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut add =
+            |pattern: String, entry: Entry, patterns: &mut Vec<String>, entries: &mut Vec<Entry>| {
+                if pattern.is_empty() {
+                    return;
+                }
+                // The first entry of a pattern wins: countries before cities before organisations.
+                if index.contains_key(&pattern) {
+                    return;
+                }
+                index.insert(pattern.clone(), patterns.len());
+                patterns.push(pattern);
                 entries.push(entry);
-            }
-        };
+            };
+        let mut iso2 = HashMap::new();
+        let mut capitals = HashMap::new();
         for cols in data_lines(COUNTRIES) {
             let name = cols[0];
-            let country = Some(name.to_string());
-            add(
-                name,
-                Entry {
-                    name: name.into(),
-                    kind: PlaceKind::Country,
-                    country: country.clone(),
-                    case_sensitive: true,
-                },
-            );
-            for alias in cols.get(1).copied().unwrap_or("").split('|').filter(|a| !a.is_empty()) {
-                let kind = if is_adjective(alias) { PlaceKind::CountryAdjective } else { PlaceKind::Country };
-                add(alias, Entry { name: name.into(), kind, country: country.clone(), case_sensitive: true });
+            let id = intern(name);
+            iso2.insert(name.to_string(), cols.get(1).copied().unwrap_or("").to_string());
+            capitals.insert(name.to_string(), cols.get(3).copied().unwrap_or("").to_string());
+            let country = Entry {
+                name: id,
+                kind: PlaceKind::Country,
+                country: Some(id),
+                ambiguous: false,
+                population: 0,
+            };
+            add(name.to_string(), country.clone(), &mut patterns, &mut entries);
+            for alias in list(&cols, 4) {
+                add(alias, country.clone(), &mut patterns, &mut entries);
+            }
+            for adj in list(&cols, 5) {
+                let e = Entry { kind: PlaceKind::CountryAdjective, ..country.clone() };
+                add(adj, e, &mut patterns, &mut entries);
             }
         }
         for cols in data_lines(CITIES) {
-            add(
-                cols[0],
-                Entry {
-                    name: cols[0].into(),
-                    kind: PlaceKind::City,
-                    country: cols.get(1).map(|c| c.to_string()),
-                    case_sensitive: true,
-                },
-            );
+            let name = cols[0];
+            let id = intern(name);
+            let country = cols.get(1).map(|c| intern(c));
+            let population = cols.get(2).and_then(|p| p.parse().ok()).unwrap_or(0);
+            let city = |n: &str| Entry {
+                name: id,
+                kind: PlaceKind::City,
+                country,
+                ambiguous: ambiguous.contains(n),
+                population,
+            };
+            add(name.to_string(), city(name), &mut patterns, &mut entries);
+            for alias in list(&cols, 4) {
+                let e = city(&alias);
+                add(alias, e, &mut patterns, &mut entries);
+            }
         }
         for cols in data_lines(ORGANIZATIONS) {
             let kind = if cols.get(1) == Some(&"group") { PlaceKind::Group } else { PlaceKind::Organization };
-            let name = cols[0];
-            add(name, Entry { name: name.into(), kind, country: None, case_sensitive: true });
-            for alias in cols.get(2).copied().unwrap_or("").split('|').filter(|a| !a.is_empty()) {
-                add(alias, Entry { name: name.into(), kind, country: None, case_sensitive: true });
+            let id = intern(cols[0]);
+            let org = Entry { name: id, kind, country: None, ambiguous: false, population: 0 };
+            add(cols[0].to_string(), org.clone(), &mut patterns, &mut entries);
+            for alias in list(&cols, 2) {
+                // "the UN": the article is part of the alias only to avoid "the" being taken as a name.
+                let alias = alias.strip_prefix("the ").map(str::to_string).unwrap_or(alias);
+                add(alias, org.clone(), &mut patterns, &mut entries);
             }
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("the gazetteer automaton builds");
-        let mut titles: Vec<String> = TITLES
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .map(|l| l.trim().to_string())
-            .collect();
-        titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
-        Gazetteer { automaton, entries, titles }
+        Gazetteer { automaton, entries, names, iso2, capitals }
     }
 
-    /// Every gazetteer entry in `text`, on word boundaries.
+    /// Every gazetteer entry in `text`, on word boundaries, ambiguous names only in context.
     pub fn find(&self, text: &str) -> Vec<Place> {
         let mut out = Vec::new();
+        self.find_into(text, &mut out);
+        out
+    }
+
+    pub(crate) fn find_into(&self, text: &str, out: &mut Vec<Place>) {
         for m in self.automaton.find_iter(text) {
-            let entry = &self.entries[m.pattern().as_usize()];
             let (s, e) = (m.start(), m.end());
             if !on_word_boundaries(text, s, e) {
                 continue;
             }
-            // "US" as a word must be upper case in the text; a match is case-sensitive already,
-            // but "May" the month is not a place: entries are proper names, so nothing else to do.
-            let _ = entry.case_sensitive;
+            let entry = &self.entries[m.pattern().as_usize()];
+            if entry.kind == PlaceKind::City && !self.city_in_context(text, s, e, entry) {
+                continue;
+            }
             out.push(Place {
                 span: Span::new(s, e),
-                name: entry.name.clone(),
+                name: self.names[entry.name as usize].clone(),
                 kind: entry.kind,
-                country: entry.country.clone(),
+                country: entry.country.map(|c| self.names[c as usize].clone()),
             });
         }
-        out
     }
 
-    /// Titles, longest first.
-    pub fn titles(&self) -> &[String] {
-        &self.titles
+    fn city_in_context(&self, text: &str, s: usize, e: usize, entry: &Entry) -> bool {
+        let prev = previous_word(text, s);
+        // "George Washington", "Mr. Jackson": a capitalised word right before is a given name.
+        if let Some(w) = prev
+            && text[..s].ends_with(' ')
+            && w.starts_with(char::is_uppercase)
+            && (!w.ends_with('.') || matches!(w, "Mr." | "Ms." | "Mrs." | "Dr.") || w.chars().count() == 2)
+            && !is_function_word(w)
+            && self.exact(w).is_none()
+        {
+            return false;
+        }
+        if !entry.ambiguous {
+            return true;
+        }
+        if prev.is_some_and(|w| LOCATIVES.contains(&w)) {
+            return true;
+        }
+        // "Victoria, Seychelles"
+        let after = &text[e..];
+        if let Some(rest) = after.strip_prefix(", ")
+            && let Some(first) = self.automaton.find(rest)
+            && first.start() == 0
+            && matches!(self.entries[first.pattern().as_usize()].kind, PlaceKind::Country)
+        {
+            return true;
+        }
+        false
+    }
+
+    /// The entry that is exactly `s`, if any.
+    fn exact(&self, s: &str) -> Option<&Entry> {
+        self.automaton
+            .find(s)
+            .filter(|m| m.start() == 0 && m.end() == s.len())
+            .map(|m| &self.entries[m.pattern().as_usize()])
     }
 
     /// The canonical country for a name, alias or adjective.
     pub fn country(&self, s: &str) -> Option<&str> {
-        self.find(s)
-            .into_iter()
-            .find(|p| p.span == Span::new(0, s.len()))
-            .and_then(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::CountryAdjective).then_some(p))
-            .and_then(|p| self.entries.iter().find(|e| e.name == p.name).map(|e| e.name.as_str()))
+        let e = self.exact(s)?;
+        matches!(e.kind, PlaceKind::Country | PlaceKind::CountryAdjective)
+            .then(|| self.names[e.name as usize].as_str())
     }
+
+    /// The canonical organisation or group for a name or alias.
+    pub fn organization(&self, s: &str) -> Option<&str> {
+        let e = self.exact(s)?;
+        matches!(e.kind, PlaceKind::Organization | PlaceKind::Group)
+            .then(|| self.names[e.name as usize].as_str())
+    }
+
+    /// A city's country, by the city's name or alias (not applying context rules).
+    pub fn city_country(&self, s: &str) -> Option<&str> {
+        let e = self.exact(s)?;
+        (e.kind == PlaceKind::City).then(|| e.country.map(|c| self.names[c as usize].as_str())).flatten()
+    }
+
+    /// The population that the data gives for a city (0 when unknown).
+    pub fn city_population(&self, s: &str) -> Option<u64> {
+        self.exact(s).filter(|e| e.kind == PlaceKind::City).map(|e| e.population)
+    }
+
+    /// ISO 3166 alpha-2 code of a canonical country name.
+    pub fn iso2(&self, country: &str) -> Option<&str> {
+        self.iso2.get(country).map(String::as_str)
+    }
+
+    /// The capital of a canonical country name.
+    pub fn capital(&self, country: &str) -> Option<&str> {
+        self.capitals.get(country).map(String::as_str).filter(|c| !c.is_empty())
+    }
+
+    /// Whether the exact string is any gazetteer entry (a name token that is a place is not a name).
+    pub fn is_entry(&self, s: &str) -> bool {
+        self.exact(s).is_some()
+    }
+
+    /// Number of patterns in the automaton.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// Capitalised words that start sentences or clauses rather than names.
+pub(crate) fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "On"
+            | "At"
+            | "To"
+            | "From"
+            | "For"
+            | "With"
+            | "And"
+            | "But"
+            | "Or"
+            | "Of"
+            | "By"
+            | "As"
+            | "During"
+            | "After"
+            | "Before"
+            | "While"
+            | "When"
+            | "Since"
+            | "Until"
+            | "Today"
+            | "Yesterday"
+            | "Tomorrow"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "Both"
+            | "Our"
+            | "Their"
+            | "His"
+            | "Her"
+            | "Its"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "I"
+            | "It"
+            | "Also"
+            | "Visit"
+            | "Visiting"
+            | "Near"
+            | "Outside"
+            | "Via"
+            | "Into"
+            | "Leaving"
+            | "Arriving"
+            | "Welcome"
+            | "Greater"
+            | "Central"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Downtown"
+            | "Here"
+            | "There"
+            | "Then"
+            | "Now"
+            | "Later"
+            | "Earlier"
+    )
+}
+
+/// The word right before `pos` (skipping one run of spaces), if any.
+pub(crate) fn previous_word(text: &str, pos: usize) -> Option<&str> {
+    let before = text[..pos].trim_end_matches(' ');
+    if before.len() == pos && pos > 0 {
+        return None; // not separated by a space
+    }
+    let start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '\''))
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let w = &before[start..];
+    (!w.is_empty()).then_some(w)
 }
 
 pub(crate) fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
@@ -171,37 +388,4 @@ pub(crate) fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let is_word = |c: char| c.is_alphanumeric() || c == '_';
     // "U.S." ends with a period: what follows may be anything but a letter.
     before.is_none_or(|c| !is_word(c)) && after.is_none_or(|c| !is_word(c))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_data_row_is_found_by_itself() {
-        let g = gazetteer();
-        for cols in data_lines(COUNTRIES).chain(data_lines(CITIES)).chain(data_lines(ORGANIZATIONS)) {
-            let hits = g.find(cols[0]);
-            assert_eq!(hits.len(), 1, "{}", cols[0]);
-            assert_eq!(hits[0].name, cols[0]);
-        }
-    }
-
-    #[test]
-    fn word_boundaries_and_aliases() {
-        let g = gazetteer();
-        let hits = g.find("The U.S. and Turkish delegations met in Istanbul; Omaha is not Oman.");
-        let names: Vec<(&str, PlaceKind)> = hits.iter().map(|p| (p.name.as_str(), p.kind)).collect();
-        assert_eq!(
-            names,
-            [
-                ("United States", PlaceKind::Country),
-                ("Turkey", PlaceKind::CountryAdjective),
-                ("Istanbul", PlaceKind::City),
-                ("Oman", PlaceKind::Country),
-            ]
-        );
-        assert_eq!(g.country("Emirati"), Some("United Arab Emirates"));
-        assert!(g.find("thus").is_empty(), "US matches only upper case");
-    }
 }

@@ -1,14 +1,26 @@
-//! Stage 2b: actors and places. Finds countries, cities, organisations and titled people in the
-//! text, and resolves short mentions ("Secretary Blinken") to the full name the article gave.
+//! Stage 2b: actors and places. Finds countries, cities, organisations and people in the text, and
+//! resolves every mention of a person ("Secretary Blinken", "Blinken", "the Secretary") to the full
+//! name the article gives ([`Cast`]).
 //!
-//! Knowledge is data (`data/*.tsv`), compiled once into one leftmost-longest automaton.
+//! Knowledge is data (`data/gazetteer/*`), compiled once into leftmost-longest automata:
+//! - [`gazetteer`]: countries (names, aliases, demonyms), cities, organisations and groupings;
+//! - [`titles`]: titles and roles;
+//! - [`people`]: names found from context (title + name, name + appositive title);
+//! - [`cast`]: coreference within an article;
+//! - [`names`]: name keys and the cross-article identity rule [`same_person`].
 
+pub mod cast;
 mod gazetteer;
-mod people;
+pub mod names;
+pub mod people;
+pub mod titles;
 
+pub use cast::{Cast, CastMember, CastMention, Reference};
 pub(crate) use gazetteer::on_word_boundaries;
 pub use gazetteer::{Gazetteer, Place, PlaceKind, gazetteer};
-pub use people::{PersonMention, find_people};
+pub use names::{ActorKey, actor_key, fold, same_person};
+pub use people::{PersonMention, TitleMention, find_people, find_people_and_titles};
+pub use titles::{RoleClass, titles};
 
 use dateline_model::{ActorKind, Span};
 
@@ -50,19 +62,33 @@ impl MentionKind {
 /// Every actor and place mention in `text`, sorted by position, without overlaps
 /// (a person's span wins over the gazetteer entries inside it).
 pub fn find_mentions(text: &str) -> Vec<Mention> {
-    let people = find_people(text);
-    let mut out: Vec<Mention> = people
+    mentions_and_cast(text).0
+}
+
+/// The mentions of `text` and the cast they were resolved with.
+pub fn mentions_and_cast(text: &str) -> (Vec<Mention>, Cast) {
+    let cast = Cast::build(text);
+    let mut out: Vec<Mention> = cast
+        .mentions
         .iter()
-        .map(|p| Mention {
-            span: p.span,
-            name: p.name.clone(),
-            kind: MentionKind::Person,
-            country: p.country.clone(),
-            role: p.role.clone(),
+        .map(|m| {
+            let member = &cast.members[m.member];
+            Mention {
+                span: m.span,
+                name: member.name.clone(),
+                kind: MentionKind::Person,
+                country: member.country.clone(),
+                role: member.role.clone(),
+            }
         })
         .collect();
-    for place in gazetteer().find(text) {
-        if people.iter().any(|p| p.span.overlaps(place.span)) {
+    let people_spans: Vec<Span> = cast.mentions.iter().map(|m| m.span).collect();
+    let mut places = Vec::new();
+    gazetteer().find_into(text, &mut places);
+    for place in places {
+        // Sorted, non-overlapping cast mentions: a binary search finds any overlap.
+        let i = people_spans.partition_point(|s| s.end <= place.span.start);
+        if people_spans.get(i).is_some_and(|s| s.overlaps(place.span)) {
             continue;
         }
         let kind = match place.kind {
@@ -75,7 +101,7 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
         out.push(Mention { span: place.span, name: place.name, kind, country: place.country, role: None });
     }
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-    out
+    (out, cast)
 }
 
 #[cfg(test)]

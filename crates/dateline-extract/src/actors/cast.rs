@@ -1,0 +1,368 @@
+//! Coreference within one article: the cast of people. "Antony J. Blinken", "Secretary Blinken",
+//! "Blinken", "the Secretary" and "he" become one person, named by the fullest form the article
+//! gives, with the country and role the article states.
+//!
+//! Built once per article by [`Cast::build`]; the event stage asks [`Cast::resolve`] who a mention
+//! means and [`Cast::salient_at`] who a pronoun means at a position.
+
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use dateline_model::Span;
+
+use super::gazetteer::on_word_boundaries;
+use super::names::{ActorKey, actor_key, fold, is_family_name_first, same_person};
+use super::people::{PersonMention, TitleMention, find_people_and_titles};
+use super::titles::RoleClass;
+
+/// One person of the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CastMember {
+    /// The display name: the fullest form the article gives, as written (diacritics kept).
+    pub name: String,
+    pub key: ActorKey,
+    pub country: Option<String>,
+    /// The most specific role the article gives ("Turkish Foreign Minister" → "Foreign Minister").
+    pub role: Option<String>,
+    pub class: Option<RoleClass>,
+    /// Every form the article uses: "Antony J. Blinken", "Blinken", "the Secretary".
+    pub aliases: Vec<String>,
+    /// Start of the first mention.
+    pub first: usize,
+}
+
+/// How a mention names its person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reference {
+    /// A name, with or without title: "Foreign Minister Wang Yi", "Secretary Blinken".
+    Name,
+    /// A bare surname found by the cast: "Blinken".
+    Surname,
+    /// A definite title: "the Secretary", "the Turkish Foreign Minister".
+    Title,
+}
+
+/// A mention of a cast member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CastMention {
+    pub span: Span,
+    pub member: usize,
+    pub how: Reference,
+}
+
+/// The people of one article and every mention of them.
+#[derive(Debug, Clone, Default)]
+pub struct Cast {
+    pub members: Vec<CastMember>,
+    /// Sorted by position, without overlaps.
+    pub mentions: Vec<CastMention>,
+    /// Sentence starts (approximate), for salience.
+    sentence_starts: Vec<usize>,
+}
+
+impl Cast {
+    /// Finds and resolves the people of `text`.
+    pub fn build(text: &str) -> Cast {
+        let (people, bare) = find_people_and_titles(text);
+        let mut cast = Cast { sentence_starts: sentence_starts(text), ..Cast::default() };
+        // 1. Named mentions, longest names first so that short forms join the full one.
+        let mut order: Vec<usize> = (0..people.len()).collect();
+        order.sort_by_key(|&i| (std::cmp::Reverse(people[i].name.split(' ').count()), people[i].span.start));
+        let mut assigned: Vec<Option<usize>> = vec![None; people.len()];
+        for &i in &order {
+            let p = &people[i];
+            let member = cast.find_member(p).unwrap_or_else(|| cast.add_member(p));
+            cast.absorb(member, p);
+            assigned[i] = Some(member);
+        }
+        for (i, p) in people.iter().enumerate() {
+            if let Some(m) = assigned[i] {
+                cast.mentions.push(CastMention { span: p.span, member: m, how: Reference::Name });
+            }
+        }
+        // 2. Bare surnames (and the text's other spellings of them).
+        cast.find_surnames(text);
+        // 3. Definite titles.
+        for t in &bare {
+            if cast.mentions.iter().any(|m| m.span.overlaps(t.span)) {
+                continue;
+            }
+            if let Some(member) = cast.title_member(t) {
+                cast.mentions.push(CastMention { span: t.span, member, how: Reference::Title });
+            }
+        }
+        cast.mentions.sort_by_key(|m| m.span.start);
+        for m in &cast.mentions {
+            let member = &mut cast.members[m.member];
+            member.first = member.first.min(m.span.start);
+            let form = m.span.slice(text).to_string();
+            if !member.aliases.contains(&form) {
+                member.aliases.push(form);
+            }
+        }
+        cast
+    }
+
+    fn find_member(&self, p: &PersonMention) -> Option<usize> {
+        let key = actor_key(&p.name).with_country(p.country.as_deref());
+        let single = key.words.len() == 1;
+        let candidates: Vec<usize> = (0..self.members.len())
+            .filter(|&i| {
+                let m = &self.members[i];
+                if single {
+                    // A surname alone joins a full name with that family name (and the same country
+                    // if both state one).
+                    let fits = m.key.surname() == key.words.first().map(String::as_str)
+                        || (m.key.words.last() == key.words.first());
+                    let country_ok = match (&m.country, &p.country) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => true,
+                    };
+                    fits && country_ok
+                } else {
+                    same_person(&m.key.clone().with_country(m.country.as_deref()), &key)
+                }
+            })
+            .collect();
+        if candidates.len() <= 1 {
+            return candidates.first().copied();
+        }
+        // Several people share the family name: the one with the same role, else the nearest before.
+        if let Some(&c) =
+            candidates.iter().find(|&&c| self.members[c].role.is_some() && self.members[c].role == p.role)
+        {
+            return Some(c);
+        }
+        candidates
+            .into_iter()
+            .filter(|&c| self.members[c].first <= p.span.start)
+            .max_by_key(|&c| self.members[c].first)
+    }
+
+    fn add_member(&mut self, p: &PersonMention) -> usize {
+        self.members.push(CastMember {
+            name: p.name.clone(),
+            key: actor_key(&p.name),
+            country: None,
+            role: None,
+            class: None,
+            aliases: Vec::new(),
+            first: p.span.start,
+        });
+        self.members.len() - 1
+    }
+
+    fn absorb(&mut self, member: usize, p: &PersonMention) {
+        let m = &mut self.members[member];
+        if p.name.split(' ').count() > m.name.split(' ').count() {
+            m.name = p.name.clone();
+            m.key = actor_key(&p.name);
+        }
+        if m.country.is_none() {
+            m.country = p.country.clone();
+        }
+        // The most informative role: a real role over an honorific, the longer over the shorter.
+        if let Some(role) = &p.role
+            && p.class != Some(RoleClass::Honorific)
+            && m.role.as_ref().is_none_or(|r| role.len() > r.len())
+        {
+            m.role = Some(role.clone());
+            m.class = p.class;
+        }
+        m.first = m.first.min(p.span.start);
+    }
+
+    /// Every later bare use of a member's family name ("Blinken said"), also folded ("Cavusoglu").
+    fn find_surnames(&mut self, text: &str) {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut owners: Vec<usize> = Vec::new();
+        for (i, m) in self.members.iter().enumerate() {
+            let words: Vec<&str> = m.name.split(' ').collect();
+            if words.len() < 2 {
+                // Known only by one word: that word is its surname.
+                if let Some(w) = words.first() {
+                    patterns.push(w.to_string());
+                    owners.push(i);
+                }
+                continue;
+            }
+            let surname = if is_family_name_first(words[0]) && words.len() <= 3 {
+                words[0]
+            } else {
+                words[words.len() - 1]
+            };
+            // Regnal numbers and very short words are not usable alone ("Abdullah II", "Yi").
+            if surname.chars().count() < 3 || surname.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+                continue;
+            }
+            for form in [surname.to_string(), deunicode::deunicode(surname)] {
+                if !patterns.contains(&form)
+                    || owners[patterns.iter().position(|p| *p == form).unwrap_or(0)] != i
+                {
+                    patterns.push(form);
+                    owners.push(i);
+                }
+            }
+            // The full name in plain letters too, for texts that mix spellings.
+            let plain = deunicode::deunicode(&m.name);
+            if plain != m.name {
+                patterns.push(plain);
+                owners.push(i);
+            }
+        }
+        if patterns.is_empty() {
+            return;
+        }
+        let Ok(ac) = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&patterns) else {
+            return;
+        };
+        let mut found = Vec::new();
+        for hit in ac.find_iter(text) {
+            let span = Span::new(hit.start(), hit.end());
+            if !on_word_boundaries(text, span.start, span.end) {
+                continue;
+            }
+            if self.mentions.iter().any(|m| m.span.overlaps(span)) {
+                continue;
+            }
+            // Shared surnames: the owner whose earlier mention is nearest.
+            let form = &patterns[hit.pattern().as_usize()];
+            let owners_of: Vec<usize> =
+                patterns.iter().zip(&owners).filter(|(p, _)| *p == form).map(|(_, &o)| o).collect();
+            let member = if owners_of.len() == 1 {
+                owners_of[0]
+            } else {
+                let nearest = self
+                    .mentions
+                    .iter()
+                    .filter(|m| m.span.end <= span.start && owners_of.contains(&m.member))
+                    .max_by_key(|m| m.span.end)
+                    .map(|m| m.member);
+                nearest.unwrap_or(owners_of[0])
+            };
+            found.push(CastMention { span, member, how: Reference::Surname });
+        }
+        self.mentions.extend(found);
+        self.mentions.sort_by_key(|m| m.span.start);
+    }
+
+    /// Who a definite title means: the member with that role (and country, when stated),
+    /// nearest before the title, else the first one after it.
+    fn title_member(&self, t: &TitleMention) -> Option<usize> {
+        if !t.definite {
+            return None;
+        }
+        let title = fold(&t.role);
+        let matches = |m: &CastMember| -> bool {
+            let Some(role) = &m.role else { return false };
+            let role = fold(role);
+            let role_ok = role == title
+                || role.ends_with(&format!(" {title}"))
+                || role.starts_with(&format!("{title} "))
+                || (title.split(' ').count() == 1 && role.split(' ').any(|w| w == title));
+            let country_ok = match (&t.country, &m.country) {
+                (Some(a), Some(b)) => a == b,
+                (Some(_), None) => false,
+                _ => true,
+            };
+            role_ok && country_ok
+        };
+        let candidates: Vec<usize> = (0..self.members.len()).filter(|&i| matches(&self.members[i])).collect();
+        if candidates.len() <= 1 {
+            return candidates.first().copied();
+        }
+        // Prefer the exact role, then the nearest earlier mention.
+        let exact: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&i| {
+                self.members[i]
+                    .role
+                    .as_deref()
+                    .map(fold)
+                    .is_some_and(|r| r == title || r.ends_with(&format!(" {title}")))
+            })
+            .collect();
+        let pool = if exact.is_empty() { candidates } else { exact };
+        let nearest = self
+            .mentions
+            .iter()
+            .filter(|m| m.span.end <= t.span.start && pool.contains(&m.member))
+            .max_by_key(|m| m.span.end)
+            .map(|m| m.member);
+        nearest.or_else(|| pool.iter().copied().min_by_key(|&i| self.members[i].first))
+    }
+
+    /// The member a span means: a mention that covers it, or one inside it.
+    pub fn resolve(&self, span: Span) -> Option<&CastMember> {
+        self.mentions
+            .iter()
+            .find(|m| m.span.contains(span) || span.contains(m.span))
+            .map(|m| &self.members[m.member])
+    }
+
+    /// The mention at exactly this span, if any.
+    pub fn mention_at(&self, span: Span) -> Option<&CastMention> {
+        self.mentions.iter().find(|m| m.span == span)
+    }
+
+    /// Who "he", "she" or "the Secretary" most likely means at `pos`: the subject (first person
+    /// mentioned in a sentence) of the nearest earlier sentence that names one, else the person
+    /// the article mentions most.
+    pub fn salient_at(&self, pos: usize) -> Option<&CastMember> {
+        let mut subject: Option<usize> = None;
+        let mut current_sentence = usize::MAX;
+        for m in self.mentions.iter().filter(|m| m.span.end <= pos) {
+            let s = self.sentence_of(m.span.start);
+            if s != current_sentence {
+                current_sentence = s;
+                subject = Some(m.member);
+            }
+        }
+        subject.or_else(|| self.most_mentioned()).map(|i| &self.members[i])
+    }
+
+    fn most_mentioned(&self) -> Option<usize> {
+        (0..self.members.len()).max_by_key(|&i| {
+            let n = self.mentions.iter().filter(|m| m.member == i).count();
+            (n, std::cmp::Reverse(self.members[i].first))
+        })
+    }
+
+    fn sentence_of(&self, pos: usize) -> usize {
+        self.sentence_starts.partition_point(|&s| s <= pos)
+    }
+
+    /// The two (or more) people last mentioned before `pos`: "the two ministers".
+    pub fn last_people_before(&self, pos: usize, n: usize) -> Vec<&CastMember> {
+        let mut out: Vec<usize> = Vec::new();
+        for m in self.mentions.iter().rev().filter(|m| m.span.end <= pos) {
+            if !out.contains(&m.member) {
+                out.push(m.member);
+                if out.len() == n {
+                    break;
+                }
+            }
+        }
+        out.reverse();
+        out.into_iter().map(|i| &self.members[i]).collect()
+    }
+}
+
+/// Approximate sentence starts: after ". ", "? ", "! " and line breaks.
+fn sentence_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut out = vec![0];
+    for i in 1..bytes.len() {
+        let prev = bytes[i - 1];
+        if prev == b'\n' && bytes[i] != b'\n' {
+            out.push(i);
+        } else if bytes[i] == b' '
+            && matches!(prev, b'.' | b'?' | b'!')
+            && bytes.get(i + 1).is_some_and(|c| c.is_ascii_uppercase())
+            // "J. Blinken", "U.S. Ambassador": a capital letter right before the period is an initial.
+            && !(i >= 2 && bytes[i - 2].is_ascii_uppercase())
+        {
+            out.push(i + 1);
+        }
+    }
+    out
+}

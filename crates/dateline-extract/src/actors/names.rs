@@ -1,0 +1,168 @@
+//! Name keys for matching people across spellings and articles: diacritics and case folded,
+//! initials, titles and honorifics dropped. `same_person` is the one rule the store uses to merge
+//! actors: it never joins two people who share only a surname.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::titles::titles;
+
+const FAMILY_FIRST: &str = include_str!("../../data/gazetteer/family_name_first.txt");
+
+static FAMILY_FIRST_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    FAMILY_FIRST.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(fold).collect()
+});
+
+/// Lower-case words that may sit inside a name ("bin", "van", "de").
+pub const PARTICLES: &[&str] = &[
+    "bin", "bint", "ibn", "al", "el", "de", "del", "della", "da", "das", "dos", "do", "di", "van", "von",
+    "der", "den", "la", "le", "du", "ter", "ten", "y", "abu", "ould",
+];
+
+/// Folds diacritics and case: "Çavuşoğlu" → "cavusoglu". Keeps letters, digits, spaces and hyphens.
+pub fn fold(s: &str) -> String {
+    let ascii = deunicode::deunicode(s);
+    let mut out = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if (c == '-' || c.is_whitespace()) && !out.ends_with(' ') && !out.is_empty() {
+            out.push(' ');
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// Whether a one-word family name is one that comes first in its culture's name order.
+pub fn is_family_name_first(word: &str) -> bool {
+    FAMILY_FIRST_SET.contains(&fold(word))
+}
+
+/// A person's name normalised for matching, with what the article says about them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct ActorKey {
+    /// Folded name words without initials, titles and honorifics: ["antony", "blinken"].
+    pub words: Vec<String>,
+    /// Folded country, when known.
+    pub country: Option<String>,
+    /// Folded role, when known ("foreign minister").
+    pub role: Option<String>,
+}
+
+impl ActorKey {
+    pub fn with_country(mut self, country: Option<&str>) -> Self {
+        self.country = country.map(fold).filter(|c| !c.is_empty());
+        self
+    }
+
+    pub fn with_role(mut self, role: Option<&str>) -> Self {
+        self.role = role.map(fold).filter(|c| !c.is_empty());
+        self
+    }
+
+    /// The family name: the last word, or the first for a family-name-first name ("Wang Yi").
+    pub fn surname(&self) -> Option<&str> {
+        let first = self.words.first()?;
+        if self.words.len() >= 2 && self.words.len() <= 3 && FAMILY_FIRST_SET.contains(first) {
+            return Some(first);
+        }
+        self.words.last().map(String::as_str)
+    }
+
+    /// The words other than the surname.
+    pub fn given(&self) -> Vec<&str> {
+        let s = self.surname();
+        let mut skipped = false;
+        self.words
+            .iter()
+            .filter(|w| {
+                if !skipped && Some(w.as_str()) == s {
+                    skipped = true;
+                    false
+                } else {
+                    true
+                }
+            })
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// The key as one string: "antony blinken".
+    pub fn text(&self) -> String {
+        self.words.join(" ")
+    }
+}
+
+/// The normalised key of a person's name: "Secretary Antony J. Blinken" → ["antony", "blinken"];
+/// "Mevlüt Çavuşoğlu" → ["mevlut", "cavusoglu"]; particles are kept, regnal numbers too.
+pub fn actor_key(name: &str) -> ActorKey {
+    // Drop a leading title ("Foreign Minister", "Sheikh"), repeatedly.
+    let mut rest = name.trim();
+    loop {
+        let found = titles().find(rest).into_iter().find(|t| t.span.start == 0);
+        match found {
+            Some(t) if t.span.end < rest.len() => rest = rest[t.span.end..].trim_start(),
+            _ => break,
+        }
+    }
+    let words: Vec<String> = rest
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        // Initials: "J.", "J", "H.E."
+        .filter(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            !(letters == 1 && w.chars().next().is_some_and(char::is_uppercase))
+        })
+        .flat_map(|w| fold(w).split(' ').map(str::to_string).collect::<Vec<_>>())
+        .filter(|w| !w.is_empty() && !matches!(w.as_str(), "jr" | "sr"))
+        .collect();
+    ActorKey { words, country: None, role: None }
+}
+
+/// Whether two keys name the same person. The surnames must agree (in either name order), and
+/// then either the given names agree (equal, or one an initial/prefix of the other), or one side has
+/// no given name and the country or role agrees. Two different given names never merge.
+pub fn same_person(a: &ActorKey, b: &ActorKey) -> bool {
+    if a.words.is_empty() || b.words.is_empty() {
+        return false;
+    }
+    if a.words == b.words {
+        return agree(&a.country, &b.country);
+    }
+    // Same words in another order: "Hayashi Yoshimasa" = "Yoshimasa Hayashi".
+    let (mut sa, mut sb) = (a.words.clone(), b.words.clone());
+    sa.sort();
+    sb.sort();
+    if sa == sb && a.words.len() >= 2 {
+        return agree(&a.country, &b.country);
+    }
+    let (Some(fa), Some(fb)) = (a.surname(), b.surname()) else { return false };
+    let surname_ok = fa == fb
+        || a.words.contains(&fb.to_string()) && b.words.len() == 1
+        || b.words.contains(&fa.to_string()) && a.words.len() == 1;
+    if !surname_ok {
+        return false;
+    }
+    if !agree(&a.country, &b.country) {
+        return false;
+    }
+    let (ga, gb) = (a.given(), b.given());
+    let ga: Vec<&str> = ga.into_iter().filter(|w| !PARTICLES.contains(w)).collect();
+    let gb: Vec<&str> = gb.into_iter().filter(|w| !PARTICLES.contains(w)).collect();
+    if ga.is_empty() || gb.is_empty() {
+        // A bare surname merges only when something else agrees.
+        let country = a.country.is_some() && a.country == b.country;
+        let role = a.role.is_some() && a.role == b.role;
+        return country || role;
+    }
+    // The first given names must agree (one may abbreviate the other: "Tim" / "Timothy").
+    let (x, y) = (ga[0], gb[0]);
+    x == y || (x.len() >= 3 && y.starts_with(x)) || (y.len() >= 3 && x.starts_with(y))
+}
+
+fn agree(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}

@@ -1,0 +1,120 @@
+//! Titles and roles ("Foreign Minister", "Secretary of State", "Sheikh") from
+//! `data/gazetteer/titles.tsv`, as one case-sensitive leftmost-longest automaton.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use dateline_model::Span;
+
+use super::gazetteer::{data_lines, on_word_boundaries};
+
+pub(crate) const TITLES: &str = include_str!("../../data/gazetteer/titles.tsv");
+
+/// What a title says about its holder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RoleClass {
+    /// Head of state or government.
+    Head,
+    /// Foreign affairs.
+    Foreign,
+    /// Other ministers.
+    Minister,
+    /// Diplomats and envoys.
+    Envoy,
+    /// Other officials.
+    Official,
+    /// A form of address, not a role: "Mr.", "Sheikh", "Dr.".
+    Honorific,
+}
+
+impl RoleClass {
+    fn parse(s: &str) -> RoleClass {
+        match s {
+            "head" => RoleClass::Head,
+            "foreign" => RoleClass::Foreign,
+            "minister" => RoleClass::Minister,
+            "envoy" => RoleClass::Envoy,
+            "honorific" => RoleClass::Honorific,
+            _ => RoleClass::Official,
+        }
+    }
+}
+
+/// A title in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TitleMatch {
+    pub span: Span,
+    pub class: RoleClass,
+}
+
+#[derive(Debug)]
+pub struct Titles {
+    automaton: AhoCorasick,
+    classes: Vec<RoleClass>,
+    words: Vec<String>,
+}
+
+static TABLE: LazyLock<Titles> = LazyLock::new(|| {
+    let mut words = Vec::new();
+    let mut classes = Vec::new();
+    for cols in data_lines(TITLES) {
+        words.push(cols[0].to_string());
+        classes.push(RoleClass::parse(cols.get(1).copied().unwrap_or("")));
+    }
+    // Running text writes titles in lower case too ("opposition leader Kem Sokha"): every title but
+    // the honorifics and the one-word military rank also matches in lower case.
+    let n = words.len();
+    for i in 0..n {
+        let lower = words[i].to_lowercase();
+        if classes[i] != RoleClass::Honorific
+            && lower != words[i]
+            && lower != "general"
+            && !words.contains(&lower)
+        {
+            words.push(lower);
+            classes.push(classes[i]);
+        }
+    }
+    let automaton =
+        AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&words).expect("titles build");
+    Titles { automaton, classes, words }
+});
+
+pub fn titles() -> &'static Titles {
+    &TABLE
+}
+
+impl Titles {
+    /// Every title in `text`, on word boundaries.
+    pub fn find(&self, text: &str) -> Vec<TitleMatch> {
+        self.automaton
+            .find_iter(text)
+            .filter(|m| {
+                // "Mr." ends with a period: only the start needs a boundary then.
+                let end_ok = text[..m.end()].ends_with('.') || on_word_boundaries(text, m.start(), m.end());
+                end_ok
+                    && text[..m.start()]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+            })
+            .map(|m| TitleMatch {
+                span: Span::new(m.start(), m.end()),
+                class: self.classes[m.pattern().as_usize()],
+            })
+            .collect()
+    }
+
+    /// The class of an exact title, if it is one.
+    pub fn class_of(&self, s: &str) -> Option<RoleClass> {
+        self.automaton
+            .find(s)
+            .filter(|m| m.start() == 0 && m.end() == s.len())
+            .map(|m| self.classes[m.pattern().as_usize()])
+    }
+
+    /// Every title, as the data lists it.
+    pub fn all(&self) -> &[String] {
+        &self.words
+    }
+}
