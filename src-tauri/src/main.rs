@@ -31,7 +31,10 @@ struct AppState {
 }
 
 fn locked<'a>(state: &'a State<'_, AppState>) -> CommandResult<std::sync::MutexGuard<'a, Workspace>> {
-    state.workspace.lock().map_err(|_| CommandError { code: "internal", message: "workspace lock poisoned".into() })
+    state
+        .workspace
+        .lock()
+        .map_err(|_| CommandError { code: "internal", message: "workspace lock poisoned".into() })
 }
 
 #[tauri::command]

@@ -12,7 +12,7 @@ fn samples() -> PathBuf {
 #[test]
 fn samples_extract_to_the_pinned_events() {
     let (docs, reports) = dateline::extract_paths(&[samples()]);
-    let failed: Vec<_> = reports.iter().filter(|r| r.reason.is_some()).collect();
+    let failed: Vec<_> = reports.iter().filter(|r| r.status == dateline::FileStatus::Failed).collect();
     assert!(failed.is_empty(), "every sample reads: {failed:?}");
     let mut lines = Vec::new();
     for (article, events) in &docs {

@@ -184,8 +184,12 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         Command::Info { workspace } => {
             let ws = workspace.open().map_err(Fatal)?;
             let info = ws.info().map_err(|e| Fatal(e.into()))?;
-            writeln!(out, "workspace {}\narticles  {}\nevents    {}\nactors    {}", info.path, info.articles, info.events, info.actors)
-                .map_err(|e| Fatal(e.into()))?;
+            writeln!(
+                out,
+                "workspace {}\narticles  {}\nevents    {}\nactors    {}",
+                info.path, info.articles, info.events, info.actors
+            )
+            .map_err(|e| Fatal(e.into()))?;
             ExitCode::SUCCESS
         }
         Command::Timex { input } => {

@@ -54,10 +54,10 @@ fn record(row: &EventRow) -> EventRecord {
         end: row.date.map(|d| d.end.to_string()),
         precision: row.date.map(|d| d.precision.as_str().to_string()),
         participants: row.participants.iter().map(|p| p.name.clone()).collect(),
-        location: row.location.as_ref().map(|l| dateline::model::LocationRecord {
-            place: l.place.clone(),
-            country: l.country.clone(),
-        }),
+        location: row
+            .location
+            .as_ref()
+            .map(|l| dateline::model::LocationRecord { place: l.place.clone(), country: l.country.clone() }),
         name: row.name.clone(),
     }
 }
@@ -79,7 +79,17 @@ pub fn events_jsonl(out: &mut impl Write, rows: &[EventRow]) -> std::io::Result<
 pub fn events_csv(out: &mut impl Write, rows: &[EventRow]) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
-        "id", "type", "status", "start", "end", "precision", "participants", "place", "country", "name", "doc",
+        "id",
+        "type",
+        "status",
+        "start",
+        "end",
+        "precision",
+        "participants",
+        "place",
+        "country",
+        "name",
+        "doc",
     ])?;
     for r in rows {
         let rec = record(r);
@@ -113,24 +123,8 @@ struct TimexInput {
 pub fn timex_line(line: &str) -> anyhow::Result<Vec<String>> {
     let input: TimexInput = serde_json::from_str(line)?;
     let dct = input.dct.as_deref().and_then(|d| d.get(..10)).and_then(|d| d.parse().ok());
-    let text = &input.text;
-    // Byte offset → code-point offset, by one pass over the text.
-    let mut cp_at = vec![0usize; text.len() + 1];
-    let mut cp = 0;
-    for (b, _) in text.char_indices() {
-        cp_at[b] = cp;
-        cp += 1;
-    }
-    cp_at[text.len()] = cp;
-    let mut out = Vec::new();
-    for t in dateline_extract::time::tag(text, dct) {
-        out.push(serde_json::to_string(&serde_json::json!({
-            "doc": input.doc,
-            "start": cp_at[t.span.start],
-            "end": cp_at[t.span.end],
-            "type": t.kind.as_str(),
-            "value": t.value,
-        }))?);
-    }
-    Ok(out)
+    dateline_extract::time::timex_records(&input.doc, dct, &input.text)
+        .iter()
+        .map(|r| Ok(serde_json::to_string(r)?))
+        .collect()
 }

@@ -34,8 +34,15 @@ fn import_events_and_report_round_trip() {
     std::fs::copy(samples().join("01-call-readout.txt"), input.join("a.txt")).expect("copy");
     std::fs::write(input.join("broken.txt"), b"\x00\x01\x02binary").expect("write");
 
-    let out = dateline().arg("import").arg(&input).arg("--workspace").arg(&ws).arg("--report").arg(&report)
-        .output().expect("runs");
+    let out = dateline()
+        .arg("import")
+        .arg(&input)
+        .arg("--workspace")
+        .arg(&ws)
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(1), "a failed file gives exit code 1");
     let entries: Vec<serde_json::Value> =
         serde_json::from_str(&std::fs::read_to_string(&report).expect("report written")).expect("json");
@@ -51,8 +58,15 @@ fn import_events_and_report_round_trip() {
     assert!(csv.contains("Ingrid Halvorsen; Peter Wanjiru"), "{csv}");
 
     // Importing again changes nothing.
-    let out = dateline().arg("import").arg(input.join("a.txt")).arg("--workspace").arg(&ws)
-        .arg("--report").arg(&report).output().expect("runs");
+    let out = dateline()
+        .arg("import")
+        .arg(input.join("a.txt"))
+        .arg("--workspace")
+        .arg(&ws)
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .expect("runs");
     assert!(out.status.success());
     let entries: Vec<serde_json::Value> =
         serde_json::from_str(&std::fs::read_to_string(&report).expect("report")).expect("json");
@@ -65,7 +79,8 @@ fn usage_errors_and_bad_workspaces_have_their_own_codes() {
     assert_eq!(out.status.code(), Some(2), "missing PATH is a usage error");
     let dir = tempfile::tempdir().expect("tempdir");
     let not_a_db = dir.path().join("ws.dateline");
-    std::fs::write(&not_a_db, "this is not a database, just text that is long enough to not be one").expect("write");
+    std::fs::write(&not_a_db, "this is not a database, just text that is long enough to not be one")
+        .expect("write");
     let out = dateline().args(["info", "--workspace"]).arg(&not_a_db).output().expect("runs");
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("ws.dateline"));
@@ -75,8 +90,11 @@ fn usage_errors_and_bad_workspaces_have_their_own_codes() {
 fn timex_uses_code_point_offsets() {
     let dir = tempfile::tempdir().expect("tempdir");
     let input = dir.path().join("in.jsonl");
-    std::fs::write(&input, "{\"doc\":\"d\",\"dct\":\"2021-05-21\",\"text\":\"Ça va. They met on May 20, 2021.\"}\n")
-        .expect("write");
+    std::fs::write(
+        &input,
+        "{\"doc\":\"d\",\"dct\":\"2021-05-21\",\"text\":\"Ça va. They met on May 20, 2021.\"}\n",
+    )
+    .expect("write");
     let out = dateline().arg("timex").arg("--input").arg(&input).output().expect("runs");
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).expect("utf-8");

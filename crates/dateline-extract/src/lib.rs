@@ -31,13 +31,14 @@ pub fn extract(article: &Article) -> Extraction {
 pub fn extract_text(text: &str, published: Option<chrono::NaiveDate>) -> Extraction {
     let sentences: Vec<Span> = segment::paragraphs(text).into_iter().flat_map(|p| p.sentences).collect();
     let times = time::tag(text, published);
-    let mentions = actors::find_mentions(text);
+    let (mentions, cast) = actors::mentions_and_cast(text);
     let events = events::extract_events(&events::Tagged {
         text,
         published,
         sentences: &sentences,
         times: &times,
         mentions: &mentions,
+        cast: &cast,
     });
     Extraction { sentences, times, mentions, events }
 }

@@ -184,8 +184,16 @@ mod tests {
     #[test]
     fn any_text_gives_spans_on_char_boundaries() {
         for text in [
-            "", " ", "é. É. ü?", "\u{201d}.\u{201d}. a", "..!!??", "A.\nB", "x.\u{2019}", "said, \u{201c}Foo.\u{201d} But",
-            "\u{201c}A. B", "(\u{201c}x. Y",
+            "",
+            " ",
+            "é. É. ü?",
+            "\u{201d}.\u{201d}. a",
+            "..!!??",
+            "A.\nB",
+            "x.\u{2019}",
+            "said, \u{201c}Foo.\u{201d} But",
+            "\u{201c}A. B",
+            "(\u{201c}x. Y",
         ] {
             for s in sentences(text) {
                 assert!(text.get(s.start..s.end).is_some(), "{text:?} {s:?}");

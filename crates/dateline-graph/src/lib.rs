@@ -119,9 +119,21 @@ mod tests {
             ActorInput { id: 3, name: "NATO".into(), kind: ActorKind::Organization },
         ];
         let events = [
-            EventInput { id: 10, kind: EventKind::Call, participants: vec![(1, Role::Initiator), (2, Role::Counterpart)] },
-            EventInput { id: 11, kind: EventKind::Meeting, participants: vec![(1, Role::Initiator), (2, Role::Counterpart)] },
-            EventInput { id: 12, kind: EventKind::Conference, participants: vec![(1, Role::Attendee), (3, Role::Host)] },
+            EventInput {
+                id: 10,
+                kind: EventKind::Call,
+                participants: vec![(1, Role::Initiator), (2, Role::Counterpart)],
+            },
+            EventInput {
+                id: 11,
+                kind: EventKind::Meeting,
+                participants: vec![(1, Role::Initiator), (2, Role::Counterpart)],
+            },
+            EventInput {
+                id: 12,
+                kind: EventKind::Conference,
+                participants: vec![(1, Role::Attendee), (3, Role::Host)],
+            },
         ];
         let g = ActorEventGraph::build(&actors, &events);
         assert_eq!((g.node_count(), g.edge_count()), (6, 6));

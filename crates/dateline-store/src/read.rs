@@ -168,14 +168,16 @@ impl Store {
             rows[i].participants.push(ParticipantRow {
                 actor_id: r.get(1)?,
                 name: r.get(2)?,
-                kind: ActorKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("actor kind {kind}")))?,
+                kind: ActorKind::parse(&kind)
+                    .ok_or_else(|| StoreError::Corrupt(format!("actor kind {kind}")))?,
                 role: Role::parse(&role).ok_or_else(|| StoreError::Corrupt(format!("role {role}")))?,
                 country: r.get(5)?,
             });
         }
         let scope = if all { String::new() } else { format!("WHERE event_id IN ({ids})") };
-        let mut stmt =
-            self.conn.prepare(&format!("SELECT event_id, start, end FROM evidence {scope} ORDER BY event_id, start"))?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT event_id, start, end FROM evidence {scope} ORDER BY event_id, start"
+        ))?;
         let mut q = stmt.query(params![])?;
         while let Some(r) = q.next()? {
             let event_id: i64 = r.get(0)?;
@@ -187,7 +189,12 @@ impl Store {
     }
 }
 
-fn push_in<'a>(sql: &mut String, args: &mut Vec<String>, column: &str, values: impl Iterator<Item = &'a str>) {
+fn push_in<'a>(
+    sql: &mut String,
+    args: &mut Vec<String>,
+    column: &str,
+    values: impl Iterator<Item = &'a str>,
+) {
     let mut placeholders = Vec::new();
     for v in values {
         args.push(v.to_string());
@@ -199,9 +206,8 @@ fn push_in<'a>(sql: &mut String, args: &mut Vec<String>, column: &str, values: i
 }
 
 fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
-    let bad = |what: String| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, what.into())
-    };
+    let bad =
+        |what: String| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, what.into());
     let kind: String = r.get(3)?;
     let status: String = r.get(4)?;
     let start: Option<String> = r.get(5)?;

@@ -27,7 +27,10 @@ fn call(day: u32) -> Event {
         kind: EventKind::Call,
         status: Status::Occurred,
         date: Some(DateRange::day(d)),
-        participants: vec![person("Antony J. Blinken", Role::Initiator), person("Gabi Ashkenazi", Role::Counterpart)],
+        participants: vec![
+            person("Antony J. Blinken", Role::Initiator),
+            person("Gabi Ashkenazi", Role::Counterpart),
+        ],
         location: None,
         name: None,
         evidence: vec![Span::new(0, 12)],
@@ -46,10 +49,10 @@ fn save_and_read_back() {
     assert_eq!(events.len(), 1);
     let e = &events[0];
     assert_eq!(e.kind, EventKind::Call);
-    assert_eq!(e.participants.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), [
-        "Antony J. Blinken",
-        "Gabi Ashkenazi"
-    ]);
+    assert_eq!(
+        e.participants.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+        ["Antony J. Blinken", "Gabi Ashkenazi"]
+    );
     assert_eq!(e.evidence, [Span::new(0, 12)]);
     assert_eq!(store.event(e.id).expect("read"), Some(e.clone()));
     assert_eq!(store.article(e.article_id).expect("read").map(|a| a.text), Some(a.text));

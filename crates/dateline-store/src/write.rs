@@ -189,6 +189,9 @@ fn upsert_actor(tx: &Transaction<'_>, actor: &dateline_model::Actor) -> Result<i
             tx.last_insert_rowid()
         }
     };
-    tx.execute("INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)", params![id, actor.name])?;
+    tx.execute(
+        "INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)",
+        params![id, actor.name],
+    )?;
     Ok(id)
 }

@@ -38,14 +38,18 @@ struct FileResult {
 /// Reads one file and extracts its articles. A bug that panics on some input costs that file,
 /// never the import: the panic becomes the file's failure.
 fn read_and_extract(path: &Path, limits: &Limits) -> FileResult {
-    let outcome = std::panic::catch_unwind(|| read_and_extract_unguarded(path, limits)).unwrap_or_else(|panic| {
-        let what = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
-        Err((FileStatus::Failed, format!("internal error while reading this file (please report it): {what}")))
-    });
+    let outcome =
+        std::panic::catch_unwind(|| read_and_extract_unguarded(path, limits)).unwrap_or_else(|panic| {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            Err((
+                FileStatus::Failed,
+                format!("internal error while reading this file (please report it): {what}"),
+            ))
+        });
     FileResult { path: path.to_path_buf(), outcome }
 }
 
@@ -170,7 +174,8 @@ impl Workspace {
                         let mut duplicate_of = None;
                         for s in &mine {
                             match s {
-                                SaveOutcome::Inserted { events, .. } | SaveOutcome::Updated { events, .. } => {
+                                SaveOutcome::Inserted { events, .. }
+                                | SaveOutcome::Updated { events, .. } => {
                                     added += 1;
                                     report.events_added += *events as u32;
                                 }
@@ -180,11 +185,10 @@ impl Workspace {
                         }
                         report.articles_added += added;
                         let status = if added > 0 { FileStatus::Imported } else { FileStatus::Unchanged };
-                        let reason = (added == 0)
-                            .then(|| match duplicate_of {
-                                Some(o) => format!("same content as {o}"),
-                                None => "already in the workspace".into(),
-                            });
+                        let reason = (added == 0).then(|| match duplicate_of {
+                            Some(o) => format!("same content as {o}"),
+                            None => "already in the workspace".into(),
+                        });
                         FileReport { path, status, articles: mine.len() as u32, reason }
                     }
                 };
@@ -227,11 +231,14 @@ mod tests {
             .iter()
             .map(|f| (Path::new(&f.path).file_name().unwrap_or_default().to_string_lossy().into(), f.status))
             .collect();
-        assert_eq!(statuses, [
-            ("a.txt".into(), FileStatus::Imported),
-            ("b.png".into(), FileStatus::Skipped),
-            ("c.txt".into(), FileStatus::Failed),
-        ]);
+        assert_eq!(
+            statuses,
+            [
+                ("a.txt".into(), FileStatus::Imported),
+                ("b.png".into(), FileStatus::Skipped),
+                ("c.txt".into(), FileStatus::Failed),
+            ]
+        );
         assert_eq!(r.articles_added, 1);
         assert!(r.events_added >= 1);
         assert_eq!(seen.last().map(|p| p.files_done), Some(3));

@@ -1,21 +1,32 @@
 //! Stage 3: events. Each sentence's triggers ("met with", "will travel to", "Strategic Dialogue")
-//! become events whose participants, place, date and status come from the same sentence, with the
-//! article's salient person standing in for "the Secretary" and "he".
+//! become events whose participants, place, date and status come from the trigger's clause, with
+//! two article-level frames filling what a sentence leaves out:
+//! - the **cast** (stage 2): "the Secretary" and "he" are the person the article is about;
+//! - the **trip**: a travel announcement's stops, each with its country, cities and dates; the
+//!   meetings of a stop happen there and then, and each stop becomes one visit whose participants
+//!   are the traveller and the people met there.
+//!
+//! The same event told twice in one article becomes one event with both evidence sentences.
 
+mod clause;
+mod merge;
+mod naming;
 mod status;
 mod triggers;
-
-use std::sync::LazyLock;
+mod trip;
 
 use chrono::NaiveDate;
 use dateline_model::{
     Actor, ActorKind, DateRange, Event, EventKind, Location, Participant, Role, Span, Status,
 };
 
-use crate::actors::{Mention, MentionKind};
-use crate::time::TimeExpr;
+use crate::actors::{Cast, Mention, MentionKind};
+use crate::time::{TimeExpr, TimexKind};
+use clause::{Regions, regions};
+pub use naming::gathering_name;
 pub use status::status_of;
 pub use triggers::{Trigger, find_triggers};
+use trip::Trip;
 
 /// Everything the event stage reads: the text, its sentences, and the tags of stage 2.
 #[derive(Debug)]
@@ -25,170 +36,381 @@ pub struct Tagged<'a> {
     pub sentences: &'a [Span],
     pub times: &'a [TimeExpr],
     pub mentions: &'a [Mention],
+    pub cast: &'a Cast,
 }
 
-/// Words that stand for the article's main person when the sentence names nobody.
-static ANAPHORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    vec!["the Secretary", "The Secretary", "He ", "he ", "She ", "she ", "his ", "her ", "His ", "Her "]
-});
+/// Lines that are not reporting: promotions, share bars, bylines.
+const NOT_REPORTING: &[&str] =
+    &["READ NEXT", "READ MORE", "Read more", "RELATED", "Related:", "Share this", "Subscribe", "By "];
+
+/// Verbs that make a subject attend a gathering.
+const ATTEND_WORDS: &[&str] = &[
+    "attend",
+    "participate",
+    "co-chair",
+    "chair",
+    "host",
+    "open",
+    "co-open",
+    "lead",
+    "led",
+    "join",
+    "address",
+    "convene",
+    "hold",
+    "held",
+    "took part",
+    "take part",
+];
+
+/// One extracted event and, for meetings on a trip, the trip stop it belongs to.
+struct Found {
+    event: Event,
+    stop: Option<(usize, String)>,
+}
 
 pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
-    let salient = salient_person(t.mentions);
-    let mut events: Vec<Event> = Vec::new();
+    let mut trips: Vec<Trip> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     for &sentence in t.sentences {
         let s_text = sentence.slice(t.text);
+        if NOT_REPORTING.iter().any(|p| s_text.starts_with(p)) {
+            continue;
+        }
         let triggers = find_triggers(s_text);
-        // One event per kind per sentence: "met ... and held talks" is one meeting.
-        let mut seen_kinds: Vec<EventKind> = Vec::new();
+        let mut sentence_events: Vec<Found> = Vec::new();
+        let mut consumed: Vec<Span> = Vec::new();
         for trig in triggers {
-            if seen_kinds.contains(&trig.kind) {
+            let trigger = Span::new(sentence.start + trig.span.start, sentence.start + trig.span.end);
+            if consumed.iter().any(|c| c.overlaps(trigger)) {
                 continue;
             }
-            let trigger = Span::new(sentence.start + trig.span.start, sentence.start + trig.span.end);
             let Some(status) = status_of(s_text, trig.span) else { continue };
-            let mentions: Vec<&Mention> = t.mentions.iter().filter(|m| sentence.contains(m.span)).collect();
-            let date = pick_date(t, sentence, trigger, status);
-            let mut produced = build(t, trig.kind, status, date, &mentions, salient, sentence, trigger);
-            if !produced.is_empty() {
-                seen_kinds.push(trig.kind);
+            let r = regions(t.text, sentence, trigger);
+            let cx = Context { t, sentence, trigger, regions: r, status };
+            match trig.kind {
+                EventKind::Visit => visit(&cx, &mut trips),
+                EventKind::Meeting | EventKind::Call => {
+                    sentence_events.extend(meeting_or_call(&cx, trig.kind, &trips));
+                }
+                EventKind::Conference => {
+                    if let Some((f, head)) = conference(&cx, &trips) {
+                        consumed.push(head);
+                        sentence_events.push(f);
+                    }
+                }
             }
-            events.append(&mut produced);
+        }
+        update_stop_dates(t, sentence, &mut trips);
+        // One event per kind and participant set per sentence: "met ... and held talks" is one.
+        for f in sentence_events {
+            if !found.iter().any(|g| {
+                g.event.evidence == f.event.evidence
+                    && g.event.kind == f.event.kind
+                    && g.event.participant_names() == f.event.participant_names()
+            }) {
+                found.push(f);
+            }
         }
     }
-    merge_within_article(events)
+    let mut events: Vec<Event> = trip_visits(&trips, &found);
+    events.extend(found.into_iter().map(|f| f.event));
+    merge::within_article(events)
 }
 
-/// The first person the article names, who "the Secretary" and "he" most often mean.
-fn salient_person(mentions: &[Mention]) -> Option<&Mention> {
-    mentions.iter().find(|m| m.kind == MentionKind::Person)
-}
-
-fn pick_date(t: &Tagged<'_>, sentence: Span, trigger: Span, status: Status) -> Option<DateRange> {
-    let in_sentence: Vec<&TimeExpr> =
-        t.times.iter().filter(|x| sentence.contains(x.span) && x.range.is_some()).collect();
-    // Prefer the expression inside or after the trigger ("met ... on Tuesday"), else the nearest
-    // before it.
-    let after = in_sentence.iter().filter(|x| x.span.end > trigger.start).min_by_key(|x| x.span.start);
-    let before = in_sentence.iter().filter(|x| x.span.end <= trigger.start).max_by_key(|x| x.span.end);
-    let _ = status;
-    after.or(before).and_then(|x| x.range)
-}
-
-#[allow(clippy::too_many_arguments)]
-fn build(
-    t: &Tagged<'_>,
-    kind: EventKind,
-    status: Status,
-    date: Option<DateRange>,
-    mentions: &[&Mention],
-    salient: Option<&Mention>,
+/// What every argument finder needs to know about one trigger.
+struct Context<'a, 't> {
+    t: &'a Tagged<'t>,
     sentence: Span,
     trigger: Span,
-) -> Vec<Event> {
-    let mut participants: Vec<Participant> = Vec::new();
-    let mut add = |m: &Mention, role: Role| {
-        let Some(kind) = m.kind.actor_kind() else { return };
-        if participants.iter().any(|p| p.actor.name == m.name) {
-            return;
+    regions: Regions,
+    status: Status,
+}
+
+impl Context<'_, '_> {
+    fn mentions_in(&self, region: Span) -> impl Iterator<Item = &Mention> {
+        self.t.mentions.iter().filter(move |m| region.contains(m.span))
+    }
+
+    fn people_in(&self, region: Span) -> Vec<Participant> {
+        let mut out: Vec<Participant> = Vec::new();
+        for m in self.mentions_in(region).filter(|m| m.kind == MentionKind::Person) {
+            push_unique(&mut out, participant(m, Role::Counterpart));
         }
-        let mut actor = Actor::new(m.name.clone(), kind);
-        actor.country = m.country.clone();
-        actor.roles = m.role.iter().cloned().collect();
-        participants.push(Participant { actor, role });
-    };
-    let people: Vec<&&Mention> = mentions.iter().filter(|m| m.kind == MentionKind::Person).collect();
-    let s_text = sentence.slice(t.text);
-    let uses_anaphor = ANAPHORS.iter().any(|a| s_text.contains(a));
-    let subject_before_trigger = people.iter().any(|m| m.span.end <= trigger.start);
-    if !subject_before_trigger
-        && uses_anaphor
-        && let Some(s) = salient
-    {
-        add(s, Role::Initiator);
+        out
     }
-    for m in &people {
-        let role = if m.span.end <= trigger.start { Role::Initiator } else { Role::Counterpart };
-        add(m, role);
+
+    fn parties_in(&self, region: Span) -> Vec<Participant> {
+        let mut out: Vec<Participant> = Vec::new();
+        for m in self.mentions_in(region) {
+            if matches!(m.kind, MentionKind::Organization | MentionKind::Group) {
+                push_unique(&mut out, participant(m, Role::Counterpart));
+            }
+        }
+        out
     }
-    let places: Vec<&&Mention> = mentions
-        .iter()
-        .filter(|m| matches!(m.kind, MentionKind::City | MentionKind::Country))
-        .filter(|m| m.span.start >= trigger.end)
-        .collect();
-    let orgs: Vec<&&Mention> = mentions
-        .iter()
-        .filter(|m| matches!(m.kind, MentionKind::Organization | MentionKind::Group))
-        .collect();
-    let evidence = vec![sentence];
-    let confidence = if date.is_some() { 0.8 } else { 0.5 };
-    let make = |participants: Vec<Participant>, location: Option<Location>, name: Option<String>| Event {
-        kind,
-        status,
-        date,
-        participants,
-        location,
-        name,
-        evidence: evidence.clone(),
-        trigger,
-        confidence,
-    };
-    match kind {
-        EventKind::Visit => {
-            // One visit per destination country, with that country's cities as the place.
-            let mut countries: Vec<(String, Vec<String>)> = Vec::new();
-            for p in &places {
-                let Some(country) = p.country.clone() else { continue };
-                let entry = match countries.iter_mut().find(|(c, _)| *c == country) {
-                    Some(e) => e,
-                    None => {
-                        countries.push((country, Vec::new()));
-                        countries.last_mut().expect("just pushed")
-                    }
-                };
-                if p.kind == MentionKind::City && !entry.1.contains(&p.name) {
-                    entry.1.push(p.name.clone());
-                }
-            }
-            if participants.is_empty() {
-                return Vec::new();
-            }
-            let own = participants[0].actor.country.clone();
-            countries
+
+    /// The person the clause is about: a person in the subject, else who "he", "she" or "the
+    /// Secretary" means here, else the article's protagonist.
+    fn initiators(&self) -> Vec<Participant> {
+        let subject = self.people_in(self.regions.subject);
+        if !subject.is_empty() {
+            return subject
                 .into_iter()
-                .filter(|(c, _)| Some(c) != own.as_ref())
-                .map(|(country, cities)| {
-                    let place = (!cities.is_empty()).then(|| cities.join(", "));
-                    make(participants.clone(), Some(Location { place, country: Some(country) }), None)
+                .map(|mut p| {
+                    p.role = Role::Initiator;
+                    p
                 })
-                .collect()
+                .collect();
         }
-        EventKind::Meeting | EventKind::Call => {
-            for o in &orgs {
-                if o.span.start >= trigger.end {
-                    add(o, Role::Counterpart);
-                }
-            }
-            if participants.len() < 2 && !(kind == EventKind::Meeting && !participants.is_empty()) {
-                return Vec::new();
-            }
-            let location = (kind == EventKind::Meeting).then(|| location_from(&places)).flatten();
-            let location = if kind == EventKind::Call { None } else { location };
-            vec![make(participants, location, None)]
+        self.t
+            .cast
+            .salient_at(self.trigger.start)
+            .map(|m| {
+                let mut actor = Actor::new(m.name.clone(), ActorKind::Person);
+                actor.country = m.country.clone();
+                actor.roles = m.role.iter().cloned().collect();
+                vec![Participant { actor, role: Role::Initiator }]
+            })
+            .unwrap_or_default()
+    }
+
+    /// The date the clause gives the trigger: the nearest expression after it in the clause,
+    /// else the nearest before it.
+    fn attached_date(&self) -> Option<DateRange> {
+        let clause = self.regions.clause;
+        let dated = |x: &&TimeExpr| {
+            clause.contains(x.span)
+                && x.range.is_some()
+                && matches!(x.kind, TimexKind::Date | TimexKind::Time)
+        };
+        let after = self
+            .t
+            .times
+            .iter()
+            .filter(dated)
+            .filter(|x| x.span.end > self.trigger.start)
+            .min_by_key(|x| x.span.start);
+        let before = self
+            .t
+            .times
+            .iter()
+            .filter(dated)
+            .filter(|x| x.span.end <= self.trigger.start)
+            .max_by_key(|x| x.span.end);
+        after.or(before).and_then(|x| x.range)
+    }
+
+    /// Status, corrected by the date: an event dated after the publication day is planned.
+    fn status_for(&self, date: Option<DateRange>) -> Status {
+        match (self.status, date, self.t.published) {
+            (Status::Occurred, Some(d), Some(p)) if d.start > p => Status::Planned,
+            (s, _, _) => s,
         }
-        EventKind::Conference => {
-            for o in &orgs {
-                add(o, Role::Attendee);
-            }
-            if participants.is_empty() {
-                return Vec::new();
-            }
-            let name = conference_name(s_text, trigger.start - sentence.start, trigger.end - sentence.start);
-            vec![make(participants, location_from(&places), name)]
+    }
+
+    fn places_in(&self, region: Span) -> Vec<&Mention> {
+        self.mentions_in(region)
+            .filter(|m| matches!(m.kind, MentionKind::City | MentionKind::Country))
+            .collect()
+    }
+
+    fn event(&self, kind: EventKind, date: Option<DateRange>, participants: Vec<Participant>) -> Event {
+        Event {
+            kind,
+            status: self.status_for(date),
+            date,
+            participants,
+            location: None,
+            name: None,
+            evidence: vec![self.sentence],
+            trigger: self.trigger,
+            confidence: if date.is_some() { 0.8 } else { 0.5 },
         }
     }
 }
 
-fn location_from(places: &[&&Mention]) -> Option<Location> {
+fn participant(m: &Mention, role: Role) -> Participant {
+    let kind = m.kind.actor_kind().unwrap_or(ActorKind::Person);
+    let mut actor = Actor::new(m.name.clone(), kind);
+    actor.country = m.country.clone();
+    actor.roles = m.role.iter().cloned().collect();
+    Participant { actor, role }
+}
+
+fn push_unique(out: &mut Vec<Participant>, p: Participant) {
+    if !out.iter().any(|q| q.actor.name == p.actor.name) {
+        out.push(p);
+    }
+}
+
+/// A visit trigger opens (or extends) a trip: the traveller and the destinations after the trigger.
+fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
+    let destinations = cx.places_in(cx.regions.object);
+    // "X's visit to Y" and "the visit by X": the traveller may follow a noun trigger too.
+    let mut travellers = cx.initiators();
+    if cx.people_in(cx.regions.subject).is_empty() {
+        let after = cx.people_in(cx.regions.object);
+        if let Some(first) = after.into_iter().next() {
+            travellers = vec![Participant { role: Role::Initiator, ..first }];
+        }
+    }
+    let Some(traveller) = travellers.into_iter().next() else { return };
+    if destinations.is_empty() {
+        return;
+    }
+    let date = cx.attached_date();
+    let status = cx.status_for(date);
+    let existing = trips.iter().position(|tr| tr.traveller == traveller.actor.name && tr.status == status);
+    let trip_index = match existing {
+        Some(i) => i,
+        None => {
+            trips.push(Trip {
+                traveller: traveller.actor.name.clone(),
+                traveller_country: traveller.actor.country.clone(),
+                status,
+                date: None,
+                stops: Vec::new(),
+                trigger: cx.trigger,
+            });
+            trips.len() - 1
+        }
+    };
+    let trip = &mut trips[trip_index];
+    if trip.date.is_none() {
+        trip.date = date;
+    }
+    for place in destinations {
+        let Some(country) = place.country.clone() else { continue };
+        let stop = trip.stop_mut(&country);
+        if place.kind == MentionKind::City && !stop.cities.contains(&place.name) {
+            stop.cities.push(place.name.clone());
+        }
+        if !stop.evidence.contains(&cx.sentence) {
+            stop.evidence.push(cx.sentence);
+        }
+    }
+}
+
+/// A sentence that names a stop of the current trip and gives dates inside the trip's dates
+/// dates that stop: "in Madrid, Spain from March 6 to 8 to ...".
+fn update_stop_dates(t: &Tagged<'_>, sentence: Span, trips: &mut [Trip]) {
+    let Some(trip) = trips.last_mut() else { return };
+    let places: Vec<&Mention> = t
+        .mentions
+        .iter()
+        .filter(|m| sentence.contains(m.span) && matches!(m.kind, MentionKind::City | MentionKind::Country))
+        .collect();
+    let countries: Vec<String> = places
+        .iter()
+        .filter_map(|m| m.country.clone())
+        .filter(|c| trip.stop(c).is_some())
+        .fold(Vec::new(), |mut v, c| {
+            if !v.contains(&c) {
+                v.push(c);
+            }
+            v
+        });
+    if countries.len() != 1 {
+        return;
+    }
+    let Some(date) =
+        t.times.iter().filter(|x| sentence.contains(x.span)).filter_map(|x| x.range).find(|r| {
+            trip.date.is_none_or(|d| d.contains(r)) && r.precision == dateline_model::Precision::Day
+        })
+    else {
+        return;
+    };
+    let stop = trip.stop_mut(&countries[0]);
+    if stop.date.is_none() {
+        stop.date = Some(date);
+    }
+    for p in places {
+        if p.kind == MentionKind::City
+            && p.country.as_deref() == Some(countries[0].as_str())
+            && !stop.cities.contains(&p.name)
+        {
+            stop.cities.push(p.name.clone());
+        }
+    }
+}
+
+/// The trip stop a sentence is about: the one it names, else the only one, else the last named.
+fn stop_for(cx: &Context<'_, '_>, trips: &[Trip]) -> Option<(usize, String)> {
+    let (i, trip) = trips.iter().enumerate().next_back()?;
+    let named: Vec<String> = cx
+        .places_in(cx.sentence)
+        .iter()
+        .filter_map(|m| m.country.clone())
+        .filter(|c| trip.stop(c).is_some())
+        .collect();
+    if let Some(c) = named.first() {
+        return Some((i, c.clone()));
+    }
+    if trip.stops.len() == 1 {
+        return Some((i, trip.stops[0].country.clone()));
+    }
+    None
+}
+
+fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec<Found> {
+    let mut initiators = cx.initiators();
+    let mut counterparts = cx.people_in(cx.regions.object);
+    counterparts.extend(cx.parties_in(cx.regions.object));
+    counterparts.retain(|c| !initiators.iter().any(|i| i.actor.name == c.actor.name));
+    if counterparts.is_empty() {
+        // "The two ministers met": the subject holds every party.
+        let subject = cx.people_in(cx.regions.subject);
+        if subject.len() >= 2 {
+            initiators = subject;
+        } else {
+            return Vec::new();
+        }
+    }
+    let mut date = cx.attached_date();
+    let mut location = None;
+    let mut stop = None;
+    if kind == EventKind::Meeting {
+        let places = cx.places_in(cx.regions.clause);
+        location = location_of(&places);
+        // On a trip by this traveller, the meeting happens at the stop, on its dates.
+        if let Some((ti, country)) = stop_for(cx, trips) {
+            let trip = &trips[ti];
+            if initiators.iter().any(|p| p.actor.name == trip.traveller) && trip.status == cx.status_for(date)
+            {
+                if date.is_none() {
+                    date = trip.date_of(&country);
+                }
+                if location.is_none() {
+                    let s = trip.stop(&country);
+                    let place = s.and_then(|s| (s.cities.len() == 1).then(|| s.cities[0].clone()));
+                    location = Some(Location { place, country: Some(country.clone()) });
+                }
+                stop = Some((ti, country));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let per_counterpart =
+        kind == EventKind::Meeting && stop.is_some() && cx.status_for(date) == Status::Planned;
+    let groups: Vec<Vec<Participant>> = if per_counterpart {
+        counterparts.into_iter().map(|c| vec![c]).collect()
+    } else {
+        vec![counterparts]
+    };
+    for group in groups {
+        let mut participants: Vec<Participant> = initiators.clone();
+        for p in group {
+            push_unique(&mut participants, p);
+        }
+        let mut e = cx.event(kind, date, participants);
+        e.location = location.clone();
+        out.push(Found { event: e, stop: stop.clone() });
+    }
+    out
+}
+
+fn location_of(places: &[&Mention]) -> Option<Location> {
     let city = places.iter().find(|m| m.kind == MentionKind::City);
     let country = places.iter().find(|m| m.kind == MentionKind::Country);
     match (city, country) {
@@ -198,72 +420,138 @@ fn location_from(places: &[&&Mention]) -> Option<Location> {
     }
 }
 
-/// A conference's own name: the capitalised words before its head noun, "the Seventh
-/// U.S.-Thailand Strategic Dialogue".
-fn conference_name(sentence: &str, trig_start: usize, trig_end: usize) -> Option<String> {
-    let head = &sentence[trig_start..trig_end];
-    if !head.starts_with(char::is_uppercase) {
-        return None;
-    }
-    let before = &sentence[..trig_start];
-    let mut start = trig_start;
-    for word in before.split_inclusive(' ').rev() {
-        let w = word.trim();
-        if w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) && !w.ends_with(',') {
-            start -= word.len();
-        } else {
-            break;
+/// A gathering: named ("the Munich Security Conference") or dated; returns the event and the
+/// span of its name, so that the words inside it trigger nothing else.
+fn conference(cx: &Context<'_, '_>, trips: &[Trip]) -> Option<(Found, Span)> {
+    let s_text = cx.sentence.slice(cx.t.text);
+    let rel_start = cx.trigger.start - cx.sentence.start;
+    let mut rel_end = cx.trigger.end - cx.sentence.start;
+    // "Trilateral Ministerial meeting": a following head word belongs to the name.
+    for follow in [" meeting", " Meeting", " meetings", " summit", " Summit"] {
+        if s_text[rel_end..].starts_with(follow) {
+            rel_end += follow.len();
         }
     }
-    let name = sentence[start..trig_end].trim();
-    Some(name.to_string())
+    let name = gathering_name(s_text, rel_start, rel_end);
+    let name_span = match &name {
+        Some(n) => {
+            let start = s_text[..rel_end].rfind(n.split(' ').next().unwrap_or(n)).unwrap_or(rel_start);
+            Span::new(
+                cx.sentence.start + start.min(rel_start),
+                cx.sentence.start + rel_end.max(start + n.len()),
+            )
+        }
+        None => Span::new(cx.trigger.start, cx.sentence.start + rel_end),
+    };
+    let mut date = cx.attached_date();
+    // Participants: people who attend (subject with an attending verb, or "with" objects) and the
+    // organisations the name carries ("NATO Summit").
+    let subject_text = cx.regions.subject.slice(cx.t.text).to_lowercase();
+    let mut participants: Vec<Participant> = Vec::new();
+    if ATTEND_WORDS.iter().any(|w| subject_text.contains(w)) || subject_text.trim().is_empty() {
+        for mut p in cx.people_in(cx.regions.subject) {
+            p.role = Role::Attendee;
+            push_unique(&mut participants, p);
+        }
+    }
+    for mut p in cx.people_in(cx.regions.object) {
+        p.role = Role::Attendee;
+        push_unique(&mut participants, p);
+    }
+    let in_name: Vec<&Mention> = cx.mentions_in(name_span).collect();
+    for m in &in_name {
+        if matches!(m.kind, MentionKind::Organization | MentionKind::Group) {
+            push_unique(&mut participants, participant(m, Role::Host));
+        }
+    }
+    let mut location =
+        location_of(&in_name.iter().copied().filter(|m| m.kind == MentionKind::City).collect::<Vec<_>>());
+    if location.is_none() {
+        location = location_of(&cx.places_in(Span::new(name_span.end, cx.regions.clause.end)));
+    }
+    let mut stop = None;
+    if let Some((ti, country)) = stop_for(cx, trips) {
+        let trip = &trips[ti];
+        if trip.status == cx.status_for(date) || date.is_none() {
+            if participants.iter().all(|p| p.actor.kind != ActorKind::Person) {
+                let traveller = Participant {
+                    actor: Actor::new(trip.traveller.clone(), ActorKind::Person),
+                    role: Role::Attendee,
+                };
+                participants.insert(0, traveller);
+            }
+            if date.is_none() {
+                date = trip.date_of(&country);
+            }
+            if location.is_none() {
+                location = Some(Location { place: None, country: Some(country.clone()) });
+            }
+            stop = Some((ti, country));
+        }
+    }
+    if participants.is_empty() {
+        // A bilateral dialogue names its parties: "U.S.-Thailand Strategic Dialogue".
+        for m in &in_name {
+            if matches!(m.kind, MentionKind::Country | MentionKind::CountryAdjective) {
+                let mut actor =
+                    Actor::new(m.country.clone().unwrap_or_else(|| m.name.clone()), ActorKind::Country);
+                actor.country = m.country.clone();
+                push_unique(&mut participants, Participant { actor, role: Role::Attendee });
+            }
+        }
+    }
+    if participants.is_empty() || (name.is_none() && date.is_none()) {
+        return None;
+    }
+    let mut e = cx.event(EventKind::Conference, date, participants);
+    e.name = name;
+    e.location = location;
+    Some((Found { event: e, stop }, name_span))
 }
 
-/// The same event told twice in one article is one event with both evidence spans.
-fn merge_within_article(events: Vec<Event>) -> Vec<Event> {
-    let mut out: Vec<Event> = Vec::new();
-    for e in events {
-        let same = out.iter_mut().find(|o| {
-            o.kind == e.kind
-                && o.status == e.status
-                && (o.date == e.date || e.date.is_none() || o.date.is_none())
-                && o.location.as_ref().and_then(|l| l.country.as_ref())
-                    == e.location.as_ref().and_then(|l| l.country.as_ref())
-                && same_people(o, &e)
-        });
-        match same {
-            Some(o) => {
-                for span in e.evidence {
-                    if !o.evidence.contains(&span) {
-                        o.evidence.push(span);
-                    }
-                }
-                if o.date.is_none() {
-                    o.date = e.date;
-                }
-                for p in e.participants {
-                    if !o.participants.iter().any(|q| q.actor.name == p.actor.name) {
-                        o.participants.push(p);
+/// One visit per trip stop outside the traveller's own country: the traveller and the people
+/// met there, the stop's cities, its dates (else the trip's).
+fn trip_visits(trips: &[Trip], found: &[Found]) -> Vec<Event> {
+    let mut out = Vec::new();
+    for (ti, trip) in trips.iter().enumerate() {
+        for stop in &trip.stops {
+            if trip.traveller_country.as_deref() == Some(stop.country.as_str()) {
+                continue;
+            }
+            let mut participants = vec![Participant {
+                actor: Actor {
+                    name: trip.traveller.clone(),
+                    kind: ActorKind::Person,
+                    country: trip.traveller_country.clone(),
+                    roles: Vec::new(),
+                },
+                role: Role::Initiator,
+            }];
+            for f in
+                found.iter().filter(|f| f.stop.as_ref().is_some_and(|(i, c)| *i == ti && *c == stop.country))
+            {
+                for p in &f.event.participants {
+                    if p.actor.kind == ActorKind::Person && p.role != Role::Initiator {
+                        push_unique(&mut participants, Participant { role: Role::Host, ..p.clone() });
                     }
                 }
             }
-            None => out.push(e),
+            let date = stop.date.or(trip.date);
+            out.push(Event {
+                kind: EventKind::Visit,
+                status: trip.status,
+                date,
+                participants,
+                location: Some(Location {
+                    place: (!stop.cities.is_empty()).then(|| stop.cities.join(", ")),
+                    country: Some(stop.country.clone()),
+                }),
+                name: None,
+                evidence: stop.evidence.clone(),
+                trigger: trip.trigger,
+                confidence: if date.is_some() { 0.8 } else { 0.5 },
+            });
         }
     }
     out
-}
-
-fn same_people(a: &Event, b: &Event) -> bool {
-    let people = |e: &Event| -> Vec<String> {
-        let mut v: Vec<String> = e
-            .participants
-            .iter()
-            .filter(|p| p.actor.kind == ActorKind::Person)
-            .map(|p| p.actor.name.clone())
-            .collect();
-        v.sort();
-        v
-    };
-    let (pa, pb) = (people(a), people(b));
-    !pa.is_empty() && (pa == pb || pa.iter().all(|n| pb.contains(n)) || pb.iter().all(|n| pa.contains(n)))
 }

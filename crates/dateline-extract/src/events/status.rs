@@ -59,7 +59,8 @@ fn judge(before: &str, sentence: &str) -> Status {
         Status::Cancelled
     } else if POSTPONED.iter().any(|w| sentence.contains(w)) {
         Status::Postponed
-    } else if PLANNED.iter().any(|w| before.contains(w)) {
+    } else if PLANNED.iter().any(|w| before.contains(w)) || before.trim_end().ends_with(" to") {
+        // "X to travel to Y" (a headline), "plans to visit": an infinitive trigger is a plan.
         Status::Planned
     } else {
         Status::Occurred

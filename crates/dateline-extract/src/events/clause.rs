@@ -1,0 +1,122 @@
+//! The clause around a trigger and the regions where its arguments are: the subject before the
+//! trigger, the objects after it, up to the purpose clause ("to discuss ...") or the next clause.
+
+use dateline_model::Span;
+
+/// Where to look for a trigger's arguments, as byte spans into the article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Regions {
+    pub clause: Span,
+    /// From the clause start to the trigger.
+    pub subject: Span,
+    /// From the trigger's end to the end of its object phrase.
+    pub object: Span,
+}
+
+/// Words that end an object phrase: what follows is a purpose, a topic or another clause.
+const OBJECT_ENDS: &[&str] = &[
+    " to discuss",
+    " to highlight",
+    " to address",
+    " to review",
+    " to reaffirm",
+    " to underscore",
+    " to advance",
+    " to strengthen",
+    " to follow up",
+    " to express",
+    " to emphasize",
+    " to coordinate",
+    " to explore",
+    " to co-open",
+    " to co-chair",
+    " to attend",
+    " to participate",
+    " to meet",
+    " to continue",
+    " to deepen",
+    " to build",
+    " to promote",
+    " to support",
+    " to consult",
+    " to mark",
+    " about ",
+    " regarding ",
+    " concerning ",
+    " on the ",
+    " on how",
+    " on ways",
+    " on issues",
+    " on a ",
+    " on U.S.",
+    " on our",
+    " on their",
+    " on bilateral",
+    " on regional",
+    " where ",
+    " which ",
+    " who ",
+    " during which",
+    " as well as their",
+    ", and discussed",
+    " and discussed",
+    " and reaffirmed",
+    " and emphasized",
+    " and expressed",
+    " and underscored",
+    " and welcomed",
+];
+
+/// The regions of a trigger `trigger` inside `sentence` (both spans into `text`).
+pub fn regions(text: &str, sentence: Span, trigger: Span) -> Regions {
+    let s = sentence.slice(text);
+    let rel_start = trigger.start - sentence.start;
+    let rel_end = trigger.end - sentence.start;
+    let clause_start = s[..rel_start].rfind(';').map_or(0, |i| i + 1);
+    let clause_end = s[rel_end..].find(';').map_or(s.len(), |i| rel_end + i);
+    let after = &s[rel_end..clause_end];
+    let object_end = OBJECT_ENDS
+        .iter()
+        .filter_map(|w| after.find(w))
+        // A purpose clause right after the trigger ("met to discuss") leaves no object: keep
+        // looking past it only when nothing precedes it.
+        .filter(|&i| i > 0)
+        .min()
+        .map_or(clause_end, |i| rel_end + i);
+    let at = |a: usize, b: usize| Span::new(sentence.start + a, sentence.start + b);
+    Regions {
+        clause: at(clause_start, clause_end),
+        subject: at(clause_start, rel_start),
+        object: at(rel_end, object_end),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(sentence: &str, trigger: &str) -> (String, String) {
+        let i = sentence.find(trigger).expect("trigger");
+        let r = regions(sentence, Span::new(0, sentence.len()), Span::new(i, i + trigger.len()));
+        (r.subject.slice(sentence).trim().to_string(), r.object.slice(sentence).trim().to_string())
+    }
+
+    #[test]
+    fn objects_stop_at_purpose_and_topic() {
+        assert_eq!(
+            parts("The Secretary met with Foreign Minister Wang Yi to discuss trade.", "met with"),
+            ("The Secretary".into(), "Foreign Minister Wang Yi".into())
+        );
+        assert_eq!(
+            parts("She spoke with the Minister about the crisis; they agreed.", "spoke with"),
+            ("She".into(), "the Minister".into())
+        );
+        assert_eq!(
+            parts(
+                "First clause; Blinken will travel to Rome, Italy, where he will meet Draghi.",
+                "travel to"
+            ),
+            ("Blinken will".into(), "Rome, Italy,".into())
+        );
+    }
+}

@@ -1,0 +1,166 @@
+//! A gathering's own name: "the Seventh U.S.-Thailand Strategic Dialogue", "the Munich Security
+//! Conference", "next month's NATO Summit", "the February 12 Trilateral Ministerial meeting".
+
+/// Words inside a name that are not capitalised.
+const NAME_PARTICLES: &[&str] = &["of", "on", "for", "and", "the", "de", "in"];
+
+/// Words that begin a sentence or a phrase and so are capitalised without being part of a name.
+const NOT_NAME_START: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "Our",
+    "At",
+    "In",
+    "On",
+    "During",
+    "After",
+    "Before",
+    "Following",
+    "Ahead",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+];
+
+/// Head words of gatherings, lower case.
+const HEADS: &[&str] =
+    &["summit", "dialogue", "conference", "forum", "ministerial", "meeting", "meetings", "talks", "session"];
+
+/// The name around a head word ending at `head_end` (byte offset in `sentence`), or `None` when the
+/// head has no proper modifier ("the conference", "a summit").
+pub fn gathering_name(sentence: &str, head_start: usize, head_end: usize) -> Option<String> {
+    let head = &sentence[head_start..head_end];
+    let head_lower = head.to_lowercase();
+    let last_word = head_lower.split_whitespace().last().unwrap_or("");
+    if !HEADS.contains(&last_word) {
+        return None;
+    }
+    // Walk back over capitalised words (and digits, hyphenated country pairs, particles between
+    // capitalised words) before the head.
+    let before = &sentence[..head_start];
+    let mut start = head_start;
+    let mut words: Vec<&str> = Vec::new();
+    for word in before.split_inclusive(' ').rev() {
+        let w = word.trim_end();
+        let bare = w.trim_start_matches(['(', '"', '\u{201c}']);
+        if bare.is_empty() || bare.ends_with([',', ';', ':', '.']) && !bare.ends_with("U.S.") {
+            break;
+        }
+        let possessive = bare.ends_with("'s") || bare.ends_with("\u{2019}s");
+        let capital = bare.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        let particle = NAME_PARTICLES.contains(&bare) && !words.is_empty();
+        if possessive || !(capital || particle) {
+            break;
+        }
+        start -= word.len();
+        words.push(bare);
+    }
+    // Names do not start with particles or sentence words.
+    let mut name = sentence[start..head_end].trim().to_string();
+    loop {
+        let first = name.split_whitespace().next().unwrap_or("");
+        if NAME_PARTICLES.contains(&first) || NOT_NAME_START.contains(&first) || is_date_word(first) {
+            match name.split_once(' ') {
+                Some((_, rest)) => name = rest.to_string(),
+                None => return None,
+            }
+        } else {
+            break;
+        }
+    }
+    let capitalised_head = head.starts_with(char::is_uppercase);
+    // A capitalised head may take a complement: "Summit for Democracy", "Conference on Disarmament".
+    if capitalised_head {
+        let after = &sentence[head_end..];
+        for prep in [" for ", " on ", " of "] {
+            if let Some(rest) = after.strip_prefix(prep) {
+                let words: Vec<&str> = rest
+                    .split(' ')
+                    .take_while(|w| w.starts_with(char::is_uppercase))
+                    .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+                    .collect();
+                if !words.is_empty() {
+                    name = format!("{name}{prep}{}", words.join(" "));
+                    return Some(name);
+                }
+            }
+        }
+    }
+    let modifiers = name.split_whitespace().count().saturating_sub(head.split_whitespace().count());
+    (modifiers > 0 || capitalised_head && name != head).then_some(name)
+}
+
+fn is_date_word(w: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    MONTHS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(sentence: &str, head: &str) -> Option<String> {
+        let i = sentence.rfind(head).expect("head");
+        gathering_name(sentence, i, i + head.len())
+    }
+
+    #[test]
+    fn names() {
+        let cases = [
+            (
+                "They opened the Seventh U.S.-Thailand Strategic Dialogue today.",
+                "Dialogue",
+                Some("Seventh U.S.-Thailand Strategic Dialogue"),
+            ),
+            (
+                "He will attend the Munich Security Conference.",
+                "Conference",
+                Some("Munich Security Conference"),
+            ),
+            ("They discussed next month's NATO Summit.", "Summit", Some("NATO Summit")),
+            (
+                "They will attend the February 12 Trilateral Ministerial meeting in Honolulu.",
+                "meeting",
+                Some("Trilateral Ministerial meeting"),
+            ),
+            ("The conference ends on Wednesday.", "conference", None),
+            ("They agreed to meet at the ASEAN summit in Jakarta.", "summit", Some("ASEAN summit")),
+            (
+                "Ministers met for the Conference on Disarmament.",
+                "Conference",
+                Some("Conference on Disarmament"),
+            ),
+            ("She released the Summit for Democracy commitments.", "Summit", Some("Summit for Democracy")),
+            (
+                "The Geneva Humanitarian Conference opened.",
+                "Conference",
+                Some("Geneva Humanitarian Conference"),
+            ),
+        ];
+        for (sentence, head, want) in cases {
+            assert_eq!(name(sentence, head).as_deref(), want, "{sentence}");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! A trip: one traveller, the countries of its stops (with their cities and own dates), and the
+//! status of the whole. Travel announcements name the trip first ("will travel to Istanbul and
+//! Ankara, Turkey; Madrid, Spain ... from March 4 to 11") and give each stop's dates later ("in
+//! Madrid, Spain from March 6 to 8 to ..."); the meetings of a stop happen in its country, on its
+//! dates.
+
+use dateline_model::{DateRange, Span, Status};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stop {
+    pub country: String,
+    pub cities: Vec<String>,
+    /// The stop's own dates, when the text gives them.
+    pub date: Option<DateRange>,
+    /// Where the text announced the stop, for evidence.
+    pub evidence: Vec<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trip {
+    /// The traveller's display name, and their country when the article states it.
+    pub traveller: String,
+    pub traveller_country: Option<String>,
+    pub status: Status,
+    pub date: Option<DateRange>,
+    pub stops: Vec<Stop>,
+    pub trigger: Span,
+}
+
+impl Trip {
+    /// The stop for a country, created when new.
+    pub fn stop_mut(&mut self, country: &str) -> &mut Stop {
+        let i = match self.stops.iter().position(|s| s.country == country) {
+            Some(i) => i,
+            None => {
+                self.stops.push(Stop {
+                    country: country.to_string(),
+                    cities: Vec::new(),
+                    date: None,
+                    evidence: Vec::new(),
+                });
+                self.stops.len() - 1
+            }
+        };
+        &mut self.stops[i]
+    }
+
+    pub fn stop(&self, country: &str) -> Option<&Stop> {
+        self.stops.iter().find(|s| s.country == country)
+    }
+
+    /// The dates of a stop: its own, else the whole trip's.
+    pub fn date_of(&self, country: &str) -> Option<DateRange> {
+        self.stop(country).and_then(|s| s.date).or(self.date)
+    }
+}
