@@ -14,8 +14,9 @@ import {
   visibleRange,
   type LaneGeometry,
   type Layout,
+  type Placed,
 } from './layout';
-import { AXIS_H, FONT_SIZE, LANE_PAD, ROW_H, TextFitter, drawAxis, drawGlyph, drawGrid, drawLabel, drawToday } from './render';
+import { AXIS_H, BulkPainter, FONT_SIZE, LANE_PAD, ROW_H, TextFitter, drawAxis, drawGlyph, drawGrid, drawLabel, drawToday } from './render';
 import { clampSpan, domainForTransform, fitDomain, revealDomain, scaleExtentFor, transformForDomain } from './scale';
 import { computeTicks } from './ticks';
 import type { LaneSpec, TimelineItem, ViewDomain } from './types';
@@ -36,6 +37,8 @@ export interface TimelineOptions {
 
 const GEO = { top: AXIS_H, rowHeight: ROW_H, lanePad: LANE_PAD };
 const GUTTER_W = 140;
+/** Above this many items in view, glyphs are batched and labels dropped. */
+const BULK_THRESHOLD = 2500;
 
 export class Timeline {
   readonly root: HTMLDivElement;
@@ -57,6 +60,8 @@ export class Timeline {
   private dpr = 1;
   private layout: Layout | null = null;
   private layoutKey = '';
+  private layoutRows = 0;
+  private relayoutTimer: ReturnType<typeof setTimeout> | undefined;
   private geo: LaneGeometry[] = [];
   private gutterKey = '';
   private raf = 0;
@@ -248,6 +253,7 @@ export class Timeline {
 
   destroy(): void {
     cancelAnimationFrame(this.raf);
+    clearTimeout(this.relayoutTimer);
     this.ro.disconnect();
     this.sel.on('.zoom', null);
     this.canvas.removeEventListener('wheel', this.onWheel);
@@ -275,7 +281,7 @@ export class Timeline {
   }
 
   private hit(x: number, y: number) {
-    const layout = this.ensureLayout();
+    const layout = this.ensureLayout(true);
     if (!layout) return null;
     const [v0] = this.getView();
     return hitTest(layout, this.geo, x, y, {
@@ -411,7 +417,12 @@ export class Timeline {
     this.requestDraw();
   }
 
-  private ensureLayout(): Layout | null {
+  /**
+   * The layout for the current zoom. While zooming, a layout made for a zoom
+   * within 25% is reused (glyphs are re-measured at draw time) and a fresh
+   * one follows once the zoom settles: no 100k-item relayout per frame.
+   */
+  private ensureLayout(allowStale = false): Layout | null {
     if (this.width <= 0) return null;
     const [v0, v1] = this.getView();
     const msPerPx = (v1 - v0) / this.width;
@@ -419,8 +430,22 @@ export class Timeline {
     const maxRows = rowsThatFit(this.height - AXIS_H, lanes, GEO, 40);
     const key = `${msPerPx.toPrecision(12)}|${maxRows}`;
     if (this.layout && key === this.layoutKey) return this.layout;
+    if (allowStale && this.layout && this.layoutRows === maxRows) {
+      const ratio = msPerPx / this.layout.msPerPx;
+      if (ratio > 0.8 && ratio < 1.25) {
+        clearTimeout(this.relayoutTimer);
+        this.relayoutTimer = setTimeout(() => {
+          this.layoutKey = '';
+          this.ensureLayout(false);
+          this.requestDraw();
+        }, 120);
+        return this.layout;
+      }
+    }
+    clearTimeout(this.relayoutTimer);
     this.layout = layoutItems(this.sorted, this.opts.lanes, { ...DEFAULT_LAYOUT, msPerPx, maxRows });
     this.layoutKey = key;
+    this.layoutRows = maxRows;
     this.geo = laneGeometry(this.layout, GEO, this.height - AXIS_H);
     this.updateGutter();
     return this.layout;
@@ -484,12 +509,12 @@ export class Timeline {
 
   /** Paint one frame now (normally via requestDraw). */
   draw(): void {
-    const layout = this.ensureLayout();
+    const layout = this.ensureLayout(true);
     if (!layout) return;
     const { ctx, width: w, height: h } = this;
     const th = this.opts.theme;
     const [v0, v1] = this.getView();
-    const msPerPx = layout.msPerPx;
+    const msPerPx = (v1 - v0) / w;
     const X = (t: number) => (t - v0) / msPerPx;
 
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
@@ -520,54 +545,106 @@ export class Timeline {
     ctx.font = `${FONT_SIZE}px ${th.font}`;
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'left';
-    const margin = 20 * msPerPx;
+    // Cull in time; labels may start up to maxLabelPx left of the view.
+    const cullLeft = v0 - (DEFAULT_LAYOUT.maxLabelPx + 40) * Math.max(msPerPx, layout.msPerPx);
+    const cullRight = v1 + 20 * msPerPx;
     const minGlyphMs = DEFAULT_LAYOUT.minGlyphPx * msPerPx;
-    const gapMs = DEFAULT_LAYOUT.gapPx * msPerPx;
-    let selectedLater: (() => void) | null = null;
+    const gapPx = DEFAULT_LAYOUT.gapPx;
+    // Glyph extent in px at the current zoom (the layout may be a frame old).
+    const halfGlyph = DEFAULT_LAYOUT.minGlyphPx / 2;
+    const gx = (it: TimelineItem): [number, number] => {
+      if (it.end - it.start >= minGlyphMs) return [X(it.start), X(it.end)];
+      const c = X((it.start + it.end) / 2);
+      return [c - DEFAULT_LAYOUT.minGlyphPx / 2, c + DEFAULT_LAYOUT.minGlyphPx / 2];
+    };
+    // Crowded view: batch glyphs by colour and drop labels.
+    let visible = 0;
+    for (const lane of layout.lanes) {
+      for (const row of lane.rows) {
+        const [a, b] = visibleRange(row, cullLeft, cullRight);
+        visible += b - a;
+      }
+    }
+    const bulk = visible > BULK_THRESHOLD ? new BulkPainter(th) : null;
+    let deferred: (() => void)[] = [];
     layout.lanes.forEach((lane, li) => {
       const g = this.geo[li];
       lane.rows.forEach((row, ri) => {
         const top = g.y + LANE_PAD + ri * ROW_H;
-        if (top > h) return;
-        const [a, b] = visibleRange(row, v0 - margin, v1 + margin);
+        if (top > h || top + ROW_H > g.y + g.height + 0.5) return;
+        const [a, b] = visibleRange(row, cullLeft, cullRight);
+        let coveredTo = -Infinity;
         for (let i = a; i < b; i++) {
           const pl = row.items[i];
           const it = pl.item;
           const marker = it.end - it.start < minGlyphMs;
-          const x0 = X(pl.x0);
-          const x1 = X(pl.x1);
-          const paint = () => {
-            drawGlyph(ctx, pl, { x0, x1, top, marker, selected: it.id === this.selectedId, hovered: it.id === this.hoverId }, th);
-            // Label: inside a wide bar if it fits, else to the right.
-            const next = row.items[i + 1];
-            const limit = next && !next.overlaps ? X(next.x0 - gapMs) : X(pl.labelEnd) + 400;
-            const struck = it.status === 'cancelled';
-            const vis0 = Math.max(x0, 0);
-            const insideW = x1 - vis0 - 12;
-            const full = this.fitter.width(it.label);
-            if (!marker && insideW >= Math.min(full, 60)) {
-              const text = this.fitter.fit(it.label, insideW);
-              if (text) {
-                const solid = it.mode !== 'fuzzy' && it.status === 'occurred';
-                drawLabel(ctx, text, vis0 + 6, top, solid ? th.canvas.labelOnBar : th.canvas.label, struck, this.fitter);
-                return;
-              }
-            }
-            const lx = (marker ? (x0 + x1) / 2 + 5.5 : x1) + DEFAULT_LAYOUT.labelGapPx;
-            const text = this.fitter.fit(it.label, Math.min(limit, w + 400) - lx);
-            if (text) drawLabel(ctx, text, lx, top, struck ? th.textFaint : th.canvas.label, struck, this.fitter);
-          };
-          if (it.id === this.selectedId) selectedLater = paint;
-          else paint();
+          let x0: number;
+          let x1: number;
+          if (marker) {
+            const c = X((it.start + it.end) / 2);
+            x0 = c - halfGlyph;
+            x1 = c + halfGlyph;
+          } else {
+            x0 = X(it.start);
+            x1 = X(it.end);
+          }
+          const special = it.id === this.selectedId || it.id === this.hoverId;
+          // Crowded rows: skip what is entirely under an already drawn glyph.
+          if (!special && x1 - coveredTo < 1) continue;
+          if (x1 < -DEFAULT_LAYOUT.maxLabelPx - 20 || x0 > w + 20) continue;
+          coveredTo = Math.max(coveredTo, x1);
+          if (bulk && !special) {
+            bulk.add(pl, x0, x1, top, marker);
+            continue;
+          }
+          // A label runs up to the next glyph of its row (overlapping or not).
+          const next = row.items[i + 1];
+          const limit = next ? gx(next.item)[0] - gapPx : w + 400;
+          if (special) deferred.push(() => this.paintItem(pl, x0, x1, top, marker, limit));
+          else this.paintItem(pl, x0, x1, top, marker, limit);
         }
+        bulk?.endRow();
       });
     });
-    // The selection is painted last, on top of anything overlapping it.
-    (selectedLater as (() => void) | null)?.();
+    bulk?.flush(ctx);
+    // Hovered and selected items are painted last, on top of their neighbours.
+    for (const paint of deferred) paint();
+    deferred = [];
     ctx.restore();
 
     drawAxis(ctx, ticks, X, w, th, this.fitter);
     this.afterDraw([v0, v1]);
+  }
+
+  private paintItem(pl: Placed, x0: number, x1: number, top: number, marker: boolean, limit: number): void {
+    const it = pl.item;
+    drawGlyph(this.ctx, pl, { x0, x1, top, marker, selected: it.id === this.selectedId, hovered: it.id === this.hoverId }, this.opts.theme);
+    this.paintLabel(it, x0, x1, top, marker, limit);
+  }
+
+  /**
+   * Label inside a wide glyph when it fits whole; else to its right (up to
+   * `limit`, the next glyph) when there is more room there; else truncated.
+   */
+  private paintLabel(it: TimelineItem, x0: number, x1: number, top: number, marker: boolean, limit: number): void {
+    const th = this.opts.theme;
+    const struck = it.status === 'cancelled';
+    const vis0 = Math.max(x0, 0);
+    const insideW = marker ? 0 : Math.min(x1, this.width) - vis0 - 12;
+    const lx = (marker ? (x0 + x1) / 2 + 5.5 : x1) + DEFAULT_LAYOUT.labelGapPx;
+    const outsideW = lx > this.width ? 0 : Math.min(limit, this.width + 400) - lx;
+    if (insideW < 40 && outsideW < 14) return;
+    const full = this.fitter.width(it.label);
+    const inside = insideW >= 40 && (full <= insideW || (outsideW < full && insideW > outsideW));
+    if (inside) {
+      const text = this.fitter.fit(it.label, insideW);
+      if (!text) return;
+      const solid = it.mode !== 'fuzzy' && it.status === 'occurred';
+      drawLabel(this.ctx, text, vis0 + 6, top, solid ? th.canvas.labelOnBar : th.canvas.label, struck, this.fitter);
+      return;
+    }
+    const text = this.fitter.fit(it.label, outsideW);
+    if (text) drawLabel(this.ctx, text, lx, top, struck ? th.textFaint : th.canvas.label, struck, this.fitter);
   }
 
   private afterDraw(view: ViewDomain): void {
