@@ -8,6 +8,7 @@ import { hitTest } from './hittest';
 import {
   DEFAULT_LAYOUT,
   laneGeometry,
+  laneOrder,
   layoutItems,
   rowsThatFit,
   sortForLayout,
@@ -61,6 +62,8 @@ export class Timeline {
   private layout: Layout | null = null;
   private layoutKey = '';
   private layoutRows = 0;
+  /** Number of lanes for the current items and spec (-1: unknown). */
+  private laneCount = -1;
   private relayoutTimer: ReturnType<typeof setTimeout> | undefined;
   private geo: LaneGeometry[] = [];
   private gutterKey = '';
@@ -133,6 +136,7 @@ export class Timeline {
   setItems(items: readonly TimelineItem[], opts: { fit?: boolean } = {}): void {
     this.items = [...items];
     this.sorted = sortForLayout(this.items);
+    this.laneCount = -1;
     this.layout = null;
     this.layoutKey = '';
     if (this.selectedId !== null && !this.items.some((i) => i.id === this.selectedId)) this.selectedId = null;
@@ -142,6 +146,7 @@ export class Timeline {
 
   setLanes(spec: LaneSpec): void {
     this.opts.lanes = spec;
+    this.laneCount = -1;
     this.layout = null;
     this.layoutKey = '';
     this.requestDraw();
@@ -426,7 +431,8 @@ export class Timeline {
     if (this.width <= 0) return null;
     const [v0, v1] = this.getView();
     const msPerPx = (v1 - v0) / this.width;
-    const lanes = this.opts.lanes.order.length || 1;
+    if (this.laneCount < 0) this.laneCount = laneOrder(this.sorted, this.opts.lanes).length;
+    const lanes = Math.max(1, this.laneCount);
     const maxRows = rowsThatFit(this.height - AXIS_H, lanes, GEO, 40);
     const key = `${msPerPx.toPrecision(12)}|${maxRows}`;
     if (this.layout && key === this.layoutKey) return this.layout;
@@ -481,16 +487,23 @@ export class Timeline {
         sw.style.background = color;
         el.append(sw);
       }
+      const text = doc.createElement('span');
+      text.className = 'tl-lane-text';
       const name = doc.createElement('span');
       name.className = 'tl-lane-name';
       name.textContent = g.label;
+      name.title = g.label;
       const count = doc.createElement('span');
       count.className = 'tl-lane-count';
-      count.textContent = String(g.count);
-      el.append(name, count);
+      count.textContent = g.count.toLocaleString('en-US');
+      text.append(name, count);
+      el.append(text);
       if (g.overlapping > 0) {
-        el.title = `${g.overlapping} overlapping — zoom in to separate them`;
-        el.classList.add('tl-lane-crowded');
+        const crowded = doc.createElement('span');
+        crowded.className = 'tl-lane-crowded';
+        crowded.textContent = `${g.overlapping.toLocaleString('en-US')} overlap`;
+        crowded.title = `${g.overlapping.toLocaleString('en-US')} events overlap at this zoom — zoom in to separate them`;
+        text.append(crowded);
       }
       children.push(el);
     });

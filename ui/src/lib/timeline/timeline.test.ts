@@ -136,6 +136,23 @@ describe('layout', () => {
     const its = [item(0, 1, { kind: 'call' }), item(0, 1, { kind: 'zeta' as never }), item(0, 1, { kind: 'alpha' as never })];
     expect(laneOrder(its, lanes)).toEqual(['visit', 'meeting', 'call', 'conference', 'alpha', 'zeta']);
   });
+  it('puts an item in every lane its key names (actor lanes)', () => {
+    const byActor: LaneSpec = {
+      key: (it) => (it.data as string[]) ?? [],
+      order: [],
+      label: (k) => k,
+    };
+    const a = item(0, 1, { data: ['Blinken', 'Wang Yi'] });
+    const b = item(50 * DAY, 1, { data: ['Blinken'] });
+    const c = item(90 * DAY, 1, { data: [] });
+    const l = layoutItems(sortForLayout([a, b, c]), byActor, P);
+    expect(l.lanes.map((x) => [x.key, x.count])).toEqual([
+      ['Blinken', 2],
+      ['Wang Yi', 1],
+    ]);
+    expect(l.byId.get(a.id)!.lane).toBe(0);
+    expect(l.byId.has(c.id)).toBe(false);
+  });
   it('points get a minimum glyph width, centred', () => {
     const it = item(100 * DAY);
     const [a, b] = glyphExtent(it, DAY, 10);
