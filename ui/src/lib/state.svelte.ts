@@ -23,6 +23,8 @@ export class AppState {
   report = $state.raw<ImportReport | null>(null);
   importError = $state<CommandError | null>(null);
   lastDropped = $state.raw<string[]>([]);
+  /** Paths dropped during an import, imported next. */
+  queued = $state.raw<string[]>([]);
 
   private detailSeq = 0;
 
@@ -72,7 +74,8 @@ export class AppState {
   async importPaths(paths: string[]): Promise<void> {
     if (!paths.length) return;
     if (this.importing) {
-      this.importError = { code: 'busy', message: 'An import is already running; drop again when it has finished.' };
+      // Dropped while importing: run right after the current import.
+      this.queued = [...this.queued, ...paths];
       return;
     }
     this.lastDropped = paths;
@@ -89,6 +92,11 @@ export class AppState {
       this.progress = null;
     }
     await this.refresh();
+    if (this.queued.length) {
+      const next = this.queued;
+      this.queued = [];
+      await this.importPaths(next);
+    }
   }
 
   dismissImport(): void {

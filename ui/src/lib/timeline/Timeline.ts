@@ -1,6 +1,7 @@
 // The interactive timeline: a canvas, a d3-zoom behaviour, a lane gutter.
 // Plain TypeScript (no framework) so it can be driven and benchmarked alone.
 
+import { scaleUtc, type ScaleTime } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { zoom as d3zoom, zoomIdentity, ZoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import type { Theme } from '../theme';
@@ -18,7 +19,7 @@ import {
   type Placed,
 } from './layout';
 import { AXIS_H, BulkPainter, FONT_SIZE, LANE_PAD, ROW_H, TextFitter, drawAxis, drawGlyph, drawGrid, drawLabel, drawToday } from './render';
-import { clampSpan, domainForTransform, fitDomain, revealDomain, scaleExtentFor, transformForDomain } from './scale';
+import { clampSpan, fitDomain, revealDomain, scaleExtentFor, transformForDomain } from './scale';
 import { computeTicks } from './ticks';
 import type { LaneSpec, TimelineItem, ViewDomain } from './types';
 
@@ -127,6 +128,8 @@ export class Timeline {
 
     this.ro = new ResizeObserver(() => this.resize());
     this.ro.observe(this.root);
+    // A devicePixelRatio change (other monitor, browser zoom) fires resize.
+    window.addEventListener('resize', this.onWindowResize);
     this.resize();
   }
 
@@ -164,7 +167,19 @@ export class Timeline {
 
   /** The visible time domain [start, end) in UTC ms. */
   getView(): ViewDomain {
-    return domainForTransform(this.base, Math.max(1, this.width), this.transform);
+    const [a, b] = this.viewScale().domain();
+    return [a.getTime(), b.getTime()];
+  }
+
+  /**
+   * The current time scale: d3's scaleUtc over the base domain, rescaled by
+   * the d3-zoom transform. (Painting inlines the same linear map.)
+   */
+  viewScale(): ScaleTime<number, number> {
+    const base = scaleUtc()
+      .domain([new Date(this.base[0]), new Date(this.base[1])])
+      .range([0, Math.max(1, this.width)]);
+    return this.transform.rescaleX(base);
   }
 
   /** Show exactly this domain (clamped to the zoom limits). */
@@ -260,6 +275,7 @@ export class Timeline {
     cancelAnimationFrame(this.raf);
     clearTimeout(this.relayoutTimer);
     this.ro.disconnect();
+    window.removeEventListener('resize', this.onWindowResize);
     this.sel.on('.zoom', null);
     this.canvas.removeEventListener('wheel', this.onWheel);
     this.canvas.removeEventListener('click', this.onClick);
@@ -270,6 +286,8 @@ export class Timeline {
   }
 
   // ---------------------------------------------------------------- input
+
+  private onWindowResize = () => this.resize();
 
   private onWheel = (ev: WheelEvent) => {
     // Horizontal scroll or shift+wheel pans; plain wheel zooms (d3-zoom).

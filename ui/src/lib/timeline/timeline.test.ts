@@ -1,3 +1,5 @@
+import { scaleUtc } from 'd3-scale';
+import { zoomIdentity } from 'd3-zoom';
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, utc } from '../dates';
 import { hitTest, labelLimit } from './hittest';
@@ -69,6 +71,15 @@ describe('scale', () => {
     expect(back[0]).toBeCloseTo(view[0], -1);
     expect(back[1]).toBeCloseTo(view[1], -1);
     expect(domainForTransform(base, 800, { k: 1, x: 0 })).toEqual(base);
+  });
+  it('matches d3 scaleUtc rescaled by a d3-zoom transform', () => {
+    const base: [number, number] = [utc(2000), utc(2010)];
+    const view: [number, number] = [utc(2004, 2, 1), utc(2004, 5, 1)];
+    const { k, x } = transformForDomain(base, 800, view);
+    const s = zoomIdentity.translate(x, 0).scale(k).rescaleX(scaleUtc().domain(base.map((t) => new Date(t))).range([0, 800]));
+    const [a, b] = s.domain();
+    expect(a.getTime()).toBeCloseTo(view[0], -1);
+    expect(b.getTime()).toBeCloseTo(view[1], -1);
   });
   it('scale extent allows zooming from hours to centuries', () => {
     const base: [number, number] = [0, 10 * YEAR];
