@@ -187,6 +187,18 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       assert.deepEqual(dialogs, []);
     });
 
+    await t.test('undated events are listed and selectable', async () => {
+      await page.getByRole('button', { name: '1 undated' }).click();
+      const list = page.getByRole('dialog', { name: 'Undated events' });
+      await list.getByText('Undated meeting').click();
+      const details = page.getByTestId('details');
+      await details.getByText('Sentence about Undated meeting.').waitFor();
+      assert.equal(await text(page.getByTestId('detail-date')), 'Undated');
+      await page.screenshot({ path: join(results, 'undated.png') });
+      await list.getByRole('button', { name: 'Close undated events' }).click();
+      assert.equal(await list.count(), 0);
+    });
+
     await t.test('zoom and pan change the view', async () => {
       const before = Number(await canvas.getAttribute('data-view-end')) - Number(await canvas.getAttribute('data-view-start'));
       await canvas.focus();
