@@ -165,6 +165,7 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       await page.keyboard.press('0');
       await page.keyboard.press(']');
       await page.getByTestId('details').getByText('Sentence about Scholz visit to Paris.').waitFor();
+      assert.equal(await text(page.getByTestId('announce')), 'Selected visit: Scholz visit to Paris, 16–18 January 2023');
       await page.keyboard.press(']');
       await page.getByTestId('details').getByText('Sentence about Blinken trip to Beijing (called off).').waitFor();
       assert.match(await page.getByTestId('details').innerText(), /Cancelled/);
@@ -258,6 +259,28 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       await page.screenshot({ path: join(results, 'import-report.png') });
       const lists = await page.evaluate(() => window.__mock.calls.filter((c) => c.cmd === 'list_events').length);
       assert.equal(lists, 2);
+    });
+
+    await t.test('a failing backend shows an error with retry', async () => {
+      const p2 = await context.newPage();
+      await p2.addInitScript({ content: await readFile(join(here, 'mock-ipc.js'), 'utf8') });
+      await p2.addInitScript(() => {
+        let fail = true;
+        window.__mock.handlers.workspace_info = () => {
+          if (fail) throw { code: 'db_locked', message: 'The workspace database is locked.' };
+          return { path: '/w', articles: 0, events: 0, actors: 0 };
+        };
+        window.__mock.handlers.list_events = () => [];
+        window.__mock.recover = () => (fail = false);
+      });
+      await p2.goto(server.url);
+      const alert = p2.getByRole('alert');
+      await alert.getByText('The workspace database is locked.').waitFor();
+      await p2.evaluate(() => window.__mock.recover());
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      await alert.waitFor({ state: 'detached' });
+      await p2.getByText('No events yet').waitFor();
+      await p2.close();
     });
 
     await t.test('no errors, dialogs or CSP violations', async () => {
