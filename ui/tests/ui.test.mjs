@@ -82,6 +82,13 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       m.handlers.import_paths = async ({ paths }) => {
         await m.importGate;
         list = [...events, importedEvent];
+        details[importedEvent.id] = {
+          summary: importedEvent,
+          name: null,
+          participants: [],
+          evidence: [{ article_id: 99, doc: '/n/b.html', title: 'BRICS', published: null, sentence: 'Sentence about BRICS Johannesburg summit.' }],
+          confidence: 0.7,
+        };
         return {
           files: [
             { path: paths[0], status: 'imported', articles: 3, reason: null },
@@ -257,6 +264,11 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       assert.match(await canvas.getAttribute('aria-label'), /^Timeline of 13 events/);
       assert.match(await text(page.getByTestId('workspace-counts')), /14 events/);
       await page.screenshot({ path: join(results, 'import-report.png') });
+      await page.getByRole('button', { name: 'Show 1 new event' }).click();
+      await page.getByTestId('details').getByText('Sentence about BRICS Johannesburg summit.').waitFor();
+      const v0 = Number(await canvas.getAttribute('data-view-start'));
+      const v1 = Number(await canvas.getAttribute('data-view-end'));
+      assert.ok(v0 <= Date.UTC(2023, 7, 22) && v1 >= Date.UTC(2023, 7, 25) && v1 - v0 < 60 * DAY, 'view fits the new event');
       const lists = await page.evaluate(() => window.__mock.calls.filter((c) => c.cmd === 'list_events').length);
       assert.equal(lists, 2);
     });

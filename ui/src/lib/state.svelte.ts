@@ -25,6 +25,10 @@ export class AppState {
   lastDropped = $state.raw<string[]>([]);
   /** Paths dropped during an import, imported next. */
   queued = $state.raw<string[]>([]);
+  /** Events that the last import added (ids not listed before it). */
+  newIds = $state.raw<number[]>([]);
+  /** Ask the timeline to bring these events into view (seq: a new request). */
+  focusRequest = $state.raw<{ ids: number[]; seq: number } | null>(null);
 
   private detailSeq = 0;
 
@@ -83,6 +87,7 @@ export class AppState {
     this.report = null;
     this.importError = null;
     this.progress = { files_done: 0, files_total: paths.length, current: null, articles: 0, events: 0 };
+    const before = new Set(this.events.map((e) => e.id));
     try {
       this.report = await api.importPaths(paths);
     } catch (e) {
@@ -92,11 +97,19 @@ export class AppState {
       this.progress = null;
     }
     await this.refresh();
+    this.newIds = this.events.filter((e) => !before.has(e.id)).map((e) => e.id);
     if (this.queued.length) {
       const next = this.queued;
       this.queued = [];
       await this.importPaths(next);
     }
+  }
+
+  /** Bring events into view on the timeline and select the first. */
+  focusEvents(ids: number[]): void {
+    if (!ids.length) return;
+    this.focusRequest = { ids, seq: (this.focusRequest?.seq ?? 0) + 1 };
+    void this.select(ids[0]);
   }
 
   dismissImport(): void {

@@ -2,11 +2,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const calls: string[] = [];
 let gate: (() => void) | null = null;
+let list = [{ id: 1 }, { id: 2 }];
 vi.mock('./api', () => ({
   toCommandError: (e: unknown) => e,
   api: {
     workspaceInfo: vi.fn(async () => ({ path: '/w', articles: 1, events: 1, actors: 1 })),
-    listEvents: vi.fn(async () => [{ id: 1 }, { id: 2 }]),
+    listEvents: vi.fn(async () => list),
     eventDetail: vi.fn(async (id: number) => {
       if (id === 3) throw { code: 'not_found', message: 'gone' };
       if (id === 1) await new Promise((r) => setTimeout(r, 20));
@@ -15,6 +16,7 @@ vi.mock('./api', () => ({
     importPaths: vi.fn(async (paths: string[]) => {
       calls.push(paths.join(','));
       if (paths[0] === 'slow') await new Promise<void>((r) => (gate = r));
+      if (paths[0] === 'new') list = [...list, { id: 7 }];
       return { files: [], articles_added: 0, events_added: 0 };
     }),
   },
@@ -66,5 +68,15 @@ describe('AppState', () => {
     expect(s.queued).toEqual([]);
     expect(s.importing).toBe(false);
     expect(s.report).not.toBeNull();
+  });
+
+  it('remembers which events an import added and can focus them', async () => {
+    const s = new AppState();
+    await s.refresh();
+    await s.importPaths(['new']);
+    expect(s.newIds).toEqual([7]);
+    s.focusEvents(s.newIds);
+    expect(s.focusRequest).toEqual({ ids: [7], seq: 1 });
+    expect(s.selectedId).toBe(7);
   });
 });

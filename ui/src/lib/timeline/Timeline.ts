@@ -203,6 +203,13 @@ export class Timeline {
     this.requestDraw();
   }
 
+  /** Fit the view to some items (e.g. the events an import added). */
+  fitItems(ids: readonly number[]): void {
+    const want = new Set(ids);
+    const subset = this.items.filter((i) => want.has(i.id));
+    if (subset.length) this.setView(fitDomain(subset, this.now()));
+  }
+
   /** Zoom around the centre (factor > 1 zooms in). */
   zoomBy(factor: number): void {
     this.sel.call(this.zoom.scaleBy, factor, [this.width / 2, 0]);
