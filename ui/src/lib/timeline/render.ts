@@ -392,6 +392,10 @@ export class BulkPainter {
 
   add(pl: Placed, x0: number, x1: number, top: number, marker: boolean): void {
     const it = pl.item;
+    if (!marker) {
+      x0 = Math.max(x0, -1000);
+      x1 = Math.min(x1, 1e5);
+    }
     const fuzzy = it.mode === 'fuzzy' && !marker;
     const style = fuzzy ? 'fuzzy' : it.status === 'occurred' ? 'solid' : it.status === 'cancelled' ? 'faded' : 'hollow';
     const key = `${style}|${it.kind}`;
