@@ -3,8 +3,14 @@ import App from './App.svelte';
 import { applyThemeToDocument, theme } from './lib/theme';
 import './app.css';
 
-applyThemeToDocument(theme);
+async function start() {
+  // Development only: a browser demo with mocked IPC (see src/dev/demo.ts).
+  // `import.meta.env.DEV` is false in `vite build`, so this is compiled out.
+  if (import.meta.env.DEV && !('__TAURI_INTERNALS__' in window) && new URLSearchParams(location.search).has('demo')) {
+    await import('./dev/demo');
+  }
+  applyThemeToDocument(theme);
+  mount(App, { target: document.getElementById('app')! });
+}
 
-const app = mount(App, { target: document.getElementById('app')! });
-
-export default app;
+void start();

@@ -82,6 +82,13 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       m.handlers.import_paths = async ({ paths }) => {
         await m.importGate;
         list = [...events, importedEvent];
+        details[importedEvent.id] = {
+          summary: importedEvent,
+          name: null,
+          participants: [],
+          evidence: [{ article_id: 99, doc: '/n/b.html', title: 'BRICS', published: null, sentence: 'Sentence about BRICS Johannesburg summit.' }],
+          confidence: 0.7,
+        };
         return {
           files: [
             { path: paths[0], status: 'imported', articles: 3, reason: null },
@@ -165,6 +172,7 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       await page.keyboard.press('0');
       await page.keyboard.press(']');
       await page.getByTestId('details').getByText('Sentence about Scholz visit to Paris.').waitFor();
+      assert.equal(await text(page.getByTestId('announce')), 'Selected visit: Scholz visit to Paris, 16–18 January 2023');
       await page.keyboard.press(']');
       await page.getByTestId('details').getByText('Sentence about Blinken trip to Beijing (called off).').waitFor();
       assert.match(await page.getByTestId('details').innerText(), /Cancelled/);
@@ -185,6 +193,18 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       assert.equal(await page.locator('[data-testid=details] script').count(), 0);
       await page.waitForTimeout(300);
       assert.deepEqual(dialogs, []);
+    });
+
+    await t.test('undated events are listed and selectable', async () => {
+      await page.getByRole('button', { name: '1 undated' }).click();
+      const list = page.getByRole('dialog', { name: 'Undated events' });
+      await list.getByText('Undated meeting').click();
+      const details = page.getByTestId('details');
+      await details.getByText('Sentence about Undated meeting.').waitFor();
+      assert.equal(await text(page.getByTestId('detail-date')), 'Undated');
+      await page.screenshot({ path: join(results, 'undated.png') });
+      await list.getByRole('button', { name: 'Close undated events' }).click();
+      assert.equal(await list.count(), 0);
     });
 
     await t.test('zoom and pan change the view', async () => {
@@ -244,8 +264,35 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       assert.match(await canvas.getAttribute('aria-label'), /^Timeline of 13 events/);
       assert.match(await text(page.getByTestId('workspace-counts')), /14 events/);
       await page.screenshot({ path: join(results, 'import-report.png') });
+      await page.getByRole('button', { name: 'Show 1 new event' }).click();
+      await page.getByTestId('details').getByText('Sentence about BRICS Johannesburg summit.').waitFor();
+      const v0 = Number(await canvas.getAttribute('data-view-start'));
+      const v1 = Number(await canvas.getAttribute('data-view-end'));
+      assert.ok(v0 <= Date.UTC(2023, 7, 22) && v1 >= Date.UTC(2023, 7, 25) && v1 - v0 < 60 * DAY, 'view fits the new event');
       const lists = await page.evaluate(() => window.__mock.calls.filter((c) => c.cmd === 'list_events').length);
       assert.equal(lists, 2);
+    });
+
+    await t.test('a failing backend shows an error with retry', async () => {
+      const p2 = await context.newPage();
+      await p2.addInitScript({ content: await readFile(join(here, 'mock-ipc.js'), 'utf8') });
+      await p2.addInitScript(() => {
+        let fail = true;
+        window.__mock.handlers.workspace_info = () => {
+          if (fail) throw { code: 'db_locked', message: 'The workspace database is locked.' };
+          return { path: '/w', articles: 0, events: 0, actors: 0 };
+        };
+        window.__mock.handlers.list_events = () => [];
+        window.__mock.recover = () => (fail = false);
+      });
+      await p2.goto(server.url);
+      const alert = p2.getByRole('alert');
+      await alert.getByText('The workspace database is locked.').waitFor();
+      await p2.evaluate(() => window.__mock.recover());
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      await alert.waitFor({ state: 'detached' });
+      await p2.getByText('No events yet').waitFor();
+      await p2.close();
     });
 
     await t.test('no errors, dialogs or CSP violations', async () => {

@@ -56,10 +56,16 @@ export function plural(n: number, one: string, many = one + 's'): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
-/** Accessible description of the timeline canvas. */
+const summaries = new WeakMap<readonly TimelineItem[], string>();
+
+/** Accessible description of the timeline canvas (called every frame). */
 export function describeTimeline(items: readonly TimelineItem[], view: ViewDomain): string {
-  const head = `Timeline of ${plural(items.length, 'event')}`;
-  const kinds = items.length ? ` (${kindSummary(items)})` : '';
+  let counts = summaries.get(items);
+  if (counts === undefined) {
+    const head = `Timeline of ${plural(items.length, 'event')}`;
+    counts = items.length ? `${head} (${kindSummary(items)})` : head;
+    summaries.set(items, counts);
+  }
   const showing = `; showing ${formatDayRange(Math.floor(view[0] / DAY) * DAY, Math.floor((view[1] - 1) / DAY) * DAY)}`;
-  return `${head}${kinds}${showing}. Use + and − to zoom, arrow keys to pan, [ and ] to step through events.`;
+  return `${counts}${showing}. Use + and − to zoom, arrow keys to pan, [ and ] to step through events.`;
 }

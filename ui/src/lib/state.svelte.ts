@@ -23,6 +23,12 @@ export class AppState {
   report = $state.raw<ImportReport | null>(null);
   importError = $state<CommandError | null>(null);
   lastDropped = $state.raw<string[]>([]);
+  /** Paths dropped during an import, imported next. */
+  queued = $state.raw<string[]>([]);
+  /** Events that the last import added (ids not listed before it). */
+  newIds = $state.raw<number[]>([]);
+  /** Ask the timeline to bring these events into view (seq: a new request). */
+  focusRequest = $state.raw<{ ids: number[]; seq: number } | null>(null);
 
   private detailSeq = 0;
 
@@ -72,7 +78,8 @@ export class AppState {
   async importPaths(paths: string[]): Promise<void> {
     if (!paths.length) return;
     if (this.importing) {
-      this.importError = { code: 'busy', message: 'An import is already running; drop again when it has finished.' };
+      // Dropped while importing: run right after the current import.
+      this.queued = [...this.queued, ...paths];
       return;
     }
     this.lastDropped = paths;
@@ -80,6 +87,7 @@ export class AppState {
     this.report = null;
     this.importError = null;
     this.progress = { files_done: 0, files_total: paths.length, current: null, articles: 0, events: 0 };
+    const before = new Set(this.events.map((e) => e.id));
     try {
       this.report = await api.importPaths(paths);
     } catch (e) {
@@ -89,6 +97,19 @@ export class AppState {
       this.progress = null;
     }
     await this.refresh();
+    this.newIds = this.events.filter((e) => !before.has(e.id)).map((e) => e.id);
+    if (this.queued.length) {
+      const next = this.queued;
+      this.queued = [];
+      await this.importPaths(next);
+    }
+  }
+
+  /** Bring events into view on the timeline and select the first. */
+  focusEvents(ids: number[]): void {
+    if (!ids.length) return;
+    this.focusRequest = { ids, seq: (this.focusRequest?.seq ?? 0) + 1 };
+    void this.select(ids[0]);
   }
 
   dismissImport(): void {

@@ -20,6 +20,20 @@ export interface Theme {
   danger: string;
   warning: string;
   success: string;
+  dangerBg: string;
+  dangerBorder: string;
+  /** Text/glyphs on accent or kind-coloured backgrounds. */
+  onColor: string;
+  /** Drop overlay tint, card shadows, translucent panels. */
+  overlayTint: string;
+  shadow: string;
+  shadowStrong: string;
+  glass: string;
+  /** Legend swatches for "cancelled" and "approximate". */
+  legendFaded: string;
+  legendFuzzy: string;
+  legendFuzzyEdge: string;
+  tooltip: { bg: string; text: string; muted: string; kinds: Record<EventKind, string> };
   /** Timeline canvas. */
   canvas: {
     bg: string;
@@ -58,6 +72,22 @@ export const lightTheme: Theme = {
   danger: '#c2352b',
   warning: '#b7791f',
   success: '#2f855a',
+  dangerBg: '#fdecea',
+  dangerBorder: '#f3c6c2',
+  onColor: '#ffffff',
+  overlayTint: 'rgba(47, 91, 211, 0.08)',
+  shadow: 'rgba(20, 30, 60, 0.14)',
+  shadowStrong: 'rgba(20, 30, 60, 0.18)',
+  glass: 'rgba(255, 255, 255, 0.9)',
+  legendFaded: '#c9ced6',
+  legendFuzzy: '#cfd4dc',
+  legendFuzzyEdge: '#e6e9ee',
+  tooltip: {
+    bg: '#1c2330',
+    text: '#ffffff',
+    muted: '#c9d0db',
+    kinds: { visit: '#8db4f5', meeting: '#7fd6b6', call: '#f5c27e', conference: '#c6a6f0' },
+  },
   canvas: {
     bg: '#ffffff',
     laneBandA: '#ffffff',
@@ -123,8 +153,26 @@ export function applyThemeToDocument(t: Theme, root: HTMLElement = document.docu
     '--danger': t.danger,
     '--warning': t.warning,
     '--success': t.success,
+    '--danger-bg': t.dangerBg,
+    '--danger-border': t.dangerBorder,
+    '--on-color': t.onColor,
+    '--overlay-tint': t.overlayTint,
+    '--shadow': t.shadow,
+    '--shadow-strong': t.shadowStrong,
+    '--glass': t.glass,
+    '--legend-faded': t.legendFaded,
+    '--legend-fuzzy': t.legendFuzzy,
+    '--legend-fuzzy-edge': t.legendFuzzyEdge,
+    '--tooltip-bg': t.tooltip.bg,
+    '--tooltip-text': t.tooltip.text,
+    '--tooltip-muted': t.tooltip.muted,
+    '--axis-bg': t.canvas.axisBg,
+    '--grid': t.canvas.grid,
   };
-  for (const k of Object.keys(t.kinds) as EventKind[]) vars[`--kind-${k}`] = t.kinds[k];
+  for (const k of Object.keys(t.kinds) as EventKind[]) {
+    vars[`--kind-${k}`] = t.kinds[k];
+    vars[`--tooltip-kind-${k}`] = t.tooltip.kinds[k];
+  }
   for (const [k, v] of Object.entries(vars)) root.style.setProperty(k, v);
   root.style.colorScheme = t.name === 'dark' ? 'dark' : 'light';
 }

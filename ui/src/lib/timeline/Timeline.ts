@@ -1,6 +1,7 @@
 // The interactive timeline: a canvas, a d3-zoom behaviour, a lane gutter.
 // Plain TypeScript (no framework) so it can be driven and benchmarked alone.
 
+import { scaleUtc, type ScaleTime } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { zoom as d3zoom, zoomIdentity, ZoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import type { Theme } from '../theme';
@@ -8,15 +9,17 @@ import { hitTest } from './hittest';
 import {
   DEFAULT_LAYOUT,
   laneGeometry,
+  laneOrder,
   layoutItems,
   rowsThatFit,
   sortForLayout,
   visibleRange,
   type LaneGeometry,
   type Layout,
+  type Placed,
 } from './layout';
-import { AXIS_H, FONT_SIZE, LANE_PAD, ROW_H, TextFitter, drawAxis, drawGlyph, drawGrid, drawLabel, drawToday } from './render';
-import { clampSpan, domainForTransform, fitDomain, revealDomain, scaleExtentFor, transformForDomain } from './scale';
+import { AXIS_H, BulkPainter, FONT_SIZE, LANE_PAD, ROW_H, TextFitter, drawAxis, drawGlyph, drawGrid, drawLabel, drawToday } from './render';
+import { clampSpan, fitDomain, revealDomain, scaleExtentFor, transformForDomain } from './scale';
 import { computeTicks } from './ticks';
 import type { LaneSpec, TimelineItem, ViewDomain } from './types';
 
@@ -36,6 +39,8 @@ export interface TimelineOptions {
 
 const GEO = { top: AXIS_H, rowHeight: ROW_H, lanePad: LANE_PAD };
 const GUTTER_W = 140;
+/** Above this many items in view, glyphs are batched and labels dropped. */
+const BULK_THRESHOLD = 2500;
 
 export class Timeline {
   readonly root: HTMLDivElement;
@@ -57,6 +62,10 @@ export class Timeline {
   private dpr = 1;
   private layout: Layout | null = null;
   private layoutKey = '';
+  private layoutRows = 0;
+  /** Number of lanes for the current items and spec (-1: unknown). */
+  private laneCount = -1;
+  private relayoutTimer: ReturnType<typeof setTimeout> | undefined;
   private geo: LaneGeometry[] = [];
   private gutterKey = '';
   private raf = 0;
@@ -119,6 +128,8 @@ export class Timeline {
 
     this.ro = new ResizeObserver(() => this.resize());
     this.ro.observe(this.root);
+    // A devicePixelRatio change (other monitor, browser zoom) fires resize.
+    window.addEventListener('resize', this.onWindowResize);
     this.resize();
   }
 
@@ -128,6 +139,7 @@ export class Timeline {
   setItems(items: readonly TimelineItem[], opts: { fit?: boolean } = {}): void {
     this.items = [...items];
     this.sorted = sortForLayout(this.items);
+    this.laneCount = -1;
     this.layout = null;
     this.layoutKey = '';
     if (this.selectedId !== null && !this.items.some((i) => i.id === this.selectedId)) this.selectedId = null;
@@ -137,6 +149,7 @@ export class Timeline {
 
   setLanes(spec: LaneSpec): void {
     this.opts.lanes = spec;
+    this.laneCount = -1;
     this.layout = null;
     this.layoutKey = '';
     this.requestDraw();
@@ -154,7 +167,19 @@ export class Timeline {
 
   /** The visible time domain [start, end) in UTC ms. */
   getView(): ViewDomain {
-    return domainForTransform(this.base, Math.max(1, this.width), this.transform);
+    const [a, b] = this.viewScale().domain();
+    return [a.getTime(), b.getTime()];
+  }
+
+  /**
+   * The current time scale: d3's scaleUtc over the base domain, rescaled by
+   * the d3-zoom transform. (Painting inlines the same linear map.)
+   */
+  viewScale(): ScaleTime<number, number> {
+    const base = scaleUtc()
+      .domain([new Date(this.base[0]), new Date(this.base[1])])
+      .range([0, Math.max(1, this.width)]);
+    return this.transform.rescaleX(base);
   }
 
   /** Show exactly this domain (clamped to the zoom limits). */
@@ -176,6 +201,13 @@ export class Timeline {
     this.zoom.scaleExtent(scaleExtentFor(view));
     this.sel.call(this.zoom.transform, zoomIdentity);
     this.requestDraw();
+  }
+
+  /** Fit the view to some items (e.g. the events an import added). */
+  fitItems(ids: readonly number[]): void {
+    const want = new Set(ids);
+    const subset = this.items.filter((i) => want.has(i.id));
+    if (subset.length) this.setView(fitDomain(subset, this.now()));
   }
 
   /** Zoom around the centre (factor > 1 zooms in). */
@@ -248,7 +280,9 @@ export class Timeline {
 
   destroy(): void {
     cancelAnimationFrame(this.raf);
+    clearTimeout(this.relayoutTimer);
     this.ro.disconnect();
+    window.removeEventListener('resize', this.onWindowResize);
     this.sel.on('.zoom', null);
     this.canvas.removeEventListener('wheel', this.onWheel);
     this.canvas.removeEventListener('click', this.onClick);
@@ -259,6 +293,8 @@ export class Timeline {
   }
 
   // ---------------------------------------------------------------- input
+
+  private onWindowResize = () => this.resize();
 
   private onWheel = (ev: WheelEvent) => {
     // Horizontal scroll or shift+wheel pans; plain wheel zooms (d3-zoom).
@@ -275,7 +311,7 @@ export class Timeline {
   }
 
   private hit(x: number, y: number) {
-    const layout = this.ensureLayout();
+    const layout = this.ensureLayout(true);
     if (!layout) return null;
     const [v0] = this.getView();
     return hitTest(layout, this.geo, x, y, {
@@ -411,16 +447,36 @@ export class Timeline {
     this.requestDraw();
   }
 
-  private ensureLayout(): Layout | null {
+  /**
+   * The layout for the current zoom. While zooming, a layout made for a zoom
+   * within 25% is reused (glyphs are re-measured at draw time) and a fresh
+   * one follows once the zoom settles: no 100k-item relayout per frame.
+   */
+  private ensureLayout(allowStale = false): Layout | null {
     if (this.width <= 0) return null;
     const [v0, v1] = this.getView();
     const msPerPx = (v1 - v0) / this.width;
-    const lanes = this.opts.lanes.order.length || 1;
+    if (this.laneCount < 0) this.laneCount = laneOrder(this.sorted, this.opts.lanes).length;
+    const lanes = Math.max(1, this.laneCount);
     const maxRows = rowsThatFit(this.height - AXIS_H, lanes, GEO, 40);
     const key = `${msPerPx.toPrecision(12)}|${maxRows}`;
     if (this.layout && key === this.layoutKey) return this.layout;
+    if (allowStale && this.layout && this.layoutRows === maxRows) {
+      const ratio = msPerPx / this.layout.msPerPx;
+      if (ratio > 0.8 && ratio < 1.25) {
+        clearTimeout(this.relayoutTimer);
+        this.relayoutTimer = setTimeout(() => {
+          this.layoutKey = '';
+          this.ensureLayout(false);
+          this.requestDraw();
+        }, 120);
+        return this.layout;
+      }
+    }
+    clearTimeout(this.relayoutTimer);
     this.layout = layoutItems(this.sorted, this.opts.lanes, { ...DEFAULT_LAYOUT, msPerPx, maxRows });
     this.layoutKey = key;
+    this.layoutRows = maxRows;
     this.geo = laneGeometry(this.layout, GEO, this.height - AXIS_H);
     this.updateGutter();
     return this.layout;
@@ -456,16 +512,23 @@ export class Timeline {
         sw.style.background = color;
         el.append(sw);
       }
+      const text = doc.createElement('span');
+      text.className = 'tl-lane-text';
       const name = doc.createElement('span');
       name.className = 'tl-lane-name';
       name.textContent = g.label;
+      name.title = g.label;
       const count = doc.createElement('span');
       count.className = 'tl-lane-count';
-      count.textContent = String(g.count);
-      el.append(name, count);
+      count.textContent = g.count.toLocaleString('en-US');
+      text.append(name, count);
+      el.append(text);
       if (g.overlapping > 0) {
-        el.title = `${g.overlapping} overlapping — zoom in to separate them`;
-        el.classList.add('tl-lane-crowded');
+        const crowded = doc.createElement('span');
+        crowded.className = 'tl-lane-crowded';
+        crowded.textContent = `${g.overlapping.toLocaleString('en-US')} overlap`;
+        crowded.title = `${g.overlapping.toLocaleString('en-US')} events overlap at this zoom — zoom in to separate them`;
+        text.append(crowded);
       }
       children.push(el);
     });
@@ -484,12 +547,12 @@ export class Timeline {
 
   /** Paint one frame now (normally via requestDraw). */
   draw(): void {
-    const layout = this.ensureLayout();
+    const layout = this.ensureLayout(true);
     if (!layout) return;
     const { ctx, width: w, height: h } = this;
     const th = this.opts.theme;
     const [v0, v1] = this.getView();
-    const msPerPx = layout.msPerPx;
+    const msPerPx = (v1 - v0) / w;
     const X = (t: number) => (t - v0) / msPerPx;
 
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
@@ -520,54 +583,110 @@ export class Timeline {
     ctx.font = `${FONT_SIZE}px ${th.font}`;
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'left';
-    const margin = 20 * msPerPx;
+    // Cull in time; labels may start up to maxLabelPx left of the view.
+    const cullLeft = v0 - (DEFAULT_LAYOUT.maxLabelPx + 40) * Math.max(msPerPx, layout.msPerPx);
+    const cullRight = v1 + 20 * msPerPx;
     const minGlyphMs = DEFAULT_LAYOUT.minGlyphPx * msPerPx;
-    const gapMs = DEFAULT_LAYOUT.gapPx * msPerPx;
-    let selectedLater: (() => void) | null = null;
+    const gapPx = DEFAULT_LAYOUT.gapPx;
+    // Glyph extent in px at the current zoom (the layout may be a frame old).
+    const halfGlyph = DEFAULT_LAYOUT.minGlyphPx / 2;
+    const gx = (it: TimelineItem): [number, number] => {
+      if (it.end - it.start >= minGlyphMs) return [X(it.start), X(it.end)];
+      const c = X((it.start + it.end) / 2);
+      return [c - DEFAULT_LAYOUT.minGlyphPx / 2, c + DEFAULT_LAYOUT.minGlyphPx / 2];
+    };
+    // Crowded view: batch glyphs by colour and drop labels.
+    let visible = 0;
+    for (const lane of layout.lanes) {
+      for (const row of lane.rows) {
+        const [a, b] = visibleRange(row, cullLeft, cullRight);
+        visible += b - a;
+      }
+    }
+    const bulk = visible > BULK_THRESHOLD ? new BulkPainter(th) : null;
+    let deferred: (() => void)[] = [];
     layout.lanes.forEach((lane, li) => {
       const g = this.geo[li];
       lane.rows.forEach((row, ri) => {
         const top = g.y + LANE_PAD + ri * ROW_H;
-        if (top > h) return;
-        const [a, b] = visibleRange(row, v0 - margin, v1 + margin);
+        if (top > h || top + ROW_H > g.y + g.height + 0.5) return;
+        const [a, b] = visibleRange(row, cullLeft, cullRight);
+        let coveredTo = -Infinity;
         for (let i = a; i < b; i++) {
           const pl = row.items[i];
           const it = pl.item;
           const marker = it.end - it.start < minGlyphMs;
-          const x0 = X(pl.x0);
-          const x1 = X(pl.x1);
-          const paint = () => {
-            drawGlyph(ctx, pl, { x0, x1, top, marker, selected: it.id === this.selectedId, hovered: it.id === this.hoverId }, th);
-            // Label: inside a wide bar if it fits, else to the right.
-            const next = row.items[i + 1];
-            const limit = next && !next.overlaps ? X(next.x0 - gapMs) : X(pl.labelEnd) + 400;
-            const struck = it.status === 'cancelled';
-            const vis0 = Math.max(x0, 0);
-            const insideW = x1 - vis0 - 12;
-            const full = this.fitter.width(it.label);
-            if (!marker && insideW >= Math.min(full, 60)) {
-              const text = this.fitter.fit(it.label, insideW);
-              if (text) {
-                const solid = it.mode !== 'fuzzy' && it.status === 'occurred';
-                drawLabel(ctx, text, vis0 + 6, top, solid ? th.canvas.labelOnBar : th.canvas.label, struck, this.fitter);
-                return;
-              }
-            }
-            const lx = (marker ? (x0 + x1) / 2 + 5.5 : x1) + DEFAULT_LAYOUT.labelGapPx;
-            const text = this.fitter.fit(it.label, Math.min(limit, w + 400) - lx);
-            if (text) drawLabel(ctx, text, lx, top, struck ? th.textFaint : th.canvas.label, struck, this.fitter);
-          };
-          if (it.id === this.selectedId) selectedLater = paint;
-          else paint();
+          let x0: number;
+          let x1: number;
+          if (marker) {
+            const c = X((it.start + it.end) / 2);
+            x0 = c - halfGlyph;
+            x1 = c + halfGlyph;
+          } else {
+            x0 = X(it.start);
+            x1 = X(it.end);
+          }
+          const special = it.id === this.selectedId || it.id === this.hoverId;
+          // Crowded rows: skip what is entirely under an already drawn glyph.
+          if (!special && x1 - coveredTo < 1) continue;
+          if (x1 < -DEFAULT_LAYOUT.maxLabelPx - 20 || x0 > w + 20) continue;
+          coveredTo = Math.max(coveredTo, x1);
+          if (bulk && !special) {
+            bulk.add(pl, x0, x1, top, marker);
+            continue;
+          }
+          // A label runs up to the next glyph of its row (overlapping or not).
+          const next = row.items[i + 1];
+          const limit = next ? gx(next.item)[0] - gapPx : w + 400;
+          if (special) deferred.push(() => this.paintItem(pl, x0, x1, top, marker, limit));
+          else this.paintItem(pl, x0, x1, top, marker, limit);
         }
+        bulk?.endRow();
       });
     });
-    // The selection is painted last, on top of anything overlapping it.
-    (selectedLater as (() => void) | null)?.();
+    bulk?.flush(ctx);
+    // Hovered and selected items are painted last, on top of their neighbours.
+    for (const paint of deferred) paint();
+    deferred = [];
     ctx.restore();
 
     drawAxis(ctx, ticks, X, w, th, this.fitter);
     this.afterDraw([v0, v1]);
+  }
+
+  private paintItem(pl: Placed, x0: number, x1: number, top: number, marker: boolean, limit: number): void {
+    const it = pl.item;
+    // Very long extents at deep zoom: keep coordinates near the canvas (the
+    // clipped parts are off screen anyway; huge values upset gradients/paths).
+    const g0 = marker ? x0 : Math.max(x0, -1000);
+    const g1 = marker ? x1 : Math.min(x1, this.width + 1000);
+    drawGlyph(this.ctx, pl, { x0: g0, x1: g1, top, marker, selected: it.id === this.selectedId, hovered: it.id === this.hoverId }, this.opts.theme);
+    this.paintLabel(it, x0, x1, top, marker, limit);
+  }
+
+  /**
+   * Label inside a wide glyph when it fits whole; else to its right (up to
+   * `limit`, the next glyph) when there is more room there; else truncated.
+   */
+  private paintLabel(it: TimelineItem, x0: number, x1: number, top: number, marker: boolean, limit: number): void {
+    const th = this.opts.theme;
+    const struck = it.status === 'cancelled';
+    const vis0 = Math.max(x0, 0);
+    const insideW = marker ? 0 : Math.min(x1, this.width) - vis0 - 12;
+    const lx = (marker ? (x0 + x1) / 2 + 5.5 : x1) + DEFAULT_LAYOUT.labelGapPx;
+    const outsideW = lx > this.width ? 0 : Math.min(limit, this.width + 400) - lx;
+    if (insideW < 40 && outsideW < 14) return;
+    const full = this.fitter.width(it.label);
+    const inside = insideW >= 40 && (full <= insideW || (outsideW < full && insideW > outsideW));
+    if (inside) {
+      const text = this.fitter.fit(it.label, insideW);
+      if (!text) return;
+      const solid = it.mode !== 'fuzzy' && it.status === 'occurred';
+      drawLabel(this.ctx, text, vis0 + 6, top, solid ? th.canvas.labelOnBar : th.canvas.label, struck, this.fitter);
+      return;
+    }
+    const text = this.fitter.fit(it.label, outsideW);
+    if (text) drawLabel(this.ctx, text, lx, top, struck ? th.textFaint : th.canvas.label, struck, this.fitter);
   }
 
   private afterDraw(view: ViewDomain): void {

@@ -25,7 +25,7 @@ export interface Hit {
 export function labelLimit(items: readonly Placed[], i: number, gapMs: number): number {
   const next = items[i + 1];
   const end = items[i].labelEnd;
-  return next && !next.overlaps ? Math.min(end, next.x0 - gapMs) : end;
+  return next ? Math.min(end, next.x0 - gapMs) : end;
 }
 
 export function hitTest(layout: Layout, geo: readonly LaneGeometry[], x: number, y: number, p: HitParams): Hit | null {

@@ -60,8 +60,8 @@ export interface LaneLayout {
 export interface Layout {
   msPerPx: number;
   lanes: LaneLayout[];
-  /** id → placement (first one, if an item is in several lanes later). */
-  byId: Map<number, Placed>;
+  /** id → placement (the first lane's, for items in several lanes); lazy. */
+  readonly byId: Map<number, Placed>;
 }
 
 /** Glyph extent (ms) of an item at a zoom: at least minGlyphPx wide, centred. */
@@ -79,7 +79,11 @@ export function laneOrder(items: readonly TimelineItem[], spec: LaneSpec): strin
   const extra = new Set<string>();
   for (const it of items) {
     const k = spec.key(it);
-    if (!seen.has(k)) extra.add(k);
+    if (typeof k === 'string') {
+      if (!seen.has(k)) extra.add(k);
+    } else {
+      for (const kk of k) if (!seen.has(kk)) extra.add(kk);
+    }
   }
   return [...fixed, ...[...extra].sort()];
 }
@@ -102,16 +106,22 @@ export function layoutItems(sorted: readonly TimelineItem[], spec: LaneSpec, p: 
   const lanes: LaneLayout[] = keys.map((key) => ({ key, label: spec.label(key), rows: [], count: 0, overlapping: 0 }));
   const glyphEnds: number[][] = keys.map(() => []);
   const labelEnds: number[][] = keys.map(() => []);
-  const byId = new Map<number, Placed>();
   const gap = p.gapPx * p.msPerPx;
   const maxRows = Math.max(1, p.maxRows);
 
-  for (const it of sorted) {
-    const li = laneIndex.get(spec.key(it))!;
+  const minGlyph = p.minGlyphPx * p.msPerPx;
+  const place = (it: TimelineItem, li: number) => {
     const lane = lanes[li];
     const gEnds = glyphEnds[li];
     const lEnds = labelEnds[li];
-    const [x0, x1] = glyphExtent(it, p.msPerPx, p.minGlyphPx);
+    // Inlined glyphExtent (no tuple allocation: this loop runs 100k times).
+    let x0 = it.start;
+    let x1 = it.end;
+    if (x1 - x0 < minGlyph) {
+      const c = (x0 + x1) / 2;
+      x0 = c - minGlyph / 2;
+      x1 = c + minGlyph / 2;
+    }
     const labelPx = Math.min(p.maxLabelPx, it.label.length * p.charPx);
     const labelEnd = p.charPx > 0 ? x1 + (p.labelGapPx + labelPx) * p.msPerPx : x1;
 
@@ -151,7 +161,12 @@ export function layoutItems(sorted: readonly TimelineItem[], spec: LaneSpec, p: 
     const placed: Placed = { item: it, lane: li, row, x0, x1, labelEnd, overlaps };
     lane.rows[row].items.push(placed);
     lane.count++;
-    if (!byId.has(it.id)) byId.set(it.id, placed);
+  };
+
+  for (const it of sorted) {
+    const k = spec.key(it);
+    if (typeof k === 'string') place(it, laneIndex.get(k)!);
+    else for (const kk of k) place(it, laneIndex.get(kk)!);
   }
 
   for (const lane of lanes) {
@@ -161,7 +176,21 @@ export function layoutItems(sorted: readonly TimelineItem[], spec: LaneSpec, p: 
       row.maxEnd = row.items.map((pl) => (m = Math.max(m, pl.labelEnd, pl.x1)));
     }
   }
-  return { msPerPx: p.msPerPx, lanes, byId };
+  // The id index is built on first use only: most layouts (one per zoom
+  // level while zooming 100k items) never need it.
+  let index: Map<number, Placed> | null = null;
+  return {
+    msPerPx: p.msPerPx,
+    lanes,
+    get byId() {
+      if (!index) {
+        index = new Map();
+        for (const lane of lanes)
+          for (const row of lane.rows) for (const pl of row.items) if (!index.has(pl.item.id)) index.set(pl.item.id, pl);
+      }
+      return index;
+    },
+  };
 }
 
 /** First index whose items may reach t (maxEnd >= t). */

@@ -22,19 +22,35 @@ export class TextFitter {
   private widths = new Map<string, number>();
   constructor(private ctx: CanvasRenderingContext2D) {}
 
+  /** Width in the context's current font. */
   width(text: string): number {
-    let w = this.widths.get(text);
+    const key = `${this.ctx.font}|${text}`;
+    let w = this.widths.get(key);
     if (w === undefined) {
       w = this.ctx.measureText(text).width;
       if (this.widths.size > 20000) this.widths.clear();
-      this.widths.set(text, w);
+      this.widths.set(key, w);
     }
     return w;
   }
 
+  private fitted = new Map<string, string | null>();
+
   fit(text: string, maxW: number): string | null {
     if (maxW < 14) return null;
     if (this.width(text) <= maxW) return text;
+    // Same label, same room (to 4 px): same answer. Panning hits this a lot.
+    const key = `${Math.floor(maxW / 4)}|${this.ctx.font}|${text}`;
+    const hit = this.fitted.get(key);
+    if (hit !== undefined) return hit;
+    const r = this.truncate(text, maxW);
+    if (this.fitted.size > 5000) this.fitted.clear();
+    this.fitted.set(key, r);
+    return r;
+  }
+
+  private truncate(text: string, maxW: number): string | null {
+    maxW = Math.floor(maxW / 4) * 4;
     let lo = 0;
     let hi = text.length;
     while (lo < hi) {
@@ -352,4 +368,96 @@ export function drawToday(ctx: CanvasRenderingContext2D, x: number, height: numb
   ctx.lineTo(xx, AXIS_H);
   ctx.closePath();
   ctx.fill();
+}
+
+/**
+ * Batched glyphs for crowded views: one path per colour and style, no labels,
+ * no gradients. Overlapping glyphs of one style in a row merge into a single
+ * capsule, so a frame costs O(rows × width), not O(items in view).
+ */
+export class BulkPainter {
+  private paths = new Map<string, Path2D>();
+  private runs = new Map<string, { x0: number; x1: number; n: number; marker: boolean; top: number }>();
+
+  constructor(private th: Theme) {}
+
+  private path(key: string): Path2D {
+    let p = this.paths.get(key);
+    if (!p) {
+      p = new Path2D();
+      this.paths.set(key, p);
+    }
+    return p;
+  }
+
+  add(pl: Placed, x0: number, x1: number, top: number, marker: boolean): void {
+    const it = pl.item;
+    if (!marker) {
+      x0 = Math.max(x0, -1000);
+      x1 = Math.min(x1, 1e5);
+    }
+    const fuzzy = it.mode === 'fuzzy' && !marker;
+    const style = fuzzy ? 'fuzzy' : it.status === 'occurred' ? 'solid' : it.status === 'cancelled' ? 'faded' : 'hollow';
+    const key = `${style}|${it.kind}`;
+    const run = this.runs.get(key);
+    if (run && run.top === top && x0 <= run.x1 + 1) {
+      if (x1 > run.x1) run.x1 = x1;
+      run.n++;
+      run.marker = run.marker && marker;
+      return;
+    }
+    if (run) this.emit(key, run);
+    this.runs.set(key, { x0, x1, n: 1, marker, top });
+  }
+
+  /** Close the open runs (call at the end of each row). */
+  endRow(): void {
+    for (const [key, run] of this.runs) this.emit(key, run);
+    this.runs.clear();
+  }
+
+  private emit(key: string, r: { x0: number; x1: number; n: number; marker: boolean; top: number }): void {
+    const p = this.path(key);
+    const yMid = r.top + ROW_H / 2;
+    if (key.startsWith('fuzzy')) {
+      p.rect(r.x0, r.top + 2, Math.max(1, r.x1 - r.x0), ROW_H - 4);
+    } else if (r.n === 1 && r.marker) {
+      const cx = (r.x0 + r.x1) / 2;
+      p.moveTo(cx + 5, yMid);
+      p.arc(cx, yMid, 5, 0, Math.PI * 2);
+    } else {
+      const h = r.marker || r.n > 1 ? 10 : 12;
+      p.roundRect(r.x0, yMid - h / 2, Math.max(1, r.x1 - r.x0), h, h / 2);
+    }
+  }
+
+  flush(ctx: CanvasRenderingContext2D): void {
+    this.endRow();
+    ctx.setLineDash([]);
+    for (const [key, p] of this.paths) {
+      const [style, kind] = key.split('|') as [string, keyof Theme['kinds']];
+      const color = this.th.kinds[kind];
+      switch (style) {
+        case 'fuzzy':
+          ctx.fillStyle = withAlpha(color, this.th.fuzzyAlpha);
+          ctx.fill(p);
+          break;
+        case 'solid':
+          ctx.fillStyle = color;
+          ctx.fill(p);
+          break;
+        case 'faded':
+          ctx.fillStyle = withAlpha(color, 0.35);
+          ctx.fill(p);
+          break;
+        default:
+          ctx.fillStyle = this.th.canvas.bg;
+          ctx.fill(p);
+          ctx.strokeStyle = color;
+          ctx.lineWidth = 1.5;
+          ctx.stroke(p);
+      }
+    }
+    this.paths.clear();
+  }
 }

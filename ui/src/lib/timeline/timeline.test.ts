@@ -1,3 +1,5 @@
+import { scaleUtc } from 'd3-scale';
+import { zoomIdentity } from 'd3-zoom';
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, utc } from '../dates';
 import { hitTest, labelLimit } from './hittest';
@@ -70,6 +72,15 @@ describe('scale', () => {
     expect(back[1]).toBeCloseTo(view[1], -1);
     expect(domainForTransform(base, 800, { k: 1, x: 0 })).toEqual(base);
   });
+  it('matches d3 scaleUtc rescaled by a d3-zoom transform', () => {
+    const base: [number, number] = [utc(2000), utc(2010)];
+    const view: [number, number] = [utc(2004, 2, 1), utc(2004, 5, 1)];
+    const { k, x } = transformForDomain(base, 800, view);
+    const s = zoomIdentity.translate(x, 0).scale(k).rescaleX(scaleUtc().domain(base.map((t) => new Date(t))).range([0, 800]));
+    const [a, b] = s.domain();
+    expect(a.getTime()).toBeCloseTo(view[0], -1);
+    expect(b.getTime()).toBeCloseTo(view[1], -1);
+  });
   it('scale extent allows zooming from hours to centuries', () => {
     const base: [number, number] = [0, 10 * YEAR];
     const [kMin, kMax] = scaleExtentFor(base);
@@ -135,6 +146,23 @@ describe('layout', () => {
   it('orders lanes: fixed first, then extras sorted', () => {
     const its = [item(0, 1, { kind: 'call' }), item(0, 1, { kind: 'zeta' as never }), item(0, 1, { kind: 'alpha' as never })];
     expect(laneOrder(its, lanes)).toEqual(['visit', 'meeting', 'call', 'conference', 'alpha', 'zeta']);
+  });
+  it('puts an item in every lane its key names (actor lanes)', () => {
+    const byActor: LaneSpec = {
+      key: (it) => (it.data as string[]) ?? [],
+      order: [],
+      label: (k) => k,
+    };
+    const a = item(0, 1, { data: ['Blinken', 'Wang Yi'] });
+    const b = item(50 * DAY, 1, { data: ['Blinken'] });
+    const c = item(90 * DAY, 1, { data: [] });
+    const l = layoutItems(sortForLayout([a, b, c]), byActor, P);
+    expect(l.lanes.map((x) => [x.key, x.count])).toEqual([
+      ['Blinken', 2],
+      ['Wang Yi', 1],
+    ]);
+    expect(l.byId.get(a.id)!.lane).toBe(0);
+    expect(l.byId.has(c.id)).toBe(false);
   });
   it('points get a minimum glyph width, centred', () => {
     const it = item(100 * DAY);

@@ -19,7 +19,11 @@ export interface TimelineItem {
  * by actor or country (an item may then appear in several lanes).
  */
 export interface LaneSpec {
-  key: (item: TimelineItem) => string;
+  /**
+   * Lane(s) of an item. Several keys put the item in several lanes (e.g. one
+   * per participant); none hides it.
+   */
+  key: (item: TimelineItem) => string | readonly string[];
   /** Lanes always shown, in this order; other keys follow, sorted. */
   order: readonly string[];
   label: (key: string) => string;

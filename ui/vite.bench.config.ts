@@ -1,0 +1,8 @@
+import { defineConfig } from 'vite';
+
+// Builds the timeline benchmark page (bench/) into bench-dist/; never shipped.
+export default defineConfig({
+  root: 'bench',
+  base: './',
+  build: { outDir: '../bench-dist', emptyOutDir: true, target: 'es2022' },
+});
