@@ -2,6 +2,10 @@
 //! date, read from the tense and modality of its clause: "will visit on Wednesday" looks forward,
 //! "met on Wednesday" back. Works on the ASCII-lowercased text.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 /// Which way a bare weekday or month points from the publication date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -120,53 +124,46 @@ pub(crate) fn direction_at(lower: &str, start: usize, end: usize) -> Direction {
     }
     let after_full = &lower[end..to];
     let after = after_full.split(['.', ';', '\n']).next().unwrap_or("");
-    let find_last = |words: &[&str], hay: &str| words.iter().filter_map(|w| rfind_padded(hay, w)).max();
-    let f = find_last(FUTURE, before);
-    let p = find_last(PAST, before);
-    match (f, p) {
-        (Some(f), Some(p)) => {
-            if f > p {
-                Direction::Future
-            } else {
-                Direction::Past
-            }
-        }
-        (Some(_), None) => Direction::Future,
-        (None, Some(_)) => Direction::Past,
-        (None, None) => {
-            let f = FUTURE.iter().filter_map(|w| find_padded(after, w)).min();
-            let p = PAST.iter().filter_map(|w| find_padded(after, w)).min();
-            match (f, p) {
-                (Some(f), Some(p)) => {
-                    if f < p {
-                        Direction::Future
-                    } else {
-                        Direction::Past
-                    }
-                }
-                (Some(_), None) => Direction::Future,
-                (None, Some(_)) => Direction::Past,
-                (None, None) => Direction::Unknown,
-            }
-        }
+    // One pass of an automaton over each side: the last cue before wins, else the first after.
+    let before_cue = last_cue(before);
+    match before_cue {
+        Some(true) => Direction::Future,
+        Some(false) => Direction::Past,
+        None => match first_cue(after) {
+            Some(true) => Direction::Future,
+            Some(false) => Direction::Past,
+            None => Direction::Unknown,
+        },
     }
 }
 
-/// `hay.rfind(w)` where a leading space in `w` also matches the start of `hay`.
-fn rfind_padded(hay: &str, w: &str) -> Option<usize> {
-    hay.rfind(w).or_else(|| {
-        let t = w.strip_prefix(' ')?;
-        hay.starts_with(t).then_some(0)
-    })
+static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(FUTURE.iter().chain(PAST.iter()))
+        .expect("the cue automaton builds")
+});
+
+/// Whether pattern `id` is a future cue.
+fn is_future(id: usize) -> bool {
+    id < FUTURE.len()
 }
 
-fn find_padded(hay: &str, w: &str) -> Option<usize> {
-    if let Some(t) = w.strip_prefix(' ')
-        && hay.starts_with(t)
-    {
-        return Some(0);
-    }
-    hay.find(w)
+/// The last cue in `hay` (true: future). A cue's leading space also matches the start.
+fn last_cue(hay: &str) -> Option<bool> {
+    let padded = format!(" {hay}");
+    // Overlapping: "closed until" holds " closed " and " until " sharing a space.
+    CUES.find_overlapping_iter(&padded)
+        .max_by_key(|m| (m.start(), m.end()))
+        .map(|m| is_future(m.pattern().as_usize()))
+}
+
+/// The first cue in `hay` (true: future).
+fn first_cue(hay: &str) -> Option<bool> {
+    let padded = format!(" {hay}");
+    CUES.find_overlapping_iter(&padded)
+        .min_by_key(|m| (m.start(), m.end()))
+        .map(|m| is_future(m.pattern().as_usize()))
 }
 
 #[cfg(test)]

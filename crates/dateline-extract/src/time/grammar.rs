@@ -141,6 +141,111 @@ pub(crate) struct Parser<'a> {
 
 type M = Option<(usize, Sem)>;
 
+/// Bit `len` of entry `c` is set when some word that may start an expression begins with letter
+/// `c` and has `len` bytes. Built by trying every (letter, length) shape is impossible, so it is
+/// built from the start words themselves.
+static START_MASK: std::sync::LazyLock<[u64; 26]> = std::sync::LazyLock::new(|| {
+    let mut mask = [0u64; 26];
+    for w in
+        START_WORDS.iter().copied().chain(lexicon::ALL_WORDS.iter().copied()).chain(APPROX.iter().copied())
+    {
+        let b = w.as_bytes();
+        if let Some(&c) = b.first()
+            && c.is_ascii_lowercase()
+            && b.len() < 64
+        {
+            mask[usize::from(c - b'a')] |= 1u64 << b.len();
+        }
+    }
+    mask
+});
+
+/// Function words that may start an expression (the lexicon's words are in `lexicon::ALL_WORDS`).
+const START_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "last",
+    "next",
+    "past",
+    "coming",
+    "previous",
+    "current",
+    "currently",
+    "now",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "early",
+    "mid",
+    "late",
+    "earlier",
+    "later",
+    "recently",
+    "recent",
+    "several",
+    "few",
+    "many",
+    "more",
+    "less",
+    "at",
+    "up",
+    "close",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "annually",
+    "annual",
+    "biweekly",
+    "nightly",
+    "hourly",
+    "every",
+    "each",
+    "per",
+    "noon",
+    "midnight",
+    "nowadays",
+    "presently",
+    "future",
+    "soon",
+    "q",
+    "fy",
+    "from",
+    "between",
+    "single",
+    "christmas",
+    "new",
+    "long",
+    "short",
+    "medium",
+    "near",
+    "following",
+    "same",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "ad",
+    "fiscal",
+    "former",
+    "most",
+    "some",
+    "numerous",
+    "midday",
+    "over",
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
+];
+
 const APPROX: &[&str] = &["over", "nearly", "almost", "about", "around", "some", "roughly", "approximately"];
 
 impl<'a> Parser<'a> {
@@ -226,6 +331,56 @@ impl<'a> Parser<'a> {
         if self.toks[i].kind == TokKind::Word && !self.may_start(w) {
             return None;
         }
+        // Function words start an expression only before a temporal word or a number.
+        if matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "at"
+                | "from"
+                | "between"
+                | "some"
+                | "more"
+                | "less"
+                | "up"
+                | "close"
+                | "over"
+                | "new"
+                | "that"
+                | "this"
+                | "most"
+                | "each"
+                | "every"
+                | "per"
+        ) {
+            let n = i + 1;
+            let ok = self.toks.get(n).is_some_and(|t| t.kind == TokKind::Num)
+                || self.may_start(self.w(n))
+                || lexicon::part_of_day(self.w(n)).is_some()
+                || matches!(
+                    self.w(n),
+                    "very"
+                        | "latter"
+                        | "time"
+                        | "couple"
+                        | "present"
+                        | "preceding"
+                        | "prior"
+                        | "final"
+                        | "dawn"
+                        | "succeeding"
+                        | "than"
+                        | "least"
+                        | "to"
+                        | "year"
+                        | "period"
+                        | "mere"
+                );
+            if !ok {
+                return None;
+            }
+        }
         let mut best: Option<(usize, usize, Sem)> = None;
         let mut consider = |start: usize, m: M| {
             if let Some((end, sem)) = m
@@ -247,6 +402,18 @@ impl<'a> Parser<'a> {
     }
 
     fn may_start(&self, w: &str) -> bool {
+        // Most words start nothing: reject them on (first letter, length) before the lexicon.
+        let b = w.as_bytes();
+        if b.is_empty() || !b[0].is_ascii_lowercase() || b.len() >= 64 {
+            return false;
+        }
+        if START_MASK[usize::from(b[0] - b'a')] & (1u64 << b.len()) == 0 {
+            return false;
+        }
+        Self::may_start_slow(w)
+    }
+
+    fn may_start_slow(w: &str) -> bool {
         lexicon::month(w).is_some()
             || lexicon::weekday(w).is_some()
             || lexicon::weekday_plural(w).is_some()
@@ -625,12 +792,11 @@ impl<'a> Parser<'a> {
             return Some((e, c));
         }
         // "the 1990s", "the 14 September", "the late 1960s".
-        if self.toks.get(j).is_some_and(|t| t.kind == TokKind::Num) {
-            if let Some(m @ (_, Sem::Decade(_) | Sem::Day { .. })) =
+        if self.toks.get(j).is_some_and(|t| t.kind == TokKind::Num)
+            && let Some(m @ (_, Sem::Decade(_) | Sem::Day { .. })) =
                 self.decade(j).or_else(|| self.day_month(j))
-            {
-                return Some(m);
-            }
+        {
+            return Some(m);
         }
         if matches!(w, "early" | "mid" | "late")
             && let Some(m @ (_, Sem::Fuzzy { .. })) = self.date_expr(j)
