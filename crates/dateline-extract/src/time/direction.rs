@@ -153,9 +153,13 @@ fn is_future(id: usize) -> bool {
 fn last_cue(hay: &str) -> Option<bool> {
     let padded = format!(" {hay}");
     // Overlapping: "closed until" holds " closed " and " until " sharing a space.
-    CUES.find_overlapping_iter(&padded)
-        .max_by_key(|m| (m.start(), m.end()))
-        .map(|m| is_future(m.pattern().as_usize()))
+    let m = CUES.find_overlapping_iter(&padded).max_by_key(|m| (m.start(), m.end()))?;
+    let future = is_future(m.pattern().as_usize());
+    // "will be held", "may be signed": a participle after "be" keeps the modal's direction.
+    if !future && padded[..m.start()].ends_with(" be") {
+        return Some(true);
+    }
+    Some(future)
 }
 
 /// The first cue in `hay` (true: future).

@@ -943,6 +943,9 @@ impl<'a> Parser<'a> {
             if let Some(m) = self.iso(i) {
                 return Some(m);
             }
+            if let Some(m) = self.bare_day_range(i) {
+                return Some(m);
+            }
             if let Some(m) = self.day_month(i) {
                 return Some(m);
             }
@@ -1046,6 +1049,21 @@ impl<'a> Parser<'a> {
             return Some((i + 5, Sem::Date(d)));
         }
         None
+    }
+
+    /// "24-27 May 2022", "4 and 8 May" (after "between"), "4 to 8 May": a range of days.
+    fn bare_day_range(&self, i: usize) -> M {
+        let (j, d1) = self.day_num(i)?;
+        let dash = self.is_dash(j) && self.s(j) != "/";
+        let word = matches!(self.w(j), "to" | "through" | "until")
+            || self.w(j) == "and" && i > 0 && self.w(i - 1) == "between";
+        if !dash && !word {
+            return None;
+        }
+        let (e, b) = self.day_month(j + 1)?;
+        let Sem::Day { y, m, .. } = b else { return None };
+        let a = Sem::Day { y, m, d: d1 };
+        Some((e, Sem::DayRange { a: Box::new(a), b: Box::new(b) }))
     }
 
     /// A day number (1-31) with optional ordinal suffix at `i`: returns (end, day).
@@ -1639,7 +1657,7 @@ impl<'a> Parser<'a> {
             return match self.w(k) {
                 "ago" => Some((
                     k + 1,
-                    Sem::Shift { n: -(n.map_or(i64::MIN, |n| n as i64)), unit, anaphoric: false },
+                    Sem::Shift { n: -(n.map_or(i64::MAX, |n| n as i64)), unit, anaphoric: false },
                 )),
                 "later" | "afterwards" | "after" if self.w(k) != "after" || self.punct(k + 1, ",") => {
                     Some((k + 1, Sem::Shift { n: n.map_or(i64::MAX, |n| n as i64), unit, anaphoric: true }))

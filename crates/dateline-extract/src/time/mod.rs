@@ -171,7 +171,20 @@ fn reference_of(sem: &Sem, res: &Resolved, narrative: bool) -> Option<(NaiveDate
         }
         _ => false,
     };
-    if !explicit || !matches!(res.kind, TimexKind::Date) || !narrative && rg.precision != Precision::Day {
+    // In news, only explicit calendar dates (not "Monday", not "a year ago") move the reference.
+    let calendar = matches!(
+        sem,
+        Sem::Date(_)
+            | Sem::Day { .. }
+            | Sem::DayRange { .. }
+            | Sem::Month { y: YearRef::Explicit(_), .. }
+            | Sem::Year(YearRef::Explicit(_))
+    );
+    let explicit = explicit || calendar;
+    if !explicit
+        || !matches!(res.kind, TimexKind::Date)
+        || !narrative && !calendar && rg.precision != Precision::Day
+    {
         return None;
     }
     Some((rg.start, rg.precision))

@@ -25,6 +25,24 @@ impl Ctx {
         self.reference.map(|r| r.0).or(self.dct)
     }
 
+    /// The anchor for an anaphoric expression counting in `unit`: in news, a reference coarser
+    /// than the unit ("In 2008 ... the next day") gives way to the publication date.
+    fn anchor_for(&self, unit: Unit) -> Option<NaiveDate> {
+        let need = match unit {
+            Unit::Day | Unit::Hour | Unit::Minute | Unit::Second | Unit::Weekend => Precision::Day,
+            Unit::Week | Unit::Fortnight => Precision::Week,
+            Unit::Month => Precision::Month,
+            Unit::Quarter => Precision::Quarter,
+            Unit::Year => Precision::Year,
+            Unit::Decade => Precision::Decade,
+            Unit::Century => Precision::Century,
+        };
+        match self.reference {
+            Some((d, p)) if p <= need || self.narrative => Some(d),
+            _ => self.dct,
+        }
+    }
+
     /// The date deictic expressions ("this year", "next week") count from: the publication
     /// date, or in a narrative the narrative's present.
     fn now(&self) -> Option<NaiveDate> {
@@ -300,7 +318,7 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             None => r(K::Date, "XXXX-XX-XX".into(), None),
         },
         Sem::RelUnit { unit, off, anaphoric } => {
-            let base = if *anaphoric { ctx.anchor() } else { ctx.now() };
+            let base = if *anaphoric { ctx.anchor_for(*unit) } else { ctx.now() };
             let Some(base) = base else {
                 return Some(r(K::Date, "XXXX-XX-XX".into(), None));
             };
@@ -362,7 +380,7 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                 let v = if *n > 0 { "FUTURE_REF" } else { "PAST_REF" };
                 return Some(r(K::Date, v.into(), None));
             }
-            let base = if *anaphoric { ctx.anchor() } else { ctx.now() };
+            let base = if *anaphoric { ctx.anchor_for(*unit) } else { ctx.now() };
             let Some(base) = base else {
                 return Some(r(K::Date, if *n < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(), None));
             };
@@ -515,8 +533,9 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                     r(K::Date, fmt_day(day), Some(DateRange::day(day)))
                 }
                 Part::LastWeek => {
-                    let d = DateRange::week_of(rg.end);
-                    r(K::Date, fmt_week(rg.end), Some(d))
+                    // The week holding most of the period's last seven days.
+                    let day = add_days(rg.end, -3)?;
+                    r(K::Date, fmt_week(day), Some(DateRange::week_of(day)))
                 }
                 _ => {
                     let days = rg.days();
