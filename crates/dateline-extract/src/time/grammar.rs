@@ -244,6 +244,8 @@ const START_WORDS: &[&str] = &[
     "fridays",
     "saturdays",
     "sundays",
+    "these",
+    "date",
 ];
 
 const APPROX: &[&str] = &["over", "nearly", "almost", "about", "around", "some", "roughly", "approximately"];
@@ -396,6 +398,15 @@ impl<'a> Parser<'a> {
         let (start, end, sem) = best?;
         let mut parts = Vec::new();
         let (start, end, sem) = self.extend(start, end, sem, &mut parts);
+        // "24-27 May": the first day and the rest are separate TIMEX3 extents.
+        if parts.is_empty()
+            && let Sem::DayRange { a, b } = &sem
+            && let Some((j, _)) = self.day_num(start)
+            && j + 1 < end
+        {
+            parts.push((self.toks[start].start, self.toks[j - 1].end, (**a).clone()));
+            parts.push((self.toks[j + 1].start, self.toks[end - 1].end, (**b).clone()));
+        }
         let bs = self.toks[start].start;
         let be = self.toks[end - 1].end;
         Some((Raw { start: bs, end: be, sem, parts }, end))
@@ -504,6 +515,8 @@ impl<'a> Parser<'a> {
                     | "fiscal"
                     | "former"
                     | "most"
+                    | "these"
+                    | "date"
             )
     }
 
@@ -862,10 +875,15 @@ impl<'a> Parser<'a> {
                     return Some((j + 2, Sem::SameDay));
                 }
             }
-            "next" | "following" | "previous" | "preceding" | "prior" => {
-                if let Some((unit, false)) = lexicon::unit(self.w(j + 1)) {
-                    let off = if matches!(w, "next" | "following") { 1 } else { -1 };
-                    return Some((j + 2, Sem::RelUnit { unit, off, anaphoric: true }));
+            "next" | "following" | "previous" | "preceding" | "prior" | "succeeding" | "intervening" => {
+                match lexicon::unit(self.w(j + 1)) {
+                    Some((unit, false)) if !matches!(w, "succeeding" | "intervening") => {
+                        let off = if matches!(w, "next" | "following") { 1 } else { -1 };
+                        return Some((j + 2, Sem::RelUnit { unit, off, anaphoric: true }));
+                    }
+                    // "the following days", "the intervening years": an unknown span.
+                    Some((unit, true)) => return Some((j + 2, Sem::Duration { n: None, unit, anchor: 0 })),
+                    _ => {}
                 }
             }
             "current" | "present" => {
@@ -1466,6 +1484,10 @@ impl<'a> Parser<'a> {
                 return None;
             }
         }
+        // "the fall of Paris" is an event; "the fall of 1944" a season.
+        if self.w(i) == "fall" && self.w(i + 1) == "of" && self.year_phrase(i + 1).is_none() {
+            return None;
+        }
         let mut e = i + 1;
         let mut y = YearRef::Implicit;
         if self.w(e) == "of" {
@@ -1575,6 +1597,11 @@ impl<'a> Parser<'a> {
             }
             "recently" => return Some((i + 1, Sem::Ref("PAST_REF"))),
             "more" | "most" if self.w(i + 1) == "recently" => return Some((i + 2, Sem::Ref("PAST_REF"))),
+            "these" if self.w(i + 1) == "days" => return Some((i + 2, Sem::Ref("PRESENT_REF"))),
+            // "to date": so far.
+            "date" if i > 0 && self.w(i - 1) == "to" && self.w(i + 1) != "of" => {
+                return Some((i + 1, Sem::Ref("PRESENT_REF")));
+            }
             "recent" => {
                 if matches!(self.w(i + 1), "years" | "months" | "weeks" | "days" | "decades") {
                     return Some((i + 2, Sem::Ref("PAST_REF")));

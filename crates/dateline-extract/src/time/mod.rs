@@ -145,16 +145,11 @@ fn is_narrative(raws: &[Raw], dct: Option<NaiveDate>) -> bool {
     let cues = raws
         .iter()
         .filter(|r| {
-            matches!(
-                r.sem,
-                Sem::RelDay(_)
-                    | Sem::Weekday { .. }
-                    | Sem::RelUnit { anaphoric: false, .. }
-                    | Sem::Clock { .. }
-            )
+            matches!(r.sem, Sem::RelDay(_) | Sem::Weekday { .. } | Sem::RelUnit { anaphoric: false, .. })
         })
         .count();
-    old * 2 >= years.len() && cues * 5 < years.len()
+    let n = years.len();
+    old * 2 >= n && cues * 5 < n || old * 10 >= n * 8 && cues * 2 < n
 }
 
 /// Whether a resolved expression should become the narrative's reference point.
