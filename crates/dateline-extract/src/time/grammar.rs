@@ -160,6 +160,39 @@ static START_MASK: std::sync::LazyLock<[u64; 26]> = std::sync::LazyLock::new(|| 
     mask
 });
 
+/// FNV-1a: a fast hash for short keys.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Every word that may start an expression, checked against the full rules once.
+static START_SET: std::sync::LazyLock<FnvSet> = std::sync::LazyLock::new(|| {
+    START_WORDS
+        .iter()
+        .copied()
+        .chain(lexicon::ALL_WORDS.iter().copied())
+        .chain(APPROX.iter().copied())
+        .filter(|w| Parser::may_start_slow(w))
+        .chain(["mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"])
+        .collect()
+});
+
 /// Function words that may start an expression (the lexicon's words are in `lexicon::ALL_WORDS`).
 const START_WORDS: &[&str] = &[
     "the",
@@ -421,7 +454,7 @@ impl<'a> Parser<'a> {
         if START_MASK[usize::from(b[0] - b'a')] & (1u64 << b.len()) == 0 {
             return false;
         }
-        Self::may_start_slow(w)
+        START_SET.contains(w)
     }
 
     fn may_start_slow(w: &str) -> bool {
