@@ -124,6 +124,15 @@ pub(crate) fn direction_at(lower: &str, start: usize, end: usize) -> Direction {
     }
     let after_full = &lower[end..to];
     let after = after_full.split(['.', ';', '\n']).next().unwrap_or("");
+    // A preposition right before the expression says it all: "by June", "until Friday", "since May".
+    let head = before.trim_end();
+    if [" by", " until", " till", " before", " ahead of"].iter().any(|p| head.ends_with(p) || head == &p[1..])
+    {
+        return Direction::Future;
+    }
+    if [" since", " ago"].iter().any(|p| head.ends_with(p) || head == &p[1..]) {
+        return Direction::Past;
+    }
     // One pass of an automaton over each side: the last cue before wins, else the first after.
     let before_cue = last_cue(before);
     match before_cue {

@@ -620,7 +620,8 @@ impl<'a> Parser<'a> {
                     j += 1;
                 }
             }
-            if self.punct(j, ",") {
+            let comma = self.punct(j, ",");
+            if comma {
                 j += 1;
             }
             if self.w(j) == "on" {
@@ -629,7 +630,13 @@ impl<'a> Parser<'a> {
             if let Some((e2, d)) = self.date_expr(j)
                 && matches!(d, Sem::Weekday { .. } | Sem::RelDay(_) | Sem::Day { .. } | Sem::Date(_))
             {
-                return (start, e2, Sem::Clock { h, m, utc, day: Some(Box::new(d)) });
+                let clock = Sem::Clock { h, m, utc, day: Some(Box::new(d.clone())) };
+                if comma {
+                    // "16:15 UTC, June 1st": two extents, the time dated by the day.
+                    parts.push((self.toks[start].start, self.toks[end - 1].end, clock.clone()));
+                    parts.push((self.toks[j].start, self.toks[e2 - 1].end, d));
+                }
+                return (start, e2, clock);
             }
         }
         (start, end, sem)
@@ -1609,6 +1616,10 @@ impl<'a> Parser<'a> {
     /// three years ago, two days later, that day.
     fn relative(&self, i: usize) -> M {
         let w = self.w(i);
+        // "a second consecutive day", "fourth week in a row".
+        if let Some(m) = self.nth_unit(if matches!(w, "a" | "an") { i + 1 } else { i }) {
+            return Some(m);
+        }
         match w {
             "today" => {
                 // "today's" in a generic sense stays a date; the scorer's convention is the day.

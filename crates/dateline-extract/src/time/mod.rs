@@ -201,7 +201,12 @@ fn tag_full(text: &str, dct: Option<NaiveDate>) -> Vec<Tagged> {
         let Some(res) = normalize::resolve(&raw.sem, &ctx, dir) else { continue };
         let mut parts = Vec::new();
         // TIMEX2 histories annotate "from 1915 to 1916" as two years, TIMEX3 news as one span.
-        let split = narrative || !matches!(raw.sem, Sem::YearSpan(..));
+        // Likewise "16:15 UTC, June 1st" is two TIMEX3 extents but one TIMEX2 one.
+        let split = match raw.sem {
+            Sem::YearSpan(..) => narrative,
+            Sem::Clock { .. } => !narrative,
+            _ => true,
+        };
         for (s, e, sem) in raw.parts.iter().filter(|_| split) {
             if let Some(p) = normalize::resolve(sem, &ctx, dir) {
                 parts.push((Span::new(*s, *e), p.kind, p.value));

@@ -499,7 +499,7 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
         Sem::Clock { h, m, utc, day } => {
             let day_res = match day {
                 Some(d) => resolve(d, ctx, dir),
-                None => ctx.anchor().map(|d| r(K::Date, fmt_day(d), Some(DateRange::day(d)))),
+                None => ctx.anchor_for(Unit::Day).map(|d| r(K::Date, fmt_day(d), Some(DateRange::day(d)))),
             };
             let z = if *utc && !ctx.narrative { "Z" } else { "" };
             match day_res.and_then(|x| x.range.filter(|rg| rg.start == rg.end).map(|rg| (x, rg))) {
