@@ -121,6 +121,8 @@ pub(crate) enum Sem {
     ShortYear(i32),
     /// "former": PAST_REF in histories (TIMEX2 practice); no time in news (TIMEX3).
     Former,
+    /// A bare part of a day ("night", "daytime"): annotated in histories (TIMEX2), not in news.
+    BarePartOfDay(&'static str),
 }
 
 /// A tagged but unresolved expression: token range, byte span, meaning.
@@ -277,6 +279,9 @@ const START_WORDS: &[&str] = &[
     "fridays",
     "saturdays",
     "sundays",
+    "night",
+    "nights",
+    "daytime",
     "these",
     "date",
 ];
@@ -550,6 +555,9 @@ impl<'a> Parser<'a> {
                     | "most"
                     | "these"
                     | "date"
+                    | "night"
+                    | "nights"
+                    | "daytime"
             )
     }
 
@@ -1656,6 +1664,12 @@ impl<'a> Parser<'a> {
             "future" if i > 0 && matches!(self.w(i - 1), "near" | "foreseeable") => return None,
             "future" => return Some((i + 1, Sem::Ref("FUTURE_REF"))),
             "former" => return Some((i + 1, Sem::Former)),
+            "night" | "nights" | "daytime"
+                if i == 0 || !matches!(self.w(i - 1), "the" | "last" | "this" | "that") =>
+            {
+                let code = if w == "daytime" { "DT" } else { "NI" };
+                return Some((i + 1, Sem::BarePartOfDay(code)));
+            }
             "short" | "long" | "medium" | "near" => {
                 let mut j = i + 1;
                 if self.is_dash(j) && self.tight(j) {

@@ -490,6 +490,12 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             };
             r(K::Date, fmt_year(y), DateRange::year(y))
         }
+        Sem::BarePartOfDay(code) => {
+            if !ctx.narrative {
+                return None;
+            }
+            r(K::Time, format!("XXXX-XX-XXT{code}"), None)
+        }
         Sem::Former => {
             if !ctx.narrative {
                 return None;
