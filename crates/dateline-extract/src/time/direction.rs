@@ -158,11 +158,46 @@ fn is_future(id: usize) -> bool {
     id < FUTURE.len()
 }
 
+/// A past-tense verb by its form: a word of five letters or more ending in "ed" that does not
+/// follow "be", "been", "being" or "to" ("talks continued", "the minister welcomed").
+fn ed_verbs(padded: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut prev = "";
+    padded
+        .split(' ')
+        .scan(0usize, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        })
+        .filter_map(move |(at, w)| {
+            let w = w.trim_end_matches([',', '"', ')']);
+            let hit = w.len() >= 5
+                && w.ends_with("ed")
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+                && !matches!(prev, "be" | "been" | "being" | "to" | "is" | "are" | "the" | "a" | "an")
+                && !matches!(
+                    w,
+                    "need" | "speed" | "proceed" | "succeed" | "indeed" | "exceed" | "hundred" | "united"
+                );
+            prev = w;
+            hit.then_some(at)
+        })
+}
+
 /// The last cue in `hay` (true: future). A cue's leading space also matches the start.
 fn last_cue(hay: &str) -> Option<bool> {
     let padded = format!(" {hay}");
     // Overlapping: "closed until" holds " closed " and " until " sharing a space.
-    let m = CUES.find_overlapping_iter(&padded).max_by_key(|m| (m.start(), m.end()))?;
+    let m = CUES.find_overlapping_iter(&padded).max_by_key(|m| (m.start(), m.end()));
+    let ed = ed_verbs(&padded).last();
+    let Some(m) = m else {
+        return ed.map(|_| false);
+    };
+    if let Some(e) = ed
+        && e >= m.end()
+    {
+        return Some(false);
+    }
     let future = is_future(m.pattern().as_usize());
     // "will be held", "may be signed": a participle after "be" keeps the modal's direction.
     if !future && padded[..m.start()].ends_with(" be") {
@@ -174,9 +209,14 @@ fn last_cue(hay: &str) -> Option<bool> {
 /// The first cue in `hay` (true: future).
 fn first_cue(hay: &str) -> Option<bool> {
     let padded = format!(" {hay}");
-    CUES.find_overlapping_iter(&padded)
-        .min_by_key(|m| (m.start(), m.end()))
-        .map(|m| is_future(m.pattern().as_usize()))
+    let m = CUES.find_overlapping_iter(&padded).min_by_key(|m| (m.start(), m.end()));
+    let ed = ed_verbs(&padded).next();
+    match (m, ed) {
+        (Some(m), Some(e)) if e < m.start() => Some(false),
+        (Some(m), _) => Some(is_future(m.pattern().as_usize())),
+        (None, Some(_)) => Some(false),
+        (None, None) => None,
+    }
 }
 
 #[cfg(test)]
@@ -196,5 +236,10 @@ mod tests {
         assert_eq!(dir("Officials said Friday that talks would resume."), Direction::Past);
         assert_eq!(dir("Markets stay closed until Friday."), Direction::Future);
         assert_eq!(dir("Friday is a holiday"), Direction::Unknown);
+        assert_eq!(dir("The talks continued on Friday."), Direction::Past);
+        assert_eq!(dir("The meeting, planned for Friday, is off."), Direction::Future);
+        assert_eq!(dir("On Friday, the minister welcomed the envoy."), Direction::Past);
+        assert_eq!(dir("He is expected to arrive on Friday."), Direction::Future);
+        assert_eq!(dir("The envoy, who arrived Monday, will meet them Friday."), Direction::Future);
     }
 }
