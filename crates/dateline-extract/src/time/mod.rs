@@ -19,7 +19,7 @@ use chrono::{Datelike, NaiveDate};
 use dateline_model::{DateRange, Precision, Span};
 use serde::{Deserialize, Serialize};
 
-pub use dateline::dateline_date;
+pub use dateline::{dateline_date, dateline_date_near};
 pub use direction::Direction;
 
 use grammar::{Parser, Raw, Sem, YearRef};
