@@ -94,6 +94,8 @@ pub(crate) enum Sem {
     /// "from 2009 to 2011": a duration with a range.
     YearSpan(i32, i32),
     Set(&'static str),
+    /// "per day": a SET whose value stays a period in every convention.
+    Rate(&'static str),
     /// A clock time on a day (`day` None: the reference day).
     Clock {
         h: u32,
@@ -1982,6 +1984,10 @@ impl<'a> Parser<'a> {
                     Unit::Weekend => "P1WE",
                     _ => return None,
                 };
+                // "per day" is a rate (P1D) in both conventions; "every day" a TIMEX2 pattern.
+                if w == "per" {
+                    return Some((i + 2, Sem::Rate(v)));
+                }
                 return Some((i + 2, Sem::Set(v)));
             }
             "a" | "an" if i > 0 && (self.num(i - 1).is_some() || self.w(i - 1) == "times") => {

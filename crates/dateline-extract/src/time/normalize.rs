@@ -477,9 +477,14 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             };
             r(K::Set, v.into(), None)
         }
+        Sem::Rate(v) => r(K::Set, (*v).into(), None),
         Sem::ShortYear(n) => {
             let y = match ctx.anchor().filter(|_| ctx.narrative) {
-                Some(a) => a.year().div_euclid(100) * 100 + n,
+                // A two-digit year in a history looks back: '99 in a 1915 story is 1899.
+                Some(a) => {
+                    let y = a.year().div_euclid(100) * 100 + n;
+                    if y > a.year() { y - 100 } else { y }
+                }
                 None => {
                     if *n <= 30 {
                         2000 + n
