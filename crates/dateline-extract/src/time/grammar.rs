@@ -1565,11 +1565,6 @@ impl<'a> Parser<'a> {
             i += 1;
         }
         let w = self.w(i);
-        if let Some(q) =
-            w.strip_prefix('q').and_then(|d| d.parse::<u32>().ok()).filter(|q| (1..=4).contains(q))
-        {
-            let _ = q;
-        }
         let (j, q) = if let Some(q) = match w {
             "first" => Some(1),
             "second" => Some(2),
@@ -1738,8 +1733,7 @@ impl<'a> Parser<'a> {
         }
         // "three years ago", "two days later", "a week earlier", "weeks later".
         if let Some((e, n)) = self.count(i) {
-            let (unit, plural) = lexicon::unit(self.w(e))?;
-            let _ = plural;
+            let (unit, _) = lexicon::unit(self.w(e))?;
             let k = e + 1;
             return match self.w(k) {
                 "ago" => Some((
@@ -1760,12 +1754,10 @@ impl<'a> Parser<'a> {
                 _ => None,
             };
         }
-        if let Some((unit, true)) = lexicon::unit(w)
+        if let Some((_, true)) = lexicon::unit(w)
             && matches!(self.w(i + 1), "later" | "ago" | "earlier")
         {
-            let fw = self.w(i + 1);
-            let _ = unit;
-            let r = match fw {
+            let r = match self.w(i + 1) {
                 "ago" => "PAST_REF",
                 "later" => "FUTURE_REF",
                 _ => "PAST_REF",
@@ -1931,10 +1923,8 @@ impl<'a> Parser<'a> {
         if article && matches!(unit, Unit::Second | Unit::Quarter) {
             return None;
         }
-        let single = n == Some(1.0);
-        if !hyphen && !single && !plural && n.is_some_and(|v| v.fract() == 0.0) {
-            // "3 year" without a hyphen: accept ("a 20 year low").
-        }
+        // "3 year" without a hyphen is accepted too ("a 20 year low").
+        let _ = plural;
         if matches!(self.w(e + 1), "ago" | "later" | "earlier") {
             return None;
         }
@@ -1956,7 +1946,6 @@ impl<'a> Parser<'a> {
         if hyphen && matches!(self.w(end), "history") {
             end += 1;
         }
-        let _ = i;
         Some((end, Sem::Duration { n, unit, anchor }))
     }
 

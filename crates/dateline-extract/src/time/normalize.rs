@@ -310,7 +310,6 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                 },
                 Some((rd, p)) if p != Precision::Day => {
                     // "that time" after a month or year: the same period.
-                    let _ = rd;
                     return resolve(&period_of(rd, p)?, ctx, dir);
                 }
                 _ => r(K::Date, fmt_day(d), Some(DateRange::day(d))),
