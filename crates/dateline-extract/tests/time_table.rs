@@ -375,6 +375,24 @@ fn anaphora_and_reference_dates() {
             "1861-07-25",
         ),
         (
+            "Sales fell in January, compared to the same month a year ago.",
+            "2009-02-03",
+            "the same month a year ago",
+            "2008-01",
+        ),
+        (
+            "Sales rose 43% in February compared to the same period last year.",
+            "2010-03-03",
+            "the same period last year",
+            "2009-02",
+        ),
+        (
+            "It lost money in the third quarter of 2009; in the same period a year earlier it gained.",
+            "2009-10-16",
+            "the same period a year earlier",
+            "2008-Q3",
+        ),
+        (
             "In August 1919 the front moved. On the 28th of that month the city fell.",
             "2009-12-19",
             "the 28th of that month",

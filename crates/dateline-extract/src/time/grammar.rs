@@ -94,6 +94,8 @@ pub(crate) enum Sem {
     /// "from 2009 to 2011": a duration with a range.
     YearSpan(i32, i32),
     Set(&'static str),
+    /// "the same month a year ago": the last mentioned period (or `unit` of it), a year back.
+    SameLastYear(Option<Unit>),
     /// "per day": a SET whose value stays a period in every convention.
     Rate(&'static str),
     /// A clock time on a day (`day` None: the reference day).
@@ -918,6 +920,17 @@ impl<'a> Parser<'a> {
             }
             "same" => {
                 let u = lexicon::unit(self.w(j + 1));
+                // "the same month a year ago", "the same period last year".
+                let period = match u {
+                    Some((unit, false)) => Some(Some(unit)),
+                    _ if matches!(self.w(j + 1), "period" | "time") => Some(None),
+                    _ => None,
+                };
+                if let Some(unit) = period
+                    && let Some(e) = self.year_before_phrase(j + 2)
+                {
+                    return Some((e, Sem::SameLastYear(unit)));
+                }
                 if let Some((unit, false)) = u {
                     return Some((j + 2, Sem::RelUnit { unit, off: 0, anaphoric: true }));
                 }
@@ -944,6 +957,19 @@ impl<'a> Parser<'a> {
             _ => {}
         }
         None
+    }
+
+    /// "a year ago", "a year earlier", "last year", "of last year", "of the previous year", "the
+    /// year before": the end of the phrase.
+    fn year_before_phrase(&self, k: usize) -> Option<usize> {
+        let k = if self.w(k) == "of" || self.w(k) == "in" { k + 1 } else { k };
+        match (self.w(k), self.w(k + 1), self.w(k + 2)) {
+            ("a" | "one", "year", "ago" | "earlier" | "before") => Some(k + 3),
+            ("last", "year", _) => Some(k + 2),
+            ("the", "last" | "previous" | "prior" | "preceding", "year") => Some(k + 3),
+            ("the", "year", "before") => Some(k + 3),
+            _ => None,
+        }
     }
 
     /// "second consecutive day", "fourth straight week", "fourth week in a row": the current one.

@@ -190,7 +190,7 @@ fn tag_full(text: &str, dct: Option<NaiveDate>) -> Vec<Tagged> {
     let parser = Parser::new(text, &lower);
     let raws = parser.run();
     let narrative = is_narrative(&raws, dct);
-    let mut ctx = Ctx { dct, narrative, reference: None };
+    let mut ctx = Ctx { dct, narrative, reference: None, last: None };
     let mut out: Vec<Tagged> = Vec::with_capacity(raws.len());
     for raw in raws {
         let dir = if normalize::needs_direction(&raw.sem) {
@@ -228,6 +228,11 @@ fn tag_full(text: &str, dct: Option<NaiveDate>) -> Vec<Tagged> {
             if !coarser_around && !aside {
                 ctx.reference = Some(reference);
             }
+        }
+        if res.kind == TimexKind::Date
+            && let Some(rg) = res.range
+        {
+            ctx.last = Some((rg.start, rg.precision));
         }
         out.push(Tagged {
             expr: TimeExpr {

@@ -17,6 +17,8 @@ pub(crate) struct Ctx {
     pub narrative: bool,
     /// The last explicitly dated point of the text, with its precision.
     pub reference: Option<(NaiveDate, Precision)>,
+    /// The last dated expression of the text, whatever its precision.
+    pub last: Option<(NaiveDate, Precision)>,
 }
 
 impl Ctx {
@@ -477,6 +479,29 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             r(K::Set, v.into(), None)
         }
         Sem::Rate(v) => r(K::Set, (*v).into(), None),
+        Sem::SameLastYear(unit) => {
+            let (d, p) = ctx.last.or(ctx.dct.map(|d| (d, Precision::Month)))?;
+            let p = match unit {
+                Some(Unit::Day) => Precision::Day,
+                Some(Unit::Week) => Precision::Week,
+                Some(Unit::Month) => Precision::Month,
+                Some(Unit::Quarter) => Precision::Quarter,
+                Some(Unit::Year) => Precision::Year,
+                _ => p,
+            };
+            let d = d.with_year(d.year() - 1).or_else(|| d.pred_opt()?.with_year(d.year() - 1))?;
+            let sem = match p {
+                Precision::Quarter => {
+                    Sem::Quarter { y: YearRef::Explicit(d.year()), q: (d.month() - 1) / 3 + 1, fiscal: false }
+                }
+                Precision::Week => Sem::RelUnit { unit: Unit::Week, off: 0, anaphoric: false },
+                p => period_of(d, p)?,
+            };
+            if p == Precision::Week {
+                return Some(r(K::Date, fmt_week(d), Some(DateRange::week_of(d))));
+            }
+            return resolve(&sem, ctx, dir);
+        }
         Sem::ShortYear(n) => {
             let y = match ctx.anchor().filter(|_| ctx.narrative) {
                 // A two-digit year in a history looks back: '99 in a 1915 story is 1899.
