@@ -243,6 +243,8 @@ fn seasons_quarters_halves() {
         ),
         ("Home foreclosures rose in the fourth quarter.", "2007-03-13", "the fourth quarter", "2006-Q4"),
         ("Earnings for Q3 2024 were strong.", "2024-11-01", "Q3 2024", "2024-Q3"),
+        ("The FY 2025 request grew.", "2024-11-01", "FY 2025", "FY2025"),
+        ("The budget for fiscal year 2024 passed.", "2024-11-01", "fiscal year 2024", "FY2024"),
         ("Deaths fell in the second half of 2008.", "2009-12-19", "the second half of 2008", "2008-H2"),
         ("Talks stalled in the first half of 2023.", "2024-04-22", "the first half of 2023", "2023-H1"),
         (
@@ -448,6 +450,8 @@ fn sets() {
         ("Fees are paid annually.", "2024-04-22", "annually", "P1Y"),
         ("The group meets on Mondays.", "2024-04-22", "Mondays", "XXXX-WXX"),
         ("GM posted its first annual loss.", "2006-01-27", "annual", "P1Y"),
+        ("The ministers meet twice a year.", "2024-04-22", "a year", "P1Y"),
+        ("The council meets three times a week.", "2024-04-22", "a week", "P1W"),
     ]);
 }
 
@@ -536,6 +540,20 @@ fn ranges_and_spans() {
             "2008-06-30",
         ),
         ("Q1 2024 results.", "2024-05-01", "Q1 2024", "2024-01-01", "2024-03-31"),
+        (
+            "Funds for fiscal year 2024 were cut.",
+            "2024-05-01",
+            "fiscal year 2024",
+            "2023-10-01",
+            "2024-09-30",
+        ),
+        (
+            "The envoy will be in Brussels Tuesday through Thursday.",
+            "2024-04-22",
+            "Tuesday through Thursday",
+            "2024-04-23",
+            "2024-04-25",
+        ),
     ]);
 }
 

@@ -96,6 +96,8 @@ pub(crate) enum Sem {
     Set(&'static str),
     /// "the same month a year ago": the last mentioned period (or `unit` of it), a year back.
     SameLastYear(Option<Unit>),
+    /// "fiscal year 2024": FY2024, October 2023 to September 2024.
+    FiscalYear(i32),
     /// "per day": a SET whose value stays a period in every convention.
     Rate(&'static str),
     /// A clock time on a day (`day` None: the reference day).
@@ -616,6 +618,17 @@ impl<'a> Parser<'a> {
             parts.push((self.toks[end + 1].start, self.toks[e2 - 1].end, sb));
             return (start - 1, e2, Sem::YearSpan(a, b));
         }
+        // "Tuesday through Thursday": a range of days.
+        if let Sem::Weekday { shift: None, .. } = sem
+            && (matches!(self.w(end), "through" | "to" | "until" | "thru")
+                || self.is_dash(end) && self.s(end) != "/")
+            && let Some(wd2) = lexicon::weekday(self.w(end + 1)).filter(|_| self.w(end + 1).len() > 4)
+        {
+            let b = Sem::Weekday { wd: wd2, shift: None };
+            parts.push((self.toks[start].start, self.toks[end - 1].end, sem.clone()));
+            parts.push((self.toks[end + 1].start, self.toks[end + 1].end, b.clone()));
+            return (start, end + 2, Sem::DayRange { a: Box::new(sem), b: Box::new(b) });
+        }
         // Weekday or relative day + part of day: "Thursday night", "yesterday morning".
         if matches!(sem, Sem::Weekday { .. } | Sem::RelDay(_) | Sem::Day { .. } | Sem::Date(_))
             && let Some(code) = lexicon::part_of_day(self.w(end))
@@ -1095,6 +1108,13 @@ impl<'a> Parser<'a> {
         }
         if let Some(m) = self.quarter(i) {
             return Some(m);
+        }
+        // "fiscal year 2024", "FY 2024", "FY2024": the US federal fiscal year.
+        if matches!(w, "fiscal" | "financial") && self.w(i + 1) == "year" || w == "fy" && self.cap(i) {
+            let k = if w == "fy" { i + 1 } else { i + 2 };
+            if let Some(y) = self.four_digit_year(k) {
+                return Some((k + 1, Sem::FiscalYear(y)));
+            }
         }
         if let Some(m) = self.holiday(i) {
             return Some(m);
@@ -1958,7 +1978,10 @@ impl<'a> Parser<'a> {
             return None;
         }
         // "a year" after a number is a rate: "15 a year" → handled by set.
-        if matches!(self.w(j), "a" | "an") && j > 0 && self.num(j - 1).is_some() {
+        if matches!(self.w(j), "a" | "an")
+            && j > 0
+            && (self.num(j - 1).is_some() || matches!(self.w(j - 1), "times" | "once" | "twice" | "thrice"))
+        {
             return None;
         }
         let mut end = e + 1;
@@ -2005,7 +2028,11 @@ impl<'a> Parser<'a> {
                 }
                 return Some((i + 2, Sem::Set(v)));
             }
-            "a" | "an" if i > 0 && (self.num(i - 1).is_some() || self.w(i - 1) == "times") => {
+            "a" | "an"
+                if i > 0
+                    && (self.num(i - 1).is_some()
+                        || matches!(self.w(i - 1), "times" | "once" | "twice" | "thrice")) =>
+            {
                 let (unit, false) = lexicon::unit(self.w(i + 1))? else { return None };
                 let v = match unit {
                     Unit::Day => "P1D",

@@ -479,6 +479,15 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             r(K::Set, v.into(), None)
         }
         Sem::Rate(v) => r(K::Set, (*v).into(), None),
+        Sem::FiscalYear(y) => r(
+            K::Date,
+            format!("FY{}", fmt_year(*y)),
+            DateRange::new(
+                NaiveDate::from_ymd_opt(y - 1, 10, 1)?,
+                NaiveDate::from_ymd_opt(*y, 9, 30)?,
+                Precision::Year,
+            ),
+        ),
         Sem::SameLastYear(unit) => {
             let (d, p) = ctx.last.or(ctx.dct.map(|d| (d, Precision::Month)))?;
             let p = match unit {
