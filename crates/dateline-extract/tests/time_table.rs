@@ -106,6 +106,9 @@ fn month_and_day_without_year() {
         ("The envoy will arrive on January 4.", "2023-12-28", "January 4", "2024-01-04"),
         ("On 12 March the delegation left.", "2024-03-20", "12 March", "2024-03-12"),
         ("The leaders met on May 7 in Geneva.", "2024-05-10", "May 7", "2024-05-07"),
+        ("The delegation arrived on the 3rd.", "2024-05-10", "the 3rd", "2024-05-03"),
+        ("The delegation will return on the 24th.", "2024-05-10", "the 24th", "2024-05-24"),
+        ("The talks ended on the 28th, officials said.", "2024-05-10", "the 28th", "2024-04-28"),
     ]);
 }
 

@@ -96,6 +96,8 @@ pub(crate) enum Sem {
     Set(&'static str),
     /// "the same month a year ago": the last mentioned period (or `unit` of it), a year back.
     SameLastYear(Option<Unit>),
+    /// "on the 24th": a day of the month the text is in.
+    DayOfMonth(u32),
     /// "fiscal year 2024": FY2024, October 2023 to September 2024.
     FiscalYear(i32),
     /// "per day": a SET whose value stays a period in every convention.
@@ -855,6 +857,15 @@ impl<'a> Parser<'a> {
                 e = e2;
             }
             return Some((e, Sem::Day { y, m, d: d.1 }));
+        }
+        // "on the 24th.": a day of the current month, by tense.
+        if i > 0
+            && self.w(i - 1) == "on"
+            && let Some((e, d)) = self.ordinal_day(j)
+            && self.toks.get(j).is_some_and(|t| t.kind == TokKind::Num)
+            && (self.toks.get(e).is_none_or(|t| t.kind == TokKind::Punct) && !self.is_dash(e))
+        {
+            return Some((e, Sem::DayOfMonth(d)));
         }
         // "the 28th of that month".
         if let Some(d) = self.ordinal_day(j)

@@ -77,6 +77,7 @@ pub(crate) fn needs_direction(sem: &Sem) -> bool {
         | Sem::Season { y: YearRef::Implicit, .. }
         | Sem::Quarter { y: YearRef::Implicit, .. }
         | Sem::Weekday { shift: None, .. }
+        | Sem::DayOfMonth(_)
         | Sem::RelUnit { unit: Unit::Weekend, .. } => true,
         Sem::Fuzzy { inner, .. } => needs_direction(inner),
         Sem::PartOfDay { day, .. } => needs_direction(day),
@@ -479,6 +480,21 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             r(K::Set, v.into(), None)
         }
         Sem::Rate(v) => r(K::Set, (*v).into(), None),
+        Sem::DayOfMonth(d) => {
+            let Some(base) = ctx.base() else {
+                return Some(r(K::Date, format!("XXXX-XX-{d:02}"), None));
+            };
+            let this = NaiveDate::from_ymd_opt(base.year(), base.month(), *d);
+            let first = NaiveDate::from_ymd_opt(base.year(), base.month(), 1)?;
+            let prev = add_months(first, -1).and_then(|p| p.with_day(*d));
+            let next = add_months(first, 1).and_then(|p| p.with_day(*d));
+            let day = match dir {
+                Direction::Future => this.filter(|x| *x >= base).or(next),
+                _ if ctx.narrative => this,
+                _ => this.filter(|x| *x <= base).or(prev),
+            }?;
+            r(K::Date, fmt_day(day), Some(DateRange::day(day)))
+        }
         Sem::FiscalYear(y) => r(
             K::Date,
             format!("FY{}", fmt_year(*y)),
