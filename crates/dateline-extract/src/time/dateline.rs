@@ -2,7 +2,7 @@
 //! "Apr 22, 2024 05:26 AM EDT", "Published: 24 April 2024". Lets ingest date an article whose
 //! metadata has no publication date.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::grammar::{Parser, Sem, YearRef};
 
@@ -11,6 +11,12 @@ const HEAD: usize = 600;
 
 /// The date of the article's date line or byline, when its first lines carry a full date.
 pub fn dateline_date(text: &str) -> Option<NaiveDate> {
+    dateline_date_near(text, None)
+}
+
+/// Like [`dateline_date`], and when `around` is given (a crawl or file date), also a date line
+/// without a year ("WASHINGTON, May 24 (Reuters) -"): the latest such day not after `around`.
+pub fn dateline_date_near(text: &str, around: Option<NaiveDate>) -> Option<NaiveDate> {
     let mut end = HEAD.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -22,6 +28,12 @@ pub fn dateline_date(text: &str) -> Option<NaiveDate> {
         let date = match raw.sem {
             Sem::Date(d) => Some(d),
             Sem::Day { y: YearRef::Explicit(y), m, d } => NaiveDate::from_ymd_opt(y, m, d),
+            Sem::Day { y: YearRef::Implicit, m, d } => around.and_then(|a| {
+                [a.year(), a.year() - 1]
+                    .into_iter()
+                    .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+                    .find(|x| *x <= a)
+            }),
             Sem::Clock { day: Some(ref day), .. } => match **day {
                 Sem::Date(d) => Some(d),
                 Sem::Day { y: YearRef::Explicit(y), m, d } => NaiveDate::from_ymd_opt(y, m, d),
@@ -65,5 +77,11 @@ mod tests {
         assert_eq!(dateline_date("Published: 24 April 2024\n\nText."), d(2024, 4, 24));
         assert_eq!(dateline_date("2023-11-02T10:00:00Z\nHeadline"), d(2023, 11, 2));
         assert_eq!(dateline_date("No date here at all."), None);
+        assert_eq!(dateline_date("WASHINGTON, May 24 (Reuters) - Talks..."), None);
+        assert_eq!(
+            dateline_date_near("WASHINGTON, May 24 (Reuters) - Talks...", d(2021, 6, 1)),
+            d(2021, 5, 24)
+        );
+        assert_eq!(dateline_date_near("PARIS, Dec. 30 (AFP) - Talks...", d(2022, 1, 2)), d(2021, 12, 30));
     }
 }

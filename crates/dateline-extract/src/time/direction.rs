@@ -2,6 +2,10 @@
 //! date, read from the tense and modality of its clause: "will visit on Wednesday" looks forward,
 //! "met on Wednesday" back. Works on the ASCII-lowercased text.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 /// Which way a bare weekday or month points from the publication date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -120,53 +124,99 @@ pub(crate) fn direction_at(lower: &str, start: usize, end: usize) -> Direction {
     }
     let after_full = &lower[end..to];
     let after = after_full.split(['.', ';', '\n']).next().unwrap_or("");
-    let find_last = |words: &[&str], hay: &str| words.iter().filter_map(|w| rfind_padded(hay, w)).max();
-    let f = find_last(FUTURE, before);
-    let p = find_last(PAST, before);
-    match (f, p) {
-        (Some(f), Some(p)) => {
-            if f > p {
-                Direction::Future
-            } else {
-                Direction::Past
-            }
-        }
-        (Some(_), None) => Direction::Future,
-        (None, Some(_)) => Direction::Past,
-        (None, None) => {
-            let f = FUTURE.iter().filter_map(|w| find_padded(after, w)).min();
-            let p = PAST.iter().filter_map(|w| find_padded(after, w)).min();
-            match (f, p) {
-                (Some(f), Some(p)) => {
-                    if f < p {
-                        Direction::Future
-                    } else {
-                        Direction::Past
-                    }
-                }
-                (Some(_), None) => Direction::Future,
-                (None, Some(_)) => Direction::Past,
-                (None, None) => Direction::Unknown,
-            }
-        }
-    }
-}
-
-/// `hay.rfind(w)` where a leading space in `w` also matches the start of `hay`.
-fn rfind_padded(hay: &str, w: &str) -> Option<usize> {
-    hay.rfind(w).or_else(|| {
-        let t = w.strip_prefix(' ')?;
-        hay.starts_with(t).then_some(0)
-    })
-}
-
-fn find_padded(hay: &str, w: &str) -> Option<usize> {
-    if let Some(t) = w.strip_prefix(' ')
-        && hay.starts_with(t)
+    // A preposition right before the expression says it all: "by June", "until Friday", "since May".
+    let head = before.trim_end();
+    if [" by", " until", " till", " before", " ahead of"].iter().any(|p| head.ends_with(p) || head == &p[1..])
     {
-        return Some(0);
+        return Direction::Future;
     }
-    hay.find(w)
+    if [" since", " ago"].iter().any(|p| head.ends_with(p) || head == &p[1..]) {
+        return Direction::Past;
+    }
+    // One pass of an automaton over each side: the last cue before wins, else the first after.
+    let before_cue = last_cue(before);
+    match before_cue {
+        Some(true) => Direction::Future,
+        Some(false) => Direction::Past,
+        None => match first_cue(after) {
+            Some(true) => Direction::Future,
+            Some(false) => Direction::Past,
+            None => Direction::Unknown,
+        },
+    }
+}
+
+static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(FUTURE.iter().chain(PAST.iter()))
+        .expect("the cue automaton builds")
+});
+
+/// Whether pattern `id` is a future cue.
+fn is_future(id: usize) -> bool {
+    id < FUTURE.len()
+}
+
+/// A past-tense verb by its form: a word of five letters or more ending in "ed" that does not
+/// follow "be", "been", "being" or "to" ("talks continued", "the minister welcomed").
+fn ed_verbs(padded: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut prev = "";
+    padded
+        .split(' ')
+        .scan(0usize, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        })
+        .filter_map(move |(at, w)| {
+            let w = w.trim_end_matches([',', '"', ')']);
+            let hit = w.len() >= 5
+                && w.ends_with("ed")
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+                && !matches!(prev, "be" | "been" | "being" | "to" | "is" | "are" | "the" | "a" | "an")
+                && !matches!(
+                    w,
+                    "need" | "speed" | "proceed" | "succeed" | "indeed" | "exceed" | "hundred" | "united"
+                );
+            prev = w;
+            hit.then_some(at)
+        })
+}
+
+/// The last cue in `hay` (true: future). A cue's leading space also matches the start.
+fn last_cue(hay: &str) -> Option<bool> {
+    let padded = format!(" {hay}");
+    // Overlapping: "closed until" holds " closed " and " until " sharing a space.
+    let m = CUES.find_overlapping_iter(&padded).max_by_key(|m| (m.start(), m.end()));
+    let ed = ed_verbs(&padded).last();
+    let Some(m) = m else {
+        return ed.map(|_| false);
+    };
+    if let Some(e) = ed
+        && e >= m.end()
+    {
+        return Some(false);
+    }
+    let future = is_future(m.pattern().as_usize());
+    // "will be held", "may be signed": a participle after "be" keeps the modal's direction.
+    if !future && padded[..m.start()].ends_with(" be") {
+        return Some(true);
+    }
+    Some(future)
+}
+
+/// The first cue in `hay` (true: future).
+fn first_cue(hay: &str) -> Option<bool> {
+    let padded = format!(" {hay}");
+    let m = CUES.find_overlapping_iter(&padded).min_by_key(|m| (m.start(), m.end()));
+    let ed = ed_verbs(&padded).next();
+    match (m, ed) {
+        (Some(m), Some(e)) if e < m.start() => Some(false),
+        (Some(m), _) => Some(is_future(m.pattern().as_usize())),
+        (None, Some(_)) => Some(false),
+        (None, None) => None,
+    }
 }
 
 #[cfg(test)]
@@ -186,5 +236,10 @@ mod tests {
         assert_eq!(dir("Officials said Friday that talks would resume."), Direction::Past);
         assert_eq!(dir("Markets stay closed until Friday."), Direction::Future);
         assert_eq!(dir("Friday is a holiday"), Direction::Unknown);
+        assert_eq!(dir("The talks continued on Friday."), Direction::Past);
+        assert_eq!(dir("The meeting, planned for Friday, is off."), Direction::Future);
+        assert_eq!(dir("On Friday, the minister welcomed the envoy."), Direction::Past);
+        assert_eq!(dir("He is expected to arrive on Friday."), Direction::Future);
+        assert_eq!(dir("The envoy, who arrived Monday, will meet them Friday."), Direction::Future);
     }
 }

@@ -94,6 +94,14 @@ pub(crate) enum Sem {
     /// "from 2009 to 2011": a duration with a range.
     YearSpan(i32, i32),
     Set(&'static str),
+    /// "the same month a year ago": the last mentioned period (or `unit` of it), a year back.
+    SameLastYear(Option<Unit>),
+    /// "on the 24th": a day of the month the text is in.
+    DayOfMonth(u32),
+    /// "fiscal year 2024": FY2024, October 2023 to September 2024.
+    FiscalYear(i32),
+    /// "per day": a SET whose value stays a period in every convention.
+    Rate(&'static str),
     /// A clock time on a day (`day` None: the reference day).
     Clock {
         h: u32,
@@ -121,6 +129,8 @@ pub(crate) enum Sem {
     ShortYear(i32),
     /// "former": PAST_REF in histories (TIMEX2 practice); no time in news (TIMEX3).
     Former,
+    /// A bare part of a day ("night", "daytime"): annotated in histories (TIMEX2), not in news.
+    BarePartOfDay(&'static str),
 }
 
 /// A tagged but unresolved expression: token range, byte span, meaning.
@@ -140,6 +150,149 @@ pub(crate) struct Parser<'a> {
 }
 
 type M = Option<(usize, Sem)>;
+
+/// Bit `len` of entry `c` is set when some word that may start an expression begins with letter
+/// `c` and has `len` bytes. Built by trying every (letter, length) shape is impossible, so it is
+/// built from the start words themselves.
+static START_MASK: std::sync::LazyLock<[u64; 26]> = std::sync::LazyLock::new(|| {
+    let mut mask = [0u64; 26];
+    for w in
+        START_WORDS.iter().copied().chain(lexicon::ALL_WORDS.iter().copied()).chain(APPROX.iter().copied())
+    {
+        let b = w.as_bytes();
+        if let Some(&c) = b.first()
+            && c.is_ascii_lowercase()
+            && b.len() < 64
+        {
+            mask[usize::from(c - b'a')] |= 1u64 << b.len();
+        }
+    }
+    mask
+});
+
+/// FNV-1a: a fast hash for short keys.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Every word that may start an expression, checked against the full rules once.
+static START_SET: std::sync::LazyLock<FnvSet> = std::sync::LazyLock::new(|| {
+    START_WORDS
+        .iter()
+        .copied()
+        .chain(lexicon::ALL_WORDS.iter().copied())
+        .chain(APPROX.iter().copied())
+        .filter(|w| Parser::may_start_slow(w))
+        .chain(["mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"])
+        .collect()
+});
+
+/// Function words that may start an expression (the lexicon's words are in `lexicon::ALL_WORDS`).
+const START_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "last",
+    "next",
+    "past",
+    "coming",
+    "previous",
+    "current",
+    "currently",
+    "now",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "early",
+    "mid",
+    "late",
+    "earlier",
+    "later",
+    "recently",
+    "recent",
+    "several",
+    "few",
+    "many",
+    "more",
+    "less",
+    "at",
+    "up",
+    "close",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "annually",
+    "annual",
+    "biweekly",
+    "nightly",
+    "hourly",
+    "every",
+    "each",
+    "per",
+    "noon",
+    "midnight",
+    "nowadays",
+    "presently",
+    "future",
+    "soon",
+    "q",
+    "fy",
+    "from",
+    "between",
+    "single",
+    "christmas",
+    "new",
+    "long",
+    "short",
+    "medium",
+    "near",
+    "following",
+    "same",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "ad",
+    "fiscal",
+    "former",
+    "most",
+    "some",
+    "numerous",
+    "midday",
+    "over",
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
+    "night",
+    "nights",
+    "daytime",
+    "these",
+    "date",
+];
 
 const APPROX: &[&str] = &["over", "nearly", "almost", "about", "around", "some", "roughly", "approximately"];
 
@@ -226,6 +379,56 @@ impl<'a> Parser<'a> {
         if self.toks[i].kind == TokKind::Word && !self.may_start(w) {
             return None;
         }
+        // Function words start an expression only before a temporal word or a number.
+        if matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "at"
+                | "from"
+                | "between"
+                | "some"
+                | "more"
+                | "less"
+                | "up"
+                | "close"
+                | "over"
+                | "new"
+                | "that"
+                | "this"
+                | "most"
+                | "each"
+                | "every"
+                | "per"
+        ) {
+            let n = i + 1;
+            let ok = self.toks.get(n).is_some_and(|t| t.kind == TokKind::Num)
+                || self.may_start(self.w(n))
+                || lexicon::part_of_day(self.w(n)).is_some()
+                || matches!(
+                    self.w(n),
+                    "very"
+                        | "latter"
+                        | "time"
+                        | "couple"
+                        | "present"
+                        | "preceding"
+                        | "prior"
+                        | "final"
+                        | "dawn"
+                        | "succeeding"
+                        | "than"
+                        | "least"
+                        | "to"
+                        | "year"
+                        | "period"
+                        | "mere"
+                );
+            if !ok {
+                return None;
+            }
+        }
         let mut best: Option<(usize, usize, Sem)> = None;
         let mut consider = |start: usize, m: M| {
             if let Some((end, sem)) = m
@@ -241,12 +444,33 @@ impl<'a> Parser<'a> {
         let (start, end, sem) = best?;
         let mut parts = Vec::new();
         let (start, end, sem) = self.extend(start, end, sem, &mut parts);
+        // "24-27 May": the first day and the rest are separate TIMEX3 extents.
+        if parts.is_empty()
+            && let Sem::DayRange { a, b } = &sem
+            && let Some((j, _)) = self.day_num(start)
+            && j + 1 < end
+        {
+            parts.push((self.toks[start].start, self.toks[j - 1].end, (**a).clone()));
+            parts.push((self.toks[j + 1].start, self.toks[end - 1].end, (**b).clone()));
+        }
         let bs = self.toks[start].start;
         let be = self.toks[end - 1].end;
         Some((Raw { start: bs, end: be, sem, parts }, end))
     }
 
     fn may_start(&self, w: &str) -> bool {
+        // Most words start nothing: reject them on (first letter, length) before the lexicon.
+        let b = w.as_bytes();
+        if b.is_empty() || !b[0].is_ascii_lowercase() || b.len() >= 64 {
+            return false;
+        }
+        if START_MASK[usize::from(b[0] - b'a')] & (1u64 << b.len()) == 0 {
+            return false;
+        }
+        START_SET.contains(w)
+    }
+
+    fn may_start_slow(w: &str) -> bool {
         lexicon::month(w).is_some()
             || lexicon::weekday(w).is_some()
             || lexicon::weekday_plural(w).is_some()
@@ -337,6 +561,11 @@ impl<'a> Parser<'a> {
                     | "fiscal"
                     | "former"
                     | "most"
+                    | "these"
+                    | "date"
+                    | "night"
+                    | "nights"
+                    | "daytime"
             )
     }
 
@@ -391,6 +620,17 @@ impl<'a> Parser<'a> {
             parts.push((self.toks[end + 1].start, self.toks[e2 - 1].end, sb));
             return (start - 1, e2, Sem::YearSpan(a, b));
         }
+        // "Tuesday through Thursday": a range of days.
+        if let Sem::Weekday { shift: None, .. } = sem
+            && (matches!(self.w(end), "through" | "to" | "until" | "thru")
+                || self.is_dash(end) && self.s(end) != "/")
+            && let Some(wd2) = lexicon::weekday(self.w(end + 1)).filter(|_| self.w(end + 1).len() > 4)
+        {
+            let b = Sem::Weekday { wd: wd2, shift: None };
+            parts.push((self.toks[start].start, self.toks[end - 1].end, sem.clone()));
+            parts.push((self.toks[end + 1].start, self.toks[end + 1].end, b.clone()));
+            return (start, end + 2, Sem::DayRange { a: Box::new(sem), b: Box::new(b) });
+        }
         // Weekday or relative day + part of day: "Thursday night", "yesterday morning".
         if matches!(sem, Sem::Weekday { .. } | Sem::RelDay(_) | Sem::Day { .. } | Sem::Date(_))
             && let Some(code) = lexicon::part_of_day(self.w(end))
@@ -407,7 +647,8 @@ impl<'a> Parser<'a> {
                     j += 1;
                 }
             }
-            if self.punct(j, ",") {
+            let comma = self.punct(j, ",");
+            if comma {
                 j += 1;
             }
             if self.w(j) == "on" {
@@ -416,7 +657,13 @@ impl<'a> Parser<'a> {
             if let Some((e2, d)) = self.date_expr(j)
                 && matches!(d, Sem::Weekday { .. } | Sem::RelDay(_) | Sem::Day { .. } | Sem::Date(_))
             {
-                return (start, e2, Sem::Clock { h, m, utc, day: Some(Box::new(d)) });
+                let clock = Sem::Clock { h, m, utc, day: Some(Box::new(d.clone())) };
+                if comma {
+                    // "16:15 UTC, June 1st": two extents, the time dated by the day.
+                    parts.push((self.toks[start].start, self.toks[end - 1].end, clock.clone()));
+                    parts.push((self.toks[j].start, self.toks[e2 - 1].end, d));
+                }
+                return (start, e2, clock);
             }
         }
         (start, end, sem)
@@ -611,6 +858,15 @@ impl<'a> Parser<'a> {
             }
             return Some((e, Sem::Day { y, m, d: d.1 }));
         }
+        // "on the 24th.": a day of the current month, by tense.
+        if i > 0
+            && self.w(i - 1) == "on"
+            && let Some((e, d)) = self.ordinal_day(j)
+            && self.toks.get(j).is_some_and(|t| t.kind == TokKind::Num)
+            && (self.toks.get(e).is_none_or(|t| t.kind == TokKind::Punct) && !self.is_dash(e))
+        {
+            return Some((e, Sem::DayOfMonth(d)));
+        }
         // "the 28th of that month".
         if let Some(d) = self.ordinal_day(j)
             && self.w(d.0) == "of"
@@ -625,12 +881,11 @@ impl<'a> Parser<'a> {
             return Some((e, c));
         }
         // "the 1990s", "the 14 September", "the late 1960s".
-        if self.toks.get(j).is_some_and(|t| t.kind == TokKind::Num) {
-            if let Some(m @ (_, Sem::Decade(_) | Sem::Day { .. })) =
+        if self.toks.get(j).is_some_and(|t| t.kind == TokKind::Num)
+            && let Some(m @ (_, Sem::Decade(_) | Sem::Day { .. })) =
                 self.decade(j).or_else(|| self.day_month(j))
-            {
-                return Some(m);
-            }
+        {
+            return Some(m);
         }
         if matches!(w, "early" | "mid" | "late")
             && let Some(m @ (_, Sem::Fuzzy { .. })) = self.date_expr(j)
@@ -689,6 +944,17 @@ impl<'a> Parser<'a> {
             }
             "same" => {
                 let u = lexicon::unit(self.w(j + 1));
+                // "the same month a year ago", "the same period last year".
+                let period = match u {
+                    Some((unit, false)) => Some(Some(unit)),
+                    _ if matches!(self.w(j + 1), "period" | "time") => Some(None),
+                    _ => None,
+                };
+                if let Some(unit) = period
+                    && let Some(e) = self.year_before_phrase(j + 2)
+                {
+                    return Some((e, Sem::SameLastYear(unit)));
+                }
                 if let Some((unit, false)) = u {
                     return Some((j + 2, Sem::RelUnit { unit, off: 0, anaphoric: true }));
                 }
@@ -696,10 +962,15 @@ impl<'a> Parser<'a> {
                     return Some((j + 2, Sem::SameDay));
                 }
             }
-            "next" | "following" | "previous" | "preceding" | "prior" => {
-                if let Some((unit, false)) = lexicon::unit(self.w(j + 1)) {
-                    let off = if matches!(w, "next" | "following") { 1 } else { -1 };
-                    return Some((j + 2, Sem::RelUnit { unit, off, anaphoric: true }));
+            "next" | "following" | "previous" | "preceding" | "prior" | "succeeding" | "intervening" => {
+                match lexicon::unit(self.w(j + 1)) {
+                    Some((unit, false)) if !matches!(w, "succeeding" | "intervening") => {
+                        let off = if matches!(w, "next" | "following") { 1 } else { -1 };
+                        return Some((j + 2, Sem::RelUnit { unit, off, anaphoric: true }));
+                    }
+                    // "the following days", "the intervening years": an unknown span.
+                    Some((unit, true)) => return Some((j + 2, Sem::Duration { n: None, unit, anchor: 0 })),
+                    _ => {}
                 }
             }
             "current" | "present" => {
@@ -710,6 +981,19 @@ impl<'a> Parser<'a> {
             _ => {}
         }
         None
+    }
+
+    /// "a year ago", "a year earlier", "last year", "of last year", "of the previous year", "the
+    /// year before": the end of the phrase.
+    fn year_before_phrase(&self, k: usize) -> Option<usize> {
+        let k = if self.w(k) == "of" || self.w(k) == "in" { k + 1 } else { k };
+        match (self.w(k), self.w(k + 1), self.w(k + 2)) {
+            ("a" | "one", "year", "ago" | "earlier" | "before") => Some(k + 3),
+            ("last", "year", _) => Some(k + 2),
+            ("the", "last" | "previous" | "prior" | "preceding", "year") => Some(k + 3),
+            ("the", "year", "before") => Some(k + 3),
+            _ => None,
+        }
     }
 
     /// "second consecutive day", "fourth straight week", "fourth week in a row": the current one.
@@ -777,6 +1061,9 @@ impl<'a> Parser<'a> {
             if let Some(m) = self.iso(i) {
                 return Some(m);
             }
+            if let Some(m) = self.bare_day_range(i) {
+                return Some(m);
+            }
             if let Some(m) = self.day_month(i) {
                 return Some(m);
             }
@@ -833,6 +1120,13 @@ impl<'a> Parser<'a> {
         if let Some(m) = self.quarter(i) {
             return Some(m);
         }
+        // "fiscal year 2024", "FY 2024", "FY2024": the US federal fiscal year.
+        if matches!(w, "fiscal" | "financial") && self.w(i + 1) == "year" || w == "fy" && self.cap(i) {
+            let k = if w == "fy" { i + 1 } else { i + 2 };
+            if let Some(y) = self.four_digit_year(k) {
+                return Some((k + 1, Sem::FiscalYear(y)));
+            }
+        }
         if let Some(m) = self.holiday(i) {
             return Some(m);
         }
@@ -880,6 +1174,21 @@ impl<'a> Parser<'a> {
             return Some((i + 5, Sem::Date(d)));
         }
         None
+    }
+
+    /// "24-27 May 2022", "4 and 8 May" (after "between"), "4 to 8 May": a range of days.
+    fn bare_day_range(&self, i: usize) -> M {
+        let (j, d1) = self.day_num(i)?;
+        let dash = self.is_dash(j) && self.s(j) != "/";
+        let word = matches!(self.w(j), "to" | "through" | "until")
+            || self.w(j) == "and" && i > 0 && self.w(i - 1) == "between";
+        if !dash && !word {
+            return None;
+        }
+        let (e, b) = self.day_month(j + 1)?;
+        let Sem::Day { y, m, .. } = b else { return None };
+        let a = Sem::Day { y, m, d: d1 };
+        Some((e, Sem::DayRange { a: Box::new(a), b: Box::new(b) }))
     }
 
     /// A day number (1-31) with optional ordinal suffix at `i`: returns (end, day).
@@ -1282,6 +1591,10 @@ impl<'a> Parser<'a> {
                 return None;
             }
         }
+        // "the fall of Paris" is an event; "the fall of 1944" a season.
+        if self.w(i) == "fall" && self.w(i + 1) == "of" && self.year_phrase(i + 1).is_none() {
+            return None;
+        }
         let mut e = i + 1;
         let mut y = YearRef::Implicit;
         if self.w(e) == "of" {
@@ -1309,11 +1622,6 @@ impl<'a> Parser<'a> {
             i += 1;
         }
         let w = self.w(i);
-        if let Some(q) =
-            w.strip_prefix('q').and_then(|d| d.parse::<u32>().ok()).filter(|q| (1..=4).contains(q))
-        {
-            let _ = q;
-        }
         let (j, q) = if let Some(q) = match w {
             "first" => Some(1),
             "second" => Some(2),
@@ -1370,6 +1678,10 @@ impl<'a> Parser<'a> {
     /// three years ago, two days later, that day.
     fn relative(&self, i: usize) -> M {
         let w = self.w(i);
+        // "a second consecutive day", "fourth week in a row".
+        if let Some(m) = self.nth_unit(if matches!(w, "a" | "an") { i + 1 } else { i }) {
+            return Some(m);
+        }
         match w {
             "today" => {
                 // "today's" in a generic sense stays a date; the scorer's convention is the day.
@@ -1391,6 +1703,11 @@ impl<'a> Parser<'a> {
             }
             "recently" => return Some((i + 1, Sem::Ref("PAST_REF"))),
             "more" | "most" if self.w(i + 1) == "recently" => return Some((i + 2, Sem::Ref("PAST_REF"))),
+            "these" if self.w(i + 1) == "days" => return Some((i + 2, Sem::Ref("PRESENT_REF"))),
+            // "to date": so far.
+            "date" if i > 0 && self.w(i - 1) == "to" && self.w(i + 1) != "of" => {
+                return Some((i + 1, Sem::Ref("PRESENT_REF")));
+            }
             "recent" => {
                 if matches!(self.w(i + 1), "years" | "months" | "weeks" | "days" | "decades") {
                     return Some((i + 2, Sem::Ref("PAST_REF")));
@@ -1401,6 +1718,12 @@ impl<'a> Parser<'a> {
             "future" if i > 0 && matches!(self.w(i - 1), "near" | "foreseeable") => return None,
             "future" => return Some((i + 1, Sem::Ref("FUTURE_REF"))),
             "former" => return Some((i + 1, Sem::Former)),
+            "night" | "nights" | "daytime"
+                if i == 0 || !matches!(self.w(i - 1), "the" | "last" | "this" | "that") =>
+            {
+                let code = if w == "daytime" { "DT" } else { "NI" };
+                return Some((i + 1, Sem::BarePartOfDay(code)));
+            }
             "short" | "long" | "medium" | "near" => {
                 let mut j = i + 1;
                 if self.is_dash(j) && self.tight(j) {
@@ -1467,13 +1790,12 @@ impl<'a> Parser<'a> {
         }
         // "three years ago", "two days later", "a week earlier", "weeks later".
         if let Some((e, n)) = self.count(i) {
-            let (unit, plural) = lexicon::unit(self.w(e))?;
-            let _ = plural;
+            let (unit, _) = lexicon::unit(self.w(e))?;
             let k = e + 1;
             return match self.w(k) {
                 "ago" => Some((
                     k + 1,
-                    Sem::Shift { n: -(n.map_or(i64::MIN, |n| n as i64)), unit, anaphoric: false },
+                    Sem::Shift { n: -(n.map_or(i64::MAX, |n| n as i64)), unit, anaphoric: false },
                 )),
                 "later" | "afterwards" | "after" if self.w(k) != "after" || self.punct(k + 1, ",") => {
                     Some((k + 1, Sem::Shift { n: n.map_or(i64::MAX, |n| n as i64), unit, anaphoric: true }))
@@ -1489,12 +1811,10 @@ impl<'a> Parser<'a> {
                 _ => None,
             };
         }
-        if let Some((unit, true)) = lexicon::unit(w)
+        if let Some((_, true)) = lexicon::unit(w)
             && matches!(self.w(i + 1), "later" | "ago" | "earlier")
         {
-            let fw = self.w(i + 1);
-            let _ = unit;
-            let r = match fw {
+            let r = match self.w(i + 1) {
                 "ago" => "PAST_REF",
                 "later" => "FUTURE_REF",
                 _ => "PAST_REF",
@@ -1660,10 +1980,8 @@ impl<'a> Parser<'a> {
         if article && matches!(unit, Unit::Second | Unit::Quarter) {
             return None;
         }
-        let single = n == Some(1.0);
-        if !hyphen && !single && !plural && n.is_some_and(|v| v.fract() == 0.0) {
-            // "3 year" without a hyphen: accept ("a 20 year low").
-        }
+        // "3 year" without a hyphen is accepted too ("a 20 year low").
+        let _ = plural;
         if matches!(self.w(e + 1), "ago" | "later" | "earlier") {
             return None;
         }
@@ -1671,7 +1989,10 @@ impl<'a> Parser<'a> {
             return None;
         }
         // "a year" after a number is a rate: "15 a year" → handled by set.
-        if matches!(self.w(j), "a" | "an") && j > 0 && self.num(j - 1).is_some() {
+        if matches!(self.w(j), "a" | "an")
+            && j > 0
+            && (self.num(j - 1).is_some() || matches!(self.w(j - 1), "times" | "once" | "twice" | "thrice"))
+        {
             return None;
         }
         let mut end = e + 1;
@@ -1685,7 +2006,6 @@ impl<'a> Parser<'a> {
         if hyphen && matches!(self.w(end), "history") {
             end += 1;
         }
-        let _ = i;
         Some((end, Sem::Duration { n, unit, anchor }))
     }
 
@@ -1713,9 +2033,17 @@ impl<'a> Parser<'a> {
                     Unit::Weekend => "P1WE",
                     _ => return None,
                 };
+                // "per day" is a rate (P1D) in both conventions; "every day" a TIMEX2 pattern.
+                if w == "per" {
+                    return Some((i + 2, Sem::Rate(v)));
+                }
                 return Some((i + 2, Sem::Set(v)));
             }
-            "a" | "an" if i > 0 && (self.num(i - 1).is_some() || self.w(i - 1) == "times") => {
+            "a" | "an"
+                if i > 0
+                    && (self.num(i - 1).is_some()
+                        || matches!(self.w(i - 1), "times" | "once" | "twice" | "thrice")) =>
+            {
                 let (unit, false) = lexicon::unit(self.w(i + 1))? else { return None };
                 let v = match unit {
                     Unit::Day => "P1D",

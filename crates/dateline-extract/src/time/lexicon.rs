@@ -3,6 +3,134 @@
 
 use chrono::Weekday;
 
+/// Every word the lexicon knows, for the scanner's quick rejection filter.
+pub(crate) const ALL_WORDS: &[&str] = &[
+    "second",
+    "seconds",
+    "minute",
+    "min",
+    "minutes",
+    "mins",
+    "hour",
+    "hr",
+    "hours",
+    "hrs",
+    "day",
+    "days",
+    "weekend",
+    "weekends",
+    "week",
+    "weeks",
+    "fortnight",
+    "fortnights",
+    "month",
+    "months",
+    "quarter",
+    "quarters",
+    "year",
+    "yr",
+    "years",
+    "yrs",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "january",
+    "jan",
+    "february",
+    "feb",
+    "march",
+    "mar",
+    "april",
+    "apr",
+    "may",
+    "june",
+    "jun",
+    "july",
+    "jul",
+    "august",
+    "aug",
+    "september",
+    "sep",
+    "sept",
+    "october",
+    "oct",
+    "november",
+    "nov",
+    "december",
+    "dec",
+    "monday",
+    "mon",
+    "tuesday",
+    "tue",
+    "tues",
+    "wednesday",
+    "wed",
+    "thursday",
+    "thu",
+    "thur",
+    "thurs",
+    "friday",
+    "fri",
+    "saturday",
+    "sat",
+    "sunday",
+    "sun",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+];
+
 /// A calendar unit as it appears in durations and relative expressions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Unit {
@@ -232,4 +360,39 @@ pub(crate) fn is_zone(w: &str) -> bool {
             | "ct"
             | "z"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quick filter's word list must cover every word the lexicon recognises.
+    #[test]
+    fn all_words_cover_the_lexicon() {
+        let probe = [
+            "jan",
+            "sept",
+            "thurs",
+            "tues",
+            "centuries",
+            "fortnights",
+            "hrs",
+            "yrs",
+            "mins",
+            "twentieth",
+            "hundred",
+        ];
+        for w in probe {
+            assert!(ALL_WORDS.contains(&w), "{w}");
+        }
+        for w in ALL_WORDS {
+            let known = unit(w).is_some()
+                || month(w).is_some()
+                || weekday(w).is_some()
+                || number_word(w).is_some()
+                || ordinal_word(w).is_some()
+                || season(w).is_some();
+            assert!(known, "{w}");
+        }
+    }
 }

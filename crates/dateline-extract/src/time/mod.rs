@@ -19,7 +19,7 @@ use chrono::{Datelike, NaiveDate};
 use dateline_model::{DateRange, Precision, Span};
 use serde::{Deserialize, Serialize};
 
-pub use dateline::dateline_date;
+pub use dateline::{dateline_date, dateline_date_near};
 pub use direction::Direction;
 
 use grammar::{Parser, Raw, Sem, YearRef};
@@ -145,16 +145,11 @@ fn is_narrative(raws: &[Raw], dct: Option<NaiveDate>) -> bool {
     let cues = raws
         .iter()
         .filter(|r| {
-            matches!(
-                r.sem,
-                Sem::RelDay(_)
-                    | Sem::Weekday { .. }
-                    | Sem::RelUnit { anaphoric: false, .. }
-                    | Sem::Clock { .. }
-            )
+            matches!(r.sem, Sem::RelDay(_) | Sem::Weekday { .. } | Sem::RelUnit { anaphoric: false, .. })
         })
         .count();
-    old * 2 >= years.len() && cues * 5 < years.len()
+    let n = years.len();
+    old * 2 >= n && cues * 5 < n || old * 10 >= n * 8 && cues * 2 < n
 }
 
 /// Whether a resolved expression should become the narrative's reference point.
@@ -171,7 +166,20 @@ fn reference_of(sem: &Sem, res: &Resolved, narrative: bool) -> Option<(NaiveDate
         }
         _ => false,
     };
-    if !explicit || !matches!(res.kind, TimexKind::Date) || !narrative && rg.precision != Precision::Day {
+    // In news, only explicit calendar dates (not "Monday", not "a year ago") move the reference.
+    let calendar = matches!(
+        sem,
+        Sem::Date(_)
+            | Sem::Day { .. }
+            | Sem::DayRange { .. }
+            | Sem::Month { y: YearRef::Explicit(_), .. }
+            | Sem::Year(YearRef::Explicit(_))
+    );
+    let explicit = explicit || calendar;
+    if !explicit
+        || !matches!(res.kind, TimexKind::Date)
+        || !narrative && !calendar && rg.precision != Precision::Day
+    {
         return None;
     }
     Some((rg.start, rg.precision))
@@ -182,7 +190,7 @@ fn tag_full(text: &str, dct: Option<NaiveDate>) -> Vec<Tagged> {
     let parser = Parser::new(text, &lower);
     let raws = parser.run();
     let narrative = is_narrative(&raws, dct);
-    let mut ctx = Ctx { dct, narrative, reference: None };
+    let mut ctx = Ctx { dct, narrative, reference: None, last: None };
     let mut out: Vec<Tagged> = Vec::with_capacity(raws.len());
     for raw in raws {
         let dir = if normalize::needs_direction(&raw.sem) {
@@ -193,7 +201,12 @@ fn tag_full(text: &str, dct: Option<NaiveDate>) -> Vec<Tagged> {
         let Some(res) = normalize::resolve(&raw.sem, &ctx, dir) else { continue };
         let mut parts = Vec::new();
         // TIMEX2 histories annotate "from 1915 to 1916" as two years, TIMEX3 news as one span.
-        let split = narrative || !matches!(raw.sem, Sem::YearSpan(..));
+        // Likewise "16:15 UTC, June 1st" is two TIMEX3 extents but one TIMEX2 one.
+        let split = match raw.sem {
+            Sem::YearSpan(..) => narrative,
+            Sem::Clock { .. } => !narrative,
+            _ => true,
+        };
         for (s, e, sem) in raw.parts.iter().filter(|_| split) {
             if let Some(p) = normalize::resolve(sem, &ctx, dir) {
                 parts.push((Span::new(*s, *e), p.kind, p.value));
@@ -215,6 +228,11 @@ fn tag_full(text: &str, dct: Option<NaiveDate>) -> Vec<Tagged> {
             if !coarser_around && !aside {
                 ctx.reference = Some(reference);
             }
+        }
+        if res.kind == TimexKind::Date
+            && let Some(rg) = res.range
+        {
+            ctx.last = Some((rg.start, rg.precision));
         }
         out.push(Tagged {
             expr: TimeExpr {

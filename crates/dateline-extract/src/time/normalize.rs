@@ -17,12 +17,32 @@ pub(crate) struct Ctx {
     pub narrative: bool,
     /// The last explicitly dated point of the text, with its precision.
     pub reference: Option<(NaiveDate, Precision)>,
+    /// The last dated expression of the text, whatever its precision.
+    pub last: Option<(NaiveDate, Precision)>,
 }
 
 impl Ctx {
     /// The date anaphoric expressions ("the next day", "that year") count from.
     fn anchor(&self) -> Option<NaiveDate> {
         self.reference.map(|r| r.0).or(self.dct)
+    }
+
+    /// The anchor for an anaphoric expression counting in `unit`: in news, a reference coarser
+    /// than the unit ("In 2008 ... the next day") gives way to the publication date.
+    fn anchor_for(&self, unit: Unit) -> Option<NaiveDate> {
+        let need = match unit {
+            Unit::Day | Unit::Hour | Unit::Minute | Unit::Second | Unit::Weekend => Precision::Day,
+            Unit::Week | Unit::Fortnight => Precision::Week,
+            Unit::Month => Precision::Month,
+            Unit::Quarter => Precision::Quarter,
+            Unit::Year => Precision::Year,
+            Unit::Decade => Precision::Decade,
+            Unit::Century => Precision::Century,
+        };
+        match self.reference {
+            Some((d, p)) if p <= need || self.narrative => Some(d),
+            _ => self.dct,
+        }
     }
 
     /// The date deictic expressions ("this year", "next week") count from: the publication
@@ -57,6 +77,7 @@ pub(crate) fn needs_direction(sem: &Sem) -> bool {
         | Sem::Season { y: YearRef::Implicit, .. }
         | Sem::Quarter { y: YearRef::Implicit, .. }
         | Sem::Weekday { shift: None, .. }
+        | Sem::DayOfMonth(_)
         | Sem::RelUnit { unit: Unit::Weekend, .. } => true,
         Sem::Fuzzy { inner, .. } => needs_direction(inner),
         Sem::PartOfDay { day, .. } => needs_direction(day),
@@ -292,7 +313,6 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                 },
                 Some((rd, p)) if p != Precision::Day => {
                     // "that time" after a month or year: the same period.
-                    let _ = rd;
                     return resolve(&period_of(rd, p)?, ctx, dir);
                 }
                 _ => r(K::Date, fmt_day(d), Some(DateRange::day(d))),
@@ -300,7 +320,7 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             None => r(K::Date, "XXXX-XX-XX".into(), None),
         },
         Sem::RelUnit { unit, off, anaphoric } => {
-            let base = if *anaphoric { ctx.anchor() } else { ctx.now() };
+            let base = if *anaphoric { ctx.anchor_for(*unit) } else { ctx.now() };
             let Some(base) = base else {
                 return Some(r(K::Date, "XXXX-XX-XX".into(), None));
             };
@@ -362,7 +382,7 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                 let v = if *n > 0 { "FUTURE_REF" } else { "PAST_REF" };
                 return Some(r(K::Date, v.into(), None));
             }
-            let base = if *anaphoric { ctx.anchor() } else { ctx.now() };
+            let base = if *anaphoric { ctx.anchor_for(*unit) } else { ctx.now() };
             let Some(base) = base else {
                 return Some(r(K::Date, if *n < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(), None));
             };
@@ -459,9 +479,61 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             };
             r(K::Set, v.into(), None)
         }
+        Sem::Rate(v) => r(K::Set, (*v).into(), None),
+        Sem::DayOfMonth(d) => {
+            let Some(base) = ctx.base() else {
+                return Some(r(K::Date, format!("XXXX-XX-{d:02}"), None));
+            };
+            let this = NaiveDate::from_ymd_opt(base.year(), base.month(), *d);
+            let first = NaiveDate::from_ymd_opt(base.year(), base.month(), 1)?;
+            let prev = add_months(first, -1).and_then(|p| p.with_day(*d));
+            let next = add_months(first, 1).and_then(|p| p.with_day(*d));
+            let day = match dir {
+                Direction::Future => this.filter(|x| *x >= base).or(next),
+                _ if ctx.narrative => this,
+                _ => this.filter(|x| *x <= base).or(prev),
+            }?;
+            r(K::Date, fmt_day(day), Some(DateRange::day(day)))
+        }
+        Sem::FiscalYear(y) => r(
+            K::Date,
+            format!("FY{}", fmt_year(*y)),
+            DateRange::new(
+                NaiveDate::from_ymd_opt(y - 1, 10, 1)?,
+                NaiveDate::from_ymd_opt(*y, 9, 30)?,
+                Precision::Year,
+            ),
+        ),
+        Sem::SameLastYear(unit) => {
+            let (d, p) = ctx.last.or(ctx.dct.map(|d| (d, Precision::Month)))?;
+            let p = match unit {
+                Some(Unit::Day) => Precision::Day,
+                Some(Unit::Week) => Precision::Week,
+                Some(Unit::Month) => Precision::Month,
+                Some(Unit::Quarter) => Precision::Quarter,
+                Some(Unit::Year) => Precision::Year,
+                _ => p,
+            };
+            let d = d.with_year(d.year() - 1).or_else(|| d.pred_opt()?.with_year(d.year() - 1))?;
+            let sem = match p {
+                Precision::Quarter => {
+                    Sem::Quarter { y: YearRef::Explicit(d.year()), q: (d.month() - 1) / 3 + 1, fiscal: false }
+                }
+                Precision::Week => Sem::RelUnit { unit: Unit::Week, off: 0, anaphoric: false },
+                p => period_of(d, p)?,
+            };
+            if p == Precision::Week {
+                return Some(r(K::Date, fmt_week(d), Some(DateRange::week_of(d))));
+            }
+            return resolve(&sem, ctx, dir);
+        }
         Sem::ShortYear(n) => {
             let y = match ctx.anchor().filter(|_| ctx.narrative) {
-                Some(a) => a.year().div_euclid(100) * 100 + n,
+                // A two-digit year in a history looks back: '99 in a 1915 story is 1899.
+                Some(a) => {
+                    let y = a.year().div_euclid(100) * 100 + n;
+                    if y > a.year() { y - 100 } else { y }
+                }
                 None => {
                     if *n <= 30 {
                         2000 + n
@@ -472,6 +544,12 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             };
             r(K::Date, fmt_year(y), DateRange::year(y))
         }
+        Sem::BarePartOfDay(code) => {
+            if !ctx.narrative {
+                return None;
+            }
+            r(K::Time, format!("XXXX-XX-XXT{code}"), None)
+        }
         Sem::Former => {
             if !ctx.narrative {
                 return None;
@@ -481,7 +559,7 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
         Sem::Clock { h, m, utc, day } => {
             let day_res = match day {
                 Some(d) => resolve(d, ctx, dir),
-                None => ctx.anchor().map(|d| r(K::Date, fmt_day(d), Some(DateRange::day(d)))),
+                None => ctx.anchor_for(Unit::Day).map(|d| r(K::Date, fmt_day(d), Some(DateRange::day(d)))),
             };
             let z = if *utc && !ctx.narrative { "Z" } else { "" };
             match day_res.and_then(|x| x.range.filter(|rg| rg.start == rg.end).map(|rg| (x, rg))) {
@@ -515,8 +593,9 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                     r(K::Date, fmt_day(day), Some(DateRange::day(day)))
                 }
                 Part::LastWeek => {
-                    let d = DateRange::week_of(rg.end);
-                    r(K::Date, fmt_week(rg.end), Some(d))
+                    // The week holding most of the period's last seven days.
+                    let day = add_days(rg.end, -3)?;
+                    r(K::Date, fmt_week(day), Some(DateRange::week_of(day)))
                 }
                 _ => {
                     let days = rg.days();
