@@ -31,5 +31,39 @@ pub(crate) fn pixmap(svg: &str, scale: f32) -> Result<tiny_skia::Pixmap, RenderE
 
 pub(crate) fn png(svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
     let pm = pixmap(svg, scale)?;
-    pm.encode_png().map_err(|e| RenderError::Raster(e.to_string()))
+    encode(&pm).map_err(|e| RenderError::Raster(e.to_string()))
+}
+
+/// PNG-encodes a pixmap. The background is opaque, so the image goes out as RGB (a quarter
+/// less to compress, and no demultiplying), with fast deflate and the Up filter: flat fills and
+/// long horizontal rules compress well with it, at a fraction of the default level's time.
+pub(crate) fn encode(pm: &tiny_skia::Pixmap) -> Result<Vec<u8>, png::EncodingError> {
+    let opaque = pm.data().chunks_exact(4).all(|p| p[3] == 255);
+    let mut out = Vec::with_capacity(pm.data().len() / 8);
+    let mut enc = png::Encoder::new(&mut out, pm.width(), pm.height());
+    enc.set_depth(png::BitDepth::Eight);
+    enc.set_compression(png::Compression::Fast);
+    enc.set_filter(png::FilterType::Up);
+    if opaque {
+        enc.set_color(png::ColorType::Rgb);
+        let rgb: Vec<u8> = pm.data().chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
+        let mut w = enc.write_header()?;
+        w.write_image_data(&rgb)?;
+        w.finish()?;
+    } else {
+        enc.set_color(png::ColorType::Rgba);
+        let mut data = pm.data().to_vec();
+        for p in data.chunks_exact_mut(4) {
+            let a = u16::from(p[3]);
+            if a > 0 && a < 255 {
+                for c in &mut p[..3] {
+                    *c = ((u16::from(*c) * 255 + a / 2) / a).min(255) as u8;
+                }
+            }
+        }
+        let mut w = enc.write_header()?;
+        w.write_image_data(&data)?;
+        w.finish()?;
+    }
+    Ok(out)
 }
