@@ -113,6 +113,8 @@ pub struct Label {
     pub y: f32,
     pub text: String,
     pub anchor: TextAnchor,
+    /// Measured width in the shipped font.
+    pub width: f32,
 }
 
 /// Items that found no room in the lane's rows, counted in a pill.
@@ -877,11 +879,12 @@ fn place_lanes(
                     x1: g.vx1,
                     cy,
                     row: p.row as u32,
-                    label: p.label.map(|(x, _, text, anchor)| Label {
+                    label: p.label.map(|(x, width, text, anchor)| Label {
                         x,
                         y: cy + sz.label * 0.36,
                         text,
                         anchor,
+                        width,
                     }),
                 });
             }

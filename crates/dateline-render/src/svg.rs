@@ -56,7 +56,7 @@ fn stylesheet(t: &Theme, p: &Palette, out: &mut String) {
          .mu{{fill:{muted}}}\n.fa{{fill:{faint}}}\n\
          .band{{fill:{band}}}\n.rule{{stroke:{rule};stroke-width:1}}\n\
          .gmi{{stroke:{gmi};stroke-width:1}}\n.gma{{stroke:{gma};stroke-width:1}}\n.axis{{stroke:{axis};stroke-width:1}}\n\
-         .l{{font-size:{label}px}}\n.lx{{font-size:{label}px;fill:{muted};text-decoration:line-through}}\n\
+         .l{{font-size:{label}px}}\n.lx{{font-size:{label}px;fill:{muted}}}\n.lxs{{stroke:{muted};stroke-width:1}}\n\
          .cl{{fill:{clf}}}\n.clt{{fill:{clt};font-size:{cls}px;font-weight:700}}\n\
          .dc{{fill:{muted};font-size:{cls}px}}\n\
          .strike{{stroke:{strike};stroke-width:1.4;stroke-linecap:round}}\n",
@@ -324,6 +324,19 @@ pub(crate) fn paint(l: &Layout, _items: &[TimelineItem]) -> String {
             out.push('>');
             escape(&lb.text, &mut out);
             out.push_str("</text>\n");
+            if mk.status == Status::Cancelled {
+                // Struck through by hand: renderers disagree on where text-decoration goes.
+                let x0 = if lb.anchor == TextAnchor::End { lb.x - lb.width } else { lb.x };
+                let y = lb.y - sz.label * 0.32;
+                let _ = writeln!(
+                    out,
+                    "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"lxs\"/>",
+                    N(x0),
+                    N(y),
+                    N(x0 + lb.width),
+                    N(y)
+                );
+            }
         }
     }
     for lane in &l.lanes {
