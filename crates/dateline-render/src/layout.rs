@@ -686,7 +686,9 @@ pub(crate) fn layout_window(
     let sz = &t.sizes;
     let width = opts.width as f32;
     let m = sz.margin;
-    let plot_x0 = m + sz.lane_label_width;
+    // Narrow exports give the lane names at most a fifth of the width.
+    let label_w = sz.lane_label_width.min(width * 0.2);
+    let plot_x0 = m + label_w;
     let plot_w = (width - plot_x0 - m).max(50.0);
     let scale = TimeScale::new(from, to, plot_x0, plot_w);
     let ticks = scale::ticks(&scale, sz.tick_minor, sz.tick_major);
@@ -820,7 +822,7 @@ fn place_lanes(
             label: TextBox {
                 x: m,
                 y: 0.0,
-                text: ellipsize(&spec.key, sz.lane_label, true, sz.lane_label_width - 14.0),
+                text: ellipsize(&spec.key, sz.lane_label, true, scale.x0 - m - 14.0),
                 size: sz.lane_label,
                 bold: true,
                 anchor: TextAnchor::Start,
