@@ -273,3 +273,16 @@ fn status_and_precision_styles_reach_the_svg() {
     assert!(svg.contains(".x-visit-postponed{") && svg.contains("stroke-dasharray"));
     assert!(svg.contains("class=\"p-call-occurred\""));
 }
+
+#[test]
+fn text_outside_the_bold_subset_still_draws() {
+    // Arabic is in the regular face only; the bold title falls back to it instead of vanishing.
+    let o = ExportOptions { title: Some("قمة دبلوماسية".into()), subtitle: None, ..opts() };
+    let pm = decode(&render_png(&fixture(), &o).expect("png"));
+    let l = layout(&fixture(), &o).expect("layout");
+    let t = l.title.as_ref().expect("title");
+    let ink = dark_pixels(&pm, t.x as u32, (t.y - t.size) as u32, 400, t.y as u32 + 4);
+    assert!(ink > 100, "{ink}");
+    let pdf = render_pdf(&fixture(), &o).expect("pdf");
+    assert!(pdf.starts_with(b"%PDF-"));
+}
