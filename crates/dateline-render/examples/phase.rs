@@ -26,7 +26,7 @@ fn synthetic(n: usize) -> Vec<TimelineItem> {
             TimelineItem {
                 id: i as i64,
                 kind: EventKind::ALL[(r >> 20) as usize % 4],
-                status: Status::ALL[((r >> 24) % 10).min(3) as usize],
+                status: Status::ALL[((r >> 24) % 10).saturating_sub(6) as usize],
                 date,
                 label: format!("Event number {i}"),
                 actors: vec![actors[a].clone()],

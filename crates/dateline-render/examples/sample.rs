@@ -158,7 +158,7 @@ fn synthetic(n: usize) -> Vec<TimelineItem> {
             let r = next();
             let day = start + Days::new(r % 3650);
             let kind = EventKind::ALL[(r >> 20) as usize % 4];
-            let status = Status::ALL[((r >> 24) % 10).min(3) as usize];
+            let status = Status::ALL[((r >> 24) % 10).saturating_sub(6) as usize];
             let date = match (r >> 30) % 10 {
                 0 => DateRange::month(day.year_ce().1 as i32, day.month0() + 1).expect("m"),
                 1 => DateRange::week_of(day),

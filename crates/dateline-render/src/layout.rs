@@ -731,13 +731,20 @@ pub(crate) fn layout_window(
         }
         if max_rows > 1 {
             max_rows -= 1;
-        } else if specs.len() > 1 && fixed.is_none() {
-            let keep = specs.len() - 1;
-            specs = lane_specs(items, &idx, opts.lanes, keep.max(1));
-            if specs.len() > keep {
-                specs = lane_specs(items, &idx, opts.lanes, keep.saturating_sub(1).max(1));
+        } else if specs.len() > 1 && fixed.is_none() && opts.lanes != LaneBy::Type {
+            // One lane fewer: the last kept lane joins "Other".
+            let before = specs.len();
+            let mut keep = before - 1;
+            specs = lane_specs(items, &idx, opts.lanes, keep);
+            while specs.len() >= before && keep > 1 {
+                keep -= 1;
+                specs = lane_specs(items, &idx, opts.lanes, keep);
+            }
+            if specs.len() >= before {
+                break;
             }
         } else {
+            // Nothing left to give up: the lanes run past the requested height.
             break;
         }
     }
@@ -1079,6 +1086,28 @@ mod tests {
         let l = layout(&items, &opts).expect("layout");
         assert_eq!(l.height, 700.0);
         assert!(l.plot_bottom <= 700.0, "{}", l.plot_bottom);
+    }
+
+    #[test]
+    fn an_impossible_height_terminates() {
+        let items: Vec<TimelineItem> = (0..200)
+            .map(|i| {
+                let a = format!("A{}", i % 40);
+                item(
+                    i,
+                    EventKind::ALL[(i % 4) as usize],
+                    DateRange::day(d(2024, 1, 1) + chrono::Days::new((i % 9) as u64)),
+                    &[&a],
+                )
+            })
+            .collect();
+        for lanes in [LaneBy::Type, LaneBy::Actor] {
+            let opts =
+                ExportOptions { lanes, height: Some(150), title: Some("T".into()), ..Default::default() };
+            let l = layout(&items, &opts).expect("layout");
+            assert_eq!(l.height, 150.0);
+            assert!(!l.lanes.is_empty());
+        }
     }
 
     #[test]
