@@ -158,7 +158,7 @@ fn synthetic(n: usize) -> Vec<TimelineItem> {
             let r = next();
             let day = start + Days::new(r % 3650);
             let kind = EventKind::ALL[(r >> 20) as usize % 4];
-            let status = Status::ALL[((r >> 24) % 10).min(3) as usize];
+            let status = Status::ALL[((r >> 24) % 10).saturating_sub(6) as usize];
             let date = match (r >> 30) % 10 {
                 0 => DateRange::month(day.year_ce().1 as i32, day.month0() + 1).expect("m"),
                 1 => DateRange::week_of(day),
@@ -196,12 +196,15 @@ fn main() {
         let opts = ExportOptions {
             lanes,
             theme,
-            scale: 1.0,
+            scale: if n.is_some() { 2.0 } else { 1.0 },
             title: Some("US–China–India high-level contacts".into()),
             subtitle: Some("Visits, meetings, calls and conferences, 2023–2024".into()),
             source_line: Some("Dateline — 16 articles, exported 2026-11-30".into()),
             ..Default::default()
         };
+        let t = std::time::Instant::now();
+        let _ = dateline_render::layout(&items, &opts).expect("layout");
+        let tl = t.elapsed();
         let t = std::time::Instant::now();
         let svg = dateline_render::render_svg(&items, &opts).expect("svg");
         let ts = t.elapsed();
@@ -211,6 +214,24 @@ fn main() {
         let t = std::time::Instant::now();
         let pdf = dateline_render::render_pdf(&items, &opts).expect("pdf");
         let tf = t.elapsed();
+        let t = std::time::Instant::now();
+        let mut uo = usvg::Options::default();
+        uo.fontdb_mut()
+            .load_font_data(std::fs::read("crates/dateline-render/fonts/DejaVuSans.ttf").unwrap_or_default());
+        let tree = usvg::Tree::from_str(&svg, &uo).expect("parse");
+        let tparse = t.elapsed();
+        let t = std::time::Instant::now();
+        let mut pm = tiny_skia::Pixmap::new(
+            (tree.size().width() * opts.scale) as u32,
+            (tree.size().height() * opts.scale) as u32,
+        )
+        .expect("pm");
+        resvg::render(&tree, tiny_skia::Transform::from_scale(opts.scale, opts.scale), &mut pm.as_mut());
+        let trender = t.elapsed();
+        let t = std::time::Instant::now();
+        let _ = pm.encode_png().expect("encode");
+        let tenc = t.elapsed();
+        println!("  layout {tl:?}; parse {tparse:?} render {trender:?} encode {tenc:?}");
         std::fs::write(out.join(format!("{name}.svg")), &svg).expect("write");
         std::fs::write(out.join(format!("{name}.png")), &png).expect("write");
         std::fs::write(out.join(format!("{name}.pdf")), &pdf).expect("write");

@@ -60,6 +60,10 @@ pub enum LegendSwatch {
     Kind(EventKind),
     Status(Status),
     Shape(Shape),
+    /// The "+n" pill.
+    Cluster,
+    /// A density band.
+    Density,
 }
 
 /// A legend entry: swatch centred at (`x`, `y`), text after it.
@@ -109,6 +113,8 @@ pub struct Label {
     pub y: f32,
     pub text: String,
     pub anchor: TextAnchor,
+    /// Measured width in the shipped font.
+    pub width: f32,
 }
 
 /// Items that found no room in the lane's rows, counted in a pill.
@@ -136,10 +142,10 @@ pub struct CountLabel {
 pub struct Density {
     pub x0: f32,
     pub bin_px: f32,
-    /// The band's baseline and the height of the fullest bin of the whole layout.
+    /// The band's baseline and the height of the lane's fullest bin.
     pub base_y: f32,
     pub max_height: f32,
-    /// The fullest bin of the whole layout, in items (fractional: an item spread over its interval).
+    /// The lane's fullest bin, in items (fractional: an item is spread over its interval).
     pub max: f32,
     /// Per bin, weight per kind in `EventKind::ALL` order.
     pub bins: Vec<[f32; 4]>,
@@ -249,20 +255,26 @@ pub(crate) fn visible(items: &[TimelineItem], from: NaiveDate, to: NaiveDate) ->
     (0..items.len()).filter(|&i| items[i].date.start <= to && items[i].date.end >= from).collect()
 }
 
-fn lane_keys(item: &TimelineItem, by: LaneBy) -> Vec<&str> {
+/// Calls `f` with each lane key of `item`, once each (no allocation: this runs per item).
+fn lane_keys<'a>(item: &'a TimelineItem, by: LaneBy, mut f: impl FnMut(&'a str)) {
     let (list, none) = match by {
-        LaneBy::Type => return vec![theme().kinds.get(item.kind).label.as_str()],
+        LaneBy::Type => return f(theme().kinds.get(item.kind).label.as_str()),
         LaneBy::Actor => (&item.actors, "(no actor)"),
         LaneBy::Country => (&item.countries, "(no country)"),
         LaneBy::Source => (&item.sources, "(no source)"),
     };
-    let mut keys: Vec<&str> = list.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
-    keys.sort_unstable();
-    keys.dedup();
-    if keys.is_empty() {
-        keys.push(none);
+    let mut any = false;
+    for (n, s) in list.iter().enumerate() {
+        let k = s.trim();
+        if k.is_empty() || list[..n].iter().any(|p| p.trim() == k) {
+            continue;
+        }
+        any = true;
+        f(k);
     }
-    keys
+    if !any {
+        f(none);
+    }
 }
 
 /// Groups `idx` into lanes: kinds in their fixed order, otherwise the largest first; past
@@ -285,9 +297,7 @@ pub(crate) fn lane_specs(
     }
     let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
     for &i in idx {
-        for k in lane_keys(&items[i], by) {
-            map.entry(k).or_default().push(i);
-        }
+        lane_keys(&items[i], by, |k| map.entry(k).or_default().push(i));
     }
     let mut lanes: Vec<(&str, Vec<usize>)> = map.into_iter().collect();
     lanes.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(b.0)));
@@ -345,7 +355,7 @@ struct Header {
     bottom: f32,
 }
 
-fn header(opts: &ExportOptions, width: f32, sz: &Sizes) -> Header {
+fn header(opts: &ExportOptions, width: f32, sz: &Sizes, dense: bool, clustered: bool) -> Header {
     let t = theme();
     let m = sz.margin;
     let mut y = m;
@@ -384,6 +394,12 @@ fn header(opts: &ExportOptions, width: f32, sz: &Sizes) -> Header {
         entries.push((LegendSwatch::Shape(Shape::Point), "one day".into(), true));
         entries.push((LegendSwatch::Shape(Shape::Bar), "days, exact".into(), false));
         entries.push((LegendSwatch::Shape(Shape::Soft), "week / month / year: whole interval".into(), false));
+        if clustered {
+            entries.push((LegendSwatch::Cluster, "more events than fit".into(), true));
+        }
+        if dense {
+            entries.push((LegendSwatch::Density, "events over time, per lane's peak".into(), !clustered));
+        }
         let sw = 18.0;
         let mut x = m;
         let mut cy = y + row_h / 2.0;
@@ -417,6 +433,28 @@ fn header(opts: &ExportOptions, width: f32, sz: &Sizes) -> Header {
         y += 6.0;
     }
     Header { title, subtitle, legend, bottom: y }
+}
+
+/// Moves a lane placed at y = 0 down by `dy`.
+fn shift(lane: &mut Lane, dy: f32) {
+    lane.y += dy;
+    lane.label.y += dy;
+    lane.count_label.y += dy;
+    for m in &mut lane.marks {
+        m.cy += dy;
+        if let Some(l) = &mut m.label {
+            l.y += dy;
+        }
+    }
+    for c in &mut lane.clusters {
+        c.y += dy;
+    }
+    if let Some(d) = &mut lane.density {
+        d.base_y += dy;
+        for c in &mut d.counts {
+            c.y += dy;
+        }
+    }
 }
 
 /// Occupied intervals per row; a row accepts `[a, b]` when its last end plus `gap` is ≤ `a`.
@@ -596,25 +634,33 @@ fn density_bins(
     bin: f32,
     n: usize,
 ) -> Vec<[f32; 4]> {
-    let mut diff = vec![[0f32; 4]; n + 1];
+    // A difference array: O(items + bins) however long the intervals. f64 and a floor keep
+    // the rounding residue of thousands of fractions from drawing a hairline after the data.
+    let mut diff = vec![[0f64; 4]; n + 1];
     for &i in members {
         let g = &geo[i];
         let b0 = (((g.x0 - x0) / bin).floor().max(0.0) as usize).min(n - 1);
         let b1 = ((((g.x1 - x0) / bin) - 1e-3).floor().max(0.0) as usize).clamp(b0, n - 1);
-        let w = 1.0 / (b1 - b0 + 1) as f32;
+        let w = 1.0 / (b1 - b0 + 1) as f64;
         let k = kind_index(items[i].kind);
         diff[b0][k] += w;
         diff[b1 + 1][k] -= w;
     }
-    let mut acc = [0f32; 4];
+    let mut acc = [0f64; 4];
     let mut out = Vec::with_capacity(n);
     for d in diff.iter().take(n) {
         for k in 0..4 {
             acc[k] += d[k];
         }
-        out.push(acc.map(|v| v.max(0.0)));
+        out.push(acc.map(|v| if v < 1e-4 { 0.0 } else { v as f32 }));
     }
     out
+}
+
+/// Lanes with more members than this are drawn as density bands: past one item per 6 px a
+/// lane of marks is mostly clusters, and its SVG would grow with the data.
+pub(crate) fn dense_limit(plot_width: f32) -> usize {
+    (plot_width / 6.0) as usize
 }
 
 /// Lays out `items` in the window of `opts`.
@@ -640,12 +686,11 @@ pub(crate) fn layout_window(
     let sz = &t.sizes;
     let width = opts.width as f32;
     let m = sz.margin;
-    let head = header(opts, width, sz);
-    let plot_x0 = m + sz.lane_label_width;
+    // Narrow exports give the lane names at most a fifth of the width.
+    let label_w = sz.lane_label_width.min(width * 0.2);
+    let plot_x0 = m + label_w;
     let plot_w = (width - plot_x0 - m).max(50.0);
     let scale = TimeScale::new(from, to, plot_x0, plot_w);
-    let axis_top = head.bottom;
-    let plot_top = axis_top + sz.axis_height;
     let ticks = scale::ticks(&scale, sz.tick_minor, sz.tick_major);
     let footer_h = if opts.source_line.is_some() { 36.0 } else { 30.0 };
     let geo: Vec<Geo> = items.iter().map(|it| geometry(it, &scale, sz)).collect();
@@ -670,27 +715,46 @@ pub(crate) fn layout_window(
         }
         None => lane_specs(items, &idx, opts.lanes, sz.max_lanes as usize),
     };
+    // The header's height for fitting reserves the legend's cluster entry; the real one is
+    // laid out once the lanes are known.
+    let dense = specs.iter().any(|l| l.members.len() > dense_limit(plot_w));
+    let fit_top = header(opts, width, sz, dense, true).bottom + sz.axis_height;
     // Fit a fixed height: fewer rows per lane, then fewer lanes.
     let mut max_rows = sz.max_rows as usize;
     let mut lanes;
     loop {
-        lanes = place_lanes(items, &specs, &geo, &scale, sz, plot_top, max_rows, width - m / 2.0);
-        let bottom = lanes.last().map_or(plot_top, |l| l.y + l.height);
+        lanes = place_lanes(items, &specs, &geo, &scale, sz, 0.0, max_rows, width - m / 2.0);
+        let lanes_h = lanes.last().map_or(0.0, |l| l.y + l.height);
         let Some(h) = opts.height else { break };
-        if bottom + footer_h <= h as f32 {
+        if fit_top + lanes_h + footer_h <= h as f32 {
             break;
         }
         if max_rows > 1 {
             max_rows -= 1;
-        } else if specs.len() > 1 && fixed.is_none() {
-            let keep = specs.len() - 1;
-            specs = lane_specs(items, &idx, opts.lanes, keep.max(1));
-            if specs.len() > keep {
-                specs = lane_specs(items, &idx, opts.lanes, keep.saturating_sub(1).max(1));
+        } else if specs.len() > 1 && fixed.is_none() && opts.lanes != LaneBy::Type {
+            // One lane fewer: the last kept lane joins "Other".
+            let before = specs.len();
+            let mut keep = before - 1;
+            specs = lane_specs(items, &idx, opts.lanes, keep);
+            while specs.len() >= before && keep > 1 {
+                keep -= 1;
+                specs = lane_specs(items, &idx, opts.lanes, keep);
+            }
+            if specs.len() >= before {
+                break;
             }
         } else {
+            // Nothing left to give up: the lanes run past the requested height.
             break;
         }
+    }
+    let clustered = lanes.iter().any(|l| !l.clusters.is_empty());
+    let dense = lanes.iter().any(|l| l.density.is_some());
+    let head = header(opts, width, sz, dense, clustered);
+    let axis_top = head.bottom;
+    let plot_top = axis_top + sz.axis_height;
+    for lane in &mut lanes {
+        shift(lane, plot_top);
     }
     let plot_bottom = lanes.last().map_or(plot_top, |l| l.y + l.height);
     let height = match opts.height {
@@ -757,8 +821,7 @@ fn place_lanes(
     let mut lanes = Vec::with_capacity(specs.len());
     let bin = 3.0f32;
     let nbins = ((scale.width / bin).ceil() as usize).max(1);
-    let dense_limit = (scale.width / 3.0) as usize;
-    let mut global_max = 0f32;
+    let dense_limit = dense_limit(scale.width);
     for spec in specs {
         let count = spec.members.len();
         let mut lane = Lane {
@@ -766,7 +829,7 @@ fn place_lanes(
             label: TextBox {
                 x: m,
                 y: 0.0,
-                text: ellipsize(&spec.key, sz.lane_label, true, sz.lane_label_width - 14.0),
+                text: ellipsize(&spec.key, sz.lane_label, true, scale.x0 - m - 14.0),
                 size: sz.lane_label,
                 bold: true,
                 anchor: TextAnchor::Start,
@@ -792,16 +855,14 @@ fn place_lanes(
             lane.rows = rows as u32;
             lane.height = 2.0 * pad + rows as f32 * rh;
             let bins = density_bins(items, &spec.members, geo, scale.x0, bin, nbins);
-            for b in &bins {
-                global_max = global_max.max(b.iter().sum());
-            }
+            let max = bins.iter().map(|b| b.iter().sum::<f32>()).fold(1e-6, f32::max);
             let count_h = sz.cluster + 4.0;
             lane.density = Some(Density {
                 x0: scale.x0,
                 bin_px: bin,
                 base_y: y + lane.height - pad,
                 max_height: lane.height - 2.0 * pad - count_h,
-                max: 0.0,
+                max,
                 bins,
                 counts: Vec::new(),
             });
@@ -827,11 +888,12 @@ fn place_lanes(
                     x1: g.vx1,
                     cy,
                     row: p.row as u32,
-                    label: p.label.map(|(x, _, text, anchor)| Label {
+                    label: p.label.map(|(x, width, text, anchor)| Label {
                         x,
                         y: cy + sz.label * 0.36,
                         text,
                         anchor,
+                        width,
                     }),
                 });
             }
@@ -845,12 +907,8 @@ fn place_lanes(
         y += lane.height;
         lanes.push(lane);
     }
-    // Density bands share one vertical scale, so lanes compare; counts go per labelled interval.
-    for lane in &mut lanes {
-        if let Some(d) = &mut lane.density {
-            d.max = global_max.max(1e-6);
-        }
-    }
+    // Each band is scaled to its own peak (one busy lane would flatten the rest); the counts
+    // printed per labelled interval give the absolute numbers.
     let spans = count_spans(scale);
     for (lane, spec) in lanes.iter_mut().zip(specs) {
         if let Some(d) = &mut lane.density {
@@ -1028,6 +1086,28 @@ mod tests {
         let l = layout(&items, &opts).expect("layout");
         assert_eq!(l.height, 700.0);
         assert!(l.plot_bottom <= 700.0, "{}", l.plot_bottom);
+    }
+
+    #[test]
+    fn an_impossible_height_terminates() {
+        let items: Vec<TimelineItem> = (0..200)
+            .map(|i| {
+                let a = format!("A{}", i % 40);
+                item(
+                    i,
+                    EventKind::ALL[(i % 4) as usize],
+                    DateRange::day(d(2024, 1, 1) + chrono::Days::new((i % 9) as u64)),
+                    &[&a],
+                )
+            })
+            .collect();
+        for lanes in [LaneBy::Type, LaneBy::Actor] {
+            let opts =
+                ExportOptions { lanes, height: Some(150), title: Some("T".into()), ..Default::default() };
+            let l = layout(&items, &opts).expect("layout");
+            assert_eq!(l.height, 150.0);
+            assert!(!l.lanes.is_empty());
+        }
     }
 
     #[test]

@@ -30,15 +30,20 @@ impl Metrics {
         Self { face, units_per_em, latin }
     }
 
-    fn width(&self, text: &str, size: f32) -> f32 {
-        let units: f32 = text
-            .chars()
+    fn width(&self, text: &str, size: f32, fallback: Option<&Metrics>) -> f32 {
+        text.chars()
             .map(|c| {
                 let i = c as usize;
-                if i < 256 { self.latin[i] } else { advance(&self.face, c) }
+                if i < 256 {
+                    return self.latin[i] * size / self.units_per_em;
+                }
+                // The bold subset is smaller: what it lacks is drawn in regular.
+                match (self.face.glyph_index(c), fallback) {
+                    (None, Some(f)) => advance(&f.face, c) * size / f.units_per_em,
+                    _ => advance(&self.face, c) * size / self.units_per_em,
+                }
             })
-            .sum();
-        units * size / self.units_per_em
+            .sum()
     }
 }
 
@@ -50,6 +55,14 @@ fn advance(face: &ttf_parser::Face<'_>, c: char) -> f32 {
     f32::from(face.glyph_hor_advance(gid).unwrap_or(0))
 }
 
+fn measure(text: &str, size: f32, bold: bool) -> f32 {
+    if bold {
+        metrics(true).width(text, size, Some(metrics(false)))
+    } else {
+        metrics(false).width(text, size, None)
+    }
+}
+
 fn metrics(bold: bool) -> &'static Metrics {
     static REG: OnceLock<Metrics> = OnceLock::new();
     static BLD: OnceLock<Metrics> = OnceLock::new();
@@ -58,7 +71,7 @@ fn metrics(bold: bool) -> &'static Metrics {
 
 /// The advance width of `text` at `size` px in the shipped font (no kerning: a close estimate).
 pub fn text_width(text: &str, size: f32, bold: bool) -> f32 {
-    metrics(bold).width(text, size)
+    measure(text, size, bold)
 }
 
 /// `text` shortened with an ellipsis so it is at most `max` px wide; empty when even "…" is too wide.
@@ -66,15 +79,14 @@ pub fn ellipsize(text: &str, size: f32, bold: bool, max: f32) -> String {
     if text_width(text, size, bold) <= max {
         return text.to_string();
     }
-    let m = metrics(bold);
-    let budget = max - m.width("…", size);
+    let budget = max - measure("…", size, bold);
     if budget <= 0.0 {
         return String::new();
     }
     let mut used = 0.0;
     let mut out = String::new();
     for c in text.chars() {
-        let w = m.width(c.encode_utf8(&mut [0; 4]), size);
+        let w = measure(c.encode_utf8(&mut [0; 4]), size, bold);
         if used + w > budget {
             break;
         }
@@ -113,6 +125,10 @@ mod tests {
         assert!(w > 30.0 && w < 60.0, "{w}");
         assert!(text_width("Dateline", 10.0, true) > w);
         assert!(text_width("Дейтлайн", 10.0, false) > 30.0, "Cyrillic is covered");
+        // Arabic is only in regular; bold measures it with regular's advances, not .notdef's.
+        let ar = "دبلوماسية";
+        assert!((text_width(ar, 10.0, true) - text_width(ar, 10.0, false)).abs() < 0.01);
+        assert!(text_width(ar, 10.0, false) > 20.0);
     }
 
     #[test]

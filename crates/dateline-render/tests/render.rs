@@ -242,3 +242,47 @@ fn a_hundred_thousand_events_stay_small() {
         assert!(svg.len() < 2_000_000, "{lanes:?}: {} bytes", svg.len());
     }
 }
+
+#[test]
+fn narrow_exports_keep_the_plot_on_the_canvas() {
+    let o = ExportOptions { width: 400, ..opts() };
+    let l = layout(&fixture(), &o).expect("layout");
+    assert!(l.scale.x0 < 120.0 && l.scale.right() <= 400.0, "{:?}", l.scale);
+    let pm = decode(&render_png(&fixture(), &o).expect("png"));
+    assert_eq!(pm.width(), 400);
+}
+
+#[test]
+fn layout_serialises_for_the_app() {
+    let l = layout(&fixture(), &opts()).expect("layout");
+    let json = serde_json::to_value(&l).expect("json");
+    assert!(json["lanes"].as_array().is_some_and(|a| !a.is_empty()));
+    assert_eq!(json["lanes"][0]["marks"][0]["shape"], "point");
+    // theme.json is plain JSON for the TypeScript side.
+    let theme: serde_json::Value = serde_json::from_str(dateline_render::THEME_JSON).expect("theme");
+    assert_eq!(theme["light"]["kinds"]["visit"], "#0072b2");
+}
+
+#[test]
+fn status_and_precision_styles_reach_the_svg() {
+    let svg = render_svg(&fixture(), &opts()).expect("svg");
+    // planned hollow, cancelled struck, postponed dashed, month as a soft band.
+    assert!(svg.contains("class=\"x-visit-planned\""), "planned month is a soft hollow band");
+    assert!(svg.contains("class=\"p-meeting-cancelled\"") && svg.contains("class=\"strike\""));
+    assert!(svg.contains("class=\"x-visit-postponed\""));
+    assert!(svg.contains(".x-visit-postponed{") && svg.contains("stroke-dasharray"));
+    assert!(svg.contains("class=\"p-call-occurred\""));
+}
+
+#[test]
+fn text_outside_the_bold_subset_still_draws() {
+    // Arabic is in the regular face only; the bold title falls back to it instead of vanishing.
+    let o = ExportOptions { title: Some("قمة دبلوماسية".into()), subtitle: None, ..opts() };
+    let pm = decode(&render_png(&fixture(), &o).expect("png"));
+    let l = layout(&fixture(), &o).expect("layout");
+    let t = l.title.as_ref().expect("title");
+    let ink = dark_pixels(&pm, t.x as u32, (t.y - t.size) as u32, 400, t.y as u32 + 4);
+    assert!(ink > 100, "{ink}");
+    let pdf = render_pdf(&fixture(), &o).expect("pdf");
+    assert!(pdf.starts_with(b"%PDF-"));
+}
