@@ -107,11 +107,13 @@ impl Cast {
         let candidates: Vec<usize> = (0..self.members.len())
             .filter(|&i| {
                 let m = &self.members[i];
-                if single {
-                    // A surname alone joins a full name with that family name (and the same country
-                    // if both state one).
-                    let fits = m.key.surname() == key.words.first().map(String::as_str)
-                        || (m.key.words.last() == key.words.first());
+                if single || key.is_part_of(&m.key) {
+                    // A surname alone (or a part of the name: "Le Drian", "bin Zayed") joins a
+                    // fuller name (and the same country if both state one).
+                    let fits = key.is_part_of(&m.key)
+                        && (!single
+                            || m.key.surname() == key.words.first().map(String::as_str)
+                            || m.key.words.last() == key.words.first());
                     let country_ok = match (&m.country, &p.country) {
                         (Some(a), Some(b)) => a == b,
                         _ => true,
@@ -201,11 +203,12 @@ impl Cast {
                     owners.push(i);
                 }
             }
-            // The full name in plain letters too, for texts that mix spellings.
-            let plain = deunicode::deunicode(&m.name);
-            if plain != m.name {
-                patterns.push(plain);
-                owners.push(i);
+            // The full name, also in plain letters, for untitled mentions ("Hun Sen left").
+            for form in [m.name.clone(), deunicode::deunicode(&m.name)] {
+                if !patterns.contains(&form) {
+                    patterns.push(form);
+                    owners.push(i);
+                }
             }
         }
         if patterns.is_empty() {

@@ -112,6 +112,15 @@ impl Gazetteer {
                 if pattern.is_empty() {
                     return;
                 }
+                // Texts write the apostrophe either way: "People's" / "People’s".
+                if pattern.contains('\'') {
+                    let curly = pattern.replace('\'', "\u{2019}");
+                    if !index.contains_key(&curly) {
+                        index.insert(curly.clone(), patterns.len());
+                        patterns.push(curly);
+                        entries.push(entry.clone());
+                    }
+                }
                 // The first entry of a pattern wins: countries before cities before organisations.
                 if index.contains_key(&pattern) {
                     return;
@@ -217,10 +226,18 @@ impl Gazetteer {
         {
             return false;
         }
-        if !entry.ambiguous {
-            return true;
+        let locative = prev.is_some_and(|w| LOCATIVES.contains(&w));
+        // "George Washington", "Paris Agreement": a capitalised word right after makes a name.
+        if !locative
+            && let Some(next) = next_word(text, e)
+            && next.starts_with(char::is_uppercase)
+            && !is_function_word(next)
+            && !is_calendar_word(next)
+            && self.exact(next).is_none_or(|n| n.kind == PlaceKind::City)
+        {
+            return false;
         }
-        if prev.is_some_and(|w| LOCATIVES.contains(&w)) {
+        if !entry.ambiguous || locative {
             return true;
         }
         // "Victoria, Seychelles"
@@ -367,6 +384,38 @@ pub(crate) fn is_function_word(w: &str) -> bool {
             | "Later"
             | "Earlier"
     )
+}
+
+fn is_calendar_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    )
+}
+
+/// The word right after `pos`, when one space separates them.
+pub(crate) fn next_word(text: &str, pos: usize) -> Option<&str> {
+    let rest = text[pos..].strip_prefix(' ')?;
+    let len = rest.find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')).unwrap_or(rest.len());
+    (len > 0).then(|| &rest[..len])
 }
 
 /// The word right before `pos` (skipping one run of spaces), if any.

@@ -60,13 +60,27 @@ impl ActorKey {
         self
     }
 
-    /// The family name: the last word, or the first for a family-name-first name ("Wang Yi").
+    /// The family name: the last word (before a regnal number), or the first for a
+    /// family-name-first name ("Wang Yi").
     pub fn surname(&self) -> Option<&str> {
         let first = self.words.first()?;
         if self.words.len() >= 2 && self.words.len() <= 3 && FAMILY_FIRST_SET.contains(first) {
             return Some(first);
         }
-        self.words.last().map(String::as_str)
+        self.words.iter().rev().find(|w| !is_regnal(w)).or(self.words.last()).map(String::as_str)
+    }
+
+    /// Whether this key's words stand inside `other`'s, in order and contiguous, ending on a
+    /// name word: "le drian" in "jean yves le drian", "bin zayed" in "abdullah bin zayed al nahyan".
+    pub fn is_part_of(&self, other: &ActorKey) -> bool {
+        let n = self.words.len();
+        if n == 0
+            || n > other.words.len()
+            || self.words.last().is_some_and(|w| PARTICLES.contains(&w.as_str()))
+        {
+            return false;
+        }
+        other.words.windows(n).any(|w| w == self.words.as_slice())
     }
 
     /// The words other than the surname.
@@ -136,6 +150,14 @@ pub fn same_person(a: &ActorKey, b: &ActorKey) -> bool {
     if sa == sb && a.words.len() >= 2 {
         return agree(&a.country, &b.country);
     }
+    // One name is the start of the other, with a given name and at least one more name word:
+    // "Abdullah bin Zayed" / "Abdullah bin Zayed Al Nahyan".
+    let (short, long) = if a.words.len() <= b.words.len() { (a, b) } else { (b, a) };
+    let name_words = short.words.iter().filter(|w| !PARTICLES.contains(&w.as_str())).count();
+    if name_words >= 2 && long.words.starts_with(&short.words) && !FAMILY_FIRST_SET.contains(&short.words[0])
+    {
+        return agree(&a.country, &b.country);
+    }
     let (Some(fa), Some(fb)) = (a.surname(), b.surname()) else { return false };
     let surname_ok = fa == fb
         || a.words.contains(&fb.to_string()) && b.words.len() == 1
@@ -158,6 +180,10 @@ pub fn same_person(a: &ActorKey, b: &ActorKey) -> bool {
     // The first given names must agree (one may abbreviate the other: "Tim" / "Timothy").
     let (x, y) = (ga[0], gb[0]);
     x == y || (x.len() >= 3 && y.starts_with(x)) || (y.len() >= 3 && x.starts_with(y))
+}
+
+fn is_regnal(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
 }
 
 fn agree(a: &Option<String>, b: &Option<String>) -> bool {

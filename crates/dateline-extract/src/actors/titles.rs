@@ -74,6 +74,12 @@ static TABLE: LazyLock<Titles> = LazyLock::new(|| {
             words.push(lower);
             classes.push(classes[i]);
         }
+        // Transcripts label speakers in capitals: "FOREIGN MINISTER OMAMO:".
+        let upper = words[i].to_uppercase();
+        if classes[i] != RoleClass::Honorific && upper != words[i] && !words.contains(&upper) {
+            words.push(upper);
+            classes.push(classes[i]);
+        }
     }
     let automaton =
         AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&words).expect("titles build");
