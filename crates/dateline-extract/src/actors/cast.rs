@@ -5,7 +5,8 @@
 //! Built once per article by [`Cast::build`]; the event stage asks [`Cast::resolve`] who a mention
 //! means and [`Cast::salient_at`] who a pronoun means at a position.
 
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
 use dateline_model::Span;
 
 use super::gazetteer::on_word_boundaries;
@@ -174,16 +175,20 @@ impl Cast {
 
     /// Every later bare use of a member's family name ("Blinken said"), also folded ("Cavusoglu").
     fn find_surnames(&mut self, text: &str) {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut owners: Vec<usize> = Vec::new();
+        // Forms by their first alphanumeric run: "Blinken" → [("Blinken", 0)], "Al" → [("Al-Thani", 3)].
+        let mut forms: HashMap<&str, Vec<(String, usize)>> = HashMap::new();
+        let mut owned: Vec<(String, usize)> = Vec::new();
         for (i, m) in self.members.iter().enumerate() {
             let words: Vec<&str> = m.name.split(' ').collect();
+            let mut add = |form: String| {
+                if !owned.iter().any(|(f, o)| *f == form && *o == i) {
+                    owned.push((form, i));
+                }
+            };
             if words.len() < 2 {
                 // Known only by one word: that word is its surname.
-                if let Some(w) = words.first() {
-                    patterns.push(w.to_string());
-                    owners.push(i);
-                }
+                add(m.name.clone());
+                add(deunicode::deunicode(&m.name));
                 continue;
             }
             let surname = if is_family_name_first(words[0]) && words.len() <= 3 {
@@ -192,47 +197,58 @@ impl Cast {
                 words[words.len() - 1]
             };
             // Regnal numbers and very short words are not usable alone ("Abdullah II", "Yi").
-            if surname.chars().count() < 3 || surname.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
-                continue;
-            }
-            for form in [surname.to_string(), deunicode::deunicode(surname)] {
-                if !patterns.contains(&form)
-                    || owners[patterns.iter().position(|p| *p == form).unwrap_or(0)] != i
-                {
-                    patterns.push(form);
-                    owners.push(i);
-                }
+            if surname.chars().count() >= 3 && !surname.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+                add(surname.to_string());
+                add(deunicode::deunicode(surname));
             }
             // The full name, also in plain letters, for untitled mentions ("Hun Sen left").
-            for form in [m.name.clone(), deunicode::deunicode(&m.name)] {
-                if !patterns.contains(&form) {
-                    patterns.push(form);
-                    owners.push(i);
-                }
+            add(m.name.clone());
+            add(deunicode::deunicode(&m.name));
+        }
+        for (form, member) in &owned {
+            let key = first_run(form);
+            if !key.is_empty() {
+                forms.entry(key).or_default().push((form.clone(), *member));
             }
         }
-        if patterns.is_empty() {
+        if forms.is_empty() {
             return;
         }
-        let Ok(ac) = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&patterns) else {
-            return;
-        };
         let mut found = Vec::new();
-        for hit in ac.find_iter(text) {
-            let span = Span::new(hit.start(), hit.end());
-            if !on_word_boundaries(text, span.start, span.end) {
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        while pos < text.len() {
+            // Next capitalised word start.
+            let Some(off) = text[pos..].find(|c: char| c.is_uppercase()) else { break };
+            let start = pos + off;
+            let run = first_run(&text[start..]);
+            pos = start + run.len().max(1);
+            while pos < text.len() && !text.is_char_boundary(pos) {
+                pos += 1;
+            }
+            if start > 0 && text[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric()) {
                 continue;
             }
+            let Some(candidates) = forms.get(run) else { continue };
+            // The longest form that the text continues with, ending on a word boundary.
+            let best = candidates
+                .iter()
+                .filter(|(f, _)| text[start..].starts_with(f.as_str()))
+                .filter(|(f, _)| on_word_boundaries(text, start, start + f.len()))
+                .max_by_key(|(f, _)| f.len());
+            let Some((form, _)) = best else { continue };
+            let span = Span::new(start, start + form.len());
+            let _ = bytes;
             if self.mentions.iter().any(|m| m.span.overlaps(span)) {
+                pos = pos.max(span.end);
                 continue;
             }
-            // Shared surnames: the owner whose earlier mention is nearest.
-            let form = &patterns[hit.pattern().as_usize()];
             let owners_of: Vec<usize> =
-                patterns.iter().zip(&owners).filter(|(p, _)| *p == form).map(|(_, &o)| o).collect();
+                candidates.iter().filter(|(f, _)| f == form).map(|&(_, o)| o).collect();
             let member = if owners_of.len() == 1 {
                 owners_of[0]
             } else {
+                // Shared surnames: the owner whose earlier mention is nearest.
                 let nearest = self
                     .mentions
                     .iter()
@@ -242,6 +258,7 @@ impl Cast {
                 nearest.unwrap_or(owners_of[0])
             };
             found.push(CastMention { span, member, how: Reference::Surname });
+            pos = pos.max(span.end);
         }
         self.mentions.extend(found);
         self.mentions.sort_by_key(|m| m.span.start);
@@ -348,6 +365,12 @@ impl Cast {
         out.reverse();
         out.into_iter().map(|i| &self.members[i]).collect()
     }
+}
+
+/// The leading run of letters and digits: "Al-Thani" → "Al", "Blinken's" → "Blinken".
+fn first_run(s: &str) -> &str {
+    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    &s[..end]
 }
 
 /// Approximate sentence starts: after ". ", "? ", "! " and line breaks.

@@ -53,6 +53,8 @@ struct Entry {
 pub struct Gazetteer {
     automaton: AhoCorasick,
     entries: Vec<Entry>,
+    /// Pattern → entry, for exact look-ups without running the automaton.
+    exact_index: HashMap<String, usize>,
     names: Vec<String>,
     /// Canonical country name → ISO alpha-2 code.
     iso2: HashMap<String, String>,
@@ -185,7 +187,8 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("the gazetteer automaton builds");
-        Gazetteer { automaton, entries, names, iso2, capitals }
+        let exact_index = patterns.iter().enumerate().map(|(i, p)| (p.clone(), i)).collect();
+        Gazetteer { automaton, entries, exact_index, names, iso2, capitals }
     }
 
     /// Every gazetteer entry in `text`, on word boundaries, ambiguous names only in context.
@@ -254,10 +257,7 @@ impl Gazetteer {
 
     /// The entry that is exactly `s`, if any.
     fn exact(&self, s: &str) -> Option<&Entry> {
-        self.automaton
-            .find(s)
-            .filter(|m| m.start() == 0 && m.end() == s.len())
-            .map(|m| &self.entries[m.pattern().as_usize()])
+        self.exact_index.get(s).map(|&i| &self.entries[i])
     }
 
     /// The canonical country for a name, alias or adjective.

@@ -61,9 +61,8 @@ fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_plac
     let mut cursor = pos + prep.len();
     let mut tokens: Vec<(usize, usize)> = Vec::new();
     loop {
-        if let Some(t) = titles_after.iter().find(|t| t.span.start == cursor) {
-            // "for Foreign Affairs Ambassador Raychelle Omamo": the portfolio ends at the next title.
-            let _ = t;
+        // "for Foreign Affairs Ambassador Raychelle Omamo": the portfolio ends at the next title.
+        if titles_after.binary_search_by_key(&cursor, |t| t.span.start).is_ok() {
             return tokens.last().map(|&(_, e)| e);
         }
         let rest = &text[cursor..];
@@ -480,7 +479,7 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
                     appositive = Some(name_span);
                 }
                 if let Some(name_span) = appositive
-                    && !people.iter().any(|p| p.span.overlaps(name_span))
+                    && !people.iter().rev().take(4).any(|p| p.span.overlaps(name_span))
                 {
                     people.push(PersonMention {
                         span: Span::new(name_span.start, role_end),
