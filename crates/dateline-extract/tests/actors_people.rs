@@ -391,3 +391,11 @@ fn keys_fold_diacritics_case_and_initials() {
     assert_eq!(actor_key("Antony Blinken").surname(), Some("blinken"));
     assert_eq!(fold("Ángeles Moreno Bau"), "angeles moreno bau");
 }
+
+#[test]
+fn honorifics_inside_a_title_chain_are_not_the_role() {
+    let text = "Minister for Economic and Trade Affairs HE Ana Silva spoke.";
+    let p = &find_people(text)[0];
+    assert_eq!(p.name, "Ana Silva");
+    assert_eq!(p.role.as_deref(), Some("Minister for Economic and Trade Affairs"));
+}

@@ -366,12 +366,17 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
         let mut after_place = false;
         let head_text = text[..t.span.start].trim_end_matches(' ');
         let definite_before = head_text.ends_with("the") || head_text.ends_with("The");
+        // The role as written ends before any honorific that the chain swallows ("... Affairs HE").
+        let mut role_text_end = t.span.end;
         loop {
             let after = &text[role_end..];
             if let Some(next) = found.get(i)
                 && ((after.starts_with(" and ") && next.span.start == role_end + 5 && !definite_before)
                     || (after.starts_with(' ') && next.span.start == role_end + 1))
             {
+                if next.class != RoleClass::Honorific {
+                    role_text_end = next.span.end;
+                }
                 role_end = next.span.end;
                 if class == RoleClass::Honorific || class == RoleClass::Official {
                     class = next.class;
@@ -404,6 +409,7 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
                     }
                     if h.kind != PlaceKind::City {
                         role_end = place_start + h.span.end;
+                        role_text_end = role_end;
                         after_place = true;
                         continue;
                     }
@@ -411,11 +417,15 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
             }
             if let Some(end) = portfolio_end(text, role_end, &found[i..], after_place) {
                 role_end = end;
+                role_text_end = end;
                 after_place = false;
                 if let Some(next) = found.get(i)
                     && next.span.start == role_end + 1
                 {
                     // Another title follows the portfolio: "... for Foreign Affairs Ambassador".
+                    if next.class != RoleClass::Honorific {
+                        role_text_end = next.span.end;
+                    }
                     role_end = next.span.end;
                     i += 1;
                 }
@@ -437,7 +447,7 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
                 PlaceKind::City => {}
             }
         }
-        let mut role = text[t.span.start..role_end].to_string();
+        let mut role = text[t.span.start..role_text_end.max(t.span.end)].to_string();
         if let Some(o) = &org
             && !role.contains(o.as_str())
         {
