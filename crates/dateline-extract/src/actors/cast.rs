@@ -28,6 +28,8 @@ pub struct CastMember {
     pub aliases: Vec<String>,
     /// Start of the first mention.
     pub first: usize,
+    /// The role, folded, for matching definite titles.
+    role_key: Option<String>,
 }
 
 /// How a mention names its person.
@@ -121,7 +123,7 @@ impl Cast {
                     };
                     fits && country_ok
                 } else {
-                    same_person(&m.key.clone().with_country(m.country.as_deref()), &key)
+                    same_person(&m.key, &key)
                 }
             })
             .collect();
@@ -149,6 +151,7 @@ impl Cast {
             class: None,
             aliases: Vec::new(),
             first: p.span.start,
+            role_key: None,
         });
         self.members.len() - 1
     }
@@ -157,10 +160,11 @@ impl Cast {
         let m = &mut self.members[member];
         if p.name.split(' ').count() > m.name.split(' ').count() {
             m.name = p.name.clone();
-            m.key = actor_key(&p.name);
+            m.key = actor_key(&p.name).with_country(m.country.as_deref());
         }
         if m.country.is_none() {
             m.country = p.country.clone();
+            m.key = m.key.clone().with_country(m.country.as_deref());
         }
         // The most informative role: a real role over an honorific, the longer over the shorter.
         if let Some(role) = &p.role
@@ -168,6 +172,7 @@ impl Cast {
             && m.role.as_ref().is_none_or(|r| role.len() > r.len())
         {
             m.role = Some(role.clone());
+            m.role_key = Some(fold(role));
             m.class = p.class;
         }
         m.first = m.first.min(p.span.start);
@@ -272,9 +277,8 @@ impl Cast {
         }
         let title = fold(&t.role);
         let matches = |m: &CastMember| -> bool {
-            let Some(role) = &m.role else { return false };
-            let role = fold(role);
-            let role_ok = role == title
+            let Some(role) = &m.role_key else { return false };
+            let role_ok = *role == title
                 || role.ends_with(&format!(" {title}"))
                 || role.starts_with(&format!("{title} "))
                 || (title.split(' ').count() == 1 && role.split(' ').any(|w| w == title));

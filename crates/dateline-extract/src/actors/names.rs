@@ -144,11 +144,13 @@ pub fn same_person(a: &ActorKey, b: &ActorKey) -> bool {
         return agree(&a.country, &b.country);
     }
     // Same words in another order: "Hayashi Yoshimasa" = "Yoshimasa Hayashi".
-    let (mut sa, mut sb) = (a.words.clone(), b.words.clone());
-    sa.sort();
-    sb.sort();
-    if sa == sb && a.words.len() >= 2 {
-        return agree(&a.country, &b.country);
+    if a.words.len() == b.words.len() && a.words.len() >= 2 {
+        let (mut sa, mut sb) = (a.words.clone(), b.words.clone());
+        sa.sort();
+        sb.sort();
+        if sa == sb {
+            return agree(&a.country, &b.country);
+        }
     }
     // One name is the start of the other, with a given name and at least one more name word:
     // "Abdullah bin Zayed" / "Abdullah bin Zayed Al Nahyan".
