@@ -144,6 +144,18 @@ const PEOPLE: &[(&str, Expected)] = &[
         &[("John Kerry", Some("Special Presidential Envoy for Climate"), None)],
     ),
     ("Director General Ana Silva of the agency spoke.", &[("Ana Silva", Some("Director General"), None)]),
+    (
+        "Ukrainian Prime Minister Denys Shmyhal, Foreign Minister Dmytro Kuleba, and Deputy Foreign Minister Yevhenii Yenin met him.",
+        &[
+            ("Denys Shmyhal", Some("Prime Minister"), Some("Ukraine")),
+            ("Dmytro Kuleba", Some("Foreign Minister"), Some("Ukraine")),
+            ("Yevhenii Yenin", Some("Deputy Foreign Minister"), Some("Ukraine")),
+        ],
+    ),
+    (
+        "Turkish Foreign Minister Ali Demir and Secretary Blinken met.",
+        &[("Ali Demir", Some("Foreign Minister"), Some("Turkey")), ("Blinken", Some("Secretary"), None)],
+    ),
     // No name after the title: nobody.
     ("The Secretary said that the President will travel.", &[]),
     ("The Foreign Minister welcomed it.", &[]),

@@ -514,6 +514,17 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
         }
     }
     people.sort_by_key(|p| p.span.start);
+    // A list shares its first item's country: "Ukrainian Prime Minister Denys Shmyhal, Foreign
+    // Minister Dmytro Kuleba, and Deputy Foreign Minister Yevhenii Yenin".
+    let mut in_list = false;
+    for k in 1..people.len() {
+        let between = &text[people[k - 1].span.end.min(people[k].span.start)..people[k].span.start];
+        let comma = matches!(between, ", " | ", and ");
+        in_list = comma || (in_list && between == " and ");
+        if in_list && people[k].country.is_none() && people[k].class != Some(RoleClass::Honorific) {
+            people[k].country = people[k - 1].country.clone();
+        }
+    }
     (people, bare)
 }
 
