@@ -219,20 +219,29 @@ impl Cast {
         if forms.is_empty() {
             return;
         }
+        // The first bytes of the forms: a word whose first byte is none of them is skipped
+        // without decoding it.
+        let mut first_bytes = [false; 256];
+        for key in forms.keys() {
+            first_bytes[key.as_bytes()[0] as usize] = true;
+        }
         let mut found = Vec::new();
         let bytes = text.as_bytes();
         let mut pos = 0;
-        while pos < text.len() {
-            // Next capitalised word start.
-            let Some(off) = text[pos..].find(|c: char| c.is_uppercase()) else { break };
+        while pos < bytes.len() {
+            let Some(off) = bytes[pos..].iter().position(|&b| first_bytes[b as usize]) else { break };
             let start = pos + off;
+            pos = start + 1;
+            // A word start: not inside a word (a UTF-8 continuation byte never starts a form).
+            if !text.is_char_boundary(start)
+                || (start > 0 && text[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric()))
+            {
+                continue;
+            }
             let run = first_run(&text[start..]);
             pos = start + run.len().max(1);
             while pos < text.len() && !text.is_char_boundary(pos) {
                 pos += 1;
-            }
-            if start > 0 && text[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric()) {
-                continue;
             }
             let Some(candidates) = forms.get(run) else { continue };
             // The longest form that the text continues with, ending on a word boundary.

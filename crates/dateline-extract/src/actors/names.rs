@@ -13,6 +13,10 @@ static FAMILY_FIRST_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
     FAMILY_FIRST.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(fold).collect()
 });
 
+/// The first word of every title: a name that starts with none of them has no title to drop.
+static TITLE_FIRST_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| titles().all().iter().filter_map(|t| t.split(' ').next()).map(str::to_string).collect());
+
 /// Lower-case words that may sit inside a name ("bin", "van", "de").
 pub const PARTICLES: &[&str] = &[
     "bin", "bint", "ibn", "al", "el", "de", "del", "della", "da", "das", "dos", "do", "di", "van", "von",
@@ -21,7 +25,11 @@ pub const PARTICLES: &[&str] = &[
 
 /// Folds diacritics and case: "Çavuşoğlu" → "cavusoglu". Keeps letters, digits, spaces and hyphens.
 pub fn fold(s: &str) -> String {
-    let ascii = deunicode::deunicode(s);
+    let ascii = if s.is_ascii() {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(deunicode::deunicode(s))
+    };
     let mut out = String::with_capacity(ascii.len());
     for c in ascii.chars() {
         if c.is_ascii_alphanumeric() {
@@ -112,7 +120,10 @@ impl ActorKey {
 pub fn actor_key(name: &str) -> ActorKey {
     // Drop a leading title ("Foreign Minister", "Sheikh"), repeatedly.
     let mut rest = name.trim();
-    loop {
+    // Names found in context carry no title; only run the title automaton when one may lead.
+    let first_word = rest.split(' ').next().unwrap_or("");
+    let may_have_title = TITLE_FIRST_WORDS.contains(first_word);
+    while may_have_title {
         let found = titles().find(rest).into_iter().find(|t| t.span.start == 0);
         match found {
             Some(t) if t.span.end < rest.len() => rest = rest[t.span.end..].trim_start(),
@@ -144,13 +155,12 @@ pub fn same_person(a: &ActorKey, b: &ActorKey) -> bool {
         return agree(&a.country, &b.country);
     }
     // Same words in another order: "Hayashi Yoshimasa" = "Yoshimasa Hayashi".
-    if a.words.len() == b.words.len() && a.words.len() >= 2 {
-        let (mut sa, mut sb) = (a.words.clone(), b.words.clone());
-        sa.sort();
-        sb.sort();
-        if sa == sb {
-            return agree(&a.country, &b.country);
-        }
+    if a.words.len() == b.words.len()
+        && a.words.len() >= 2
+        && a.words.iter().all(|w| b.words.contains(w))
+        && b.words.iter().all(|w| a.words.contains(w))
+    {
+        return agree(&a.country, &b.country);
     }
     // One name is the start of the other, with a given name and at least one more name word:
     // "Abdullah bin Zayed" / "Abdullah bin Zayed Al Nahyan".
