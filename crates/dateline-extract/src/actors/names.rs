@@ -123,11 +123,12 @@ pub fn actor_key(name: &str) -> ActorKey {
     // Names found in context carry no title; only run the title automaton when one may lead.
     let first_word = rest.split(' ').next().unwrap_or("");
     let may_have_title = TITLE_FIRST_WORDS.contains(first_word);
-    while may_have_title {
-        let found = titles().find(rest).into_iter().find(|t| t.span.start == 0);
-        match found {
-            Some(t) if t.span.end < rest.len() => rest = rest[t.span.end..].trim_start(),
-            _ => break,
+    if may_have_title {
+        while let Some(t) = titles().find(rest).into_iter().find(|t| t.span.start == 0) {
+            if t.span.end >= rest.len() {
+                break;
+            }
+            rest = rest[t.span.end..].trim_start();
         }
     }
     let words: Vec<String> = rest
