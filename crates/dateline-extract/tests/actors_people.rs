@@ -156,6 +156,10 @@ const PEOPLE: &[(&str, Expected)] = &[
         "Turkish Foreign Minister Ali Demir and Secretary Blinken met.",
         &[("Ali Demir", Some("Foreign Minister"), Some("Turkey")), ("Blinken", Some("Secretary"), None)],
     ),
+    (
+        "Counselor Ana\u{202f}Silva and Minister Jo\u{a0}Lee met.",
+        &[("Ana Silva", Some("Counselor"), None), ("Jo Lee", Some("Minister"), None)],
+    ),
     // No name after the title: nobody.
     ("The Secretary said that the President will travel.", &[]),
     ("The Foreign Minister welcomed it.", &[]),

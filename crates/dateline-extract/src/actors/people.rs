@@ -240,7 +240,7 @@ fn token_at(text: &str, pos: usize) -> Option<(usize, bool)> {
 /// initials and inner particles. `None` when no name follows.
 pub(crate) fn name_at(text: &str, pos: usize, upper: bool) -> Option<Span> {
     let rest = &text[pos..];
-    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}', '\u{2009}']);
     if trimmed.len() == rest.len() || trimmed.len() + 3 < rest.len() {
         return None;
     }
@@ -283,11 +283,17 @@ pub(crate) fn name_at(text: &str, pos: usize, upper: bool) -> Option<Span> {
             break;
         }
         let after = &text[word_end..];
-        let Some(next) = after.strip_prefix(' ') else { break };
+        // One space between name words; texts also use no-break and narrow no-break spaces.
+        let Some(sep) =
+            after.chars().next().filter(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        else {
+            break;
+        };
+        let next = &after[sep.len_utf8()..];
         if !next.starts_with(|c: char| c.is_alphabetic()) {
             break;
         }
-        cursor = word_end + 1;
+        cursor = word_end + sep.len_utf8();
     }
     // Trailing particles are not part of the name.
     end = end.min(last_capitalised_end).max(start);
