@@ -76,6 +76,10 @@ fn main() -> std::io::Result<()> {
             continue;
         };
         for e in &x.events {
+            if env::var_os("DATELINE_DEBUG").is_some() {
+                let ev: Vec<&str> = e.evidence.iter().map(|s| s.slice(&text)).collect();
+                eprintln!("{doc}: {:?} {:?} {:?}", e.kind, e.participant_names(), ev);
+            }
             let record = EventRecord::from_event(doc, e);
             println!("{}", serde_json::to_string(&record).expect("records serialise"));
         }

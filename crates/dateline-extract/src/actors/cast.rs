@@ -5,7 +5,8 @@
 //! Built once per article by [`Cast::build`]; the event stage asks [`Cast::resolve`] who a mention
 //! means and [`Cast::salient_at`] who a pronoun means at a position.
 
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
 use dateline_model::Span;
 
 use super::gazetteer::on_word_boundaries;
@@ -27,6 +28,8 @@ pub struct CastMember {
     pub aliases: Vec<String>,
     /// Start of the first mention.
     pub first: usize,
+    /// The role, folded, for matching definite titles.
+    role_key: Option<String>,
 }
 
 /// How a mention names its person.
@@ -107,18 +110,20 @@ impl Cast {
         let candidates: Vec<usize> = (0..self.members.len())
             .filter(|&i| {
                 let m = &self.members[i];
-                if single {
-                    // A surname alone joins a full name with that family name (and the same country
-                    // if both state one).
-                    let fits = m.key.surname() == key.words.first().map(String::as_str)
-                        || (m.key.words.last() == key.words.first());
+                if single || key.is_part_of(&m.key) {
+                    // A surname alone (or a part of the name: "Le Drian", "bin Zayed") joins a
+                    // fuller name (and the same country if both state one).
+                    let fits = key.is_part_of(&m.key)
+                        && (!single
+                            || m.key.surname() == key.words.first().map(String::as_str)
+                            || m.key.words.last() == key.words.first());
                     let country_ok = match (&m.country, &p.country) {
                         (Some(a), Some(b)) => a == b,
                         _ => true,
                     };
                     fits && country_ok
                 } else {
-                    same_person(&m.key.clone().with_country(m.country.as_deref()), &key)
+                    same_person(&m.key, &key)
                 }
             })
             .collect();
@@ -146,6 +151,7 @@ impl Cast {
             class: None,
             aliases: Vec::new(),
             first: p.span.start,
+            role_key: None,
         });
         self.members.len() - 1
     }
@@ -154,10 +160,11 @@ impl Cast {
         let m = &mut self.members[member];
         if p.name.split(' ').count() > m.name.split(' ').count() {
             m.name = p.name.clone();
-            m.key = actor_key(&p.name);
+            m.key = actor_key(&p.name).with_country(m.country.as_deref());
         }
         if m.country.is_none() {
             m.country = p.country.clone();
+            m.key = m.key.clone().with_country(m.country.as_deref());
         }
         // The most informative role: a real role over an honorific, the longer over the shorter.
         if let Some(role) = &p.role
@@ -165,6 +172,7 @@ impl Cast {
             && m.role.as_ref().is_none_or(|r| role.len() > r.len())
         {
             m.role = Some(role.clone());
+            m.role_key = Some(fold(role));
             m.class = p.class;
         }
         m.first = m.first.min(p.span.start);
@@ -172,16 +180,20 @@ impl Cast {
 
     /// Every later bare use of a member's family name ("Blinken said"), also folded ("Cavusoglu").
     fn find_surnames(&mut self, text: &str) {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut owners: Vec<usize> = Vec::new();
+        // Forms by their first alphanumeric run: "Blinken" → [("Blinken", 0)], "Al" → [("Al-Thani", 3)].
+        let mut forms: HashMap<&str, Vec<(String, usize)>> = HashMap::new();
+        let mut owned: Vec<(String, usize)> = Vec::new();
         for (i, m) in self.members.iter().enumerate() {
             let words: Vec<&str> = m.name.split(' ').collect();
+            let mut add = |form: String| {
+                if !owned.iter().any(|(f, o)| *f == form && *o == i) {
+                    owned.push((form, i));
+                }
+            };
             if words.len() < 2 {
                 // Known only by one word: that word is its surname.
-                if let Some(w) = words.first() {
-                    patterns.push(w.to_string());
-                    owners.push(i);
-                }
+                add(m.name.clone());
+                add(deunicode::deunicode(&m.name));
                 continue;
             }
             let surname = if is_family_name_first(words[0]) && words.len() <= 3 {
@@ -190,46 +202,67 @@ impl Cast {
                 words[words.len() - 1]
             };
             // Regnal numbers and very short words are not usable alone ("Abdullah II", "Yi").
-            if surname.chars().count() < 3 || surname.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
-                continue;
+            if surname.chars().count() >= 3 && !surname.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+                add(surname.to_string());
+                add(deunicode::deunicode(surname));
             }
-            for form in [surname.to_string(), deunicode::deunicode(surname)] {
-                if !patterns.contains(&form)
-                    || owners[patterns.iter().position(|p| *p == form).unwrap_or(0)] != i
-                {
-                    patterns.push(form);
-                    owners.push(i);
-                }
-            }
-            // The full name in plain letters too, for texts that mix spellings.
-            let plain = deunicode::deunicode(&m.name);
-            if plain != m.name {
-                patterns.push(plain);
-                owners.push(i);
+            // The full name, also in plain letters, for untitled mentions ("Hun Sen left").
+            add(m.name.clone());
+            add(deunicode::deunicode(&m.name));
+        }
+        for (form, member) in &owned {
+            let key = first_run(form);
+            if !key.is_empty() {
+                forms.entry(key).or_default().push((form.clone(), *member));
             }
         }
-        if patterns.is_empty() {
+        if forms.is_empty() {
             return;
         }
-        let Ok(ac) = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&patterns) else {
-            return;
-        };
+        // The first bytes of the forms: a word whose first byte is none of them is skipped
+        // without decoding it.
+        let mut first_bytes = [false; 256];
+        for key in forms.keys() {
+            first_bytes[key.as_bytes()[0] as usize] = true;
+        }
         let mut found = Vec::new();
-        for hit in ac.find_iter(text) {
-            let span = Span::new(hit.start(), hit.end());
-            if !on_word_boundaries(text, span.start, span.end) {
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        while pos < bytes.len() {
+            let Some(off) = bytes[pos..].iter().position(|&b| first_bytes[b as usize]) else { break };
+            let start = pos + off;
+            pos = start + 1;
+            // A word start: not inside a word (a UTF-8 continuation byte never starts a form).
+            if !text.is_char_boundary(start)
+                || (start > 0 && text[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric()))
+            {
                 continue;
             }
+            let run = first_run(&text[start..]);
+            pos = start + run.len().max(1);
+            while pos < text.len() && !text.is_char_boundary(pos) {
+                pos += 1;
+            }
+            let Some(candidates) = forms.get(run) else { continue };
+            // The longest form that the text continues with, ending on a word boundary.
+            let best = candidates
+                .iter()
+                .filter(|(f, _)| text[start..].starts_with(f.as_str()))
+                .filter(|(f, _)| on_word_boundaries(text, start, start + f.len()))
+                .max_by_key(|(f, _)| f.len());
+            let Some((form, _)) = best else { continue };
+            let span = Span::new(start, start + form.len());
+            let _ = bytes;
             if self.mentions.iter().any(|m| m.span.overlaps(span)) {
+                pos = pos.max(span.end);
                 continue;
             }
-            // Shared surnames: the owner whose earlier mention is nearest.
-            let form = &patterns[hit.pattern().as_usize()];
             let owners_of: Vec<usize> =
-                patterns.iter().zip(&owners).filter(|(p, _)| *p == form).map(|(_, &o)| o).collect();
+                candidates.iter().filter(|(f, _)| f == form).map(|&(_, o)| o).collect();
             let member = if owners_of.len() == 1 {
                 owners_of[0]
             } else {
+                // Shared surnames: the owner whose earlier mention is nearest.
                 let nearest = self
                     .mentions
                     .iter()
@@ -239,6 +272,7 @@ impl Cast {
                 nearest.unwrap_or(owners_of[0])
             };
             found.push(CastMention { span, member, how: Reference::Surname });
+            pos = pos.max(span.end);
         }
         self.mentions.extend(found);
         self.mentions.sort_by_key(|m| m.span.start);
@@ -252,9 +286,8 @@ impl Cast {
         }
         let title = fold(&t.role);
         let matches = |m: &CastMember| -> bool {
-            let Some(role) = &m.role else { return false };
-            let role = fold(role);
-            let role_ok = role == title
+            let Some(role) = &m.role_key else { return false };
+            let role_ok = *role == title
                 || role.ends_with(&format!(" {title}"))
                 || role.starts_with(&format!("{title} "))
                 || (title.split(' ').count() == 1 && role.split(' ').any(|w| w == title));
@@ -345,6 +378,12 @@ impl Cast {
         out.reverse();
         out.into_iter().map(|i| &self.members[i]).collect()
     }
+}
+
+/// The leading run of letters and digits: "Al-Thani" → "Al", "Blinken's" → "Blinken".
+fn first_run(s: &str) -> &str {
+    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    &s[..end]
 }
 
 /// Approximate sentence starts: after ". ", "? ", "! " and line breaks.

@@ -53,6 +53,8 @@ struct Entry {
 pub struct Gazetteer {
     automaton: AhoCorasick,
     entries: Vec<Entry>,
+    /// Pattern → entry, for exact look-ups without running the automaton.
+    exact_index: HashMap<String, usize>,
     names: Vec<String>,
     /// Canonical country name → ISO alpha-2 code.
     iso2: HashMap<String, String>,
@@ -111,6 +113,15 @@ impl Gazetteer {
             |pattern: String, entry: Entry, patterns: &mut Vec<String>, entries: &mut Vec<Entry>| {
                 if pattern.is_empty() {
                     return;
+                }
+                // Texts write the apostrophe either way: "People's" / "People’s".
+                if pattern.contains('\'') {
+                    let curly = pattern.replace('\'', "\u{2019}");
+                    if !index.contains_key(&curly) {
+                        index.insert(curly.clone(), patterns.len());
+                        patterns.push(curly);
+                        entries.push(entry.clone());
+                    }
                 }
                 // The first entry of a pattern wins: countries before cities before organisations.
                 if index.contains_key(&pattern) {
@@ -176,7 +187,8 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("the gazetteer automaton builds");
-        Gazetteer { automaton, entries, names, iso2, capitals }
+        let exact_index = patterns.iter().enumerate().map(|(i, p)| (p.clone(), i)).collect();
+        Gazetteer { automaton, entries, exact_index, names, iso2, capitals }
     }
 
     /// Every gazetteer entry in `text`, on word boundaries, ambiguous names only in context.
@@ -217,10 +229,18 @@ impl Gazetteer {
         {
             return false;
         }
-        if !entry.ambiguous {
-            return true;
+        let locative = prev.is_some_and(|w| LOCATIVES.contains(&w));
+        // "George Washington", "Paris Agreement": a capitalised word right after makes a name.
+        if !locative
+            && let Some(next) = next_word(text, e)
+            && next.starts_with(char::is_uppercase)
+            && !is_function_word(next)
+            && !is_calendar_word(next)
+            && self.exact(next).is_none_or(|n| n.kind == PlaceKind::City)
+        {
+            return false;
         }
-        if prev.is_some_and(|w| LOCATIVES.contains(&w)) {
+        if !entry.ambiguous || locative {
             return true;
         }
         // "Victoria, Seychelles"
@@ -237,10 +257,7 @@ impl Gazetteer {
 
     /// The entry that is exactly `s`, if any.
     fn exact(&self, s: &str) -> Option<&Entry> {
-        self.automaton
-            .find(s)
-            .filter(|m| m.start() == 0 && m.end() == s.len())
-            .map(|m| &self.entries[m.pattern().as_usize()])
+        self.exact_index.get(s).map(|&i| &self.entries[i])
     }
 
     /// The canonical country for a name, alias or adjective.
@@ -367,6 +384,38 @@ pub(crate) fn is_function_word(w: &str) -> bool {
             | "Later"
             | "Earlier"
     )
+}
+
+fn is_calendar_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    )
+}
+
+/// The word right after `pos`, when one space separates them.
+pub(crate) fn next_word(text: &str, pos: usize) -> Option<&str> {
+    let rest = text[pos..].strip_prefix(' ')?;
+    let len = rest.find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')).unwrap_or(rest.len());
+    (len > 0).then(|| &rest[..len])
 }
 
 /// The word right before `pos` (skipping one run of spaces), if any.

@@ -13,6 +13,10 @@ static FAMILY_FIRST_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
     FAMILY_FIRST.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(fold).collect()
 });
 
+/// The first word of every title: a name that starts with none of them has no title to drop.
+static TITLE_FIRST_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| titles().all().iter().filter_map(|t| t.split(' ').next()).map(str::to_string).collect());
+
 /// Lower-case words that may sit inside a name ("bin", "van", "de").
 pub const PARTICLES: &[&str] = &[
     "bin", "bint", "ibn", "al", "el", "de", "del", "della", "da", "das", "dos", "do", "di", "van", "von",
@@ -21,7 +25,11 @@ pub const PARTICLES: &[&str] = &[
 
 /// Folds diacritics and case: "Çavuşoğlu" → "cavusoglu". Keeps letters, digits, spaces and hyphens.
 pub fn fold(s: &str) -> String {
-    let ascii = deunicode::deunicode(s);
+    let ascii = if s.is_ascii() {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(deunicode::deunicode(s))
+    };
     let mut out = String::with_capacity(ascii.len());
     for c in ascii.chars() {
         if c.is_ascii_alphanumeric() {
@@ -60,13 +68,27 @@ impl ActorKey {
         self
     }
 
-    /// The family name: the last word, or the first for a family-name-first name ("Wang Yi").
+    /// The family name: the last word (before a regnal number), or the first for a
+    /// family-name-first name ("Wang Yi").
     pub fn surname(&self) -> Option<&str> {
         let first = self.words.first()?;
         if self.words.len() >= 2 && self.words.len() <= 3 && FAMILY_FIRST_SET.contains(first) {
             return Some(first);
         }
-        self.words.last().map(String::as_str)
+        self.words.iter().rev().find(|w| !is_regnal(w)).or(self.words.last()).map(String::as_str)
+    }
+
+    /// Whether this key's words stand inside `other`'s, in order and contiguous, ending on a
+    /// name word: "le drian" in "jean yves le drian", "bin zayed" in "abdullah bin zayed al nahyan".
+    pub fn is_part_of(&self, other: &ActorKey) -> bool {
+        let n = self.words.len();
+        if n == 0
+            || n > other.words.len()
+            || self.words.last().is_some_and(|w| PARTICLES.contains(&w.as_str()))
+        {
+            return false;
+        }
+        other.words.windows(n).any(|w| w == self.words.as_slice())
     }
 
     /// The words other than the surname.
@@ -98,11 +120,15 @@ impl ActorKey {
 pub fn actor_key(name: &str) -> ActorKey {
     // Drop a leading title ("Foreign Minister", "Sheikh"), repeatedly.
     let mut rest = name.trim();
-    loop {
-        let found = titles().find(rest).into_iter().find(|t| t.span.start == 0);
-        match found {
-            Some(t) if t.span.end < rest.len() => rest = rest[t.span.end..].trim_start(),
-            _ => break,
+    // Names found in context carry no title; only run the title automaton when one may lead.
+    let first_word = rest.split(' ').next().unwrap_or("");
+    let may_have_title = TITLE_FIRST_WORDS.contains(first_word);
+    if may_have_title {
+        while let Some(t) = titles().find(rest).into_iter().find(|t| t.span.start == 0) {
+            if t.span.end >= rest.len() {
+                break;
+            }
+            rest = rest[t.span.end..].trim_start();
         }
     }
     let words: Vec<String> = rest
@@ -130,10 +156,19 @@ pub fn same_person(a: &ActorKey, b: &ActorKey) -> bool {
         return agree(&a.country, &b.country);
     }
     // Same words in another order: "Hayashi Yoshimasa" = "Yoshimasa Hayashi".
-    let (mut sa, mut sb) = (a.words.clone(), b.words.clone());
-    sa.sort();
-    sb.sort();
-    if sa == sb && a.words.len() >= 2 {
+    if a.words.len() == b.words.len()
+        && a.words.len() >= 2
+        && a.words.iter().all(|w| b.words.contains(w))
+        && b.words.iter().all(|w| a.words.contains(w))
+    {
+        return agree(&a.country, &b.country);
+    }
+    // One name is the start of the other, with a given name and at least one more name word:
+    // "Abdullah bin Zayed" / "Abdullah bin Zayed Al Nahyan".
+    let (short, long) = if a.words.len() <= b.words.len() { (a, b) } else { (b, a) };
+    let name_words = short.words.iter().filter(|w| !PARTICLES.contains(&w.as_str())).count();
+    if name_words >= 2 && long.words.starts_with(&short.words) && !FAMILY_FIRST_SET.contains(&short.words[0])
+    {
         return agree(&a.country, &b.country);
     }
     let (Some(fa), Some(fb)) = (a.surname(), b.surname()) else { return false };
@@ -158,6 +193,10 @@ pub fn same_person(a: &ActorKey, b: &ActorKey) -> bool {
     // The first given names must agree (one may abbreviate the other: "Tim" / "Timothy").
     let (x, y) = (ga[0], gb[0]);
     x == y || (x.len() >= 3 && y.starts_with(x)) || (y.len() >= 3 && x.starts_with(y))
+}
+
+fn is_regnal(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
 }
 
 fn agree(a: &Option<String>, b: &Option<String>) -> bool {

@@ -5,6 +5,9 @@
 
 use dateline_model::Span;
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::gazetteer::{PlaceKind, gazetteer, is_function_word};
 use super::names::PARTICLES;
 use super::titles::{RoleClass, TitleMatch, titles};
@@ -34,6 +37,103 @@ pub struct TitleMention {
     pub country: Option<String>,
     /// Preceded by "the" (or a possessive): a definite description.
     pub definite: bool,
+}
+
+const PORTFOLIO: &str = include_str!("../../data/gazetteer/portfolio_words.txt");
+
+static PORTFOLIO_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    PORTFOLIO.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
+
+/// Words of an office rather than of a name: "Affairs", "Security", "Korean", "NATO".
+fn is_portfolio_word(w: &str) -> bool {
+    PORTFOLIO_WORDS.contains(w) || gazetteer().is_entry(w)
+}
+
+/// After a title, a portfolio introduced by "for" or "of": "for Asian and Oceanian Affairs".
+/// Returns where the portfolio ends, and whether a title starts inside it (at that end).
+fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_place: bool) -> Option<usize> {
+    let after = &text[pos..];
+    let prep = [" for ", " of ", " "].into_iter().find(|p| after.starts_with(p))?;
+    if prep == " " && !after_place {
+        return None;
+    }
+    let mut cursor = pos + prep.len();
+    let mut tokens: Vec<(usize, usize)> = Vec::new();
+    loop {
+        // "for Foreign Affairs Ambassador Raychelle Omamo": the portfolio ends at the next title.
+        if titles_after.binary_search_by_key(&cursor, |t| t.span.start).is_ok() {
+            return tokens.last().map(|&(_, e)| e);
+        }
+        let rest = &text[cursor..];
+        let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+        if len == 0 {
+            break;
+        }
+        let word = &rest[..len];
+        let connective = matches!(word, "and" | "of" | "the" | "for" | "on" | "to" | "&");
+        if !(word.starts_with(char::is_uppercase) || connective)
+            || word.ends_with('.')
+            || word.ends_with("'s")
+        {
+            break;
+        }
+        tokens.push((cursor, cursor + len));
+        if !rest[len..].starts_with(' ') {
+            break;
+        }
+        cursor += len + 1;
+    }
+    // The name is the first run of non-portfolio words after a portfolio word:
+    // "for Asian and Oceanian Affairs | Funakoshi Takehiro | and ...".
+    let is_connective = |w: &str| matches!(w, "and" | "of" | "the" | "for" | "on" | "to" | "&");
+    if after_place && tokens.first().is_none_or(|&(s, e)| is_connective(&text[s..e])) {
+        return None;
+    }
+    let mut seen_portfolio = after_place;
+    let mut k = 0;
+    while k < tokens.len() {
+        let w = &text[tokens[k].0..tokens[k].1];
+        if is_portfolio_word(w) {
+            seen_portfolio = true;
+            k += 1;
+            continue;
+        }
+        if is_connective(w) || !seen_portfolio || (k == 0 && !after_place) {
+            k += 1;
+            continue;
+        }
+        // A run of other words: the name, unless a portfolio word follows ("Organization Affairs").
+        let run = tokens[k..]
+            .iter()
+            .take_while(|&&(s, e)| !is_portfolio_word(&text[s..e]) && !is_connective(&text[s..e]))
+            .count();
+        let next = tokens.get(k + run).map(|&(s, e)| &text[s..e]);
+        if next.is_some_and(is_portfolio_word) {
+            k += run;
+            continue;
+        }
+        if k == 0 {
+            return None; // right after the place: an ordinary name, name_at takes it
+        }
+        return (1..=4).contains(&run).then(|| tokens[k - 1].1);
+    }
+    None
+}
+
+/// "OMAMO" → "Omamo", "KYU-DUK" → "Kyu-Duk".
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric();
+    }
+    out
 }
 
 /// Capitalised words that end a name rather than continue it.
@@ -81,6 +181,25 @@ fn is_stop(word: &str) -> bool {
                 | "Is"
                 | "Are"
                 | "Was"
+                | "Returns"
+                | "Departs"
+                | "Arrives"
+                | "Hosts"
+                | "Welcomes"
+                | "Joins"
+                | "Leads"
+                | "Attends"
+                | "Speaks"
+                | "Delivers"
+                | "Testifies"
+                | "Announces"
+                | "Opening"
+                | "Closing"
+                | "Keynote"
+                | "Press"
+                | "Interview"
+                | "Participates"
+                | "Congratulates"
         )
 }
 
@@ -119,9 +238,9 @@ fn token_at(text: &str, pos: usize) -> Option<(usize, bool)> {
 
 /// The name right after `pos` (which should be at a space after a title): capitalised words,
 /// initials and inner particles. `None` when no name follows.
-pub(crate) fn name_at(text: &str, pos: usize) -> Option<Span> {
+pub(crate) fn name_at(text: &str, pos: usize, upper: bool) -> Option<Span> {
     let rest = &text[pos..];
-    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}', '\u{2009}']);
     if trimmed.len() == rest.len() || trimmed.len() + 3 < rest.len() {
         return None;
     }
@@ -134,15 +253,22 @@ pub(crate) fn name_at(text: &str, pos: usize) -> Option<Span> {
         let Some((word_end, stop_after)) = token_at(text, cursor) else { break };
         let word = &text[cursor..word_end];
         let capitalised = word.starts_with(char::is_uppercase);
-        let particle = words > 0 && PARTICLES.contains(&word.to_lowercase().as_str());
+        let lower = word.to_lowercase();
+        let particle = (words > 0 && PARTICLES.contains(&lower.as_str()))
+            || (words == 0
+                && matches!(lower.as_str(), "bin" | "ibn" | "bint" | "al" | "abu")
+                && word.starts_with('b'));
         if !(capitalised || particle) || (capitalised && is_stop(word)) {
             break;
         }
-        if capitalised && titles().class_of(word).is_some() && words > 0 {
+        if capitalised && (titles().class_of(word).is_some() || PORTFOLIO_WORDS.contains(word)) {
+            if words == 0 {
+                return None;
+            }
             break;
         }
         // An all-capital acronym after a name is an organisation, not a name ("Blinken NATO").
-        if capitalised && words > 0 && word.len() >= 3 && word.chars().all(|c| c.is_uppercase()) {
+        if !upper && capitalised && words > 0 && word.len() >= 3 && word.chars().all(|c| c.is_uppercase()) {
             let roman = word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
             if !roman {
                 break;
@@ -157,11 +283,17 @@ pub(crate) fn name_at(text: &str, pos: usize) -> Option<Span> {
             break;
         }
         let after = &text[word_end..];
-        let Some(next) = after.strip_prefix(' ') else { break };
+        // One space between name words; texts also use no-break and narrow no-break spaces.
+        let Some(sep) =
+            after.chars().next().filter(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        else {
+            break;
+        };
+        let next = &after[sep.len_utf8()..];
         if !next.starts_with(|c: char| c.is_alphabetic()) {
             break;
         }
-        cursor = word_end + 1;
+        cursor = word_end + sep.len_utf8();
     }
     // Trailing particles are not part of the name.
     end = end.min(last_capitalised_end).max(start);
@@ -170,6 +302,10 @@ pub(crate) fn name_at(text: &str, pos: usize) -> Option<Span> {
     }
     let span = Span::new(start, end);
     let name = span.slice(text);
+    // A name in capitals is a transcript's speaker label: "SECRETARY BLINKEN:".
+    if upper && !text[end..].starts_with(':') {
+        return None;
+    }
     // A place or organisation is not a person's name ("President of Turkey" is handled elsewhere).
     if gazetteer().is_entry(name) {
         return None;
@@ -194,7 +330,14 @@ pub fn without_initials(name: &str) -> String {
 /// between): "Turkish Foreign Minister", "NATO Secretary General", "Spain's Secretary of State".
 fn modifier_before(text: &str, pos: usize) -> Option<(usize, PlaceKind, String)> {
     let before = &text[..pos];
-    let before = before.strip_suffix(' ')?;
+    let mut before = before.strip_suffix(' ')?;
+    // "Republic of Korea (ROK) Special Representative": skip a short parenthesis.
+    if let Some(inner) = before.strip_suffix(')')
+        && let Some(open) = inner.rfind(" (")
+        && inner.len() - open < 12
+    {
+        before = &inner[..open];
+    }
     let before = before.strip_suffix("'s").or_else(|| before.strip_suffix("\u{2019}s")).unwrap_or(before);
     let window_start = before.len().saturating_sub(64);
     let window_start =
@@ -226,11 +369,20 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
         let mut class = t.class;
         let mut country: Option<String> = None;
         let mut org: Option<String> = None;
+        let mut after_place = false;
+        let head_text = text[..t.span.start].trim_end_matches(' ');
+        let definite_before = head_text.ends_with("the") || head_text.ends_with("The");
+        // The role as written ends before any honorific that the chain swallows ("... Affairs HE").
+        let mut role_text_end = t.span.end;
         loop {
             let after = &text[role_end..];
             if let Some(next) = found.get(i)
-                && (after.starts_with(" and ") && next.span.start == role_end + 5)
+                && ((after.starts_with(" and ") && next.span.start == role_end + 5 && !definite_before)
+                    || (after.starts_with(' ') && next.span.start == role_end + 1))
             {
+                if next.class != RoleClass::Honorific {
+                    role_text_end = next.span.end;
+                }
                 role_end = next.span.end;
                 if class == RoleClass::Honorific || class == RoleClass::Official {
                     class = next.class;
@@ -242,24 +394,48 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
                 [" of the ", " of ", " to the ", " to ", " for "].into_iter().find(|p| after.starts_with(p));
             if let Some(p) = prep {
                 let place_start = role_end + p.len();
-                let hit = gazetteer()
-                    .find(&text[place_start..(place_start + 64).min(text.len())])
-                    .into_iter()
-                    .next();
+                let mut window_end = (place_start + 64).min(text.len());
+                while !text.is_char_boundary(window_end) {
+                    window_end -= 1;
+                }
+                let hit = gazetteer().find(&text[place_start..window_end]).into_iter().next();
                 // only a place right after the preposition
                 if let Some(h) =
                     hit.filter(|h| h.span.start == 0 && text.is_char_boundary(place_start + h.span.end))
                 {
                     match h.kind {
-                        PlaceKind::Country | PlaceKind::CountryAdjective => country = Some(h.name.clone()),
+                        // "Foreign Minister of Qatar" is Qatar's; "Envoy for Yemen", "Ambassador to
+                        // Japan" are not.
+                        PlaceKind::Country | PlaceKind::CountryAdjective if p.starts_with(" of") => {
+                            country.get_or_insert(h.name.clone());
+                        }
+                        PlaceKind::Country | PlaceKind::CountryAdjective => {}
                         PlaceKind::Organization | PlaceKind::Group => org = Some(h.name.clone()),
                         PlaceKind::City => {}
                     }
                     if h.kind != PlaceKind::City {
                         role_end = place_start + h.span.end;
+                        role_text_end = role_end;
+                        after_place = true;
                         continue;
                     }
                 }
+            }
+            if let Some(end) = portfolio_end(text, role_end, &found[i..], after_place) {
+                role_end = end;
+                role_text_end = end;
+                after_place = false;
+                if let Some(next) = found.get(i)
+                    && next.span.start == role_end + 1
+                {
+                    // Another title follows the portfolio: "... for Foreign Affairs Ambassador".
+                    if next.class != RoleClass::Honorific {
+                        role_text_end = next.span.end;
+                    }
+                    role_end = next.span.end;
+                    i += 1;
+                }
+                continue;
             }
             break;
         }
@@ -269,7 +445,7 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
             start = m_start;
             match kind {
                 PlaceKind::Country | PlaceKind::CountryAdjective => {
-                    country.get_or_insert(name);
+                    country = Some(name);
                 }
                 PlaceKind::Organization | PlaceKind::Group => {
                     org.get_or_insert(name);
@@ -277,17 +453,22 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
                 PlaceKind::City => {}
             }
         }
-        let mut role = text[t.span.start..role_end].to_string();
+        let mut role = text[t.span.start..role_text_end.max(t.span.end)].to_string();
         if let Some(o) = &org
             && !role.contains(o.as_str())
         {
             role = format!("{o} {role}");
         }
         let lowercase_title = text[t.span.start..].starts_with(char::is_lowercase);
-        match name_at(text, role_end) {
+        let title_text = &text[t.span.start..t.span.end];
+        let upper = title_text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+            && title_text.chars().filter(|c| c.is_alphabetic()).count() > 3;
+        match name_at(text, role_end, upper) {
             Some(name_span) => {
                 consumed = name_span.end;
-                let name = without_initials(name_span.slice(text));
+                let written = name_span.slice(text);
+                let name = if upper { title_case(written) } else { without_initials(written) };
+                let role = if upper { title_case(&role) } else { role };
                 people.push(PersonMention {
                     span: Span::new(start, name_span.end),
                     name_span,
@@ -314,7 +495,7 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
                     appositive = Some(name_span);
                 }
                 if let Some(name_span) = appositive
-                    && !people.iter().any(|p| p.span.overlaps(name_span))
+                    && !people.iter().rev().take(4).any(|p| p.span.overlaps(name_span))
                 {
                     people.push(PersonMention {
                         span: Span::new(name_span.start, role_end),
@@ -325,8 +506,10 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
                         country,
                     });
                 } else if !lowercase_title || definite {
+                    let with_article =
+                        if head.ends_with("the") || head.ends_with("The") { head.len() - 3 } else { start };
                     bare.push(TitleMention {
-                        span: Span::new(start, role_end),
+                        span: Span::new(with_article, role_end),
                         role,
                         class,
                         country,
@@ -337,6 +520,17 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
         }
     }
     people.sort_by_key(|p| p.span.start);
+    // A list shares its first item's country: "Ukrainian Prime Minister Denys Shmyhal, Foreign
+    // Minister Dmytro Kuleba, and Deputy Foreign Minister Yevhenii Yenin".
+    let mut in_list = false;
+    for k in 1..people.len() {
+        let between = &text[people[k - 1].span.end.min(people[k].span.start)..people[k].span.start];
+        let comma = matches!(between, ", " | ", and ");
+        in_list = comma || (in_list && between == " and ");
+        if in_list && people[k].country.is_none() && people[k].class != Some(RoleClass::Honorific) {
+            people[k].country = people[k - 1].country.clone();
+        }
+    }
     (people, bare)
 }
 

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use dateline_model::Span;
 
 use super::gazetteer::{data_lines, on_word_boundaries};
@@ -52,6 +52,7 @@ pub struct Titles {
     automaton: AhoCorasick,
     classes: Vec<RoleClass>,
     words: Vec<String>,
+    exact: std::collections::HashMap<String, RoleClass>,
 }
 
 static TABLE: LazyLock<Titles> = LazyLock::new(|| {
@@ -74,10 +75,23 @@ static TABLE: LazyLock<Titles> = LazyLock::new(|| {
             words.push(lower);
             classes.push(classes[i]);
         }
+        // Transcripts label speakers in capitals: "FOREIGN MINISTER OMAMO:".
+        let upper = words[i].to_uppercase();
+        if classes[i] != RoleClass::Honorific && upper != words[i] && !words.contains(&upper) {
+            words.push(upper);
+            classes.push(classes[i]);
+        }
     }
-    let automaton =
-        AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&words).expect("titles build");
-    Titles { automaton, classes, words }
+    let automaton = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&words)
+        .expect("titles build");
+    let mut exact = std::collections::HashMap::new();
+    for (w, c) in words.iter().zip(&classes) {
+        exact.entry(w.clone()).or_insert(*c);
+    }
+    Titles { automaton, classes, words, exact }
 });
 
 pub fn titles() -> &'static Titles {
@@ -107,10 +121,7 @@ impl Titles {
 
     /// The class of an exact title, if it is one.
     pub fn class_of(&self, s: &str) -> Option<RoleClass> {
-        self.automaton
-            .find(s)
-            .filter(|m| m.start() == 0 && m.end() == s.len())
-            .map(|m| self.classes[m.pattern().as_usize()])
+        self.exact.get(s).copied()
     }
 
     /// Every title, as the data lists it.
