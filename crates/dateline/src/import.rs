@@ -224,7 +224,7 @@ mod tests {
         let mut ws = Workspace::open(&dir.path().join("ws.dateline")).expect("open");
         let mut seen = Vec::new();
         let r = ws
-            .import(&[articles.clone()], &Cancel::default(), &mut |p| seen.push(p.clone()))
+            .import(std::slice::from_ref(&articles), &Cancel::default(), &mut |p| seen.push(p.clone()))
             .expect("import");
         let statuses: Vec<(String, FileStatus)> = r
             .files
