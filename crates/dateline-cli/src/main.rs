@@ -58,6 +58,36 @@ enum Command {
         #[arg(long, value_enum, default_value_t = EventsFormat::Table)]
         format: EventsFormat,
     },
+    /// Draw the workspace's timeline as an image: PNG, SVG or PDF (by the file's extension).
+    Export {
+        /// The image to write: FILE.png, FILE.svg or FILE.pdf.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// First day of the window (YYYY-MM-DD); default: the first event.
+        #[arg(long, value_name = "DATE")]
+        from: Option<chrono::NaiveDate>,
+        /// Last day of the window (YYYY-MM-DD); default: the last event.
+        #[arg(long, value_name = "DATE")]
+        to: Option<chrono::NaiveDate>,
+        /// One lane per event type, actor, country or source.
+        #[arg(long, value_enum, default_value_t = Lanes::Type)]
+        lanes: Lanes,
+        /// Width in pixels (before --scale).
+        #[arg(long, default_value_t = 1600)]
+        width: u32,
+        /// Pixel ratio of PNG output (2 for sharp images on high-density screens).
+        #[arg(long, default_value_t = 1.0)]
+        scale: f32,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        subtitle: Option<String>,
+        /// Dark background.
+        #[arg(long)]
+        dark: bool,
+        #[command(flatten)]
+        workspace: WorkspaceArg,
+    },
     /// Show the workspace's file and counts.
     Info {
         #[command(flatten)]
@@ -94,6 +124,16 @@ enum ExtractFormat {
     Jsonl,
     /// A table for people.
     Table,
+    /// Every tag and event with its text: time expressions, mentions, evidence (for developers).
+    Debug,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Lanes {
+    Type,
+    Actor,
+    Country,
+    Source,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -131,6 +171,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             match format {
                 ExtractFormat::Jsonl => output::extract_jsonl(&mut out, &docs),
                 ExtractFormat::Table => output::extract_table(&mut out, &docs),
+                ExtractFormat::Debug => output::extract_debug(&mut out, &docs),
             }
             .map_err(|e| Fatal(e.into()))?;
             failed_code(reports.iter().any(|r| r.status == FileStatus::Failed))
@@ -179,6 +220,32 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                 EventsFormat::Csv => output::events_csv(&mut out, &rows),
             }
             .map_err(|e| Fatal(e.into()))?;
+            ExitCode::SUCCESS
+        }
+        Command::Export { out: path, from, to, lanes, width, scale, title, subtitle, dark, workspace } => {
+            let ws = workspace.open().map_err(Fatal)?;
+            let options = dateline::ExportOptions {
+                width,
+                scale,
+                from,
+                to,
+                lanes: match lanes {
+                    Lanes::Type => dateline::LaneBy::Type,
+                    Lanes::Actor => dateline::LaneBy::Actor,
+                    Lanes::Country => dateline::LaneBy::Country,
+                    Lanes::Source => dateline::LaneBy::Source,
+                },
+                title: title.or_else(|| Some("Diplomatic timeline".into())),
+                subtitle,
+                theme: if dark { dateline::ThemeName::Dark } else { dateline::ThemeName::Light },
+                ..Default::default()
+            };
+            let filter = dateline::EventFilter { from, to, ..Default::default() };
+            let today = chrono::Utc::now().date_naive();
+            ws.export_image(&path, &filter, options, today)
+                .with_context(|| format!("exporting {}", path.display()))
+                .map_err(Fatal)?;
+            eprintln!("wrote {}", path.display());
             ExitCode::SUCCESS
         }
         Command::Info { workspace } => {

@@ -28,6 +28,43 @@ pub fn extract_table(out: &mut impl Write, docs: &[(Article, Vec<Event>)]) -> st
     Ok(())
 }
 
+/// Every tag the stages found, then each event with its evidence, for developers.
+pub fn extract_debug(out: &mut impl Write, docs: &[(Article, Vec<Event>)]) -> std::io::Result<()> {
+    for (article, _) in docs {
+        let x = dateline_extract::extract(article);
+        writeln!(out, "== {} (published {:?})", article.doc, article.published)?;
+        for t in &x.times {
+            let range = t.range.map(|r| format!("{}..{} {}", r.start, r.end, r.precision.as_str()));
+            writeln!(
+                out,
+                "  time  {:?} {} {}",
+                t.span.slice(&article.text),
+                t.value,
+                range.unwrap_or_default()
+            )?;
+        }
+        for m in &x.mentions {
+            writeln!(
+                out,
+                "  {:<6?} {:?} -> {} ({:?})",
+                m.kind,
+                m.span.slice(&article.text),
+                m.name,
+                m.country
+            )?;
+        }
+        for e in &x.events {
+            let r = EventRecord::from_event(&article.doc, e);
+            writeln!(out, "  EVENT {}", row(&r))?;
+            for span in &e.evidence {
+                let s: String = span.slice(&article.text).chars().take(160).collect();
+                writeln!(out, "        < {s}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
 fn row(r: &EventRecord) -> String {
     let when = match (&r.start, &r.end) {
         (Some(s), Some(e)) if s == e => s.clone(),

@@ -105,3 +105,35 @@ fn timex_uses_code_point_offsets() {
     assert_eq!(chars[s..e].iter().collect::<String>(), "May 20, 2021");
     assert_eq!(v["value"], "2021-05-20");
 }
+
+#[test]
+fn export_draws_the_workspace_and_refuses_an_empty_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = dir.path().join("ws.dateline");
+    let png = dir.path().join("t.png");
+    let out =
+        dateline().args(["export", "--out"]).arg(&png).arg("--workspace").arg(&ws).output().expect("runs");
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("nothing to draw"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let out = dateline().arg("import").arg(samples()).arg("--workspace").arg(&ws).output().expect("runs");
+    assert!(out.status.code().is_some_and(|c| c <= 1));
+    for (name, magic) in [("t.png", &b"\x89PNG"[..]), ("t.svg", &b"<svg"[..]), ("t.pdf", &b"%PDF"[..])] {
+        let path = dir.path().join(name);
+        let out = dateline()
+            .args(["export", "--lanes", "country", "--scale", "2", "--out"])
+            .arg(&path)
+            .arg("--workspace")
+            .arg(&ws)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let bytes = std::fs::read(&path).expect("written");
+        let head = &bytes[..bytes.len().min(200)];
+        assert!(head.windows(magic.len()).any(|w| w == magic), "{name} starts like its format");
+    }
+}

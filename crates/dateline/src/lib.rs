@@ -5,15 +5,19 @@
 //! ([`dateline_extract`]) → store ([`dateline_store`]) → project (graph: [`dateline_graph`];
 //! timeline images: `dateline-render`). Only loading and storing touch the disk.
 
+mod export;
 mod import;
 pub mod views;
 
 use std::path::{Path, PathBuf};
 
 use dateline_model::{Article, Event};
-use dateline_store::{EventFilter, Store};
+use dateline_store::Store;
 
 pub use dateline_model as model;
+pub use dateline_render::{ExportOptions, LaneBy, ThemeName};
+pub use dateline_store::EventFilter;
+pub use export::ImageFormat;
 pub use import::{Cancel, extract_paths};
 pub use views::*;
 
@@ -30,6 +34,12 @@ pub enum Error {
     NoSuchEvent(i64),
     #[error("import cancelled")]
     Cancelled,
+    #[error(transparent)]
+    Render(#[from] dateline_render::RenderError),
+    #[error("cannot tell the image format of {0}: use .png, .svg or .pdf")]
+    UnknownImageFormat(String),
+    #[error("cannot write {path}: {source}")]
+    Write { path: String, source: std::io::Error },
 }
 
 impl Error {
@@ -40,6 +50,9 @@ impl Error {
             Error::NoDataDir | Error::CreateDir { .. } => "workspace",
             Error::NoSuchEvent(_) => "not_found",
             Error::Cancelled => "cancelled",
+            Error::Render(_) => "render",
+            Error::UnknownImageFormat(_) => "format",
+            Error::Write { .. } => "write",
         }
     }
 }

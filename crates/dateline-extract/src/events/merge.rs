@@ -17,12 +17,15 @@ pub fn within_article(events: Vec<Event>) -> Vec<Event> {
 }
 
 fn same_event(a: &Event, b: &Event) -> bool {
+    let both_named = a.name.is_some() && b.name.is_some();
     a.kind == b.kind
         && a.status == b.status
         && dates_compatible(a, b)
         && countries_compatible(a, b)
         && names_compatible(a, b)
-        && people_nested(a, b)
+        // A named gathering is one event whoever the sentence names: the headline's "U.S.-UAE
+        // Economic Policy Dialogue" is the body's.
+        && (both_named || people_nested(a, b))
 }
 
 fn dates_compatible(a: &Event, b: &Event) -> bool {

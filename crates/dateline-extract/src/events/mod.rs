@@ -85,6 +85,9 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             if consumed.iter().any(|c| c.overlaps(trigger)) {
                 continue;
             }
+            if meets_a_goal(s_text, trig.span) {
+                continue;
+            }
             let Some(status) = status_of(s_text, trig.span) else { continue };
             let r = regions(t.text, sentence, trigger);
             let cx = Context { t, sentence, trigger, regions: r, status };
@@ -116,6 +119,44 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     let mut events: Vec<Event> = trip_visits(&trips, &found);
     events.extend(found.into_iter().map(|f| f.event));
     merge::within_article(events)
+}
+
+/// "to meet the challenges", "meets the criteria": "meet" with a goal, not a person, as object.
+fn meets_a_goal(sentence: &str, trigger: Span) -> bool {
+    const GOALS: &[&str] = &[
+        "the challenge",
+        "challenges",
+        "the need",
+        "needs",
+        "the demand",
+        "demands",
+        "its obligations",
+        "their obligations",
+        "obligations",
+        "commitments",
+        "the goal",
+        "goals",
+        "the target",
+        "targets",
+        "expectations",
+        "requirements",
+        "the requirement",
+        "the moment",
+        "the deadline",
+        "the criteria",
+        "the threshold",
+        "the standard",
+        "standards",
+        "the test",
+        "this moment",
+        "the growing",
+    ];
+    let word = trigger.slice(sentence).to_ascii_lowercase();
+    if !matches!(word.as_str(), "meet" | "meets" | "met") {
+        return false;
+    }
+    let after = sentence[trigger.end..].trim_start().to_ascii_lowercase();
+    GOALS.iter().any(|g| after.starts_with(g))
 }
 
 /// What every argument finder needs to know about one trigger.
@@ -153,7 +194,16 @@ impl Context<'_, '_> {
     /// The person the clause is about: a person in the subject, else who "he", "she" or "the
     /// Secretary" means here, else the article's protagonist.
     fn initiators(&self) -> Vec<Participant> {
-        let subject = self.people_in(self.regions.subject);
+        // "Following President Biden's travel to Brussels, Under Secretary Nuland will meet": the
+        // subject is in the last comma-separated part before the trigger, when that part names one.
+        let region = self.regions.subject;
+        let tail = region
+            .slice(self.t.text)
+            .rfind(", ")
+            .map(|i| Span::new(region.start + i + 2, region.end))
+            .filter(|tail| !self.people_in(*tail).is_empty())
+            .unwrap_or(region);
+        let subject = self.people_in(tail);
         if !subject.is_empty() {
             return subject
                 .into_iter()
@@ -179,26 +229,45 @@ impl Context<'_, '_> {
     /// else the nearest before it.
     fn attached_date(&self) -> Option<DateRange> {
         let clause = self.regions.clause;
+        let text = self.t.text;
         let dated = |x: &&TimeExpr| {
             clause.contains(x.span)
-                && x.range.is_some()
                 && matches!(x.kind, TimexKind::Date | TimexKind::Time)
+                && x.range.is_some_and(|r| r.precision <= dateline_model::Precision::Year)
+                && !attributive_year(text, x)
         };
+        // After the trigger: inside its object phrase or just past it ("met ... on Tuesday").
+        let after_limit = self.regions.object.end + 40;
         let after = self
             .t
             .times
             .iter()
             .filter(dated)
-            .filter(|x| x.span.end > self.trigger.start)
+            .filter(|x| x.span.end > self.trigger.start && x.span.start <= after_limit)
             .min_by_key(|x| x.span.start);
+        // Before it: close to it ("On Tuesday, the ministers met").
         let before = self
             .t
             .times
             .iter()
             .filter(dated)
-            .filter(|x| x.span.end <= self.trigger.start)
+            .filter(|x| x.span.end <= self.trigger.start && self.trigger.start - x.span.end <= 100)
             .max_by_key(|x| x.span.end);
         after.or(before).and_then(|x| x.range)
+    }
+
+    /// Places the clause puts the event in: "in Amman", "at Geneva", "to Brussels".
+    fn locative_places(&self) -> Vec<&Mention> {
+        let text = self.t.text;
+        self.places_in(self.regions.clause)
+            .into_iter()
+            .filter(|m| {
+                let before = text[..m.span.start].trim_end();
+                let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+                matches!(word.to_ascii_lowercase().as_str(), "in" | "at" | "to" | "from")
+                    || before.ends_with(',') && m.kind == MentionKind::Country
+            })
+            .collect()
     }
 
     /// Status, corrected by the date: an event dated after the publication day is planned.
@@ -228,6 +297,17 @@ impl Context<'_, '_> {
             confidence: if date.is_some() { 0.8 } else { 0.5 },
         }
     }
+}
+
+/// "the 1991 Paris Peace Agreements", "its 2022 ASEAN chairmanship": a bare year that modifies a
+/// noun dates that noun, not the event.
+fn attributive_year(text: &str, x: &TimeExpr) -> bool {
+    let s = x.span.slice(text);
+    if !(s.len() == 4 && s.chars().all(|c| c.is_ascii_digit())) {
+        return false;
+    }
+    let after = &text[x.span.end..];
+    after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_alphabetic())
 }
 
 fn participant(m: &Mention, role: Role) -> Participant {
@@ -336,8 +416,12 @@ fn update_stop_dates(t: &Tagged<'_>, sentence: Span, trips: &mut [Trip]) {
 }
 
 /// The trip stop a sentence is about: the one it names, else the only one, else the last named.
-fn stop_for(cx: &Context<'_, '_>, trips: &[Trip]) -> Option<(usize, String)> {
-    let (i, trip) = trips.iter().enumerate().next_back()?;
+fn stop_for(cx: &Context<'_, '_>, trips: &[Trip], people: &[Participant]) -> Option<(usize, String)> {
+    let (i, trip) = trips
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, tr)| people.is_empty() || people.iter().any(|p| p.actor.name == tr.traveller))?;
     let named: Vec<String> = cx
         .places_in(cx.sentence)
         .iter()
@@ -371,13 +455,12 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec
     let mut location = None;
     let mut stop = None;
     if kind == EventKind::Meeting {
-        let places = cx.places_in(cx.regions.clause);
-        location = location_of(&places);
+        location = location_of(&cx.locative_places());
         // On a trip by this traveller, the meeting happens at the stop, on its dates.
-        if let Some((ti, country)) = stop_for(cx, trips) {
+        if let Some((ti, country)) = stop_for(cx, trips, &initiators) {
             let trip = &trips[ti];
-            if initiators.iter().any(|p| p.actor.name == trip.traveller) && trip.status == cx.status_for(date)
-            {
+            let compatible = location.as_ref().is_none_or(|l| l.country.as_deref() == Some(country.as_str()));
+            if trip.status == cx.status_for(date) && compatible {
                 if date.is_none() {
                     date = trip.date_of(&country);
                 }
@@ -391,8 +474,12 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec
         }
     }
     let mut out = Vec::new();
-    let per_counterpart =
-        kind == EventKind::Meeting && stop.is_some() && cx.status_for(date) == Status::Planned;
+    // On a trip, each named counterpart is a meeting of its own, unless the clause says they met
+    // together ("a trilateral meeting with").
+    let together = ["trilateral", "joint", "together", "multilateral", "jointly"]
+        .iter()
+        .any(|w| cx.regions.clause.slice(cx.t.text).to_lowercase().contains(w));
+    let per_counterpart = kind == EventKind::Meeting && stop.is_some() && !together;
     let groups: Vec<Vec<Participant>> = if per_counterpart {
         counterparts.into_iter().map(|c| vec![c]).collect()
     } else {
@@ -464,13 +551,17 @@ fn conference(cx: &Context<'_, '_>, trips: &[Trip]) -> Option<(Found, Span)> {
             push_unique(&mut participants, participant(m, Role::Host));
         }
     }
-    let mut location =
-        location_of(&in_name.iter().copied().filter(|m| m.kind == MentionKind::City).collect::<Vec<_>>());
+    let own_date = date;
+    let mut location = name.as_deref().and_then(city_in_name);
     if location.is_none() {
-        location = location_of(&cx.places_in(Span::new(name_span.end, cx.regions.clause.end)));
+        let after_name: Vec<&Mention> =
+            cx.locative_places().into_iter().filter(|m| m.span.start >= name_span.end).collect();
+        location = location_of(&after_name);
     }
     let mut stop = None;
-    if let Some((ti, country)) = stop_for(cx, trips) {
+    let attendees: Vec<Participant> =
+        participants.iter().filter(|p| p.actor.kind == ActorKind::Person).cloned().collect();
+    if let Some((ti, country)) = stop_for(cx, trips, &attendees) {
         let trip = &trips[ti];
         if trip.status == cx.status_for(date) || date.is_none() {
             if participants.iter().all(|p| p.actor.kind != ActorKind::Person) {
@@ -484,29 +575,68 @@ fn conference(cx: &Context<'_, '_>, trips: &[Trip]) -> Option<(Found, Span)> {
                 date = trip.date_of(&country);
             }
             if location.is_none() {
-                location = Some(Location { place: None, country: Some(country.clone()) });
+                let place =
+                    trip.stop(&country).and_then(|s| (s.cities.len() == 1).then(|| s.cities[0].clone()));
+                location = Some(Location { place, country: Some(country.clone()) });
             }
             stop = Some((ti, country));
         }
     }
-    if participants.is_empty() {
-        // A bilateral dialogue names its parties: "U.S.-Thailand Strategic Dialogue".
-        for m in &in_name {
-            if matches!(m.kind, MentionKind::Country | MentionKind::CountryAdjective) {
-                let mut actor =
-                    Actor::new(m.country.clone().unwrap_or_else(|| m.name.clone()), ActorKind::Country);
-                actor.country = m.country.clone();
-                push_unique(&mut participants, Participant { actor, role: Role::Attendee });
-            }
+    if participants.iter().all(|p| p.actor.kind != ActorKind::Person) {
+        // Heads of delegation are often named in the next sentence: "The U.S. delegation was led by
+        // ...".
+        for mut p in delegation_heads(cx) {
+            p.role = Role::Attendee;
+            push_unique(&mut participants, p);
         }
     }
-    if participants.is_empty() || (name.is_none() && date.is_none()) {
+    // A bilateral or trilateral dialogue names its parties: "U.S.-Thailand Strategic Dialogue".
+    for m in &in_name {
+        if matches!(m.kind, MentionKind::Country | MentionKind::CountryAdjective) {
+            let mut actor =
+                Actor::new(m.country.clone().unwrap_or_else(|| m.name.clone()), ActorKind::Country);
+            actor.country = m.country.clone();
+            push_unique(&mut participants, Participant { actor, role: Role::Attendee });
+        }
+    }
+    // An unnamed "the conference" refers back to one already told, unless it is dated itself.
+    if participants.is_empty() || (name.is_none() && own_date.is_none()) {
         return None;
     }
     let mut e = cx.event(EventKind::Conference, date, participants);
     e.name = name;
     e.location = location;
     Some((Found { event: e, stop }, name_span))
+}
+
+/// The city a gathering's name carries: "Munich Security Conference", "GLOBSEC Bratislava Forum".
+fn city_in_name(name: &str) -> Option<Location> {
+    name.split(' ').find_map(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        crate::actors::gazetteer()
+            .find(word)
+            .into_iter()
+            .find(|p| p.kind == crate::actors::PlaceKind::City && p.span.len() == word.len())
+            .map(|p| Location { place: Some(p.name), country: p.country })
+    })
+}
+
+/// People said to lead the delegations in the sentences right after a gathering's.
+fn delegation_heads(cx: &Context<'_, '_>) -> Vec<Participant> {
+    let text = cx.t.text;
+    let next: Vec<Span> =
+        cx.t.sentences.iter().copied().filter(|s| s.start >= cx.sentence.end).take(2).collect();
+    let mut out = Vec::new();
+    for s in next {
+        let lower = s.slice(text).to_lowercase();
+        if ["led by", "delegation", "co-chaired", "chaired by", "headed by", "led the"]
+            .iter()
+            .any(|w| lower.contains(w))
+        {
+            out.extend(cx.people_in(s));
+        }
+    }
+    out
 }
 
 /// One visit per trip stop outside the traveller's own country: the traveller and the people

@@ -2,7 +2,7 @@
 //! Conference", "next month's NATO Summit", "the February 12 Trilateral Ministerial meeting".
 
 /// Words inside a name that are not capitalised.
-const NAME_PARTICLES: &[&str] = &["of", "on", "for", "and", "the", "de", "in"];
+const NAME_PARTICLES: &[&str] = &["of", "on", "for", "and", "de", "in"];
 
 /// Words that begin a sentence or a phrase and so are capitalised without being part of a name.
 const NOT_NAME_START: &[&str] = &[
@@ -85,7 +85,9 @@ pub fn gathering_name(sentence: &str, head_start: usize, head_end: usize) -> Opt
             if let Some(rest) = after.strip_prefix(prep) {
                 let words: Vec<&str> = rest
                     .split(' ')
-                    .take_while(|w| w.starts_with(char::is_uppercase))
+                    .take_while(|w| {
+                        w.starts_with(char::is_uppercase) && !is_date_word(w.trim_end_matches([',', '.']))
+                    })
                     .map(|w| w.trim_end_matches([',', '.', ';', ':']))
                     .collect();
                 if !words.is_empty() {
@@ -114,7 +116,8 @@ fn is_date_word(w: &str) -> bool {
         "November",
         "December",
     ];
-    MONTHS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()
+    const DAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    MONTHS.contains(&w) || DAYS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()
 }
 
 #[cfg(test)]
@@ -153,6 +156,12 @@ mod tests {
                 Some("Conference on Disarmament"),
             ),
             ("She released the Summit for Democracy commitments.", "Summit", Some("Summit for Democracy")),
+            (
+                "Joint Statement on the Eighth U.S.-UAE Economic Policy Dialogue",
+                "Dialogue",
+                Some("Eighth U.S.-UAE Economic Policy Dialogue"),
+            ),
+            ("They held the Economic Dialogue on June 8.", "Dialogue", Some("Economic Dialogue")),
             (
                 "The Geneva Humanitarian Conference opened.",
                 "Conference",

@@ -28,6 +28,8 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     }
     let automaton = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        // Headlines are in title case: "Counselor Chollet's Trip to Ukraine".
+        .ascii_case_insensitive(true)
         .build(&phrases)
         .expect("the trigger automaton builds");
     Table { automaton, kinds }
