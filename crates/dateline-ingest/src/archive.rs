@@ -13,11 +13,17 @@ use crate::{IngestError, Limits, MIB};
 pub(crate) struct Budget {
     pub unpacked_left: u64,
     pub entries_left: usize,
+    /// Entries that failed in archives that otherwise gave articles.
+    pub problems: Vec<crate::EntryProblem>,
 }
 
 impl Budget {
     pub fn new(limits: &Limits) -> Self {
-        Self { unpacked_left: limits.max_total_unpacked_bytes, entries_left: limits.max_entries }
+        Self {
+            unpacked_left: limits.max_total_unpacked_bytes,
+            entries_left: limits.max_entries,
+            problems: Vec::new(),
+        }
     }
 }
 
@@ -151,6 +157,10 @@ pub(crate) fn read_zip(
             Some((entry, e)) => IngestError::InEntry { entry, source: Box::new(e) },
             None => IngestError::NoText { format: "zip archive (no article files in it)" },
         });
+    }
+    for (entry, e) in problems {
+        let entry = nested(&origin, &entry).entry.unwrap_or_default();
+        budget.problems.push(crate::EntryProblem { entry, message: e.to_string() });
     }
     Ok(articles)
 }

@@ -143,11 +143,21 @@ pub(crate) fn split_paragraphs(text: &str) -> Vec<String> {
     let has_blank = text.lines().any(|l| l.trim().is_empty());
     let mut paras = Vec::new();
     if !has_blank {
+        // One paragraph per line, or hard-wrapped lines: a line ending a sentence ends a
+        // paragraph, other lines run on.
+        let mut cur = String::new();
         for l in text.lines() {
             let c = clean_inline(l);
-            if !c.is_empty() {
-                paras.push(c);
+            if !cur.is_empty() {
+                cur.push(' ');
             }
+            cur.push_str(&c);
+            if c.ends_with(['.', '!', '?', '"', '\u{201d}', ':']) {
+                paras.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.trim().is_empty() {
+            paras.push(cur);
         }
         return paras;
     }
@@ -200,6 +210,7 @@ mod tests {
     fn cleaning() {
         assert_eq!(clean_inline("  a\u{a0}\u{a0}b\t\nc\u{200b}d "), "a b cd");
         assert_eq!(split_paragraphs("A\nb\n\n\nC\r\n"), vec!["A b", "C"]);
-        assert_eq!(split_paragraphs("A\nB\n"), vec!["A", "B"]);
+        assert_eq!(split_paragraphs("A.\nB\n"), vec!["A.", "B"]);
+        assert_eq!(split_paragraphs("One wrapped\nsentence.\nTwo.\n"), vec!["One wrapped sentence.", "Two."]);
     }
 }

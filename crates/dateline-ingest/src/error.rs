@@ -3,7 +3,7 @@ use std::fmt;
 /// Why a file (or an archive entry) could not be read. `Display` is a message for the analyst:
 /// it names what is wrong and, where there is one, what to do about it.
 #[non_exhaustive]
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IngestError {
     #[error("cannot read {path}: {reason}")]
     Io { path: String, reason: String, kind: std::io::ErrorKind },

@@ -428,6 +428,11 @@ fn skipped(e: &ElementRef<'_>) -> bool {
     if matches!(el.attr("role"), Some("navigation" | "banner" | "contentinfo" | "complementary" | "search")) {
         return true;
     }
+    // Page-level and article-level containers carry every kind of class ("has-sidebar",
+    // "category-ads"): their class names never skip them.
+    if matches!(name, "html" | "body" | "article" | "main") {
+        return false;
+    }
     let mut names = String::new();
     for a in ["class", "id"] {
         if let Some(v) = el.attr(a) {

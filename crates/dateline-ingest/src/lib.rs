@@ -84,7 +84,7 @@ impl Default for Limits {
 pub(crate) const MIB: u64 = 1024 * 1024;
 
 /// What reading one file gave.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// The articles in the file (one for most formats; many for feeds, JSON arrays, mailboxes
     /// and archives).
@@ -266,8 +266,29 @@ fn memfind(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }
 
+/// An entry of an archive that could not be read, while other entries could (when none could,
+/// the archive's [`Outcome`] is a failure naming the first bad entry instead).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryProblem {
+    /// `inner/path.html`, or `inner.zip!path.html` inside a nested archive.
+    pub entry: String,
+    /// What is wrong with it, for the analyst.
+    pub message: String,
+}
+
 /// Reads one file from disk. Never panics; the size is checked before reading.
 pub fn read_file(path: &Path, limits: &Limits) -> Outcome {
+    read_file_with_problems(path, limits).0
+}
+
+/// [`read_file`], plus the archive entries that could not be read while others could.
+pub fn read_file_with_problems(path: &Path, limits: &Limits) -> (Outcome, Vec<EntryProblem>) {
+    let mut budget = archive::Budget::new(limits);
+    let outcome = read_file_in(path, limits, &mut budget);
+    (outcome, budget.problems)
+}
+
+fn read_file_in(path: &Path, limits: &Limits, budget: &mut archive::Budget) -> Outcome {
     let shown = path.display().to_string();
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -302,7 +323,7 @@ pub fn read_file(path: &Path, limits: &Limits) -> Outcome {
             limit: limits.max_file_bytes,
         });
     }
-    match read_bytes(&name, &bytes, Origin::file(shown), limits) {
+    match read_bytes_in(&name, &bytes, Origin::file(shown), limits, budget, 0) {
         Ok(articles) => Outcome::Articles(articles),
         Err(IngestError::Unsupported(why)) => Outcome::Skipped(why),
         Err(e) => Outcome::Failed(e),
@@ -317,8 +338,19 @@ pub fn read_bytes(
     origin: Origin,
     limits: &Limits,
 ) -> Result<Vec<Article>, IngestError> {
+    read_bytes_with_problems(name, bytes, origin, limits).0
+}
+
+/// [`read_bytes`], plus the archive entries that could not be read while others could.
+pub fn read_bytes_with_problems(
+    name: &str,
+    bytes: &[u8],
+    origin: Origin,
+    limits: &Limits,
+) -> (Result<Vec<Article>, IngestError>, Vec<EntryProblem>) {
     let mut budget = archive::Budget::new(limits);
-    read_bytes_in(name, bytes, origin, limits, &mut budget, 0)
+    let result = read_bytes_in(name, bytes, origin, limits, &mut budget, 0);
+    (result, budget.problems)
 }
 
 pub(crate) fn read_bytes_in(

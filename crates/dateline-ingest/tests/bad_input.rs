@@ -5,7 +5,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use dateline_ingest::{IngestError, Limits, Origin, Outcome, discover, read_bytes, read_file};
+use dateline_ingest::{
+    EntryProblem, IngestError, Limits, Origin, Outcome, discover, read_bytes, read_file,
+    read_file_with_problems,
+};
 use zip::write::SimpleFileOptions;
 
 const STORY: &str = "Talks in Geneva\n\nGENEVA, May 3, 2022 (Example Wire) - The foreign ministers met on Tuesday.\n\nThey agreed to meet again.\n";
@@ -264,6 +267,21 @@ fn damaged_zip() {
     assert_eq!(failed(&p), "no article text found in this zip archive (no article files in it)");
     let p = write(dir.path(), "bad-entry.zip", &deflated(&[("x.txt", b"a\0b\0c\0d\0e")]));
     assert_eq!(failed(&p), "x.txt: not a text file: binary content (NUL bytes) in a .txt");
+    // One bad entry among good ones: the articles, and the problem on the side.
+    let p = write(
+        dir.path(),
+        "mixed.zip",
+        &deflated(&[("x.txt", b"a\0b\0c\0d\0e"), ("ok.txt", STORY.as_bytes())]),
+    );
+    let (outcome, problems) = read_file_with_problems(&p, &Limits::default());
+    assert!(matches!(outcome, Outcome::Articles(a) if a.len() == 1));
+    assert_eq!(
+        problems,
+        [EntryProblem {
+            entry: "x.txt".into(),
+            message: "not a text file: binary content (NUL bytes) in a .txt".into()
+        }]
+    );
 }
 
 /// Runs `f` on a thread with a small stack, so that recursion on nesting would overflow.

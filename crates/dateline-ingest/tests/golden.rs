@@ -47,6 +47,7 @@ macro_rules! golden {
 }
 
 golden!(eml, "visit-nairobi.eml");
+golden!(mbox, "desk.mbox");
 golden!(markdown_front_matter, "talks-brasilia.md");
 golden!(json_array, "calls-helsinki.json");
 golden!(jsonl, "meetings-arica.jsonl");
@@ -64,7 +65,7 @@ fn every_sample_reads_and_hashes_are_stable() {
     let files = discover(&[samples()]);
     let files: Vec<_> =
         files.into_iter().filter(|d| !d.path.components().any(|c| c.as_os_str() == "gen")).collect();
-    assert!(files.len() >= 12, "{files:?}");
+    assert!(files.len() >= 13, "{files:?}");
     for f in files {
         assert!(f.problem.is_none(), "{f:?}");
         let Outcome::Articles(a) = read_file(&f.path, &Limits::default()) else {

@@ -47,6 +47,24 @@ The two ministers discussed trade, climate finance and the situation in
 Sudan, and agreed to hold a bilateral consultation in The Hague in June.
 """
 
+MBOX = """From desk@wire.example Mon Jan 15 08:00:00 2024
+From: Example Wire Desk <desk@wire.example>
+Subject: Kazakh foreign minister meets Chinese envoy in Astana
+Date: Mon, 15 Jan 2024 13:00:00 +0600
+Content-Type: text/plain; charset=utf-8
+
+ASTANA, Jan 15 (Example Wire) - Kazakhstan's foreign minister met China's
+special envoy for Central Asia in Astana on Monday to discuss transit routes.
+
+From desk@wire.example Tue Jan 16 09:30:00 2024
+From: Example Wire Desk <desk@wire.example>
+Subject: Uzbek president to visit Seoul in June
+Date: Tue, 16 Jan 2024 09:30:00 +0500
+Content-Type: text/html; charset=utf-8
+
+<html><body><p>TASHKENT, Jan 16 (Example Wire) - Uzbekistan's president will pay a state visit to South Korea in June, his press office said on Tuesday.</p></body></html>
+"""
+
 MD = """---
 title: "Brazil and Argentina agree to revive trade talks"
 date: 2023-08-14T09:30:00-03:00
@@ -264,6 +282,7 @@ def pdf():
 
 def main():
     write("visit-nairobi.eml", EML)
+    write("desk.mbox", MBOX)
     write("talks-brasilia.md", MD)
     write("calls-helsinki.json", JSON)
     write("meetings-arica.jsonl", JSONL)
