@@ -24,11 +24,24 @@ pub struct Extraction {
 
 /// Runs every stage over one article.
 pub fn extract(article: &Article) -> Extraction {
-    extract_text(&article.text, article.published)
+    let headline = article
+        .title
+        .as_deref()
+        .filter(|t| !t.is_empty() && article.text.starts_with(t))
+        .map(|t| Span::new(0, t.len()));
+    extract_with_headline(&article.text, article.published, headline)
 }
 
 /// Runs every stage over a text published on `published`.
 pub fn extract_text(text: &str, published: Option<chrono::NaiveDate>) -> Extraction {
+    extract_with_headline(text, published, None)
+}
+
+fn extract_with_headline(
+    text: &str,
+    published: Option<chrono::NaiveDate>,
+    headline: Option<Span>,
+) -> Extraction {
     let sentences: Vec<Span> = segment::paragraphs(text).into_iter().flat_map(|p| p.sentences).collect();
     let times = time::tag(text, published);
     let (mentions, cast) = actors::mentions_and_cast(text);
@@ -39,6 +52,7 @@ pub fn extract_text(text: &str, published: Option<chrono::NaiveDate>) -> Extract
         times: &times,
         mentions: &mentions,
         cast: &cast,
+        headline,
     });
     Extraction { sentences, times, mentions, events }
 }

@@ -67,13 +67,15 @@ const OBJECT_ENDS: &[&str] = &[
     " and welcomed",
 ];
 
-/// The regions of a trigger `trigger` inside `sentence` (both spans into `text`).
-pub fn regions(text: &str, sentence: Span, trigger: Span) -> Regions {
+/// The regions of a trigger `trigger` inside `sentence` (both spans into `text`). With `lists`, a
+/// semicolon after the trigger separates items of a list ("to Istanbul and Ankara, Turkey; Madrid,
+/// Spain; and Rabat, Morocco from May 6 to 12") rather than clauses.
+pub fn regions(text: &str, sentence: Span, trigger: Span, lists: bool) -> Regions {
     let s = sentence.slice(text);
     let rel_start = trigger.start - sentence.start;
     let rel_end = trigger.end - sentence.start;
     let clause_start = s[..rel_start].rfind(';').map_or(0, |i| i + 1);
-    let clause_end = s[rel_end..].find(';').map_or(s.len(), |i| rel_end + i);
+    let clause_end = if lists { s.len() } else { s[rel_end..].find(';').map_or(s.len(), |i| rel_end + i) };
     let after = &s[rel_end..clause_end];
     let object_end = OBJECT_ENDS
         .iter()
@@ -97,7 +99,7 @@ mod tests {
 
     fn parts(sentence: &str, trigger: &str) -> (String, String) {
         let i = sentence.find(trigger).expect("trigger");
-        let r = regions(sentence, Span::new(0, sentence.len()), Span::new(i, i + trigger.len()));
+        let r = regions(sentence, Span::new(0, sentence.len()), Span::new(i, i + trigger.len()), false);
         (r.subject.slice(sentence).trim().to_string(), r.object.slice(sentence).trim().to_string())
     }
 

@@ -3,12 +3,28 @@
 //! their dates are compatible (equal, one unknown, or one inside the other) and so are their
 //! countries. Distinct days stay distinct events.
 
-use dateline_model::{ActorKind, Event};
+use dateline_model::{ActorKind, Event, Span};
 
-pub fn within_article(events: Vec<Event>) -> Vec<Event> {
+/// Merges within one article. A headline's events ("Envoy Lenderking's Travel to Saudi Arabia")
+/// have no tense and no date of their own: they join the body's telling of the same event
+/// whatever its status, and stand alone only when the body does not tell it.
+pub fn within_article(events: Vec<Event>, headline: Option<Span>) -> Vec<Event> {
+    let from_headline = |e: &Event| headline.is_some_and(|h| e.evidence.iter().all(|s| h.contains(*s)));
+    let (titles, body): (Vec<Event>, Vec<Event>) = events.into_iter().partition(|e| from_headline(e));
     let mut out: Vec<Event> = Vec::new();
-    for e in events {
+    for e in body {
         match out.iter_mut().find(|o| same_event(o, &e)) {
+            Some(o) => absorb(o, e),
+            None => out.push(e),
+        }
+    }
+    for e in titles {
+        let same = out.iter_mut().find(|o| {
+            let mut probe = e.clone();
+            probe.status = o.status;
+            same_event(o, &probe)
+        });
+        match same {
             Some(o) => absorb(o, e),
             None => out.push(e),
         }

@@ -37,6 +37,8 @@ pub struct Tagged<'a> {
     pub times: &'a [TimeExpr],
     pub mentions: &'a [Mention],
     pub cast: &'a Cast,
+    /// The headline, when the text starts with one: its events carry no tense of their own.
+    pub headline: Option<Span>,
 }
 
 /// Lines that are not reporting: promotions, share bars, bylines.
@@ -89,7 +91,7 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
                 continue;
             }
             let Some(status) = status_of(s_text, trig.span) else { continue };
-            let r = regions(t.text, sentence, trigger);
+            let r = regions(t.text, sentence, trigger, trig.kind == EventKind::Visit);
             let cx = Context { t, sentence, trigger, regions: r, status };
             match trig.kind {
                 EventKind::Visit => visit(&cx, &mut trips),
@@ -118,7 +120,7 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     }
     let mut events: Vec<Event> = trip_visits(&trips, &found);
     events.extend(found.into_iter().map(|f| f.event));
-    merge::within_article(events)
+    merge::within_article(events, t.headline)
 }
 
 /// "to meet the challenges", "meets the criteria": "meet" with a goal, not a person, as object.
@@ -237,7 +239,11 @@ impl Context<'_, '_> {
                 && !attributive_year(text, x)
         };
         // After the trigger: inside its object phrase or just past it ("met ... on Tuesday").
-        let after_limit = self.regions.object.end + 40;
+        // A relative clause right after the object may carry the date: "the summit, which was due
+        // to take place in Brussels on November 4 and 5".
+        let rest = &text[self.regions.object.end..self.regions.clause.end];
+        let relative = rest.trim_start_matches([',', ' ']).starts_with("which ");
+        let after_limit = self.regions.object.end + if relative { 90 } else { 40 };
         let after = self
             .t
             .times
@@ -326,7 +332,7 @@ fn push_unique(out: &mut Vec<Participant>, p: Participant) {
 
 /// A visit trigger opens (or extends) a trip: the traveller and the destinations after the trigger.
 fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
-    let destinations = cx.places_in(cx.regions.object);
+    let destinations = destinations(cx);
     // "X's visit to Y" and "the visit by X": the traveller may follow a noun trigger too.
     let mut travellers = cx.initiators();
     if cx.people_in(cx.regions.subject).is_empty() {
@@ -370,6 +376,34 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
             stop.evidence.push(cx.sentence);
         }
     }
+}
+
+/// The places a visit goes to: a list that starts right after the trigger or after "to"
+/// ("will travel to Istanbul and Ankara, Turkey; Madrid, Spain"), not places named further on
+/// ("the Amir's visit and the work of the United States and Qatar") or inside a title ("Special
+/// Representative for the DPRK Kim to Honolulu").
+fn destinations<'c>(cx: &'c Context<'_, '_>) -> Vec<&'c Mention> {
+    let text = cx.t.text;
+    let mut out: Vec<&Mention> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    for p in cx.places_in(cx.regions.object) {
+        let gap = &text[last_end.unwrap_or(cx.trigger.end)..p.span.start];
+        let gap_trimmed = gap.trim_end();
+        let after_to = gap_trimmed.ends_with(" to") || gap_trimmed == "to";
+        let title_complement =
+            [" for", " for the", " of", " of the"].iter().any(|w| gap_trimmed.ends_with(w));
+        let joins = match last_end {
+            None => (gap.len() <= 12 || after_to) && !title_complement,
+            Some(_) => gap.len() <= 24 && !title_complement,
+        };
+        if joins {
+            out.push(p);
+            last_end = Some(p.span.end);
+        } else if last_end.is_some() {
+            break;
+        }
+    }
+    out
 }
 
 /// A sentence that names a stop of the current trip and gives dates inside the trip's dates
@@ -629,7 +663,7 @@ fn delegation_heads(cx: &Context<'_, '_>) -> Vec<Participant> {
     let mut out = Vec::new();
     for s in next {
         let lower = s.slice(text).to_lowercase();
-        if ["led by", "delegation", "co-chaired", "chaired by", "headed by", "led the"]
+        if ["led by", "delegation", "co-chaired", "chaired", "headed by", "led the", "hosted", "opened"]
             .iter()
             .any(|w| lower.contains(w))
         {

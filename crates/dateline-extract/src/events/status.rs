@@ -27,20 +27,19 @@ const PLANNED: &[&str] = &[
 ];
 const CANCELLED: &[&str] = &["cancelled", "canceled", "called off", "scrapped", "cancel "];
 const POSTPONED: &[&str] = &["postponed", "delayed", "rescheduled", "put off"];
-/// Denials, habits and hypotheticals: no event at all.
+/// Denials: no event at all, wherever they stand in the sentence.
 const NOT_AN_EVENT: &[&str] = &[
     "no meeting",
     "has not been announced",
     "have not been announced",
     "no plans",
     "not planning",
-    "regularly",
-    "if ",
-    "would like to",
     "called for a meeting",
     "did not meet",
     "refused to",
 ];
+/// Habits and hypotheticals: no event when they govern the trigger (stand before it in its clause).
+const NOT_AN_EVENT_BEFORE: &[&str] = &["regularly", "if ", "would like to", "unless ", "whether "];
 
 /// The status of the event a trigger names, or `None` when the clause asserts no event.
 pub fn status_of(sentence: &str, trigger: Span) -> Option<Status> {
@@ -51,7 +50,9 @@ pub fn status_of(sentence: &str, trigger: Span) -> Option<Status> {
     }
     let clause_start = lower[..trigger.start].rfind([';', ':']).map_or(0, |i| i + 1);
     let before = &lower[clause_start..trigger.start];
-    Some(judge(before, &lower)).filter(|_| !NOT_AN_EVENT.iter().any(|w| lower.contains(w)))
+    let denied = NOT_AN_EVENT.iter().any(|w| lower.contains(w));
+    let hypothetical = NOT_AN_EVENT_BEFORE.iter().any(|w| before.contains(w));
+    Some(judge(before, &lower)).filter(|_| !denied && !hypothetical)
 }
 
 fn judge(before: &str, sentence: &str) -> Status {
@@ -84,5 +85,13 @@ mod tests {
         assert_eq!(st("The visit has been postponed to May.", "visit"), Some(Status::Postponed));
         assert_eq!(st("No meeting with Xi has been announced.", "meeting with"), None);
         assert_eq!(st("She is expected to visit Kenya.", "visit"), Some(Status::Planned));
+        assert_eq!(st("If they agree, the leaders will meet in May.", "meet"), None);
+        assert_eq!(
+            st(
+                "Blinken spoke today with Le Drian to coordinate the costs imposed if Russia invades.",
+                "spoke today with"
+            ),
+            Some(Status::Occurred)
+        );
     }
 }

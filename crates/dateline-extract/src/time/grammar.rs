@@ -587,7 +587,17 @@ impl<'a> Parser<'a> {
             if conn {
                 let in_range_frame =
                     start > 0 && matches!(self.w(start - 1), "from" | "between") || self.is_dash(j);
-                if in_range_frame && let Some((e2, b)) = self.range_end(j + 1, &sem) {
+                // Without "from", "February 17 to 20, 2022" is a range when the second day ends
+                // the phrase (a comma, a stop, a year), unlike "May 5 to 10 percent".
+                let closes = |e2: usize| {
+                    self.toks.get(e2).is_none_or(|t| t.kind == TokKind::Punct)
+                        || matches!(self.w(j), "through" | "thru")
+                };
+                let bare_to = matches!(self.w(j), "to" | "through" | "thru");
+                if let Some((e2, b)) = self.range_end(j + 1, &sem).filter(|(e2, b)| {
+                    let with_year = matches!(b, Sem::Day { y: YearRef::Explicit(_), .. });
+                    in_range_frame || bare_to && (closes(*e2) || with_year)
+                }) {
                     let bs = self.toks[start].start;
                     let be = self.toks[end - 1].end;
                     let cs = self.toks[j + 1].start;
