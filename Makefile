@@ -4,7 +4,7 @@
 
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/dateline-target
 export TZ := UTC
-BIN := $(CARGO_TARGET_DIR)/release
+BIN := $(CARGO_TARGET_DIR)/debug
 CARGO_TEST := $(shell command -v cargo-nextest >/dev/null 2>&1 && echo "nextest run" || echo test)
 
 .PHONY: setup ui build release run test test-rust test-ui test-e2e lint fmt
@@ -21,7 +21,7 @@ build: setup ui
 release: setup ui
 	cargo build --release --workspace
 
-run: release
+run: build
 	$(BIN)/dateline import samples
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
 	  $(BIN)/dateline-app; \

@@ -39,11 +39,12 @@ static CANDIDATES: LazyLock<Vec<Selector>> = LazyLock::new(|| {
     ["[itemprop=articleBody]", "article", "main", "[role=main]"].iter().map(|s| sel(s)).collect()
 });
 
-/// Elements whose whole subtree is never article text.
+/// Elements whose whole subtree is never article text. (Not `figure`: its caption dates the
+/// photo's own, often older, event.)
 const SKIP_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "nav", "aside", "footer", "form", "button", "select",
-    "textarea", "iframe", "svg", "canvas", "object", "embed", "figure", "menu", "dialog", "head", "title",
-    "audio", "video", "picture", "map",
+    "textarea", "iframe", "svg", "canvas", "object", "embed", "menu", "dialog", "head", "title", "audio",
+    "video", "picture", "map",
 ];
 
 /// Class or id words that mark navigation, promotions, share bars and other non-article parts.
