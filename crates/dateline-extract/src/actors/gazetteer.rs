@@ -386,7 +386,8 @@ pub(crate) fn is_function_word(w: &str) -> bool {
     )
 }
 
-fn is_calendar_word(w: &str) -> bool {
+/// Weekday and month names: capitalised, yet never part of a name or a place.
+pub(crate) fn is_calendar_word(w: &str) -> bool {
     matches!(
         w,
         "Monday"

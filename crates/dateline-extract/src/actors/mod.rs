@@ -16,8 +16,8 @@ pub mod people;
 pub mod titles;
 
 pub use cast::{Cast, CastMember, CastMention, Reference};
-pub(crate) use gazetteer::on_word_boundaries;
 pub use gazetteer::{Gazetteer, Place, PlaceKind, gazetteer};
+pub(crate) use gazetteer::{is_calendar_word, on_word_boundaries};
 pub use names::{ActorKey, actor_key, fold, same_person};
 pub use people::{PersonMention, TitleMention, find_people, find_people_and_titles};
 pub use titles::{RoleClass, titles};

@@ -139,28 +139,10 @@ fn title_case(s: &str) -> String {
 /// Capitalised words that end a name rather than continue it.
 fn is_stop(word: &str) -> bool {
     is_function_word(word)
+        || super::gazetteer::is_calendar_word(word)
         || matches!(
             word,
-            "Monday"
-                | "Tuesday"
-                | "Wednesday"
-                | "Thursday"
-                | "Friday"
-                | "Saturday"
-                | "Sunday"
-                | "January"
-                | "February"
-                | "March"
-                | "April"
-                | "May"
-                | "June"
-                | "July"
-                | "August"
-                | "September"
-                | "October"
-                | "November"
-                | "December"
-                | "Call"
+            "Call"
                 | "Calls"
                 | "Meeting"
                 | "Meetings"

@@ -102,22 +102,7 @@ pub fn gathering_name(sentence: &str, head_start: usize, head_end: usize) -> Opt
 }
 
 fn is_date_word(w: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const DAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-    MONTHS.contains(&w) || DAYS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()
+    crate::actors::is_calendar_word(w) || w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()
 }
 
 #[cfg(test)]
