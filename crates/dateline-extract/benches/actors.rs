@@ -6,20 +6,20 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dateline_extract::actors::{find_mentions, find_people_and_titles, gazetteer};
 
-const ARTICLE: &str = "Secretary Blinken's Call with Turkish Foreign Minister Çavuşoğlu\n\n\
-Office of the Spokesperson\n\n\
-Secretary of State Antony J. Blinken spoke today with Turkish Foreign Minister Mevlüt Çavuşoğlu about \
-the situation in the region. Secretary Blinken and Foreign Minister Çavuşoğlu discussed cooperation \
-between the United States and Turkey, including shared interests in Syria and Afghanistan. The Secretary \
-noted continuing U.S. support for talks between NATO Allies Turkey and Greece.\n\n\
-Deputy Secretary of State Wendy Sherman will travel to Istanbul and Ankara, Turkey, and Madrid, Spain \
-from March 4 to 11. In Brussels, she will meet NATO Deputy Secretary General Mircea Geoana and EU \
-officials. The Deputy Secretary will then travel to Phnom Penh to meet Prime Minister Hun Sen and \
-opposition leader Kem Sokha. She will also meet State Councilor and Foreign Minister Wang Yi in Tianjin.\n\n\
-Jens Stoltenberg, NATO Secretary General, welcomed the G7 foreign ministers to Geneva. The ministers of \
-the Quad and ASEAN discussed the Indo-Pacific. Japanese Director-General for Asian and Oceanian Affairs \
-Funakoshi Takehiro and Republic of Korea Special Representative for Korean Peninsula Peace and Security \
-Affairs Noh Kyu-duk will attend. Nice weather in Reading did not stop the talks in Doha and Davos.\n\n";
+const ARTICLE: &str = "Foreign Minister Halvorsen's Call with Kenyan Foreign Minister Wanjiru\n\n\
+Press Office of the Ministry\n\n\
+Norwegian Foreign Minister Ingrid M. Halvorsen spoke on Tuesday with Kenyan Foreign Minister Peter Wanjiru \
+about humanitarian access. Foreign Minister Halvorsen and Minister Wanjiru discussed cooperation between \
+Norway and Kenya, including shared interests in Somalia and Sudan. The Foreign Minister noted continuing \
+Norwegian support for talks between the African Union and IGAD members Ethiopia and Eritrea.\n\n\
+Deputy Foreign Minister Ruth Marlow will travel to Istanbul and Ankara, Turkey, and Madrid, Spain \
+from May 6 to 12. In Brussels, she will meet NATO Deputy Secretary General Pieter de Vries and EU \
+officials. The Deputy Foreign Minister will then travel to Phnom Penh to meet Prime Minister Sok Vanna and \
+opposition leader Chea Sophal. She will also meet State Councilor and Foreign Minister Li Wenhua in Tianjin.\n\n\
+Amina Diallo, the African Union Commission Chairperson, welcomed the G7 foreign ministers to Geneva. The \
+ministers of the Quad and ASEAN discussed the Indo-Pacific. Japanese Director-General for Asian and Oceanian \
+Affairs Moriyama Kenji and Republic of Korea Special Representative for Korean Peninsula Peace and Security \
+Affairs Min Jae-won will attend. Nice weather in Reading did not stop the talks in Doha and Davos.\n\n";
 
 fn corpus() -> String {
     // About 1 MB of varied text: the article with its names permuted so every copy differs a little.

@@ -688,7 +688,7 @@ fn datelines() {
         ("Published: 24 April 2024\n\nText of the story.", Some("2024-04-24")),
         ("2023-11-02T10:00:00Z\nHeadline", Some("2023-11-02")),
         (
-            "Media note\nOffice of the Spokesperson\nJanuary 3, 2022\n\nThe Secretary will travel.",
+            "Media note\nPress Office of the Ministry\nJanuary 3, 2022\n\nThe minister will travel.",
             Some("2022-01-03"),
         ),
         ("No date at all in this short text.", None),
