@@ -52,8 +52,7 @@ fn save_in(tx: &Transaction<'_>, article: &Article, events: &[Event]) -> Result<
         }
         Some((id, _)) => {
             tx.execute("DELETE FROM events WHERE article_id = ?1", [id])?;
-            update_article(tx, id, article)?;
-            id
+            upsert_article(tx, article)?
         }
         None => {
             let twin: Option<(i64, String)> = tx
@@ -66,7 +65,7 @@ fn save_in(tx: &Transaction<'_>, article: &Article, events: &[Event]) -> Result<
             if let Some((id, origin)) = twin {
                 return Ok(SaveOutcome::Duplicate { article_id: id, origin });
             }
-            insert_article(tx, article)?
+            upsert_article(tx, article)?
         }
     };
     for event in events {
@@ -78,10 +77,15 @@ fn save_in(tx: &Transaction<'_>, article: &Article, events: &[Event]) -> Result<
     })
 }
 
-fn insert_article(tx: &Transaction<'_>, a: &Article) -> Result<i64> {
-    tx.execute(
+/// Inserts the article, or updates the one already read from the same origin (keeping its id).
+fn upsert_article(tx: &Transaction<'_>, a: &Article) -> Result<i64> {
+    Ok(tx.query_row(
         "INSERT INTO articles (origin, doc, content_hash, title, published, published_raw, outlet, byline, url, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+         ON CONFLICT (origin) DO UPDATE SET doc = excluded.doc, content_hash = excluded.content_hash,
+             title = excluded.title, published = excluded.published, published_raw = excluded.published_raw,
+             outlet = excluded.outlet, byline = excluded.byline, url = excluded.url, text = excluded.text
+         RETURNING id",
         params![
             a.origin.key(),
             a.doc,
@@ -94,28 +98,8 @@ fn insert_article(tx: &Transaction<'_>, a: &Article) -> Result<i64> {
             a.url,
             a.text
         ],
-    )?;
-    Ok(tx.last_insert_rowid())
-}
-
-fn update_article(tx: &Transaction<'_>, id: i64, a: &Article) -> Result<()> {
-    tx.execute(
-        "UPDATE articles SET doc = ?2, content_hash = ?3, title = ?4, published = ?5, published_raw = ?6,
-         outlet = ?7, byline = ?8, url = ?9, text = ?10 WHERE id = ?1",
-        params![
-            id,
-            a.doc,
-            a.content_hash,
-            a.title,
-            a.published.map(|d| d.to_string()),
-            a.published_raw,
-            a.outlet,
-            a.byline,
-            a.url,
-            a.text
-        ],
-    )?;
-    Ok(())
+        |r| r.get(0),
+    )?)
 }
 
 fn insert_event(tx: &Transaction<'_>, article_id: i64, e: &Event) -> Result<i64> {

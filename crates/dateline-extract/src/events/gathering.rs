@@ -1,0 +1,161 @@
+//! Gatherings: summits, conferences, dialogues, ministerials. Named ones keep their name, the city
+//! and parties it carries, and their attendees; an unnamed "the conference" counts only when it is
+//! dated itself.
+
+use dateline_model::{Actor, ActorKind, Location, Participant, Role, Span};
+
+use super::{Context, Found, Trip, gathering_name, location_of, participant, push_unique, stop_for};
+use crate::actors::{Mention, MentionKind};
+use dateline_model::EventKind;
+
+/// Verbs that make a subject attend a gathering.
+const ATTEND_WORDS: &[&str] = &[
+    "attend",
+    "participate",
+    "co-chair",
+    "chair",
+    "host",
+    "open",
+    "co-open",
+    "lead",
+    "led",
+    "join",
+    "address",
+    "convene",
+    "hold",
+    "held",
+    "took part",
+    "take part",
+];
+
+/// A gathering: named ("the Munich Security Conference") or dated; returns the event and the
+/// span of its name, so that the words inside it trigger nothing else.
+pub(super) fn conference(cx: &Context<'_, '_>, trips: &[Trip]) -> Option<(Found, Span)> {
+    let s_text = cx.sentence.slice(cx.t.text);
+    let rel_start = cx.trigger.start - cx.sentence.start;
+    let mut rel_end = cx.trigger.end - cx.sentence.start;
+    // "Trilateral Ministerial meeting": a following head word belongs to the name.
+    for follow in [" meeting", " Meeting", " meetings", " summit", " Summit"] {
+        if s_text[rel_end..].starts_with(follow) {
+            rel_end += follow.len();
+        }
+    }
+    let name = gathering_name(s_text, rel_start, rel_end);
+    let name_span = match &name {
+        Some(n) => {
+            let start = s_text[..rel_end].rfind(n.split(' ').next().unwrap_or(n)).unwrap_or(rel_start);
+            Span::new(
+                cx.sentence.start + start.min(rel_start),
+                cx.sentence.start + rel_end.max(start + n.len()),
+            )
+        }
+        None => Span::new(cx.trigger.start, cx.sentence.start + rel_end),
+    };
+    let mut date = cx.attached_date();
+    // Participants: people who attend (subject with an attending verb, or "with" objects) and the
+    // organisations the name carries ("NATO Summit").
+    let subject_text = cx.regions.subject.slice(cx.t.text).to_lowercase();
+    let mut participants: Vec<Participant> = Vec::new();
+    if ATTEND_WORDS.iter().any(|w| subject_text.contains(w)) || subject_text.trim().is_empty() {
+        for mut p in cx.people_in(cx.regions.subject) {
+            p.role = Role::Attendee;
+            push_unique(&mut participants, p);
+        }
+    }
+    for mut p in cx.people_in(cx.regions.object) {
+        p.role = Role::Attendee;
+        push_unique(&mut participants, p);
+    }
+    let in_name: Vec<&Mention> = cx.mentions_in(name_span).collect();
+    for m in &in_name {
+        if matches!(m.kind, MentionKind::Organization | MentionKind::Group) {
+            push_unique(&mut participants, participant(m, Role::Host));
+        }
+    }
+    let own_date = date;
+    let mut location = name.as_deref().and_then(city_in_name);
+    if location.is_none() {
+        let after_name: Vec<&Mention> =
+            cx.locative_places().into_iter().filter(|m| m.span.start >= name_span.end).collect();
+        location = location_of(&after_name);
+    }
+    let mut stop = None;
+    let attendees: Vec<Participant> =
+        participants.iter().filter(|p| p.actor.kind == ActorKind::Person).cloned().collect();
+    if let Some((ti, country)) = stop_for(cx, trips, &attendees) {
+        let trip = &trips[ti];
+        if trip.status == cx.status_for(date) || date.is_none() {
+            if participants.iter().all(|p| p.actor.kind != ActorKind::Person) {
+                let traveller = Participant {
+                    actor: Actor::new(trip.traveller.clone(), ActorKind::Person),
+                    role: Role::Attendee,
+                };
+                participants.insert(0, traveller);
+            }
+            if date.is_none() {
+                date = trip.date_of(&country);
+            }
+            if location.is_none() {
+                let place =
+                    trip.stop(&country).and_then(|s| (s.cities.len() == 1).then(|| s.cities[0].clone()));
+                location = Some(Location { place, country: Some(country.clone()) });
+            }
+            stop = Some((ti, country));
+        }
+    }
+    if participants.iter().all(|p| p.actor.kind != ActorKind::Person) {
+        // Heads of delegation are often named in the next sentence: "The U.S. delegation was led by
+        // ...".
+        for mut p in delegation_heads(cx) {
+            p.role = Role::Attendee;
+            push_unique(&mut participants, p);
+        }
+    }
+    // A bilateral or trilateral dialogue names its parties: "U.S.-Thailand Strategic Dialogue".
+    for m in &in_name {
+        if matches!(m.kind, MentionKind::Country | MentionKind::CountryAdjective) {
+            let mut actor =
+                Actor::new(m.country.clone().unwrap_or_else(|| m.name.clone()), ActorKind::Country);
+            actor.country = m.country.clone();
+            push_unique(&mut participants, Participant { actor, role: Role::Attendee });
+        }
+    }
+    // An unnamed "the conference" refers back to one already told, unless it is dated itself.
+    if participants.is_empty() || (name.is_none() && own_date.is_none()) {
+        return None;
+    }
+    let mut e = cx.event(EventKind::Conference, date, participants);
+    e.name = name;
+    e.location = location;
+    Some((Found { event: e, stop }, name_span))
+}
+
+/// The city a gathering's name carries: "Munich Security Conference", "GLOBSEC Bratislava Forum".
+fn city_in_name(name: &str) -> Option<Location> {
+    name.split(' ').find_map(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        crate::actors::gazetteer()
+            .find(word)
+            .into_iter()
+            .find(|p| p.kind == crate::actors::PlaceKind::City && p.span.len() == word.len())
+            .map(|p| Location { place: Some(p.name), country: p.country })
+    })
+}
+
+/// People said to lead the delegations in the sentences right after a gathering's.
+fn delegation_heads(cx: &Context<'_, '_>) -> Vec<Participant> {
+    let text = cx.t.text;
+    let next: Vec<Span> =
+        cx.t.sentences.iter().copied().filter(|s| s.start >= cx.sentence.end).take(2).collect();
+    let mut out = Vec::new();
+    for s in next {
+        let lower = s.slice(text).to_lowercase();
+        if ["led by", "delegation", "co-chaired", "chaired", "headed by", "led the", "hosted", "opened"]
+            .iter()
+            .any(|w| lower.contains(w))
+        {
+            out.extend(cx.people_in(s));
+        }
+    }
+    out
+}
