@@ -44,4 +44,4 @@ test-ui:
 
 test-e2e: ui
 	cargo build -p dateline-app -p dateline-cli
-	cd tests/e2e && xvfb-run -a -s "-screen 0 1280x800x24" node --test e2e.test.mjs
+	cd tests/e2e && timeout 600 xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-force-exit e2e.test.mjs

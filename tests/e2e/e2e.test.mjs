@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -57,8 +57,11 @@ before(async () => {
 });
 
 after(async () => {
-  if (driver) await driver.quit().catch(() => {});
-  if (driverProcess) driverProcess.kill();
+  // The driver may already have lost the app (WebKitWebDriver exits first at times): quit with a
+  // deadline, then make sure neither the driver nor the app outlives the test.
+  if (driver) await Promise.race([driver.quit().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
+  if (driverProcess) driverProcess.kill('SIGKILL');
+  spawnSync('pkill', ['-f', app]);
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
