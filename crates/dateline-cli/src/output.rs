@@ -83,20 +83,31 @@ fn row(r: &EventRecord) -> String {
 }
 
 fn record(row: &EventRow) -> EventRecord {
-    EventRecord {
-        doc: row.doc.clone(),
-        kind: row.kind.as_str().into(),
-        status: row.status.as_str().into(),
-        start: row.date.map(|d| d.start.to_string()),
-        end: row.date.map(|d| d.end.to_string()),
-        precision: row.date.map(|d| d.precision.as_str().to_string()),
-        participants: row.participants.iter().map(|p| p.name.clone()).collect(),
-        location: row
-            .location
-            .as_ref()
-            .map(|l| dateline::model::LocationRecord { place: l.place.clone(), country: l.country.clone() }),
+    use dateline::model::{Actor, Event, Participant};
+    let event = Event {
+        kind: row.kind,
+        status: row.status,
+        date: row.date,
+        participants: row
+            .participants
+            .iter()
+            .map(|p| Participant {
+                actor: Actor {
+                    name: p.name.clone(),
+                    kind: p.kind,
+                    country: p.country.clone(),
+                    roles: vec![],
+                },
+                role: p.role,
+            })
+            .collect(),
+        location: row.location.clone(),
         name: row.name.clone(),
-    }
+        evidence: row.evidence.clone(),
+        trigger: row.trigger,
+        confidence: row.confidence,
+    };
+    EventRecord::from_event(&row.doc, &event)
 }
 
 pub fn events_table(out: &mut impl Write, rows: &[EventRow]) -> std::io::Result<()> {

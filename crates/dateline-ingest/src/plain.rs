@@ -211,28 +211,38 @@ pub(crate) fn read_markdown(doc: &str, bytes: &[u8], origin: Origin) -> Result<V
     let blocks = markdown_blocks(body);
     // A first-level heading at the top is the title when the front matter gave none.
     let mut start = 0;
-    if let Some((1, h)) = blocks.first().map(|(l, t)| (*l, t))
-        && d.title.as_ref().is_none_or(|t| t == h)
+    if let Some((1, h)) = blocks.first().map(|(l, t)| (*l, t.replace('\n', " ")))
+        && d.title.as_ref().is_none_or(|t| *t == h)
     {
-        d.title = Some(h.clone());
+        d.title = Some(h);
         start = 1;
     }
     let mut paras: Vec<String> = blocks[start..].iter().map(|(_, t)| t.clone()).collect();
-    // Byline and date lines at the top of the body are metadata.
-    while let Some(first) = paras.first() {
+    // Byline and date lines at the top of the body are metadata, as paragraphs of their own or
+    // as the first lines of one ("By Jane Doe\nApr 22, 2024").
+    while let Some(first) = paras.first_mut() {
+        let line = first.split('\n').next().unwrap_or_default().to_string();
         if d.byline.is_none()
-            && let Some(b) = byline(first)
+            && let Some(b) = byline(&line)
         {
             d.byline = Some(b);
         } else if d.published.is_none()
-            && let Some(p) = date_line(first)
+            && let Some(p) = date_line(&line)
         {
             d.published = Some(p);
-            d.published_raw = Some(first.clone());
+            d.published_raw = Some(line.clone());
         } else {
             break;
         }
-        paras.remove(0);
+        match first.split_once('\n') {
+            Some((_, rest)) => *first = rest.to_string(),
+            None => {
+                paras.remove(0);
+            }
+        }
+    }
+    for p in &mut paras {
+        *p = p.replace('\n', " ");
     }
     if let Some(first) = paras.first().cloned() {
         dateline(&first, &mut d);
@@ -248,7 +258,8 @@ fn markdown_blocks(md: &str) -> Vec<(u8, String)> {
     let mut cur = String::new();
     let mut level = 0u8;
     let flush = |cur: &mut String, level: u8, blocks: &mut Vec<(u8, String)>| {
-        let t = clean_inline(cur);
+        // Lines of a paragraph stay apart ('\n') until the header lines are taken off.
+        let t = cur.split('\n').map(clean_inline).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n");
         if !t.is_empty() {
             blocks.push((level, t));
         }
@@ -269,8 +280,7 @@ fn markdown_blocks(md: &str) -> Vec<(u8, String)> {
                 flush(&mut cur, level, &mut blocks)
             }
             Event::Text(t) | Event::Code(t) => cur.push_str(&t),
-            Event::SoftBreak => cur.push(' '),
-            Event::HardBreak => cur.push(' '),
+            Event::SoftBreak | Event::HardBreak => cur.push('\n'),
             Event::Html(h) | Event::InlineHtml(h) => {
                 // Keep the words of inline HTML, drop the tags.
                 let stripped = strip_tags(&h);
@@ -334,5 +344,19 @@ mod tests {
         assert_eq!(a.byline.as_deref(), Some("Jane Doe"));
         assert_eq!(a.outlet.as_deref(), Some("Example Wire"));
         assert_eq!(a.text, "Talks in Oslo\n\nThe foreign ministers met in Oslo.\n\na point");
+    }
+
+    #[test]
+    fn markdown_byline_and_date_in_one_paragraph() {
+        let md = "# Talks in Oslo\n\nBy Jane Doe\nApr 22, 2024 05:26 AM EDT\n\nOSLO, April 22 (Reuters) - The ministers\nmet on Monday.\n";
+        let a = &read_markdown("m", md.as_bytes(), Origin::file("m.md")).unwrap()[0];
+        assert_eq!(a.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(a.published, chrono::NaiveDate::from_ymd_opt(2024, 4, 22));
+        assert_eq!(a.text, "Talks in Oslo\n\nOSLO, April 22 (Reuters) - The ministers met on Monday.");
+        // A byline line followed by body text in the same paragraph keeps the body.
+        let md = "By Jane Doe\nThe ministers met in Oslo on Monday.\n";
+        let a = &read_markdown("m", md.as_bytes(), Origin::file("m.md")).unwrap()[0];
+        assert_eq!(a.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(a.text, "The ministers met in Oslo on Monday.");
     }
 }

@@ -29,17 +29,6 @@ impl EventKind {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.as_str() == s)
     }
-
-    /// The CAMEO code analysts join on: 042 make a visit, 040 consult (calls),
-    /// 043 host / meet at a third location, 046 engage in negotiation (conferences).
-    pub const fn cameo(self) -> &'static str {
-        match self {
-            EventKind::Visit => "042",
-            EventKind::Meeting => "043",
-            EventKind::Call => "040",
-            EventKind::Conference => "046",
-        }
-    }
 }
 
 /// The article's own assertion about the event, as of its publication date.

@@ -4,10 +4,12 @@
 //! load → segment → tag (times, actors, places) → extract events → resolve → store → project,
 //! and each stage passes these types to the next.
 
+mod coding;
 mod date;
 mod event;
 mod record;
 
+pub use coding::{Coding, code};
 pub use date::{DateRange, Precision};
 pub use event::{Actor, ActorKind, Event, EventKind, Location, Participant, Role, Status};
 pub use record::{EventRecord, LocationRecord};

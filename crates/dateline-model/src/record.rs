@@ -11,7 +11,7 @@ pub struct LocationRecord {
     pub country: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventRecord {
     pub doc: String,
     #[serde(rename = "type")]
@@ -24,6 +24,18 @@ pub struct EventRecord {
     pub location: Option<LocationRecord>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub name: Option<String>,
+    /// CAMEO code (036, 040–046), absent for cancelled events; see [`crate::code`].
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub cameo: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub plover_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub plover_mode: Option<String>,
+    #[serde(default)]
+    pub confidence: f32,
+    /// Byte spans `[start, end)` of the sentences that tell of the event, in the article's text.
+    #[serde(default)]
+    pub evidence: Vec<[usize; 2]>,
 }
 
 impl EventRecord {
@@ -36,6 +48,7 @@ impl EventRecord {
             ),
             None => (None, None, None),
         };
+        let coding = crate::code(e);
         EventRecord {
             doc: doc.to_string(),
             kind: e.kind.as_str().to_string(),
@@ -49,6 +62,11 @@ impl EventRecord {
                 .as_ref()
                 .map(|l| LocationRecord { place: l.place.clone(), country: l.country.clone() }),
             name: e.name.clone(),
+            cameo: coding.cameo.map(str::to_string),
+            plover_type: coding.plover_type.map(str::to_string),
+            plover_mode: coding.plover_mode.map(str::to_string),
+            confidence: (e.confidence * 100.0).round() / 100.0,
+            evidence: e.evidence.iter().map(|s| [s.start, s.end]).collect(),
         }
     }
 }
@@ -86,7 +104,7 @@ mod tests {
         let json = serde_json::to_string(&EventRecord::from_event("doc-1", &e)).expect("ser");
         assert_eq!(
             json,
-            r#"{"doc":"doc-1","type":"visit","status":"planned","start":"2022-03-06","end":"2022-03-08","precision":"day","participants":["Wendy Sherman","Spain"],"location":{"place":"Madrid","country":"Spain"}}"#
+            r#"{"doc":"doc-1","type":"visit","status":"planned","start":"2022-03-06","end":"2022-03-08","precision":"day","participants":["Wendy Sherman","Spain"],"location":{"place":"Madrid","country":"Spain"},"cameo":"036","plover_type":"AGREE","confidence":0.9,"evidence":[[0,10]]}"#
         );
     }
 }
