@@ -197,6 +197,24 @@ fn people_table() {
 
 /// (article, mention as written, who it is): coreference within one article.
 const COREFERENCE: &[(&str, &str, &str)] = &[
+    // Korean names written family name first, whatever the family name.
+    (
+        "PARIS, Nov 12 - South Korean President Min Jae-won arrived in Paris on Tuesday.\n\nPresident Min will meet with French President Claire Dubois at the Elysee Palace on Wednesday.",
+        "President Min",
+        "Min Jae-won",
+    ),
+    ("President Yoon Suk-yeol arrived. Later, Yoon met aides.", "Yoon", "Yoon Suk-yeol"),
+    // The first of two family names.
+    (
+        "Special Envoy Ortega to travel to Qatar\n\nSpecial Envoy Daniel Ortega Ruiz will travel to Doha.",
+        "Special Envoy Ortega",
+        "Daniel Ortega Ruiz",
+    ),
+    (
+        "Foreign Minister Ana Lucia Ferrer Vidal arrived. Ferrer said the talks went well.",
+        "Ferrer",
+        "Ana Lucia Ferrer Vidal",
+    ),
     (
         "Secretary of State Antony J. Blinken arrived. Later, Secretary Blinken met aides.",
         "Secretary Blinken",

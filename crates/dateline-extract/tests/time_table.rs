@@ -66,6 +66,7 @@ fn run_none(table: &[&str]) {
 fn explicit_dates() {
     run(&[
         ("The treaty was signed on May 24, 2021 in Rome.", "2022-01-01", "May 24, 2021", "2021-05-24"),
+        ("They met on May 4 and 18.", "2022-05-20", "May 4", "2022-05-04"),
         ("Talks opened on 24 May 2021.", "2022-01-01", "24 May 2021", "2021-05-24"),
         ("Talks opened on 24th May 2021.", "2022-01-01", "24th May 2021", "2021-05-24"),
         ("It was posted 2021-05-24 at noon.", "2022-01-01", "2021-05-24", "2021-05-24"),
@@ -493,6 +494,13 @@ fn ranges_and_spans() {
             "2022-04-02",
         ),
         ("Visits between 4 and 8 May.", "2022-05-01", "4 and 8 May", "2022-05-04", "2022-05-08"),
+        (
+            "In Doha on August 21 and 22, she meets.",
+            "2022-08-01",
+            "August 21 and 22",
+            "2022-08-21",
+            "2022-08-22",
+        ),
         (
             "Talks ran December 30 - January 2.",
             "2022-01-10",

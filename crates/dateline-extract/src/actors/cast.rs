@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use dateline_model::Span;
 
 use super::gazetteer::on_word_boundaries;
-use super::names::{ActorKey, actor_key, fold, is_family_name_first, same_person};
+use super::names::{ActorKey, PARTICLES, actor_key, fold, is_family_name_first, same_person};
 use super::people::{PersonMention, TitleMention, find_people_and_titles};
 use super::titles::RoleClass;
 
@@ -116,7 +116,8 @@ impl Cast {
                     let fits = key.is_part_of(&m.key)
                         && (!single
                             || m.key.surname() == key.words.first().map(String::as_str)
-                            || m.key.words.last() == key.words.first());
+                            || m.key.words.last() == key.words.first()
+                            || is_first_surname(&m.key, &key.words[0]));
                     let country_ok = match (&m.country, &p.country) {
                         (Some(a), Some(b)) => a == b,
                         _ => true,
@@ -196,11 +197,18 @@ impl Cast {
                 add(deunicode::deunicode(&m.name));
                 continue;
             }
-            let surname = if is_family_name_first(words[0]) && words.len() <= 3 {
-                words[0]
-            } else {
-                words[words.len() - 1]
-            };
+            let family_first = m.key.family_first || (is_family_name_first(words[0]) && words.len() <= 3);
+            let surname = if family_first { words[0] } else { words[words.len() - 1] };
+            // The first of two family names ("Ortega" of "Daniel Ortega Ruiz").
+            if !family_first
+                && words.len() >= 3
+                && is_first_surname(&m.key, &fold(words[words.len() - 2]))
+                && words[words.len() - 2].chars().next().is_some_and(char::is_uppercase)
+                && words[words.len() - 2].chars().count() >= 3
+            {
+                add(words[words.len() - 2].to_string());
+                add(deunicode::deunicode(words[words.len() - 2]));
+            }
             // Regnal numbers and very short words are not usable alone ("Abdullah II", "Yi").
             if surname.chars().count() >= 3 && !surname.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
                 add(surname.to_string());
@@ -381,6 +389,14 @@ impl Cast {
 }
 
 /// The leading run of letters and digits: "Al-Thani" → "Al", "Blinken's" → "Blinken".
+/// Whether `word` is the first of two family names closing a name of three words or more, as
+/// in Spanish and Portuguese usage ("Ortega" of "Daniel Ortega Ruiz"): not for names written
+/// family name first, nor for particles.
+fn is_first_surname(key: &ActorKey, word: &str) -> bool {
+    let n = key.words.len();
+    n >= 3 && !key.family_first && key.words[n - 2] == word && !PARTICLES.contains(&word)
+}
+
 fn first_run(s: &str) -> &str {
     let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
     &s[..end]

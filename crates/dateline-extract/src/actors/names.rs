@@ -46,6 +46,23 @@ pub fn is_family_name_first(word: &str) -> bool {
     FAMILY_FIRST_SET.contains(&fold(word))
 }
 
+/// Whether a written name puts the family name first: its first word is a listed family-first
+/// name ("Wang Yi"), or it is two words of which the second is a hyphenated given name in Korean
+/// romanization ("Min Jae-won", "Yoon Suk-yeol"), whatever the family name.
+pub fn family_name_first(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match words.as_slice() {
+        [first, ..] if words.len() <= 3 && is_family_name_first(first) => true,
+        [_, given] => given.split_once('-').is_some_and(|(a, b)| {
+            a.chars().next().is_some_and(char::is_uppercase)
+                && a.chars().skip(1).all(char::is_lowercase)
+                && !b.is_empty()
+                && b.chars().all(char::is_lowercase)
+        }),
+        _ => false,
+    }
+}
+
 /// A person's name normalised for matching, with what the article says about them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ActorKey {
@@ -55,6 +72,8 @@ pub struct ActorKey {
     pub country: Option<String>,
     /// Folded role, when known ("foreign minister").
     pub role: Option<String>,
+    /// The written name puts the family name first ([`family_name_first`]).
+    pub family_first: bool,
 }
 
 impl ActorKey {
@@ -72,7 +91,10 @@ impl ActorKey {
     /// family-name-first name ("Wang Yi").
     pub fn surname(&self) -> Option<&str> {
         let first = self.words.first()?;
-        if self.words.len() >= 2 && self.words.len() <= 3 && FAMILY_FIRST_SET.contains(first) {
+        if self.words.len() >= 2
+            && self.words.len() <= 3
+            && (self.family_first || FAMILY_FIRST_SET.contains(first))
+        {
             return Some(first);
         }
         self.words.iter().rev().find(|w| !is_regnal(w)).or(self.words.last()).map(String::as_str)
@@ -142,7 +164,7 @@ pub fn actor_key(name: &str) -> ActorKey {
         .flat_map(|w| fold(w).split(' ').map(str::to_string).collect::<Vec<_>>())
         .filter(|w| !w.is_empty() && !matches!(w.as_str(), "jr" | "sr"))
         .collect();
-    ActorKey { words, country: None, role: None }
+    ActorKey { family_first: family_name_first(rest), words, country: None, role: None }
 }
 
 /// Whether two keys name the same person. The surnames must agree (in either name order), and

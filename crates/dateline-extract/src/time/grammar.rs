@@ -596,7 +596,12 @@ impl<'a> Parser<'a> {
                 let bare_to = matches!(self.w(j), "to" | "through" | "thru");
                 if let Some((e2, b)) = self.range_end(j + 1, &sem).filter(|(e2, b)| {
                     let with_year = matches!(b, Sem::Day { y: YearRef::Explicit(_), .. });
-                    in_range_frame || bare_to && (closes(*e2) || with_year)
+                    // "on August 21 and 22": two consecutive days that close the phrase are one
+                    // stretch (unlike "on May 4 and 18", two separate days).
+                    let consecutive = self.w(j) == "and"
+                        && matches!((&sem, b), (Sem::Day { m, d, .. }, Sem::Day { m: m2, d: d2, .. })
+                            if m == m2 && *d2 == d + 1);
+                    in_range_frame || bare_to && (closes(*e2) || with_year) || consecutive && closes(*e2)
                 }) {
                     let bs = self.toks[start].start;
                     let be = self.toks[end - 1].end;
