@@ -1,0 +1,139 @@
+//! Small hand-checked graphs.
+
+use dateline_model::{EventKind, Role};
+
+use crate::{ActorGraph, EventInput};
+
+/// One two-actor event per edge, ids from 100.
+fn from_edges(edges: &[(i64, i64)]) -> ActorGraph {
+    let events: Vec<EventInput> = edges
+        .iter()
+        .enumerate()
+        .map(|(i, &(a, b))| EventInput {
+            id: 100 + i as i64,
+            kind: EventKind::Meeting,
+            participants: vec![(a, Role::Initiator), (b, Role::Counterpart)],
+        })
+        .collect();
+    ActorGraph::build(&events)
+}
+
+fn two_triangles() -> ActorGraph {
+    from_edges(&[(1, 2), (2, 3), (1, 3), (3, 4), (4, 5), (5, 6), (4, 6)])
+}
+
+fn close(a: &[f64], b: &[f64]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() < 1e-9)
+}
+
+#[test]
+fn star_centre_lies_on_every_path() {
+    let g = from_edges(&[(1, 2), (1, 3), (1, 4), (1, 5)]);
+    assert_eq!(g.degrees(), [4, 1, 1, 1, 1]);
+    assert!(close(&g.betweenness(), &[1.0, 0.0, 0.0, 0.0, 0.0]), "{:?}", g.betweenness());
+}
+
+#[test]
+fn path_betweenness_by_hand() {
+    // 1 - 2 - 3 - 4 - 5: node 2 is between 1 and {3,4,5}: 3 pairs of 6; node 3: 4 of 6.
+    let g = from_edges(&[(1, 2), (2, 3), (3, 4), (4, 5)]);
+    assert!(close(&g.betweenness(), &[0.0, 0.5, 4.0 / 6.0, 0.5, 0.0]), "{:?}", g.betweenness());
+    assert_eq!(g.shortest_path(1, 5), [1, 2, 3, 4, 5]);
+    assert_eq!(g.shortest_path(5, 1), [5, 4, 3, 2, 1]);
+    assert_eq!(g.ego(3, 1), [2, 3, 4]);
+    assert_eq!(g.ego(1, 2), [1, 2, 3]);
+    assert_eq!(g.ego(1, 0), [1]);
+    assert!(g.ego(9, 1).is_empty());
+}
+
+#[test]
+fn the_bridge_nodes_are_the_most_between() {
+    let g = two_triangles();
+    let b = g.betweenness();
+    // Node 3 lies on the paths of {1,2}x{4,5,6} = 6 pairs, node 4 on {1,2,3}x{5,6} = 6 pairs,
+    // of the (6-1)(6-2)/2 = 10 pairs that do not involve them.
+    assert!(close(&b, &[0.0, 0.0, 0.6, 0.6, 0.0, 0.0]), "{b:?}");
+    assert_eq!(g.communities(), [0, 0, 0, 1, 1, 1]);
+    assert_eq!(g.components(), [vec![1, 2, 3, 4, 5, 6]]);
+    assert_eq!(g.shortest_path(1, 6), [1, 3, 4, 6]);
+}
+
+#[test]
+fn ties_go_to_the_heavier_edge_then_the_lower_id() {
+    // Two ways from 1 to 4: via 2 or via 3. Equal weights: via 2 (lower id).
+    let g = from_edges(&[(1, 2), (1, 3), (2, 4), (3, 4)]);
+    assert_eq!(g.shortest_path(1, 4), [1, 2, 4]);
+    // Make 1–3 heavier: via 3.
+    let g = from_edges(&[(1, 2), (1, 3), (1, 3), (2, 4), (3, 4)]);
+    assert_eq!(g.shortest_path(1, 4), [1, 3, 4]);
+    assert_eq!(g.edges(), [(1, 2, 1), (1, 3, 2), (2, 4, 1), (3, 4, 1)]);
+}
+
+#[test]
+fn components_largest_first_and_no_path_between_them() {
+    let mut events =
+        vec![EventInput { id: 1, kind: EventKind::Visit, participants: vec![(9, Role::Initiator)] }];
+    events.push(EventInput {
+        id: 2,
+        kind: EventKind::Conference,
+        participants: vec![(5, Role::Host), (6, Role::Attendee), (7, Role::Attendee)],
+    });
+    events.push(EventInput {
+        id: 3,
+        kind: EventKind::Call,
+        participants: vec![(1, Role::Initiator), (2, Role::Counterpart)],
+    });
+    let g = ActorGraph::build(&events);
+    assert_eq!(g.components(), [vec![5, 6, 7], vec![1, 2], vec![9]]);
+    assert!(g.shortest_path(1, 5).is_empty());
+    assert_eq!(g.shortest_path(9, 9), [9]);
+    assert_eq!(g.degree(9), 0);
+    assert_eq!(g.events_of(9), 1);
+    assert_eq!(g.degree(6), 2);
+    // A lone actor is its own community; so is each component here.
+    assert_eq!(g.communities(), [0, 0, 1, 1, 1, 2]);
+}
+
+#[test]
+fn induced_subgraph_keeps_only_inner_edges() {
+    let g = two_triangles();
+    let ego = g.induced(&g.ego(3, 1));
+    assert_eq!(ego.actors().collect::<Vec<_>>(), [1, 2, 3, 4]);
+    assert_eq!(ego.edges(), [(1, 2, 1), (1, 3, 1), (2, 3, 1), (3, 4, 1)]);
+    assert_eq!(ego.events_of(4), 3, "event counts are the whole graph's");
+}
+
+#[test]
+fn results_do_not_change_between_runs() {
+    // A ring of cliques: many equal choices for Louvain and for paths.
+    let mut edges = Vec::new();
+    for c in 0..6i64 {
+        let base = c * 5;
+        for i in 0..5 {
+            for j in i + 1..5 {
+                edges.push((base + i, base + j));
+            }
+        }
+        edges.push((base + 4, (base + 5) % 30));
+    }
+    let first = from_edges(&edges);
+    let communities = first.communities();
+    assert_eq!(communities.iter().max(), Some(&5), "{communities:?}");
+    for _ in 0..5 {
+        edges.rotate_left(7);
+        let g = from_edges(&edges);
+        assert_eq!(g.communities(), communities);
+        assert_eq!(g.shortest_path(0, 17), first.shortest_path(0, 17));
+        assert!(close(&g.betweenness(), &first.betweenness()));
+    }
+}
+
+#[test]
+fn metrics_bundle_everything_in_id_order() {
+    let g = from_edges(&[(7, 3), (3, 5)]);
+    let m = g.metrics();
+    assert_eq!(m.iter().map(|m| m.id).collect::<Vec<_>>(), [3, 5, 7]);
+    assert_eq!(m[0].degree, 2);
+    assert!((m[0].betweenness - 1.0).abs() < 1e-9);
+    assert_eq!(m[0].events, 2);
+}
