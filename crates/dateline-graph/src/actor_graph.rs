@@ -132,6 +132,15 @@ impl ActorGraph {
         self.index.get(&actor).map(|ix| ix.index())
     }
 
+    /// Neighbours of `node` as `(node, weight)`, in no particular order.
+    pub(crate) fn neighbours(&self, node: usize) -> impl Iterator<Item = (usize, u32)> + '_ {
+        let ix = NodeIndex::new(node);
+        self.graph.edges(ix).map(move |e| {
+            let other = if e.source() == ix { e.target() } else { e.source() };
+            (other.index(), *e.weight())
+        })
+    }
+
     pub(crate) fn neighbour_count(&self, node: usize) -> u32 {
         self.graph.edges(NodeIndex::new(node)).count() as u32
     }

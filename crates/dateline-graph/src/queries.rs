@@ -28,12 +28,16 @@ impl ActorGraph {
     /// the `(n-1)(n-2)/2` pairs an undirected graph has). Brandes' algorithm over unweighted
     /// hops; exact within [`BETWEENNESS_BUDGET`], sampled above it.
     pub fn betweenness(&self) -> Vec<f64> {
+        self.betweenness_within(BETWEENNESS_BUDGET)
+    }
+
+    pub(crate) fn betweenness_within(&self, budget: usize) -> Vec<f64> {
         let n = self.node_count();
         if n < 3 {
             return vec![0.0; n];
         }
         let adj = self.csr();
-        let k = (BETWEENNESS_BUDGET / (n + adj.entries())).max(BETWEENNESS_MIN_SAMPLES).min(n);
+        let k = (budget / (n + adj.entries())).max(BETWEENNESS_MIN_SAMPLES).min(n);
         let sources: Vec<usize> = (0..k).map(|i| i * n / k).collect();
         let mut cb = vec![0.0f64; n];
         let mut dist = vec![u32::MAX; n];
@@ -86,22 +90,22 @@ impl ActorGraph {
     /// is not in the graph.
     pub fn ego(&self, actor: i64, hops: u32) -> Vec<i64> {
         let Some(start) = self.node_of(actor) else { return Vec::new() };
-        let adj = self.adjacency();
-        let mut dist = vec![u32::MAX; adj.len()];
+        let n = self.node_count();
+        let mut dist = vec![u32::MAX; n];
         dist[start] = 0;
         let mut queue = VecDeque::from([start]);
         while let Some(v) = queue.pop_front() {
             if dist[v] == hops {
                 continue;
             }
-            for &(w, _) in &adj[v] {
+            for (w, _) in self.neighbours(v) {
                 if dist[w] == u32::MAX {
                     dist[w] = dist[v] + 1;
                     queue.push_back(w);
                 }
             }
         }
-        (0..adj.len()).filter(|&v| dist[v] != u32::MAX).map(|v| self.id_of(v)).collect()
+        (0..n).filter(|&v| dist[v] != u32::MAX).map(|v| self.id_of(v)).collect()
     }
 
     /// Actor ids along a shortest path (fewest hops) from `from` to `to`, both included; empty
@@ -112,15 +116,15 @@ impl ActorGraph {
         if s == t {
             return vec![from];
         }
-        let mut adj = self.adjacency();
-        for list in &mut adj {
-            list.sort_by_key(|&(w, weight)| (std::cmp::Reverse(weight), w));
-        }
-        let mut parent = vec![usize::MAX; adj.len()];
+        let mut parent = vec![usize::MAX; self.node_count()];
         parent[s] = s;
         let mut queue = VecDeque::from([s]);
+        let mut next: Vec<(usize, u32)> = Vec::new();
         'search: while let Some(v) = queue.pop_front() {
-            for &(w, _) in &adj[v] {
+            next.clear();
+            next.extend(self.neighbours(v));
+            next.sort_unstable_by_key(|&(w, weight)| (std::cmp::Reverse(weight), w));
+            for &(w, _) in &next {
                 if parent[w] == usize::MAX {
                     parent[w] = v;
                     if w == t {
@@ -145,10 +149,11 @@ impl ActorGraph {
 
     /// Connected components as ascending actor ids, the largest first (ties: lowest id first).
     pub fn components(&self) -> Vec<Vec<i64>> {
-        let adj = self.adjacency();
-        let mut seen = vec![false; adj.len()];
+        let adj = self.csr();
+        let n = self.node_count();
+        let mut seen = vec![false; n];
         let mut out: Vec<Vec<i64>> = Vec::new();
-        for root in 0..adj.len() {
+        for root in 0..n {
             if seen[root] {
                 continue;
             }
@@ -156,7 +161,8 @@ impl ActorGraph {
             let mut members = vec![root];
             let mut i = 0;
             while i < members.len() {
-                for &(w, _) in &adj[members[i]] {
+                for &w in adj.neighbours(members[i]) {
+                    let w = w as usize;
                     if !seen[w] {
                         seen[w] = true;
                         members.push(w);

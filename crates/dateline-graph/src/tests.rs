@@ -137,3 +137,35 @@ fn metrics_bundle_everything_in_id_order() {
     assert!((m[0].betweenness - 1.0).abs() < 1e-9);
     assert_eq!(m[0].events, 2);
 }
+
+#[test]
+fn sampled_betweenness_finds_the_same_brokers() {
+    // Ten stars of 20 leaves, their centres on a ring: the centres broker everything.
+    let mut edges = Vec::new();
+    for c in 0..10i64 {
+        let centre = c * 100;
+        for leaf in 1..=20 {
+            edges.push((centre, centre + leaf));
+        }
+        edges.push((centre, ((c + 1) % 10) * 100));
+    }
+    let g = from_edges(&edges);
+    let exact = g.betweenness();
+    let entries = g.node_count() + 2 * g.edge_count();
+    let sampled = g.betweenness_within(entries * 70);
+    let top = |b: &[f64]| {
+        let mut ids: Vec<usize> = (0..b.len()).collect();
+        ids.sort_by(|&x, &y| b[y].total_cmp(&b[x]));
+        let mut top: Vec<usize> = ids[..10].to_vec();
+        top.sort_unstable();
+        top
+    };
+    assert_eq!(top(&sampled), top(&exact));
+    let centre = g.actors().position(|id| id == 0).expect("centre");
+    assert!(
+        (sampled[centre] - exact[centre]).abs() < 0.1 * exact[centre],
+        "{} vs {}",
+        sampled[centre],
+        exact[centre]
+    );
+}
