@@ -68,12 +68,16 @@ fn bench(c: &mut Criterion) {
             black_box(g.degrees())
         })
     });
-    group.bench_function("betweenness (sampled: budget 60M entries)", |b| {
-        b.iter(|| black_box(g.betweenness()))
-    });
+    group.bench_function("betweenness (sampled: 64 sources)", |b| b.iter(|| black_box(g.betweenness())));
     group.bench_function("communities (Louvain)", |b| b.iter(|| black_box(g.communities())));
     group.bench_function("components", |b| b.iter(|| black_box(g.components())));
     group.bench_function("shortest path", |b| b.iter(|| black_box(g.shortest_path(4_999, 4_998))));
+    let small = ActorGraph::build(&generate(10_000, 1_000));
+    eprintln!("small graph: {} actors, {} edges", small.node_count(), small.edge_count());
+    group.bench_function("betweenness, 10k events / 1,000 actors (sampled: 384 sources)", |b| {
+        b.iter(|| black_box(small.betweenness()))
+    });
+    group.bench_function("all metrics, 10k events / 1,000 actors", |b| b.iter(|| black_box(small.metrics())));
     group.finish();
 }
 
