@@ -169,3 +169,65 @@ fn sampled_betweenness_finds_the_same_brokers() {
         exact[centre]
     );
 }
+
+mod properties {
+    use std::collections::HashSet;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn events() -> impl Strategy<Value = Vec<EventInput>> {
+        prop::collection::vec(prop::collection::vec(0i64..40, 0..6), 0..60).prop_map(|casts| {
+            casts
+                .into_iter()
+                .enumerate()
+                .map(|(i, cast)| EventInput {
+                    id: i as i64,
+                    kind: EventKind::Meeting,
+                    participants: cast.into_iter().map(|a| (a, Role::Attendee)).collect(),
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn any_events_give_a_consistent_graph(events in events(), a in 0i64..40, b in 0i64..40, hops in 0u32..4) {
+            let g = ActorGraph::build(&events);
+            let edges = g.edges();
+            let linked: HashSet<(i64, i64)> = edges.iter().flat_map(|&(x, y, _)| [(x, y), (y, x)]).collect();
+            prop_assert_eq!(g.degrees().iter().map(|&d| d as usize).sum::<usize>(), 2 * edges.len());
+            prop_assert!(g.betweenness().iter().all(|b| (0.0..=1.0).contains(b)));
+            let path = g.shortest_path(a, b);
+            if let (Some(first), Some(last)) = (path.first(), path.last()) {
+                prop_assert_eq!((*first, *last), (a, b));
+                prop_assert!(path.windows(2).all(|w| linked.contains(&(w[0], w[1]))));
+                prop_assert!(g.ego(a, path.len() as u32 - 1).contains(&b));
+            }
+            let components = g.components();
+            let mut all: Vec<i64> = components.concat();
+            all.sort_unstable();
+            prop_assert_eq!(all, g.actors().collect::<Vec<_>>());
+            if g.contains(a) && g.contains(b) {
+                let together = components.iter().any(|c| c.contains(&a) && c.contains(&b));
+                prop_assert_eq!(path.is_empty(), !together);
+            } else {
+                prop_assert!(path.is_empty());
+            }
+            // A community never spans two components.
+            let communities = g.communities();
+            let ids: Vec<i64> = g.actors().collect();
+            for c in &components {
+                for other in components.iter().filter(|o| *o != c) {
+                    let cs: HashSet<u32> = c.iter().map(|id| communities[ids.binary_search(id).expect("id")]).collect();
+                    prop_assert!(other.iter().all(|id| !cs.contains(&communities[ids.binary_search(id).expect("id")])));
+                }
+            }
+            let ego = g.ego(a, hops);
+            prop_assert_eq!(ego.is_empty(), !g.contains(a));
+            let sub = g.induced(&ego);
+            prop_assert!(sub.edges().iter().all(|e| edges.contains(e)));
+        }
+    }
+}
