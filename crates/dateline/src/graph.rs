@@ -144,7 +144,8 @@ impl GraphQuery {
         let date = |s: &Option<String>| -> Result<Option<NaiveDate>> {
             s.as_deref()
                 .filter(|s| !s.is_empty())
-                .map(|s| s.parse().map_err(|_| Error::BadDate(s.to_string())))
+                // An ISO date-time counts as its date.
+                .map(|s| s.get(..10).unwrap_or(s).parse().map_err(|_| Error::BadDate(s.to_string())))
                 .transpose()
         };
         Ok(EventFilter { from: date(&self.from)?, to: date(&self.to)?, ..Default::default() })
@@ -238,6 +239,12 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(ws.actor_graph(&empty).expect("graph"), GraphView::default());
+        let with_time = GraphQuery {
+            from: Some("1900-01-01T00:00:00Z".into()),
+            to: Some("1900-12-31".into()),
+            ..Default::default()
+        };
+        assert_eq!(ws.actor_graph(&with_time).expect("graph"), GraphView::default());
         let bad = GraphQuery { from: Some("May 2021".into()), ..Default::default() };
         assert!(matches!(ws.actor_graph(&bad), Err(Error::BadDate(_))));
     }
