@@ -191,6 +191,31 @@ mod tests {
     }
 
     #[test]
+    fn one_event_exactly() {
+        let cal = ics(&fixtures::events()[..1], now());
+        let expected = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//Dateline//Dateline//EN",
+            "CALSCALE:GREGORIAN",
+            "BEGIN:VEVENT",
+            "UID:event-1@dateline",
+            "DTSTAMP:20261130T040506Z",
+            "DTSTART;VALUE=DATE:20210521",
+            "DTEND;VALUE=DATE:20210522",
+            "SUMMARY:Blinken – Çavuşoğlu call",
+            "DESCRIPTION:call (occurred)\\nParticipants: Antony Blinken (initiator)\\, Mev",
+            " lüt Çavuşoğlu (counterpart)\\nSources: 01-call-readout.txt",
+            "CATEGORIES:CALL",
+            "STATUS:CONFIRMED",
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "",
+        ];
+        assert_eq!(cal.split("\r\n").collect::<Vec<_>>(), expected);
+    }
+
+    #[test]
     fn text_escaping() {
         assert_eq!(text("a\\b;c,d\ne\r\n"), "a\\\\b\\;c\\,d\\ne\\n");
         let mut with_cancelled = fixtures::events();
