@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use dateline::{Cancel, EventDetail, EventSummary, ImportReport, Workspace, WorkspaceInfo};
+use dateline::{DataFormat, GraphQuery, GraphView};
 use serde::Serialize;
 use tauri::{Emitter, Manager, State};
 
@@ -72,6 +73,41 @@ async fn import_paths(app: tauri::AppHandle, paths: Vec<String>) -> CommandResul
     .map_err(|e| CommandError { code: "internal", message: e.to_string() })?
 }
 
+// --- Actor graph and data exports ---
+
+#[tauri::command]
+fn actor_graph(state: State<'_, AppState>, query: GraphQuery) -> CommandResult<GraphView> {
+    Ok(locked(&state)?.actor_graph(&query)?)
+}
+
+#[tauri::command]
+fn graph_path(state: State<'_, AppState>, from: i64, to: i64, query: GraphQuery) -> CommandResult<Vec<i64>> {
+    Ok(locked(&state)?.graph_path(from, to, &query)?)
+}
+
+#[tauri::command]
+fn graph_ego(
+    state: State<'_, AppState>,
+    actor: i64,
+    hops: u32,
+    query: GraphQuery,
+) -> CommandResult<GraphView> {
+    Ok(locked(&state)?.graph_ego(actor, hops, &query)?)
+}
+
+#[tauri::command]
+fn export_data(
+    state: State<'_, AppState>,
+    path: String,
+    format: String,
+    query: GraphQuery,
+) -> CommandResult<()> {
+    let format = DataFormat::parse(&format)?;
+    Ok(locked(&state)?.export_data(std::path::Path::new(&path), format, &query, chrono::Utc::now())?)
+}
+
+// --- end actor graph ---
+
 #[tauri::command]
 fn cancel_import(state: State<'_, AppState>) {
     if let Ok(c) = state.cancel.lock() {
@@ -101,7 +137,11 @@ fn main() {
             list_events,
             event_detail,
             import_paths,
-            cancel_import
+            cancel_import,
+            actor_graph,
+            graph_path,
+            graph_ego,
+            export_data
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

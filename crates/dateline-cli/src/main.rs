@@ -1,6 +1,7 @@
 //! `dateline`: the command-line front end. Every command is a thin layer over the `dateline`
 //! library, which the desktop app calls too.
 
+mod graph;
 mod output;
 
 use std::io::{BufRead, Write};
@@ -22,7 +23,9 @@ use dateline::{Cancel, FileStatus, Workspace};
         Quick start:\n  dateline extract samples            print the events found in a folder\n  \
         dateline import samples             add articles to your workspace\n  \
         dateline events                     list the workspace's events\n  \
-        dateline export --out timeline.png  draw the workspace's timeline\n\n\
+        dateline export --out timeline.png  draw the workspace's timeline\n  \
+        dateline export --out events.csv    write its events as data (.csv .json .graphml .gexf .ics)\n  \
+        dateline graph centrality           who is central to the network\n\n\
         Articles may be .txt, .md or .html files, or folders of them.\n\
         Exit codes: 0 ok; 1 some files failed (the rest was done); 2 wrong usage; 3 workspace or output error."
 )]
@@ -58,11 +61,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = EventsFormat::Table)]
         format: EventsFormat,
     },
-    /// Draw the workspace's timeline as an image: PNG, SVG or PDF (by the file's extension).
+    /// Draw the workspace's timeline as an image (.png, .svg, .pdf) or write its events as data:
+    /// .csv (with a sibling FILE-actors.csv), .json, .graphml, .gexf (Gephi, dated), .ics
+    /// (calendar), or TimelineJS JSON with --format timelinejs.
     Export {
-        /// The image to write: FILE.png, FILE.svg or FILE.pdf.
+        /// The file to write; its extension chooses the format unless --format is given.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// A data format, whatever the extension.
+        #[arg(long, value_enum)]
+        format: Option<DataFormatArg>,
         /// First day of the window (YYYY-MM-DD); default: the first event.
         #[arg(long, value_name = "DATE")]
         from: Option<chrono::NaiveDate>,
@@ -88,6 +96,11 @@ enum Command {
         #[command(flatten)]
         workspace: WorkspaceArg,
     },
+    /// The actor graph: who takes part in events with whom.
+    Graph {
+        #[command(subcommand)]
+        command: GraphCommand,
+    },
     /// Show the workspace's file and counts.
     Info {
         #[command(flatten)]
@@ -99,6 +112,84 @@ enum Command {
         #[arg(long, value_name = "FILE.jsonl")]
         input: PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum GraphCommand {
+    /// Actors by betweenness centrality, with degree, event count and community.
+    Centrality {
+        /// How many actors to show.
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+        #[command(flatten)]
+        window: Window,
+    },
+    /// The actors within K hops of ACTOR, and the links among them.
+    Ego {
+        /// An actor id, name, or unique part of a name.
+        actor: String,
+        #[arg(long, default_value_t = 1)]
+        hops: u32,
+        #[command(flatten)]
+        window: Window,
+    },
+    /// A shortest chain of co-participation from one actor to another.
+    Path {
+        /// Where the chain starts: an actor id, name, or unique part of a name.
+        #[arg(value_name = "ACTOR")]
+        source: String,
+        /// Where it ends.
+        #[arg(value_name = "ACTOR")]
+        target: String,
+        #[command(flatten)]
+        window: Window,
+    },
+    /// Groups of actors linked by shared events, the largest first.
+    Components {
+        #[command(flatten)]
+        window: Window,
+    },
+    /// Communities (Louvain modularity), the largest first.
+    Communities {
+        #[command(flatten)]
+        window: Window,
+    },
+}
+
+/// The events a graph command looks at, and the workspace.
+#[derive(Debug, clap::Args)]
+struct Window {
+    /// Only events on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    from: Option<chrono::NaiveDate>,
+    /// Only events on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    to: Option<chrono::NaiveDate>,
+    #[command(flatten)]
+    workspace: WorkspaceArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum DataFormatArg {
+    Csv,
+    Json,
+    Graphml,
+    Gexf,
+    Ics,
+    Timelinejs,
+}
+
+impl From<DataFormatArg> for dateline::DataFormat {
+    fn from(f: DataFormatArg) -> Self {
+        match f {
+            DataFormatArg::Csv => dateline::DataFormat::Csv,
+            DataFormatArg::Json => dateline::DataFormat::Json,
+            DataFormatArg::Graphml => dateline::DataFormat::GraphMl,
+            DataFormatArg::Gexf => dateline::DataFormat::Gexf,
+            DataFormatArg::Ics => dateline::DataFormat::Ics,
+            DataFormatArg::Timelinejs => dateline::DataFormat::TimelineJs,
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -222,8 +313,34 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             .map_err(|e| Fatal(e.into()))?;
             ExitCode::SUCCESS
         }
-        Command::Export { out: path, from, to, lanes, width, scale, title, subtitle, dark, workspace } => {
+        Command::Export {
+            out: path,
+            format,
+            from,
+            to,
+            lanes,
+            width,
+            scale,
+            title,
+            subtitle,
+            dark,
+            workspace,
+        } => {
             let ws = workspace.open().map_err(Fatal)?;
+            let data =
+                format.map(dateline::DataFormat::from).or_else(|| dateline::DataFormat::from_path(&path));
+            if let Some(data) = data {
+                ws.export_data(&path, data, &graph::query(from, to), chrono::Utc::now())
+                    .with_context(|| format!("exporting {}", path.display()))
+                    .map_err(Fatal)?;
+                if data == dateline::DataFormat::Csv {
+                    let actors = dateline::data_export::actors_csv_path(&path);
+                    eprintln!("wrote {} and {}", path.display(), actors.display());
+                } else {
+                    eprintln!("wrote {}", path.display());
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
             let options = dateline::ExportOptions {
                 width,
                 scale,
@@ -248,6 +365,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             eprintln!("wrote {}", path.display());
             ExitCode::SUCCESS
         }
+        Command::Graph { command } => run_graph(&mut out, command)?,
         Command::Info { workspace } => {
             let ws = workspace.open().map_err(Fatal)?;
             let info = ws.info().map_err(|e| Fatal(e.into()))?;
@@ -288,6 +406,70 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     Ok(code)
 }
 
+fn run_graph(out: &mut impl Write, command: GraphCommand) -> Result<ExitCode, Fatal> {
+    let window = match &command {
+        GraphCommand::Centrality { window, .. }
+        | GraphCommand::Ego { window, .. }
+        | GraphCommand::Path { window, .. }
+        | GraphCommand::Components { window }
+        | GraphCommand::Communities { window } => window,
+    };
+    let ws = window.workspace.open().map_err(Fatal)?;
+    let query = graph::query(window.from, window.to);
+    let network = ws.actor_network(&query).map_err(|e| Fatal(e.into()))?;
+    let resolve = |name: &str| {
+        graph::resolve(&network, name).map_err(|graph::Unresolved(message)| {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        })
+    };
+    let io = |e: std::io::Error| Fatal(e.into());
+    match &command {
+        GraphCommand::Centrality { top, .. } => {
+            graph::centrality(out, &network.view_of(&network.graph), *top).map_err(io)?;
+        }
+        GraphCommand::Ego { actor, hops, .. } => {
+            let id = match resolve(actor) {
+                Ok(id) => id,
+                Err(code) => return Ok(code),
+            };
+            let ego = network.graph.induced(&network.graph.ego(id, *hops));
+            graph::ego(out, &network.view_of(&ego)).map_err(io)?;
+        }
+        GraphCommand::Path { source, target, .. } => {
+            let (a, b) = match (resolve(source), resolve(target)) {
+                (Ok(a), Ok(b)) => (a, b),
+                (Err(code), _) | (_, Err(code)) => return Ok(code),
+            };
+            let path = network.graph.shortest_path(a, b);
+            if path.is_empty() {
+                eprintln!("no chain of shared events links them");
+                return Ok(ExitCode::SUCCESS);
+            }
+            let names: Vec<String> =
+                path.iter().map(|id| format!("{} [{id}]", network.name(*id).unwrap_or("?"))).collect();
+            writeln!(out, "{}", names.join(" → ")).map_err(io)?;
+        }
+        GraphCommand::Components { .. } => {
+            graph::groups(out, "component", &network.graph.components(), &network).map_err(io)?;
+        }
+        GraphCommand::Communities { .. } => {
+            let view = network.view_of(&network.graph);
+            graph::groups(out, "community", &graph::communities(&view), &network).map_err(io)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn failed_code(failed: bool) -> ExitCode {
     if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
 }

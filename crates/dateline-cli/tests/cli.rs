@@ -137,3 +137,110 @@ fn export_draws_the_workspace_and_refuses_an_empty_one() {
         assert!(head.windows(magic.len()).any(|w| w == magic), "{name} starts like its format");
     }
 }
+
+/// A temporary workspace with the samples imported.
+fn sample_workspace() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = dir.path().join("ws.dateline");
+    let out = dateline().arg("import").arg(samples()).arg("--workspace").arg(&ws).output().expect("runs");
+    assert!(out.status.code().is_some_and(|c| c <= 1), "{}", String::from_utf8_lossy(&out.stderr));
+    (dir, ws)
+}
+
+fn run_in(ws: &std::path::Path, args: &[&str]) -> std::process::Output {
+    dateline().args(args).arg("--workspace").arg(ws).output().expect("runs")
+}
+
+#[test]
+fn graph_commands_answer_and_name_actors() {
+    let (_dir, ws) = sample_workspace();
+    let out = run_in(&ws, &["graph", "centrality", "--top", "3"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let table = String::from_utf8(out.stdout).expect("utf-8");
+    assert_eq!(table.lines().count(), 4, "header and three actors:\n{table}");
+    assert!(table.lines().next().expect("header").contains("betweenness"));
+    assert!(table.contains("Ruth Marlow"), "the most connected sample actor leads:\n{table}");
+
+    let out = run_in(&ws, &["graph", "ego", "marlow", "--hops", "1"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let ego = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(ego.contains("Selim Aydin") && !ego.contains("Ingrid Halvorsen"), "{ego}");
+
+    let out = run_in(&ws, &["graph", "path", "Selim Aydin", "Spain"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8(out.stdout).expect("utf-8").trim(),
+        "Selim Aydin [4] → Ruth Marlow [3] → Spain [8]"
+    );
+
+    for args in [&["graph", "components"][..], &["graph", "communities", "--from", "2024-01-01"]] {
+        let out = run_in(&ws, args);
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        assert!(text.lines().next().expect("a group").contains("(6 actors)"), "{args:?}: {text}");
+    }
+
+    let out = run_in(&ws, &["graph", "ego", "Nobody Atall"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no actor called \"Nobody Atall\""));
+    let out = run_in(&ws, &["graph", "path", "an", "Spain"]);
+    assert_eq!(out.status.code(), Some(2), "a part of many names is ambiguous");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("names"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run_in(&ws, &["graph", "ego", "99999"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn export_writes_every_data_format() {
+    let (dir, ws) = sample_workspace();
+    let path = |name: &str| dir.path().join(name);
+    let export = |name: &str, extra: &[&str]| {
+        let out = dateline()
+            .args(["export", "--out"])
+            .arg(path(name))
+            .args(extra)
+            .arg("--workspace")
+            .arg(&ws)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        std::fs::read_to_string(path(name)).expect("written")
+    };
+
+    let json: serde_json::Value = serde_json::from_str(&export("all.json", &[])).expect("json");
+    let events = json["events"].as_array().expect("events").len();
+    let actors = json["actors"].as_array().expect("actors").len();
+    assert!(events >= 20 && actors >= 20, "{events} events, {actors} actors");
+
+    let csv = export("events.csv", &[]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(reader.records().count(), events);
+    let actors_csv = std::fs::read_to_string(path("events-actors.csv")).expect("sibling actors file");
+    assert_eq!(csv::Reader::from_reader(actors_csv.as_bytes()).records().count(), actors);
+
+    for name in ["g.graphml", "g.gexf"] {
+        let xml = export(name, &[]);
+        assert_eq!(xml.matches("<node ").count(), events + actors, "{name}");
+    }
+    assert!(export("g.gexf", &[]).contains("mode=\"dynamic\""));
+
+    let ics = export("cal.ics", &[]);
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
+    assert!(ics.split("\r\n").all(|l| l.len() <= 75));
+    assert!(ics.matches("BEGIN:VEVENT").count() >= 20);
+
+    let tl: serde_json::Value =
+        serde_json::from_str(&export("timeline.json", &["--format", "timelinejs"])).expect("timelinejs");
+    assert!(tl["title"]["text"]["headline"].is_string());
+    assert!(tl["events"].as_array().expect("events").iter().all(|e| e["start_date"]["year"].is_number()));
+
+    let windowed: serde_json::Value =
+        serde_json::from_str(&export("window.json", &["--from", "2024-05-01", "--to", "2024-05-31"]))
+            .expect("json");
+    let n = windowed["events"].as_array().expect("events").len();
+    assert!(n > 0 && n < events, "the window narrows the export: {n} of {events}");
+}

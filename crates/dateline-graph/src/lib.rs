@@ -1,12 +1,54 @@
 //! The actor–event graph: actors and events as nodes, participation edges with roles; and the
 //! actor–actor co-participation graph weighted by shared events. A projection of the store,
 //! rebuilt from it, never the source of truth.
+//!
+//! [`ActorEventGraph`] is the bipartite graph; [`ActorGraph`] the co-participation graph, with
+//! its queries (degree, betweenness, ego network, shortest path, components, communities).
+//! Both are pure functions of their inputs.
+
+mod actor_graph;
+mod community;
+mod queries;
 
 use std::collections::HashMap;
 
 use dateline_model::{ActorKind, EventKind, Role};
 use petgraph::graph::{NodeIndex, UnGraph};
 use serde::Serialize;
+
+pub use actor_graph::ActorGraph;
+pub use queries::{BETWEENNESS_BUDGET, BETWEENNESS_MIN_SAMPLES};
+
+/// What the app shows of one actor in the co-participation graph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorMetrics {
+    pub id: i64,
+    pub events: u32,
+    /// Distinct co-participants.
+    pub degree: u32,
+    /// Normalised 0..1.
+    pub betweenness: f64,
+    pub community: u32,
+}
+
+impl ActorGraph {
+    /// Every measure of every actor, in ascending id order.
+    pub fn metrics(&self) -> Vec<ActorMetrics> {
+        let degrees = self.degrees();
+        let betweenness = self.betweenness();
+        let communities = self.communities();
+        self.actors()
+            .enumerate()
+            .map(|(i, id)| ActorMetrics {
+                id,
+                events: self.events_of(id),
+                degree: degrees[i],
+                betweenness: betweenness[i],
+                community: communities[i],
+            })
+            .collect()
+    }
+}
 
 /// What the projection reads: one event with its participants' actor ids.
 #[derive(Debug, Clone)]
@@ -108,7 +150,10 @@ impl ActorEventGraph {
 }
 
 #[cfg(test)]
-mod tests {
+mod tests;
+
+#[cfg(test)]
+mod bipartite_tests {
     use super::*;
 
     #[test]

@@ -3,9 +3,12 @@
 //! The pipeline, stage by stage (each a crate):
 //! load ([`dateline_ingest`]) → segment, tag times and actors, extract events
 //! ([`dateline_extract`]) → store ([`dateline_store`]) → project (graph: [`dateline_graph`];
-//! timeline images: `dateline-render`). Only loading and storing touch the disk.
+//! timeline images: `dateline-render`; data exports: [`data_export`]). Only loading and storing
+//! touch the disk.
 
+pub mod data_export;
 mod export;
+mod graph;
 mod import;
 pub mod views;
 
@@ -14,10 +17,12 @@ use std::path::{Path, PathBuf};
 use dateline_model::{Article, Event};
 use dateline_store::Store;
 
+pub use data_export::DataFormat;
 pub use dateline_model as model;
 pub use dateline_render::{ExportOptions, LaneBy, ThemeName};
 pub use dateline_store::EventFilter;
 pub use export::ImageFormat;
+pub use graph::{ActorNetwork, GraphEdge, GraphNode, GraphQuery, GraphView};
 pub use import::{Cancel, extract_paths};
 pub use views::*;
 
@@ -40,6 +45,12 @@ pub enum Error {
     UnknownImageFormat(String),
     #[error("cannot write {path}: {source}")]
     Write { path: String, source: std::io::Error },
+    #[error("unknown data format {0:?}: use csv, json, graphml, gexf, ics or timelinejs")]
+    UnknownDataFormat(String),
+    #[error("not a date: {0:?} (use YYYY-MM-DD)")]
+    BadDate(String),
+    #[error("cannot encode the export: {0}")]
+    Encode(String),
 }
 
 impl Error {
@@ -51,7 +62,9 @@ impl Error {
             Error::NoSuchEvent(_) => "not_found",
             Error::Cancelled => "cancelled",
             Error::Render(_) => "render",
-            Error::UnknownImageFormat(_) => "format",
+            Error::UnknownImageFormat(_) | Error::UnknownDataFormat(_) => "format",
+            Error::BadDate(_) => "query",
+            Error::Encode(_) => "export",
             Error::Write { .. } => "write",
         }
     }

@@ -1,0 +1,308 @@
+//! Data exports of a selection of events: CSV and JSON (events, actors), GraphML and GEXF (the
+//! actor–event graph, GEXF with time intervals for Gephi's timeline), ICS (calendar entries) and
+//! TimelineJS JSON. Each format is a pure function over [`ExportEvent`]s; only
+//! [`Workspace::export_data`] touches the disk.
+
+mod csv;
+mod gexf;
+mod graphml;
+mod ics;
+mod json;
+mod timelinejs;
+mod xml;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use dateline_model::{ActorKind, EventKind, Precision, Role, Status};
+use dateline_store::EventRow;
+use serde::{Deserialize, Serialize};
+
+pub use self::csv::{actors_csv, events_csv};
+pub use self::gexf::gexf;
+pub use self::graphml::graphml;
+pub use self::ics::ics;
+pub use self::json::json;
+pub use self::timelinejs::timelinejs;
+use crate::{Error, GraphQuery, Result, Workspace};
+
+/// The data formats `export_data` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFormat {
+    /// Events, plus a sibling `*-actors.csv`.
+    Csv,
+    Json,
+    GraphMl,
+    Gexf,
+    Ics,
+    TimelineJs,
+}
+
+impl DataFormat {
+    pub const NAMES: [&str; 6] = ["csv", "json", "graphml", "gexf", "ics", "timelinejs"];
+
+    /// By name: "csv", "json", "graphml", "gexf", "ics" or "timelinejs".
+    pub fn parse(name: &str) -> Result<Self> {
+        Ok(match name.to_ascii_lowercase().as_str() {
+            "csv" => DataFormat::Csv,
+            "json" => DataFormat::Json,
+            "graphml" => DataFormat::GraphMl,
+            "gexf" => DataFormat::Gexf,
+            "ics" => DataFormat::Ics,
+            "timelinejs" => DataFormat::TimelineJs,
+            _ => return Err(Error::UnknownDataFormat(name.to_string())),
+        })
+    }
+
+    /// By the file's extension (`.json` is the plain JSON export, not TimelineJS).
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?;
+        Self::parse(ext).ok().filter(|f| *f != DataFormat::TimelineJs)
+    }
+}
+
+/// One actor's part in an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportParticipant {
+    pub actor_id: i64,
+    pub name: String,
+    pub role: Role,
+}
+
+/// One event as every data export sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportEvent {
+    pub id: i64,
+    pub kind: EventKind,
+    pub status: Status,
+    /// Inclusive; `None` when the text gives no date.
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub precision: Option<Precision>,
+    pub label: String,
+    pub participants: Vec<ExportParticipant>,
+    pub place: Option<String>,
+    pub country: Option<String>,
+    /// The documents that tell of it.
+    pub sources: Vec<String>,
+}
+
+/// One actor of the exported events, with the span of its dated events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportActor {
+    pub id: i64,
+    pub name: String,
+    pub kind: ActorKind,
+    pub country: Option<String>,
+    pub events: u32,
+    /// First day of its first dated event, last day of its last.
+    pub first: Option<NaiveDate>,
+    pub last: Option<NaiveDate>,
+}
+
+impl ExportEvent {
+    pub fn from_row(row: &EventRow) -> Self {
+        ExportEvent {
+            id: row.id,
+            kind: row.kind,
+            status: row.status,
+            start: row.date.map(|d| d.start),
+            end: row.date.map(|d| d.end),
+            precision: row.date.map(|d| d.precision),
+            label: crate::views::label(row),
+            participants: row
+                .participants
+                .iter()
+                .map(|p| ExportParticipant { actor_id: p.actor_id, name: p.name.clone(), role: p.role })
+                .collect(),
+            place: row.location.as_ref().and_then(|l| l.place.clone()),
+            country: row.location.as_ref().and_then(|l| l.country.clone()),
+            sources: vec![row.doc.clone()],
+        }
+    }
+}
+
+/// The actors of `rows`, in id order, with their event counts and date spans.
+pub fn export_actors(rows: &[EventRow]) -> Vec<ExportActor> {
+    let mut actors: BTreeMap<i64, ExportActor> = BTreeMap::new();
+    for row in rows {
+        for p in &row.participants {
+            let a = actors.entry(p.actor_id).or_insert_with(|| ExportActor {
+                id: p.actor_id,
+                name: p.name.clone(),
+                kind: p.kind,
+                country: p.country.clone(),
+                events: 0,
+                first: None,
+                last: None,
+            });
+            a.events += 1;
+            if let Some(d) = row.date {
+                a.first = Some(a.first.map_or(d.start, |f| f.min(d.start)));
+                a.last = Some(a.last.map_or(d.end, |l| l.max(d.end)));
+            }
+        }
+    }
+    actors.into_values().collect()
+}
+
+/// `dir/name.csv` → `dir/name-actors.csv`.
+pub fn actors_csv_path(events: &Path) -> PathBuf {
+    let stem = events.file_stem().map_or_else(|| "export".into(), |s| s.to_string_lossy().into_owned());
+    events.with_file_name(format!("{stem}-actors.csv"))
+}
+
+impl Workspace {
+    /// Writes the events `query` selects to `path` in `format` (CSV also writes the sibling
+    /// `*-actors.csv`; see [`actors_csv_path`]). `now` stamps the calendar entries.
+    pub fn export_data(
+        &self,
+        path: &Path,
+        format: DataFormat,
+        query: &GraphQuery,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let rows = self.query_rows(query)?;
+        let events: Vec<ExportEvent> = rows.iter().map(ExportEvent::from_row).collect();
+        let actors = export_actors(&rows);
+        let write = |path: &Path, text: String| {
+            std::fs::write(path, text)
+                .map_err(|source| Error::Write { path: path.display().to_string(), source })
+        };
+        let text = match format {
+            DataFormat::Csv => {
+                write(&actors_csv_path(path), actors_csv(&actors)?)?;
+                events_csv(&events)?
+            }
+            DataFormat::Json => json(&events, &actors)?,
+            DataFormat::GraphMl => graphml(&events, &actors),
+            DataFormat::Gexf => gexf(&events, &actors),
+            DataFormat::Ics => ics(&events, now),
+            DataFormat::TimelineJs => {
+                let info = self.info()?;
+                let title = format!("{} events from {} articles", events.len(), info.articles);
+                timelinejs(&events, "Diplomatic timeline", &title)?
+            }
+        };
+        write(path, text)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::*;
+
+    fn date(s: &str) -> Option<NaiveDate> {
+        s.parse().ok()
+    }
+
+    fn who(actor_id: i64, name: &str, role: Role) -> ExportParticipant {
+        ExportParticipant { actor_id, name: name.into(), role }
+    }
+
+    /// Three events with awkward text: commas, semicolons, quotes, markup, non-ASCII, a long
+    /// label, and one undated event.
+    pub fn events() -> Vec<ExportEvent> {
+        vec![
+            ExportEvent {
+                id: 1,
+                kind: EventKind::Call,
+                status: Status::Occurred,
+                start: date("2021-05-21"),
+                end: date("2021-05-21"),
+                precision: Some(Precision::Day),
+                label: "Blinken – Çavuşoğlu call".into(),
+                participants: vec![
+                    who(10, "Antony Blinken", Role::Initiator),
+                    who(11, "Mevlüt Çavuşoğlu", Role::Counterpart),
+                ],
+                place: None,
+                country: None,
+                sources: vec!["01-call-readout.txt".into()],
+            },
+            ExportEvent {
+                id: 2,
+                kind: EventKind::Conference,
+                status: Status::Planned,
+                start: date("2023-06-01"),
+                end: date("2023-06-30"),
+                precision: Some(Precision::Month),
+                label: "Talks on \"A, B; C\" <b>& more</b>\nwith a label long enough to be folded \
+                        twice in a calendar file: ÄÖÜ äöü ß — 東京 会議"
+                    .into(),
+                participants: vec![who(10, "Antony Blinken", Role::Attendee), who(12, "NATO", Role::Host)],
+                place: Some("Brussels, \"HQ\"".into()),
+                country: Some("Belgium".into()),
+                sources: vec!["a.txt".into(), "b;c.html".into()],
+            },
+            ExportEvent {
+                id: 3,
+                kind: EventKind::Visit,
+                status: Status::Cancelled,
+                start: None,
+                end: None,
+                precision: None,
+                label: "Marlow visit".into(),
+                participants: vec![who(13, "Ann Marlow", Role::Initiator)],
+                place: None,
+                country: None,
+                sources: vec!["04.txt".into()],
+            },
+        ]
+    }
+
+    pub fn actors() -> Vec<ExportActor> {
+        let a = |id, name: &str, kind, events, first: &str, last: &str| ExportActor {
+            id,
+            name: name.into(),
+            kind,
+            country: None,
+            events,
+            first: date(first),
+            last: date(last),
+        };
+        vec![
+            a(10, "Antony Blinken", ActorKind::Person, 2, "2021-05-21", "2023-06-30"),
+            a(11, "Mevlüt Çavuşoğlu", ActorKind::Person, 1, "2021-05-21", "2021-05-21"),
+            a(12, "NATO", ActorKind::Organization, 1, "2023-06-01", "2023-06-30"),
+            a(13, "Ann Marlow", ActorKind::Person, 1, "", ""),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_name_and_extension() {
+        for name in DataFormat::NAMES {
+            assert!(DataFormat::parse(name).is_ok(), "{name}");
+        }
+        assert!(matches!(DataFormat::parse("xlsx"), Err(Error::UnknownDataFormat(_))));
+        assert_eq!(DataFormat::from_path(Path::new("x/a.GEXF")), Some(DataFormat::Gexf));
+        assert_eq!(DataFormat::from_path(Path::new("a.json")), Some(DataFormat::Json));
+        assert_eq!(DataFormat::from_path(Path::new("a.timelinejs")), None);
+        assert_eq!(DataFormat::from_path(Path::new("a.png")), None);
+        assert_eq!(actors_csv_path(Path::new("out/events.csv")), Path::new("out/events-actors.csv"));
+    }
+
+    #[test]
+    fn every_format_writes_from_a_workspace() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut ws = Workspace::open(&dir.path().join("ws.dateline")).expect("open");
+        let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples");
+        ws.import(&[samples], &crate::Cancel::default(), &mut |_| {}).expect("import");
+        let now = DateTime::parse_from_rfc3339("2026-11-30T04:00:00Z").expect("time").to_utc();
+        for name in DataFormat::NAMES {
+            let path = dir.path().join(format!("out.{name}"));
+            ws.export_data(&path, DataFormat::parse(name).expect("format"), &GraphQuery::default(), now)
+                .expect("export");
+            let text = std::fs::read_to_string(&path).expect("written");
+            assert!(text.len() > 100, "{name}: {text}");
+        }
+        let actors = std::fs::read_to_string(dir.path().join("out-actors.csv")).expect("actors");
+        assert!(actors.starts_with("id,name,kind,country,events,first,last"));
+    }
+}

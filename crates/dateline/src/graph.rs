@@ -1,0 +1,251 @@
+//! The actor graph as the app and the command line see it: a projection of the events a
+//! [`GraphQuery`] selects onto [`dateline_graph::ActorGraph`], with names attached.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use dateline_graph::{ActorGraph, EventInput};
+use dateline_model::ActorKind;
+use dateline_store::{EventFilter, EventRow};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{Error, Result, Workspace};
+
+/// Which events a graph or a data export covers. Every field is optional: all `null` is the
+/// whole workspace. `from`/`to` are ISO dates (events overlapping the window; undated events
+/// are left out when either is set); `event_ids` keeps only those events.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct GraphQuery {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    #[ts(type = "Array<number> | null")]
+    pub event_ids: Option<Vec<i64>>,
+}
+
+/// One actor in the co-participation graph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct GraphNode {
+    /// The actor id.
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub kind: ActorKind,
+    pub country: Option<String>,
+    /// Events of the selection this actor takes part in.
+    pub events: u32,
+    /// Distinct co-participants.
+    pub degree: u32,
+    /// Betweenness centrality, normalised 0..1.
+    pub betweenness: f64,
+    /// Community number (Louvain), 0.. in order of the lowest actor id.
+    pub community: u32,
+}
+
+/// Two actors who share events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct GraphEdge {
+    #[ts(type = "number")]
+    pub source: i64,
+    #[ts(type = "number")]
+    pub target: i64,
+    /// Shared events.
+    pub weight: u32,
+}
+
+/// The actor–actor co-participation graph of a selection of events.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct GraphView {
+    pub nodes: Vec<GraphNode>,
+    pub edges: Vec<GraphEdge>,
+}
+
+/// Name, kind and country of an actor, as the events tell them.
+#[derive(Debug, Clone)]
+struct ActorInfo {
+    name: String,
+    kind: ActorKind,
+    country: Option<String>,
+}
+
+/// The events of a query projected onto actors, with what is known of each actor.
+#[derive(Debug)]
+pub struct ActorNetwork {
+    pub graph: ActorGraph,
+    actors: HashMap<i64, ActorInfo>,
+}
+
+impl ActorNetwork {
+    pub fn from_rows(rows: &[EventRow]) -> Self {
+        let inputs: Vec<EventInput> = rows
+            .iter()
+            .map(|r| EventInput {
+                id: r.id,
+                kind: r.kind,
+                participants: r.participants.iter().map(|p| (p.actor_id, p.role)).collect(),
+            })
+            .collect();
+        let mut actors = HashMap::new();
+        for p in rows.iter().flat_map(|r| &r.participants) {
+            actors.entry(p.actor_id).or_insert_with(|| ActorInfo {
+                name: p.name.clone(),
+                kind: p.kind,
+                country: p.country.clone(),
+            });
+        }
+        ActorNetwork { graph: ActorGraph::build(&inputs), actors }
+    }
+
+    pub fn name(&self, actor: i64) -> Option<&str> {
+        self.actors.get(&actor).map(|a| a.name.as_str())
+    }
+
+    /// Actors in id order as `(id, name)`.
+    pub fn names(&self) -> Vec<(i64, &str)> {
+        self.graph.actors().filter_map(|id| Some((id, self.name(id)?))).collect()
+    }
+
+    /// The view of `graph` (this network's graph or a subgraph of it), every measure computed
+    /// on `graph` itself.
+    pub fn view_of(&self, graph: &ActorGraph) -> GraphView {
+        let nodes = graph
+            .metrics()
+            .into_iter()
+            .map(|m| {
+                let info = self.actors.get(&m.id);
+                GraphNode {
+                    id: m.id,
+                    name: info.map_or_else(|| format!("actor {}", m.id), |a| a.name.clone()),
+                    kind: info.map_or(ActorKind::Group, |a| a.kind),
+                    country: info.and_then(|a| a.country.clone()),
+                    events: m.events,
+                    degree: m.degree,
+                    betweenness: m.betweenness,
+                    community: m.community,
+                }
+            })
+            .collect();
+        let edges = graph
+            .edges()
+            .into_iter()
+            .map(|(source, target, weight)| GraphEdge { source, target, weight })
+            .collect();
+        GraphView { nodes, edges }
+    }
+}
+
+impl GraphQuery {
+    /// The store filter for the date window.
+    pub fn filter(&self) -> Result<EventFilter> {
+        let date = |s: &Option<String>| -> Result<Option<NaiveDate>> {
+            s.as_deref()
+                .filter(|s| !s.is_empty())
+                // An ISO date-time counts as its date.
+                .map(|s| s.get(..10).unwrap_or(s).parse().map_err(|_| Error::BadDate(s.to_string())))
+                .transpose()
+        };
+        Ok(EventFilter { from: date(&self.from)?, to: date(&self.to)?, ..Default::default() })
+    }
+}
+
+impl Workspace {
+    /// The events a query selects, in date order.
+    pub fn query_rows(&self, query: &GraphQuery) -> Result<Vec<EventRow>> {
+        let mut rows = self.event_rows(&query.filter()?)?;
+        if let Some(ids) = &query.event_ids {
+            let keep: HashSet<i64> = ids.iter().copied().collect();
+            rows.retain(|r| keep.contains(&r.id));
+        }
+        Ok(rows)
+    }
+
+    /// The projection of the selected events onto actors.
+    pub fn actor_network(&self, query: &GraphQuery) -> Result<ActorNetwork> {
+        Ok(ActorNetwork::from_rows(&self.query_rows(query)?))
+    }
+
+    /// The co-participation graph of the selected events, with every actor's measures.
+    pub fn actor_graph(&self, query: &GraphQuery) -> Result<GraphView> {
+        let network = self.actor_network(query)?;
+        Ok(network.view_of(&network.graph))
+    }
+
+    /// Actor ids along a shortest path (fewest hops; ties: heavier edge, then lower id) from
+    /// `from` to `to`; empty when there is none.
+    pub fn graph_path(&self, from: i64, to: i64, query: &GraphQuery) -> Result<Vec<i64>> {
+        Ok(self.actor_network(query)?.graph.shortest_path(from, to))
+    }
+
+    /// The ego network of `actor`: the actors within `hops` and the edges among them, measures
+    /// computed on that subgraph. Empty when the actor takes part in no selected event.
+    pub fn graph_ego(&self, actor: i64, hops: u32, query: &GraphQuery) -> Result<GraphView> {
+        let network = self.actor_network(query)?;
+        let ego = network.graph.induced(&network.graph.ego(actor, hops));
+        Ok(network.view_of(&ego))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workspace() -> (tempfile::TempDir, Workspace) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut ws = Workspace::open(&dir.path().join("ws.dateline")).expect("open");
+        let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples");
+        ws.import(&[samples], &crate::Cancel::default(), &mut |_| {}).expect("import");
+        (dir, ws)
+    }
+
+    #[test]
+    fn the_samples_graph_is_consistent() {
+        let (_dir, ws) = workspace();
+        let view = ws.actor_graph(&GraphQuery::default()).expect("graph");
+        assert!(view.nodes.len() >= 5, "{view:?}");
+        assert!(!view.edges.is_empty());
+        let ids: HashSet<i64> = view.nodes.iter().map(|n| n.id).collect();
+        assert!(view.edges.iter().all(|e| ids.contains(&e.source) && ids.contains(&e.target)));
+        assert!(view.nodes.iter().all(|n| (0.0..=1.0).contains(&n.betweenness) && n.events > 0));
+        for n in &view.nodes {
+            let degree = view.edges.iter().filter(|e| e.source == n.id || e.target == n.id).count();
+            assert_eq!(n.degree as usize, degree, "{}", n.name);
+        }
+        // Ego and path agree with the whole graph.
+        let e = &view.edges[0];
+        let ego = ws.graph_ego(e.source, 1, &GraphQuery::default()).expect("ego");
+        assert!(ego.nodes.iter().any(|n| n.id == e.target));
+        assert_eq!(
+            ws.graph_path(e.source, e.target, &GraphQuery::default()).expect("path"),
+            [e.source, e.target]
+        );
+        assert!(ws.graph_ego(-1, 2, &GraphQuery::default()).expect("ego").nodes.is_empty());
+    }
+
+    #[test]
+    fn queries_narrow_the_graph() {
+        let (_dir, ws) = workspace();
+        let rows = ws.query_rows(&GraphQuery::default()).expect("rows");
+        let first = rows.iter().find(|r| r.participants.len() >= 2).expect("an event with two actors");
+        let only = GraphQuery { event_ids: Some(vec![first.id]), ..Default::default() };
+        let view = ws.actor_graph(&only).expect("graph");
+        assert_eq!(view.nodes.len(), first.participants.len());
+        let empty = GraphQuery {
+            from: Some("1900-01-01".into()),
+            to: Some("1900-12-31".into()),
+            ..Default::default()
+        };
+        assert_eq!(ws.actor_graph(&empty).expect("graph"), GraphView::default());
+        let with_time = GraphQuery {
+            from: Some("1900-01-01T00:00:00Z".into()),
+            to: Some("1900-12-31".into()),
+            ..Default::default()
+        };
+        assert_eq!(ws.actor_graph(&with_time).expect("graph"), GraphView::default());
+        let bad = GraphQuery { from: Some("May 2021".into()), ..Default::default() };
+        assert!(matches!(ws.actor_graph(&bad), Err(Error::BadDate(_))));
+    }
+}
