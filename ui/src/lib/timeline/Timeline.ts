@@ -18,7 +18,7 @@ import {
   type Layout,
   type Placed,
 } from './layout';
-import { AXIS_H, BulkPainter, FONT_SIZE, LANE_PAD, ROW_H, TextFitter, drawAxis, drawGlyph, drawGrid, drawLabel, drawToday } from './render';
+import { AXIS_H, BulkPainter, FONT_SIZE, LANE_PAD, ROW_H, TextFitter, drawAxis, drawBrush, drawGlyph, drawGrid, drawLabel, drawToday } from './render';
 import { clampSpan, fitDomain, revealDomain, scaleExtentFor, transformForDomain } from './scale';
 import { computeTicks } from './ticks';
 import type { LaneSpec, TimelineItem, ViewDomain } from './types';
@@ -32,6 +32,8 @@ export interface TimelineOptions {
   onHover?: (item: TimelineItem | null, clientX: number, clientY: number) => void;
   /** The visible domain changed (throttled to frames). */
   onView?: (view: ViewDomain) => void;
+  /** The user brushed a time range (Shift+drag, or `b` for the view); null clears it. */
+  onBrush?: (range: ViewDomain | null) => void;
   /** Accessible description of the canvas. */
   describe?: (items: readonly TimelineItem[], view: ViewDomain) => string;
   now?: () => number;
@@ -74,6 +76,10 @@ export class Timeline {
   private hoverId: number | null = null;
   private lastView: ViewDomain = [0, 0];
   private lastAria = '';
+  /** The time brush shown (set from outside, or while dragging). */
+  private brush: ViewDomain | null = null;
+  private brushDrag: { from: number; to: number; id: number } | null = null;
+  private suppressClick = false;
 
   constructor(host: HTMLElement, opts: TimelineOptions) {
     this.opts = opts;
@@ -104,7 +110,8 @@ export class Timeline {
           return !w.shiftKey && Math.abs(w.deltaY) >= Math.abs(w.deltaX);
         }
         const m = ev as MouseEvent;
-        return !m.ctrlKey && !m.button;
+        // Shift+drag brushes a time range instead of panning.
+        return !m.ctrlKey && !m.button && !(ev.type === 'mousedown' && m.shiftKey);
       })
       .constrain((t) => (t.y === 0 ? t : new ZoomTransform(t.k, t.x, 0)))
       .on('start', (ev: D3ZoomEvent<HTMLCanvasElement, unknown>) => {
@@ -125,6 +132,8 @@ export class Timeline {
     this.canvas.addEventListener('pointermove', this.onPointerMove);
     this.canvas.addEventListener('pointerleave', this.onPointerLeave);
     this.canvas.addEventListener('keydown', this.onKeyDown);
+    this.canvas.addEventListener('pointerdown', this.onPointerDown);
+    this.canvas.addEventListener('pointerup', this.onPointerUp);
 
     this.ro = new ResizeObserver(() => this.resize());
     this.ro.observe(this.root);
@@ -233,6 +242,18 @@ export class Timeline {
     this.requestDraw();
   }
 
+  /** Show a time brush (null: none). Does not call onBrush. */
+  setBrush(range: ViewDomain | null): void {
+    const same = range === this.brush || (range && this.brush && range[0] === this.brush[0] && range[1] === this.brush[1]);
+    if (same) return;
+    this.brush = range;
+    this.requestDraw();
+  }
+
+  getBrush(): ViewDomain | null {
+    return this.brush;
+  }
+
   getSelected(): number | null {
     return this.selectedId;
   }
@@ -289,6 +310,8 @@ export class Timeline {
     this.canvas.removeEventListener('pointermove', this.onPointerMove);
     this.canvas.removeEventListener('pointerleave', this.onPointerLeave);
     this.canvas.removeEventListener('keydown', this.onKeyDown);
+    this.canvas.removeEventListener('pointerdown', this.onPointerDown);
+    this.canvas.removeEventListener('pointerup', this.onPointerUp);
     this.root.remove();
   }
 
@@ -323,7 +346,43 @@ export class Timeline {
     });
   }
 
+  private timeAt(x: number): number {
+    const [v0, v1] = this.getView();
+    return v0 + (x / Math.max(1, this.width)) * (v1 - v0);
+  }
+
+  private onPointerDown = (ev: PointerEvent) => {
+    if (!ev.shiftKey || ev.button !== 0) return;
+    const t = this.timeAt(this.localPoint(ev)[0]);
+    this.brushDrag = { from: t, to: t, id: ev.pointerId };
+    this.canvas.setPointerCapture?.(ev.pointerId);
+    ev.preventDefault();
+  };
+
+  private onPointerUp = (ev: PointerEvent) => {
+    const d = this.brushDrag;
+    if (!d || d.id !== ev.pointerId) return;
+    this.brushDrag = null;
+    this.suppressClick = true;
+    const a = Math.min(d.from, d.to);
+    const b = Math.max(d.from, d.to);
+    // A Shift+click (no drag) clears the brush.
+    const range: ViewDomain | null = (b - a) / this.msPerPx() < 3 ? null : [a, b];
+    this.brush = range;
+    this.requestDraw();
+    this.opts.onBrush?.(range);
+  };
+
+  private msPerPx(): number {
+    const [v0, v1] = this.getView();
+    return (v1 - v0) / Math.max(1, this.width);
+  }
+
   private onClick = (ev: MouseEvent) => {
+    if (this.suppressClick) {
+      this.suppressClick = false;
+      return;
+    }
     const [x, y] = this.localPoint(ev);
     const h = this.hit(x, y);
     const id = h ? h.placed.item.id : null;
@@ -334,6 +393,11 @@ export class Timeline {
 
   private onPointerMove = (ev: PointerEvent) => {
     const [x, y] = this.localPoint(ev);
+    if (this.brushDrag && this.brushDrag.id === ev.pointerId) {
+      this.brushDrag.to = this.timeAt(x);
+      this.requestDraw();
+      return;
+    }
     const h = y > AXIS_H ? this.hit(x, y) : null;
     const id = h ? h.placed.item.id : null;
     if (id !== this.hoverId) {
@@ -382,6 +446,12 @@ export class Timeline {
       case '[':
       case 'p':
         this.selectAdjacent(-1);
+        break;
+      case 'b':
+        // Brush the visible range (keyboard equivalent of Shift+drag).
+        this.brush = this.getView();
+        this.requestDraw();
+        this.opts.onBrush?.(this.brush);
         break;
       case 'Escape':
         if (this.selectedId === null) handled = false;
@@ -650,6 +720,8 @@ export class Timeline {
     deferred = [];
     ctx.restore();
 
+    const b = this.brushDrag ? [Math.min(this.brushDrag.from, this.brushDrag.to), Math.max(this.brushDrag.from, this.brushDrag.to)] : this.brush;
+    if (b) drawBrush(ctx, X(b[0]), X(b[1]), w, h, th);
     drawAxis(ctx, ticks, X, w, th, this.fitter);
     this.afterDraw([v0, v1]);
   }

@@ -96,7 +96,7 @@ export function drawGlyph(ctx: CanvasRenderingContext2D, pl: Placed, p: ItemPain
 
   const strike = (a: number, b: number) => {
     ctx.setLineDash([]);
-    ctx.strokeStyle = th.text;
+    ctx.strokeStyle = th.canvas.strike;
     ctx.lineWidth = 1.5;
     ctx.beginPath();
     ctx.moveTo(a, yMid);
@@ -348,6 +348,24 @@ export function drawAxis(
     const label = fitter.fit(majors[i].label, next - x - 10);
     if (label) ctx.fillText(label, x + 6, majorY);
   }
+}
+
+/** The time brush: a tinted band over the lanes with solid edges. */
+export function drawBrush(ctx: CanvasRenderingContext2D, x0: number, x1: number, width: number, height: number, th: Theme): void {
+  const a = Math.max(-2, Math.min(x0, x1));
+  const b = Math.min(width + 2, Math.max(x0, x1));
+  if (b < 0 || a > width) return;
+  ctx.fillStyle = th.brush;
+  ctx.fillRect(a, AXIS_H, b - a, height - AXIS_H);
+  ctx.strokeStyle = th.brushEdge;
+  ctx.lineWidth = 1.5;
+  ctx.setLineDash([]);
+  ctx.beginPath();
+  ctx.moveTo(Math.round(a) + 0.5, AXIS_H);
+  ctx.lineTo(Math.round(a) + 0.5, height);
+  ctx.moveTo(Math.round(b) - 0.5, AXIS_H);
+  ctx.lineTo(Math.round(b) - 0.5, height);
+  ctx.stroke();
 }
 
 /** Today marker: a line through the lanes and a tab on the axis. */
