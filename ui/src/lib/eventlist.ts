@@ -1,6 +1,6 @@
 // Sorting and windowing for the event list (pure: tested without a DOM).
 
-import { spanOf } from './filters.svelte';
+import { spanOf } from './events';
 import type { EventSummary } from './types';
 
 export type SortKey = 'date' | 'label' | 'kind' | 'status' | 'sources';

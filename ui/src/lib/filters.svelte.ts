@@ -4,7 +4,8 @@
 // from one Filters instance; nothing else decides what is filtered out.
 
 import { api, toCommandError } from './api';
-import { eventSpan, parseDay, DAY, type EventSpan } from './dates';
+import { parseDay, DAY, type EventSpan } from './dates';
+import { spanOf } from './events';
 import type { CommandError, EventKind, EventSummary, Status } from './types';
 
 /** A time range [start, end) in UTC ms. */
@@ -34,18 +35,6 @@ export const NO_CRITERIA: Criteria = {
   range: null,
   brush: null,
 };
-
-const spans = new WeakMap<EventSummary, EventSpan | null>();
-
-/** eventSpan, cached per summary object (lists are replaced, not mutated). */
-export function spanOf(e: EventSummary): EventSpan | null {
-  let s = spans.get(e);
-  if (s === undefined) {
-    s = eventSpan(e);
-    spans.set(e, s);
-  }
-  return s;
-}
 
 function overlaps(s: EventSpan | null, r: TimeRange): boolean {
   return s !== null && s.start < r[1] && s.end > r[0];

@@ -8,17 +8,32 @@ import type { Theme } from '../theme';
 import { hitTest } from './hittest';
 import {
   DEFAULT_LAYOUT,
+  buildLaneIndex,
+  inStartOrder,
   laneGeometry,
-  laneOrder,
-  layoutItems,
+  layoutWindow,
   rowsThatFit,
-  sortForLayout,
   visibleRange,
   type LaneGeometry,
+  type LaneIndex,
   type Layout,
   type Placed,
 } from './layout';
-import { AXIS_H, BulkPainter, FONT_SIZE, LANE_PAD, ROW_H, TextFitter, drawAxis, drawBrush, drawGlyph, drawGrid, drawLabel, drawToday } from './render';
+import {
+  AXIS_H,
+  BulkPainter,
+  DensityPainter,
+  FONT_SIZE,
+  LANE_PAD,
+  ROW_H,
+  TextFitter,
+  drawAxis,
+  drawBrush,
+  drawGlyph,
+  drawGrid,
+  drawLabel,
+  drawToday,
+} from './render';
 import { clampSpan, fitDomain, revealDomain, scaleExtentFor, transformForDomain } from './scale';
 import { computeTicks } from './ticks';
 import type { LaneSpec, TimelineItem, ViewDomain } from './types';
@@ -41,8 +56,12 @@ export interface TimelineOptions {
 
 const GEO = { top: AXIS_H, rowHeight: ROW_H, lanePad: LANE_PAD };
 const GUTTER_W = 140;
-/** Above this many items in view, glyphs are batched and labels dropped. */
-const BULK_THRESHOLD = 2500;
+/**
+ * Above this many items in view, glyphs are batched and labels dropped (at
+ * that density labels would not fit anyway; painting each glyph with its
+ * gradient and label costs too much on a software canvas).
+ */
+const BULK_THRESHOLD = 1000;
 
 export class Timeline {
   readonly root: HTMLDivElement;
@@ -55,8 +74,14 @@ export class Timeline {
   private sel: Selection<HTMLCanvasElement, unknown, null, undefined>;
   private ro: ResizeObserver;
 
-  private items: TimelineItem[] = [];
-  private sorted: TimelineItem[] = [];
+  private items: readonly TimelineItem[] = [];
+  /** The items in start order (the same array when they came sorted). */
+  private sorted: readonly TimelineItem[] = [];
+  /** Items per lane in start order (built lazily, once per items and lanes). */
+  private lanesIndex: LaneIndex[] | null = null;
+  /** The layout covers items in this time window; valid while the view stays inside. */
+  private layoutValid: ViewDomain = [0, 0];
+  private density: DensityPainter | null = null;
   private base: ViewDomain = [0, 1];
   private transform: ZoomTransform = zoomIdentity;
   private width = 0;
@@ -65,8 +90,6 @@ export class Timeline {
   private layout: Layout | null = null;
   private layoutKey = '';
   private layoutRows = 0;
-  /** Number of lanes for the current items and spec (-1: unknown). */
-  private laneCount = -1;
   private relayoutTimer: ReturnType<typeof setTimeout> | undefined;
   private geo: LaneGeometry[] = [];
   private gutterKey = '';
@@ -146,9 +169,9 @@ export class Timeline {
 
   /** Replace the items. Fits the view the first time (or when asked). */
   setItems(items: readonly TimelineItem[], opts: { fit?: boolean } = {}): void {
-    this.items = [...items];
-    this.sorted = sortForLayout(this.items);
-    this.laneCount = -1;
+    this.items = items;
+    this.sorted = inStartOrder(items);
+    this.lanesIndex = null;
     this.layout = null;
     this.layoutKey = '';
     if (this.selectedId !== null && !this.items.some((i) => i.id === this.selectedId)) this.selectedId = null;
@@ -158,7 +181,7 @@ export class Timeline {
 
   setLanes(spec: LaneSpec): void {
     this.opts.lanes = spec;
-    this.laneCount = -1;
+    this.lanesIndex = null;
     this.layout = null;
     this.layoutKey = '';
     this.requestDraw();
@@ -386,10 +409,23 @@ export class Timeline {
     const [x, y] = this.localPoint(ev);
     const h = this.hit(x, y);
     const id = h ? h.placed.item.id : null;
+    if (id === null && this.denseLaneAt(y)) {
+      // A density band: zoom into it (4x around the pointer).
+      this.sel.call(this.zoom.scaleBy, 4, [x, 0]);
+      return;
+    }
     this.selectedId = id;
     this.requestDraw();
     this.opts.onSelect?.(id);
   };
+
+  /** True when y falls in a lane drawn as a density band. */
+  private denseLaneAt(y: number): boolean {
+    const layout = this.layout;
+    if (!layout) return false;
+    const i = this.geo.findIndex((g) => y >= g.y && y < g.y + g.height);
+    return i >= 0 && layout.lanes[i]?.dense === true;
+  }
 
   private onPointerMove = (ev: PointerEvent) => {
     const [x, y] = this.localPoint(ev);
@@ -400,9 +436,9 @@ export class Timeline {
     }
     const h = y > AXIS_H ? this.hit(x, y) : null;
     const id = h ? h.placed.item.id : null;
-    if (id !== this.hoverId) {
+    if (id !== this.hoverId || id === null) {
       this.hoverId = id;
-      this.canvas.style.cursor = id !== null ? 'pointer' : 'grab';
+      this.canvas.style.cursor = id !== null ? 'pointer' : y > AXIS_H && this.denseLaneAt(y) ? 'zoom-in' : 'grab';
       this.requestDraw();
     }
     this.opts.onHover?.(h ? h.placed.item : null, ev.clientX, ev.clientY);
@@ -517,21 +553,29 @@ export class Timeline {
     this.requestDraw();
   }
 
+  private laneIndex(): LaneIndex[] {
+    return (this.lanesIndex ??= buildLaneIndex(this.sorted, this.opts.lanes));
+  }
+
   /**
-   * The layout for the current zoom. While zooming, a layout made for a zoom
-   * within 25% is reused (glyphs are re-measured at draw time) and a fresh
-   * one follows once the zoom settles: no 100k-item relayout per frame.
+   * The layout for the current view. It covers a window three views wide
+   * (panning inside it needs no new layout) and stacks only the items in that
+   * window; lanes with more items there than their rows can show are density
+   * bands (not stacked at all). While zooming, a layout made for a zoom within
+   * 25% is reused (glyphs are re-measured at draw time) and a fresh one
+   * follows once the zoom settles.
    */
   private ensureLayout(allowStale = false): Layout | null {
     if (this.width <= 0) return null;
     const [v0, v1] = this.getView();
-    const msPerPx = (v1 - v0) / this.width;
-    if (this.laneCount < 0) this.laneCount = laneOrder(this.sorted, this.opts.lanes).length;
-    const lanes = Math.max(1, this.laneCount);
-    const maxRows = rowsThatFit(this.height - AXIS_H, lanes, GEO, 40);
+    const span = v1 - v0;
+    const msPerPx = span / this.width;
+    const lanesIx = this.laneIndex();
+    const maxRows = rowsThatFit(this.height - AXIS_H, Math.max(1, lanesIx.length), GEO, 40);
     const key = `${msPerPx.toPrecision(12)}|${maxRows}`;
-    if (this.layout && key === this.layoutKey) return this.layout;
-    if (allowStale && this.layout && this.layoutRows === maxRows) {
+    const inside = v0 >= this.layoutValid[0] && v1 <= this.layoutValid[1];
+    if (this.layout && key === this.layoutKey && inside) return this.layout;
+    if (allowStale && inside && this.layout && this.layoutRows === maxRows) {
       const ratio = msPerPx / this.layout.msPerPx;
       if (ratio > 0.8 && ratio < 1.25) {
         clearTimeout(this.relayoutTimer);
@@ -544,7 +588,13 @@ export class Timeline {
       }
     }
     clearTimeout(this.relayoutTimer);
-    this.layout = layoutItems(this.sorted, this.opts.lanes, { ...DEFAULT_LAYOUT, msPerPx, maxRows });
+    const t0 = v0 - span;
+    const t1 = v1 + span;
+    // More than ~1 glyph per 8 px per row over the window: a density band.
+    const denseAbove = Math.max(300, Math.round(((maxRows * this.width) / 8) * 3));
+    this.layout = layoutWindow(lanesIx, t0, t1, { ...DEFAULT_LAYOUT, msPerPx, maxRows }, denseAbove);
+    // Labels reach maxLabelPx to the right of their item: keep that margin.
+    this.layoutValid = [t0 + (DEFAULT_LAYOUT.maxLabelPx + 60) * msPerPx, t1 - 20 * msPerPx];
     this.layoutKey = key;
     this.layoutRows = maxRows;
     this.geo = laneGeometry(this.layout, GEO, this.height - AXIS_H);
@@ -553,7 +603,7 @@ export class Timeline {
   }
 
   private updateGutter(): void {
-    const key = JSON.stringify(this.geo);
+    const key = JSON.stringify(this.geo) + (this.layout?.lanes.map((l) => (l.dense ? 'd' : 's')).join('') ?? '');
     if (key === this.gutterKey) return;
     this.gutterKey = key;
     const doc = this.root.ownerDocument;
@@ -565,6 +615,7 @@ export class Timeline {
     head.title = 'Dates are shown in UTC';
     head.style.height = `${AXIS_H}px`;
     children.push(head);
+    const layout = this.layout;
     this.geo.forEach((g, i) => {
       const el = doc.createElement('div');
       el.className = 'tl-lane-label';
@@ -593,7 +644,13 @@ export class Timeline {
       count.textContent = g.count.toLocaleString('en-US');
       text.append(name, count);
       el.append(text);
-      if (g.overlapping > 0) {
+      if (layout?.lanes[i]?.dense) {
+        const band = doc.createElement('span');
+        band.className = 'tl-lane-crowded';
+        band.textContent = 'density — zoom in';
+        band.title = 'Too many events to draw one by one at this zoom: bar height grows with the number of events. Click the band or zoom in.';
+        text.append(band);
+      } else if (g.overlapping > 0) {
         const crowded = doc.createElement('span');
         crowded.className = 'tl-lane-crowded';
         crowded.textContent = `${g.overlapping.toLocaleString('en-US')} overlap`;
@@ -715,6 +772,14 @@ export class Timeline {
       });
     });
     bulk?.flush(ctx);
+    // Lanes too dense to stack: per-kind histogram bars over 3 px bins.
+    const lanesIx = this.laneIndex();
+    layout.lanes.forEach((lane, li) => {
+      if (!lane.dense || !lanesIx[li]) return;
+      const g = this.geo[li];
+      this.density ??= new DensityPainter();
+      this.density.paint(ctx, lanesIx[li], v0, msPerPx, w, g.y + LANE_PAD, g.height - 2 * LANE_PAD, th);
+    });
     // Hovered and selected items are painted last, on top of their neighbours.
     for (const paint of deferred) paint();
     deferred = [];
