@@ -149,3 +149,4 @@ async function run(n: number) {
 
 (window as unknown as { runBench: typeof run }).runBench = run;
 
+(window as unknown as { benchLib: unknown }).benchLib = { Timeline, toItems, synth, kindLanes, describeTimeline, lightTheme };

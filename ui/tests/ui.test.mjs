@@ -340,6 +340,24 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       await page.getByRole('button', { name: 'Clear the time brush' }).click();
     });
 
+    await t.test('lanes by actor, collapsing a lane', async () => {
+      await page.getByTestId('lane-by').selectOption('actor');
+      await page.waitForFunction(() => document.querySelector('.tl-lane-label[data-lane="Antony Blinken"]'));
+      const first = await text(page.locator('.tl-lane-label').first());
+      assert.match(first, /^Antony Blinken 3\b/);
+      const fold = page.getByRole('button', { name: 'Collapse lane Antony Blinken' });
+      await fold.click();
+      const expand = page.getByRole('button', { name: 'Expand lane Antony Blinken' });
+      await expand.waitFor();
+      assert.equal(await expand.getAttribute('aria-expanded'), 'false');
+      const h = (await page.locator('.tl-lane-label[data-lane="Antony Blinken"]').boundingBox()).height;
+      assert.ok(h <= 40, `collapsed lane is one row (${h}px)`);
+      await page.screenshot({ path: join(results, 'lanes-actor.png') });
+      await expand.click();
+      await page.getByTestId('lane-by').selectOption('type');
+      await page.waitForFunction(() => document.querySelector('.tl-lane-label[data-lane="visit"]'));
+    });
+
     await t.test('dark theme toggles and is remembered', async () => {
       const toggle = page.getByTestId('theme-toggle');
       const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);

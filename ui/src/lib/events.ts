@@ -58,6 +58,50 @@ export function kindLanes(theme: Theme): LaneSpec {
   };
 }
 
+/** What the timeline's lanes group by. */
+export type LaneBy = 'type' | 'actor' | 'country' | 'source';
+export const LANE_BY_LABELS: Record<LaneBy, string> = { type: 'Type', actor: 'Actor', country: 'Country', source: 'Source' };
+/** Most lanes shown by name; the rest share an "Other" lane (as the image export does). */
+export const MAX_NAMED_LANES = 19;
+
+/**
+ * Lanes of a facet with many values (actors, outlets): the most frequent
+ * MAX_NAMED_LANES by name, in order of frequency, then one lane for the rest.
+ * An event with several values is in several lanes.
+ */
+function facetLanes(events: readonly EventSummary[], values: (e: EventSummary) => readonly string[], none: string, otherLabel: string): LaneSpec {
+  const counts = new Map<string, number>();
+  for (const e of events) for (const v of new Set(values(e))) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_NAMED_LANES).map(([k]) => k);
+  const named = new Set(top);
+  const other = counts.size > top.length ? `${otherLabel} (${counts.size - top.length})` : otherLabel;
+  return {
+    key: (it) => {
+      const vs = values(it.data as EventSummary);
+      if (!vs.length) return none;
+      const keys = new Set<string>();
+      for (const v of vs) keys.add(named.has(v) ? v : other);
+      return keys.size === 1 ? keys.values().next().value! : [...keys];
+    },
+    order: [...top, ...(counts.size > top.length ? [other] : [])],
+    label: (k) => k,
+  };
+}
+
+/** The lane spec for a grouping; `events` are those on the timeline. */
+export function lanesBy(by: LaneBy, events: readonly EventSummary[], theme: Theme): LaneSpec {
+  switch (by) {
+    case 'type':
+      return kindLanes(theme);
+    case 'actor':
+      return facetLanes(events, (e) => e.participants, 'No actor', 'Other actors');
+    case 'country':
+      return facetLanes(events, (e) => (e.country ? [e.country] : []), 'No country', 'Other countries');
+    case 'source':
+      return facetLanes(events, (e) => e.outlets ?? [], 'No source', 'Other sources');
+  }
+}
+
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -82,6 +82,8 @@ export class Timeline {
   /** The layout covers items in this time window; valid while the view stays inside. */
   private layoutValid: ViewDomain = [0, 0];
   private density: DensityPainter | null = null;
+  /** Lanes the user collapsed (by key). */
+  private collapsed = new Set<string>();
   private base: ViewDomain = [0, 1];
   private transform: ZoomTransform = zoomIdentity;
   private width = 0;
@@ -185,6 +187,19 @@ export class Timeline {
     this.layout = null;
     this.layoutKey = '';
     this.requestDraw();
+  }
+
+  /** Collapse or expand a lane (a collapsed lane is a one-row density band). */
+  toggleLane(key: string): void {
+    if (this.collapsed.has(key)) this.collapsed.delete(key);
+    else this.collapsed.add(key);
+    this.layout = null;
+    this.layoutKey = '';
+    this.requestDraw();
+  }
+
+  isCollapsed(key: string): boolean {
+    return this.collapsed.has(key);
   }
 
   setTheme(theme: Theme): void {
@@ -592,7 +607,7 @@ export class Timeline {
     const t1 = v1 + span;
     // More than ~1 glyph per 8 px per row over the window: a density band.
     const denseAbove = Math.max(300, Math.round(((maxRows * this.width) / 8) * 3));
-    this.layout = layoutWindow(lanesIx, t0, t1, { ...DEFAULT_LAYOUT, msPerPx, maxRows }, denseAbove);
+    this.layout = layoutWindow(lanesIx, t0, t1, { ...DEFAULT_LAYOUT, msPerPx, maxRows }, denseAbove, this.collapsed);
     // Labels reach maxLabelPx to the right of their item: keep that margin.
     this.layoutValid = [t0 + (DEFAULT_LAYOUT.maxLabelPx + 60) * msPerPx, t1 - 20 * msPerPx];
     this.layoutKey = key;
@@ -603,7 +618,7 @@ export class Timeline {
   }
 
   private updateGutter(): void {
-    const key = JSON.stringify(this.geo) + (this.layout?.lanes.map((l) => (l.dense ? 'd' : 's')).join('') ?? '');
+    const key = JSON.stringify(this.geo) + (this.layout?.lanes.map((l) => (l.collapsed ? 'c' : l.dense ? 'd' : 's')).join('') ?? '');
     if (key === this.gutterKey) return;
     this.gutterKey = key;
     const doc = this.root.ownerDocument;
@@ -633,6 +648,15 @@ export class Timeline {
         sw.style.background = color;
         el.append(sw);
       }
+      // Collapse/expand: a real button, so it is reachable with Tab.
+      const fold = doc.createElement('button');
+      fold.type = 'button';
+      const folded = this.collapsed.has(g.key);
+      fold.className = folded ? 'tl-lane-fold folded' : 'tl-lane-fold';
+      fold.setAttribute('aria-expanded', String(!folded));
+      fold.setAttribute('aria-label', `${folded ? 'Expand' : 'Collapse'} lane ${g.label}`);
+      fold.addEventListener('click', () => this.toggleLane(g.key));
+      el.prepend(fold);
       const text = doc.createElement('span');
       text.className = 'tl-lane-text';
       const name = doc.createElement('span');
@@ -644,7 +668,9 @@ export class Timeline {
       count.textContent = g.count.toLocaleString('en-US');
       text.append(name, count);
       el.append(text);
-      if (layout?.lanes[i]?.dense) {
+      if (layout?.lanes[i]?.collapsed) {
+        // Collapsed: the name and count say enough.
+      } else if (layout?.lanes[i]?.dense) {
         const band = doc.createElement('span');
         band.className = 'tl-lane-crowded';
         band.textContent = 'density — zoom in';

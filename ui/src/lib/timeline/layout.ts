@@ -58,6 +58,8 @@ export interface LaneLayout {
   overlapping: number;
   /** Too many items at this zoom: drawn as a density band, not stacked. */
   dense: boolean;
+  /** Collapsed by the user: a one-row density band. */
+  collapsed?: boolean;
 }
 
 export interface Layout {
@@ -313,11 +315,19 @@ export function laneSlice(lane: LaneIndex, t0: number, t1: number): [number, num
  * stacked over the window's items alone. The cost follows what is on screen,
  * not the size of the workspace.
  */
-export function layoutWindow(lanes: readonly LaneIndex[], t0: number, t1: number, p: LayoutParams, denseAbove: number): Layout {
+export function layoutWindow(
+  lanes: readonly LaneIndex[],
+  t0: number,
+  t1: number,
+  p: LayoutParams,
+  denseAbove: number,
+  collapsed: ReadonlySet<string> = new Set(),
+): Layout {
   const out = lanes.map((lane, li) => {
     const [a, b] = laneSlice(lane, t0, t1);
-    if (b - a > denseAbove) {
-      return { key: lane.key, label: lane.label, rows: [], count: lane.items.length, overlapping: 0, dense: true } satisfies LaneLayout;
+    const folded = collapsed.has(lane.key);
+    if (folded || b - a > denseAbove) {
+      return { key: lane.key, label: lane.label, rows: [], count: lane.items.length, overlapping: 0, dense: true, collapsed: folded } satisfies LaneLayout;
     }
     const st = new LaneStacker(lane.key, lane.label, li, p);
     for (let i = a; i < b; i++) st.place(lane.items[i]);
@@ -380,12 +390,13 @@ export interface GeometryParams {
  */
 export function laneGeometry(layout: Layout, g: GeometryParams, fill = 0, maxStretch = 160): LaneGeometry[] {
   let y = g.top;
-  const n = layout.lanes.length;
   const natural = layout.lanes.map((l) => laneRows(l) * g.rowHeight + 2 * g.lanePad);
-  const share = n ? Math.min(maxStretch, Math.floor(fill / n)) : 0;
+  const open = layout.lanes.filter((l) => !l.collapsed).length;
+  const spare = fill - natural.reduce((s, h, i) => s + (layout.lanes[i].collapsed ? h : 0), 0);
+  const share = open ? Math.min(maxStretch, Math.floor(spare / open)) : 0;
   return layout.lanes.map((l, i) => {
     const rows = laneRows(l);
-    const height = Math.max(natural[i], share);
+    const height = l.collapsed ? natural[i] : Math.max(natural[i], share);
     const geo = { key: l.key, label: l.label, y, height, rows, count: l.count, overlapping: l.overlapping };
     y += height;
     return geo;
@@ -395,7 +406,7 @@ export function laneGeometry(layout: Layout, g: GeometryParams, fill = 0, maxStr
 /** Rows of height a lane takes: a density band takes DENSITY_ROWS. */
 export const DENSITY_ROWS = 2;
 function laneRows(l: LaneLayout): number {
-  return l.dense ? DENSITY_ROWS : Math.max(1, l.rows.length);
+  return l.collapsed ? 1 : l.dense ? DENSITY_ROWS : Math.max(1, l.rows.length);
 }
 
 /** Rows per lane that fit a height when every lane is equally full. */
