@@ -340,6 +340,27 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       await page.getByRole('button', { name: 'Clear the time brush' }).click();
     });
 
+    await t.test('the overview strip moves the view (pointer and keys)', async () => {
+      await page.getByRole('button', { name: 'Fit all' }).click();
+      await canvas.focus();
+      for (let i = 0; i < 4; i++) await page.keyboard.press('+');
+      await page.waitForTimeout(100);
+      const v = async () => [Number(await canvas.getAttribute('data-view-start')), Number(await canvas.getAttribute('data-view-end'))];
+      const [a0, b0] = await v();
+      const strip = page.getByRole('slider', { name: /Overview/ });
+      const box = await strip.boundingBox();
+      await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
+      await page.waitForTimeout(100);
+      const [a1, b1] = await v();
+      assert.ok(a1 > a0, 'clicking late in the strip moves the view later');
+      assert.ok(Math.abs(b1 - a1 - (b0 - a0)) < 1000, 'same zoom');
+      await strip.focus();
+      await page.keyboard.press('ArrowLeft');
+      await page.waitForTimeout(100);
+      assert.ok((await v())[0] < a1, 'arrow keys pan');
+      await page.getByRole('button', { name: 'Fit all' }).click();
+    });
+
     await t.test('lanes by actor, collapsing a lane', async () => {
       await page.getByTestId('lane-by').selectOption('actor');
       await page.waitForFunction(() => document.querySelector('.tl-lane-label[data-lane="Antony Blinken"]'));
