@@ -540,15 +540,18 @@ export class DensityPainter {
       const o = bin * 4;
       const total = counts[o] + counts[o + 1] + counts[o + 2] + counts[o + 3];
       if (!total) continue;
-      const h = Math.max(2, Math.sqrt(total) * scale);
-      let y = bottom;
+      // Whole pixels: no anti-aliasing work for the rasteriser.
+      const h = Math.max(2, Math.round(Math.sqrt(total) * scale));
+      let y = Math.round(bottom);
+      let acc = 0;
       const x = bin * DENSITY_BIN_PX;
       for (let k = 0; k < 4; k++) {
         const c = counts[o + k];
         if (!c) continue;
-        const hk = (h * c) / total;
-        paths[k].rect(x, y - hk, DENSITY_BIN_PX - 0.5, hk);
-        y -= hk;
+        acc += c;
+        const yTop = Math.round(bottom) - Math.round((h * acc) / total);
+        if (yTop < y) paths[k].rect(x, yTop, DENSITY_BIN_PX - 1, y - yTop);
+        y = yTop;
       }
     }
     EVENT_KINDS.forEach((k, i) => {
