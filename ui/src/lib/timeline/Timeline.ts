@@ -61,7 +61,7 @@ const GUTTER_W = 140;
  * that density labels would not fit anyway; painting each glyph with its
  * gradient and label costs too much on a software canvas).
  */
-const BULK_THRESHOLD = 1000;
+const BULK_THRESHOLD = 600;
 
 export class Timeline {
   readonly root: HTMLDivElement;
@@ -605,9 +605,10 @@ export class Timeline {
     clearTimeout(this.relayoutTimer);
     const t0 = v0 - span;
     const t1 = v1 + span;
-    // More than ~1 glyph per 8 px per row over the window: a density band.
-    const denseAbove = Math.max(300, Math.round(((maxRows * this.width) / 8) * 3));
-    this.layout = layoutWindow(lanesIx, t0, t1, { ...DEFAULT_LAYOUT, msPerPx, maxRows }, denseAbove, this.collapsed);
+    // More items in view than one per 16 px of each row: stacking would
+    // only overlap them, so the lane is a density band.
+    const denseAbove = Math.max(100, Math.round((maxRows * this.width) / 16));
+    this.layout = layoutWindow(lanesIx, t0, t1, { ...DEFAULT_LAYOUT, msPerPx, maxRows }, denseAbove, this.collapsed, [v0, v1]);
     // Labels reach maxLabelPx to the right of their item: keep that margin.
     this.layoutValid = [t0 + (DEFAULT_LAYOUT.maxLabelPx + 60) * msPerPx, t1 - 20 * msPerPx];
     this.layoutKey = key;

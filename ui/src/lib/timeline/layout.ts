@@ -310,7 +310,7 @@ export function laneSlice(lane: LaneIndex, t0: number, t1: number): [number, num
 }
 
 /**
- * Layout of a time window only: lanes with more items in the window than
+ * Layout of a time window only: lanes with more items in `view` than
  * `denseAbove` are not stacked (drawn as density bands), the others are
  * stacked over the window's items alone. The cost follows what is on screen,
  * not the size of the workspace.
@@ -322,11 +322,13 @@ export function layoutWindow(
   p: LayoutParams,
   denseAbove: number,
   collapsed: ReadonlySet<string> = new Set(),
+  view: readonly [number, number] = [t0, t1],
 ): Layout {
   const out = lanes.map((lane, li) => {
     const [a, b] = laneSlice(lane, t0, t1);
+    const [va, vb] = laneSlice(lane, view[0], view[1]);
     const folded = collapsed.has(lane.key);
-    if (folded || b - a > denseAbove) {
+    if (folded || vb - va > denseAbove) {
       return { key: lane.key, label: lane.label, rows: [], count: lane.items.length, overlapping: 0, dense: true, collapsed: folded } satisfies LaneLayout;
     }
     const st = new LaneStacker(lane.key, lane.label, li, p);
