@@ -150,3 +150,43 @@ async function run(n: number) {
 (window as unknown as { runBench: typeof run }).runBench = run;
 
 (window as unknown as { benchLib: unknown }).benchLib = { Timeline, toItems, synth, kindLanes, describeTimeline, lightTheme };
+
+// Step by step, for bench/cpu.mjs (which reads the renderer's CPU time
+// between steps through the DevTools protocol).
+let cur: { events: EventSummary[]; tl: Timeline | null; k: number } | null = null;
+const steps = {
+  prepare(n: number) {
+    cur?.tl?.destroy();
+    document.getElementById('host')!.replaceChildren();
+    cur = { events: synth(n), tl: null, k: 1.5 };
+  },
+  firstPaint() {
+    const c = cur!;
+    const { items } = toItems(c.events);
+    c.tl = new Timeline(document.getElementById('host')!, { theme: lightTheme, lanes: kindLanes(lightTheme), describe: describeTimeline, now: () => Date.UTC(2024, 0, 1) });
+    c.tl.setItems(items, { fit: true });
+    c.tl.draw();
+    c.tl.canvas.getContext('2d')!.getImageData(0, 0, 1, 1);
+  },
+  level(name: 'FitAll' | 'OneYear' | 'TwoWeeks') {
+    const tl = cur!.tl!;
+    if (name === 'FitAll') tl.fitAll();
+    else if (name === 'OneYear') tl.setView([Date.UTC(2010, 0, 1), Date.UTC(2011, 0, 1)]);
+    else tl.setView([Date.UTC(2010, 5, 1), Date.UTC(2010, 5, 15)]);
+    tl.draw();
+  },
+  frame(kind: 'pan' | 'wheelIn' | 'wheelOut' | 'keyZoom') {
+    const c = cur!;
+    const tl = c.tl!;
+    if (kind === 'pan') tl.panBy(12);
+    else if (kind === 'wheelIn') tl.zoomBy(1.03);
+    else if (kind === 'wheelOut') tl.zoomBy(1 / 1.03);
+    else {
+      tl.zoomBy(c.k);
+      c.k = 1 / c.k;
+    }
+    tl.draw();
+    tl.canvas.getContext('2d')!.getImageData(0, 0, 1, 1);
+  },
+};
+(window as unknown as { benchSteps: typeof steps }).benchSteps = steps;

@@ -141,7 +141,6 @@ export class Overview {
       const nb = this.counts.length / 4;
       EVENT_KINDS.forEach((kind, k) => {
         ctx.fillStyle = th.kinds[kind];
-        ctx.beginPath();
         for (let b = 0; b < nb; b++) {
           const o = b * 4;
           const total = this.counts[o] + this.counts[o + 1] + this.counts[o + 2] + this.counts[o + 3];
@@ -151,9 +150,9 @@ export class Overview {
           for (let j = 0; j < k; j++) below += this.counts[o + j];
           const y0 = h - 2 - (bar * below) / total;
           const hk = (bar * this.counts[o + k]) / total;
-          ctx.rect(b * BIN_PX, y0 - hk, BIN_PX - 0.25, hk);
+          // fillRect, not one path of many rectangles: Skia's fast path.
+          ctx.fillRect(b * BIN_PX, y0 - hk, BIN_PX - 0.25, hk);
         }
-        ctx.fill();
       });
     }
     if (this.view) {

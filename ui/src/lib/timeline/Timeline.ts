@@ -820,10 +820,11 @@ export class Timeline {
 
   private paintItem(pl: Placed, x0: number, x1: number, top: number, marker: boolean, limit: number): void {
     const it = pl.item;
-    // Very long extents at deep zoom: keep coordinates near the canvas (the
-    // clipped parts are off screen anyway; huge values upset gradients/paths).
-    const g0 = marker ? x0 : Math.max(x0, -1000);
-    const g1 = marker ? x1 : Math.min(x1, this.width + 1000);
+    // Long extents at deep zoom: cut them just outside the canvas. What is
+    // off screen is never seen, but a software rasteriser still fills it
+    // (a month at two-week zoom is 3,000 px of gradient).
+    const g0 = marker ? x0 : Math.max(x0, -16);
+    const g1 = marker ? x1 : Math.min(x1, this.width + 16);
     drawGlyph(this.ctx, pl, { x0: g0, x1: g1, top, marker, selected: it.id === this.selectedId, hovered: it.id === this.hoverId }, this.opts.theme);
     this.paintLabel(it, x0, x1, top, marker, limit);
   }
