@@ -2,7 +2,7 @@
 // `npm run build` first) in headless Chromium with the IPC mocked, timed from
 // the moment list_events answers to the first timeline frame with every event
 // and the list rendered. `node bench/app.mjs [N] [--repeat R]`.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -65,6 +65,10 @@ try {
       window.gc?.();
       return { firstPaintAfterListMs: drawnAt - window.__listAt, sinceNavigationMs: drawnAt, heapMb: performance.memory.usedJSHeapSize / 2 ** 20 };
     });
+    if (r === 0) {
+      await mkdir(join(here, '..', 'test-results'), { recursive: true });
+      await page.screenshot({ path: join(here, '..', 'test-results', `app-${n}.png`) });
+    }
     // Frames while panning with the keyboard, each rasterised (pixel read back).
     await page.locator('canvas.tl-canvas').focus();
     const frames = await page.evaluate(async () => {

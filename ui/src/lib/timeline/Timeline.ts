@@ -34,7 +34,7 @@ import {
   drawLabel,
   drawToday,
 } from './render';
-import { clampSpan, fitDomain, revealDomain, scaleExtentFor, transformForDomain } from './scale';
+import { clampSpan, domainForTransform, fitDomain, revealDomain, scaleExtentFor, transformForDomain } from './scale';
 import { computeTicks } from './ticks';
 import type { LaneSpec, TimelineItem, ViewDomain } from './types';
 
@@ -214,8 +214,9 @@ export class Timeline {
 
   /** The visible time domain [start, end) in UTC ms. */
   getView(): ViewDomain {
-    const [a, b] = this.viewScale().domain();
-    return [a.getTime(), b.getTime()];
+    // Same as viewScale().domain(), without building a d3 scale (and its
+    // tick formats) several times a frame.
+    return domainForTransform(this.base, Math.max(1, this.width), this.transform);
   }
 
   /**
