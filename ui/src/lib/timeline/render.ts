@@ -161,11 +161,13 @@ export function drawGlyph(ctx: CanvasRenderingContext2D, pl: Placed, p: ItemPain
         }
         break;
       case 'planned':
+        // A ring as two fills: stroking arcs rasterises ~4× slower in software.
+        ctx.fillStyle = color;
+        ctx.fill();
+        ctx.beginPath();
+        ctx.arc(cx, yMid, r - 2, 0, Math.PI * 2);
         ctx.fillStyle = th.canvas.bg;
         ctx.fill();
-        ctx.strokeStyle = color;
-        ctx.lineWidth = 2;
-        ctx.stroke();
         break;
       case 'postponed':
         ctx.fillStyle = withAlpha(color, 0.2);
@@ -193,12 +195,12 @@ export function drawGlyph(ctx: CanvasRenderingContext2D, pl: Placed, p: ItemPain
         ctx.fill();
         break;
       case 'planned':
-        ctx.fillStyle = th.canvas.bg;
+        // Outline as two fills (cheaper to rasterise than a stroke).
+        ctx.fillStyle = color;
         ctx.fill();
-        ctx.strokeStyle = color;
-        ctx.lineWidth = 1.75;
-        roundRect(ctx, p.x0 + 0.75, top + 0.75, w - 1.5, h - 1.5, 3);
-        ctx.stroke();
+        ctx.fillStyle = th.canvas.bg;
+        roundRect(ctx, p.x0 + 1.75, top + 1.75, w - 3.5, h - 3.5, 2);
+        ctx.fill();
         break;
       case 'postponed':
         ctx.fillStyle = withAlpha(color, 0.2);
