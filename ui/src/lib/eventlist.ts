@@ -22,7 +22,11 @@ export const SORT_LABELS: Record<SortKey, string> = {
  */
 export function sortEvents(events: readonly EventSummary[], key: SortKey, dir: SortDir): EventSummary[] {
   const n = events.length;
-  if (key === 'date' && dir === 'asc' && isDateOrdered(events)) return events as EventSummary[];
+  if (key === 'date' && dir === 'asc') {
+    if (isDateOrdered(events)) return events as EventSummary[];
+    const nearly = nearlyDateOrdered(events);
+    if (nearly) return nearly;
+  }
   const num = new Float64Array(n);
   let str: string[] | null = null;
   const undated = new Uint8Array(n);
@@ -51,6 +55,30 @@ export function sortEvents(events: readonly EventSummary[], key: SortKey, dir: S
     return c * sign || a - b;
   });
   return idx.map((i) => events[i]);
+}
+
+/**
+ * Date order for a list that is almost in it (the backend's order, where a
+ * month-precision event starts on the 1st, a little before its neighbours):
+ * insertion sort, stable, undated last; null past a budget of moves.
+ */
+function nearlyDateOrdered(events: readonly EventSummary[]): EventSummary[] | null {
+  const dated: EventSummary[] = [];
+  const undated: EventSummary[] = [];
+  for (const e of events) (spanOf(e) ? dated : undated).push(e);
+  let budget = 64 * dated.length + 1024;
+  for (let i = 1; i < dated.length; i++) {
+    const e = dated[i];
+    const t = spanOf(e)!.start;
+    let j = i - 1;
+    while (j >= 0 && spanOf(dated[j])!.start > t) {
+      dated[j + 1] = dated[j];
+      j--;
+      if (--budget < 0) return null;
+    }
+    dated[j + 1] = e;
+  }
+  return undated.length ? dated.concat(undated) : dated;
 }
 
 /** True when spans never go backwards and undated events come last. */
