@@ -373,6 +373,18 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       assert.equal(await expand.getAttribute('aria-expanded'), 'false');
       const h = (await page.locator('.tl-lane-label[data-lane="Antony Blinken"]').boundingBox()).height;
       assert.ok(h <= 40, `collapsed lane is one row (${h}px)`);
+      // More lanes than fit: the lane names scroll, the canvas follows.
+      const gutter = page.locator('.tl-gutter');
+      const [sh, ch] = await gutter.evaluate((g) => [g.scrollHeight, g.clientHeight]);
+      assert.ok(sh > ch, `lanes overflow (${sh} > ${ch})`);
+      await gutter.evaluate((g) => (g.scrollTop = g.scrollHeight));
+      await page.waitForTimeout(100);
+      const last = page.locator('.tl-lane-label').last();
+      const lb = await last.boundingBox();
+      const cb = await canvas.boundingBox();
+      assert.ok(lb.y + lb.height <= cb.y + cb.height + 1, 'the last lane is scrolled into view');
+      await page.screenshot({ path: join(results, 'lanes-actor-scrolled.png') });
+      await gutter.evaluate((g) => (g.scrollTop = 0));
       await page.screenshot({ path: join(results, 'lanes-actor.png') });
       await expand.click();
       await page.getByTestId('lane-by').selectOption('type');

@@ -84,6 +84,8 @@ export class Timeline {
   private density: DensityPainter | null = null;
   /** Lanes the user collapsed (by key). */
   private collapsed = new Set<string>();
+  /** Vertical scroll of the lanes (px) when they are taller than the canvas. */
+  private scrollY = 0;
   private base: ViewDomain = [0, 1];
   private transform: ZoomTransform = zoomIdentity;
   private width = 0;
@@ -159,6 +161,7 @@ export class Timeline {
     this.canvas.addEventListener('keydown', this.onKeyDown);
     this.canvas.addEventListener('pointerdown', this.onPointerDown);
     this.canvas.addEventListener('pointerup', this.onPointerUp);
+    this.gutter.addEventListener('scroll', this.onGutterScroll);
 
     this.ro = new ResizeObserver(() => this.resize());
     this.ro.observe(this.root);
@@ -330,7 +333,7 @@ export class Timeline {
     const r = this.canvas.getBoundingClientRect();
     return {
       x: r.left + ((pl.x0 + pl.x1) / 2 - v0) / layout.msPerPx,
-      y: r.top + g.y + LANE_PAD + pl.row * ROW_H + ROW_H / 2,
+      y: r.top + g.y - this.scrollY + LANE_PAD + pl.row * ROW_H + ROW_H / 2,
     };
   }
 
@@ -351,12 +354,27 @@ export class Timeline {
     this.canvas.removeEventListener('keydown', this.onKeyDown);
     this.canvas.removeEventListener('pointerdown', this.onPointerDown);
     this.canvas.removeEventListener('pointerup', this.onPointerUp);
+    this.gutter.removeEventListener('scroll', this.onGutterScroll);
     this.root.remove();
   }
 
   // ---------------------------------------------------------------- input
 
   private onWindowResize = () => this.resize();
+
+  /** The lanes scroll with the gutter (wheel over the lane names, PageUp/PageDown). */
+  private onGutterScroll = () => {
+    if (this.gutter.scrollTop !== this.scrollY) {
+      this.scrollY = this.gutter.scrollTop;
+      this.requestDraw();
+    }
+  };
+
+  /** Scroll the lanes vertically by px (when they are taller than the view). */
+  scrollLanes(px: number): void {
+    this.gutter.scrollTop = Math.max(0, this.gutter.scrollTop + px);
+    this.onGutterScroll();
+  }
 
   private onWheel = (ev: WheelEvent) => {
     // Horizontal scroll or shift+wheel pans; plain wheel zooms (d3-zoom).
@@ -376,7 +394,7 @@ export class Timeline {
     const layout = this.ensureLayout(true);
     if (!layout) return null;
     const [v0] = this.getView();
-    return hitTest(layout, this.geo, x, y, {
+    return hitTest(layout, this.geo, x, y + this.scrollY, {
       ...GEO,
       viewStart: v0,
       msPerPx: layout.msPerPx,
@@ -439,7 +457,8 @@ export class Timeline {
   private denseLaneAt(y: number): boolean {
     const layout = this.layout;
     if (!layout) return false;
-    const i = this.geo.findIndex((g) => y >= g.y && y < g.y + g.height);
+    const yy = y + this.scrollY;
+    const i = this.geo.findIndex((g) => yy >= g.y && yy < g.y + g.height);
     return i >= 0 && layout.lanes[i]?.dense === true;
   }
 
@@ -499,6 +518,12 @@ export class Timeline {
       case 'p':
         this.selectAdjacent(-1);
         break;
+      case 'PageDown':
+        this.scrollLanes(this.height / 2);
+        break;
+      case 'PageUp':
+        this.scrollLanes(-this.height / 2);
+        break;
       case 'b':
         // Brush the visible range (keyboard equivalent of Shift+drag).
         this.brush = this.getView();
@@ -535,7 +560,10 @@ export class Timeline {
     const g = this.gutter.style;
     g.position = 'relative';
     g.flex = `0 0 ${GUTTER_W}px`;
-    g.overflow = 'hidden';
+    // Lanes taller than the view scroll here (the canvas follows scrollTop).
+    g.overflowX = 'hidden';
+    g.overflowY = 'auto';
+    g.scrollbarWidth = 'thin';
     const c = this.canvas.style;
     c.flex = '1 1 auto';
     c.minWidth = '0';
@@ -631,6 +659,9 @@ export class Timeline {
     head.textContent = 'UTC';
     head.title = 'Dates are shown in UTC';
     head.style.height = `${AXIS_H}px`;
+    head.style.position = 'sticky';
+    head.style.top = '0';
+    head.style.zIndex = '1';
     children.push(head);
     const layout = this.layout;
     this.geo.forEach((g, i) => {
@@ -713,16 +744,17 @@ export class Timeline {
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     ctx.fillStyle = th.canvas.bg;
     ctx.fillRect(0, 0, w, h);
+    const sy = this.scrollY;
     this.geo.forEach((g, i) => {
       ctx.fillStyle = i % 2 ? th.canvas.laneBandB : th.canvas.laneBandA;
-      ctx.fillRect(0, g.y, w, g.height);
+      ctx.fillRect(0, g.y - sy, w, g.height);
     });
     ctx.strokeStyle = th.canvas.grid;
     ctx.lineWidth = 1;
     ctx.beginPath();
     for (const g of this.geo) {
-      ctx.moveTo(0, Math.round(g.y + g.height) - 0.5);
-      ctx.lineTo(w, Math.round(g.y + g.height) - 0.5);
+      ctx.moveTo(0, Math.round(g.y - sy + g.height) - 0.5);
+      ctx.lineTo(w, Math.round(g.y - sy + g.height) - 0.5);
     }
     ctx.stroke();
 
@@ -763,8 +795,8 @@ export class Timeline {
     layout.lanes.forEach((lane, li) => {
       const g = this.geo[li];
       lane.rows.forEach((row, ri) => {
-        const top = g.y + LANE_PAD + ri * ROW_H;
-        if (top > h || top + ROW_H > g.y + g.height + 0.5) return;
+        const top = g.y - sy + LANE_PAD + ri * ROW_H;
+        if (top > h || top + ROW_H < AXIS_H || top + ROW_H > g.y - sy + g.height + 0.5) return;
         const [a, b] = visibleRange(row, cullLeft, cullRight);
         let coveredTo = -Infinity;
         for (let i = a; i < b; i++) {
@@ -806,7 +838,8 @@ export class Timeline {
       if (!lane.dense || !lanesIx[li]) return;
       const g = this.geo[li];
       this.density ??= new DensityPainter();
-      this.density.paint(ctx, lanesIx[li], v0, msPerPx, w, g.y + LANE_PAD, g.height - 2 * LANE_PAD, th);
+      if (g.y - sy > h || g.y - sy + g.height < AXIS_H) return;
+      this.density.paint(ctx, lanesIx[li], v0, msPerPx, w, g.y - sy + LANE_PAD, g.height - 2 * LANE_PAD, th);
     });
     // Hovered and selected items are painted last, on top of their neighbours.
     for (const paint of deferred) paint();
