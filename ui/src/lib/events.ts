@@ -136,5 +136,5 @@ export function describeTimeline(items: readonly TimelineItem[], view: ViewDomai
     summaries.set(items, counts);
   }
   const showing = `; showing ${formatDayRange(Math.floor(view[0] / DAY) * DAY, Math.floor((view[1] - 1) / DAY) * DAY)}`;
-  return `${counts}${showing}. Use + and − to zoom, arrow keys to pan, [ and ] to step through events.`;
+  return `${counts}${showing}. Use + and − to zoom, arrow keys to pan, [ and ] to step through events, b to filter the other views to the visible range, Page Up and Page Down to scroll the lanes.`;
 }
