@@ -31,9 +31,13 @@ describe('themes', () => {
     it(`${name}: focus ring and event glyphs reach 3:1`, () => {
       expect(contrastRatio(t.focus, t.surface)).toBeGreaterThanOrEqual(3);
       for (const k of EVENT_KINDS) {
-        // Labels on solid bars are text.
-        expect(contrastRatio(t.canvas.labelOnBar, t.kinds[k]), `label on ${k}`).toBeGreaterThanOrEqual(name === 'light' ? 2.5 : 4.5);
-        expect(contrastRatio(t.kinds[k], t.canvas.bg), `${k} glyph`).toBeGreaterThanOrEqual(2.5);
+        // Labels on solid bars are text: AA, or (null) drawn on a chip of background.
+        const on = t.canvas.labelOn[k];
+        if (on) expect(contrastRatio(on, t.kinds[k]), `label on ${k}`).toBeGreaterThanOrEqual(4.5);
+        else expect(contrastRatio(t.canvas.label, t.canvas.bg)).toBeGreaterThanOrEqual(4.5);
+        // Glyphs against the canvas. theme.json's light "call" orange is 2.94:1 (under the 3:1 for
+        // graphics); the kind is also given by lane, tooltip, list and details, never by colour alone.
+        expect(contrastRatio(t.kinds[k], t.canvas.bg), `${k} glyph`).toBeGreaterThanOrEqual(name === 'light' && k === 'call' ? 2.9 : 3);
       }
     });
   }

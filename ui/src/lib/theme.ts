@@ -58,6 +58,11 @@ export interface Theme {
     hover: string;
     label: string;
     labelOnBar: string;
+    /**
+     * Label colour on each kind's solid bar: the palette's background or text,
+     * whichever contrasts more; null when neither reaches WCAG AA (4.5:1).
+     */
+    labelOn: Record<EventKind, string | null>;
     /** Density bands and clusters. */
     clusterFill: string;
     clusterText: string;
@@ -204,6 +209,12 @@ export function buildTheme(name: ThemeName): Theme {
       hover: c.accent,
       label: p.text,
       labelOnBar: p.background,
+      labelOn: Object.fromEntries(
+        (Object.keys(p.kinds) as EventKind[]).map((k) => {
+          const best = contrastRatio(p.background, p.kinds[k]) >= contrastRatio(p.text, p.kinds[k]) ? p.background : p.text;
+          return [k, contrastRatio(best, p.kinds[k]) >= 4.5 ? best : null];
+        }),
+      ) as Record<EventKind, string | null>,
       clusterFill: p.cluster_fill,
       clusterText: p.cluster_text,
       strike: p.strike,
