@@ -4,5 +4,5 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'bench',
   base: './',
-  build: { outDir: '../bench-dist', emptyOutDir: true, target: 'es2022' },
+  build: { outDir: '../bench-dist', emptyOutDir: true, target: 'es2022', minify: false },
 });

@@ -1,6 +1,6 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { applyThemeToDocument, theme } from './lib/theme';
+import { appearance } from './lib/appearance.svelte';
 import './app.css';
 
 async function start() {
@@ -9,7 +9,7 @@ async function start() {
   if (import.meta.env.DEV && !('__TAURI_INTERNALS__' in window) && new URLSearchParams(location.search).has('demo')) {
     await import('./dev/demo');
   }
-  applyThemeToDocument(theme);
+  appearance.apply();
   mount(App, { target: document.getElementById('app')! });
 }
 

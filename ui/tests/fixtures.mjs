@@ -2,7 +2,7 @@
 
 export const XSS = '<script>alert(1)</script><img src=x onerror=alert(2)>';
 
-export const events = [
+const rawEvents = [
   { id: 1, kind: 'call', status: 'occurred', start: '2023-06-14', end: null, precision: 'day', label: 'Blinken – Cavusoglu call', participants: ['Antony Blinken', 'Mevlüt Çavuşoğlu'], place: null, country: null, sources: 2 },
   { id: 2, kind: 'visit', status: 'occurred', start: '2023-06-18', end: '2023-06-19', precision: 'day', label: 'Blinken visit to Beijing', participants: ['Antony Blinken', 'Xi Jinping'], place: 'Beijing', country: 'China', sources: 5 },
   { id: 3, kind: 'meeting', status: 'planned', start: '2023-09-01', end: null, precision: 'month', label: 'Biden – Modi meeting', participants: ['Joe Biden', 'Narendra Modi'], place: null, country: null, sources: 1 },
@@ -18,11 +18,42 @@ export const events = [
   { id: 13, kind: 'meeting', status: 'occurred', start: null, end: null, precision: null, label: 'Undated meeting', participants: [], place: null, country: null, sources: 1 },
 ];
 
+/** Outlets of each event's sources (contract: EventSummary.outlets). */
+const OUTLETS = {
+  1: ['State Department', 'Reuters'], 2: ['Reuters', 'AP', 'BBC'], 4: ['AP'], 5: ['Reuters'], 8: ['BBC'],
+  9: ['Le Monde'], 10: ['AP', 'NHK'], 12: ['Deutsche Welle'],
+};
+
+/** Every participant name in order of first appearance gets an actor id (1, 2, ...). */
+export const actors = [];
+for (const e of rawEvents) {
+  for (const name of e.participants) {
+    if (!actors.some((a) => a.name === name)) {
+      actors.push({ id: actors.length + 1, name, kind: 'person', country: null, aliases: [], events: 0 });
+    }
+  }
+}
+export const events = rawEvents.map((e) => ({
+  ...e,
+  actor_ids: e.participants.map((n) => actors.find((a) => a.name === n).id),
+  outlets: OUTLETS[e.id] ?? ['Wire'],
+  edited: false,
+}));
+for (const a of actors) a.events = events.filter((e) => e.actor_ids.includes(a.id)).length;
+
+/** search(query): ids whose label or participants contain every word (case-insensitive). */
+export function searchEvents(list, query) {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return list
+    .filter((e) => words.every((w) => `${e.label} ${e.participants.join(' ')} ${e.place ?? ''}`.toLowerCase().includes(w)))
+    .map((e) => e.id);
+}
+
 export function detail(id) {
   const summary = events.find((e) => e.id === id);
   if (!summary) throw { code: 'not_found', message: `No event ${id}` };
   const participants = summary.participants.map((name, i) => ({
-    actor_id: 100 + i,
+    actor_id: summary.actor_ids?.[i] ?? 100 + i,
     name,
     kind: 'person',
     role: i === 0 ? 'initiator' : 'counterpart',
@@ -50,4 +81,5 @@ export const workspace = { path: '/home/analyst/Dateline/diplomacy-2023', articl
 export const importedEvent = {
   id: 14, kind: 'conference', status: 'occurred', start: '2023-08-22', end: '2023-08-24', precision: 'day',
   label: 'BRICS Johannesburg summit', participants: ['BRICS'], place: 'Johannesburg', country: 'South Africa', sources: 1,
+  actor_ids: [99], outlets: ['AP'], edited: false,
 };

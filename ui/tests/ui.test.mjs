@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
-import { events, detail, workspace, importedEvent, XSS } from './fixtures.mjs';
+import { actors, events, detail, workspace, importedEvent, XSS } from './fixtures.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', 'dist');
@@ -62,7 +62,7 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
 
   await page.addInitScript({ content: await readFile(join(here, 'mock-ipc.js'), 'utf8') });
   await page.addInitScript(
-    ({ events, workspace, importedEvent, details }) => {
+    ({ events, workspace, importedEvent, details, actors }) => {
       window.__cspViolations = [];
       document.addEventListener('securitypolicyviolation', (e) =>
         window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
@@ -74,6 +74,14 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       m.release = () => release();
       m.handlers.workspace_info = () => ({ ...workspace, events: list.length });
       m.handlers.list_events = () => list;
+      m.handlers.actors = () => actors;
+      // Same rule as fixtures.mjs searchEvents: every word in label, participants or place.
+      m.handlers.search = ({ query }) => {
+        const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+        return list
+          .filter((e) => words.every((w) => `${e.label} ${e.participants.join(' ')} ${e.place ?? ''}`.toLowerCase().includes(w)))
+          .map((e) => e.id);
+      };
       m.handlers.event_detail = ({ id }) => {
         const d = details[id];
         if (!d) throw { code: 'not_found', message: `No event ${id}` };
@@ -103,6 +111,7 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       events,
       workspace,
       importedEvent,
+      actors,
       details: Object.fromEntries(events.map((e) => [e.id, detail(e.id)])),
     },
   );
@@ -235,6 +244,172 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       await page.mouse.move(p.x, p.y);
       await page.waitForTimeout(150);
       await page.screenshot({ path: join(results, 'timeline.png') });
+    });
+
+    const rows = page.locator('[data-testid=event-rows] [role=row][data-id]');
+    const rowIds = async () => (await rows.evaluateAll((els) => els.map((e) => Number(e.dataset.id)))).sort((a, b) => a - b);
+
+    await t.test('the list shows every event, sortable', async () => {
+      assert.equal(await rows.count(), 13);
+      const grid = page.getByRole('grid', { name: /Events/ });
+      await grid.getByRole('button', { name: 'Sources' }).click();
+      assert.equal(await grid.getByRole('columnheader', { name: /Sources/ }).getAttribute('aria-sort'), 'descending');
+      assert.equal(await rows.first().getAttribute('data-id'), '4'); // 9 sources
+      await grid.getByRole('button', { name: 'Date' }).click();
+      assert.equal(await rows.first().getAttribute('data-id'), '9'); // 16 January
+      assert.equal(await rows.last().getAttribute('data-id'), '13'); // undated last
+    });
+
+    await t.test('filter by actor: the timeline and the list shrink', async () => {
+      await page.getByTestId('filter-actor').selectOption({ label: 'Antony Blinken (3)' });
+      await page.waitForFunction(() => document.querySelector('[data-testid=event-count]')?.textContent?.includes('3 events'));
+      assert.match(await canvas.getAttribute('aria-label'), /^Timeline of 3 events \(2 visits, 1 call\)/);
+      assert.deepEqual(await rowIds(), [1, 2, 5]);
+      assert.match(await text(page.getByTestId('filter-count')), /3 of 13 events/);
+      // Facets intersect: Blinken's calls only.
+      await page.getByRole('group', { name: 'Event type' }).getByRole('button', { name: 'Call' }).click();
+      assert.deepEqual(await rowIds(), [1]);
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=event-count]')?.textContent?.includes('12 events'));
+      assert.equal(await rows.count(), 13);
+    });
+
+    await t.test('search: the list shows the matching ids (debounced, one call)', async () => {
+      const before = await page.evaluate(() => window.__mock.calls.filter((c) => c.cmd === 'search').length);
+      await page.getByTestId('search').pressSequentially('beijing', { delay: 15 });
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=event-rows] [role=row][data-id]').length === 2);
+      assert.deepEqual(await rowIds(), [2, 5]);
+      const calls = await page.evaluate(() => window.__mock.calls.filter((c) => c.cmd === 'search').map((c) => c.args));
+      assert.deepEqual(calls.slice(before), [{ query: 'beijing' }]);
+      assert.match(await count.innerText(), /^2 events on the timeline/);
+      // Search and filters intersect.
+      await page.getByRole('group', { name: 'Status' }).getByRole('button', { name: 'Cancelled' }).click();
+      assert.deepEqual(await rowIds(), [5]);
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+      assert.equal(await page.getByTestId('search').inputValue(), '');
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=event-rows] [role=row][data-id]').length === 13);
+    });
+
+    await t.test('keyboard navigation in the list selects events', async () => {
+      const grid = page.getByRole('grid', { name: /Events/ });
+      await grid.focus();
+      await page.keyboard.press('Home');
+      await page.getByTestId('details').getByText('Sentence about Scholz visit to Paris.').waitFor();
+      assert.equal(await grid.getAttribute('aria-activedescendant'), 'event-row-9');
+      await page.keyboard.press('ArrowDown');
+      await page.getByTestId('details').getByText('Sentence about Blinken trip to Beijing (called off).').waitFor();
+      assert.equal(await page.locator('[role=row][aria-selected=true]').getAttribute('data-id'), '5');
+      // The timeline follows the list's selection.
+      assert.match(await text(page.getByTestId('announce')), /^Selected visit: Blinken trip to Beijing \(called off\)/);
+      await page.keyboard.press('End');
+      await page.getByTestId('details').getByText('Sentence about Undated meeting.').waitFor();
+      await page.keyboard.press('ArrowUp');
+      await page.getByTestId('details').getByText('Sentence about COP28 Dubai.').waitFor();
+      // Every control is reachable: Tab leaves the grid for the details pane.
+      await page.keyboard.press('Escape');
+      await page.getByText('No event selected').waitFor();
+    });
+
+    await t.test('brushing a range filters the list (not the timeline)', async () => {
+      await page.getByRole('button', { name: 'Fit all' }).click();
+      await page.waitForTimeout(100);
+      const box = await canvas.boundingBox();
+      const v0 = Number(await canvas.getAttribute('data-view-start'));
+      const v1 = Number(await canvas.getAttribute('data-view-end'));
+      const xOf = (t) => box.x + ((t - v0) / (v1 - v0)) * box.width;
+      const y = box.y + box.height / 2;
+      await page.keyboard.down('Shift');
+      await page.mouse.move(xOf(Date.UTC(2023, 5, 1)), y);
+      await page.mouse.down();
+      await page.mouse.move(xOf(Date.UTC(2023, 6, 1)), y, { steps: 4 });
+      await page.mouse.move(xOf(Date.UTC(2023, 6, 31)), y, { steps: 4 });
+      await page.mouse.up();
+      await page.keyboard.up('Shift');
+      await page.getByTestId('brush-chip').waitFor();
+      assert.deepEqual(await rowIds(), [1, 2, 4]);
+      assert.match(await text(page.getByTestId('brush-chip')), /June 2023 – 3\d July 2023|June – 3\d July 2023/);
+      assert.match(await count.innerText(), /^12 events on the timeline/);
+      await page.screenshot({ path: join(results, 'brush.png') });
+      await page.getByRole('button', { name: 'Clear the time brush' }).click();
+      assert.equal(await rows.count(), 13);
+      // Keyboard: b brushes the visible range.
+      await canvas.focus();
+      await page.keyboard.press('b');
+      await page.getByTestId('brush-chip').waitFor();
+      assert.equal(await rows.count(), 12); // the undated event has no place in a range
+      await page.getByRole('button', { name: 'Clear the time brush' }).click();
+    });
+
+    await t.test('the overview strip moves the view (pointer and keys)', async () => {
+      await page.getByRole('button', { name: 'Fit all' }).click();
+      await canvas.focus();
+      for (let i = 0; i < 4; i++) await page.keyboard.press('+');
+      await page.waitForTimeout(100);
+      const v = async () => [Number(await canvas.getAttribute('data-view-start')), Number(await canvas.getAttribute('data-view-end'))];
+      const [a0, b0] = await v();
+      const strip = page.getByRole('slider', { name: /Overview/ });
+      const box = await strip.boundingBox();
+      await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
+      await page.waitForTimeout(100);
+      const [a1, b1] = await v();
+      assert.ok(a1 > a0, 'clicking late in the strip moves the view later');
+      assert.ok(Math.abs(b1 - a1 - (b0 - a0)) < 1000, 'same zoom');
+      await strip.focus();
+      await page.keyboard.press('ArrowLeft');
+      await page.waitForTimeout(100);
+      assert.ok((await v())[0] < a1, 'arrow keys pan');
+      await page.getByRole('button', { name: 'Fit all' }).click();
+    });
+
+    await t.test('lanes by actor, collapsing a lane', async () => {
+      await page.getByTestId('lane-by').selectOption('actor');
+      await page.waitForFunction(() => document.querySelector('.tl-lane-label[data-lane="Antony Blinken"]'));
+      const first = await text(page.locator('.tl-lane-label').first());
+      assert.match(first, /^Antony Blinken 3\b/);
+      const fold = page.getByRole('button', { name: 'Collapse lane Antony Blinken' });
+      await fold.click();
+      const expand = page.getByRole('button', { name: 'Expand lane Antony Blinken' });
+      await expand.waitFor();
+      assert.equal(await expand.getAttribute('aria-expanded'), 'false');
+      const h = (await page.locator('.tl-lane-label[data-lane="Antony Blinken"]').boundingBox()).height;
+      assert.ok(h <= 40, `collapsed lane is one row (${h}px)`);
+      // More lanes than fit: the lane names scroll, the canvas follows.
+      const gutter = page.locator('.tl-gutter');
+      const [sh, ch] = await gutter.evaluate((g) => [g.scrollHeight, g.clientHeight]);
+      assert.ok(sh > ch, `lanes overflow (${sh} > ${ch})`);
+      await gutter.evaluate((g) => (g.scrollTop = g.scrollHeight));
+      await page.waitForTimeout(100);
+      const last = page.locator('.tl-lane-label').last();
+      const lb = await last.boundingBox();
+      const cb = await canvas.boundingBox();
+      assert.ok(lb.y + lb.height <= cb.y + cb.height + 1, 'the last lane is scrolled into view');
+      await page.screenshot({ path: join(results, 'lanes-actor-scrolled.png') });
+      await gutter.evaluate((g) => (g.scrollTop = 0));
+      await page.screenshot({ path: join(results, 'lanes-actor.png') });
+      await expand.click();
+      await page.getByTestId('lane-by').selectOption('type');
+      await page.waitForFunction(() => document.querySelector('.tl-lane-label[data-lane="visit"]'));
+    });
+
+    await t.test('dark theme toggles and is remembered', async () => {
+      const toggle = page.getByTestId('theme-toggle');
+      const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const light = await bg();
+      await toggle.click();
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+      assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+      assert.notEqual(await bg(), light);
+      assert.equal(await bg(), 'rgb(14, 17, 21)');
+      await page.waitForTimeout(100);
+      // The canvas follows: its background pixel is theme.json's dark background.
+      const px = await canvas.evaluate((c) => Array.from(c.getContext('2d').getImageData(c.width - 3, c.height - 3, 1, 1).data.slice(0, 3)));
+      assert.ok(px[0] < 40 && px[1] < 40 && px[2] < 50, `dark canvas pixel ${px}`);
+      await page.screenshot({ path: join(results, 'dark.png') });
+      await page.reload();
+      await page.waitForFunction(() => document.querySelector('[data-testid=event-count]')?.textContent?.includes('12 events'));
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+      await page.getByTestId('theme-toggle').click();
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
     });
 
     await t.test('dropping files imports them with progress, then refreshes', async () => {

@@ -5,6 +5,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type {
+  ActorView,
   CommandError,
   EventDetail,
   EventSummary,
@@ -47,6 +48,11 @@ export const api = {
   listEvents: () => call<EventSummary[]>('list_events'),
   eventDetail: (id: number) => call<EventDetail>('event_detail', { id }),
   importPaths: (paths: string[]) => call<ImportReport>('import_paths', { paths }),
+  // -- views (timeline, list, search, filters)
+  /** Event ids matching a full-text query, best first. */
+  search: (query: string) => call<number[]>('search', { query }),
+  actors: () => call<ActorView[]>('actors'),
+  // -- end views
 };
 
 export function onImportProgress(handler: (p: ImportProgress) => void): Promise<UnlistenFn> {

@@ -1,10 +1,13 @@
-// Every colour the UI uses lives here (canvas and CSS). Later the Rust renderer
-// ships a theme.json that both sides read; this object is the UI's copy of it.
+// Every colour the UI uses (canvas and CSS). The timeline's visual language
+// (palette, kind colours, soft-extent opacity) comes from
+// crates/dateline-render/theme.json, the file the image renderer reads too;
+// only the app chrome (panels, buttons, focus) is defined here.
 
+import shared from '../../../crates/dateline-render/theme.json';
 import type { EventKind, Status } from './types';
 
 export interface Theme {
-  name: string;
+  name: ThemeName;
   font: string;
   monoFont: string;
   bg: string;
@@ -33,6 +36,12 @@ export interface Theme {
   legendFaded: string;
   legendFuzzy: string;
   legendFuzzyEdge: string;
+  /** Event list rows. */
+  rowHover: string;
+  rowSelected: string;
+  /** The time brush on the timeline. */
+  brush: string;
+  brushEdge: string;
   tooltip: { bg: string; text: string; muted: string; kinds: Record<EventKind, string> };
   /** Timeline canvas. */
   canvas: {
@@ -49,69 +58,177 @@ export interface Theme {
     hover: string;
     label: string;
     labelOnBar: string;
+    /**
+     * Label colour on each kind's solid bar: the palette's background or text,
+     * whichever contrasts more; null when neither reaches WCAG AA (4.5:1).
+     */
+    labelOn: Record<EventKind, string | null>;
+    /** Density bands and clusters. */
+    clusterFill: string;
+    clusterText: string;
+    /** The line through cancelled events. */
+    strike: string;
   };
   kinds: Record<EventKind, string>;
   /** Alpha of the soft extent for coarse precision (week, month, ...). */
   fuzzyAlpha: number;
 }
 
-export const lightTheme: Theme = {
-  name: 'light',
-  font: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-  monoFont: 'ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
-  bg: '#f6f7f9',
-  surface: '#ffffff',
-  surfaceAlt: '#f0f2f5',
-  border: '#dde1e7',
-  text: '#1c2330',
-  textMuted: '#5b6576',
-  textFaint: '#8a93a3',
-  accent: '#2f5bd3',
-  accentText: '#ffffff',
-  focus: '#2f5bd3',
-  danger: '#c2352b',
-  warning: '#b7791f',
-  success: '#2f855a',
-  dangerBg: '#fdecea',
-  dangerBorder: '#f3c6c2',
-  onColor: '#ffffff',
-  overlayTint: 'rgba(47, 91, 211, 0.08)',
-  shadow: 'rgba(20, 30, 60, 0.14)',
-  shadowStrong: 'rgba(20, 30, 60, 0.18)',
-  glass: 'rgba(255, 255, 255, 0.9)',
-  legendFaded: '#c9ced6',
-  legendFuzzy: '#cfd4dc',
-  legendFuzzyEdge: '#e6e9ee',
-  tooltip: {
-    bg: '#1c2330',
-    text: '#ffffff',
-    muted: '#c9d0db',
-    kinds: { visit: '#8db4f5', meeting: '#7fd6b6', call: '#f5c27e', conference: '#c6a6f0' },
-  },
-  canvas: {
-    bg: '#ffffff',
-    laneBandA: '#ffffff',
-    laneBandB: '#f7f8fa',
-    grid: '#eef0f3',
-    gridMajor: '#d8dce3',
-    axisBg: '#fbfbfc',
-    axisText: '#5b6576',
-    axisMajorText: '#1c2330',
-    today: '#d64545',
-    selection: '#1c2330',
-    hover: '#2f5bd3',
-    label: '#2a3342',
-    labelOnBar: '#ffffff',
-  },
-  kinds: {
-    visit: '#2f6fd6',
-    meeting: '#1f9e74',
-    call: '#e0861a',
-    conference: '#8a4fd0',
-  },
-  fuzzyAlpha: 0.18,
+/** The palette of one theme in theme.json (shared with crates/dateline-render). */
+interface SharedPalette {
+  background: string;
+  text: string;
+  muted: string;
+  faint: string;
+  lane_band: string;
+  lane_rule: string;
+  grid_minor: string;
+  grid_major: string;
+  axis: string;
+  cluster_fill: string;
+  cluster_text: string;
+  strike: string;
+  kinds: Record<EventKind, string>;
+}
+
+export type ThemeName = 'light' | 'dark';
+
+const SHARED = shared as unknown as {
+  precision: { soft_fill_opacity: number };
+  light: SharedPalette;
+  dark: SharedPalette;
 };
 
+/**
+ * The app's own chrome (panels, buttons, focus ring): not part of the
+ * timeline's visual language, so not in theme.json. Text colours are chosen
+ * for WCAG AA (4.5:1) on every surface; theme.test.ts checks it.
+ */
+const CHROME = {
+  light: {
+    bg: '#f6f7f9',
+    surface: '#ffffff',
+    surfaceAlt: '#f2f4f7',
+    border: '#d5dae1',
+    textFaint: '#5a6371',
+    accent: '#2f5bd3',
+    accentText: '#ffffff',
+    focus: '#2f5bd3',
+    danger: '#b3261e',
+    warning: '#8a5a00',
+    success: '#2f7a50',
+    dangerBg: '#fdecea',
+    dangerBorder: '#f3c6c2',
+    onColor: '#ffffff',
+    overlayTint: 'rgba(47, 91, 211, 0.08)',
+    shadow: 'rgba(20, 30, 60, 0.14)',
+    shadowStrong: 'rgba(20, 30, 60, 0.18)',
+    glass: 'rgba(255, 255, 255, 0.92)',
+    rowHover: '#e9eef8',
+    rowSelected: '#e3ebfc',
+    brush: 'rgba(47, 91, 211, 0.12)',
+    brushEdge: '#2f5bd3',
+    tooltip: { bg: '#1b1f24', text: '#ffffff', muted: '#c9d0db' },
+  },
+  dark: {
+    bg: '#0e1115',
+    surface: '#14171c',
+    surfaceAlt: '#1b1f26',
+    border: '#343b46',
+    textFaint: '#98a2b0',
+    accent: '#7aa2ff',
+    accentText: '#0e1115',
+    focus: '#8fb3ff',
+    danger: '#ff8a80',
+    warning: '#f0b43c',
+    success: '#5fd38d',
+    dangerBg: '#3a1d1d',
+    dangerBorder: '#6b2f2b',
+    onColor: '#0e1115',
+    overlayTint: 'rgba(122, 162, 255, 0.1)',
+    shadow: 'rgba(0, 0, 0, 0.45)',
+    shadowStrong: 'rgba(0, 0, 0, 0.6)',
+    glass: 'rgba(20, 23, 28, 0.92)',
+    rowHover: '#1f2631',
+    rowSelected: '#233456',
+    brush: 'rgba(122, 162, 255, 0.16)',
+    brushEdge: '#7aa2ff',
+    tooltip: { bg: '#e6e9ee', text: '#14171c', muted: '#3a424d' },
+  },
+};
+
+/** A full UI theme: theme.json's palette plus the app chrome. */
+export function buildTheme(name: ThemeName): Theme {
+  const p = SHARED[name];
+  const c = CHROME[name];
+  // The tooltip has the other theme's background, so it takes that palette's kinds.
+  const other = SHARED[name === 'light' ? 'dark' : 'light'];
+  return {
+    name,
+    font: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+    monoFont: 'ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
+    bg: c.bg,
+    surface: c.surface,
+    surfaceAlt: c.surfaceAlt,
+    border: c.border,
+    text: p.text,
+    textMuted: p.muted,
+    textFaint: c.textFaint,
+    accent: c.accent,
+    accentText: c.accentText,
+    focus: c.focus,
+    danger: c.danger,
+    warning: c.warning,
+    success: c.success,
+    dangerBg: c.dangerBg,
+    dangerBorder: c.dangerBorder,
+    onColor: c.onColor,
+    overlayTint: c.overlayTint,
+    shadow: c.shadow,
+    shadowStrong: c.shadowStrong,
+    glass: c.glass,
+    legendFaded: p.grid_major,
+    legendFuzzy: p.lane_rule,
+    legendFuzzyEdge: p.lane_band,
+    rowHover: c.rowHover,
+    rowSelected: c.rowSelected,
+    brush: c.brush,
+    brushEdge: c.brushEdge,
+    tooltip: { ...c.tooltip, kinds: { ...other.kinds } },
+    canvas: {
+      bg: p.background,
+      laneBandA: p.background,
+      laneBandB: p.lane_band,
+      grid: p.grid_minor,
+      gridMajor: p.grid_major,
+      axisBg: p.lane_band,
+      axisText: p.muted,
+      axisMajorText: p.text,
+      today: name === 'light' ? '#d64545' : '#ff7b72',
+      selection: p.text,
+      hover: c.accent,
+      label: p.text,
+      labelOnBar: p.background,
+      labelOn: Object.fromEntries(
+        (Object.keys(p.kinds) as EventKind[]).map((k) => {
+          const best = contrastRatio(p.background, p.kinds[k]) >= contrastRatio(p.text, p.kinds[k]) ? p.background : p.text;
+          return [k, contrastRatio(best, p.kinds[k]) >= 4.5 ? best : null];
+        }),
+      ) as Record<EventKind, string | null>,
+      clusterFill: p.cluster_fill,
+      clusterText: p.cluster_text,
+      strike: p.strike,
+    },
+    kinds: { ...p.kinds },
+    fuzzyAlpha: SHARED.precision.soft_fill_opacity,
+  };
+}
+
+export const lightTheme: Theme = buildTheme('light');
+export const darkTheme: Theme = buildTheme('dark');
+export const THEMES: Record<ThemeName, Theme> = { light: lightTheme, dark: darkTheme };
+
+/** The light theme (kept for modules that do not follow the theme switch). */
 export const theme: Theme = lightTheme;
 
 export const KIND_LABELS: Record<EventKind, string> = {
@@ -166,6 +283,10 @@ export function applyThemeToDocument(t: Theme, root: HTMLElement = document.docu
     '--tooltip-bg': t.tooltip.bg,
     '--tooltip-text': t.tooltip.text,
     '--tooltip-muted': t.tooltip.muted,
+    '--row-hover': t.rowHover,
+    '--row-selected': t.rowSelected,
+    '--brush': t.brush,
+    '--brush-edge': t.brushEdge,
     '--axis-bg': t.canvas.axisBg,
     '--grid': t.canvas.grid,
   };
@@ -175,4 +296,19 @@ export function applyThemeToDocument(t: Theme, root: HTMLElement = document.docu
   }
   for (const [k, v] of Object.entries(vars)) root.style.setProperty(k, v);
   root.style.colorScheme = t.name === 'dark' ? 'dark' : 'light';
+}
+
+/** WCAG 2 contrast ratio of two #rrggbb colours (1..21). */
+export function contrastRatio(a: string, b: string): number {
+  const lum = (hex: string) => {
+    const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+    if (!m) throw new Error(`not #rrggbb: ${hex}`);
+    const [r, g, bl] = [m[1], m[2], m[3]].map((h) => {
+      const c = parseInt(h, 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
 }

@@ -20,6 +20,25 @@ export interface EventSummary {
   place: string | null;
   country: string | null;
   sources: number;
+  /** Actor ids of `participants`, same order (contract: store branch). */
+  actor_ids: number[];
+  /** Distinct outlet names (or the document name) of the sources. */
+  outlets: string[];
+  /** An analyst correction applies. */
+  edited: boolean;
+}
+
+export type ActorKind = 'person' | 'country' | 'organization' | 'group';
+
+/** `actors()` (contract). */
+export interface ActorView {
+  id: number;
+  name: string;
+  kind: ActorKind;
+  country: string | null;
+  aliases: string[];
+  /** Number of events the actor takes part in. */
+  events: number;
 }
 
 export interface Participant {

@@ -8,18 +8,33 @@ import type { Theme } from '../theme';
 import { hitTest } from './hittest';
 import {
   DEFAULT_LAYOUT,
+  buildLaneIndex,
+  inStartOrder,
   laneGeometry,
-  laneOrder,
-  layoutItems,
+  layoutWindow,
   rowsThatFit,
-  sortForLayout,
   visibleRange,
   type LaneGeometry,
+  type LaneIndex,
   type Layout,
   type Placed,
 } from './layout';
-import { AXIS_H, BulkPainter, FONT_SIZE, LANE_PAD, ROW_H, TextFitter, drawAxis, drawGlyph, drawGrid, drawLabel, drawToday } from './render';
-import { clampSpan, fitDomain, revealDomain, scaleExtentFor, transformForDomain } from './scale';
+import {
+  AXIS_H,
+  BulkPainter,
+  DensityPainter,
+  FONT_SIZE,
+  LANE_PAD,
+  ROW_H,
+  TextFitter,
+  drawAxis,
+  drawBrush,
+  drawGlyph,
+  drawGrid,
+  drawLabel,
+  drawToday,
+} from './render';
+import { clampSpan, domainForTransform, fitDomain, revealDomain, scaleExtentFor, transformForDomain } from './scale';
 import { computeTicks } from './ticks';
 import type { LaneSpec, TimelineItem, ViewDomain } from './types';
 
@@ -32,6 +47,8 @@ export interface TimelineOptions {
   onHover?: (item: TimelineItem | null, clientX: number, clientY: number) => void;
   /** The visible domain changed (throttled to frames). */
   onView?: (view: ViewDomain) => void;
+  /** The user brushed a time range (Shift+drag, or `b` for the view); null clears it. */
+  onBrush?: (range: ViewDomain | null) => void;
   /** Accessible description of the canvas. */
   describe?: (items: readonly TimelineItem[], view: ViewDomain) => string;
   now?: () => number;
@@ -39,8 +56,12 @@ export interface TimelineOptions {
 
 const GEO = { top: AXIS_H, rowHeight: ROW_H, lanePad: LANE_PAD };
 const GUTTER_W = 140;
-/** Above this many items in view, glyphs are batched and labels dropped. */
-const BULK_THRESHOLD = 2500;
+/**
+ * Above this many items in view, glyphs are batched and labels dropped (at
+ * that density labels would not fit anyway; painting each glyph with its
+ * gradient and label costs too much on a software canvas).
+ */
+const BULK_THRESHOLD = 600;
 
 export class Timeline {
   readonly root: HTMLDivElement;
@@ -53,8 +74,18 @@ export class Timeline {
   private sel: Selection<HTMLCanvasElement, unknown, null, undefined>;
   private ro: ResizeObserver;
 
-  private items: TimelineItem[] = [];
-  private sorted: TimelineItem[] = [];
+  private items: readonly TimelineItem[] = [];
+  /** The items in start order (the same array when they came sorted). */
+  private sorted: readonly TimelineItem[] = [];
+  /** Items per lane in start order (built lazily, once per items and lanes). */
+  private lanesIndex: LaneIndex[] | null = null;
+  /** The layout covers items in this time window; valid while the view stays inside. */
+  private layoutValid: ViewDomain = [0, 0];
+  private density: DensityPainter | null = null;
+  /** Lanes the user collapsed (by key). */
+  private collapsed = new Set<string>();
+  /** Vertical scroll of the lanes (px) when they are taller than the canvas. */
+  private scrollY = 0;
   private base: ViewDomain = [0, 1];
   private transform: ZoomTransform = zoomIdentity;
   private width = 0;
@@ -63,8 +94,6 @@ export class Timeline {
   private layout: Layout | null = null;
   private layoutKey = '';
   private layoutRows = 0;
-  /** Number of lanes for the current items and spec (-1: unknown). */
-  private laneCount = -1;
   private relayoutTimer: ReturnType<typeof setTimeout> | undefined;
   private geo: LaneGeometry[] = [];
   private gutterKey = '';
@@ -74,6 +103,10 @@ export class Timeline {
   private hoverId: number | null = null;
   private lastView: ViewDomain = [0, 0];
   private lastAria = '';
+  /** The time brush shown (set from outside, or while dragging). */
+  private brush: ViewDomain | null = null;
+  private brushDrag: { from: number; to: number; id: number } | null = null;
+  private suppressClick = false;
 
   constructor(host: HTMLElement, opts: TimelineOptions) {
     this.opts = opts;
@@ -104,7 +137,8 @@ export class Timeline {
           return !w.shiftKey && Math.abs(w.deltaY) >= Math.abs(w.deltaX);
         }
         const m = ev as MouseEvent;
-        return !m.ctrlKey && !m.button;
+        // Shift+drag brushes a time range instead of panning.
+        return !m.ctrlKey && !m.button && !(ev.type === 'mousedown' && m.shiftKey);
       })
       .constrain((t) => (t.y === 0 ? t : new ZoomTransform(t.k, t.x, 0)))
       .on('start', (ev: D3ZoomEvent<HTMLCanvasElement, unknown>) => {
@@ -125,6 +159,9 @@ export class Timeline {
     this.canvas.addEventListener('pointermove', this.onPointerMove);
     this.canvas.addEventListener('pointerleave', this.onPointerLeave);
     this.canvas.addEventListener('keydown', this.onKeyDown);
+    this.canvas.addEventListener('pointerdown', this.onPointerDown);
+    this.canvas.addEventListener('pointerup', this.onPointerUp);
+    this.gutter.addEventListener('scroll', this.onGutterScroll);
 
     this.ro = new ResizeObserver(() => this.resize());
     this.ro.observe(this.root);
@@ -137,9 +174,9 @@ export class Timeline {
 
   /** Replace the items. Fits the view the first time (or when asked). */
   setItems(items: readonly TimelineItem[], opts: { fit?: boolean } = {}): void {
-    this.items = [...items];
-    this.sorted = sortForLayout(this.items);
-    this.laneCount = -1;
+    this.items = items;
+    this.sorted = inStartOrder(items);
+    this.lanesIndex = null;
     this.layout = null;
     this.layoutKey = '';
     if (this.selectedId !== null && !this.items.some((i) => i.id === this.selectedId)) this.selectedId = null;
@@ -149,10 +186,23 @@ export class Timeline {
 
   setLanes(spec: LaneSpec): void {
     this.opts.lanes = spec;
-    this.laneCount = -1;
+    this.lanesIndex = null;
     this.layout = null;
     this.layoutKey = '';
     this.requestDraw();
+  }
+
+  /** Collapse or expand a lane (a collapsed lane is a one-row density band). */
+  toggleLane(key: string): void {
+    if (this.collapsed.has(key)) this.collapsed.delete(key);
+    else this.collapsed.add(key);
+    this.layout = null;
+    this.layoutKey = '';
+    this.requestDraw();
+  }
+
+  isCollapsed(key: string): boolean {
+    return this.collapsed.has(key);
   }
 
   setTheme(theme: Theme): void {
@@ -167,8 +217,9 @@ export class Timeline {
 
   /** The visible time domain [start, end) in UTC ms. */
   getView(): ViewDomain {
-    const [a, b] = this.viewScale().domain();
-    return [a.getTime(), b.getTime()];
+    // Same as viewScale().domain(), without building a d3 scale (and its
+    // tick formats) several times a frame.
+    return domainForTransform(this.base, Math.max(1, this.width), this.transform);
   }
 
   /**
@@ -233,6 +284,18 @@ export class Timeline {
     this.requestDraw();
   }
 
+  /** Show a time brush (null: none). Does not call onBrush. */
+  setBrush(range: ViewDomain | null): void {
+    const same = range === this.brush || (range && this.brush && range[0] === this.brush[0] && range[1] === this.brush[1]);
+    if (same) return;
+    this.brush = range;
+    this.requestDraw();
+  }
+
+  getBrush(): ViewDomain | null {
+    return this.brush;
+  }
+
   getSelected(): number | null {
     return this.selectedId;
   }
@@ -270,7 +333,7 @@ export class Timeline {
     const r = this.canvas.getBoundingClientRect();
     return {
       x: r.left + ((pl.x0 + pl.x1) / 2 - v0) / layout.msPerPx,
-      y: r.top + g.y + LANE_PAD + pl.row * ROW_H + ROW_H / 2,
+      y: r.top + g.y - this.scrollY + LANE_PAD + pl.row * ROW_H + ROW_H / 2,
     };
   }
 
@@ -289,12 +352,29 @@ export class Timeline {
     this.canvas.removeEventListener('pointermove', this.onPointerMove);
     this.canvas.removeEventListener('pointerleave', this.onPointerLeave);
     this.canvas.removeEventListener('keydown', this.onKeyDown);
+    this.canvas.removeEventListener('pointerdown', this.onPointerDown);
+    this.canvas.removeEventListener('pointerup', this.onPointerUp);
+    this.gutter.removeEventListener('scroll', this.onGutterScroll);
     this.root.remove();
   }
 
   // ---------------------------------------------------------------- input
 
   private onWindowResize = () => this.resize();
+
+  /** The lanes scroll with the gutter (wheel over the lane names, PageUp/PageDown). */
+  private onGutterScroll = () => {
+    if (this.gutter.scrollTop !== this.scrollY) {
+      this.scrollY = this.gutter.scrollTop;
+      this.requestDraw();
+    }
+  };
+
+  /** Scroll the lanes vertically by px (when they are taller than the view). */
+  scrollLanes(px: number): void {
+    this.gutter.scrollTop = Math.max(0, this.gutter.scrollTop + px);
+    this.onGutterScroll();
+  }
 
   private onWheel = (ev: WheelEvent) => {
     // Horizontal scroll or shift+wheel pans; plain wheel zooms (d3-zoom).
@@ -314,7 +394,7 @@ export class Timeline {
     const layout = this.ensureLayout(true);
     if (!layout) return null;
     const [v0] = this.getView();
-    return hitTest(layout, this.geo, x, y, {
+    return hitTest(layout, this.geo, x, y + this.scrollY, {
       ...GEO,
       viewStart: v0,
       msPerPx: layout.msPerPx,
@@ -323,22 +403,77 @@ export class Timeline {
     });
   }
 
+  private timeAt(x: number): number {
+    const [v0, v1] = this.getView();
+    return v0 + (x / Math.max(1, this.width)) * (v1 - v0);
+  }
+
+  private onPointerDown = (ev: PointerEvent) => {
+    if (!ev.shiftKey || ev.button !== 0) return;
+    const t = this.timeAt(this.localPoint(ev)[0]);
+    this.brushDrag = { from: t, to: t, id: ev.pointerId };
+    this.canvas.setPointerCapture?.(ev.pointerId);
+    ev.preventDefault();
+  };
+
+  private onPointerUp = (ev: PointerEvent) => {
+    const d = this.brushDrag;
+    if (!d || d.id !== ev.pointerId) return;
+    this.brushDrag = null;
+    this.suppressClick = true;
+    const a = Math.min(d.from, d.to);
+    const b = Math.max(d.from, d.to);
+    // A Shift+click (no drag) clears the brush.
+    const range: ViewDomain | null = (b - a) / this.msPerPx() < 3 ? null : [a, b];
+    this.brush = range;
+    this.requestDraw();
+    this.opts.onBrush?.(range);
+  };
+
+  private msPerPx(): number {
+    const [v0, v1] = this.getView();
+    return (v1 - v0) / Math.max(1, this.width);
+  }
+
   private onClick = (ev: MouseEvent) => {
+    if (this.suppressClick) {
+      this.suppressClick = false;
+      return;
+    }
     const [x, y] = this.localPoint(ev);
     const h = this.hit(x, y);
     const id = h ? h.placed.item.id : null;
+    if (id === null && this.denseLaneAt(y)) {
+      // A density band: zoom into it (4x around the pointer).
+      this.sel.call(this.zoom.scaleBy, 4, [x, 0]);
+      return;
+    }
     this.selectedId = id;
     this.requestDraw();
     this.opts.onSelect?.(id);
   };
 
+  /** True when y falls in a lane drawn as a density band. */
+  private denseLaneAt(y: number): boolean {
+    const layout = this.layout;
+    if (!layout) return false;
+    const yy = y + this.scrollY;
+    const i = this.geo.findIndex((g) => yy >= g.y && yy < g.y + g.height);
+    return i >= 0 && layout.lanes[i]?.dense === true;
+  }
+
   private onPointerMove = (ev: PointerEvent) => {
     const [x, y] = this.localPoint(ev);
+    if (this.brushDrag && this.brushDrag.id === ev.pointerId) {
+      this.brushDrag.to = this.timeAt(x);
+      this.requestDraw();
+      return;
+    }
     const h = y > AXIS_H ? this.hit(x, y) : null;
     const id = h ? h.placed.item.id : null;
-    if (id !== this.hoverId) {
+    if (id !== this.hoverId || id === null) {
       this.hoverId = id;
-      this.canvas.style.cursor = id !== null ? 'pointer' : 'grab';
+      this.canvas.style.cursor = id !== null ? 'pointer' : y > AXIS_H && this.denseLaneAt(y) ? 'zoom-in' : 'grab';
       this.requestDraw();
     }
     this.opts.onHover?.(h ? h.placed.item : null, ev.clientX, ev.clientY);
@@ -383,6 +518,18 @@ export class Timeline {
       case 'p':
         this.selectAdjacent(-1);
         break;
+      case 'PageDown':
+        this.scrollLanes(this.height / 2);
+        break;
+      case 'PageUp':
+        this.scrollLanes(-this.height / 2);
+        break;
+      case 'b':
+        // Brush the visible range (keyboard equivalent of Shift+drag).
+        this.brush = this.getView();
+        this.requestDraw();
+        this.opts.onBrush?.(this.brush);
+        break;
       case 'Escape':
         if (this.selectedId === null) handled = false;
         else {
@@ -413,7 +560,10 @@ export class Timeline {
     const g = this.gutter.style;
     g.position = 'relative';
     g.flex = `0 0 ${GUTTER_W}px`;
-    g.overflow = 'hidden';
+    // Lanes taller than the view scroll here (the canvas follows scrollTop).
+    g.overflowX = 'hidden';
+    g.overflowY = 'auto';
+    g.scrollbarWidth = 'thin';
     const c = this.canvas.style;
     c.flex = '1 1 auto';
     c.minWidth = '0';
@@ -447,21 +597,29 @@ export class Timeline {
     this.requestDraw();
   }
 
+  private laneIndex(): LaneIndex[] {
+    return (this.lanesIndex ??= buildLaneIndex(this.sorted, this.opts.lanes));
+  }
+
   /**
-   * The layout for the current zoom. While zooming, a layout made for a zoom
-   * within 25% is reused (glyphs are re-measured at draw time) and a fresh
-   * one follows once the zoom settles: no 100k-item relayout per frame.
+   * The layout for the current view. It covers a window three views wide
+   * (panning inside it needs no new layout) and stacks only the items in that
+   * window; lanes with more items there than their rows can show are density
+   * bands (not stacked at all). While zooming, a layout made for a zoom within
+   * 25% is reused (glyphs are re-measured at draw time) and a fresh one
+   * follows once the zoom settles.
    */
   private ensureLayout(allowStale = false): Layout | null {
     if (this.width <= 0) return null;
     const [v0, v1] = this.getView();
-    const msPerPx = (v1 - v0) / this.width;
-    if (this.laneCount < 0) this.laneCount = laneOrder(this.sorted, this.opts.lanes).length;
-    const lanes = Math.max(1, this.laneCount);
-    const maxRows = rowsThatFit(this.height - AXIS_H, lanes, GEO, 40);
+    const span = v1 - v0;
+    const msPerPx = span / this.width;
+    const lanesIx = this.laneIndex();
+    const maxRows = rowsThatFit(this.height - AXIS_H, Math.max(1, lanesIx.length), GEO, 40);
     const key = `${msPerPx.toPrecision(12)}|${maxRows}`;
-    if (this.layout && key === this.layoutKey) return this.layout;
-    if (allowStale && this.layout && this.layoutRows === maxRows) {
+    const inside = v0 >= this.layoutValid[0] && v1 <= this.layoutValid[1];
+    if (this.layout && key === this.layoutKey && inside) return this.layout;
+    if (allowStale && inside && this.layout && this.layoutRows === maxRows) {
       const ratio = msPerPx / this.layout.msPerPx;
       if (ratio > 0.8 && ratio < 1.25) {
         clearTimeout(this.relayoutTimer);
@@ -474,7 +632,14 @@ export class Timeline {
       }
     }
     clearTimeout(this.relayoutTimer);
-    this.layout = layoutItems(this.sorted, this.opts.lanes, { ...DEFAULT_LAYOUT, msPerPx, maxRows });
+    const t0 = v0 - span;
+    const t1 = v1 + span;
+    // More items in view than one per 16 px of each row: stacking would
+    // only overlap them, so the lane is a density band.
+    const denseAbove = Math.max(100, Math.round((maxRows * this.width) / 16));
+    this.layout = layoutWindow(lanesIx, t0, t1, { ...DEFAULT_LAYOUT, msPerPx, maxRows }, denseAbove, this.collapsed, [v0, v1]);
+    // Labels reach maxLabelPx to the right of their item: keep that margin.
+    this.layoutValid = [t0 + (DEFAULT_LAYOUT.maxLabelPx + 60) * msPerPx, t1 - 20 * msPerPx];
     this.layoutKey = key;
     this.layoutRows = maxRows;
     this.geo = laneGeometry(this.layout, GEO, this.height - AXIS_H);
@@ -483,7 +648,7 @@ export class Timeline {
   }
 
   private updateGutter(): void {
-    const key = JSON.stringify(this.geo);
+    const key = JSON.stringify(this.geo) + (this.layout?.lanes.map((l) => (l.collapsed ? 'c' : l.dense ? 'd' : 's')).join('') ?? '');
     if (key === this.gutterKey) return;
     this.gutterKey = key;
     const doc = this.root.ownerDocument;
@@ -494,7 +659,11 @@ export class Timeline {
     head.textContent = 'UTC';
     head.title = 'Dates are shown in UTC';
     head.style.height = `${AXIS_H}px`;
+    head.style.position = 'sticky';
+    head.style.top = '0';
+    head.style.zIndex = '1';
     children.push(head);
+    const layout = this.layout;
     this.geo.forEach((g, i) => {
       const el = doc.createElement('div');
       el.className = 'tl-lane-label';
@@ -512,6 +681,15 @@ export class Timeline {
         sw.style.background = color;
         el.append(sw);
       }
+      // Collapse/expand: a real button, so it is reachable with Tab.
+      const fold = doc.createElement('button');
+      fold.type = 'button';
+      const folded = this.collapsed.has(g.key);
+      fold.className = folded ? 'tl-lane-fold folded' : 'tl-lane-fold';
+      fold.setAttribute('aria-expanded', String(!folded));
+      fold.setAttribute('aria-label', `${folded ? 'Expand' : 'Collapse'} lane ${g.label}`);
+      fold.addEventListener('click', () => this.toggleLane(g.key));
+      el.prepend(fold);
       const text = doc.createElement('span');
       text.className = 'tl-lane-text';
       const name = doc.createElement('span');
@@ -523,7 +701,15 @@ export class Timeline {
       count.textContent = g.count.toLocaleString('en-US');
       text.append(name, count);
       el.append(text);
-      if (g.overlapping > 0) {
+      if (layout?.lanes[i]?.collapsed) {
+        // Collapsed: the name and count say enough.
+      } else if (layout?.lanes[i]?.dense) {
+        const band = doc.createElement('span');
+        band.className = 'tl-lane-crowded';
+        band.textContent = 'density — zoom in';
+        band.title = 'Too many events to draw one by one at this zoom: bar height grows with the number of events. Click the band or zoom in.';
+        text.append(band);
+      } else if (g.overlapping > 0) {
         const crowded = doc.createElement('span');
         crowded.className = 'tl-lane-crowded';
         crowded.textContent = `${g.overlapping.toLocaleString('en-US')} overlap`;
@@ -558,16 +744,17 @@ export class Timeline {
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     ctx.fillStyle = th.canvas.bg;
     ctx.fillRect(0, 0, w, h);
+    const sy = this.scrollY;
     this.geo.forEach((g, i) => {
       ctx.fillStyle = i % 2 ? th.canvas.laneBandB : th.canvas.laneBandA;
-      ctx.fillRect(0, g.y, w, g.height);
+      ctx.fillRect(0, g.y - sy, w, g.height);
     });
     ctx.strokeStyle = th.canvas.grid;
     ctx.lineWidth = 1;
     ctx.beginPath();
     for (const g of this.geo) {
-      ctx.moveTo(0, Math.round(g.y + g.height) - 0.5);
-      ctx.lineTo(w, Math.round(g.y + g.height) - 0.5);
+      ctx.moveTo(0, Math.round(g.y - sy + g.height) - 0.5);
+      ctx.lineTo(w, Math.round(g.y - sy + g.height) - 0.5);
     }
     ctx.stroke();
 
@@ -608,8 +795,8 @@ export class Timeline {
     layout.lanes.forEach((lane, li) => {
       const g = this.geo[li];
       lane.rows.forEach((row, ri) => {
-        const top = g.y + LANE_PAD + ri * ROW_H;
-        if (top > h || top + ROW_H > g.y + g.height + 0.5) return;
+        const top = g.y - sy + LANE_PAD + ri * ROW_H;
+        if (top > h || top + ROW_H < AXIS_H || top + ROW_H > g.y - sy + g.height + 0.5) return;
         const [a, b] = visibleRange(row, cullLeft, cullRight);
         let coveredTo = -Infinity;
         for (let i = a; i < b; i++) {
@@ -645,21 +832,33 @@ export class Timeline {
       });
     });
     bulk?.flush(ctx);
+    // Lanes too dense to stack: per-kind histogram bars over 3 px bins.
+    const lanesIx = this.laneIndex();
+    layout.lanes.forEach((lane, li) => {
+      if (!lane.dense || !lanesIx[li]) return;
+      const g = this.geo[li];
+      this.density ??= new DensityPainter();
+      if (g.y - sy > h || g.y - sy + g.height < AXIS_H) return;
+      this.density.paint(ctx, lanesIx[li], v0, msPerPx, w, g.y - sy + LANE_PAD, g.height - 2 * LANE_PAD, th);
+    });
     // Hovered and selected items are painted last, on top of their neighbours.
     for (const paint of deferred) paint();
     deferred = [];
     ctx.restore();
 
+    const b = this.brushDrag ? [Math.min(this.brushDrag.from, this.brushDrag.to), Math.max(this.brushDrag.from, this.brushDrag.to)] : this.brush;
+    if (b) drawBrush(ctx, X(b[0]), X(b[1]), w, h, th);
     drawAxis(ctx, ticks, X, w, th, this.fitter);
     this.afterDraw([v0, v1]);
   }
 
   private paintItem(pl: Placed, x0: number, x1: number, top: number, marker: boolean, limit: number): void {
     const it = pl.item;
-    // Very long extents at deep zoom: keep coordinates near the canvas (the
-    // clipped parts are off screen anyway; huge values upset gradients/paths).
-    const g0 = marker ? x0 : Math.max(x0, -1000);
-    const g1 = marker ? x1 : Math.min(x1, this.width + 1000);
+    // Long extents at deep zoom: cut them just outside the canvas. What is
+    // off screen is never seen, but a software rasteriser still fills it
+    // (a month at two-week zoom is 3,000 px of gradient).
+    const g0 = marker ? x0 : Math.max(x0, -16);
+    const g1 = marker ? x1 : Math.min(x1, this.width + 16);
     drawGlyph(this.ctx, pl, { x0: g0, x1: g1, top, marker, selected: it.id === this.selectedId, hovered: it.id === this.hoverId }, this.opts.theme);
     this.paintLabel(it, x0, x1, top, marker, limit);
   }
@@ -682,7 +881,13 @@ export class Timeline {
       const text = this.fitter.fit(it.label, insideW);
       if (!text) return;
       const solid = it.mode !== 'fuzzy' && it.status === 'occurred';
-      drawLabel(this.ctx, text, vis0 + 6, top, solid ? th.canvas.labelOnBar : th.canvas.label, struck, this.fitter);
+      const on = th.canvas.labelOn[it.kind];
+      if (solid && !on) {
+        // No text colour reaches 4.5:1 on this kind's bar: the label sits on a chip of background.
+        this.ctx.fillStyle = th.canvas.bg;
+        this.ctx.fillRect(vis0 + 3, top + ROW_H / 2 - 7, this.fitter.width(text) + 6, 14);
+      }
+      drawLabel(this.ctx, text, vis0 + 6, top, solid && on ? on : th.canvas.label, struck, this.fitter);
       return;
     }
     const text = this.fitter.fit(it.label, outsideW);

@@ -2,6 +2,7 @@
 // never needs a new layout; only a change of zoom (ms per pixel) or of the
 // available rows does.
 
+import { EVENT_KINDS } from '../types';
 import type { LaneSpec, TimelineItem } from './types';
 
 export interface LayoutParams {
@@ -55,6 +56,10 @@ export interface LaneLayout {
   rows: Row[];
   count: number;
   overlapping: number;
+  /** Too many items at this zoom: drawn as a density band, not stacked. */
+  dense: boolean;
+  /** Collapsed by the user: a one-row density band. */
+  collapsed?: boolean;
 }
 
 export interface Layout {
@@ -93,27 +98,69 @@ export function sortForLayout(items: readonly TimelineItem[]): TimelineItem[] {
   return [...items].sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
 }
 
-/**
- * Greedy interval stacking per lane. Each item goes in the first row where it
- * and its label fit; failing that, the first row where the glyph alone fits
- * (its neighbour's label will be shortened); failing that (lane full), the row
- * that frees up first, flagged as overlapping. `sorted` must come from
- * sortForLayout.
- */
+/** Stacking of every item (see LaneStacker); `sorted` must be in start order. */
 export function layoutItems(sorted: readonly TimelineItem[], spec: LaneSpec, p: LayoutParams): Layout {
   const keys = laneOrder(sorted, spec);
   const laneIndex = new Map(keys.map((k, i) => [k, i]));
-  const lanes: LaneLayout[] = keys.map((key) => ({ key, label: spec.label(key), rows: [], count: 0, overlapping: 0 }));
-  const glyphEnds: number[][] = keys.map(() => []);
-  const labelEnds: number[][] = keys.map(() => []);
-  const gap = p.gapPx * p.msPerPx;
-  const maxRows = Math.max(1, p.maxRows);
+  const stackers = keys.map((key, li) => new LaneStacker(key, spec.label(key), li, p));
+  for (const it of sorted) {
+    const k = spec.key(it);
+    if (typeof k === 'string') stackers[laneIndex.get(k)!].place(it);
+    else for (const kk of k) stackers[laneIndex.get(kk)!].place(it);
+  }
+  return makeLayout(
+    p.msPerPx,
+    stackers.map((s) => s.finish()),
+  );
+}
 
-  const minGlyph = p.minGlyphPx * p.msPerPx;
-  const place = (it: TimelineItem, li: number) => {
-    const lane = lanes[li];
-    const gEnds = glyphEnds[li];
-    const lEnds = labelEnds[li];
+/** A Layout over finished lanes; the id index is built on first use only. */
+export function makeLayout(msPerPx: number, lanes: LaneLayout[]): Layout {
+  // Most layouts (one per zoom level while zooming) never need the index.
+  let index: Map<number, Placed> | null = null;
+  return {
+    msPerPx,
+    lanes,
+    get byId() {
+      if (!index) {
+        index = new Map();
+        for (const lane of lanes)
+          for (const row of lane.rows) for (const pl of row.items) if (!index.has(pl.item.id)) index.set(pl.item.id, pl);
+      }
+      return index;
+    },
+  };
+}
+
+/**
+ * Greedy interval stacking of one lane; items must come in start order.
+ * Each item goes in the first row where it and its label fit; failing that,
+ * the first row where the glyph alone fits (its neighbour's label will be
+ * shortened); failing that (lane full), the row that frees up first, flagged
+ * as overlapping.
+ */
+export class LaneStacker {
+  private lane: LaneLayout;
+  private gEnds: number[] = [];
+  private lEnds: number[] = [];
+  private gap: number;
+  private minGlyph: number;
+  private maxRows: number;
+
+  constructor(
+    key: string,
+    label: string,
+    private li: number,
+    private p: LayoutParams,
+  ) {
+    this.lane = { key, label, rows: [], count: 0, overlapping: 0, dense: false };
+    this.gap = p.gapPx * p.msPerPx;
+    this.minGlyph = p.minGlyphPx * p.msPerPx;
+    this.maxRows = Math.max(1, p.maxRows);
+  }
+
+  place(it: TimelineItem): void {
+    const { p, lane, gEnds, lEnds, gap, minGlyph } = this;
     // Inlined glyphExtent (no tuple allocation: this loop runs 100k times).
     let x0 = it.start;
     let x1 = it.end;
@@ -134,7 +181,7 @@ export function layoutItems(sorted: readonly TimelineItem[], spec: LaneSpec, p: 
         break;
       }
     }
-    if (row < 0 && lEnds.length < maxRows) row = lEnds.length;
+    if (row < 0 && lEnds.length < this.maxRows) row = lEnds.length;
     // 2. Room for the glyph only.
     if (row < 0) {
       for (let r = 0; r < gEnds.length; r++) {
@@ -158,39 +205,139 @@ export function layoutItems(sorted: readonly TimelineItem[], spec: LaneSpec, p: 
     }
     gEnds[row] = Math.max(gEnds[row], x1);
     lEnds[row] = Math.max(lEnds[row], labelEnd);
-    const placed: Placed = { item: it, lane: li, row, x0, x1, labelEnd, overlaps };
-    lane.rows[row].items.push(placed);
+    lane.rows[row].items.push({ item: it, lane: this.li, row, x0, x1, labelEnd, overlaps });
     lane.count++;
-  };
-
-  for (const it of sorted) {
-    const k = spec.key(it);
-    if (typeof k === 'string') place(it, laneIndex.get(k)!);
-    else for (const kk of k) place(it, laneIndex.get(kk)!);
   }
 
-  for (const lane of lanes) {
-    for (const row of lane.rows) {
+  /** Sort rows by x0 and compute the running maxima culling relies on. */
+  finish(): LaneLayout {
+    for (const row of this.lane.rows) {
       row.items.sort((a, b) => a.x0 - b.x0);
       let m = -Infinity;
       row.maxEnd = row.items.map((pl) => (m = Math.max(m, pl.labelEnd, pl.x1)));
     }
+    return this.lane;
   }
-  // The id index is built on first use only: most layouts (one per zoom
-  // level while zooming 100k items) never need it.
-  let index: Map<number, Placed> | null = null;
-  return {
-    msPerPx: p.msPerPx,
-    lanes,
-    get byId() {
-      if (!index) {
-        index = new Map();
-        for (const lane of lanes)
-          for (const row of lane.rows) for (const pl of row.items) if (!index.has(pl.item.id)) index.set(pl.item.id, pl);
-      }
-      return index;
-    },
+}
+
+/**
+ * Items in start order, without copying when they already are (the backend
+ * sends events in date order). A nearly sorted list (a month-precision event
+ * starts on the 1st, a little before its neighbours) is fixed by insertion
+ * sort, which costs what the items move; past a budget of moves it gives up
+ * and sorts fully.
+ */
+export function inStartOrder(items: readonly TimelineItem[]): readonly TimelineItem[] {
+  let sorted = true;
+  for (let i = 1; i < items.length && sorted; i++) if (items[i].start < items[i - 1].start) sorted = false;
+  if (sorted) return items;
+  const out = [...items];
+  let budget = 64 * out.length + 1024;
+  for (let i = 1; i < out.length; i++) {
+    const it = out[i];
+    let j = i - 1;
+    while (j >= 0 && out[j].start > it.start) {
+      out[j + 1] = out[j];
+      j--;
+      if (--budget < 0) return sortForLayout(items);
+    }
+    out[j + 1] = it;
+  }
+  return out;
+}
+
+/** One lane's items in start order, with their starts as a typed array for binary search. */
+export interface LaneIndex {
+  key: string;
+  label: string;
+  items: TimelineItem[];
+  starts: Float64Array;
+  /** Longest item (ms): items starting this much before a time may still reach it. */
+  maxSpan: number;
+  /** Starts per event kind (EVENT_KINDS order), sorted: density bands count with them. */
+  kindStarts: Float64Array[];
+}
+
+/** Split start-ordered items into lanes in one pass (lane order as laneOrder). */
+export function buildLaneIndex(sorted: readonly TimelineItem[], spec: LaneSpec): LaneIndex[] {
+  const buckets = new Map<string, TimelineItem[]>();
+  for (const k of spec.order) buckets.set(k, []);
+  const push = (k: string, it: TimelineItem) => {
+    let b = buckets.get(k);
+    if (!b) buckets.set(k, (b = []));
+    b.push(it);
   };
+  for (const it of sorted) {
+    const k = spec.key(it);
+    if (typeof k === 'string') push(k, it);
+    else for (const kk of k) push(kk, it);
+  }
+  const fixed = new Set(spec.order);
+  const keys = [...spec.order, ...[...buckets.keys()].filter((k) => !fixed.has(k)).sort()];
+  return keys.map((key) => {
+    const items = buckets.get(key)!;
+    const starts = new Float64Array(items.length);
+    let maxSpan = 0;
+    for (let i = 0; i < items.length; i++) {
+      starts[i] = items[i].start;
+      const d = items[i].end - items[i].start;
+      if (d > maxSpan) maxSpan = d;
+    }
+    const kindStarts = EVENT_KINDS.map((k) => {
+      const a: number[] = [];
+      for (const it of items) if (it.kind === k) a.push(it.start);
+      return Float64Array.from(a);
+    });
+    return { key, label: spec.label(key), items, starts, maxSpan, kindStarts };
+  });
+}
+
+/** First index i with a[i] >= t. */
+export function lowerBound(a: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index range [a, b) of a lane's items that may intersect [t0, t1]. */
+export function laneSlice(lane: LaneIndex, t0: number, t1: number): [number, number] {
+  return [lowerBound(lane.starts, t0 - lane.maxSpan), lowerBound(lane.starts, t1 + 1e-9)];
+}
+
+/**
+ * Layout of a time window only: lanes with more items in `view` than
+ * `denseAbove` are not stacked (drawn as density bands), the others are
+ * stacked over the window's items alone. The cost follows what is on screen,
+ * not the size of the workspace.
+ */
+export function layoutWindow(
+  lanes: readonly LaneIndex[],
+  t0: number,
+  t1: number,
+  p: LayoutParams,
+  denseAbove: number,
+  collapsed: ReadonlySet<string> = new Set(),
+  view: readonly [number, number] = [t0, t1],
+): Layout {
+  const out = lanes.map((lane, li) => {
+    const [a, b] = laneSlice(lane, t0, t1);
+    const [va, vb] = laneSlice(lane, view[0], view[1]);
+    const folded = collapsed.has(lane.key);
+    if (folded || vb - va > denseAbove) {
+      return { key: lane.key, label: lane.label, rows: [], count: lane.items.length, overlapping: 0, dense: true, collapsed: folded } satisfies LaneLayout;
+    }
+    const st = new LaneStacker(lane.key, lane.label, li, p);
+    for (let i = a; i < b; i++) st.place(lane.items[i]);
+    const l = st.finish();
+    l.count = lane.items.length;
+    return l;
+  });
+  return makeLayout(p.msPerPx, out);
 }
 
 /** First index whose items may reach t (maxEnd >= t). */
@@ -245,16 +392,23 @@ export interface GeometryParams {
  */
 export function laneGeometry(layout: Layout, g: GeometryParams, fill = 0, maxStretch = 160): LaneGeometry[] {
   let y = g.top;
-  const n = layout.lanes.length;
-  const natural = layout.lanes.map((l) => Math.max(1, l.rows.length) * g.rowHeight + 2 * g.lanePad);
-  const share = n ? Math.min(maxStretch, Math.floor(fill / n)) : 0;
+  const natural = layout.lanes.map((l) => laneRows(l) * g.rowHeight + 2 * g.lanePad);
+  const open = layout.lanes.filter((l) => !l.collapsed).length;
+  const spare = fill - natural.reduce((s, h, i) => s + (layout.lanes[i].collapsed ? h : 0), 0);
+  const share = open ? Math.min(maxStretch, Math.floor(spare / open)) : 0;
   return layout.lanes.map((l, i) => {
-    const rows = Math.max(1, l.rows.length);
-    const height = Math.max(natural[i], share);
+    const rows = laneRows(l);
+    const height = l.collapsed ? natural[i] : Math.max(natural[i], share);
     const geo = { key: l.key, label: l.label, y, height, rows, count: l.count, overlapping: l.overlapping };
     y += height;
     return geo;
   });
+}
+
+/** Rows of height a lane takes: a density band takes DENSITY_ROWS. */
+export const DENSITY_ROWS = 2;
+function laneRows(l: LaneLayout): number {
+  return l.collapsed ? 1 : l.dense ? DENSITY_ROWS : Math.max(1, l.rows.length);
 }
 
 /** Rows per lane that fit a height when every lane is equally full. */

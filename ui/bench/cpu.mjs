@@ -1,0 +1,66 @@
+// The timeline benchmark in CPU time: the renderer's main-thread CPU time
+// (DevTools Performance.getMetrics ThreadTime: the renderer's main thread) around each step, so that a
+// loaded machine (other processes waiting for the cores) does not count.
+// `npm run bench:cpu [-- N]` (default 100,000); builds bench-dist first.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../tests/server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const n = Number(process.argv[2]) || 100_000;
+const server = await serve(join(here, '..', 'bench-dist'));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 860 }, deviceScaleFactor: 1 });
+  await page.goto(server.url);
+  await page.waitForFunction(() => 'benchSteps' in window);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const cpu = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value * 1000;
+  // Cost of one empty round trip (evaluate + metrics), subtracted below.
+  const idle = [];
+  for (let i = 0; i < 20; i++) {
+    const a = await cpu();
+    await page.evaluate(() => 0);
+    idle.push((await cpu()) - a);
+  }
+  idle.sort((a, b) => a - b);
+  const base = idle[10];
+  const timed = async (fn, arg) => {
+    const a = await cpu();
+    await page.evaluate(fn, arg);
+    return Math.max(0, (await cpu()) - a - base);
+  };
+  const out = { n, overheadMs: Math.round(base * 100) / 100 };
+  const first = [];
+  for (let r = 0; r < 3; r++) {
+    await page.evaluate((n) => window.benchSteps.prepare(n), n);
+    first.push(await timed(() => window.benchSteps.firstPaint()));
+  }
+  first.sort((a, b) => a - b);
+  out.firstPaintCpuMs = first[1];
+  const all = [];
+  for (const level of ['FitAll', 'OneYear', 'TwoWeeks']) {
+    for (const kind of ['pan', 'wheelIn', 'wheelOut', 'keyZoom']) {
+      await page.evaluate((l) => window.benchSteps.level(l), level);
+      const ts = [];
+      for (let i = 0; i < (kind === 'pan' ? 40 : 20); i++) ts.push(await timed((k) => window.benchSteps.frame(k), kind));
+      ts.sort((a, b) => a - b);
+      out[`${kind}${level}MedianCpuMs`] = Math.round(ts[Math.floor(ts.length / 2)] * 10) / 10;
+      all.push(...ts);
+    }
+  }
+  all.sort((a, b) => a - b);
+  out.frameP95CpuMs = Math.round(all[Math.floor(all.length * 0.95)] * 10) / 10;
+  out.frameMaxCpuMs = Math.round(all[all.length - 1] * 10) / 10;
+  out.frames = all.length;
+  out.firstPaintCpuMs = Math.round(out.firstPaintCpuMs * 10) / 10;
+  console.log(JSON.stringify(out));
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,71 @@
+// The 100k-event path: input order, lane index, windowed layout, density bands.
+import { describe, expect, it } from 'vitest';
+import { DAY } from '../dates';
+import { DEFAULT_LAYOUT, buildLaneIndex, inStartOrder, laneSlice, layoutItems, layoutWindow, lowerBound, sortForLayout } from './layout';
+import type { LaneSpec, TimelineItem } from './types';
+
+const lanes: LaneSpec = { key: (it) => it.kind, order: ['visit', 'meeting', 'call', 'conference'], label: (k) => k };
+const T0 = Date.UTC(2020, 0, 1);
+let id = 1;
+const item = (day: number, days = 1, over: Partial<TimelineItem> = {}): TimelineItem => ({
+  id: id++, kind: 'call', status: 'occurred', start: T0 + day * DAY, end: T0 + (day + days) * DAY, mode: 'point', label: 'x', ...over,
+});
+
+describe('inStartOrder', () => {
+  it('returns sorted input itself (no copy)', () => {
+    const its = [item(0), item(1), item(1), item(5)];
+    expect(inStartOrder(its)).toBe(its);
+  });
+  it('fixes a nearly sorted list (month extents start on the 1st)', () => {
+    const its = [item(3), item(9), item(0, 31, { mode: 'fuzzy' }), item(12)];
+    expect(inStartOrder(its).map((i) => i.start)).toEqual([0, 3, 9, 12].map((d) => T0 + d * DAY));
+  });
+  it('sorts anything', () => {
+    const its = Array.from({ length: 500 }, (_, i) => item((i * 7919) % 500));
+    const out = inStartOrder(its);
+    for (let i = 1; i < out.length; i++) expect(out[i].start).toBeGreaterThanOrEqual(out[i - 1].start);
+  });
+});
+
+describe('lane index and windowed layout', () => {
+  const its = [
+    ...Array.from({ length: 300 }, (_, i) => item(i, 1, { kind: 'visit' })),
+    item(10, 40, { kind: 'meeting' }),
+    item(100, 1, { kind: 'meeting' }),
+  ];
+  const ix = buildLaneIndex(inStartOrder(its), lanes);
+
+  it('splits by lane in start order, with per-kind starts', () => {
+    expect(ix.map((l) => [l.key, l.items.length])).toEqual([['visit', 300], ['meeting', 2], ['call', 0], ['conference', 0]]);
+    expect(ix[1].maxSpan).toBe(40 * DAY);
+    expect(ix[0].kindStarts[0]).toHaveLength(300);
+    expect(lowerBound(ix[0].starts, T0 + 50 * DAY)).toBe(50);
+  });
+
+  it('a slice reaches back by the longest item', () => {
+    // The 40-day meeting from day 10 covers day 45.
+    const [a, b] = laneSlice(ix[1], T0 + 45 * DAY, T0 + 46 * DAY);
+    expect(ix[1].items.slice(a, b).some((i) => i.end > T0 + 45 * DAY)).toBe(true);
+  });
+
+  it('stacks the window only, and makes crowded lanes density bands', () => {
+    const p = { ...DEFAULT_LAYOUT, msPerPx: DAY / 20, maxRows: 4 };
+    const l = layoutWindow(ix, T0 + 90 * DAY, T0 + 110 * DAY, p, 50);
+    expect(l.lanes[0].dense).toBe(false);
+    const placed = l.lanes[0].rows.flatMap((r) => r.items).length;
+    expect(placed).toBeGreaterThan(15);
+    expect(placed).toBeLessThan(25);
+    expect(l.lanes[0].count).toBe(300); // the lane's total, for the gutter
+    const crowded = layoutWindow(ix, T0, T0 + 300 * DAY, p, 50);
+    expect(crowded.lanes.map((x) => x.dense)).toEqual([true, false, false, false]);
+    expect(crowded.lanes[0].rows).toEqual([]);
+  });
+
+  it('stacks a window as the full layout would', () => {
+    const p = { ...DEFAULT_LAYOUT, msPerPx: DAY / 20, maxRows: 4 };
+    const win = layoutWindow(ix, T0 - DAY, T0 + 400 * DAY, p, 1e9);
+    const full = layoutItems(sortForLayout(its), lanes, p);
+    const rows = (l: typeof win) => l.lanes.map((x) => x.rows.map((r) => r.items.map((pl) => pl.item.id)));
+    expect(rows(win)).toEqual(rows(full));
+  });
+});
