@@ -28,6 +28,9 @@ const synthetic: EventSummary[] = Array.from({ length: n }, (_, i) => {
     place: null,
     country: null,
     sources: 1,
+    actor_ids: [],
+    outlets: [],
+    edited: false,
   };
 });
 const all: EventSummary[] = [...events, ...synthetic];

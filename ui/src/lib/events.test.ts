@@ -17,6 +17,9 @@ const ev = (over: Partial<EventSummary>): EventSummary => ({
   place: null,
   country: null,
   sources: 1,
+  actor_ids: [],
+  outlets: [],
+  edited: false,
   ...over,
 });
 

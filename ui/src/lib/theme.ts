@@ -176,3 +176,16 @@ export function applyThemeToDocument(t: Theme, root: HTMLElement = document.docu
   for (const [k, v] of Object.entries(vars)) root.style.setProperty(k, v);
   root.style.colorScheme = t.name === 'dark' ? 'dark' : 'light';
 }
+
+/** The actor graph (canvas, drawn by cytoscape): communities and highlight colours. */
+export const graphColors = {
+  /** Qualitative, colour-blind friendly (Okabe–Ito order). */
+  communities: ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#7f7f7f', '#b8a400'],
+  edge: '#b4bcc8',
+  dimmed: '#e3e6eb',
+  label: '#1c2330',
+  labelHalo: '#ffffff',
+  selected: '#1c2330',
+  path: '#d64545',
+  ego: '#2f5bd3',
+};

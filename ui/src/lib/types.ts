@@ -20,6 +20,12 @@ export interface EventSummary {
   place: string | null;
   country: string | null;
   sources: number;
+  /** Contract [store]: actor ids, same order as `participants`. */
+  actor_ids: number[];
+  /** Contract [store]: distinct outlet names (or doc names) of its sources. */
+  outlets: string[];
+  /** Contract [store]: an analyst correction applies. */
+  edited: boolean;
 }
 
 export interface Participant {
@@ -37,6 +43,9 @@ export interface Evidence {
   published: string | null;
   /** Plain text of the source sentence. Untrusted: render as text only. */
   sentence: string;
+  /** Contract [store]: the sentence's offsets in the article text, UTF-16 code units. */
+  start: number;
+  end: number;
 }
 
 export interface EventDetail {
@@ -45,6 +54,8 @@ export interface EventDetail {
   participants: Participant[];
   evidence: Evidence[];
   confidence: number;
+  /** Contract [store]: other dates the sources gave, human readable. */
+  alternatives: string[];
 }
 
 export interface WorkspaceInfo {
@@ -74,6 +85,93 @@ export interface ImportProgress {
   articles: number;
   events: number;
 }
+
+// ---- Contract types not generated yet (written by hand with the contract's exact names;
+// replace with the ts-rs bindings once the store/graph branches land). ----
+
+export type ActorKind = Participant['kind'];
+
+/** `article(id)`: the whole text of a source article. Untrusted: render as text only. */
+export interface ArticleView {
+  id: number;
+  doc: string;
+  title: string | null;
+  published: string | null;
+  outlet: string | null;
+  url: string | null;
+  origin: string;
+  text: string;
+}
+
+/** `update_event(id, patch)`: only the fields that are set change. */
+export interface EventPatch {
+  kind: EventKind | null;
+  status: Status | null;
+  start: string | null;
+  end: string | null;
+  precision: Precision | null;
+  place: string | null;
+  country: string | null;
+  /** By name; an unknown name becomes a new actor. */
+  participants: string[] | null;
+}
+
+export interface ActorView {
+  id: number;
+  name: string;
+  kind: ActorKind;
+  country: string | null;
+  aliases: string[];
+  events: number;
+}
+
+export interface GraphQuery {
+  from: string | null;
+  to: string | null;
+  event_ids: number[] | null;
+}
+
+export interface GraphNode {
+  id: number;
+  name: string;
+  kind: ActorKind;
+  country: string | null;
+  events: number;
+  degree: number;
+  /** Normalised 0..1. */
+  betweenness: number;
+  community: number;
+}
+
+export interface GraphEdge {
+  source: number;
+  target: number;
+  /** Shared events. */
+  weight: number;
+}
+
+export interface GraphView {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export type LaneBy = 'actor' | 'country' | 'type' | 'source';
+
+/** `export_image(path, options)`: the app's timeline export (same renderer as the CLI). */
+export interface ImageExportOptions {
+  from: string | null;
+  to: string | null;
+  lanes: LaneBy;
+  width: number;
+  scale: number;
+  title: string | null;
+  subtitle: string | null;
+  dark: boolean;
+  /** Only these events (the filters on screen); `null` for all. */
+  event_ids: number[] | null;
+}
+
+export type DataFormat = 'csv' | 'json' | 'graphml' | 'gexf' | 'ics' | 'timelinejs';
 
 /** Shape of a rejected command promise. */
 export interface CommandError {
