@@ -372,6 +372,30 @@ test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t)
       assert.deepEqual((await calls('open_workspace')).at(-1), { path: '/home/analyst/Dateline/archive-2019.dateline' });
     });
 
+    await t.test('import from the open dialog shows progress and can be cancelled', async () => {
+      await page.evaluate(() => {
+        const m = window.__mock;
+        let release;
+        const gate = new Promise((r) => (release = r));
+        m.handlers['plugin:dialog|open'] = () => ['/home/analyst/news'];
+        m.handlers.cancel_import = () => (release(), null);
+        m.handlers.import_paths = async ({ paths }) => {
+          await gate;
+          return { files: [{ path: paths[0] + '/a.html', status: 'imported', articles: 1, reason: null }], articles_added: 1, events_added: 0 };
+        };
+      });
+      await page.getByTestId('import-menu').click();
+      await page.getByRole('menuitem', { name: 'Folder…' }).click();
+      await page.getByTestId('import-progress').waitFor();
+      const open = (await calls('plugin:dialog|open')).at(-1);
+      assert.equal(open.options.directory, true);
+      assert.deepEqual((await calls('import_paths')).at(-1), { paths: ['/home/analyst/news'] });
+      await page.getByRole('button', { name: 'Cancel import' }).click();
+      await page.getByTestId('import-summary').waitFor();
+      assert.equal((await calls('cancel_import')).length, 1);
+      await page.getByRole('button', { name: 'Dismiss import report' }).click();
+    });
+
     await t.test('no errors, dialogs or CSP violations', async () => {
       assert.deepEqual(dialogs, []);
       assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);

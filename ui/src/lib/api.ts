@@ -76,6 +76,7 @@ export const api = {
   openWorkspace: (path: string) => call<WorkspaceInfo>('open_workspace', { path }),
   newWorkspace: (path: string) => call<WorkspaceInfo>('new_workspace', { path }),
   recentWorkspaces: () => call<string[]>('recent_workspaces'),
+  cancelImport: () => call<null>('cancel_import'),
   /** The save path the E2E run fixes (`DATELINE_TEST_SAVE_PATH`), else null: then ask the user. */
   testSavePath: () => call<string | null>('test_save_path'),
 
