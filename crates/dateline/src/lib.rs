@@ -17,7 +17,7 @@ use dateline_store::Store;
 pub use dateline_model as model;
 pub use dateline_render::{ExportOptions, LaneBy, ThemeName};
 pub use dateline_store::EventFilter;
-pub use export::ImageFormat;
+pub use export::{ImageExportOptions, ImageFormat};
 pub use import::{Cancel, extract_paths};
 pub use views::*;
 
