@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, copyFileSync, mkdirSync, rmSync, existsSync, readFileSync } from 'node:fs';
+import { mkdtempSync, copyFileSync, mkdirSync, rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -150,4 +150,36 @@ test('exporting a PNG writes the image the renderer draws', async () => {
   assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
   assert.equal(png.readUInt32BE(16), 1600, 'width at 1x');
   assert.ok(png.readUInt32BE(20) > 100, 'a drawn height');
+});
+
+test('an article full of markup is shown as text and runs nothing', async () => {
+  const clear = await driver.findElements(By.css('[data-testid="graph-selection"] button'));
+  if (clear.length) await clear[0].click();
+  mkdirSync(join(work, 'hostile'));
+  const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
+  writeFileSync(
+    join(work, 'hostile', 'hostile.txt'),
+    `Minister Okafor's Call with Minister Lindqvist\n\nPublished: 2024-05-02\n\n` +
+      `ABUJA, May 2 - Nigerian Foreign Minister Adaeze Okafor spoke today with Swedish Foreign Minister Erik Lindqvist ${HOSTILE} about trade.\n`,
+  );
+  await driver.executeAsyncScript(
+    `const done = arguments[arguments.length - 1];
+     window.__TAURI_INTERNALS__.invoke('plugin:event|emit', {
+       event: 'tauri://drag-drop',
+       payload: { paths: [arguments[0]], position: { x: 400, y: 300 } },
+     }).then(() => done(true), (e) => done(String(e)));`,
+    join(work, 'hostile'),
+  );
+  await driver.wait(async () => /3 articles/.test(await countsText()), 30000, 'the hostile article is imported');
+  // Step through the events until the hostile sentence is in the details panel.
+  const details = await driver.findElement(By.css('[data-testid="details"]'));
+  let shown = false;
+  for (let i = 0; i < 20 && !shown; i++) {
+    await driver.findElement(By.css('button[aria-label="Next event"]')).click();
+    await driver.sleep(150);
+    shown = (await details.getText()).includes('<script>window.__pwned = 1</script>');
+  }
+  assert.ok(shown, 'the sentence with its markup is shown, as text');
+  assert.equal((await driver.findElements(By.css('img[src="x"]'))).length, 0, 'no <img> was made');
+  assert.equal(await driver.executeScript('return window.__pwned === undefined'), true, 'no script or handler ran');
 });
