@@ -257,6 +257,7 @@ test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t)
       const details = page.getByTestId('details');
       await details.getByText('Sentence about Scholz visit to Paris.').waitFor();
       assert.match(await details.innerText(), /2023-01-17 – 2023-01-19 \(1 source\)/);
+      assert.match(await details.innerText(), /2 articles \(Wire\)/);
       await details.getByTestId('participant').filter({ hasText: 'Olaf Scholz' }).click();
       await page.waitForFunction(() => /^1 event on the timeline/.test(document.querySelector('[data-testid=event-count]')?.textContent ?? ''));
       await page.getByTestId('graph-selection').getByRole('button', { name: 'Clear' }).click();
