@@ -203,6 +203,7 @@ test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t)
       };
       m.handlers.actors = () => graph.nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind, country: null, aliases: [], events: n.events }));
       m.handlers.merge_actors = () => null;
+      m.handlers.rename_actor = () => null;
       m.handlers.test_save_path = () => window.__savePath ?? null;
       m.handlers.export_image = () => null;
       m.handlers.export_data = () => null;
@@ -326,10 +327,15 @@ test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t)
       await dlg.getByRole('button', { name: 'Close deleted events' }).click();
     });
 
-    await t.test('merge actors', async () => {
+    await t.test('merge and rename actors', async () => {
       await page.getByTestId('corrections-menu').click();
-      await page.getByRole('menuitem', { name: 'Merge actors…' }).click();
+      await page.getByRole('menuitem', { name: 'Merge or rename actors…' }).click();
       const dlg = page.getByTestId('merge-dialog');
+      await dlg.getByRole('button', { name: 'Rename Joe Biden' }).click();
+      await dlg.getByLabel('New name for Joe Biden').fill('Joseph R. Biden');
+      await dlg.getByRole('button', { name: 'Rename', exact: true }).click();
+      await status.getByText('Renamed to Joseph R. Biden').waitFor();
+      assert.deepEqual((await calls('rename_actor')).at(-1), { id: idOf('Joe Biden'), name: 'Joseph R. Biden' });
       await dlg.getByLabel('Keep Antony Blinken').check();
       await dlg.getByLabel('Merge Xi Jinping').check();
       await dlg.getByRole('button', { name: /^Merge 1 into Antony Blinken/ }).click();

@@ -94,6 +94,13 @@ export class Desk {
     });
   }
 
+  renameActor(id: number, name: string): Promise<boolean> {
+    return this.run('rename the actor', async () => {
+      await api.renameActor(id, name);
+      return `Renamed to ${name}`;
+    });
+  }
+
   openReader(ev: Evidence): void {
     this.reading = ev;
   }
