@@ -3,13 +3,17 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-use std::path::PathBuf;
+mod recent;
+
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use dateline::{Cancel, EventDetail, EventSummary, ImportReport, Workspace, WorkspaceInfo};
+use dateline::{
+    Cancel, EventDetail, EventSummary, ImageExportOptions, ImportReport, Workspace, WorkspaceInfo,
+};
 use dateline::{DataFormat, GraphQuery, GraphView};
 use serde::Serialize;
-use tauri::{Emitter, Manager, State};
+use tauri::{AppHandle, Emitter, Manager, State};
 
 /// An error as the UI receives it.
 #[derive(Debug, Serialize)]
@@ -115,6 +119,81 @@ fn cancel_import(state: State<'_, AppState>) {
     }
 }
 
+/// Draws the timeline into `path` (PNG, SVG or PDF by extension) with the CLI's renderer, off
+/// the main thread (a large PNG takes a moment).
+#[tauri::command]
+async fn export_image(app: AppHandle, path: String, options: ImageExportOptions) -> CommandResult<()> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let today = chrono::Utc::now().date_naive();
+        let state = app.state::<AppState>();
+        Ok(locked(&state)?.export_view_image(Path::new(&path), &options, today)?)
+    })
+    .await
+    .map_err(|e| CommandError { code: "internal", message: e.to_string() })?
+}
+
+/// Where the recent-workspaces list lives (set up at start).
+struct RecentFile(Option<PathBuf>);
+
+/// Makes `workspace` the open one: the window title and the recent list follow.
+fn switch_to(
+    app: &AppHandle,
+    state: &State<'_, AppState>,
+    workspace: Workspace,
+) -> CommandResult<WorkspaceInfo> {
+    let info = workspace.info()?;
+    let path = workspace.path().to_path_buf();
+    *locked(state)? = workspace;
+    on_opened(app, &path);
+    Ok(info)
+}
+
+fn on_opened(app: &AppHandle, path: &Path) {
+    if let Some(window) = app.get_webview_window("main") {
+        // Best effort: a title that fails to update must not fail the open.
+        let _ = window.set_title(&recent::window_title(path));
+    }
+    if let Some(file) = &app.state::<RecentFile>().0 {
+        let _ = recent::remember(file, path);
+    }
+}
+
+#[tauri::command]
+fn open_workspace(app: AppHandle, state: State<'_, AppState>, path: String) -> CommandResult<WorkspaceInfo> {
+    let path = PathBuf::from(path);
+    if !path.is_file() {
+        return Err(CommandError {
+            code: "not_found",
+            message: format!("no workspace at {}", path.display()),
+        });
+    }
+    switch_to(&app, &state, Workspace::open(&path)?)
+}
+
+#[tauri::command]
+fn new_workspace(app: AppHandle, state: State<'_, AppState>, path: String) -> CommandResult<WorkspaceInfo> {
+    let path = PathBuf::from(path);
+    if path.exists() {
+        return Err(CommandError {
+            code: "exists",
+            message: format!("{} already exists: open it, or choose a new name", path.display()),
+        });
+    }
+    switch_to(&app, &state, Workspace::open(&path)?)
+}
+
+#[tauri::command]
+fn recent_workspaces(recent: State<'_, RecentFile>) -> Vec<String> {
+    recent.0.as_deref().map(recent::load).unwrap_or_default()
+}
+
+/// Test hook: `DATELINE_TEST_SAVE_PATH` fixes the path a save dialog would ask for, so the
+/// end-to-end test can export without a native dialog. Unset in normal use.
+#[tauri::command]
+fn test_save_path() -> Option<String> {
+    std::env::var("DATELINE_TEST_SAVE_PATH").ok().filter(|p| !p.is_empty())
+}
+
 fn main() {
     let path = match Workspace::default_path() {
         Ok(p) => p,
@@ -130,8 +209,17 @@ fn main() {
             std::process::exit(3);
         }
     };
+    let opened = workspace.path().to_path_buf();
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(AppState { workspace: Mutex::new(workspace), cancel: Mutex::new(Cancel::default()) })
+        .setup(move |app| {
+            let file = app.path().app_config_dir().ok().map(|d| d.join("recent-workspaces.json"));
+            app.manage(RecentFile(file));
+            on_opened(app.handle(), &opened);
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             workspace_info,
             list_events,
@@ -141,7 +229,12 @@ fn main() {
             actor_graph,
             graph_path,
             graph_ego,
-            export_data
+            export_data,
+            export_image,
+            open_workspace,
+            new_workspace,
+            recent_workspaces,
+            test_save_path
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -5,12 +5,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, copyFileSync, mkdirSync, rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import net from 'node:net';
-import { Builder, By, until } from 'selenium-webdriver';
+import { Builder, By, Key, until } from 'selenium-webdriver';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -43,11 +43,17 @@ function waitForPort(port, timeoutMs) {
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'dateline-e2e-'));
   mkdirSync(join(work, 'articles'));
+  mkdirSync(join(work, 'out'));
   copyFileSync(join(root, 'samples/01-call-readout.txt'), join(work, 'articles/call.txt'));
   copyFileSync(join(root, 'samples/12-weekly-roundup.md'), join(work, 'articles/roundup.md'));
   driverProcess = spawn('tauri-driver', ['--port', '4444'], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, DATELINE_WORKSPACE: join(work, 'ws.dateline') },
+    env: {
+      ...process.env,
+      DATELINE_WORKSPACE: join(work, 'ws.dateline'),
+      // The export's save dialog is native (out of WebDriver's reach): the app takes this path.
+      DATELINE_TEST_SAVE_PATH: join(work, 'out', 'timeline.png'),
+    },
   });
   await waitForPort(4444, 20000);
   driver = await new Builder()
@@ -100,4 +106,80 @@ test('selecting an event shows its participants and source sentence', async () =
   await driver.wait(async () => /Tremblay|Halvorsen|Castillo/.test(await body.getText()), 10000);
   const text = await body.getText();
   assert.ok(/Halvorsen|Tremblay|Castillo|Moreira/.test(text), 'a participant is shown');
+});
+
+/** "12 events on the timeline · 1 undated" → 12 */
+async function timelineCount() {
+  const el = await driver.findElement(By.css('[data-testid="event-count"]'));
+  const m = /(\d+) events? on the timeline/.exec(await el.getText());
+  return m ? Number(m[1]) : -1;
+}
+
+test('clicking a participant filters the timeline by that actor', async () => {
+  const before = await timelineCount();
+  assert.ok(before >= 3, `events on the timeline: ${before}`);
+  const people = await driver.findElements(By.css('[data-testid="participant"]'));
+  assert.ok(people.length > 0, 'the selected event lists participants');
+  let filtered = -1;
+  let name = '';
+  // The first participant who is not in every event shows the filter at work.
+  for (let i = 0; i < people.length && (filtered < 0 || filtered === before); i++) {
+    const person = (await driver.findElements(By.css('[data-testid="participant"]')))[i];
+    name = await person.getText();
+    await person.click();
+    await driver.wait(async () => (await driver.findElements(By.css('[data-testid="graph-selection"]'))).length > 0, 5000);
+    filtered = await timelineCount();
+  }
+  assert.ok(filtered >= 1 && filtered < before, `filtering by ${name}: ${filtered} of ${before} events`);
+  const sel = await driver.findElement(By.css('[data-testid="graph-selection"]')).getText();
+  assert.ok(sel.includes(name), `the selection names ${name}: ${sel}`);
+});
+
+test('exporting a PNG writes the image the renderer draws', async () => {
+  const out = join(work, 'out', 'timeline.png');
+  await driver.findElement(By.css('[data-testid="export-image"]')).click();
+  const dialog = await driver.wait(until.elementLocated(By.css('[data-testid="export-dialog"]')), 5000);
+  // Enter in the title field submits the form (WebKitWebDriver's click on the dialog's submit
+  // button does not reach it).
+  await dialog.findElement(By.css('input[name="title"]')).sendKeys(Key.ENTER);
+  const status = await driver.findElement(By.css('[data-testid="status-line"]'));
+  await driver.wait(async () => /Exported timeline\.png|Could not/.test(await status.getText()), 30000, 'export status');
+  assert.match(await status.getText(), /Exported timeline\.png/);
+  assert.ok(existsSync(out), `${out} written`);
+  const png = readFileSync(out);
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+  assert.equal(png.readUInt32BE(16), 1600, 'width at 1x');
+  assert.ok(png.readUInt32BE(20) > 100, 'a drawn height');
+});
+
+test('an article full of markup is shown as text and runs nothing', async () => {
+  const clear = await driver.findElements(By.css('[data-testid="graph-selection"] button'));
+  if (clear.length) await clear[0].click();
+  mkdirSync(join(work, 'hostile'));
+  const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
+  writeFileSync(
+    join(work, 'hostile', 'hostile.txt'),
+    `Minister Okafor's Call with Minister Lindqvist\n\nPublished: 2024-05-02\n\n` +
+      `ABUJA, May 2 - Nigerian Foreign Minister Adaeze Okafor spoke today with Swedish Foreign Minister Erik Lindqvist ${HOSTILE} about trade.\n`,
+  );
+  await driver.executeAsyncScript(
+    `const done = arguments[arguments.length - 1];
+     window.__TAURI_INTERNALS__.invoke('plugin:event|emit', {
+       event: 'tauri://drag-drop',
+       payload: { paths: [arguments[0]], position: { x: 400, y: 300 } },
+     }).then(() => done(true), (e) => done(String(e)));`,
+    join(work, 'hostile'),
+  );
+  await driver.wait(async () => /3 articles/.test(await countsText()), 30000, 'the hostile article is imported');
+  // Step through the events until the hostile sentence is in the details panel.
+  const details = await driver.findElement(By.css('[data-testid="details"]'));
+  let shown = false;
+  for (let i = 0; i < 20 && !shown; i++) {
+    await driver.findElement(By.css('button[aria-label="Next event"]')).click();
+    await driver.sleep(150);
+    shown = (await details.getText()).includes('<script>window.__pwned = 1</script>');
+  }
+  assert.ok(shown, 'the sentence with its markup is shown, as text');
+  assert.equal((await driver.findElements(By.css('img[src="x"]'))).length, 0, 'no <img> was made');
+  assert.equal(await driver.executeScript('return window.__pwned === undefined'), true, 'no script or handler ran');
 });

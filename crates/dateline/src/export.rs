@@ -3,8 +3,10 @@
 
 use std::path::Path;
 
-use dateline_render::{ExportOptions, TimelineItem};
+use dateline_render::{ExportOptions, LaneBy, ThemeName, TimelineItem};
 use dateline_store::EventFilter;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::{Error, Result, Workspace};
 
@@ -23,6 +25,47 @@ impl ImageFormat {
             "svg" => Some(ImageFormat::Svg),
             "pdf" => Some(ImageFormat::Pdf),
             _ => None,
+        }
+    }
+}
+
+/// The app's image export (`export_image` command): what the export dialog chose. The dates
+/// bound the time axis and the events drawn; `event_ids`, when set, keeps only those events (the
+/// filters on screen), so the image shows what the timeline shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImageExportOptions {
+    /// ISO day, inclusive; `null` follows the data.
+    #[ts(type = "string | null")]
+    pub from: Option<chrono::NaiveDate>,
+    #[ts(type = "string | null")]
+    pub to: Option<chrono::NaiveDate>,
+    #[ts(type = "\"actor\" | \"country\" | \"type\" | \"source\"")]
+    pub lanes: LaneBy,
+    /// Layout width in CSS px.
+    pub width: u32,
+    /// PNG pixel ratio (the PNG is `width × scale` pixels wide).
+    pub scale: f32,
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub dark: bool,
+    #[ts(type = "Array<number> | null")]
+    pub event_ids: Option<Vec<i64>>,
+}
+
+impl ImageExportOptions {
+    /// The renderer's options (legend on; the source line is filled in at export).
+    pub fn render_options(&self) -> ExportOptions {
+        ExportOptions {
+            width: self.width.clamp(320, 16_000),
+            scale: if self.scale.is_finite() { self.scale.clamp(0.25, 8.0) } else { 1.0 },
+            from: self.from,
+            to: self.to,
+            lanes: self.lanes,
+            title: self.title.clone().filter(|t| !t.trim().is_empty()),
+            subtitle: self.subtitle.clone().filter(|t| !t.trim().is_empty()),
+            theme: if self.dark { ThemeName::Dark } else { ThemeName::Light },
+            ..ExportOptions::default()
         }
     }
 }
@@ -59,12 +102,39 @@ impl Workspace {
         &self,
         out: &Path,
         filter: &EventFilter,
+        options: ExportOptions,
+        today: chrono::NaiveDate,
+    ) -> Result<()> {
+        let items = self.timeline_items(filter)?;
+        self.write_image(out, &items, options, today)
+    }
+
+    /// The app's export: the events in the window (and among `event_ids` when set) drawn with
+    /// the same renderer as [`Workspace::export_image`].
+    pub fn export_view_image(
+        &self,
+        out: &Path,
+        options: &ImageExportOptions,
+        today: chrono::NaiveDate,
+    ) -> Result<()> {
+        let filter = EventFilter { from: options.from, to: options.to, ..Default::default() };
+        let mut items = self.timeline_items(&filter)?;
+        if let Some(ids) = &options.event_ids {
+            let keep: std::collections::HashSet<i64> = ids.iter().copied().collect();
+            items.retain(|it| keep.contains(&it.id));
+        }
+        self.write_image(out, &items, options.render_options(), today)
+    }
+
+    fn write_image(
+        &self,
+        out: &Path,
+        items: &[TimelineItem],
         mut options: ExportOptions,
         today: chrono::NaiveDate,
     ) -> Result<()> {
         let format = ImageFormat::from_path(out)
             .ok_or_else(|| Error::UnknownImageFormat(out.display().to_string()))?;
-        let items = self.timeline_items(filter)?;
         if options.source_line.is_none() {
             let info = self.info()?;
             options.source_line = Some(format!(
@@ -74,9 +144,9 @@ impl Workspace {
             ));
         }
         let bytes = match format {
-            ImageFormat::Png => dateline_render::render_png(&items, &options)?,
-            ImageFormat::Svg => dateline_render::render_svg(&items, &options)?.into_bytes(),
-            ImageFormat::Pdf => dateline_render::render_pdf(&items, &options)?,
+            ImageFormat::Png => dateline_render::render_png(items, &options)?,
+            ImageFormat::Svg => dateline_render::render_svg(items, &options)?.into_bytes(),
+            ImageFormat::Pdf => dateline_render::render_pdf(items, &options)?,
         };
         std::fs::write(out, bytes).map_err(|source| Error::Write { path: out.display().to_string(), source })
     }
@@ -118,5 +188,19 @@ mod tests {
         }
         let svg = std::fs::read_to_string(dir.path().join("t.svg")).expect("svg");
         assert!(svg.contains("exported 2026-11-30"));
+
+        // The app's export: the JSON the UI sends, an id filter, a 2x PNG.
+        let options: ImageExportOptions = serde_json::from_str(
+            r#"{"from":null,"to":null,"lanes":"actor","width":800,"scale":2,"title":"T","subtitle":null,"dark":true,"event_ids":null}"#,
+        )
+        .expect("options");
+        let out = dir.path().join("app.png");
+        ws.export_view_image(&out, &options, today).expect("export");
+        let bytes = std::fs::read(&out).expect("written");
+        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+        assert_eq!(u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]), 1600, "800 px at 2x");
+        let none = ImageExportOptions { event_ids: Some(vec![-1]), ..options };
+        let err = ws.export_view_image(&dir.path().join("none.png"), &none, today);
+        assert!(matches!(err, Err(Error::Render(_))), "no event left: {err:?}");
     }
 }

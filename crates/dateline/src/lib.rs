@@ -21,7 +21,7 @@ pub use data_export::DataFormat;
 pub use dateline_model as model;
 pub use dateline_render::{ExportOptions, LaneBy, ThemeName};
 pub use dateline_store::EventFilter;
-pub use export::ImageFormat;
+pub use export::{ImageExportOptions, ImageFormat};
 pub use graph::{ActorNetwork, GraphEdge, GraphNode, GraphQuery, GraphView};
 pub use import::{Cancel, extract_paths};
 pub use views::*;

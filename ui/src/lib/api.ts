@@ -4,9 +4,17 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
+import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialog';
+import { revealItemInDir } from '@tauri-apps/plugin-opener';
 import type {
   ActorView,
+  ArticleView,
   CommandError,
+  DataFormat,
+  EventPatch,
+  GraphQuery,
+  GraphView,
+  ImageExportOptions,
   EventDetail,
   EventSummary,
   ImportProgress,
@@ -53,7 +61,56 @@ export const api = {
   search: (query: string) => call<number[]>('search', { query }),
   actors: () => call<ActorView[]>('actors'),
   // -- end views
+
+  // ---- Graph, details, corrections, export, workspace (ui-desk; shared contract names) ----
+  article: (id: number) => call<ArticleView>('article', { id }),
+  deletedEvents: () => call<EventSummary[]>('deleted_events'),
+  updateEvent: (id: number, patch: EventPatch) => call<EventSummary>('update_event', { id, patch }),
+  deleteEvent: (id: number) => call<null>('delete_event', { id }),
+  restoreEvent: (id: number) => call<null>('restore_event', { id }),
+  mergeActors: (into: number, from: number[]) => call<null>('merge_actors', { into, from }),
+  renameActor: (id: number, name: string) => call<null>('rename_actor', { id, name }),
+  undo: () => call<string | null>('undo'),
+  redo: () => call<string | null>('redo'),
+  actorGraph: (query: GraphQuery) => call<GraphView>('actor_graph', { query }),
+  graphPath: (from: number, to: number, query: GraphQuery) => call<number[]>('graph_path', { from, to, query }),
+  graphEgo: (actor: number, hops: number, query: GraphQuery) => call<GraphView>('graph_ego', { actor, hops, query }),
+  exportData: (path: string, format: DataFormat, query: GraphQuery) => call<null>('export_data', { path, format, query }),
+  exportImage: (path: string, options: ImageExportOptions) => call<null>('export_image', { path, options }),
+  openWorkspace: (path: string) => call<WorkspaceInfo>('open_workspace', { path }),
+  newWorkspace: (path: string) => call<WorkspaceInfo>('new_workspace', { path }),
+  recentWorkspaces: () => call<string[]>('recent_workspaces'),
+  cancelImport: () => call<null>('cancel_import'),
+  /** The save path the E2E run fixes (`DATELINE_TEST_SAVE_PATH`), else null: then ask the user. */
+  testSavePath: () => call<string | null>('test_save_path'),
+
+  /** The native save dialog (capability `dialog:allow-save`); null when cancelled. */
+  chooseSavePath: async (defaultPath: string, filters: { name: string; extensions: string[] }[]) => {
+    const forced = await api.testSavePath();
+    if (forced) return forced;
+    return guard(() => saveDialog({ defaultPath, filters }));
+  },
+  /** The native open dialog (capability `dialog:allow-open`): files or folders, null when cancelled. */
+  chooseOpenPaths: async (opts: { directory: boolean; multiple: boolean; filters?: { name: string; extensions: string[] }[] }) => {
+    const r = await guard(() => openDialog(opts));
+    if (r === null) return null;
+    return Array.isArray(r) ? r : [r];
+  },
+  /** Shows the file in the system file manager (capability `opener:allow-reveal-item-in-dir`). */
+  revealInFileManager: (path: string) => guard(() => revealItemInDir(path)),
 };
+
+/** Runs a plugin call with the same error shape as commands. */
+async function guard<T>(f: () => Promise<T>): Promise<T> {
+  if (!hasBackend()) {
+    throw { code: 'no_backend', message: 'Not running inside the Dateline app.' } satisfies CommandError;
+  }
+  try {
+    return await f();
+  } catch (err) {
+    throw toCommandError(err);
+  }
+}
 
 export function onImportProgress(handler: (p: ImportProgress) => void): Promise<UnlistenFn> {
   if (!hasBackend()) return Promise.resolve(() => {});

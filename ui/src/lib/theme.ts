@@ -312,3 +312,16 @@ export function contrastRatio(a: string, b: string): number {
   const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
   return (x + 0.05) / (y + 0.05);
 }
+
+/** The actor graph (canvas, drawn by cytoscape): communities and highlight colours. */
+export const graphColors = {
+  /** Qualitative, colour-blind friendly (Okabe–Ito order). */
+  communities: ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#7f7f7f', '#b8a400'],
+  edge: '#b4bcc8',
+  dimmed: '#e3e6eb',
+  label: '#1c2330',
+  labelHalo: '#ffffff',
+  selected: '#1c2330',
+  path: '#d64545',
+  ego: '#2f5bd3',
+};

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { communityColor, edgeKey, edgeWidth, eventsOfActors, nextSelection, nodeSize, pathEdgeKeys } from './graph';
+import type { EventSummary, GraphNode } from './types';
+
+const node = (over: Partial<GraphNode>): GraphNode => ({
+  id: 1, name: 'A', kind: 'person', country: null, events: 1, degree: 0, betweenness: 0, community: 0, ...over,
+});
+
+describe('graph helpers', () => {
+  it('sizes nodes by betweenness or degree', () => {
+    expect(nodeSize(node({ betweenness: 0 }), 'betweenness', 10)).toBe(14);
+    expect(nodeSize(node({ betweenness: 1 }), 'betweenness', 10)).toBe(46);
+    expect(nodeSize(node({ degree: 10 }), 'degree', 10)).toBe(46);
+    expect(nodeSize(node({ degree: 3 }), 'degree', 0)).toBe(14);
+    expect(nodeSize(node({ betweenness: Number.NaN }), 'betweenness', 1)).toBe(14);
+  });
+
+  it('edge widths grow with weight', () => {
+    expect(edgeWidth({ source: 1, target: 2, weight: 0 }, 5)).toBe(1);
+    expect(edgeWidth({ source: 1, target: 2, weight: 5 }, 5)).toBe(8);
+    expect(edgeWidth({ source: 1, target: 2, weight: 5 }, 0)).toBe(1);
+  });
+
+  it('colours communities cyclically, negative-safe', () => {
+    expect(communityColor(0)).toBe(communityColor(8));
+    expect(communityColor(-1)).toBe(communityColor(7));
+  });
+
+  it('path edges are undirected consecutive pairs', () => {
+    expect([...pathEdgeKeys([5, 2, 9])]).toEqual(['2-5', '2-9']);
+    expect(pathEdgeKeys([5]).size).toBe(0);
+    expect(pathEdgeKeys([]).size).toBe(0);
+    expect(edgeKey(9, 2)).toBe(edgeKey(2, 9));
+  });
+
+  it('click and shift-click selection', () => {
+    expect(nextSelection([], 1, false)).toEqual([1]);
+    expect(nextSelection([1], 1, false)).toEqual([]);
+    expect(nextSelection([1, 2], 3, false)).toEqual([3]);
+    expect(nextSelection([1], 2, true)).toEqual([1, 2]);
+    expect(nextSelection([1, 2], 3, true)).toEqual([2, 3]);
+    expect(nextSelection([1, 2], 1, true)).toEqual([2]);
+  });
+
+  it('keeps the events of any selected actor', () => {
+    const ev = (id: number, actor_ids: number[]) => ({ id, actor_ids }) as unknown as EventSummary;
+    const all = [ev(1, [1, 2]), ev(2, [3]), ev(3, [])];
+    expect(eventsOfActors(all, []).map((e) => e.id)).toEqual([1, 2, 3]);
+    expect(eventsOfActors(all, [2]).map((e) => e.id)).toEqual([1]);
+    expect(eventsOfActors(all, [2, 3]).map((e) => e.id)).toEqual([1, 2]);
+  });
+
+  it('falls back to names for events without actor ids', () => {
+    const old = [{ id: 1, participants: ['A', 'B'] }, { id: 2, participants: ['C'] }] as unknown as EventSummary[];
+    expect(eventsOfActors(old, [7], ['C']).map((e) => e.id)).toEqual([2]);
+    expect(eventsOfActors(old, [7]).map((e) => e.id)).toEqual([]);
+  });
+});

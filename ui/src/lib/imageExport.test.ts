@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { defaultForm, sizeOf, toImageOptions } from './imageExport';
+import type { EventSummary } from './types';
+
+const ev = (id: number) => ({ id }) as EventSummary;
+
+describe('image export options', () => {
+  it('sizes', () => {
+    expect(sizeOf({ ...defaultForm(), size: '1x' })).toEqual({ width: 1600, scale: 1 });
+    expect(sizeOf({ ...defaultForm(), size: '2x' })).toEqual({ width: 1600, scale: 2 });
+    expect(sizeOf({ ...defaultForm(), size: 'custom', customWidth: 3000 })).toEqual({ width: 3000, scale: 1 });
+    expect(sizeOf({ ...defaultForm(), size: 'custom', customWidth: 10 })).toEqual({ width: 320, scale: 1 });
+    expect(sizeOf({ ...defaultForm(), format: 'svg', size: '2x' })).toEqual({ width: 1600, scale: 1 });
+  });
+
+  it('sends the visible events only when filtered, and the view range', () => {
+    const all = [ev(1), ev(2), ev(3)];
+    const o = toImageOptions({ ...defaultForm(), subtitle: ' ' }, { from: '2023-01-01', to: '2023-06-30' }, [ev(2)], all);
+    expect(o).toEqual({
+      from: '2023-01-01', to: '2023-06-30', lanes: 'type', width: 1600, scale: 1,
+      title: 'Diplomatic timeline', subtitle: null, dark: false, event_ids: [2],
+    });
+    const whole = toImageOptions({ ...defaultForm(), range: 'all' }, { from: '2023-01-01', to: null }, all, all);
+    expect(whole.from).toBeNull();
+    expect(whole.event_ids).toBeNull();
+  });
+});

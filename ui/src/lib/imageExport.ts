@@ -1,0 +1,85 @@
+// The export dialog's form → `ImageExportOptions` for `export_image`.
+
+import type { EventSummary, ImageExportOptions, LaneBy } from './types';
+
+export type ImageFormat = 'png' | 'svg' | 'pdf';
+export type PngSize = '1x' | '2x' | 'custom';
+export type RangeChoice = 'view' | 'all';
+
+export interface ExportForm {
+  format: ImageFormat;
+  range: RangeChoice;
+  size: PngSize;
+  /** Pixel width when size is 'custom'. */
+  customWidth: number;
+  title: string;
+  subtitle: string;
+  lanes: LaneBy;
+  dark: boolean;
+}
+
+/** Layout width in CSS px of every export (the renderer's default). */
+export const BASE_WIDTH = 1600;
+
+export const defaultForm = (): ExportForm => ({
+  format: 'png',
+  range: 'view',
+  size: '1x',
+  customWidth: 2400,
+  title: 'Diplomatic timeline',
+  subtitle: '',
+  lanes: 'type',
+  dark: false,
+});
+
+export interface ViewRange {
+  /** ISO days, inclusive; null follows the data. */
+  from: string | null;
+  to: string | null;
+}
+
+/**
+ * The timeline's visible window. TO WIRE at the merge: read the visible-window getter of the
+ * timeline/filter module (ui-views branch). Until then: the whole range.
+ */
+export function currentViewRange(): ViewRange {
+  return { from: null, to: null };
+}
+
+/** Width and scale: 1× and 2× keep the layout width; a custom width is the PNG's pixel width. */
+export function sizeOf(form: ExportForm): { width: number; scale: number } {
+  if (form.format !== 'png' || form.size === '1x') return { width: BASE_WIDTH, scale: 1 };
+  if (form.size === '2x') return { width: BASE_WIDTH, scale: 2 };
+  const px = Math.round(Math.max(320, Math.min(16000, form.customWidth || BASE_WIDTH)));
+  return { width: px, scale: 1 };
+}
+
+/**
+ * The options for `export_image`. `visible` are the events the timeline shows now (after the
+ * filters); when they are all the events, no id filter is sent.
+ */
+export function toImageOptions(
+  form: ExportForm,
+  view: ViewRange,
+  visible: readonly EventSummary[],
+  all: readonly EventSummary[],
+): ImageExportOptions {
+  const { width, scale } = sizeOf(form);
+  const range = form.range === 'view' ? view : { from: null, to: null };
+  const filtered = visible.length !== all.length;
+  return {
+    from: range.from,
+    to: range.to,
+    lanes: form.lanes,
+    width,
+    scale,
+    title: form.title.trim() || null,
+    subtitle: form.subtitle.trim() || null,
+    dark: form.dark,
+    event_ids: filtered ? visible.map((e) => e.id) : null,
+  };
+}
+
+export function defaultFileName(form: ExportForm): string {
+  return `timeline.${form.format}`;
+}

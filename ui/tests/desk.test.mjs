@@ -1,0 +1,423 @@
+// Headless-Chromium tests of the desk (graph, reader, corrections, exports, workspace) over the
+// built UI with the Tauri IPC mocked. The mocks implement the shared contract's [store] and
+// [graph] commands, which the real backend of this branch does not have yet.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+import { events as baseEvents, detail, workspace } from './fixtures.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, '..', 'dist');
+const results = join(here, '..', 'test-results');
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// One id per actor name, shared by the events, the details and the graph.
+const names = [...new Set(baseEvents.flatMap((e) => e.participants))];
+const actorId = new Map(names.map((n, i) => [n, 200 + i]));
+const events = baseEvents.map((e) => ({
+  ...e,
+  actor_ids: e.participants.map((n) => actorId.get(n)),
+  outlets: ['Wire'],
+  edited: false,
+}));
+/** Markup and script in an article, with emoji and CJK before the sentence (UTF-16 offsets). */
+const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> 👋🏽 外交部 said: ';
+const details = Object.fromEntries(
+  events.map((e) => {
+    const d = detail(e.id);
+    const article = `${HOSTILE}${d.evidence[0].sentence} More text follows here.`;
+    const start = HOSTILE.length;
+    return [
+      e.id,
+      {
+        ...d,
+        summary: e,
+        alternatives: e.id === 9 ? ['2023-01-17 – 2023-01-19 (1 source)'] : [],
+        participants: d.participants.map((p) => ({ ...p, actor_id: actorId.get(p.name) })),
+        evidence: d.evidence.map((ev) => ({ ...ev, start, end: start + ev.sentence.length, article })),
+      },
+    ];
+  }),
+);
+
+/** The graph: actors co-occurring in an event are linked; a chain Blinken – Xi, Blinken – Cavusoglu. */
+function graph() {
+  const edges = new Map();
+  for (const e of events) {
+    const ids = e.actor_ids;
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) {
+        const k = `${Math.min(ids[i], ids[j])}-${Math.max(ids[i], ids[j])}`;
+        edges.set(k, (edges.get(k) ?? 0) + 1);
+      }
+  }
+  const degree = new Map();
+  for (const k of edges.keys()) for (const id of k.split('-').map(Number)) degree.set(id, (degree.get(id) ?? 0) + 1);
+  const nodes = names.map((name) => {
+    const id = actorId.get(name);
+    return {
+      id, name, kind: 'person', country: null,
+      events: events.filter((e) => e.actor_ids.includes(id)).length,
+      degree: degree.get(id) ?? 0,
+      betweenness: name === 'Antony Blinken' ? 1 : 0,
+      community: name === 'Antony Blinken' || name === 'Xi Jinping' || name === 'Mevlüt Çavuşoğlu' ? 0 : id % 5 + 1,
+    };
+  });
+  return {
+    nodes,
+    edges: [...edges].map(([k, weight]) => {
+      const [source, target] = k.split('-').map(Number);
+      return { source, target, weight };
+    }),
+  };
+}
+
+test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t) => {
+  assert.ok(existsSync(join(dist, 'index.html')), 'dist/ missing: run `npm run build`');
+  await mkdir(results, { recursive: true });
+  const server = await serve(dist);
+  const profile = await mkdtemp(join(tmpdir(), 'dateline-desk-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    args: ARGS,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    deviceScaleFactor: 1,
+    timezoneId: 'UTC',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const dialogs = [];
+  const pageErrors = [];
+  page.on('dialog', async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
+
+  await page.addInitScript({ content: await readFile(join(here, 'mock-ipc.js'), 'utf8') });
+  await page.addInitScript(
+    ({ events, details, workspace, graph }) => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+      const m = window.__mock;
+      let list = events;
+      let deleted = [];
+      const history = [];
+      const redoable = [];
+      m.handlers.workspace_info = () => ({ ...workspace, events: list.length });
+      m.handlers.list_events = () => list;
+      m.handlers.event_detail = ({ id }) => {
+        const d = details[id];
+        if (!d) throw { code: 'not_found', message: `No event ${id}` };
+        return { ...d, summary: list.find((e) => e.id === id) ?? d.summary };
+      };
+      m.handlers.article = ({ id }) => {
+        const d = Object.values(details).find((x) => x.evidence[0].article_id === id);
+        return { id, doc: d.evidence[0].doc, title: d.evidence[0].title, published: '2023-06-15', outlet: 'Wire', url: null, origin: 'file', text: d.evidence[0].article };
+      };
+      m.handlers.actor_graph = () => graph;
+      m.handlers.graph_ego = ({ actor }) => {
+        const near = new Set([actor]);
+        for (const e of graph.edges) {
+          if (e.source === actor) near.add(e.target);
+          if (e.target === actor) near.add(e.source);
+        }
+        return { nodes: graph.nodes.filter((n) => near.has(n.id)), edges: graph.edges.filter((e) => near.has(e.source) && near.has(e.target)) };
+      };
+      m.handlers.graph_path = ({ from, to }) => {
+        // Breadth-first over the mock graph.
+        const prev = new Map([[from, null]]);
+        const queue = [from];
+        while (queue.length) {
+          const a = queue.shift();
+          if (a === to) break;
+          for (const e of graph.edges) {
+            const b = e.source === a ? e.target : e.target === a ? e.source : null;
+            if (b !== null && !prev.has(b)) {
+              prev.set(b, a);
+              queue.push(b);
+            }
+          }
+        }
+        if (!prev.has(to)) return [];
+        const path = [];
+        for (let x = to; x !== null; x = prev.get(x)) path.unshift(x);
+        return path;
+      };
+      m.handlers.update_event = ({ id, patch }) => {
+        const before = list.find((e) => e.id === id);
+        const after = { ...before, edited: true };
+        for (const [k, v] of Object.entries(patch)) if (v !== null && k !== 'participants') after[k] = v;
+        list = list.map((e) => (e.id === id ? after : e));
+        history.push({ what: `Edit event ${id}`, undo: () => (list = list.map((e) => (e.id === id ? before : e))), redo: () => (list = list.map((e) => (e.id === id ? after : e))) });
+        return after;
+      };
+      m.handlers.delete_event = ({ id }) => {
+        const e = list.find((x) => x.id === id);
+        list = list.filter((x) => x.id !== id);
+        deleted = [...deleted, e];
+        history.push({ what: `Delete event ${id}`, undo: () => ((list = [...list, e]), (deleted = deleted.filter((x) => x.id !== id))), redo: () => {} });
+        return null;
+      };
+      m.handlers.deleted_events = () => deleted;
+      m.handlers.restore_event = ({ id }) => {
+        const e = deleted.find((x) => x.id === id);
+        deleted = deleted.filter((x) => x.id !== id);
+        list = [...list, e];
+        return null;
+      };
+      m.handlers.undo = () => {
+        const h = history.pop();
+        if (!h) return null;
+        h.undo();
+        redoable.push(h);
+        return h.what;
+      };
+      m.handlers.redo = () => {
+        const h = redoable.pop();
+        if (!h) return null;
+        h.redo();
+        history.push(h);
+        return h.what;
+      };
+      m.handlers.actors = () => graph.nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind, country: null, aliases: [], events: n.events }));
+      m.handlers.merge_actors = () => null;
+      m.handlers.rename_actor = () => null;
+      m.handlers.test_save_path = () => window.__savePath ?? null;
+      m.handlers.export_image = () => null;
+      m.handlers.export_data = () => null;
+      m.handlers.recent_workspaces = () => ['/home/analyst/Dateline/diplomacy-2023', '/home/analyst/Dateline/archive-2019.dateline'];
+      m.handlers.open_workspace = ({ path }) => ({ path, articles: 0, events: 0, actors: 0 });
+    },
+    { events, details, workspace, graph: graph() },
+  );
+
+  const calls = (cmd) => page.evaluate((cmd) => window.__mock.calls.filter((c) => c.cmd === cmd).map((c) => c.args), cmd);
+  const count = page.getByTestId('event-count');
+  const status = page.getByTestId('status-line');
+
+  try {
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.querySelector('[data-testid=event-count]')?.textContent?.includes('12 events'));
+
+    await t.test('the graph renders; clicking an actor filters the timeline', async () => {
+      const box = page.getByTestId('graph-canvas');
+      await page.waitForFunction(() => Object.keys(JSON.parse(document.querySelector('[data-testid=graph-canvas]')?.dataset.positions ?? '{}')).length > 0);
+      assert.match(await page.getByTestId('graph').innerText(), /\d+ actors · \d+ links/);
+      const positions = JSON.parse(await box.getAttribute('data-positions'));
+      const b = await box.boundingBox();
+      const blinken = idOf('Antony Blinken');
+      const [x, y] = positions[blinken];
+      await page.mouse.click(b.x + x, b.y + y);
+      await page.getByTestId('graph-selection').getByText('Antony Blinken').waitFor();
+      await page.waitForFunction(() => /^3 events on the timeline/.test(document.querySelector('[data-testid=event-count]')?.textContent ?? ''));
+      assert.deepEqual((await calls('graph_ego')).at(-1), { actor: blinken, hops: 1, query: { from: null, to: null, event_ids: null } });
+      assert.match(await page.locator('canvas.tl-canvas').getAttribute('aria-label'), /^Timeline of 3 events/);
+      await page.screenshot({ path: join(results, 'graph-ego.png') });
+
+      // Shift-click a second actor: the shortest path.
+      const xi = idOf('Xi Jinping');
+      const cav = idOf('Mevlüt Çavuşoğlu');
+      const [cx, cy] = positions[cav];
+      await page.mouse.click(b.x + cx, b.y + cy);
+      await page.keyboard.down('Shift');
+      const [xx, xy] = positions[xi];
+      await page.mouse.click(b.x + xx, b.y + xy);
+      await page.keyboard.up('Shift');
+      await page.getByTestId('graph-path').waitFor();
+      assert.deepEqual((await calls('graph_path')).at(-1), { from: cav, to: xi, query: { from: null, to: null, event_ids: null } });
+      assert.equal((await page.getByTestId('graph-path').innerText()).trim(), 'Path: Mevlüt Çavuşoğlu → Antony Blinken → Xi Jinping');
+      await page.screenshot({ path: join(results, 'graph-path.png') });
+      await page.getByTestId('graph-selection').getByRole('button', { name: 'Clear' }).click();
+      await page.waitForFunction(() => /^12 events/.test(document.querySelector('[data-testid=event-count]')?.textContent ?? ''));
+    });
+
+    await t.test('a participant in the details filters the timeline by that actor', async () => {
+      await page.getByRole('button', { name: 'Next event' }).click();
+      const details = page.getByTestId('details');
+      await details.getByText('Sentence about Scholz visit to Paris.').waitFor();
+      assert.match(await details.innerText(), /2023-01-17 – 2023-01-19 \(1 source\)/);
+      assert.match(await details.innerText(), /2 articles \(Wire\)/);
+      await details.getByTestId('participant').filter({ hasText: 'Olaf Scholz' }).click();
+      await page.waitForFunction(() => /^1 event on the timeline/.test(document.querySelector('[data-testid=event-count]')?.textContent ?? ''));
+      await page.getByTestId('graph-selection').getByRole('button', { name: 'Clear' }).click();
+      await page.waitForFunction(() => /^12 events/.test(document.querySelector('[data-testid=event-count]')?.textContent ?? ''));
+    });
+
+    await t.test('the reader shows the article as text with the sentence highlighted; its markup runs nothing', async () => {
+      await page.getByTestId('evidence-sentence').click();
+      const mark = page.getByTestId('reader-mark');
+      await mark.waitFor();
+      assert.equal(await mark.innerText(), 'Sentence about Scholz visit to Paris.');
+      const text = await page.getByTestId('reader-text').innerText();
+      assert.ok(text.startsWith('<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> 👋🏽 外交部 said: '), text);
+      assert.equal(await page.locator('[data-testid=reader] img').count(), 0);
+      assert.equal(await page.locator('[data-testid=reader] script').count(), 0);
+      assert.equal(await page.locator('[data-testid=reader-text] *').count(), 1, 'only the <mark>');
+      await page.waitForTimeout(200);
+      assert.equal(await page.evaluate(() => window.__pwned), undefined);
+      await page.screenshot({ path: join(results, 'reader.png') });
+      await page.getByRole('button', { name: 'Close article' }).click();
+      await page.getByTestId('graph').waitFor();
+    });
+
+    await t.test('edit an event: update_event gets the patch; Ctrl+Z undoes, Ctrl+Shift+Z redoes', async () => {
+      const details = page.getByTestId('details');
+      await details.getByRole('button', { name: 'Edit' }).click();
+      const form = page.getByTestId('event-editor');
+      await form.locator('select[name=status]').selectOption('planned');
+      await form.locator('input[name=place]').fill('Strasbourg');
+      await form.locator('textarea[name=participants]').fill('Olaf Scholz\nEmmanuel Macron');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await status.getByText('Event saved').waitFor();
+      assert.deepEqual((await calls('update_event')).at(-1), {
+        id: 9,
+        patch: { kind: null, status: 'planned', start: null, end: null, precision: null, place: 'Strasbourg', country: null, participants: ['Olaf Scholz', 'Emmanuel Macron'] },
+      });
+      await details.getByText('Edited').waitFor();
+      assert.match(await details.innerText(), /Strasbourg, France/);
+      await page.screenshot({ path: join(results, 'edited.png') });
+
+      // Out of the form's text fields, so that Ctrl+Z is the app's undo, not the field's.
+      await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+      await page.keyboard.press('Control+z');
+      await status.getByText('Undone: Edit event 9').waitFor();
+      assert.equal((await calls('undo')).length, 1);
+      await page.waitForFunction(() => !document.querySelector('[data-testid=details]')?.textContent?.includes('Strasbourg'));
+      await page.keyboard.press('Control+Shift+Z');
+      await status.getByText('Redone: Edit event 9').waitFor();
+      assert.equal((await calls('redo')).length, 1);
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await status.getByText('Undone: Edit event 9').waitFor();
+    });
+
+    await t.test('delete, then restore from the deleted list', async () => {
+      await page.getByTestId('details').getByRole('button', { name: 'Delete' }).click();
+      await status.getByText(/Event deleted/).waitFor();
+      assert.deepEqual((await calls('delete_event')).at(-1), { id: 9 });
+      await page.waitForFunction(() => /^11 events/.test(document.querySelector('[data-testid=event-count]')?.textContent ?? ''));
+      await page.getByTestId('corrections-menu').click();
+      await page.getByRole('menuitem', { name: 'Deleted events…' }).click();
+      const dlg = page.getByTestId('deleted-dialog');
+      await dlg.getByText('Scholz visit to Paris').waitFor();
+      await dlg.getByRole('button', { name: 'Restore' }).click();
+      await dlg.getByText('No deleted events.').waitFor();
+      assert.deepEqual((await calls('restore_event')).at(-1), { id: 9 });
+      await page.waitForFunction(() => /^12 events/.test(document.querySelector('[data-testid=event-count]')?.textContent ?? ''));
+      await dlg.getByRole('button', { name: 'Close deleted events' }).click();
+    });
+
+    await t.test('merge and rename actors', async () => {
+      await page.getByTestId('corrections-menu').click();
+      await page.getByRole('menuitem', { name: 'Merge or rename actors…' }).click();
+      const dlg = page.getByTestId('merge-dialog');
+      await dlg.getByRole('button', { name: 'Rename Joe Biden' }).click();
+      await dlg.getByLabel('New name for Joe Biden').fill('Joseph R. Biden');
+      await dlg.getByRole('button', { name: 'Rename', exact: true }).click();
+      await status.getByText('Renamed to Joseph R. Biden').waitFor();
+      assert.deepEqual((await calls('rename_actor')).at(-1), { id: idOf('Joe Biden'), name: 'Joseph R. Biden' });
+      await dlg.getByLabel('Keep Antony Blinken').check();
+      await dlg.getByLabel('Merge Xi Jinping').check();
+      await dlg.getByRole('button', { name: /^Merge 1 into Antony Blinken/ }).click();
+      await status.getByText('Merged 1 actor into Antony Blinken').waitFor();
+      assert.deepEqual((await calls('merge_actors')).at(-1), { into: idOf('Antony Blinken'), from: [idOf('Xi Jinping')] });
+    });
+
+    await t.test('export dialog: export_image gets the options', async () => {
+      await page.evaluate(() => (window.__savePath = '/tmp/out/timeline.png'));
+      await page.getByTestId('export-image').click();
+      const dlg = page.getByTestId('export-dialog');
+      await dlg.getByLabel('2×').check();
+      await dlg.locator('input[name=title]').fill('Summer diplomacy');
+      await dlg.locator('select[name=lanes]').selectOption('actor');
+      await page.screenshot({ path: join(results, 'export-dialog.png') });
+      await dlg.getByRole('button', { name: 'Export…' }).click();
+      await status.getByText('Exported timeline.png').waitFor();
+      assert.deepEqual((await calls('export_image')).at(-1), {
+        path: '/tmp/out/timeline.png',
+        options: { from: null, to: null, lanes: 'actor', width: 1600, scale: 2, title: 'Summer diplomacy', subtitle: null, dark: false, event_ids: null },
+      });
+      assert.equal(await dlg.count(), 0, 'the dialog closes');
+    });
+
+    await t.test('data export menu: export_data with the format', async () => {
+      await page.evaluate(() => (window.__savePath = '/tmp/out/events.graphml'));
+      await page.getByTestId('data-menu').click();
+      await page.getByRole('menuitem', { name: 'GraphML (actor graph)…' }).click();
+      await status.getByText('Exported events.graphml').waitFor();
+      assert.deepEqual((await calls('export_data')).at(-1), {
+        path: '/tmp/out/events.graphml',
+        format: 'graphml',
+        query: { from: null, to: null, event_ids: null },
+      });
+    });
+
+    await t.test('workspace menu: recent workspaces open', async () => {
+      await page.getByTestId('workspace-menu').click();
+      await page.getByRole('menuitem', { name: 'archive-2019.dateline' }).click();
+      await status.getByText('Opened archive-2019.dateline').waitFor();
+      assert.deepEqual((await calls('open_workspace')).at(-1), { path: '/home/analyst/Dateline/archive-2019.dateline' });
+    });
+
+    await t.test('import from the open dialog shows progress and can be cancelled', async () => {
+      await page.evaluate(() => {
+        const m = window.__mock;
+        let release;
+        const gate = new Promise((r) => (release = r));
+        m.handlers['plugin:dialog|open'] = () => ['/home/analyst/news'];
+        m.handlers.cancel_import = () => (release(), null);
+        m.handlers.import_paths = async ({ paths }) => {
+          await gate;
+          return { files: [{ path: paths[0] + '/a.html', status: 'imported', articles: 1, reason: null }], articles_added: 1, events_added: 0 };
+        };
+      });
+      await page.getByTestId('import-menu').click();
+      await page.getByRole('menuitem', { name: 'Folder…' }).click();
+      await page.getByTestId('import-progress').waitFor();
+      const open = (await calls('plugin:dialog|open')).at(-1);
+      assert.equal(open.options.directory, true);
+      assert.deepEqual((await calls('import_paths')).at(-1), { paths: ['/home/analyst/news'] });
+      await page.getByRole('button', { name: 'Cancel import' }).click();
+      await page.getByTestId('import-summary').waitFor();
+      assert.equal((await calls('cancel_import')).length, 1);
+      await page.getByRole('button', { name: 'Dismiss import report' }).click();
+    });
+
+    await t.test('no errors, dialogs or CSP violations', async () => {
+      assert.deepEqual(dialogs, []);
+      assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+      assert.deepEqual(pageErrors, []);
+    });
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+});
+
+function idOf(name) {
+  const id = names.indexOf(name);
+  assert.ok(id >= 0, name);
+  return 200 + id;
+}
