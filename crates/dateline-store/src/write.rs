@@ -1,9 +1,10 @@
 //! Writing articles and their events.
 
-use dateline_model::{Article, Event};
+use dateline_extract::actors::names;
+use dateline_model::{ActorKind, Article, Event};
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use crate::{Result, Store, actor_key};
+use crate::{Result, Store};
 
 /// What saving one article did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,20 +20,23 @@ pub enum SaveOutcome {
 }
 
 impl Store {
-    /// Saves one article and its extracted events in one transaction.
+    /// Saves one article and its extracted events in one transaction, and merges them.
     pub fn save_article(&mut self, article: &Article, events: &[Event]) -> Result<SaveOutcome> {
-        let tx = self.conn.transaction()?;
-        let outcome = save_in(&tx, article, events)?;
-        tx.commit()?;
-        Ok(outcome)
+        let mut out = self.save_batch(std::slice::from_ref(&(article.clone(), events.to_vec())))?;
+        self.refresh()?;
+        Ok(out.remove(0))
     }
 
-    /// Saves many articles in one transaction: all of them or none.
+    /// Saves many articles in one transaction: all of them or none. The merged events are stale
+    /// until [`Store::refresh`] (an import refreshes once at its end; opening a workspace does too).
     pub fn save_batch(&mut self, items: &[(Article, Vec<Event>)]) -> Result<Vec<SaveOutcome>> {
         let tx = self.conn.transaction()?;
         let mut out = Vec::with_capacity(items.len());
         for (article, events) in items {
             out.push(save_in(&tx, article, events)?);
+        }
+        if out.iter().any(|o| matches!(o, SaveOutcome::Inserted { .. } | SaveOutcome::Updated { .. })) {
+            tx.execute("UPDATE meta SET value = '1' WHERE key = 'merged_dirty'", [])?;
         }
         tx.commit()?;
         Ok(out)
@@ -150,32 +154,105 @@ fn insert_event(tx: &Transaction<'_>, article_id: i64, e: &Event) -> Result<i64>
 }
 
 fn upsert_actor(tx: &Transaction<'_>, actor: &dateline_model::Actor) -> Result<i64> {
-    let key = actor_key(&actor.name);
-    let kind = actor.kind.as_str();
-    let id: Option<i64> = tx
-        .query_row("SELECT id FROM actors WHERE kind = ?1 AND key = ?2", params![kind, key], |r| r.get(0))
-        .optional()?;
-    let id = match id {
-        Some(id) => {
-            if actor.country.is_some() {
-                tx.execute(
-                    "UPDATE actors SET country = ?2 WHERE id = ?1 AND country IS NULL",
-                    params![id, actor.country],
-                )?;
-            }
-            id
-        }
-        None => {
-            tx.execute(
-                "INSERT INTO actors (name, kind, country, key) VALUES (?1, ?2, ?3, ?4)",
-                params![actor.name, kind, actor.country, key],
-            )?;
-            tx.last_insert_rowid()
-        }
+    let id = match actor.kind {
+        ActorKind::Person => upsert_person(tx, actor)?,
+        kind => upsert_named(tx, kind, &actor.name, actor.country.as_deref())?,
     };
     tx.execute(
         "INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)",
         params![id, actor.name],
     )?;
     Ok(id)
+}
+
+/// Countries, organisations and groups: one actor per folded name.
+pub(crate) fn upsert_named(
+    tx: &Transaction<'_>,
+    kind: ActorKind,
+    name: &str,
+    country: Option<&str>,
+) -> Result<i64> {
+    let key = names::fold(name);
+    let key = if key.is_empty() { name.to_lowercase() } else { key };
+    let id: Option<i64> = tx
+        .query_row("SELECT id FROM actors WHERE kind = ?1 AND key = ?2", params![kind.as_str(), key], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if let Some(id) = id {
+        return Ok(id);
+    }
+    tx.execute(
+        "INSERT INTO actors (name, kind, country, key) VALUES (?1, ?2, ?3, ?4)",
+        params![name, kind.as_str(), country, key],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// A person: the existing actor the extractor's identity rule ([`names::same_person`]) says this
+/// is, or a new one. A bare surname joins only when a country or role agrees and only one
+/// candidate fits: two different "Wang"s stay two.
+pub(crate) fn upsert_person(tx: &Transaction<'_>, actor: &dateline_model::Actor) -> Result<i64> {
+    let key = person_key(&actor.name, actor.country.as_deref(), actor.roles.first().map(String::as_str));
+    if key.words.is_empty() {
+        return upsert_named(tx, ActorKind::Person, &actor.name, actor.country.as_deref());
+    }
+    let surname = key.surname().unwrap_or_default().to_string();
+    let mut stmt = tx.prepare_cached(
+        "SELECT id, name, country, role FROM actors WHERE kind = 'person' AND surname = ?1 ORDER BY id",
+    )?;
+    let candidates: Vec<(i64, String, Option<String>, Option<String>)> = stmt
+        .query_map([&surname], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<Result<_, _>>()?;
+    let matches: Vec<&(i64, String, Option<String>, Option<String>)> = candidates
+        .iter()
+        .filter(|(_, name, country, role)| {
+            names::same_person(&key, &person_key(name, country.as_deref(), role.as_deref()))
+        })
+        .collect();
+    let exact = matches.iter().find(|(_, name, _, _)| names::actor_key(name).words == key.words);
+    let found = match (exact, matches.as_slice()) {
+        (Some(m), _) => Some(*m),
+        (None, [one]) => Some(*one),
+        _ => None,
+    };
+    if let Some((id, name, _, _)) = found {
+        // The fullest name the sources give becomes the actor's name, whatever the import order.
+        let rank =
+            |n: &str| (names::actor_key(n).words.len(), n.chars().count(), std::cmp::Reverse(n.to_string()));
+        if rank(&actor.name) > rank(name) {
+            tx.execute("UPDATE actors SET name = ?2 WHERE id = ?1", params![id, actor.name])?;
+        }
+        tx.execute(
+            "UPDATE actors SET country = coalesce(country, ?2), role = coalesce(role, ?3) WHERE id = ?1",
+            params![id, actor.country, key.role],
+        )?;
+        return Ok(*id);
+    }
+    let mut text = key.text();
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM actors WHERE kind = 'person' AND key = ?1)",
+        [&text],
+        |r| r.get(0),
+    )?;
+    if taken {
+        // Same words, another person (their countries differ, or a bare surname fits several).
+        text = format!("{text}@{}", key.country.as_deref().or(key.role.as_deref()).unwrap_or("?"));
+        let id: Option<i64> = tx
+            .query_row("SELECT id FROM actors WHERE kind = 'person' AND key = ?1", [&text], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = id {
+            return Ok(id);
+        }
+    }
+    tx.execute(
+        "INSERT INTO actors (name, kind, country, key, surname, role) VALUES (?1, 'person', ?2, ?3, ?4, ?5)",
+        params![actor.name, actor.country, text, surname, key.role],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// The extractor's identity key of a person, with what the sources say about them.
+pub(crate) fn person_key(name: &str, country: Option<&str>, role: Option<&str>) -> names::ActorKey {
+    names::actor_key(name).with_country(country).with_role(role)
 }
