@@ -6,7 +6,10 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use dateline::{Cancel, EventDetail, EventSummary, ImportReport, Workspace, WorkspaceInfo};
+use dateline::{
+    ActorView, ArticleView, Cancel, EventDetail, EventPatch, EventSummary, ImportReport, Workspace,
+    WorkspaceInfo,
+};
 use serde::Serialize;
 use tauri::{Emitter, Manager, State};
 
@@ -61,8 +64,8 @@ async fn import_paths(app: tauri::AppHandle, paths: Vec<String>) -> CommandResul
         if let Ok(mut c) = state.cancel.lock() {
             *c = cancel.clone();
         }
-        let mut ws = locked(&state)?;
-        let report = ws.import(&paths, &cancel, &mut |p| {
+        // The lock is taken per batch write, so the UI keeps reading while files are extracted.
+        let report = dateline::import_shared(&state.workspace, &paths, &cancel, &mut |p| {
             // Progress is best effort: a closed window must not stop the import.
             let _ = app.emit("import-progress", p);
         })?;
@@ -78,6 +81,65 @@ fn cancel_import(state: State<'_, AppState>) {
         c.cancel();
     }
 }
+
+// --- [store] commands: articles, search, corrections, actors, undo/redo ---
+
+#[tauri::command]
+fn article(state: State<'_, AppState>, id: i64) -> CommandResult<ArticleView> {
+    Ok(locked(&state)?.article(id)?)
+}
+
+#[tauri::command]
+fn search(state: State<'_, AppState>, query: String) -> CommandResult<Vec<i64>> {
+    Ok(locked(&state)?.search(&query)?)
+}
+
+#[tauri::command]
+fn deleted_events(state: State<'_, AppState>) -> CommandResult<Vec<EventSummary>> {
+    Ok(locked(&state)?.deleted_events()?)
+}
+
+#[tauri::command]
+fn update_event(state: State<'_, AppState>, id: i64, patch: EventPatch) -> CommandResult<EventSummary> {
+    Ok(locked(&state)?.update_event(id, patch)?)
+}
+
+#[tauri::command]
+fn delete_event(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+    Ok(locked(&state)?.delete_event(id)?)
+}
+
+#[tauri::command]
+fn restore_event(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+    Ok(locked(&state)?.restore_event(id)?)
+}
+
+#[tauri::command]
+fn actors(state: State<'_, AppState>) -> CommandResult<Vec<ActorView>> {
+    Ok(locked(&state)?.actors()?)
+}
+
+#[tauri::command]
+fn merge_actors(state: State<'_, AppState>, into: i64, from: Vec<i64>) -> CommandResult<()> {
+    Ok(locked(&state)?.merge_actors(into, from)?)
+}
+
+#[tauri::command]
+fn rename_actor(state: State<'_, AppState>, id: i64, name: String) -> CommandResult<()> {
+    Ok(locked(&state)?.rename_actor(id, name)?)
+}
+
+#[tauri::command]
+fn undo(state: State<'_, AppState>) -> CommandResult<Option<String>> {
+    Ok(locked(&state)?.undo()?)
+}
+
+#[tauri::command]
+fn redo(state: State<'_, AppState>) -> CommandResult<Option<String>> {
+    Ok(locked(&state)?.redo()?)
+}
+
+// --- end of [store] commands ---
 
 fn main() {
     let path = match Workspace::default_path() {
@@ -101,7 +163,19 @@ fn main() {
             list_events,
             event_detail,
             import_paths,
-            cancel_import
+            cancel_import,
+            // [store]
+            article,
+            search,
+            deleted_events,
+            update_event,
+            delete_event,
+            restore_event,
+            actors,
+            merge_actors,
+            rename_actor,
+            undo,
+            redo,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
