@@ -17,7 +17,7 @@ use dateline_store::Store;
 
 pub use dateline_model as model;
 pub use dateline_render::{ExportOptions, LaneBy, ThemeName};
-pub use dateline_store::{Bucket, EventFilter};
+pub use dateline_store::{Bucket, EventFilter, EventRow};
 pub use export::ImageFormat;
 pub use import::{Cancel, extract_paths, import_shared};
 pub use views::*;
