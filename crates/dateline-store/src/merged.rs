@@ -5,6 +5,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
+use dateline_extract::actors::names;
 use dateline_model::{DateRange, EventKind, Precision, Role, Status};
 use rusqlite::{Connection, params};
 
@@ -79,8 +80,9 @@ pub(crate) fn rebuild_in(conn: &Connection) -> Result<()> {
     let corrections = load_active(conn)?;
     let mut actors = Actors::load(conn)?;
 
-    // 1. Actors: merges and renames.
+    // 1. Actors: one per identity, then the analyst's merges and renames.
     conn.execute("UPDATE actors SET merged_into = NULL, display_name = NULL", [])?;
+    actors.redirect = identities(conn)?;
     for (c, _) in &corrections {
         match c {
             Correction::MergeActors { into, from } => {
@@ -194,6 +196,48 @@ pub(crate) fn rebuild_in(conn: &Connection) -> Result<()> {
     write_clusters(conn, &mentions, &clusters, &flags)?;
     conn.execute("UPDATE meta SET value = '0' WHERE key = 'merged_dirty'", [])?;
     Ok(())
+}
+
+/// Which person rows are one person, by the extractor's rule: within a surname, rows are visited
+/// fullest name first and each joins the one earlier row it is the same person as; a row that fits
+/// several ("Wang" with China, among Wang Yi and Wang Wenbin) stays apart. Depends only on the rows.
+fn identities(conn: &Connection) -> Result<HashMap<i64, i64>> {
+    type Row = (i64, String, Option<String>, Option<String>, String);
+    let mut stmt = conn.prepare(
+        "SELECT id, name, country, role, surname FROM actors WHERE kind = 'person' AND surname IS NOT NULL",
+    )?;
+    let rows: Vec<Row> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut by_surname: HashMap<&str, Vec<(i64, names::ActorKey)>> = HashMap::new();
+    for (id, name, country, role, surname) in &rows {
+        let key = crate::write::person_key(name, country.as_deref(), role.as_deref());
+        by_surname.entry(surname.as_str()).or_default().push((*id, key));
+    }
+    let mut redirect = HashMap::new();
+    for group in by_surname.values_mut() {
+        group.sort_by(|a, b| {
+            (std::cmp::Reverse(a.1.words.len()), a.1.text(), &a.1.country, &a.1.role).cmp(&(
+                std::cmp::Reverse(b.1.words.len()),
+                b.1.text(),
+                &b.1.country,
+                &b.1.role,
+            ))
+        });
+        let mut heads: Vec<usize> = Vec::new();
+        for i in 0..group.len() {
+            let fits: Vec<usize> =
+                heads.iter().copied().filter(|&h| names::same_person(&group[i].1, &group[h].1)).collect();
+            match fits.as_slice() {
+                [h] => {
+                    redirect.insert(group[i].0, group[*h].0);
+                }
+                [] => heads.push(i),
+                _ => heads.push(i),
+            }
+        }
+    }
+    Ok(redirect)
 }
 
 fn load_mentions(conn: &Connection, actors: &Actors) -> Result<Vec<Mention>> {

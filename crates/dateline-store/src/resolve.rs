@@ -9,6 +9,8 @@
 //!   (a month or week contains its days; a planned "April 24–26" holds "met on Thursday, April 25");
 //! - [`participants_compatible`]: the actors overlap; when both sides know two or more, two must
 //!   agree (Blinken–Maas and Blinken–Lavrov on one day are two calls);
+//!   For meetings and calls two sides naming two or more must name the same actors;
+//! - [`names_compatible`]: named gatherings keep their names apart (a summit is not a ministerial);
 //! - [`places_compatible`]: countries agree when both are known; cities share a name when both
 //!   are known;
 //! - a mention joins the cluster whose every member it is compatible with; when two clusters
@@ -90,12 +92,35 @@ pub fn dates_compatible(a: Option<DateRange>, b: Option<DateRange>) -> bool {
     }
 }
 
-/// Participants merge when they share an actor, and two when both sides name two or more.
-pub fn participants_compatible(a: &[(i64, Role)], b: &[(i64, Role)]) -> bool {
+/// Participants merge when they share an actor, and two when both sides name two or more. For
+/// meetings and calls, two sides that both name two or more must name the same actors: a
+/// bilateral and a trilateral meeting on the same day in the same city are two meetings.
+pub fn participants_compatible(kind: EventKind, a: &[(i64, Role)], b: &[(i64, Role)]) -> bool {
     let a: BTreeSet<i64> = a.iter().map(|p| p.0).collect();
     let b: BTreeSet<i64> = b.iter().map(|p| p.0).collect();
     let shared = a.intersection(&b).count();
-    shared >= 2 || shared == 1 && a.len().min(b.len()) == 1
+    if a.len().min(b.len()) == 1 {
+        return shared == 1;
+    }
+    match kind {
+        EventKind::Meeting | EventKind::Call => a == b,
+        EventKind::Visit | EventKind::Conference => shared >= 2,
+    }
+}
+
+/// Names merge when either side has none, or they are the same once folded ("NATO Summit",
+/// "NATO summit"); a summit is not a ministerial.
+pub fn names_compatible(a: Option<&str>, b: Option<&str>) -> bool {
+    let fold = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    match (a, b) {
+        (Some(x), Some(y)) => fold(x) == fold(y),
+        _ => true,
+    }
 }
 
 /// Places merge unless both name a country and the countries differ, or both name cities and
@@ -124,8 +149,9 @@ pub fn compatible(a: &Mention, b: &Mention) -> bool {
     a.kind == b.kind
         && a.article != b.article
         && dates_compatible(a.date, b.date)
-        && participants_compatible(&a.actors, &b.actors)
+        && participants_compatible(a.kind, &a.actors, &b.actors)
         && places_compatible((&a.place, &a.country), (&b.place, &b.country))
+        && names_compatible(a.name.as_deref(), b.name.as_deref())
 }
 
 fn status_rank(s: Status) -> u8 {
@@ -321,25 +347,30 @@ mod tests {
     #[test]
     fn participant_rules() {
         let p = |ids: &[i64]| ids.iter().map(|&i| (i, Role::Attendee)).collect::<Vec<_>>();
+        use EventKind::*;
+        type Case = (&'static str, EventKind, Vec<(i64, Role)>, Vec<(i64, Role)>, bool);
         #[rustfmt::skip]
-        type Case = (&'static str, Vec<(i64, Role)>, Vec<(i64, Role)>, bool);
         let cases: &[Case] = &[
-            ("same pair", p(&[1, 2]), p(&[2, 1]), true),
-            ("one side knows only one of them", p(&[1]), p(&[1, 2]), true),
-            ("same caller, other counterpart", p(&[1, 2]), p(&[1, 3]), false),
-            ("nobody in common", p(&[1]), p(&[2]), false),
-            ("two of three", p(&[1, 2, 3]), p(&[1, 2, 4]), true),
-            ("nobody known", p(&[]), p(&[1]), false),
+            ("same pair", Call, p(&[1, 2]), p(&[2, 1]), true),
+            ("one side knows only one of them", Call, p(&[1]), p(&[1, 2]), true),
+            ("same caller, other counterpart", Call, p(&[1, 2]), p(&[1, 3]), false),
+            ("nobody in common", Visit, p(&[1]), p(&[2]), false),
+            ("bilateral and trilateral meetings", Meeting, p(&[1, 2]), p(&[1, 2, 3]), false),
+            ("a visit: the traveller and one host of two", Visit, p(&[1, 2, 3]), p(&[1, 2]), true),
+            ("a conference: two of three", Conference, p(&[1, 2, 3]), p(&[1, 2, 4]), true),
+            ("nobody known", Call, p(&[]), p(&[1]), false),
         ];
-        for (what, a, b, want) in cases {
-            assert_eq!(participants_compatible(a, b), *want, "{what}");
+        for (what, kind, a, b, want) in cases {
+            assert_eq!(participants_compatible(*kind, a, b), *want, "{what}");
         }
+        assert!(names_compatible(Some("NATO Summit"), Some("NATO summit")));
+        assert!(!names_compatible(Some("NATO Summit"), Some("NATO Foreign Ministerial")));
+        assert!(names_compatible(None, Some("NATO Summit")));
     }
 
     #[test]
     fn place_rules() {
         let s = |x: &str| Some(x.to_string());
-        #[rustfmt::skip]
         type Case = (&'static str, Option<String>, Option<String>, Option<String>, Option<String>, bool);
         let cases: &[Case] = &[
             ("same country", None, s("Turkey"), s("Ankara"), s("Turkey"), true),
@@ -357,7 +388,6 @@ mod tests {
     fn status_rules() {
         use Status::*;
         let p = |day| Some(d(4, day));
-        #[rustfmt::skip]
         type Case = (&'static str, Vec<(Status, Option<NaiveDate>)>, Status);
         let cases: &[Case] = &[
             ("a plan stays a plan", vec![(Planned, p(1)), (Planned, p(3))], Planned),

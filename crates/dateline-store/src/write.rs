@@ -189,67 +189,40 @@ pub(crate) fn upsert_named(
     Ok(tx.last_insert_rowid())
 }
 
-/// A person: the existing actor the extractor's identity rule ([`names::same_person`]) says this
-/// is, or a new one. A bare surname joins only when a country or role agrees and only one
-/// candidate fits: two different "Wang"s stay two.
+/// A person: one row per identity key ("antony blinken" for "Secretary Antony J. Blinken"),
+/// whatever the import order. Which rows are the same person ("Blinken" and "Antony Blinken")
+/// is decided when the merged events are rebuilt, by the extractor's rule
+/// ([`names::same_person`]), so that the result does not depend on which came first.
 pub(crate) fn upsert_person(tx: &Transaction<'_>, actor: &dateline_model::Actor) -> Result<i64> {
     let key = person_key(&actor.name, actor.country.as_deref(), actor.roles.first().map(String::as_str));
     if key.words.is_empty() {
         return upsert_named(tx, ActorKind::Person, &actor.name, actor.country.as_deref());
     }
-    let surname = key.surname().unwrap_or_default().to_string();
-    let mut stmt = tx.prepare_cached(
-        "SELECT id, name, country, role FROM actors WHERE kind = 'person' AND surname = ?1 ORDER BY id",
-    )?;
-    let candidates: Vec<(i64, String, Option<String>, Option<String>)> = stmt
-        .query_map([&surname], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-        .collect::<Result<_, _>>()?;
-    let matches: Vec<&(i64, String, Option<String>, Option<String>)> = candidates
-        .iter()
-        .filter(|(_, name, country, role)| {
-            names::same_person(&key, &person_key(name, country.as_deref(), role.as_deref()))
+    let text = key.text();
+    let found: Option<(i64, String)> = tx
+        .query_row("SELECT id, name FROM actors WHERE kind = 'person' AND key = ?1", [&text], |r| {
+            Ok((r.get(0)?, r.get(1)?))
         })
-        .collect();
-    let exact = matches.iter().find(|(_, name, _, _)| names::actor_key(name).words == key.words);
-    let found = match (exact, matches.as_slice()) {
-        (Some(m), _) => Some(*m),
-        (None, [one]) => Some(*one),
-        _ => None,
-    };
-    if let Some((id, name, _, _)) = found {
-        // The fullest name the sources give becomes the actor's name, whatever the import order.
-        let rank =
-            |n: &str| (names::actor_key(n).words.len(), n.chars().count(), std::cmp::Reverse(n.to_string()));
-        if rank(&actor.name) > rank(name) {
-            tx.execute("UPDATE actors SET name = ?2 WHERE id = ?1", params![id, actor.name])?;
-        }
+        .optional()?;
+    let Some((id, name)) = found else {
         tx.execute(
-            "UPDATE actors SET country = coalesce(country, ?2), role = coalesce(role, ?3) WHERE id = ?1",
-            params![id, actor.country, key.role],
+            "INSERT INTO actors (name, kind, country, key, surname, role) VALUES (?1, 'person', ?2, ?3, ?4, ?5)",
+            params![actor.name, actor.country, text, key.surname(), key.role],
         )?;
-        return Ok(*id);
-    }
-    let mut text = key.text();
-    let taken: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM actors WHERE kind = 'person' AND key = ?1)",
-        [&text],
-        |r| r.get(0),
-    )?;
-    if taken {
-        // Same words, another person (their countries differ, or a bare surname fits several).
-        text = format!("{text}@{}", key.country.as_deref().or(key.role.as_deref()).unwrap_or("?"));
-        let id: Option<i64> = tx
-            .query_row("SELECT id FROM actors WHERE kind = 'person' AND key = ?1", [&text], |r| r.get(0))
-            .optional()?;
-        if let Some(id) = id {
-            return Ok(id);
-        }
+        return Ok(tx.last_insert_rowid());
+    };
+    // The fullest name, the smallest country and role: the same whatever the import order.
+    let rank = |n: &str| (n.chars().count(), std::cmp::Reverse(n.to_string()));
+    if rank(&actor.name) > rank(&name) {
+        tx.execute("UPDATE actors SET name = ?2 WHERE id = ?1", params![id, actor.name])?;
     }
     tx.execute(
-        "INSERT INTO actors (name, kind, country, key, surname, role) VALUES (?1, 'person', ?2, ?3, ?4, ?5)",
-        params![actor.name, actor.country, text, surname, key.role],
+        "UPDATE actors SET country = CASE WHEN country IS NULL OR ?2 < country THEN ?2 ELSE country END,
+                           role = CASE WHEN role IS NULL OR ?3 < role THEN ?3 ELSE role END
+         WHERE id = ?1",
+        params![id, actor.country, key.role],
     )?;
-    Ok(tx.last_insert_rowid())
+    Ok(id)
 }
 
 /// The extractor's identity key of a person, with what the sources say about them.
