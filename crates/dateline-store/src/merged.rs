@@ -194,6 +194,12 @@ pub(crate) fn rebuild_in(conn: &Connection) -> Result<()> {
 
     // 4. Write.
     write_clusters(conn, &mentions, &clusters, &flags)?;
+    let max_span = clusters.iter().filter_map(|c| c.date).map(|d| d.days()).max().unwrap_or(0);
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('max_span_days', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [max_span.to_string()],
+    )?;
     conn.execute("UPDATE meta SET value = '0' WHERE key = 'merged_dirty'", [])?;
     Ok(())
 }

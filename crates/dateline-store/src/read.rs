@@ -136,7 +136,7 @@ impl Store {
 
     /// Merged events in date order (undated last), with participants and evidence.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>> {
-        let (clause, args) = filter_sql(filter);
+        let (clause, args) = filter_sql(filter, self.max_span_days()?);
         let sql = format!("{SELECT_MERGED} WHERE {clause} ORDER BY m.start IS NULL, m.start, m.end, m.id");
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows: Vec<EventRow> =
@@ -145,10 +145,18 @@ impl Store {
         Ok(rows)
     }
 
+    fn max_span_days(&self) -> Result<i64> {
+        let v: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'max_span_days'", [], |r| r.get(0))
+            .optional()?;
+        Ok(v.and_then(|v| v.parse().ok()).unwrap_or(36_600))
+    }
+
     /// How many events matching `filter` start in each bucket: (first day of the bucket, count),
     /// in date order. Undated events are not counted.
     pub fn bucket_counts(&self, filter: &EventFilter, bucket: Bucket) -> Result<Vec<(NaiveDate, u32)>> {
-        let (clause, args) = filter_sql(filter);
+        let (clause, args) = filter_sql(filter, self.max_span_days()?);
         let key = match bucket {
             Bucket::Day => "m.start",
             Bucket::Week => "date(m.start, '-6 days', 'weekday 1')",
@@ -305,7 +313,7 @@ impl Store {
             return Ok(());
         }
         let index: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-        let all = rows.len() > 500;
+        let all = rows.len() > 20_000;
         let ids = rows.iter().map(|r| r.id.to_string()).collect::<Vec<_>>().join(",");
         let scope = if all { String::new() } else { format!("WHERE ea.merged_id IN ({ids})") };
         let mut stmt = self.conn.prepare(&format!(
@@ -364,12 +372,17 @@ const SELECT_MERGED: &str = "SELECT m.id, m.article_id, a.doc, m.kind, m.status,
      FROM merged_events m JOIN articles a ON a.id = m.article_id JOIN events e ON e.id = m.id";
 
 /// The WHERE clause of a filter over `merged_events m`, with its arguments.
-fn filter_sql(filter: &EventFilter) -> (String, Vec<String>) {
+/// `max_span_days` is the longest merged event: with it a window bounds `start` from both sides,
+/// so the `(deleted, start, end)` index finds the window without scanning what lies before it.
+fn filter_sql(filter: &EventFilter, max_span_days: i64) -> (String, Vec<String>) {
     let mut sql = String::from(if filter.deleted { "m.deleted = 1" } else { "m.deleted = 0" });
     let mut args: Vec<String> = Vec::new();
     if let Some(from) = filter.from {
         args.push(from.to_string());
         sql.push_str(&format!(" AND m.end >= ?{}", args.len()));
+        let earliest = from.checked_sub_days(chrono::Days::new(max_span_days.max(0) as u64)).unwrap_or(from);
+        args.push(earliest.to_string());
+        sql.push_str(&format!(" AND m.start >= ?{}", args.len()));
     }
     if let Some(to) = filter.to {
         args.push(to.to_string());

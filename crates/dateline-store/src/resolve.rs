@@ -99,6 +99,9 @@ pub fn participants_compatible(kind: EventKind, a: &[(i64, Role)], b: &[(i64, Ro
     let a: BTreeSet<i64> = a.iter().map(|p| p.0).collect();
     let b: BTreeSet<i64> = b.iter().map(|p| p.0).collect();
     let shared = a.intersection(&b).count();
+    if shared == 0 {
+        return false;
+    }
     if a.len().min(b.len()) == 1 {
         return shared == 1;
     }
@@ -146,6 +149,7 @@ pub fn places_compatible(
 
 /// Whether two mentions may be the same event.
 pub fn compatible(a: &Mention, b: &Mention) -> bool {
+    // Cheapest first: most candidates fail on the date.
     a.kind == b.kind
         && a.article != b.article
         && dates_compatible(a.date, b.date)
@@ -202,16 +206,13 @@ pub fn resolve_date(
 /// same clusters (up to the order of the output, which follows the mentions' content).
 pub fn cluster(mentions: &[Mention]) -> Vec<Cluster> {
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&mentions[a], &mentions[b]);
-        let precision = |m: &Mention| m.date.map_or(Precision::Century as u8 + 1, |d| d.precision as u8);
-        (Reverse(distinct(&x.actors)), precision(x), &x.anchor).cmp(&(
-            Reverse(distinct(&y.actors)),
-            precision(y),
-            &y.anchor,
-        ))
-    });
+    let precision = |m: &Mention| m.date.map_or(Precision::Century as u8 + 1, |d| d.precision as u8);
+    let keys: Vec<(Reverse<usize>, u8)> =
+        mentions.iter().map(|m| (Reverse(distinct(&m.actors)), precision(m))).collect();
+    order.sort_by(|&a, &b| (keys[a], &mentions[a].anchor).cmp(&(keys[b], &mentions[b].anchor)));
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    // Each group's date hull, to skip groups far away in time without visiting their members.
+    let mut hulls: Vec<Option<(NaiveDate, NaiveDate)>> = Vec::new();
     let mut by_actor: HashMap<(EventKind, i64), Vec<usize>> = HashMap::new();
     for &i in &order {
         let m = &mentions[i];
@@ -222,7 +223,11 @@ pub fn cluster(mentions: &[Mention]) -> Vec<Cluster> {
         let mut best: Option<(usize, usize)> = None; // (score, group)
         let mut tie = false;
         for g in candidates {
-            if !groups[g].iter().all(|&j| compatible(m, &mentions[j])) {
+            let near = match (m.date, hulls[g]) {
+                (Some(d), Some((s, e))) => d.start <= e && s <= d.end,
+                _ => false,
+            };
+            if !near || !groups[g].iter().all(|&j| compatible(m, &mentions[j])) {
                 continue;
             }
             let score = shared_actors(m, groups[g].iter().map(|&j| &mentions[j]));
@@ -239,10 +244,16 @@ pub fn cluster(mentions: &[Mention]) -> Vec<Cluster> {
             Some((_, g)) if !tie => g,
             _ => {
                 groups.push(Vec::new());
+                hulls.push(None);
                 groups.len() - 1
             }
         };
         groups[g].push(i);
+        hulls[g] = match (hulls[g], m.date) {
+            (None, d) => d.map(|d| (d.start, d.end)),
+            (Some((s, e)), Some(d)) => Some((s.min(d.start), e.max(d.end))),
+            (h, None) => h,
+        };
         for (a, _) in &m.actors {
             let list = by_actor.entry((m.kind, *a)).or_default();
             if list.last() != Some(&g) {
