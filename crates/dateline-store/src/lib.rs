@@ -66,6 +66,8 @@ impl Store {
         // cache keeps SQLite from spilling it to disk half-way.
         conn.pragma_update(None, "cache_size", -65_536)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
+        // Every per-row statement of a save is prepared once per connection.
+        conn.set_prepared_statement_cache_capacity(64);
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         MIGRATIONS.to_latest(&mut conn)?;
         let mut store = Self { conn };

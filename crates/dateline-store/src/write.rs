@@ -36,7 +36,7 @@ impl Store {
             out.push(save_in(&tx, article, events)?);
         }
         if out.iter().any(|o| matches!(o, SaveOutcome::Inserted { .. } | SaveOutcome::Updated { .. })) {
-            tx.execute("UPDATE meta SET value = '1' WHERE key = 'merged_dirty'", [])?;
+            tx.prepare_cached("UPDATE meta SET value = '1' WHERE key = 'merged_dirty'")?.execute([])?;
         }
         tx.commit()?;
         Ok(out)
@@ -55,7 +55,7 @@ fn save_in(tx: &Transaction<'_>, article: &Article, events: &[Event]) -> Result<
             return Ok(SaveOutcome::Unchanged { article_id: id });
         }
         Some((id, _)) => {
-            tx.execute("DELETE FROM events WHERE article_id = ?1", [id])?;
+            tx.prepare_cached("DELETE FROM events WHERE article_id = ?1")?.execute([id])?;
             upsert_article(tx, article)?
         }
         None => {
@@ -83,13 +83,12 @@ fn save_in(tx: &Transaction<'_>, article: &Article, events: &[Event]) -> Result<
 
 /// Inserts the article, or updates the one already read from the same origin (keeping its id).
 fn upsert_article(tx: &Transaction<'_>, a: &Article) -> Result<i64> {
-    Ok(tx.query_row(
-        "INSERT INTO articles (origin, doc, content_hash, title, published, published_raw, outlet, byline, url, text)
+    Ok(tx.prepare_cached("INSERT INTO articles (origin, doc, content_hash, title, published, published_raw, outlet, byline, url, text)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
          ON CONFLICT (origin) DO UPDATE SET doc = excluded.doc, content_hash = excluded.content_hash,
              title = excluded.title, published = excluded.published, published_raw = excluded.published_raw,
              outlet = excluded.outlet, byline = excluded.byline, url = excluded.url, text = excluded.text
-         RETURNING id",
+         RETURNING id")?.query_row(
         params![
             a.origin.key(),
             a.doc,
@@ -115,10 +114,9 @@ fn insert_event(tx: &Transaction<'_>, article_id: i64, e: &Event) -> Result<i64>
         Some(l) => (l.place.clone(), l.country.clone()),
         None => (None, None),
     };
-    tx.execute(
-        "INSERT INTO events (article_id, kind, status, start, end, precision, name, place, country, confidence,
+    tx.prepare_cached("INSERT INTO events (article_id, kind, status, start, end, precision, name, place, country, confidence,
                              trigger_start, trigger_end)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")?.execute(
         params![
             article_id,
             e.kind.as_str(),
@@ -138,17 +136,14 @@ fn insert_event(tx: &Transaction<'_>, article_id: i64, e: &Event) -> Result<i64>
     let mut position = 0i64;
     for p in &e.participants {
         let actor_id = upsert_actor(tx, &p.actor)?;
-        let inserted = tx.execute(
-            "INSERT OR IGNORE INTO event_actors (event_id, actor_id, role, position) VALUES (?1, ?2, ?3, ?4)",
+        let inserted = tx.prepare_cached("INSERT OR IGNORE INTO event_actors (event_id, actor_id, role, position) VALUES (?1, ?2, ?3, ?4)")?.execute(
             params![event_id, actor_id, p.role.as_str(), position],
         )?;
         position += inserted as i64;
     }
     for span in &e.evidence {
-        tx.execute(
-            "INSERT OR IGNORE INTO evidence (event_id, start, end) VALUES (?1, ?2, ?3)",
-            params![event_id, span.start as i64, span.end as i64],
-        )?;
+        tx.prepare_cached("INSERT OR IGNORE INTO evidence (event_id, start, end) VALUES (?1, ?2, ?3)")?
+            .execute(params![event_id, span.start as i64, span.end as i64])?;
     }
     Ok(event_id)
 }
@@ -158,10 +153,8 @@ fn upsert_actor(tx: &Transaction<'_>, actor: &dateline_model::Actor) -> Result<i
         ActorKind::Person => upsert_person(tx, actor)?,
         kind => upsert_named(tx, kind, &actor.name, actor.country.as_deref())?,
     };
-    tx.execute(
-        "INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)",
-        params![id, actor.name],
-    )?;
+    tx.prepare_cached("INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)")?
+        .execute(params![id, actor.name])?;
     Ok(id)
 }
 
@@ -182,10 +175,8 @@ pub(crate) fn upsert_named(
     if let Some(id) = id {
         return Ok(id);
     }
-    tx.execute(
-        "INSERT INTO actors (name, kind, country, key) VALUES (?1, ?2, ?3, ?4)",
-        params![name, kind.as_str(), country, key],
-    )?;
+    tx.prepare_cached("INSERT INTO actors (name, kind, country, key) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![name, kind.as_str(), country, key])?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -205,8 +196,7 @@ pub(crate) fn upsert_person(tx: &Transaction<'_>, actor: &dateline_model::Actor)
         })
         .optional()?;
     let Some((id, name)) = found else {
-        tx.execute(
-            "INSERT INTO actors (name, kind, country, key, surname, role) VALUES (?1, 'person', ?2, ?3, ?4, ?5)",
+        tx.prepare_cached("INSERT INTO actors (name, kind, country, key, surname, role) VALUES (?1, 'person', ?2, ?3, ?4, ?5)")?.execute(
             params![actor.name, actor.country, text, key.surname(), key.role],
         )?;
         return Ok(tx.last_insert_rowid());
@@ -214,14 +204,14 @@ pub(crate) fn upsert_person(tx: &Transaction<'_>, actor: &dateline_model::Actor)
     // The fullest name, the smallest country and role: the same whatever the import order.
     let rank = |n: &str| (n.chars().count(), std::cmp::Reverse(n.to_string()));
     if rank(&actor.name) > rank(&name) {
-        tx.execute("UPDATE actors SET name = ?2 WHERE id = ?1", params![id, actor.name])?;
+        tx.prepare_cached("UPDATE actors SET name = ?2 WHERE id = ?1")?.execute(params![id, actor.name])?;
     }
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE actors SET country = CASE WHEN country IS NULL OR ?2 < country THEN ?2 ELSE country END,
                            role = CASE WHEN role IS NULL OR ?3 < role THEN ?3 ELSE role END
          WHERE id = ?1",
-        params![id, actor.country, key.role],
-    )?;
+    )?
+    .execute(params![id, actor.country, key.role])?;
     Ok(id)
 }
 
