@@ -332,6 +332,24 @@ mod tests {
     }
 
     #[test]
+    fn anchors_survive_a_moved_trigger() {
+        let a = |hash: &str, kind, start, end| Anchor { hash: hash.into(), kind, start, end };
+        let saved = a("h", EventKind::Call, 10, 20);
+        #[rustfmt::skip]
+        let cases = [
+            ("same trigger", a("h", EventKind::Call, 10, 20), true),
+            ("re-extraction widened it", a("h", EventKind::Call, 4, 24), true),
+            ("re-extraction moved it within", a("h", EventKind::Call, 15, 30), true),
+            ("another trigger in the article", a("h", EventKind::Call, 20, 30), false),
+            ("another kind", a("h", EventKind::Meeting, 10, 20), false),
+            ("the article changed", a("h2", EventKind::Call, 10, 20), false),
+        ];
+        for (what, now, want) in cases {
+            assert_eq!(saved.matches(&now), want, "{what}");
+        }
+    }
+
+    #[test]
     fn date_rules() {
         let month = DateRange::month(2023, 4);
         let week = Some(DateRange::week_of(d(4, 25)));
