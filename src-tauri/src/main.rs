@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use dateline::{
-    Cancel, EventDetail, EventSummary, ImageExportOptions, ImportReport, Workspace, WorkspaceInfo,
+    ActorView, ArticleView, Cancel, EventDetail, EventPatch, EventSummary, ImageExportOptions, ImportReport,
+    Workspace, WorkspaceInfo,
 };
 use dateline::{DataFormat, GraphQuery, GraphView};
 use serde::Serialize;
@@ -66,8 +67,8 @@ async fn import_paths(app: tauri::AppHandle, paths: Vec<String>) -> CommandResul
         if let Ok(mut c) = state.cancel.lock() {
             *c = cancel.clone();
         }
-        let mut ws = locked(&state)?;
-        let report = ws.import(&paths, &cancel, &mut |p| {
+        // The lock is taken per batch write, so the UI keeps reading while files are extracted.
+        let report = dateline::import_shared(&state.workspace, &paths, &cancel, &mut |p| {
             // Progress is best effort: a closed window must not stop the import.
             let _ = app.emit("import-progress", p);
         })?;
@@ -194,6 +195,65 @@ fn test_save_path() -> Option<String> {
     std::env::var("DATELINE_TEST_SAVE_PATH").ok().filter(|p| !p.is_empty())
 }
 
+// --- [store] commands: articles, search, corrections, actors, undo/redo ---
+
+#[tauri::command]
+fn article(state: State<'_, AppState>, id: i64) -> CommandResult<ArticleView> {
+    Ok(locked(&state)?.article(id)?)
+}
+
+#[tauri::command]
+fn search(state: State<'_, AppState>, query: String) -> CommandResult<Vec<i64>> {
+    Ok(locked(&state)?.search(&query)?)
+}
+
+#[tauri::command]
+fn deleted_events(state: State<'_, AppState>) -> CommandResult<Vec<EventSummary>> {
+    Ok(locked(&state)?.deleted_events()?)
+}
+
+#[tauri::command]
+fn update_event(state: State<'_, AppState>, id: i64, patch: EventPatch) -> CommandResult<EventSummary> {
+    Ok(locked(&state)?.update_event(id, patch)?)
+}
+
+#[tauri::command]
+fn delete_event(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+    Ok(locked(&state)?.delete_event(id)?)
+}
+
+#[tauri::command]
+fn restore_event(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+    Ok(locked(&state)?.restore_event(id)?)
+}
+
+#[tauri::command]
+fn actors(state: State<'_, AppState>) -> CommandResult<Vec<ActorView>> {
+    Ok(locked(&state)?.actors()?)
+}
+
+#[tauri::command]
+fn merge_actors(state: State<'_, AppState>, into: i64, from: Vec<i64>) -> CommandResult<()> {
+    Ok(locked(&state)?.merge_actors(into, from)?)
+}
+
+#[tauri::command]
+fn rename_actor(state: State<'_, AppState>, id: i64, name: String) -> CommandResult<()> {
+    Ok(locked(&state)?.rename_actor(id, name)?)
+}
+
+#[tauri::command]
+fn undo(state: State<'_, AppState>) -> CommandResult<Option<String>> {
+    Ok(locked(&state)?.undo()?)
+}
+
+#[tauri::command]
+fn redo(state: State<'_, AppState>) -> CommandResult<Option<String>> {
+    Ok(locked(&state)?.redo()?)
+}
+
+// --- end of [store] commands ---
+
 fn main() {
     let path = match Workspace::default_path() {
         Ok(p) => p,
@@ -234,7 +294,19 @@ fn main() {
             open_workspace,
             new_workspace,
             recent_workspaces,
-            test_save_path
+            test_save_path,
+            // [store]
+            article,
+            search,
+            deleted_events,
+            update_event,
+            delete_event,
+            restore_event,
+            actors,
+            merge_actors,
+            rename_actor,
+            undo,
+            redo,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

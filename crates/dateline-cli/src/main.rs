@@ -54,12 +54,88 @@ enum Command {
         #[arg(long, value_name = "FILE.json")]
         report: Option<PathBuf>,
     },
-    /// List the workspace's events in date order.
+    /// List the workspace's events (merged across articles) in date order.
     Events {
         #[command(flatten)]
         workspace: WorkspaceArg,
         #[arg(long, value_enum, default_value_t = EventsFormat::Table)]
         format: EventsFormat,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+    /// Find events by words in their labels, participants, places and articles, best first.
+    Search {
+        query: String,
+        #[command(flatten)]
+        workspace: WorkspaceArg,
+        #[arg(long, value_enum, default_value_t = EventsFormat::Table)]
+        format: EventsFormat,
+    },
+    /// List the workspace's actors, one per identity, with the other names they go by.
+    Actors {
+        #[command(flatten)]
+        workspace: WorkspaceArg,
+    },
+    /// Correct an event: its type, status, dates, place or participants (kept across re-imports).
+    Edit {
+        /// The event's id (first column of `dateline events`).
+        id: i64,
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<dateline::model::EventKind>,
+        #[arg(long, value_parser = parse_status)]
+        status: Option<dateline::model::Status>,
+        /// First day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// Last day (YYYY-MM-DD); default: the first day.
+        #[arg(long, value_name = "DATE")]
+        end: Option<String>,
+        #[arg(long)]
+        place: Option<String>,
+        #[arg(long)]
+        country: Option<String>,
+        /// A participant by name (repeat for each; replaces the list).
+        #[arg(long = "participant", value_name = "NAME")]
+        participants: Vec<String>,
+        #[command(flatten)]
+        workspace: WorkspaceArg,
+    },
+    /// Delete an event (restore it with `dateline restore`).
+    Delete {
+        id: i64,
+        #[command(flatten)]
+        workspace: WorkspaceArg,
+    },
+    /// Restore a deleted event.
+    Restore {
+        id: i64,
+        #[command(flatten)]
+        workspace: WorkspaceArg,
+    },
+    /// Make several actors one: FROM actors become INTO (ids from `dateline actors`).
+    MergeActors {
+        into: i64,
+        #[arg(required = true)]
+        from: Vec<i64>,
+        #[command(flatten)]
+        workspace: WorkspaceArg,
+    },
+    /// Give an actor another name.
+    RenameActor {
+        id: i64,
+        name: String,
+        #[command(flatten)]
+        workspace: WorkspaceArg,
+    },
+    /// Undo the last correction.
+    Undo {
+        #[command(flatten)]
+        workspace: WorkspaceArg,
+    },
+    /// Redo the last undone correction.
+    Redo {
+        #[command(flatten)]
+        workspace: WorkspaceArg,
     },
     /// Draw the workspace's timeline as an image (.png, .svg, .pdf) or write its events as data:
     /// .csv (with a sibling FILE-actors.csv), .json, .graphml, .gexf (Gephi, dated), .ics
@@ -209,6 +285,80 @@ impl WorkspaceArg {
     }
 }
 
+#[derive(Debug, clap::Args)]
+struct FilterArgs {
+    /// Events that end on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    from: Option<chrono::NaiveDate>,
+    /// Events that start on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    to: Option<chrono::NaiveDate>,
+    /// Events this actor takes part in (a name or alias from `dateline actors`).
+    #[arg(long, value_name = "NAME")]
+    actor: Option<String>,
+    /// visit, meeting, call or conference (repeat for several).
+    #[arg(long, value_parser = parse_kind)]
+    kind: Vec<dateline::model::EventKind>,
+    /// occurred, planned, cancelled or postponed (repeat for several).
+    #[arg(long, value_parser = parse_status)]
+    status: Vec<dateline::model::Status>,
+    /// The event's country or a participant's.
+    #[arg(long)]
+    country: Vec<String>,
+    /// An outlet or article name among the event's sources.
+    #[arg(long)]
+    source: Vec<String>,
+    /// Words in the event or its articles.
+    #[arg(long)]
+    text: Option<String>,
+    /// List deleted events instead.
+    #[arg(long)]
+    deleted: bool,
+}
+
+impl FilterArgs {
+    fn to_filter(&self, ws: &Workspace) -> anyhow::Result<dateline::EventFilter> {
+        let actor_id = match &self.actor {
+            None => None,
+            Some(name) => {
+                let want = name.trim().to_lowercase();
+                let actors = ws.actors()?;
+                let found = actors
+                    .iter()
+                    .find(|a| a.name.to_lowercase() == want)
+                    .or_else(|| actors.iter().find(|a| a.aliases.iter().any(|x| x.to_lowercase() == want)))
+                    .or_else(|| actors.iter().find(|a| a.name.to_lowercase().contains(&want)));
+                Some(
+                    found
+                        .map(|a| a.id)
+                        .ok_or_else(|| anyhow::anyhow!("no actor named {name:?}: see `dateline actors`"))?,
+                )
+            }
+        };
+        Ok(dateline::EventFilter {
+            from: self.from,
+            to: self.to,
+            kinds: self.kind.clone(),
+            statuses: self.status.clone(),
+            actor_id,
+            countries: self.country.clone(),
+            sources: self.source.clone(),
+            text: self.text.clone(),
+            deleted: self.deleted,
+        })
+    }
+}
+
+fn parse_kind(s: &str) -> Result<dateline::model::EventKind, String> {
+    dateline::model::EventKind::parse(&s.to_lowercase())
+        .ok_or_else(|| format!("{s:?} is not an event type: visit, meeting, call or conference"))
+}
+
+fn parse_status(s: &str) -> Result<dateline::model::Status, String> {
+    dateline::model::Status::parse(&s.to_lowercase())
+        .ok_or_else(|| format!("{s:?} is not a status: occurred, planned, cancelled or postponed"))
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum ExtractFormat {
     /// One event per line, as shared/eval/EVENTS.md defines it.
@@ -302,15 +452,99 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             }
             failed_code(r.failed() > 0)
         }
-        Command::Events { workspace, format } => {
+        Command::Events { workspace, format, filter } => {
             let ws = workspace.open().map_err(Fatal)?;
-            let rows = ws.event_rows(&Default::default()).map_err(|e| Fatal(e.into()))?;
-            match format {
-                EventsFormat::Table => output::events_table(&mut out, &rows),
-                EventsFormat::Jsonl => output::events_jsonl(&mut out, &rows),
-                EventsFormat::Csv => output::events_csv(&mut out, &rows),
+            let filter = match filter.to_filter(&ws) {
+                Ok(f) => f,
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            let rows = ws.event_rows(&filter).map_err(|e| Fatal(e.into()))?;
+            print_events(&mut out, &rows, format)?;
+            ExitCode::SUCCESS
+        }
+        Command::Search { query, workspace, format } => {
+            let ws = workspace.open().map_err(Fatal)?;
+            let ids = ws.search(&query).map_err(|e| Fatal(e.into()))?;
+            let mut rows = ws.event_rows(&Default::default()).map_err(|e| Fatal(e.into()))?;
+            let rank: std::collections::HashMap<i64, usize> =
+                ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+            rows.retain(|r| rank.contains_key(&r.id));
+            rows.sort_by_key(|r| rank[&r.id]);
+            print_events(&mut out, &rows, format)?;
+            failed_code(rows.is_empty())
+        }
+        Command::Actors { workspace } => {
+            let ws = workspace.open().map_err(Fatal)?;
+            for a in ws.actors().map_err(|e| Fatal(e.into()))? {
+                writeln!(
+                    out,
+                    "{:>6}  {:<12} {:<32} {:<20} {:>4}  {}",
+                    a.id,
+                    a.kind.as_str(),
+                    a.name,
+                    a.country.as_deref().unwrap_or("-"),
+                    a.events,
+                    a.aliases.join("; ")
+                )
+                .map_err(|e| Fatal(e.into()))?;
             }
+            ExitCode::SUCCESS
+        }
+        Command::Edit { id, kind, status, date, end, place, country, participants, workspace } => {
+            let mut ws = workspace.open().map_err(Fatal)?;
+            let patch = dateline::EventPatch {
+                kind,
+                status,
+                end: end.or_else(|| date.clone()),
+                start: date,
+                precision: None,
+                place,
+                country,
+                participants: (!participants.is_empty()).then_some(participants),
+            };
+            let e = ws.update_event(id, patch).map_err(|e| Fatal(e.into()))?;
+            writeln!(
+                out,
+                "{:>6}  {} {} {} {}",
+                e.id,
+                e.kind.as_str(),
+                e.status.as_str(),
+                e.start.as_deref().unwrap_or("-"),
+                e.label
+            )
             .map_err(|e| Fatal(e.into()))?;
+            ExitCode::SUCCESS
+        }
+        Command::Delete { id, workspace } => {
+            workspace.open().map_err(Fatal)?.delete_event(id).map_err(|e| Fatal(e.into()))?;
+            eprintln!("deleted event {id} (dateline restore {id} brings it back)");
+            ExitCode::SUCCESS
+        }
+        Command::Restore { id, workspace } => {
+            workspace.open().map_err(Fatal)?.restore_event(id).map_err(|e| Fatal(e.into()))?;
+            eprintln!("restored event {id}");
+            ExitCode::SUCCESS
+        }
+        Command::MergeActors { into, from, workspace } => {
+            workspace.open().map_err(Fatal)?.merge_actors(into, from).map_err(|e| Fatal(e.into()))?;
+            eprintln!("merged into actor {into}");
+            ExitCode::SUCCESS
+        }
+        Command::RenameActor { id, name, workspace } => {
+            workspace.open().map_err(Fatal)?.rename_actor(id, name).map_err(|e| Fatal(e.into()))?;
+            ExitCode::SUCCESS
+        }
+        Command::Undo { workspace } => {
+            let what = workspace.open().map_err(Fatal)?.undo().map_err(|e| Fatal(e.into()))?;
+            eprintln!("{}", what.map_or("nothing to undo".into(), |w| format!("undone: {w}")));
+            ExitCode::SUCCESS
+        }
+        Command::Redo { workspace } => {
+            let what = workspace.open().map_err(Fatal)?.redo().map_err(|e| Fatal(e.into()))?;
+            eprintln!("{}", what.map_or("nothing to redo".into(), |w| format!("redone: {w}")));
             ExitCode::SUCCESS
         }
         Command::Export {
@@ -459,6 +693,19 @@ fn run_graph(out: &mut impl Write, command: GraphCommand) -> Result<ExitCode, Fa
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn print_events(
+    out: &mut impl Write,
+    rows: &[dateline::EventRow],
+    format: EventsFormat,
+) -> Result<(), Fatal> {
+    match format {
+        EventsFormat::Table => output::events_table(out, rows),
+        EventsFormat::Jsonl => output::events_jsonl(out, rows),
+        EventsFormat::Csv => output::events_csv(out, rows),
+    }
+    .map_err(|e| Fatal(e.into()))
 }
 
 fn failed_code(failed: bool) -> ExitCode {

@@ -112,7 +112,9 @@ fn record(row: &EventRow) -> EventRecord {
 
 pub fn events_table(out: &mut impl Write, rows: &[EventRow]) -> std::io::Result<()> {
     for r in rows {
-        writeln!(out, "{:>6}  {}", r.id, row(&record(r)))?;
+        let sources = if r.sources > 1 { format!("  [{} sources]", r.sources) } else { String::new() };
+        let edited = if r.edited { "  (edited)" } else { "" };
+        writeln!(out, "{:>6}  {}{sources}{edited}", r.id, row(&record(r)))?;
     }
     Ok(())
 }
@@ -138,6 +140,7 @@ pub fn events_csv(out: &mut impl Write, rows: &[EventRow]) -> std::io::Result<()
         "country",
         "name",
         "doc",
+        "sources",
     ])?;
     for r in rows {
         let rec = record(r);
@@ -154,6 +157,7 @@ pub fn events_csv(out: &mut impl Write, rows: &[EventRow]) -> std::io::Result<()
             loc.and_then(|l| l.country).unwrap_or_default(),
             rec.name.unwrap_or_default(),
             rec.doc,
+            r.sources.to_string(),
         ])?;
     }
     w.flush()?;

@@ -244,3 +244,78 @@ fn export_writes_every_data_format() {
     let n = windowed["events"].as_array().expect("events").len();
     assert!(n > 0 && n < events, "the window narrows the export: {n} of {events}");
 }
+
+fn run(ws: &std::path::Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = dateline().args(args).arg("--workspace").arg(ws).output().expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+#[test]
+fn filters_search_actors_and_corrections() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = dir.path().join("ws.dateline");
+    let out = dateline().arg("import").arg(samples()).arg("--workspace").arg(&ws).output().expect("runs");
+    assert!(out.status.code().is_some_and(|c| c <= 1));
+
+    let (code, all, _) = run(&ws, &["events"]);
+    assert_eq!(code, Some(0));
+    let total = all.lines().count();
+    let (_, calls, _) = run(&ws, &["events", "--kind", "call"]);
+    assert!(calls.lines().count() >= 1 && calls.lines().count() < total, "{calls}");
+    assert!(calls.lines().all(|l| l.contains("call")), "{calls}");
+    let (_, window, _) = run(&ws, &["events", "--from", "1900-01-01", "--to", "1900-12-31"]);
+    assert!(window.is_empty());
+    let (code, _, err) = run(&ws, &["events", "--actor", "Nobody Atall"]);
+    assert_eq!(code, Some(2), "{err}");
+    let (code, _, _) = run(&ws, &["events", "--kind", "party"]);
+    assert_eq!(code, Some(2));
+
+    let (code, actors, _) = run(&ws, &["actors"]);
+    assert_eq!(code, Some(0));
+    assert!(actors.contains("Ingrid Halvorsen"), "{actors}");
+    let (code, by_actor, _) = run(&ws, &["events", "--actor", "Ingrid Halvorsen"]);
+    assert_eq!(code, Some(0));
+    assert!(by_actor.contains("Halvorsen"), "{by_actor}");
+
+    let (code, found, _) = run(&ws, &["search", "Halvorsen"]);
+    assert_eq!(code, Some(0));
+    assert!(!found.is_empty());
+    for hostile in ["\"", "AND(", "*"] {
+        let (code, _, err) = run(&ws, &["search", hostile]);
+        assert!(matches!(code, Some(0 | 1)), "a match or none, never an error: {err}");
+    }
+
+    let id: String = calls.split_whitespace().next().expect("an id").into();
+    let (code, edited, err) = run(&ws, &["edit", &id, "--status", "planned", "--date", "2030-01-02"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(edited.contains("planned 2030-01-02"), "{edited}");
+    let (_, after, _) = run(&ws, &["events", "--from", "2030-01-01"]);
+    assert!(after.contains("(edited)"), "{after}");
+    let (code, _, _) = run(&ws, &["delete", &id]);
+    assert_eq!(code, Some(0));
+    let (_, deleted, _) = run(&ws, &["events", "--deleted"]);
+    assert!(deleted.starts_with(&format!("{id:>6}")), "{deleted}");
+    let (_, _, undone) = run(&ws, &["undo"]);
+    assert!(undone.contains("undone: Delete"), "{undone}");
+    let (_, _, redone) = run(&ws, &["redo"]);
+    assert!(redone.contains("redone: Delete"), "{redone}");
+    let (code, _, _) = run(&ws, &["restore", &id]);
+    assert_eq!(code, Some(0));
+    let (_, _, nothing) = run(&ws, &["redo"]);
+    assert!(nothing.contains("nothing to redo"));
+
+    let ids: Vec<String> =
+        actors.lines().take(2).map(|l| l.split_whitespace().next().unwrap_or("").into()).collect();
+    let (code, _, err) = run(&ws, &["merge-actors", &ids[0], &ids[1]]);
+    assert_eq!(code, Some(0), "{err}");
+    let (_, merged, _) = run(&ws, &["actors"]);
+    assert_eq!(merged.lines().count() + 1, actors.lines().count());
+    let (code, _, _) = run(&ws, &["rename-actor", &ids[0], "Renamed Actor"]);
+    assert_eq!(code, Some(0));
+    let (_, renamed, _) = run(&ws, &["actors"]);
+    assert!(renamed.contains("Renamed Actor"));
+}

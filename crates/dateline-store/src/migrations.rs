@@ -3,8 +3,9 @@
 
 use rusqlite_migration::{M, Migrations};
 
-pub const MIGRATIONS_SLICE: &[M<'_>] = &[M::up(
-    r#"
+pub const MIGRATIONS_SLICE: &[M<'_>] = &[
+    M::up(
+        r#"
 CREATE TABLE articles (
     id            INTEGER PRIMARY KEY,
     origin        TEXT NOT NULL UNIQUE,   -- file path, or path!entry inside archives and feeds
@@ -70,7 +71,89 @@ CREATE TABLE evidence (
     PRIMARY KEY (event_id, start)
 ) STRICT;
 "#,
-)];
+    ),
+    M::up(MERGING),
+];
+
+/// Migration 2: events merged across articles, analyst corrections, full-text search.
+///
+/// `events` stay the per-article facts ("mentions"); `merged_events`, `merged_members` and
+/// `merged_actors` are derived from them and from `corrections` by `Store::refresh`, and may be
+/// dropped and rebuilt at any time. `corrections` is the analyst's own data and is never derived.
+const MERGING: &str = r#"
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+INSERT INTO meta (key, value) VALUES ('merged_dirty', '1');
+
+ALTER TABLE actors ADD COLUMN surname TEXT;          -- folded family name, for identity look-ups
+ALTER TABLE actors ADD COLUMN role TEXT;             -- folded role the sources gave, when any
+ALTER TABLE actors ADD COLUMN merged_into INTEGER;   -- derived from corrections: the actor this one became
+ALTER TABLE actors ADD COLUMN display_name TEXT;     -- derived from corrections: a rename
+CREATE INDEX actors_by_surname ON actors(kind, surname);
+
+CREATE TABLE merged_events (
+    id           INTEGER PRIMARY KEY,       -- the smallest member mention id: stable while that mention stays
+    kind         TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    start        TEXT,
+    end          TEXT,
+    precision    TEXT,
+    name         TEXT,
+    place        TEXT,
+    country      TEXT,
+    confidence   REAL NOT NULL,
+    article_id   INTEGER NOT NULL,          -- the representative mention's article
+    sources      INTEGER NOT NULL,          -- distinct articles
+    outlets      TEXT NOT NULL,             -- JSON array of outlet (or doc) names
+    alternatives TEXT NOT NULL,             -- JSON array of other dates, human readable
+    edited       INTEGER NOT NULL DEFAULT 0,
+    deleted      INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX merged_by_start ON merged_events(deleted, start, end);
+CREATE INDEX merged_by_end ON merged_events(deleted, end);
+
+CREATE TABLE merged_members (
+    event_id  INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    merged_id INTEGER NOT NULL
+) STRICT;
+CREATE INDEX merged_members_by_merged ON merged_members(merged_id, event_id);
+
+CREATE TABLE merged_actors (
+    merged_id INTEGER NOT NULL,
+    actor_id  INTEGER NOT NULL,
+    role      TEXT NOT NULL,
+    position  INTEGER NOT NULL,
+    PRIMARY KEY (merged_id, actor_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX merged_actors_by_actor ON merged_actors(actor_id, merged_id);
+
+CREATE TABLE corrections (
+    id          INTEGER PRIMARY KEY,
+    op          TEXT NOT NULL,              -- JSON: what to do, keyed to stable anchors
+    description TEXT NOT NULL,
+    undone      INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+
+-- Labels, participants, places of merged events; rowid = merged_events.id. Rebuilt with them.
+CREATE VIRTUAL TABLE events_fts USING fts5(body, tokenize='unicode61 remove_diacritics 2');
+"#;
 
 pub const MIGRATIONS: Migrations<'_> = Migrations::from_slice(MIGRATIONS_SLICE);
 

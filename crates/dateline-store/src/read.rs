@@ -11,8 +11,12 @@ use crate::{Result, Store, StoreError};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
     pub articles: u64,
+    /// Merged events, not deleted.
     pub events: u64,
+    /// Actors, not merged into another.
     pub actors: u64,
+    /// Events as the articles tell them, before merging.
+    pub mentions: u64,
 }
 
 /// Which events to read. Empty fields mean "any".
@@ -24,6 +28,23 @@ pub struct EventFilter {
     pub kinds: Vec<EventKind>,
     pub statuses: Vec<Status>,
     pub actor_id: Option<i64>,
+    /// The event's country, or a participant's.
+    pub countries: Vec<String>,
+    /// Outlet names or article doc names of any source.
+    pub sources: Vec<String>,
+    /// A full-text query over the events and their articles (see [`Store::search`]).
+    pub text: Option<String>,
+    /// The deleted events instead of the live ones.
+    pub deleted: bool,
+}
+
+/// Buckets for the overview's counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bucket {
+    Day,
+    Week,
+    Month,
+    Year,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -48,7 +69,43 @@ pub struct EventRow {
     pub confidence: f32,
     pub trigger: Span,
     pub participants: Vec<ParticipantRow>,
+    /// The evidence of mention `id` in article `article_id`; [`Store::members`] has every source's.
     pub evidence: Vec<Span>,
+    /// Distinct articles telling the event.
+    pub sources: u32,
+    /// Distinct outlet names (the doc name when an article has no outlet) of the sources.
+    pub outlets: Vec<String>,
+    /// Other dates the sources gave, human readable.
+    pub alternatives: Vec<String>,
+    /// An analyst correction applies.
+    pub edited: bool,
+    pub deleted: bool,
+}
+
+/// One source of a merged event: the event as one article tells it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberRow {
+    pub mention_id: i64,
+    pub article_id: i64,
+    pub doc: String,
+    pub title: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub outlet: Option<String>,
+    pub status: Status,
+    pub date: Option<DateRange>,
+    pub evidence: Vec<Span>,
+}
+
+/// A canonical actor with its aliases.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: ActorKind,
+    pub country: Option<String>,
+    pub aliases: Vec<String>,
+    /// Live merged events the actor takes part in.
+    pub events: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,35 +126,18 @@ impl Store {
             let n: i64 = self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
             Ok(n as u64)
         };
-        Ok(Counts { articles: count("articles")?, events: count("events")?, actors: count("actors")? })
+        Ok(Counts {
+            articles: count("articles")?,
+            events: count("merged_events WHERE deleted = 0")?,
+            actors: count("actors WHERE merged_into IS NULL")?,
+            mentions: count("events")?,
+        })
     }
 
-    /// Events in date order (undated last), with participants and evidence.
+    /// Merged events in date order (undated last), with participants and evidence.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>> {
-        let mut sql = String::from(
-            "SELECT e.id, e.article_id, a.doc, e.kind, e.status, e.start, e.end, e.precision, e.name, e.place,
-                    e.country, e.confidence, e.trigger_start, e.trigger_end
-             FROM events e JOIN articles a ON a.id = e.article_id WHERE 1=1",
-        );
-        let mut args: Vec<String> = Vec::new();
-        if let Some(from) = filter.from {
-            args.push(from.to_string());
-            sql.push_str(&format!(" AND e.end >= ?{}", args.len()));
-        }
-        if let Some(to) = filter.to {
-            args.push(to.to_string());
-            sql.push_str(&format!(" AND e.start <= ?{}", args.len()));
-        }
-        push_in(&mut sql, &mut args, "e.kind", filter.kinds.iter().map(|k| k.as_str()));
-        push_in(&mut sql, &mut args, "e.status", filter.statuses.iter().map(|s| s.as_str()));
-        if let Some(actor) = filter.actor_id {
-            args.push(actor.to_string());
-            sql.push_str(&format!(
-                " AND e.id IN (SELECT event_id FROM event_actors WHERE actor_id = CAST(?{} AS INTEGER))",
-                args.len()
-            ));
-        }
-        sql.push_str(" ORDER BY e.start IS NULL, e.start, e.end, e.id");
+        let (clause, args) = filter_sql(filter, self.max_span_days()?);
+        let sql = format!("{SELECT_MERGED} WHERE {clause} ORDER BY m.start IS NULL, m.start, m.end, m.id");
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows: Vec<EventRow> =
             stmt.query_map(rusqlite::params_from_iter(args.iter()), event_row)?.collect::<Result<_, _>>()?;
@@ -105,22 +145,143 @@ impl Store {
         Ok(rows)
     }
 
-    /// One event by id.
-    pub fn event(&self, id: i64) -> Result<Option<EventRow>> {
-        let row = self
+    fn max_span_days(&self) -> Result<i64> {
+        let v: Option<String> = self
             .conn
-            .query_row(
-                "SELECT e.id, e.article_id, a.doc, e.kind, e.status, e.start, e.end, e.precision, e.name, e.place,
-                        e.country, e.confidence, e.trigger_start, e.trigger_end
-                 FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?1",
-                [id],
-                event_row,
-            )
+            .query_row("SELECT value FROM meta WHERE key = 'max_span_days'", [], |r| r.get(0))
             .optional()?;
+        Ok(v.and_then(|v| v.parse().ok()).unwrap_or(36_600))
+    }
+
+    /// How many events matching `filter` start in each bucket: (first day of the bucket, count),
+    /// in date order. Undated events are not counted.
+    pub fn bucket_counts(&self, filter: &EventFilter, bucket: Bucket) -> Result<Vec<(NaiveDate, u32)>> {
+        let (clause, args) = filter_sql(filter, self.max_span_days()?);
+        let key = match bucket {
+            Bucket::Day => "m.start",
+            Bucket::Week => "date(m.start, '-6 days', 'weekday 1')",
+            Bucket::Month => "substr(m.start, 1, 8) || '01'",
+            Bucket::Year => "substr(m.start, 1, 5) || '01-01'",
+        };
+        let sql = format!(
+            "SELECT {key} AS b, count(*) FROM merged_events m WHERE m.start IS NOT NULL AND {clause} GROUP BY b ORDER BY b"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (b, n) = row?;
+            let day: NaiveDate = b.parse().map_err(|_| StoreError::Corrupt(format!("date {b}")))?;
+            out.push((day, n as u32));
+        }
+        Ok(out)
+    }
+
+    /// One merged event by id (deleted ones too).
+    pub fn event(&self, id: i64) -> Result<Option<EventRow>> {
+        let row =
+            self.conn.query_row(&format!("{SELECT_MERGED} WHERE m.id = ?1"), [id], event_row).optional()?;
         let Some(row) = row else { return Ok(None) };
         let mut rows = vec![row];
         self.attach_details(&mut rows)?;
         Ok(rows.pop())
+    }
+
+    /// The sources of a merged event, oldest article first.
+    pub fn members(&self, id: i64) -> Result<Vec<MemberRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT e.id, a.id, a.doc, a.title, a.published, a.outlet, e.status, e.start, e.end, e.precision
+             FROM merged_members mm JOIN events e ON e.id = mm.event_id JOIN articles a ON a.id = e.article_id
+             WHERE mm.merged_id = ?1 ORDER BY a.published IS NULL, a.published, e.id",
+        )?;
+        let mut out: Vec<MemberRow> = stmt
+            .query_map([id], |r| {
+                let published: Option<String> = r.get(4)?;
+                let status: String = r.get(6)?;
+                Ok(MemberRow {
+                    mention_id: r.get(0)?,
+                    article_id: r.get(1)?,
+                    doc: r.get(2)?,
+                    title: r.get(3)?,
+                    published: published.and_then(|p| p.parse().ok()),
+                    outlet: r.get(5)?,
+                    status: Status::parse(&status).unwrap_or(Status::Occurred),
+                    date: date_of(r.get(7)?, r.get(8)?, r.get(9)?),
+                    evidence: Vec::new(),
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut ev =
+            self.conn.prepare_cached("SELECT start, end FROM evidence WHERE event_id = ?1 ORDER BY start")?;
+        for m in &mut out {
+            m.evidence = ev
+                .query_map([m.mention_id], |r| {
+                    Ok(Span::new(r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize))
+                })?
+                .collect::<Result<_, _>>()?;
+        }
+        Ok(out)
+    }
+
+    /// Canonical actors (not merged into another), by name, with their aliases and event counts.
+    pub fn actors(&self) -> Result<Vec<ActorRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id, coalesce(a.display_name, a.name), a.kind, a.country,
+                    (SELECT count(*) FROM merged_actors ma JOIN merged_events m ON m.id = ma.merged_id
+                     WHERE ma.actor_id = a.id AND m.deleted = 0)
+             FROM actors a WHERE a.merged_into IS NULL ORDER BY coalesce(a.display_name, a.name) COLLATE NOCASE, a.id",
+        )?;
+        let mut rows: Vec<ActorRow> = stmt
+            .query_map([], |r| {
+                let kind: String = r.get(2)?;
+                Ok(ActorRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    kind: ActorKind::parse(&kind).unwrap_or(ActorKind::Person),
+                    country: r.get(3)?,
+                    aliases: Vec::new(),
+                    events: r.get::<_, i64>(4)? as u32,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let index: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        let mut stmt = self.conn.prepare(
+            "SELECT coalesce(a.merged_into, a.id), al.alias FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
+             UNION SELECT a.merged_into, a.name FROM actors a WHERE a.merged_into IS NOT NULL
+             ORDER BY 1, 2",
+        )?;
+        let mut q = stmt.query([])?;
+        while let Some(r) = q.next()? {
+            let (id, alias): (i64, String) = (r.get(0)?, r.get(1)?);
+            if let Some(&i) = index.get(&id)
+                && alias != rows[i].name
+                && !rows[i].aliases.contains(&alias)
+            {
+                rows[i].aliases.push(alias);
+            }
+        }
+        Ok(rows)
+    }
+
+    /// Ids of live merged events matching a full-text query over their labels, participants and
+    /// places and their articles' titles and text, best first. Any input is safe: words are
+    /// quoted, operators ignored; a query without words matches nothing.
+    pub fn search(&self, query: &str) -> Result<Vec<i64>> {
+        let Some(q) = fts_query(query) else { return Ok(Vec::new()) };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT hits.id FROM (
+                 SELECT rowid AS id, 2.0 * bm25(events_fts) AS rank FROM events_fts WHERE events_fts MATCH ?1
+                 UNION ALL
+                 SELECT mm.merged_id AS id, bm25(articles_fts) AS rank
+                 FROM articles_fts JOIN events e ON e.article_id = articles_fts.rowid
+                      JOIN merged_members mm ON mm.event_id = e.id
+                 WHERE articles_fts MATCH ?1
+             ) hits JOIN merged_events m ON m.id = hits.id
+             WHERE m.deleted = 0 GROUP BY hits.id ORDER BY min(hits.rank), hits.id",
+        )?;
+        Ok(stmt.query_map([q], |r| r.get(0))?.collect::<Result<_, _>>()?)
     }
 
     pub fn article(&self, id: i64) -> Result<Option<ArticleRow>> {
@@ -152,12 +313,12 @@ impl Store {
             return Ok(());
         }
         let index: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-        let all = rows.len() > 500;
+        let all = rows.len() > 20_000;
         let ids = rows.iter().map(|r| r.id.to_string()).collect::<Vec<_>>().join(",");
-        let scope = if all { String::new() } else { format!("WHERE ea.event_id IN ({ids})") };
+        let scope = if all { String::new() } else { format!("WHERE ea.merged_id IN ({ids})") };
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT ea.event_id, a.id, a.name, a.kind, ea.role, a.country
-             FROM event_actors ea JOIN actors a ON a.id = ea.actor_id {scope} ORDER BY ea.event_id, ea.position"
+            "SELECT ea.merged_id, a.id, coalesce(a.display_name, a.name), a.kind, ea.role, a.country
+             FROM merged_actors ea JOIN actors a ON a.id = ea.actor_id {scope} ORDER BY ea.merged_id, ea.position"
         ))?;
         let mut q = stmt.query([])?;
         while let Some(r) = q.next()? {
@@ -205,27 +366,111 @@ fn push_in<'a>(
     }
 }
 
+const SELECT_MERGED: &str = "SELECT m.id, m.article_id, a.doc, m.kind, m.status, m.start, m.end, m.precision,
+        m.name, m.place, m.country, m.confidence, e.trigger_start, e.trigger_end, m.sources, m.outlets,
+        m.alternatives, m.edited, m.deleted
+     FROM merged_events m JOIN articles a ON a.id = m.article_id JOIN events e ON e.id = m.id";
+
+/// The WHERE clause of a filter over `merged_events m`, with its arguments.
+/// `max_span_days` is the longest merged event: with it a window bounds `start` from both sides,
+/// so the `(deleted, start, end)` index finds the window without scanning what lies before it.
+fn filter_sql(filter: &EventFilter, max_span_days: i64) -> (String, Vec<String>) {
+    let mut sql = String::from(if filter.deleted { "m.deleted = 1" } else { "m.deleted = 0" });
+    let mut args: Vec<String> = Vec::new();
+    if let Some(from) = filter.from {
+        args.push(from.to_string());
+        sql.push_str(&format!(" AND m.end >= ?{}", args.len()));
+        let earliest = from.checked_sub_days(chrono::Days::new(max_span_days.max(0) as u64)).unwrap_or(from);
+        args.push(earliest.to_string());
+        sql.push_str(&format!(" AND m.start >= ?{}", args.len()));
+    }
+    if let Some(to) = filter.to {
+        args.push(to.to_string());
+        sql.push_str(&format!(" AND m.start <= ?{}", args.len()));
+    }
+    push_in(&mut sql, &mut args, "m.kind", filter.kinds.iter().map(|k| k.as_str()));
+    push_in(&mut sql, &mut args, "m.status", filter.statuses.iter().map(|s| s.as_str()));
+    if let Some(actor) = filter.actor_id {
+        args.push(actor.to_string());
+        sql.push_str(&format!(
+            " AND m.id IN (SELECT merged_id FROM merged_actors WHERE actor_id = CAST(?{} AS INTEGER))",
+            args.len()
+        ));
+    }
+    if !filter.countries.is_empty() {
+        let list = placeholders(&mut args, filter.countries.iter().map(String::as_str));
+        sql.push_str(&format!(
+            " AND (m.country IN ({list}) OR m.id IN (SELECT ma.merged_id FROM merged_actors ma JOIN actors a ON a.id = ma.actor_id
+                  WHERE a.country IN ({list}) OR a.kind = 'country' AND a.name IN ({list})))"
+        ));
+    }
+    if !filter.sources.is_empty() {
+        let list = placeholders(&mut args, filter.sources.iter().map(String::as_str));
+        sql.push_str(&format!(
+            " AND m.id IN (SELECT mm.merged_id FROM merged_members mm JOIN events e ON e.id = mm.event_id
+                  JOIN articles ar ON ar.id = e.article_id WHERE ar.outlet IN ({list}) OR ar.doc IN ({list}))"
+        ));
+    }
+    if let Some(text) = &filter.text {
+        match fts_query(text) {
+            Some(q) => {
+                args.push(q);
+                let n = args.len();
+                sql.push_str(&format!(
+                    " AND m.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?{n}
+                          UNION SELECT mm.merged_id FROM articles_fts JOIN events e ON e.article_id = articles_fts.rowid
+                          JOIN merged_members mm ON mm.event_id = e.id WHERE articles_fts MATCH ?{n})"
+                ));
+            }
+            None => sql.push_str(" AND 0"),
+        }
+    }
+    (sql, args)
+}
+
+fn placeholders<'a>(args: &mut Vec<String>, values: impl Iterator<Item = &'a str>) -> String {
+    let mut out = Vec::new();
+    for v in values {
+        args.push(v.to_string());
+        out.push(format!("?{}", args.len()));
+    }
+    out.join(",")
+}
+
+/// A user's words as a safe FTS5 query: every run of letters and digits quoted, all required,
+/// the last one as a prefix. `None` when there is no word.
+pub(crate) fn fts_query(input: &str) -> Option<String> {
+    let words: Vec<String> = input
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\""))
+        .collect();
+    let mut q = words.join(" ");
+    if q.is_empty() {
+        return None;
+    }
+    q.push('*');
+    Some(q)
+}
+
+fn date_of(start: Option<String>, end: Option<String>, precision: Option<String>) -> Option<DateRange> {
+    let s: NaiveDate = start?.parse().ok()?;
+    let e: NaiveDate = end?.parse().ok()?;
+    DateRange::new(s, e, precision.as_deref().and_then(Precision::parse).unwrap_or(Precision::Day))
+}
+
 fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
     let bad =
         |what: String| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, what.into());
     let kind: String = r.get(3)?;
     let status: String = r.get(4)?;
-    let start: Option<String> = r.get(5)?;
-    let end: Option<String> = r.get(6)?;
-    let precision: Option<String> = r.get(7)?;
-    let date = match (start, end) {
-        (Some(s), Some(e)) => {
-            let s: NaiveDate = s.parse().map_err(|_| bad(format!("date {s}")))?;
-            let e: NaiveDate = e.parse().map_err(|_| bad(format!("date {e}")))?;
-            let p = precision.as_deref().and_then(Precision::parse).unwrap_or(Precision::Day);
-            DateRange::new(s, e, p)
-        }
-        _ => None,
-    };
+    let date = date_of(r.get(5)?, r.get(6)?, r.get(7)?);
     let place: Option<String> = r.get(9)?;
     let country: Option<String> = r.get(10)?;
     let confidence: f64 = r.get(11)?;
     let (ts, te): (i64, i64) = (r.get(12)?, r.get(13)?);
+    let outlets: String = r.get(15)?;
+    let alternatives: String = r.get(16)?;
     Ok(EventRow {
         id: r.get(0)?,
         article_id: r.get(1)?,
@@ -239,5 +484,10 @@ fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
         trigger: Span::new(ts as usize, te as usize),
         participants: Vec::new(),
         evidence: Vec::new(),
+        sources: r.get::<_, i64>(14)? as u32,
+        outlets: serde_json::from_str(&outlets).map_err(|e| bad(format!("outlets {e}")))?,
+        alternatives: serde_json::from_str(&alternatives).map_err(|e| bad(format!("alternatives {e}")))?,
+        edited: r.get(17)?,
+        deleted: r.get(18)?,
     })
 }

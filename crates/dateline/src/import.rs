@@ -125,84 +125,111 @@ pub fn extract_paths(paths: &[PathBuf]) -> (Vec<(Article, Vec<Event>)>, Vec<File
 
 impl Workspace {
     /// Imports files and folders. `progress` is called after every batch; `cancel` stops the
-    /// import between batches (what was saved stays saved, each batch whole).
+    /// import between batches (what was saved stays saved, each batch whole). The merged events
+    /// are rebuilt once at the end, or on cancellation for what was saved.
     pub fn import(
         &mut self,
         paths: &[PathBuf],
         cancel: &Cancel,
         progress: &mut dyn FnMut(&ImportProgress),
     ) -> Result<ImportReport> {
-        let (files, problems) = discover(paths);
-        let limits = Limits::default();
-        let mut report = ImportReport { files: problems, ..Default::default() };
-        let mut state = ImportProgress { files_total: files.len() as u32, ..Default::default() };
+        let result = import_with(paths, cancel, progress, &mut |batch| self.save_batch(batch));
+        self.refresh()?;
+        result
+    }
+}
+
+/// Imports into a workspace others read meanwhile (the app): reading and extraction run without
+/// the lock, which is taken only to write each batch and to merge at the end.
+pub fn import_shared(
+    workspace: &std::sync::Mutex<Workspace>,
+    paths: &[PathBuf],
+    cancel: &Cancel,
+    progress: &mut dyn FnMut(&ImportProgress),
+) -> Result<ImportReport> {
+    let lock = || workspace.lock().map_err(|_| Error::Poisoned);
+    let result = import_with(paths, cancel, progress, &mut |batch| lock()?.save_batch(batch));
+    lock()?.refresh()?;
+    result
+}
+
+type SaveFn<'a> = dyn FnMut(&[(Article, Vec<Event>)]) -> Result<Vec<SaveOutcome>> + 'a;
+
+fn import_with(
+    paths: &[PathBuf],
+    cancel: &Cancel,
+    progress: &mut dyn FnMut(&ImportProgress),
+    save: &mut SaveFn<'_>,
+) -> Result<ImportReport> {
+    let (files, problems) = discover(paths);
+    let limits = Limits::default();
+    let mut report = ImportReport { files: problems, ..Default::default() };
+    let mut state = ImportProgress { files_total: files.len() as u32, ..Default::default() };
+    progress(&state);
+    for chunk in files.chunks(BATCH) {
+        if cancel.is_cancelled() {
+            return Err(Error::Cancelled);
+        }
+        state.current = chunk.first().map(|p| p.display().to_string());
         progress(&state);
-        for chunk in files.chunks(BATCH) {
-            if cancel.is_cancelled() {
-                return Err(Error::Cancelled);
-            }
-            state.current = chunk.first().map(|p| p.display().to_string());
-            progress(&state);
-            let results: Vec<FileResult> = chunk.par_iter().map(|p| read_and_extract(p, &limits)).collect();
-            let mut batch: Vec<(Article, Vec<Event>)> = Vec::new();
-            let mut owners: Vec<usize> = Vec::new(); // batch item → index into `results`
-            for (i, r) in results.iter().enumerate() {
-                if let Ok(items) = &r.outcome {
-                    for item in items {
-                        batch.push(item.clone());
-                        owners.push(i);
-                    }
+        let results: Vec<FileResult> = chunk.par_iter().map(|p| read_and_extract(p, &limits)).collect();
+        let mut batch: Vec<(Article, Vec<Event>)> = Vec::new();
+        let mut owners: Vec<usize> = Vec::new(); // batch item → index into `results`
+        for (i, r) in results.iter().enumerate() {
+            if let Ok(items) = &r.outcome {
+                for item in items {
+                    batch.push(item.clone());
+                    owners.push(i);
                 }
             }
-            let saved = self.save_batch(&batch)?;
-            for (i, r) in results.iter().enumerate() {
-                let path = r.path.display().to_string();
-                let line = match &r.outcome {
-                    Err((status, reason)) => {
-                        FileReport { path, status: *status, articles: 0, reason: Some(reason.clone()) }
-                    }
-                    Ok(items) if items.is_empty() => FileReport {
-                        path,
-                        status: FileStatus::Skipped,
-                        articles: 0,
-                        reason: Some("no article found in the file".into()),
-                    },
-                    Ok(_) => {
-                        let mine: Vec<&SaveOutcome> =
-                            owners.iter().zip(&saved).filter(|(o, _)| **o == i).map(|(_, s)| s).collect();
-                        let mut added = 0u32;
-                        let mut duplicate_of = None;
-                        for s in &mine {
-                            match s {
-                                SaveOutcome::Inserted { events, .. }
-                                | SaveOutcome::Updated { events, .. } => {
-                                    added += 1;
-                                    report.events_added += *events as u32;
-                                }
-                                SaveOutcome::Duplicate { origin, .. } => duplicate_of = Some(origin.clone()),
-                                SaveOutcome::Unchanged { .. } => {}
-                            }
-                        }
-                        report.articles_added += added;
-                        let status = if added > 0 { FileStatus::Imported } else { FileStatus::Unchanged };
-                        let reason = (added == 0).then(|| match duplicate_of {
-                            Some(o) => format!("same content as {o}"),
-                            None => "already in the workspace".into(),
-                        });
-                        FileReport { path, status, articles: mine.len() as u32, reason }
-                    }
-                };
-                report.files.push(line);
-            }
-            state.files_done += chunk.len() as u32;
-            state.articles = report.articles_added;
-            state.events = report.events_added;
-            progress(&state);
         }
-        state.current = None;
+        let saved = save(&batch)?;
+        for (i, r) in results.iter().enumerate() {
+            let path = r.path.display().to_string();
+            let line = match &r.outcome {
+                Err((status, reason)) => {
+                    FileReport { path, status: *status, articles: 0, reason: Some(reason.clone()) }
+                }
+                Ok(items) if items.is_empty() => FileReport {
+                    path,
+                    status: FileStatus::Skipped,
+                    articles: 0,
+                    reason: Some("no article found in the file".into()),
+                },
+                Ok(_) => {
+                    let mine: Vec<&SaveOutcome> =
+                        owners.iter().zip(&saved).filter(|(o, _)| **o == i).map(|(_, s)| s).collect();
+                    let mut added = 0u32;
+                    let mut duplicate_of = None;
+                    for s in &mine {
+                        match s {
+                            SaveOutcome::Inserted { events, .. } | SaveOutcome::Updated { events, .. } => {
+                                added += 1;
+                                report.events_added += *events as u32;
+                            }
+                            SaveOutcome::Duplicate { origin, .. } => duplicate_of = Some(origin.clone()),
+                            SaveOutcome::Unchanged { .. } => {}
+                        }
+                    }
+                    report.articles_added += added;
+                    let status = if added > 0 { FileStatus::Imported } else { FileStatus::Unchanged };
+                    let reason = (added == 0).then(|| match duplicate_of {
+                        Some(o) => format!("same content as {o}"),
+                        None => "already in the workspace".into(),
+                    });
+                    FileReport { path, status, articles: mine.len() as u32, reason }
+                }
+            };
+            report.files.push(line);
+        }
+        state.files_done += chunk.len() as u32;
+        state.articles = report.articles_added;
+        state.events = report.events_added;
         progress(&state);
-        Ok(report)
     }
+    state.current = None;
+    progress(&state);
+    Ok(report)
 }
 
 #[cfg(test)]

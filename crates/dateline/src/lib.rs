@@ -7,6 +7,7 @@
 //! touch the disk.
 
 pub mod data_export;
+mod edit;
 mod export;
 mod graph;
 mod import;
@@ -20,10 +21,10 @@ use dateline_store::Store;
 pub use data_export::DataFormat;
 pub use dateline_model as model;
 pub use dateline_render::{ExportOptions, LaneBy, ThemeName};
-pub use dateline_store::EventFilter;
+pub use dateline_store::{Bucket, EventFilter, EventRow};
 pub use export::{ImageExportOptions, ImageFormat};
 pub use graph::{ActorNetwork, GraphEdge, GraphNode, GraphQuery, GraphView};
-pub use import::{Cancel, extract_paths};
+pub use import::{Cancel, extract_paths, import_shared};
 pub use views::*;
 
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +38,14 @@ pub enum Error {
     CreateDir { path: String, source: std::io::Error },
     #[error("no event with id {0}")]
     NoSuchEvent(i64),
+    #[error("no actor with id {0}")]
+    NoSuchActor(i64),
+    #[error("no article with id {0}")]
+    NoSuchArticle(i64),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("the workspace is unavailable after an earlier failure: restart the app")]
+    Poisoned,
     #[error("import cancelled")]
     Cancelled,
     #[error(transparent)]
@@ -59,7 +68,9 @@ impl Error {
         match self {
             Error::Store(_) => "store",
             Error::NoDataDir | Error::CreateDir { .. } => "workspace",
-            Error::NoSuchEvent(_) => "not_found",
+            Error::NoSuchEvent(_) | Error::NoSuchActor(_) | Error::NoSuchArticle(_) => "not_found",
+            Error::Invalid(_) => "invalid",
+            Error::Poisoned => "internal",
             Error::Cancelled => "cancelled",
             Error::Render(_) => "render",
             Error::UnknownImageFormat(_) | Error::UnknownDataFormat(_) => "format",
@@ -113,20 +124,59 @@ impl Workspace {
         })
     }
 
-    /// Every event, in date order.
+    /// Every live merged event, in date order (undated last).
     pub fn events(&self) -> Result<Vec<EventSummary>> {
-        Ok(self.store.events(&EventFilter::default())?.iter().map(EventSummary::from_row).collect())
+        self.events_matching(&EventFilter::default())
     }
 
-    /// Events matching a filter, as the store returns them.
+    /// The merged events matching a filter (time window, actor, kind, status, country, source, text).
+    pub fn events_matching(&self, filter: &EventFilter) -> Result<Vec<EventSummary>> {
+        Ok(self.store.events(filter)?.iter().map(EventSummary::from_row).collect())
+    }
+
+    /// Events matching `filter` per bucket, for the overview.
+    pub fn bucket_counts(&self, filter: &EventFilter, bucket: Bucket) -> Result<Vec<BucketCount>> {
+        Ok(self
+            .store
+            .bucket_counts(filter, bucket)?
+            .into_iter()
+            .map(|(d, count)| BucketCount { start: d.to_string(), count })
+            .collect())
+    }
+
+    /// Events an analyst deleted (restore them with [`Workspace::restore_event`]).
+    pub fn deleted_events(&self) -> Result<Vec<EventSummary>> {
+        self.events_matching(&EventFilter { deleted: true, ..Default::default() })
+    }
+
+    /// Events matching the merged rows as the store returns them.
     pub fn event_rows(&self, filter: &EventFilter) -> Result<Vec<dateline_store::EventRow>> {
         Ok(self.store.events(filter)?)
     }
 
+    /// One merged event with the evidence of every source article.
     pub fn event_detail(&self, id: i64) -> Result<EventDetail> {
         let row = self.store.event(id)?.ok_or(Error::NoSuchEvent(id))?;
-        let article = self.store.article(row.article_id)?;
-        Ok(EventDetail::from_row(&row, article.as_ref()))
+        let mut members = Vec::new();
+        for m in self.store.members(id)? {
+            let article = self.store.article(m.article_id)?;
+            members.push((m, article));
+        }
+        Ok(EventDetail::from_rows(&row, &members))
+    }
+
+    pub fn article(&self, id: i64) -> Result<ArticleView> {
+        Ok(ArticleView::from_row(self.store.article(id)?.ok_or(Error::NoSuchArticle(id))?))
+    }
+
+    /// Ids of live events matching a full-text query, best first. Any input is safe.
+    pub fn search(&self, query: &str) -> Result<Vec<i64>> {
+        Ok(self.store.search(query)?)
+    }
+
+    /// Actors (one per identity), by name, with aliases and event counts.
+    pub fn actors(&self) -> Result<Vec<ActorView>> {
+        Ok(self.store.actors()?.into_iter().map(ActorView::from_row).collect())
     }
 
     pub(crate) fn save_batch(
@@ -134,5 +184,11 @@ impl Workspace {
         items: &[(Article, Vec<Event>)],
     ) -> Result<Vec<dateline_store::SaveOutcome>> {
         Ok(self.store.save_batch(items)?)
+    }
+
+    /// Merges what the last imports saved (an import does this at its end).
+    pub fn refresh(&mut self) -> Result<()> {
+        self.store.refresh()?;
+        Ok(())
     }
 }

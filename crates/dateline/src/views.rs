@@ -2,7 +2,7 @@
 //! generated into `ui/src/lib/bindings/` by ts-rs (`cargo test -p dateline`).
 
 use dateline_model::{ActorKind, EventKind, Precision, Role, Status};
-use dateline_store::{ArticleRow, EventRow};
+use dateline_store::{ActorRow, ArticleRow, EventRow, MemberRow};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -25,6 +25,13 @@ pub struct EventSummary {
     pub country: Option<String>,
     /// How many articles tell of this event.
     pub sources: u32,
+    /// The participants' actor ids, in the order of `participants`.
+    #[ts(type = "number[]")]
+    pub actor_ids: Vec<i64>,
+    /// Distinct outlet names (the doc name when an article has no outlet) of the sources.
+    pub outlets: Vec<String>,
+    /// An analyst correction applies.
+    pub edited: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -48,6 +55,9 @@ pub struct Evidence {
     pub title: Option<String>,
     pub published: Option<String>,
     pub sentence: String,
+    /// The sentence's offsets in the article text, in UTF-16 code units (JS string indices).
+    pub start: u32,
+    pub end: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -58,6 +68,90 @@ pub struct EventDetail {
     pub participants: Vec<ParticipantView>,
     pub evidence: Vec<Evidence>,
     pub confidence: f32,
+    /// Other dates the sources gave: "2023-04-24 – 2023-04-26 (1 source)".
+    pub alternatives: Vec<String>,
+}
+
+/// One article of the workspace. `text` is untrusted: show it as text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ArticleView {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub doc: String,
+    pub title: Option<String>,
+    /// ISO date.
+    pub published: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub origin: String,
+    pub text: String,
+}
+
+/// One actor of the workspace, with the other names the sources call it by.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ActorView {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub kind: ActorKind,
+    pub country: Option<String>,
+    pub aliases: Vec<String>,
+    pub events: u32,
+}
+
+/// An analyst's changes to an event; `null` fields keep the value. Dates are ISO
+/// (`YYYY-MM-DD`); an empty `place` or `country` clears it; participants are by name (an
+/// unknown name becomes a new actor).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EventPatch {
+    pub kind: Option<EventKind>,
+    pub status: Option<Status>,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub precision: Option<Precision>,
+    pub place: Option<String>,
+    pub country: Option<String>,
+    pub participants: Option<Vec<String>>,
+}
+
+/// How many events start in one bucket of the overview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BucketCount {
+    /// ISO date of the bucket's first day.
+    pub start: String,
+    pub count: u32,
+}
+
+impl ArticleView {
+    pub fn from_row(a: ArticleRow) -> Self {
+        ArticleView {
+            id: a.id,
+            doc: a.doc,
+            title: a.title,
+            published: a.published.map(|d| d.to_string()),
+            outlet: a.outlet,
+            url: a.url,
+            origin: a.origin,
+            text: a.text,
+        }
+    }
+}
+
+impl ActorView {
+    pub fn from_row(a: ActorRow) -> Self {
+        ActorView {
+            id: a.id,
+            name: a.name,
+            kind: a.kind,
+            country: a.country,
+            aliases: a.aliases,
+            events: a.events,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -131,24 +225,32 @@ impl EventSummary {
             participants: row.participants.iter().map(|p| p.name.clone()).collect(),
             place: row.location.as_ref().and_then(|l| l.place.clone()),
             country: row.location.as_ref().and_then(|l| l.country.clone()),
-            sources: 1,
+            sources: row.sources,
+            actor_ids: row.participants.iter().map(|p| p.actor_id).collect(),
+            outlets: row.outlets.clone(),
+            edited: row.edited,
         }
     }
 }
 
 impl EventDetail {
-    pub fn from_row(row: &EventRow, article: Option<&ArticleRow>) -> Self {
-        let evidence = row
-            .evidence
-            .iter()
-            .map(|span| Evidence {
-                article_id: row.article_id,
-                doc: row.doc.clone(),
-                title: article.and_then(|a| a.title.clone()),
-                published: article.and_then(|a| a.published.map(|d| d.to_string())),
-                sentence: article.map(|a| span.slice(&a.text).to_string()).unwrap_or_default(),
-            })
-            .collect();
+    /// The event with the evidence of every source: `members` with their articles.
+    pub fn from_rows(row: &EventRow, members: &[(MemberRow, Option<ArticleRow>)]) -> Self {
+        let mut evidence = Vec::new();
+        for (m, article) in members {
+            let text = article.as_ref().map_or("", |a| a.text.as_str());
+            for span in &m.evidence {
+                evidence.push(Evidence {
+                    article_id: m.article_id,
+                    doc: m.doc.clone(),
+                    title: m.title.clone(),
+                    published: m.published.map(|d| d.to_string()),
+                    sentence: span.slice(text).to_string(),
+                    start: utf16_offset(text, span.start),
+                    end: utf16_offset(text, span.end),
+                });
+            }
+        }
         EventDetail {
             summary: EventSummary::from_row(row),
             name: row.name.clone(),
@@ -165,8 +267,18 @@ impl EventDetail {
                 .collect(),
             evidence,
             confidence: row.confidence,
+            alternatives: row.alternatives.clone(),
         }
     }
+}
+
+/// A byte offset into `text` as a UTF-16 offset (what JS string indices count).
+pub fn utf16_offset(text: &str, byte: usize) -> u32 {
+    let mut b = byte.min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    text[..b].encode_utf16().count() as u32
 }
 
 /// "Marlow visit to Turkey", "Halvorsen – Wanjiru call", "U.S.-Spain Energy Dialogue".

@@ -3,4 +3,8 @@ import type { EventSummary } from "./EventSummary";
 import type { Evidence } from "./Evidence";
 import type { ParticipantView } from "./ParticipantView";
 
-export type EventDetail = { summary: EventSummary, name: string | null, participants: Array<ParticipantView>, evidence: Array<Evidence>, confidence: number, };
+export type EventDetail = { summary: EventSummary, name: string | null, participants: Array<ParticipantView>, evidence: Array<Evidence>, confidence: number, 
+/**
+ * Other dates the sources gave: "2023-04-24 – 2023-04-26 (1 source)".
+ */
+alternatives: Array<string>, };

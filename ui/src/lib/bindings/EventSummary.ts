@@ -18,4 +18,16 @@ label: string, participants: Array<string>, place: string | null, country: strin
 /**
  * How many articles tell of this event.
  */
-sources: number, };
+sources: number, 
+/**
+ * The participants' actor ids, in the order of `participants`.
+ */
+actor_ids: number[], 
+/**
+ * Distinct outlet names (the doc name when an article has no outlet) of the sources.
+ */
+outlets: Array<string>, 
+/**
+ * An analyst correction applies.
+ */
+edited: boolean, };

@@ -3,4 +3,8 @@
 /**
  * The sentence an event came from. `sentence` is article text: untrusted, show it as text.
  */
-export type Evidence = { article_id: number, doc: string, title: string | null, published: string | null, sentence: string, };
+export type Evidence = { article_id: number, doc: string, title: string | null, published: string | null, sentence: string, 
+/**
+ * The sentence's offsets in the article text, in UTF-16 code units (JS string indices).
+ */
+start: number, end: number, };

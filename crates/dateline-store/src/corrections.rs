@@ -1,0 +1,169 @@
+//! Corrections are data: what an analyst changed, kept apart from what the extractor found, keyed
+//! to stable anchors (an event by its article's content hash, kind and trigger offsets; an actor
+//! by the folded names it goes by), and applied over the facts every time the merged events are
+//! rebuilt. Re-importing or re-extracting an article keeps them.
+//!
+//! History is linear: `undo` marks the last applied correction undone, `redo` applies the first
+//! undone one again, and a new correction drops the undone tail.
+
+use dateline_model::{ActorKind, DateRange, EventKind, Status};
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use crate::resolve::Anchor;
+use crate::{Result, Store, StoreError};
+
+/// An actor as corrections name it: its kind and the folded names it went by when the analyst
+/// acted. The first name that still belongs to an actor picks it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorRef {
+    pub kind: ActorKind,
+    pub keys: Vec<String>,
+}
+
+/// Changes to a merged event; `None` leaves the extracted value. An empty `place` or `country`
+/// clears it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventPatch {
+    pub kind: Option<EventKind>,
+    pub status: Option<Status>,
+    pub date: Option<DateRange>,
+    pub place: Option<String>,
+    pub country: Option<String>,
+    pub participants: Option<Vec<ActorRef>>,
+}
+
+/// One correction.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Correction {
+    EditEvent { anchors: Vec<Anchor>, patch: EventPatch },
+    DeleteEvent { anchors: Vec<Anchor> },
+    RestoreEvent { anchors: Vec<Anchor> },
+    MergeActors { into: ActorRef, from: Vec<ActorRef> },
+    RenameActor { actor: ActorRef, name: String },
+}
+
+impl Store {
+    /// Records a correction (dropping the redo tail) and rebuilds the merged events.
+    pub fn correct(&mut self, correction: &Correction, description: &str) -> Result<()> {
+        let json = serde_json::to_string(correction).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM corrections WHERE undone = 1", [])?;
+        tx.execute("INSERT INTO corrections (op, description) VALUES (?1, ?2)", params![json, description])?;
+        crate::merged::rebuild_in(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Undoes the last applied correction; its description, or `None` when there is none.
+    pub fn undo(&mut self) -> Result<Option<String>> {
+        self.step("SELECT id, description FROM corrections WHERE undone = 0 ORDER BY id DESC LIMIT 1", 1)
+    }
+
+    /// Applies the first undone correction again; its description, or `None` when there is none.
+    pub fn redo(&mut self) -> Result<Option<String>> {
+        self.step("SELECT id, description FROM corrections WHERE undone = 1 ORDER BY id LIMIT 1", 0)
+    }
+
+    fn step(&mut self, pick: &str, undone: i64) -> Result<Option<String>> {
+        let tx = self.conn.transaction()?;
+        let Some((id, description)) =
+            tx.query_row(pick, [], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))).optional()?
+        else {
+            return Ok(None);
+        };
+        tx.execute("UPDATE corrections SET undone = ?2 WHERE id = ?1", params![id, undone])?;
+        crate::merged::rebuild_in(&tx)?;
+        tx.commit()?;
+        Ok(Some(description))
+    }
+
+    /// The applied corrections, oldest first.
+    pub fn corrections(&self) -> Result<Vec<(Correction, String)>> {
+        load_active(&self.conn)
+    }
+
+    /// The anchors of a merged event's members, to name it in a correction.
+    pub fn anchors(&self, merged_id: i64) -> Result<Vec<Anchor>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.content_hash, e.kind, e.trigger_start, e.trigger_end
+             FROM merged_members mm JOIN events e ON e.id = mm.event_id JOIN articles a ON a.id = e.article_id
+             WHERE mm.merged_id = ?1 ORDER BY e.id",
+        )?;
+        let rows = stmt.query_map([merged_id], |r| {
+            let kind: String = r.get(1)?;
+            Ok((r.get::<_, String>(0)?, kind, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (hash, kind, start, end) = row?;
+            let kind = EventKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("kind {kind}")))?;
+            out.push(Anchor { hash, kind, start: start as u32, end: end as u32 });
+        }
+        Ok(out)
+    }
+
+    /// How corrections name an actor: its kind and the folded names it goes by.
+    pub fn actor_ref(&self, id: i64) -> Result<Option<ActorRef>> {
+        let kind: Option<String> =
+            self.conn.query_row("SELECT kind FROM actors WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        let Some(kind) = kind else { return Ok(None) };
+        let kind =
+            ActorKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("actor kind {kind}")))?;
+        let mut stmt = self.conn.prepare(
+            "SELECT name FROM actors WHERE id = ?1 UNION ALL SELECT alias FROM actor_aliases WHERE actor_id = ?1",
+        )?;
+        let mut keys: Vec<String> = Vec::new();
+        for name in stmt.query_map([id], |r| r.get::<_, String>(0))? {
+            let key = crate::merged::alias_key(&name?);
+            if !key.is_empty() && !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        Ok(Some(ActorRef { kind, keys }))
+    }
+
+    /// The actor an analyst names by `name`: an actor who goes by it, else a new person.
+    pub fn actor_by_name(&mut self, name: &str) -> Result<ActorRef> {
+        let key = crate::merged::alias_key(name);
+        let found: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM actors WHERE id IN (SELECT actor_id FROM actor_aliases WHERE alias = ?1)
+                    OR name = ?1 ORDER BY merged_into IS NOT NULL, id LIMIT 1",
+                [name.trim()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = found {
+            return self.actor_ref(id)?.ok_or_else(|| StoreError::Corrupt(format!("actor {id}")));
+        }
+        let tx = self.conn.transaction()?;
+        let actor = dateline_model::Actor::new(name.trim(), ActorKind::Person);
+        let id = crate::write::upsert_person(&tx, &actor)?;
+        tx.execute(
+            "INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)",
+            params![id, name.trim()],
+        )?;
+        tx.commit()?;
+        let mut r = self.actor_ref(id)?.ok_or_else(|| StoreError::Corrupt(format!("actor {id}")))?;
+        if !r.keys.contains(&key) {
+            r.keys.insert(0, key);
+        }
+        Ok(r)
+    }
+}
+
+pub(crate) fn load_active(conn: &rusqlite::Connection) -> Result<Vec<(Correction, String)>> {
+    let mut stmt = conn.prepare("SELECT op, description FROM corrections WHERE undone = 0 ORDER BY id")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (json, description) = row?;
+        let c: Correction = serde_json::from_str(&json)
+            .map_err(|e| StoreError::Corrupt(format!("correction {json}: {e}")))?;
+        out.push((c, description));
+    }
+    Ok(out)
+}

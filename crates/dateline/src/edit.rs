@@ -1,0 +1,194 @@
+//! The analyst's corrections: edit, delete and restore events; merge and rename actors; undo and
+//! redo. Each is recorded by the store apart from the extracted facts, so re-importing keeps it.
+
+use chrono::NaiveDate;
+use dateline_model::{DateRange, Precision};
+use dateline_store::{Correction, EventPatch as StorePatch};
+
+use crate::views::label;
+use crate::{Error, EventPatch, EventSummary, Result, Workspace};
+
+impl Workspace {
+    /// Changes an event; returns it as it now reads.
+    pub fn update_event(&mut self, id: i64, patch: EventPatch) -> Result<EventSummary> {
+        let row = self.store.event(id)?.ok_or(Error::NoSuchEvent(id))?;
+        let anchors = self.store.anchors(id)?;
+        let date = match (&patch.start, &patch.end, patch.precision) {
+            (None, None, None) => None,
+            (start, end, precision) => {
+                let start = match start {
+                    Some(s) => parse_date(s)?,
+                    None => {
+                        row.date.map(|d| d.start).ok_or_else(|| Error::Invalid("give a start date".into()))?
+                    }
+                };
+                let end = match end {
+                    Some(e) => parse_date(e)?,
+                    None => row.date.map(|d| d.end).filter(|e| *e >= start).unwrap_or(start),
+                };
+                let precision = precision.or(row.date.map(|d| d.precision)).unwrap_or(Precision::Day);
+                Some(DateRange::new(start, end, precision).ok_or_else(|| {
+                    Error::Invalid(format!("the end ({end}) is before the start ({start})"))
+                })?)
+            }
+        };
+        let participants = match &patch.participants {
+            Some(names) => {
+                let mut refs = Vec::new();
+                for n in names.iter().filter(|n| !n.trim().is_empty()) {
+                    refs.push(self.store.actor_by_name(n)?);
+                }
+                Some(refs)
+            }
+            None => None,
+        };
+        let mut what = Vec::new();
+        if let Some(k) = patch.kind {
+            what.push(format!("type {}", k.as_str()));
+        }
+        if let Some(s) = patch.status {
+            what.push(format!("status {}", s.as_str()));
+        }
+        if let Some(d) = date {
+            what.push(format!("date {}–{}", d.start, d.end));
+        }
+        if let Some(p) = &patch.place {
+            what.push(format!("place {p:?}"));
+        }
+        if let Some(c) = &patch.country {
+            what.push(format!("country {c:?}"));
+        }
+        if let Some(p) = &patch.participants {
+            what.push(format!("participants {}", p.join(", ")));
+        }
+        let description = format!("Edit {}: {}", label(&row), what.join(", "));
+        let store_patch = StorePatch {
+            kind: patch.kind,
+            status: patch.status,
+            date,
+            place: patch.place,
+            country: patch.country,
+            participants,
+        };
+        self.store.correct(&Correction::EditEvent { anchors, patch: store_patch }, &description)?;
+        let row = self.store.event(id)?.ok_or(Error::NoSuchEvent(id))?;
+        Ok(EventSummary::from_row(&row))
+    }
+
+    pub fn delete_event(&mut self, id: i64) -> Result<()> {
+        let row = self.store.event(id)?.ok_or(Error::NoSuchEvent(id))?;
+        let anchors = self.store.anchors(id)?;
+        self.store.correct(&Correction::DeleteEvent { anchors }, &format!("Delete {}", label(&row)))?;
+        Ok(())
+    }
+
+    pub fn restore_event(&mut self, id: i64) -> Result<()> {
+        let row = self.store.event(id)?.ok_or(Error::NoSuchEvent(id))?;
+        let anchors = self.store.anchors(id)?;
+        self.store.correct(&Correction::RestoreEvent { anchors }, &format!("Restore {}", label(&row)))?;
+        Ok(())
+    }
+
+    /// Makes the actors `from` one with `into`: their events and aliases become its own.
+    pub fn merge_actors(&mut self, into: i64, from: Vec<i64>) -> Result<()> {
+        let target = self.store.actor_ref(into)?.ok_or(Error::NoSuchActor(into))?;
+        let mut refs = Vec::new();
+        for id in from.into_iter().filter(|&f| f != into) {
+            refs.push(self.store.actor_ref(id)?.ok_or(Error::NoSuchActor(id))?);
+        }
+        if refs.is_empty() {
+            return Err(Error::Invalid("name at least one other actor to merge".into()));
+        }
+        let names = |r: &dateline_store::ActorRef| r.keys.first().cloned().unwrap_or_default();
+        let description = format!(
+            "Merge {} into {}",
+            refs.iter().map(names).collect::<Vec<_>>().join(", "),
+            names(&target)
+        );
+        self.store.correct(&Correction::MergeActors { into: target, from: refs }, &description)?;
+        Ok(())
+    }
+
+    pub fn rename_actor(&mut self, id: i64, name: String) -> Result<()> {
+        let name = name.trim().to_string();
+        if name.is_empty() {
+            return Err(Error::Invalid("an actor needs a name".into()));
+        }
+        let actor = self.store.actor_ref(id)?.ok_or(Error::NoSuchActor(id))?;
+        let description = format!("Rename {} to {name}", actor.keys.first().cloned().unwrap_or_default());
+        self.store.correct(&Correction::RenameActor { actor, name }, &description)?;
+        Ok(())
+    }
+
+    /// Undoes the last correction: what was undone, or `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Result<Option<String>> {
+        Ok(self.store.undo()?)
+    }
+
+    /// Redoes the last undone correction: what was redone, or `None`.
+    pub fn redo(&mut self) -> Result<Option<String>> {
+        Ok(self.store.redo()?)
+    }
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate> {
+    s.trim().parse().map_err(|_| Error::Invalid(format!("{s:?} is not a date: use YYYY-MM-DD")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Cancel;
+    use dateline_model::Status;
+
+    const CALL: &str = "Call\n\nPublished: 2021-05-21\n\nSecretary of State Antony J. Blinken spoke today with Turkish Foreign Minister Mevlut Cavusoglu.\n";
+
+    #[test]
+    fn corrections_survive_reimport_and_undo() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let input = dir.path().join("a.txt");
+        std::fs::write(&input, CALL).expect("write");
+        let mut ws = Workspace::open(&dir.path().join("ws.dateline")).expect("open");
+        ws.import(std::slice::from_ref(&input), &Cancel::default(), &mut |_| {}).expect("import");
+        let id = ws.events().expect("events")[0].id;
+        let patch = EventPatch {
+            status: Some(Status::Planned),
+            start: Some("2021-05-24".into()),
+            participants: Some(vec!["Antony Blinken".into(), "Someone New".into()]),
+            ..Default::default()
+        };
+        let e = ws.update_event(id, patch).expect("update");
+        assert_eq!((e.status, e.start.as_deref(), e.edited), (Status::Planned, Some("2021-05-24"), true));
+        assert_eq!(e.participants, ["Antony Blinken", "Someone New"]);
+        assert!(ws.event_detail(id).expect("detail").alternatives[0].starts_with("2021-05-21"));
+        assert!(matches!(
+            ws.update_event(id, EventPatch { start: Some("May".into()), ..Default::default() }),
+            Err(Error::Invalid(_))
+        ));
+
+        // A fresh workspace file, the same article imported again: rebuild from the facts keeps it.
+        ws.import(std::slice::from_ref(&input), &Cancel::default(), &mut |_| {}).expect("import");
+        assert_eq!(ws.events().expect("events")[0].status, Status::Planned);
+
+        ws.delete_event(id).expect("delete");
+        assert!(ws.events().expect("events").is_empty());
+        assert_eq!(ws.deleted_events().expect("deleted").len(), 1);
+        ws.restore_event(id).expect("restore");
+        assert_eq!(ws.events().expect("events").len(), 1);
+        assert_eq!(ws.undo().expect("undo").as_deref().map(|s| s.starts_with("Restore")), Some(true));
+        assert!(ws.events().expect("events").is_empty());
+        assert!(ws.redo().expect("redo").is_some());
+        assert!(ws.redo().expect("redo").is_none());
+
+        let actors = ws.actors().expect("actors");
+        let blinken = actors.iter().find(|a| a.name == "Antony Blinken").expect("actor").id;
+        let new = actors.iter().find(|a| a.name == "Someone New").expect("actor").id;
+        ws.merge_actors(blinken, vec![new]).expect("merge");
+        ws.rename_actor(blinken, "Tony Blinken".into()).expect("rename");
+        let actors = ws.actors().expect("actors");
+        let tony = actors.iter().find(|a| a.id == blinken).expect("actor");
+        assert_eq!(tony.name, "Tony Blinken");
+        assert!(tony.aliases.contains(&"Someone New".to_string()), "{:?}", tony.aliases);
+        assert!(!actors.iter().any(|a| a.id == new));
+    }
+}
