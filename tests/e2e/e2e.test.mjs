@@ -95,7 +95,7 @@ test('a dropped folder is imported and its events appear on the timeline', async
   const events = Number(/(\d+) events?/.exec(counts)[1]);
   assert.ok(events >= 3, `expected at least 3 events, saw: ${counts}`);
 
-  const canvas = await driver.findElement(By.css('canvas'));
+  const canvas = await driver.findElement(By.css('canvas.tl-canvas'));
   const label = await canvas.getAttribute('aria-label');
   assert.match(label ?? '', /\d+ events?/);
 });
