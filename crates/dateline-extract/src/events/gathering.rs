@@ -82,7 +82,7 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &[Trip]) -> Option<(Found,
     let mut stop = None;
     let attendees: Vec<Participant> =
         participants.iter().filter(|p| p.actor.kind == ActorKind::Person).cloned().collect();
-    if let Some((ti, country)) = stop_for(cx, trips, &attendees) {
+    if let Some((ti, country)) = stop_for(cx, trips, &attendees, &[]) {
         let trip = &trips[ti];
         if trip.status == cx.status_for(date) || date.is_none() {
             if participants.iter().all(|p| p.actor.kind != ActorKind::Person) {

@@ -224,8 +224,30 @@ impl Context<'_, '_> {
         // A relative clause right after the object may carry the date: "the summit, which was due
         // to take place in Brussels on November 4 and 5".
         let rest = &text[self.regions.object.end..self.regions.clause.end];
-        let relative = rest.trim_start_matches([',', ' ']).starts_with("which ");
-        let after_limit = self.regions.object.end + if relative { 90 } else { 40 };
+        let rest = rest.trim_start_matches([',', ' ']);
+        let relative = rest.starts_with("which ");
+        // "the Dialogue, which last met in 2016": the clause dates another occurrence.
+        let other_occurrence = relative
+            && rest.split_whitespace().skip(1).take(4).any(|w| {
+                matches!(
+                    w,
+                    "last"
+                        | "first"
+                        | "previously"
+                        | "originally"
+                        | "founded"
+                        | "launched"
+                        | "established"
+                        | "inaugurated"
+                        | "created"
+                )
+            });
+        let after_limit = self.regions.object.end
+            + match (relative, other_occurrence) {
+                (_, true) => 0,
+                (true, false) => 90,
+                (false, false) => 40,
+            };
         let after = self
             .t
             .times
@@ -431,8 +453,14 @@ fn update_stop_dates(t: &Tagged<'_>, sentence: Span, trips: &mut [Trip]) {
     }
 }
 
-/// The trip stop a sentence is about: the one it names, else the only one, else the last named.
-fn stop_for(cx: &Context<'_, '_>, trips: &[Trip], people: &[Participant]) -> Option<(usize, String)> {
+/// The trip stop a sentence is about: the one it names, else the only one, else the country of
+/// the first counterpart that is a stop ("met with Peruvian Foreign Minister ...").
+fn stop_for(
+    cx: &Context<'_, '_>,
+    trips: &[Trip],
+    people: &[Participant],
+    counterparts: &[Participant],
+) -> Option<(usize, String)> {
     let (i, trip) = trips
         .iter()
         .enumerate()
@@ -450,7 +478,11 @@ fn stop_for(cx: &Context<'_, '_>, trips: &[Trip], people: &[Participant]) -> Opt
     if trip.stops.len() == 1 {
         return Some((i, trip.stops[0].country.clone()));
     }
-    None
+    counterparts
+        .iter()
+        .filter_map(|c| c.actor.country.clone())
+        .find(|c| trip.stop(c).is_some())
+        .map(|c| (i, c))
 }
 
 fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec<Found> {
@@ -467,13 +499,15 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec
             return Vec::new();
         }
     }
-    let mut date = cx.attached_date();
+    let attached = cx.attached_date();
+    let mut date = attached;
     let mut location = None;
     let mut stop = None;
+    let mut located_by_trip = false;
     if kind == EventKind::Meeting {
         location = location_of(&cx.locative_places());
         // On a trip by this traveller, the meeting happens at the stop, on its dates.
-        if let Some((ti, country)) = stop_for(cx, trips, &initiators) {
+        if let Some((ti, country)) = stop_for(cx, trips, &initiators, &counterparts) {
             let trip = &trips[ti];
             let compatible = location.as_ref().is_none_or(|l| l.country.as_deref() == Some(country.as_str()));
             if trip.status == cx.status_for(date) && compatible {
@@ -481,9 +515,8 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec
                     date = trip.date_of(&country);
                 }
                 if location.is_none() {
-                    let s = trip.stop(&country);
-                    let place = s.and_then(|s| (s.cities.len() == 1).then(|| s.cities[0].clone()));
-                    location = Some(Location { place, country: Some(country.clone()) });
+                    location = Some(stop_location(trip, &country));
+                    located_by_trip = true;
                 }
                 stop = Some((ti, country));
             }
@@ -502,15 +535,39 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec
         vec![counterparts]
     };
     for group in groups {
+        let (mut location, mut date, mut stop) = (location.clone(), date, stop.clone());
+        // "met with Paraguayan President X ...; with Panamanian President Y": when the sentence
+        // gives no place of its own, a counterpart from another stop of the trip was met there.
+        if per_counterpart
+            && located_by_trip
+            && let Some((ti, sentence_stop)) = &stop
+            && let Some(own) = group.first().and_then(|c| c.actor.country.clone())
+            && own != *sentence_stop
+            && trips[*ti].stop(&own).is_some()
+        {
+            let trip = &trips[*ti];
+            if attached.is_none() {
+                date = trip.date_of(&own);
+            }
+            location = Some(stop_location(trip, &own));
+            stop = Some((*ti, own));
+        }
         let mut participants: Vec<Participant> = initiators.clone();
         for p in group {
             push_unique(&mut participants, p);
         }
         let mut e = cx.event(kind, date, participants);
-        e.location = location.clone();
-        out.push(Found { event: e, stop: stop.clone() });
+        e.location = location;
+        out.push(Found { event: e, stop });
     }
     out
+}
+
+/// A stop's country, and its city when it has exactly one.
+fn stop_location(trip: &Trip, country: &str) -> Location {
+    let s = trip.stop(country);
+    let place = s.and_then(|s| (s.cities.len() == 1).then(|| s.cities[0].clone()));
+    Location { place, country: Some(country.to_string()) }
 }
 
 fn location_of(places: &[&Mention]) -> Option<Location> {
