@@ -238,6 +238,11 @@ fn merge_actors(state: State<'_, AppState>, into: i64, from: Vec<i64>) -> Comman
 }
 
 #[tauri::command]
+fn split_actor(state: State<'_, AppState>, id: i64, alias: String) -> CommandResult<()> {
+    Ok(locked(&state)?.split_actor(id, alias)?)
+}
+
+#[tauri::command]
 fn rename_actor(state: State<'_, AppState>, id: i64, name: String) -> CommandResult<()> {
     Ok(locked(&state)?.rename_actor(id, name)?)
 }
@@ -305,6 +310,7 @@ fn main() {
             actors,
             merge_actors,
             rename_actor,
+            split_actor,
             undo,
             redo,
         ])

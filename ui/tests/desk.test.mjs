@@ -201,7 +201,9 @@ test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t)
         history.push(h);
         return h.what;
       };
-      m.handlers.actors = () => graph.nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind, country: null, aliases: [], events: n.events }));
+      m.handlers.actors = () =>
+        graph.nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind, country: null, aliases: n.name === 'Antony Blinken' ? ['Secretary Blinken', 'Tony Blinken'] : [], events: n.events }));
+      m.handlers.split_actor = () => null;
       m.handlers.merge_actors = () => null;
       m.handlers.rename_actor = () => null;
       m.handlers.test_save_path = () => window.__savePath ?? null;
@@ -337,6 +339,9 @@ test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t)
       await dlg.getByRole('button', { name: 'Rename', exact: true }).click();
       await status.getByText('Renamed to Joseph R. Biden').waitFor();
       assert.deepEqual((await calls('rename_actor')).at(-1), { id: idOf('Joe Biden'), name: 'Joseph R. Biden' });
+      await dlg.getByRole('button', { name: 'Split Tony Blinken off Antony Blinken' }).click();
+      await status.getByText('Split Tony Blinken off').waitFor();
+      assert.deepEqual((await calls('split_actor')).at(-1), { id: idOf('Antony Blinken'), alias: 'Tony Blinken' });
       await dlg.getByLabel('Keep Antony Blinken').check();
       await dlg.getByLabel('Merge Xi Jinping').check();
       await dlg.getByRole('button', { name: /^Merge 1 into Antony Blinken/ }).click();

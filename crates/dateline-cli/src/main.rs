@@ -120,6 +120,14 @@ enum Command {
         #[command(flatten)]
         workspace: WorkspaceArg,
     },
+    /// Take one of an actor's names out of it: the people merged under that name stand alone again.
+    SplitActor {
+        id: i64,
+        /// One of the names `dateline actors` lists for the actor.
+        name: String,
+        #[command(flatten)]
+        workspace: WorkspaceArg,
+    },
     /// Give an actor another name.
     RenameActor {
         id: i64,
@@ -531,6 +539,11 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         Command::MergeActors { into, from, workspace } => {
             workspace.open().map_err(Fatal)?.merge_actors(into, from).map_err(|e| Fatal(e.into()))?;
             eprintln!("merged into actor {into}");
+            ExitCode::SUCCESS
+        }
+        Command::SplitActor { id, name, workspace } => {
+            workspace.open().map_err(Fatal)?.split_actor(id, name.clone()).map_err(|e| Fatal(e.into()))?;
+            eprintln!("split \"{name}\" off actor {id}");
             ExitCode::SUCCESS
         }
         Command::RenameActor { id, name, workspace } => {

@@ -318,4 +318,14 @@ fn filters_search_actors_and_corrections() {
     assert_eq!(code, Some(0));
     let (_, renamed, _) = run(&ws, &["actors"]);
     assert!(renamed.contains("Renamed Actor"));
+
+    // Split the merged actor's name off again: one more actor, under its own name.
+    let second = actors.lines().nth(1).expect("a second actor");
+    let name = second.split("  ").map(str::trim).filter(|c| !c.is_empty()).nth(2).expect("name column");
+    let (code, _, err) = run(&ws, &["split-actor", &ids[0], name]);
+    assert_eq!(code, Some(0), "{err}");
+    let (_, split, _) = run(&ws, &["actors"]);
+    assert_eq!(split.lines().count(), actors.lines().count(), "{split}");
+    let (code, _, _) = run(&ws, &["split-actor", &ids[0], "Nobody By This Name"]);
+    assert_ne!(code, Some(0));
 }

@@ -37,11 +37,29 @@ pub struct EventPatch {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Correction {
-    EditEvent { anchors: Vec<Anchor>, patch: EventPatch },
-    DeleteEvent { anchors: Vec<Anchor> },
-    RestoreEvent { anchors: Vec<Anchor> },
-    MergeActors { into: ActorRef, from: Vec<ActorRef> },
-    RenameActor { actor: ActorRef, name: String },
+    EditEvent {
+        anchors: Vec<Anchor>,
+        patch: EventPatch,
+    },
+    DeleteEvent {
+        anchors: Vec<Anchor>,
+    },
+    RestoreEvent {
+        anchors: Vec<Anchor>,
+    },
+    MergeActors {
+        into: ActorRef,
+        from: Vec<ActorRef>,
+    },
+    RenameActor {
+        actor: ActorRef,
+        name: String,
+    },
+    /// The names of `actor` (one actor row, as first found) leave the identity they were merged
+    /// into, automatically or by the analyst, and stand alone again.
+    SplitActor {
+        actor: ActorRef,
+    },
 }
 
 impl Store {
@@ -122,6 +140,19 @@ impl Store {
             }
         }
         Ok(Some(ActorRef { kind, keys }))
+    }
+
+    /// The actor row that goes by `name` among the rows merged into `id` (itself included).
+    pub fn actor_row_named(&self, id: i64, name: &str) -> Result<Option<i64>> {
+        let key = crate::merged::alias_key(name);
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id, a.name FROM actors a WHERE a.id = ?1 OR a.merged_into = ?1
+             UNION ALL SELECT a.id, al.alias FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
+             WHERE a.id = ?1 OR a.merged_into = ?1",
+        )?;
+        let rows: Vec<(i64, String)> =
+            stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+        Ok(rows.into_iter().find(|(_, n)| crate::merged::alias_key(n) == key).map(|(i, _)| i))
     }
 
     /// The actor an analyst names by `name`: an actor who goes by it, else a new person.

@@ -95,6 +95,29 @@ pub(crate) fn rebuild_in(conn: &Connection) -> Result<()> {
                     }
                 }
             }
+            Correction::SplitActor { actor } => {
+                let Some(row) = actors.find(actor) else { continue };
+                let head = actors.canonical(row);
+                if row != head {
+                    // The row (and whatever was merged into it) leaves its identity.
+                    actors.redirect.remove(&row);
+                } else {
+                    // The identity's head leaves: the others keep together under the lowest id.
+                    let mut others: Vec<i64> = actors
+                        .redirect
+                        .keys()
+                        .copied()
+                        .filter(|&k| k != row && actors.canonical(k) == row)
+                        .collect();
+                    others.sort_unstable();
+                    if let Some((&new_head, rest)) = others.split_first() {
+                        actors.redirect.remove(&new_head);
+                        for &o in rest {
+                            actors.redirect.insert(o, new_head);
+                        }
+                    }
+                }
+            }
             Correction::RenameActor { actor, name } => {
                 if let Some(id) = actors.find(actor).map(|i| actors.canonical(i)) {
                     conn.execute("UPDATE actors SET display_name = ?2 WHERE id = ?1", params![id, name])?;
@@ -188,7 +211,9 @@ pub(crate) fn rebuild_in(conn: &Connection) -> Result<()> {
                     flags[ci] = (true, false);
                 }
             }
-            Correction::MergeActors { .. } | Correction::RenameActor { .. } => {}
+            Correction::MergeActors { .. }
+            | Correction::RenameActor { .. }
+            | Correction::SplitActor { .. } => {}
         }
     }
 

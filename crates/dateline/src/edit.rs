@@ -120,6 +120,22 @@ impl Workspace {
         Ok(())
     }
 
+    /// Takes the name `alias` out of actor `id`: the people merged under that name (across
+    /// articles, by the identity rules or by an analyst) become their own actor again.
+    pub fn split_actor(&mut self, id: i64, alias: String) -> Result<()> {
+        let row = self
+            .store
+            .actor_row_named(id, &alias)?
+            .ok_or_else(|| Error::Invalid(format!("actor {id} does not go by \"{alias}\"")))?;
+        let others = self.actors()?.into_iter().find(|a| a.id == id).map_or(0, |a| a.aliases.len());
+        if others == 0 {
+            return Err(Error::Invalid("an actor with one name has nothing to split".into()));
+        }
+        let actor = self.store.actor_ref(row)?.ok_or(Error::NoSuchActor(row))?;
+        self.store.correct(&Correction::SplitActor { actor }, &format!("Split {alias} off"))?;
+        Ok(())
+    }
+
     /// Undoes the last correction: what was undone, or `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Result<Option<String>> {
         Ok(self.store.undo()?)
@@ -190,5 +206,15 @@ mod tests {
         assert_eq!(tony.name, "Tony Blinken");
         assert!(tony.aliases.contains(&"Someone New".to_string()), "{:?}", tony.aliases);
         assert!(!actors.iter().any(|a| a.id == new));
+
+        // Split the merged name off again: it is its own actor, and the merge stays undoable.
+        assert!(matches!(ws.split_actor(blinken, "Nobody Here".into()), Err(Error::Invalid(_))));
+        ws.split_actor(blinken, "Someone New".into()).expect("split");
+        let actors = ws.actors().expect("actors");
+        let tony = actors.iter().find(|a| a.id == blinken).expect("actor");
+        assert!(!tony.aliases.contains(&"Someone New".to_string()), "{:?}", tony.aliases);
+        assert!(actors.iter().any(|a| a.name == "Someone New"), "split off: {actors:?}");
+        assert_eq!(ws.undo().expect("undo").as_deref(), Some("Split Someone New off"));
+        assert!(!ws.actors().expect("actors").iter().any(|a| a.name == "Someone New"));
     }
 }

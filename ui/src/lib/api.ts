@@ -70,6 +70,7 @@ export const api = {
   restoreEvent: (id: number) => call<null>('restore_event', { id }),
   mergeActors: (into: number, from: number[]) => call<null>('merge_actors', { into, from }),
   renameActor: (id: number, name: string) => call<null>('rename_actor', { id, name }),
+  splitActor: (id: number, alias: string) => call<null>('split_actor', { id, alias }),
   undo: () => call<string | null>('undo'),
   redo: () => call<string | null>('redo'),
   actorGraph: (query: GraphQuery) => call<GraphView>('actor_graph', { query }),

@@ -94,6 +94,13 @@ export class Desk {
     });
   }
 
+  splitActor(id: number, alias: string): Promise<boolean> {
+    return this.run('split the actor', async () => {
+      await api.splitActor(id, alias);
+      return `Split ${alias} off`;
+    });
+  }
+
   renameActor(id: number, name: string): Promise<boolean> {
     return this.run('rename the actor', async () => {
       await api.renameActor(id, name);
