@@ -359,11 +359,27 @@ test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t)
       await page.screenshot({ path: join(results, 'export-dialog.png') });
       await dlg.getByRole('button', { name: 'Export…' }).click();
       await status.getByText('Exported timeline.png').waitFor();
-      assert.deepEqual((await calls('export_image')).at(-1), {
-        path: '/tmp/out/timeline.png',
-        options: { from: null, to: null, lanes: 'actor', width: 1600, scale: 2, title: 'Summer diplomacy', subtitle: null, dark: false, event_ids: null },
-      });
+      // "Current view" (the default) sends the timeline's visible window, as inclusive days.
+      const sent = (await calls('export_image')).at(-1);
+      const { from, to, ...rest } = sent.options;
+      assert.match(from, /^\d{4}-\d{2}-\d{2}$/);
+      assert.match(to, /^\d{4}-\d{2}-\d{2}$/);
+      assert.ok(from < to, `${from} .. ${to}`);
+      assert.deepEqual(
+        { path: sent.path, options: rest },
+        {
+          path: '/tmp/out/timeline.png',
+          options: { lanes: 'actor', width: 1600, scale: 2, title: 'Summer diplomacy', subtitle: null, dark: false, event_ids: null },
+        },
+      );
       assert.equal(await dlg.count(), 0, 'the dialog closes');
+      // "Whole range" sends no window.
+      await page.getByTestId('export-image').click();
+      await dlg.getByLabel('Whole range').check();
+      await dlg.getByRole('button', { name: 'Export…' }).click();
+      await page.waitForFunction(() => !document.querySelector('[data-testid=export-dialog]'));
+      const whole = (await calls('export_image')).at(-1).options;
+      assert.deepEqual([whole.from, whole.to], [null, null]);
     });
 
     await t.test('data export menu: export_data with the format', async () => {

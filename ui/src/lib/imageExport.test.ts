@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultForm, sizeOf, toImageOptions } from './imageExport';
+import { defaultForm, sizeOf, toImageOptions, currentViewRange, setViewWindow } from './imageExport';
 import type { EventSummary } from './types';
 
 const ev = (id: number) => ({ id }) as EventSummary;
@@ -23,5 +23,16 @@ describe('image export options', () => {
     const whole = toImageOptions({ ...defaultForm(), range: 'all' }, { from: '2023-01-01', to: null }, all, all);
     expect(whole.from).toBeNull();
     expect(whole.event_ids).toBeNull();
+  });
+});
+
+describe('currentViewRange', () => {
+  it('is the whole range until the timeline reports its window, then that window in inclusive days', () => {
+    setViewWindow(null);
+    expect(currentViewRange()).toEqual({ from: null, to: null });
+    // [1 June 2023 00:00, 1 July 2023 00:00): the last day shown is 30 June.
+    setViewWindow([Date.UTC(2023, 5, 1), Date.UTC(2023, 6, 1)]);
+    expect(currentViewRange()).toEqual({ from: '2023-06-01', to: '2023-06-30' });
+    setViewWindow(null);
   });
 });

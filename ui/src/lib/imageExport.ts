@@ -38,12 +38,19 @@ export interface ViewRange {
   to: string | null;
 }
 
-/**
- * The timeline's visible window. TO WIRE at the merge: read the visible-window getter of the
- * timeline/filter module (ui-views branch). Until then: the whole range.
- */
+/** The timeline's visible window `[startMs, endMs)`, kept by the timeline view as it moves. */
+let viewWindow: [number, number] | null = null;
+
+export function setViewWindow(v: [number, number] | null): void {
+  viewWindow = v;
+}
+
+/** The timeline's visible window as inclusive ISO days; the whole range before the first draw. */
 export function currentViewRange(): ViewRange {
-  return { from: null, to: null };
+  if (!viewWindow) return { from: null, to: null };
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const [a, b] = viewWindow;
+  return { from: day(a), to: day(Math.max(a, b - 1)) };
 }
 
 /** Width and scale: 1× and 2× keep the layout width; a custom width is the PNG's pixel width. */
