@@ -3,29 +3,17 @@
 // [graph] commands, which the real backend of this branch does not have yet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, readFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
+import { executablePath, openPage } from './browser.mjs';
 import { events as baseEvents, detail, workspace } from './fixtures.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', 'dist');
 const results = join(here, '..', 'test-results');
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // One id per actor name, shared by the events, the details and the graph.
 const names = [...new Set(baseEvents.flatMap((e) => e.participants))];
@@ -92,28 +80,12 @@ test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t)
   assert.ok(existsSync(join(dist, 'index.html')), 'dist/ missing: run `npm run build`');
   await mkdir(results, { recursive: true });
   const server = await serve(dist);
-  const profile = await mkdtemp(join(tmpdir(), 'dateline-desk-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    args: ARGS,
-    headless: true,
+  const { context, page, profile, dialogs, pageErrors } = await openPage({
+    prefix: 'dateline-desk-',
     viewport: { width: 1440, height: 900 },
-    deviceScaleFactor: 1,
     timezoneId: 'UTC',
   });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const dialogs = [];
-  const pageErrors = [];
-  page.on('dialog', async (d) => {
-    dialogs.push(d.message());
-    await d.dismiss();
-  });
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
 
-  await page.addInitScript({ content: await readFile(join(here, 'mock-ipc.js'), 'utf8') });
   await page.addInitScript(
     ({ events, details, workspace, graph }) => {
       window.__cspViolations = [];

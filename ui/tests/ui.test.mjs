@@ -2,29 +2,17 @@
 // Run via `npm run test:ui` (builds first). Needs /usr/bin/chromium (or $CHROMIUM).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, readFile } from 'node:fs/promises';
+import { mkdir, rm, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
+import { executablePath, openPage } from './browser.mjs';
 import { actors, events, detail, workspace, importedEvent, XSS } from './fixtures.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', 'dist');
 const results = join(here, '..', 'test-results');
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // Must match src/lib/timeline/render.ts
 const LANE_PAD = 6;
@@ -39,28 +27,12 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
   assert.ok(existsSync(executablePath), `no Chromium at ${executablePath}`);
   await mkdir(results, { recursive: true });
   const server = await serve(dist);
-  const profile = await mkdtemp(join(tmpdir(), 'dateline-ui-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    args: ARGS,
-    headless: true,
+  const { context, page, profile, dialogs, pageErrors } = await openPage({
+    prefix: 'dateline-ui-',
     viewport: { width: 1440, height: 860 },
-    deviceScaleFactor: 1,
     timezoneId: 'America/Los_Angeles', // dates must still render as UTC days
   });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const dialogs = [];
-  const pageErrors = [];
-  page.on('dialog', async (d) => {
-    dialogs.push(d.message());
-    await d.dismiss();
-  });
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
 
-  await page.addInitScript({ content: await readFile(join(here, 'mock-ipc.js'), 'utf8') });
   await page.addInitScript(
     ({ events, workspace, importedEvent, details, actors }) => {
       window.__cspViolations = [];
