@@ -68,6 +68,11 @@ export function toIsoDay(t: number): string {
   return `${ys}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 
+/** A half-open window `[start, end)` in ms as inclusive ISO days (the last day is the one before `end`). */
+export function windowDays([start, end]: readonly [number, number]): { from: string; to: string } {
+  return { from: toIsoDay(start), to: toIsoDay(Math.max(start, end - 1)) };
+}
+
 /** Start (inclusive) and end (exclusive) of the precision unit containing t. */
 export function precisionUnit(t: number, p: Precision): [number, number] {
   const d = new Date(t);

@@ -1,5 +1,6 @@
 // The export dialog's form → `ImageExportOptions` for `export_image`.
 
+import { windowDays } from './dates';
 import type { EventSummary, ImageExportOptions, LaneBy } from './types';
 
 export type ImageFormat = 'png' | 'svg' | 'pdf';
@@ -47,10 +48,7 @@ export function setViewWindow(v: [number, number] | null): void {
 
 /** The timeline's visible window as inclusive ISO days; the whole range before the first draw. */
 export function currentViewRange(): ViewRange {
-  if (!viewWindow) return { from: null, to: null };
-  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  const [a, b] = viewWindow;
-  return { from: day(a), to: day(Math.max(a, b - 1)) };
+  return viewWindow ? windowDays(viewWindow) : { from: null, to: null };
 }
 
 /** Width and scale: 1× and 2× keep the layout width; a custom width is the PNG's pixel width. */
