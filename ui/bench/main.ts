@@ -5,48 +5,8 @@
 import { Timeline } from '../src/lib/timeline';
 import { kindLanes, describeTimeline, toItems } from '../src/lib/events';
 import { lightTheme } from '../src/lib/theme';
-import { DAY, toIsoDay } from '../src/lib/dates';
-import { EVENT_KINDS, STATUSES, type EventSummary, type Precision } from '../src/lib/types';
-
-function rng(seed: number) {
-  return () => {
-    seed = (seed * 1664525 + 1013904223) >>> 0;
-    return seed / 2 ** 32;
-  };
-}
-
-/**
- * N events over 35 years in date order (as list_events sends them): 70 %
- * single days, 20 % 2–12-day ranges, 10 % month or week precision.
- */
-function synth(n: number): EventSummary[] {
-  const r = rng(42);
-  const t0 = Date.UTC(1990, 0, 1);
-  const span = 35 * 365;
-  const days = Array.from({ length: n }, () => Math.floor(r() * span)).sort((a, b) => a - b);
-  return days.map((d, i) => {
-    const start = t0 + d * DAY;
-    const u = r();
-    const precision: Precision = u < 0.9 ? 'day' : u < 0.95 ? 'month' : 'week';
-    const end = u >= 0.7 && u < 0.9 ? toIsoDay(start + (1 + Math.floor(r() * 11)) * DAY) : null;
-    return {
-      id: i + 1,
-      kind: EVENT_KINDS[Math.floor(r() * 4)],
-      status: STATUSES[r() < 0.8 ? 0 : Math.floor(r() * 4)],
-      start: toIsoDay(start),
-      end,
-      precision,
-      label: `Event ${i + 1} – leader ${Math.floor(r() * 500)} meets counterpart`,
-      participants: [],
-      place: null,
-      country: null,
-      sources: 1,
-      actor_ids: [],
-      outlets: [],
-      edited: false,
-    };
-  });
-}
+import type { EventSummary } from '../src/lib/types';
+import { synth } from './synth';
 
 function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -175,9 +135,18 @@ const steps = {
     else tl.setView([Date.UTC(2010, 5, 1), Date.UTC(2010, 5, 15)]);
     tl.draw();
   },
-  frame(kind: 'pan' | 'wheelIn' | 'wheelOut' | 'keyZoom') {
+  frame(kind: 'pan' | 'wheelIn' | 'wheelOut' | 'keyZoom' | 'blank') {
     const c = cur!;
     const tl = c.tl!;
+    if (kind === 'blank') {
+      // The floor: repaint the canvas with one fill, no timeline work.
+      const ctx = tl.canvas.getContext('2d')!;
+      ctx.fillStyle = c.k > 1 ? '#fff' : '#fefefe';
+      c.k = 1 / c.k;
+      ctx.fillRect(0, 0, tl.canvas.width, tl.canvas.height);
+      ctx.getImageData(0, 0, 1, 1);
+      return;
+    }
     if (kind === 'pan') tl.panBy(12);
     else if (kind === 'wheelIn') tl.zoomBy(1.03);
     else if (kind === 'wheelOut') tl.zoomBy(1 / 1.03);
@@ -190,3 +159,4 @@ const steps = {
   },
 };
 (window as unknown as { benchSteps: typeof steps }).benchSteps = steps;
+(window as unknown as { benchCur: () => Timeline }).benchCur = () => cur!.tl!;

@@ -190,6 +190,9 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
 
     await t.test('zoom and pan change the view', async () => {
       const before = Number(await canvas.getAttribute('data-view-end')) - Number(await canvas.getAttribute('data-view-start'));
+      // Lane labels are patched in place while zooming, not rebuilt (a DOM rebuild per frame was slow).
+      const laneTexts = await page.locator('.tl-lane-label').allInnerTexts();
+      await page.evaluate(() => document.querySelectorAll('.tl-lane-label').forEach((el) => (el.__kept = true)));
       await canvas.focus();
       await page.keyboard.press('+');
       await page.keyboard.press('+');
@@ -207,6 +210,9 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       const zoomedOut = Number(await canvas.getAttribute('data-view-end')) - Number(await canvas.getAttribute('data-view-start'));
       assert.ok(zoomedOut > after, 'wheel zooms out');
       await page.getByRole('button', { name: 'Fit all' }).click();
+      await page.waitForTimeout(200);
+      assert.ok(await page.evaluate(() => [...document.querySelectorAll('.tl-lane-label')].every((el) => el.__kept)), 'same lane elements');
+      assert.deepEqual(await page.locator('.tl-lane-label').allInnerTexts(), laneTexts, 'same lane names and counts after zooming back');
     });
 
     await t.test('screenshot', async () => {

@@ -3,6 +3,7 @@
 import { eventSpan, formatDayRange, DAY, type EventSpan } from './dates';
 import { KIND_LABELS, KIND_PLURALS, type Theme } from './theme';
 import type { LaneSpec, TimelineItem, ViewDomain } from './timeline/types';
+import { formatCount } from './format';
 import { EVENT_KINDS, type EventKind, type EventSummary } from './types';
 
 export interface ItemsResult {
@@ -122,7 +123,7 @@ export function kindSummary(items: readonly { kind: EventKind }[]): string {
 }
 
 export function plural(n: number, one: string, many = one + 's'): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 const summaries = new WeakMap<readonly TimelineItem[], string>();

@@ -5,6 +5,7 @@ import { scaleUtc, type ScaleTime } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { zoom as d3zoom, zoomIdentity, ZoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import type { Theme } from '../theme';
+import { formatCount } from '../format';
 import { hitTest } from './hittest';
 import {
   DEFAULT_LAYOUT,
@@ -124,7 +125,8 @@ export class Timeline {
     host.append(this.root);
     this.layoutStyles();
 
-    const ctx = this.canvas.getContext('2d');
+    // Opaque: every frame paints every pixel, and an opaque canvas skips blending when composited.
+    const ctx = this.canvas.getContext('2d', { alpha: false });
     if (!ctx) throw new Error('Canvas 2D is not available');
     this.ctx = ctx;
     this.fitter = new TextFitter(ctx);
@@ -647,10 +649,54 @@ export class Timeline {
     return this.layout;
   }
 
+  /**
+   * The lane labels beside the canvas. Rebuilt only when the lanes change
+   * (keys, names, collapsed, theme); while zooming, positions, counts and the
+   * crowding note are patched in place (rebuilding the DOM every zoom step
+   * cost a style and layout pass a frame).
+   */
   private updateGutter(): void {
-    const key = JSON.stringify(this.geo) + (this.layout?.lanes.map((l) => (l.collapsed ? 'c' : l.dense ? 'd' : 's')).join('') ?? '');
-    if (key === this.gutterKey) return;
-    this.gutterKey = key;
+    const layout = this.layout;
+    const shape =
+      this.geo.map((g) => `${g.key}\u0000${g.label}\u0000${this.collapsed.has(g.key) ? 'c' : ''}`).join('\u0001') +
+      `|${this.opts.theme.canvas.laneBandA}`;
+    if (shape !== this.gutterKey) {
+      this.gutterKey = shape;
+      this.buildGutter();
+    }
+    this.geo.forEach((g, i) => {
+      const refs = this.gutterLanes[i];
+      if (!refs) return;
+      setIfChanged(refs.el.style, 'top', `${g.y}px`);
+      setIfChanged(refs.el.style, 'height', `${g.height}px`);
+      const count = formatCount(g.count);
+      if (refs.shown.count !== count) refs.count.textContent = refs.shown.count = count;
+      // Collapsed: the name and count say enough.
+      const lane = layout?.lanes[i];
+      let note = '';
+      let title = '';
+      if (lane?.collapsed) {
+        // nothing
+      } else if (lane?.dense) {
+        note = 'density — zoom in';
+        title = 'Too many events to draw one by one at this zoom: bar height grows with the number of events. Click the band or zoom in.';
+      } else if (g.overlapping > 0) {
+        const n = formatCount(g.overlapping);
+        note = `${n} overlap`;
+        title = `${n} events overlap at this zoom — zoom in to separate them`;
+      }
+      if (refs.shown.note !== note) {
+        refs.shown.note = note;
+        refs.note.textContent = note;
+        refs.note.title = title;
+        refs.note.hidden = !note;
+      }
+    });
+  }
+
+  private gutterLanes: { el: HTMLElement; count: HTMLElement; note: HTMLElement; shown: { count: string; note: string } }[] = [];
+
+  private buildGutter(): void {
     const doc = this.root.ownerDocument;
     const th = this.opts.theme;
     const children: HTMLElement[] = [];
@@ -663,14 +709,11 @@ export class Timeline {
     head.style.top = '0';
     head.style.zIndex = '1';
     children.push(head);
-    const layout = this.layout;
-    this.geo.forEach((g, i) => {
+    this.gutterLanes = this.geo.map((g, i) => {
       const el = doc.createElement('div');
       el.className = 'tl-lane-label';
       el.dataset.lane = g.key;
       el.style.position = 'absolute';
-      el.style.top = `${g.y}px`;
-      el.style.height = `${g.height}px`;
       el.style.left = '0';
       el.style.right = '0';
       el.style.background = i % 2 ? th.canvas.laneBandB : th.canvas.laneBandA;
@@ -698,25 +741,14 @@ export class Timeline {
       name.title = g.label;
       const count = doc.createElement('span');
       count.className = 'tl-lane-count';
-      count.textContent = g.count.toLocaleString('en-US');
-      text.append(name, count);
+      // Density band or overlap count, filled in by updateGutter.
+      const note = doc.createElement('span');
+      note.className = 'tl-lane-crowded';
+      note.hidden = true;
+      text.append(name, count, note);
       el.append(text);
-      if (layout?.lanes[i]?.collapsed) {
-        // Collapsed: the name and count say enough.
-      } else if (layout?.lanes[i]?.dense) {
-        const band = doc.createElement('span');
-        band.className = 'tl-lane-crowded';
-        band.textContent = 'density — zoom in';
-        band.title = 'Too many events to draw one by one at this zoom: bar height grows with the number of events. Click the band or zoom in.';
-        text.append(band);
-      } else if (g.overlapping > 0) {
-        const crowded = doc.createElement('span');
-        crowded.className = 'tl-lane-crowded';
-        crowded.textContent = `${g.overlapping.toLocaleString('en-US')} overlap`;
-        crowded.title = `${g.overlapping.toLocaleString('en-US')} events overlap at this zoom — zoom in to separate them`;
-        text.append(crowded);
-      }
       children.push(el);
+      return { el, count, note, shown: { count: '', note: '' } };
     });
     this.gutter.replaceChildren(...children);
   }
@@ -733,6 +765,11 @@ export class Timeline {
 
   /** Paint one frame now (normally via requestDraw). */
   draw(): void {
+    // Painting now makes a pending animation-frame paint redundant.
+    if (this.raf) {
+      cancelAnimationFrame(this.raf);
+      this.raf = 0;
+    }
     const layout = this.ensureLayout(true);
     if (!layout) return;
     const { ctx, width: w, height: h } = this;
@@ -742,13 +779,27 @@ export class Timeline {
     const X = (t: number) => (t - v0) / msPerPx;
 
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
-    ctx.fillStyle = th.canvas.bg;
-    ctx.fillRect(0, 0, w, h);
     const sy = this.scrollY;
+    // Each pixel filled once: the lane bands, the background only where no
+    // band is (the axis paints its own band last). Full-canvas fills are a
+    // large share of a software-rasterised frame.
+    let filledTo = 0;
     this.geo.forEach((g, i) => {
+      const y0 = Math.max(AXIS_H, g.y - sy);
+      const y1 = Math.min(h, g.y - sy + g.height);
+      if (y1 <= y0) return;
+      if (y0 > filledTo) {
+        ctx.fillStyle = th.canvas.bg;
+        ctx.fillRect(0, filledTo, w, y0 - filledTo);
+      }
       ctx.fillStyle = i % 2 ? th.canvas.laneBandB : th.canvas.laneBandA;
-      ctx.fillRect(0, g.y - sy, w, g.height);
+      ctx.fillRect(0, y0, w, y1 - y0);
+      filledTo = y1;
     });
+    if (filledTo < h) {
+      ctx.fillStyle = th.canvas.bg;
+      ctx.fillRect(0, filledTo, w, h - filledTo);
+    }
     ctx.strokeStyle = th.canvas.grid;
     ctx.lineWidth = 1;
     ctx.beginPath();
@@ -760,14 +811,12 @@ export class Timeline {
 
     const ticks = computeTicks(v0, v1, w);
     drawGrid(ctx, ticks, X, w, h, th);
-    const now = this.now();
-    if (now >= v0 && now <= v1) drawToday(ctx, X(now), h, th);
 
     ctx.save();
     ctx.beginPath();
     ctx.rect(0, AXIS_H, w, h - AXIS_H);
     ctx.clip();
-    ctx.font = `${FONT_SIZE}px ${th.font}`;
+    this.fitter.setFont(`${FONT_SIZE}px ${th.font}`);
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'left';
     // Cull in time; labels may start up to maxLabelPx left of the view.
@@ -824,7 +873,9 @@ export class Timeline {
           }
           // A label runs up to the next glyph of its row (overlapping or not).
           const next = row.items[i + 1];
-          const limit = next ? gx(next.item)[0] - gapPx : w + 400;
+          // The last of its row runs free: past the canvas edge it is clipped anyway,
+          // and a room that moved with every pan step would re-truncate it each frame.
+          const limit = next ? gx(next.item)[0] - gapPx : Infinity;
           if (special) deferred.push(() => this.paintItem(pl, x0, x1, top, marker, limit));
           else this.paintItem(pl, x0, x1, top, marker, limit);
         }
@@ -849,6 +900,9 @@ export class Timeline {
     const b = this.brushDrag ? [Math.min(this.brushDrag.from, this.brushDrag.to), Math.max(this.brushDrag.from, this.brushDrag.to)] : this.brush;
     if (b) drawBrush(ctx, X(b[0]), X(b[1]), w, h, th);
     drawAxis(ctx, ticks, X, w, th, this.fitter);
+    // After the axis, whose band would hide the marker's tab.
+    const now = this.now();
+    if (now >= v0 && now <= v1) drawToday(ctx, X(now), h, th);
     this.afterDraw([v0, v1]);
   }
 
@@ -873,7 +927,7 @@ export class Timeline {
     const vis0 = Math.max(x0, 0);
     const insideW = marker ? 0 : Math.min(x1, this.width) - vis0 - 12;
     const lx = (marker ? (x0 + x1) / 2 + 5.5 : x1) + DEFAULT_LAYOUT.labelGapPx;
-    const outsideW = lx > this.width ? 0 : Math.min(limit, this.width + 400) - lx;
+    const outsideW = lx > this.width ? 0 : Math.min(limit - lx, DEFAULT_LAYOUT.maxLabelPx * 4);
     if (insideW < 40 && outsideW < 14) return;
     const full = this.fitter.width(it.label);
     const inside = insideW >= 40 && (full <= insideW || (outsideW < full && insideW > outsideW));
@@ -908,4 +962,9 @@ export class Timeline {
       this.canvas.setAttribute('aria-label', aria);
     }
   }
+}
+
+/** Writes a style property only when it changes (a write invalidates style even when equal). */
+function setIfChanged(style: CSSStyleDeclaration, prop: 'top' | 'height', value: string): void {
+  if (style[prop] !== value) style[prop] = value;
 }
