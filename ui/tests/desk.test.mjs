@@ -354,6 +354,19 @@ test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t)
       assert.deepEqual([whole.from, whole.to], [null, null]);
     });
 
+    await t.test('export dialog opens with the lanes shown on screen', async () => {
+      await page.getByTestId('lane-by').selectOption('country');
+      await page.getByTestId('export-image').click();
+      const dlg = page.getByTestId('export-dialog');
+      assert.equal(await dlg.locator('select[name=lanes]').inputValue(), 'country');
+      await dlg.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByTestId('lane-by').selectOption('type');
+      await page.getByTestId('export-image').click();
+      assert.equal(await dlg.locator('select[name=lanes]').inputValue(), 'type');
+      await dlg.getByRole('button', { name: 'Cancel' }).click();
+      assert.equal(await dlg.count(), 0);
+    });
+
     await t.test('data export menu: export_data with the format', async () => {
       await page.evaluate(() => (window.__savePath = '/tmp/out/events.graphml'));
       await page.getByTestId('data-menu').click();

@@ -239,8 +239,13 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
     });
 
     await t.test('filter by actor: the timeline and the list shrink', async () => {
+      // A selected event the filter hides stays in the details, marked as hidden.
+      await page.locator('[role=row][data-id="4"]').click();
+      await page.getByTestId('details').getByRole('heading', { level: 2 }).waitFor();
+      assert.equal(await page.getByTestId('filtered-out').count(), 0);
       await page.getByTestId('filter-actor').selectOption({ label: 'Antony Blinken (3)' });
       await page.waitForFunction(() => document.querySelector('[data-testid=event-count]')?.textContent?.includes('3 events'));
+      await page.getByTestId('filtered-out').waitFor();
       assert.match(await canvas.getAttribute('aria-label'), /^Timeline of 3 events \(2 visits, 1 call\)/);
       assert.deepEqual(await rowIds(), [1, 2, 5]);
       assert.match(await text(page.getByTestId('filter-count')), /3 of 13 events/);
@@ -248,6 +253,7 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       await page.getByRole('group', { name: 'Event type' }).getByRole('button', { name: 'Call' }).click();
       assert.deepEqual(await rowIds(), [1]);
       await page.getByRole('button', { name: 'Clear filters' }).click();
+      await page.getByTestId('filtered-out').waitFor({ state: 'detached' });
       await page.waitForFunction(() => document.querySelector('[data-testid=event-count]')?.textContent?.includes('12 events'));
       assert.equal(await rows.count(), 13);
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultForm, sizeOf, toImageOptions, currentViewRange, setViewWindow } from './imageExport';
+import { defaultForm, sizeOf, toImageOptions, currentViewRange, setScreenLanes, setViewWindow } from './imageExport';
 import type { EventSummary } from './types';
 
 const ev = (id: number) => ({ id }) as EventSummary;
@@ -34,5 +34,15 @@ describe('currentViewRange', () => {
     setViewWindow([Date.UTC(2023, 5, 1), Date.UTC(2023, 6, 1)]);
     expect(currentViewRange()).toEqual({ from: '2023-06-01', to: '2023-06-30' });
     setViewWindow(null);
+  });
+});
+
+describe('defaultForm', () => {
+  it('follows the lanes on screen', () => {
+    setScreenLanes('actor');
+    expect(defaultForm().lanes).toBe('actor');
+    setScreenLanes('type');
+    expect(defaultForm().lanes).toBe('type');
+    expect(defaultForm({ lanes: 'source', dark: true })).toMatchObject({ lanes: 'source', dark: true });
   });
 });

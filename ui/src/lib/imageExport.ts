@@ -22,16 +22,28 @@ export interface ExportForm {
 /** Layout width in CSS px of every export (the renderer's default). */
 export const BASE_WIDTH = 1600;
 
-export const defaultForm = (): ExportForm => ({
+/** The form as the dialog opens: lanes and theme as on screen, so the image looks like the screen. */
+export const defaultForm = (screen: { lanes: LaneBy; dark: boolean } = { lanes: screenLanes, dark: false }): ExportForm => ({
   format: 'png',
   range: 'view',
   size: '1x',
   customWidth: 2400,
   title: 'Diplomatic timeline',
   subtitle: '',
-  lanes: 'type',
-  dark: false,
+  lanes: screen.lanes,
+  dark: screen.dark,
 });
+
+/** What the timeline's lanes group by, kept by the timeline view as the analyst changes it. */
+let screenLanes: LaneBy = 'type';
+
+export function setScreenLanes(by: LaneBy): void {
+  screenLanes = by;
+}
+
+export function currentScreenLanes(): LaneBy {
+  return screenLanes;
+}
 
 export interface ViewRange {
   /** ISO days, inclusive; null follows the data. */
