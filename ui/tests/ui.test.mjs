@@ -355,8 +355,22 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       const expand = page.getByRole('button', { name: 'Expand lane Antony Blinken' });
       await expand.waitFor();
       assert.equal(await expand.getAttribute('aria-expanded'), 'false');
-      const h = (await page.locator('.tl-lane-label[data-lane="Antony Blinken"]').boundingBox()).height;
+      const laneBox = await page.locator('.tl-lane-label[data-lane="Antony Blinken"]').boundingBox();
+      const h = laneBox.height;
       assert.ok(h <= 40, `collapsed lane is one row (${h}px)`);
+      // A collapsed lane is a density band: hovering it where events are says how many, and what.
+      {
+        const cb = await canvas.boundingBox();
+        const tip = page.getByTestId('band-tooltip');
+        let found = '';
+        for (let x = cb.x + 4; x < cb.x + cb.width && !found; x += 6) {
+          await page.mouse.move(x, laneBox.y + h / 2);
+          if (await tip.count()) found = await text(tip);
+        }
+        assert.match(found, /^\d+ events? · Antony Blinken .*(visit|call).*Click to zoom in$/);
+        await page.mouse.move(cb.x + cb.width / 2, cb.y + 10);
+        await tip.waitFor({ state: 'detached' });
+      }
       // More lanes than fit: the lane names scroll, the canvas follows.
       const gutter = page.locator('.tl-gutter');
       const [sh, ch] = await gutter.evaluate((g) => [g.scrollHeight, g.clientHeight]);

@@ -13,6 +13,7 @@ import {
   inStartOrder,
   laneGeometry,
   layoutWindow,
+  lowerBound,
   rowsThatFit,
   visibleRange,
   type LaneGeometry,
@@ -38,6 +39,7 @@ import {
 import { clampSpan, domainForTransform, fitDomain, revealDomain, scaleExtentFor, transformForDomain } from './scale';
 import { computeTicks } from './ticks';
 import type { LaneSpec, TimelineItem, ViewDomain } from './types';
+import { EVENT_KINDS, type EventKind } from '../types';
 
 export interface TimelineOptions {
   theme: Theme;
@@ -46,6 +48,8 @@ export interface TimelineOptions {
   onSelect?: (id: number | null) => void;
   /** Pointer over an item (null when it leaves), with client coordinates. */
   onHover?: (item: TimelineItem | null, clientX: number, clientY: number) => void;
+  /** Pointer over a density band (null when it leaves): what the band counts around the pointer. */
+  onBandHover?: (band: BandInfo | null, clientX: number, clientY: number) => void;
   /** The visible domain changed (throttled to frames). */
   onView?: (view: ViewDomain) => void;
   /** The user brushed a time range (Shift+drag, or `b` for the view); null clears it. */
@@ -54,6 +58,19 @@ export interface TimelineOptions {
   describe?: (items: readonly TimelineItem[], view: ViewDomain) => string;
   now?: () => number;
 }
+
+/** Events of a density band in a small window around the pointer. */
+export interface BandInfo {
+  lane: string;
+  /** Events starting in [from, to). */
+  count: number;
+  from: number;
+  to: number;
+  byKind: Record<EventKind, number>;
+}
+
+/** Half-width (px) of the window a density-band tooltip counts. */
+const BAND_HOVER_PX = 8;
 
 const GEO = { top: AXIS_H, rowHeight: ROW_H, lanePad: LANE_PAD };
 const GUTTER_W = 140;
@@ -457,11 +474,32 @@ export class Timeline {
 
   /** True when y falls in a lane drawn as a density band. */
   private denseLaneAt(y: number): boolean {
+    return this.denseLaneIndex(y) >= 0;
+  }
+
+  /** Index of the density-band lane under y, or -1. */
+  private denseLaneIndex(y: number): number {
     const layout = this.layout;
-    if (!layout) return false;
+    if (!layout || y <= AXIS_H) return -1;
     const yy = y + this.scrollY;
     const i = this.geo.findIndex((g) => yy >= g.y && yy < g.y + g.height);
-    return i >= 0 && layout.lanes[i]?.dense === true;
+    return i >= 0 && layout.lanes[i]?.dense === true ? i : -1;
+  }
+
+  /** What a density band counts around x (events starting within BAND_HOVER_PX of it). */
+  bandAt(x: number, y: number): BandInfo | null {
+    const li = this.denseLaneIndex(y);
+    const lane = li >= 0 ? this.laneIndex()[li] : undefined;
+    if (!lane) return null;
+    const from = this.timeAt(x - BAND_HOVER_PX);
+    const to = this.timeAt(x + BAND_HOVER_PX);
+    const byKind = {} as Record<EventKind, number>;
+    EVENT_KINDS.forEach((k, i) => {
+      const starts = lane.kindStarts[i];
+      byKind[k] = lowerBound(starts, to) - lowerBound(starts, from);
+    });
+    const count = lowerBound(lane.starts, to) - lowerBound(lane.starts, from);
+    return { lane: lane.label, count, from, to, byKind };
   }
 
   private onPointerMove = (ev: PointerEvent) => {
@@ -473,12 +511,16 @@ export class Timeline {
     }
     const h = y > AXIS_H ? this.hit(x, y) : null;
     const id = h ? h.placed.item.id : null;
-    if (id !== this.hoverId || id === null) {
+    const band = id === null ? this.bandAt(x, y) : null;
+    const cursor = id !== null ? 'pointer' : band ? 'zoom-in' : 'grab';
+    if (this.canvas.style.cursor !== cursor) this.canvas.style.cursor = cursor;
+    // Repaint only when the highlighted item changes (not at every move over empty space).
+    if (id !== this.hoverId) {
       this.hoverId = id;
-      this.canvas.style.cursor = id !== null ? 'pointer' : y > AXIS_H && this.denseLaneAt(y) ? 'zoom-in' : 'grab';
       this.requestDraw();
     }
     this.opts.onHover?.(h ? h.placed.item : null, ev.clientX, ev.clientY);
+    this.opts.onBandHover?.(band && band.count > 0 ? band : null, ev.clientX, ev.clientY);
   };
 
   private onPointerLeave = () => {
@@ -487,6 +529,7 @@ export class Timeline {
       this.requestDraw();
     }
     this.opts.onHover?.(null, 0, 0);
+    this.opts.onBandHover?.(null, 0, 0);
   };
 
   private onKeyDown = (ev: KeyboardEvent) => {
