@@ -260,9 +260,22 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
 
     await t.test('search: the list shows the matching ids (debounced, one call)', async () => {
       const before = await page.evaluate(() => window.__mock.calls.filter((c) => c.cmd === 'search').length);
+      // The backend answers best match first: the mock answers in fixture order, 2 then 5,
+      // where date order is 5 (February) then 2 (June).
       await page.getByTestId('search').pressSequentially('beijing', { delay: 15 });
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=event-rows] [role=row][data-id]').length === 2);
       assert.deepEqual(await rowIds(), [2, 5]);
+      const grid = page.getByRole('grid', { name: /Events/ });
+      const shownOrder = () => rows.evaluateAll((els) => els.map((e) => Number(e.dataset.id)));
+      // The list shows the search's ranking until a column is sorted.
+      const best = page.getByTestId('best-match');
+      assert.equal(await best.getAttribute('aria-pressed'), 'true');
+      assert.deepEqual(await shownOrder(), [2, 5]);
+      await grid.getByRole('button', { name: 'Date' }).click();
+      assert.equal(await best.getAttribute('aria-pressed'), 'false');
+      assert.deepEqual(await shownOrder(), [5, 2]);
+      await best.click();
+      assert.deepEqual(await shownOrder(), [2, 5]);
       const calls = await page.evaluate(() => window.__mock.calls.filter((c) => c.cmd === 'search').map((c) => c.args));
       assert.deepEqual(calls.slice(before), [{ query: 'beijing' }]);
       assert.match(await count.innerText(), /^2 events on the timeline/);

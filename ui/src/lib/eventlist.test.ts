@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDateOrdered, rowWindow, scrollToRow, sortEvents } from './eventlist';
+import { isDateOrdered, rowWindow, scrollToRow, sortByMatch, sortEvents } from './eventlist';
 import type { EventSummary } from './types';
 
 const ev = (id: number, over: Partial<EventSummary> = {}): EventSummary => ({
@@ -44,5 +44,13 @@ describe('virtual rows', () => {
     expect(scrollToRow(5, 0, 280, 28)).toBe(0);
     expect(scrollToRow(20, 0, 280, 28)).toBe(21 * 28 - 280);
     expect(scrollToRow(2, 280, 280, 28)).toBe(56);
+  });
+});
+
+describe('sortByMatch', () => {
+  it('orders by the search answer, unlisted last in their order', () => {
+    const evs = [1, 2, 3, 4].map((id) => ({ id }) as EventSummary);
+    expect(sortByMatch(evs, new Set([3, 1])).map((e) => e.id)).toEqual([3, 1, 2, 4]);
+    expect(sortByMatch(evs, new Set()).map((e) => e.id)).toEqual([1, 2, 3, 4]);
   });
 });

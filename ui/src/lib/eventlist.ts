@@ -15,6 +15,21 @@ export const SORT_LABELS: Record<SortKey, string> = {
 };
 
 /**
+ * Events in the order of a full-text search's answer (best match first; a
+ * `Set` keeps the order its ids were added in). Events the answer does not
+ * list go last, in their current order.
+ */
+export function sortByMatch(events: readonly EventSummary[], order: ReadonlySet<number>): EventSummary[] {
+  const rank = new Map<number, number>();
+  for (const id of order) rank.set(id, rank.size);
+  const last = rank.size;
+  return events
+    .map((e, i) => ({ e, r: rank.get(e.id) ?? last, i }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.e);
+}
+
+/**
  * Events in list order. Sorting runs over precomputed keys (no localeCompare,
  * no date parsing in the comparator), stable (ties keep the date order), with
  * undated events last whatever the direction. Date ascending is the backend's
