@@ -995,6 +995,58 @@ mod tests {
         }
     }
 
+    /// The lane rules the app's timeline follows too (ui/src/lib/events.ts `lanesBy` runs the
+    /// same cases): an exported image has the lanes on screen.
+    #[test]
+    fn lane_rules_shared_with_the_app() {
+        #[derive(serde::Deserialize)]
+        struct Cases {
+            max_lanes: usize,
+            cases: Vec<Case>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Case {
+            name: String,
+            by: LaneBy,
+            items: Vec<CaseItem>,
+            lanes: Vec<(String, Vec<i64>)>,
+        }
+        #[derive(serde::Deserialize)]
+        struct CaseItem {
+            id: i64,
+            values: Vec<String>,
+        }
+        let cases: Cases =
+            serde_json::from_str(include_str!("../tests/lane-cases.json")).expect("lane-cases.json");
+        assert_eq!(
+            cases.max_lanes,
+            theme().sizes.max_lanes as usize,
+            "the cases assume theme.json's max_lanes"
+        );
+        for case in &cases.cases {
+            let items: Vec<TimelineItem> = case
+                .items
+                .iter()
+                .map(|ci| {
+                    let mut it = item(ci.id, EventKind::Meeting, DateRange::day(d(2024, 1, 1)), &[]);
+                    match case.by {
+                        LaneBy::Actor => it.actors = ci.values.clone(),
+                        LaneBy::Country => it.countries = ci.values.clone(),
+                        LaneBy::Source => it.sources = ci.values.clone(),
+                        LaneBy::Type => unreachable!("type lanes are fixed"),
+                    }
+                    it
+                })
+                .collect();
+            let idx: Vec<usize> = (0..items.len()).collect();
+            let got: Vec<(String, Vec<i64>)> = lane_specs(&items, &idx, case.by, cases.max_lanes)
+                .into_iter()
+                .map(|l| (l.key, l.members.iter().map(|&i| items[i].id).collect()))
+                .collect();
+            assert_eq!(got, case.lanes, "{}", case.name);
+        }
+    }
+
     #[test]
     fn thousands() {
         assert_eq!(group_thousands(0), "0");

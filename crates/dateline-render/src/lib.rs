@@ -46,7 +46,7 @@ pub struct TimelineItem {
     pub label: String,
     pub actors: Vec<String>,
     pub countries: Vec<String>,
-    /// Article titles or outlets.
+    /// The outlets that reported it (the app's lanes by source).
     pub sources: Vec<String>,
 }
 

@@ -90,7 +90,8 @@ impl Workspace {
                     label: crate::views::label(row),
                     actors: row.participants.iter().map(|p| p.name.clone()).collect(),
                     countries,
-                    sources: vec![row.doc.clone()],
+                    // The outlets, as the app's lanes by source show them.
+                    sources: row.outlets.clone(),
                 })
             })
             .collect())

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { toCommandError } from './api';
 import { DAY, utc } from './dates';
-import { describeTimeline, kindLanes, kindSummary, plural, toItems } from './events';
-import { lightTheme } from './theme';
+import { describeTimeline, kindLanes, kindSummary, lanesBy, plural, toItems, type LaneBy } from './events';
+import { lightTheme, maxLanes } from './theme';
+import { buildLaneIndex } from './timeline/layout';
 import type { EventSummary } from './types';
+import laneCases from '../../../crates/dateline-render/tests/lane-cases.json';
+
+const cases = laneCases as unknown as {
+  max_lanes: number;
+  cases: { name: string; by: string; items: { id: number; values: string[] }[]; lanes: [string, number[]][] }[];
+};
+const summary = (id: number, over: Partial<EventSummary>): EventSummary => ({ ...ev({ id, start: '2024-01-01', end: null, precision: 'day' }), ...over });
 
 const ev = (over: Partial<EventSummary>): EventSummary => ({
   id: 1,
@@ -61,5 +69,25 @@ describe('command errors', () => {
     expect(toCommandError('boom')).toEqual({ code: 'error', message: 'boom' });
     expect(toCommandError(new Error('bad'))).toEqual({ code: 'error', message: 'bad' });
     expect(toCommandError(undefined)).toEqual({ code: 'error', message: 'Unknown error' });
+  });
+});
+
+describe('lanes by actor, country, source', () => {
+  // The same cases as the image export's renderer (crates/dateline-render/src/layout.rs).
+  it('follow the rules the image export follows', () => {
+    expect(cases.max_lanes).toBe(maxLanes());
+    for (const c of cases.cases) {
+      const events = c.items.map(({ id, values }) =>
+        summary(id, {
+          participants: c.by === 'actor' ? values : [],
+          country: c.by === 'country' ? (values[0] ?? null) : null,
+          outlets: c.by === 'source' ? values : [],
+        }),
+      );
+      if (c.by === 'country') expect(c.items.every((i) => i.values.length <= 1), 'one country per event').toBe(true);
+      const spec = lanesBy(c.by as LaneBy, events, lightTheme);
+      const got = buildLaneIndex(toItems(events).items, spec).map((l) => [l.key, l.items.map((it) => it.id)]);
+      expect(got, c.name).toEqual(c.lanes);
+    }
   });
 });

@@ -1,7 +1,7 @@
 // From IPC event summaries to timeline items, lanes and descriptions.
 
 import { eventSpan, formatDayRange, DAY, type EventSpan } from './dates';
-import { KIND_LABELS, KIND_PLURALS, type Theme } from './theme';
+import { KIND_LABELS, KIND_PLURALS, maxLanes, type Theme } from './theme';
 import type { LaneSpec, TimelineItem, ViewDomain } from './timeline/types';
 import { formatCount } from './format';
 import { EVENT_KINDS, type EventKind, type EventSummary } from './types';
@@ -63,29 +63,45 @@ export function kindLanes(theme: Theme): LaneSpec {
 /** What the timeline's lanes group by. */
 export type LaneBy = 'type' | 'actor' | 'country' | 'source';
 export const LANE_BY_LABELS: Record<LaneBy, string> = { type: 'Type', actor: 'Actor', country: 'Country', source: 'Source' };
-/** Most lanes shown by name; the rest share an "Other" lane (as the image export does). */
-export const MAX_NAMED_LANES = 19;
+type Facet = Exclude<LaneBy, 'type'>;
+const FACET_NOUNS: Record<Facet, string> = { actor: 'actors', country: 'countries', source: 'sources' };
 
 /**
- * Lanes of a facet with many values (actors, outlets): the most frequent
- * MAX_NAMED_LANES by name, in order of frequency, then one lane for the rest.
+ * Lanes of a facet with many values (actors, countries, outlets), by the
+ * image export's rules (`lane_specs` in crates/dateline-render/src/layout.rs;
+ * both are checked against crates/dateline-render/tests/lane-cases.json), so
+ * that an exported image has the lanes on screen: one lane per value, an
+ * event without one in "(no actor)" etc.; largest first, then by name; at most
+ * `maxLanes()` lanes, past that the first `maxLanes() - 1` and one
+ * "Other (N actors)" lane holding the events that are in none of them.
  * An event with several values is in several lanes.
  */
-function facetLanes(events: readonly EventSummary[], values: (e: EventSummary) => readonly string[], none: string, otherLabel: string): LaneSpec {
+function facetLanes(events: readonly EventSummary[], values: (e: EventSummary) => readonly string[], by: Facet, max = maxLanes()): LaneSpec {
+  const none = `(no ${by})`;
+  const keysOf = (e: EventSummary): string[] => {
+    const out: string[] = [];
+    for (const v of values(e)) {
+      const k = v.trim();
+      if (k && !out.includes(k)) out.push(k);
+    }
+    return out.length ? out : [none];
+  };
   const counts = new Map<string, number>();
-  for (const e of events) for (const v of new Set(values(e))) counts.set(v, (counts.get(v) ?? 0) + 1);
-  const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_NAMED_LANES).map(([k]) => k);
-  const named = new Set(top);
-  const other = counts.size > top.length ? `${otherLabel} (${counts.size - top.length})` : otherLabel;
+  for (const e of events) for (const k of keysOf(e)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  // Code-unit order, as Rust compares the names (not localeCompare).
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const limit = Math.max(1, max);
+  const kept = ranked.length <= limit ? ranked : ranked.slice(0, limit - 1);
+  const named = new Set(kept.map(([k]) => k));
+  const other = `Other (${ranked.length - kept.length} ${FACET_NOUNS[by]})`;
+  const anyOther = kept.length < ranked.length && events.some((e) => !keysOf(e).some((k) => named.has(k)));
   return {
     key: (it) => {
-      const vs = values(it.data as EventSummary);
-      if (!vs.length) return none;
-      const keys = new Set<string>();
-      for (const v of vs) keys.add(named.has(v) ? v : other);
-      return keys.size === 1 ? keys.values().next().value! : [...keys];
+      const ks = keysOf(it.data as EventSummary).filter((k) => named.has(k));
+      if (!ks.length) return other;
+      return ks.length === 1 ? ks[0] : ks;
     },
-    order: [...top, ...(counts.size > top.length ? [other] : [])],
+    order: [...kept.map(([k]) => k), ...(anyOther ? [other] : [])],
     label: (k) => k,
   };
 }
@@ -96,11 +112,11 @@ export function lanesBy(by: LaneBy, events: readonly EventSummary[], theme: Them
     case 'type':
       return kindLanes(theme);
     case 'actor':
-      return facetLanes(events, (e) => e.participants, 'No actor', 'Other actors');
+      return facetLanes(events, (e) => e.participants, 'actor');
     case 'country':
-      return facetLanes(events, (e) => (e.country ? [e.country] : []), 'No country', 'Other countries');
+      return facetLanes(events, (e) => (e.country ? [e.country] : []), 'country');
     case 'source':
-      return facetLanes(events, (e) => e.outlets ?? [], 'No source', 'Other sources');
+      return facetLanes(events, (e) => e.outlets ?? [], 'source');
   }
 }
 

@@ -93,8 +93,12 @@ interface SharedPalette {
 
 export type ThemeName = 'light' | 'dark';
 
+/** Most lanes of a timeline (theme.json `sizes.max_lanes`, as the image export): past it, the rest share an "Other" lane. */
+export const maxLanes = (): number => SHARED.sizes.max_lanes;
+
 const SHARED = shared as unknown as {
   precision: { soft_fill_opacity: number };
+  sizes: { max_lanes: number };
   light: SharedPalette;
   dark: SharedPalette;
 };
