@@ -188,11 +188,14 @@ fn recent_workspaces(recent: State<'_, RecentFile>) -> Vec<String> {
     recent.0.as_deref().map(recent::load).unwrap_or_default()
 }
 
-/// Test hook: `DATELINE_TEST_SAVE_PATH` fixes the path a save dialog would ask for, so the
-/// end-to-end test can export without a native dialog. Unset in normal use.
+/// Test hook: with `DATELINE_TEST_SAVE_DIR` set, a save dialog's answer is that folder and the
+/// dialog's suggested file name, so the end-to-end test can export without a native dialog.
+/// Unset in normal use.
 #[tauri::command]
-fn test_save_path() -> Option<String> {
-    std::env::var("DATELINE_TEST_SAVE_PATH").ok().filter(|p| !p.is_empty())
+fn test_save_path(default_name: String) -> Option<String> {
+    let dir = std::env::var_os("DATELINE_TEST_SAVE_DIR").filter(|d| !d.is_empty())?;
+    let name = std::path::Path::new(&default_name).file_name()?;
+    Some(std::path::Path::new(&dir).join(name).to_string_lossy().into_owned())
 }
 
 // --- [store] commands: articles, search, corrections, actors, undo/redo ---

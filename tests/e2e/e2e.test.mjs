@@ -52,7 +52,7 @@ before(async () => {
       ...process.env,
       DATELINE_WORKSPACE: join(work, 'ws.dateline'),
       // The export's save dialog is native (out of WebDriver's reach): the app takes this path.
-      DATELINE_TEST_SAVE_PATH: join(work, 'out', 'timeline.png'),
+      DATELINE_TEST_SAVE_DIR: join(work, 'out'),
     },
   });
   await waitForPort(4444, 20000);
@@ -111,8 +111,8 @@ test('selecting an event shows its participants and source sentence', async () =
 /** "12 events on the timeline · 1 undated" → 12 */
 async function timelineCount() {
   const el = await driver.findElement(By.css('[data-testid="event-count"]'));
-  const m = /(\d+) events? on the timeline/.exec(await el.getText());
-  return m ? Number(m[1]) : -1;
+  const m = /([\d,]+) events? on the timeline/.exec(await el.getText());
+  return m ? Number(m[1].replace(/,/g, '')) : -1;
 }
 
 test('clicking a participant filters the timeline by that actor', async () => {
@@ -182,4 +182,80 @@ test('an article full of markup is shown as text and runs nothing', async () => 
   assert.ok(shown, 'the sentence with its markup is shown, as text');
   assert.equal((await driver.findElements(By.css('img[src="x"]'))).length, 0, 'no <img> was made');
   assert.equal(await driver.executeScript('return window.__pwned === undefined'), true, 'no script or handler ran');
+});
+
+// The issue's "done when": a new user drops the State Department dev corpus (329 saved releases,
+// in ../shared next to the clone, on CI too), explores it, and exports an image that has what the
+// screen shows: the same lanes, in the same order, and the same events.
+const corpus = resolve(root, '../shared/corpus/statedept-dev');
+
+/** XML text → plain text (the renderer escapes &, <, >, " and '). */
+const unescapeXml = (s) =>
+  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
+test('the dev corpus: dropped, explored, exported with the lanes and events on screen', { skip: existsSync(corpus) ? false : `no corpus at ${corpus}` }, async () => {
+  const clear = await driver.findElements(By.css('[data-testid="graph-selection"] button'));
+  if (clear.length) await clear[0].click();
+  const articlesBefore = Number(/(\d+) articles?/.exec(await countsText())[1]);
+  await driver.executeAsyncScript(
+    `const done = arguments[arguments.length - 1];
+     window.__TAURI_INTERNALS__.invoke('plugin:event|emit', {
+       event: 'tauri://drag-drop',
+       payload: { paths: [arguments[0]], position: { x: 400, y: 300 } },
+     }).then(() => done(true), (e) => done(String(e)));`,
+    corpus,
+  );
+  await driver.wait(
+    async () => Number(/(\d+) articles?/.exec(await countsText())?.[1] ?? 0) >= articlesBefore + 300,
+    180000,
+    'the corpus is imported',
+  );
+  const events = Number(/(\d+) events?/.exec(await countsText())[1]);
+  assert.ok(events >= 400, `events from the corpus: ${events}`);
+
+  // Explore: step to an event and read its source sentence; then lanes by country.
+  await driver.findElement(By.css('button[aria-label="Next event"]')).click();
+  const sentence = await driver.wait(until.elementLocated(By.css('[data-testid="evidence-sentence"]')), 10000);
+  assert.ok((await sentence.getText()).length > 20, 'the source sentence is shown');
+  await driver.executeScript(
+    `const s = document.querySelector('[data-testid="lane-by"]');
+     s.value = 'country';
+     s.dispatchEvent(new Event('change', { bubbles: true }));`,
+  );
+  await driver.wait(async () => (await driver.findElements(By.css('.tl-lane-label[data-lane="(no country)"]'))).length > 0, 10000, 'lanes by country');
+  await driver.sleep(300);
+  const screenLanes = await driver.executeScript(`return [...document.querySelectorAll('.tl-lane-label .tl-lane-name')].map((e) => e.textContent)`);
+  const onTimeline = await timelineCount();
+  assert.ok(screenLanes.length >= 10, `lanes on screen: ${screenLanes.join(', ')}`);
+
+  // Export the whole range as SVG: the dialog opens with the screen's lanes.
+  await driver.findElement(By.css('[data-testid="export-image"]')).click();
+  const dialog = await driver.wait(until.elementLocated(By.css('[data-testid="export-dialog"]')), 5000);
+  assert.equal(await dialog.findElement(By.css('select[name="lanes"]')).getAttribute('value'), 'country');
+  await driver.executeScript(
+    `document.querySelector('[data-testid="export-dialog"] input[name="format"][value="svg"]').click();
+     document.querySelector('[data-testid="export-dialog"] input[name="range"][value="all"]').click();`,
+  );
+  await dialog.findElement(By.css('input[name="title"]')).sendKeys(Key.ENTER);
+  const status = await driver.findElement(By.css('[data-testid="status-line"]'));
+  await driver.wait(async () => /Exported timeline\.svg|Could not/.test(await status.getText()), 30000, 'export status');
+  assert.match(await status.getText(), /Exported timeline\.svg/);
+
+  const svg = readFileSync(join(work, 'out', 'timeline.svg'), 'utf8');
+  // Kept for a look by eye: the screen and the image side by side.
+  const results = join(here, 'test-results');
+  mkdirSync(results, { recursive: true });
+  writeFileSync(join(results, 'dev-corpus-screen.png'), await driver.takeScreenshot(), 'base64');
+  writeFileSync(join(results, 'dev-corpus-export.svg'), svg);
+  const labels = /<g id="lane-labels">([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? '';
+  const imageLanes = [...labels.matchAll(/<text[^>]*font-weight="700"[^>]*>([^<]*)<\/text>/g)].map((m) => unescapeXml(m[1]));
+  assert.equal(imageLanes.length, screenLanes.length, `lanes: image ${imageLanes.join(', ')} / screen ${screenLanes.join(', ')}`);
+  imageLanes.forEach((name, i) => {
+    // The image shortens a long name with an ellipsis.
+    const same = name.endsWith('…') ? screenLanes[i].startsWith(name.slice(0, -1)) : name === screenLanes[i];
+    assert.ok(same, `lane ${i + 1}: image "${name}", screen "${screenLanes[i]}"`);
+  });
+  // The image's footer counts the events it draws: those on the timeline.
+  const drawn = Number(/· ([\d,]+) events?</.exec(svg)?.[1].replace(/,/g, ''));
+  assert.equal(drawn, onTimeline, 'the image draws the events on the timeline');
 });

@@ -82,12 +82,12 @@ export const api = {
   newWorkspace: (path: string) => call<WorkspaceInfo>('new_workspace', { path }),
   recentWorkspaces: () => call<string[]>('recent_workspaces'),
   cancelImport: () => call<null>('cancel_import'),
-  /** The save path the E2E run fixes (`DATELINE_TEST_SAVE_PATH`), else null: then ask the user. */
-  testSavePath: () => call<string | null>('test_save_path'),
+  /** The save path the E2E run fixes (`DATELINE_TEST_SAVE_DIR` + the suggested name), else null: then ask the user. */
+  testSavePath: (defaultName: string) => call<string | null>('test_save_path', { defaultName }),
 
   /** The native save dialog (capability `dialog:allow-save`); null when cancelled. */
   chooseSavePath: async (defaultPath: string, filters: { name: string; extensions: string[] }[]) => {
-    const forced = await api.testSavePath();
+    const forced = await api.testSavePath(defaultPath);
     if (forced) return forced;
     return guard(() => saveDialog({ defaultPath, filters }));
   },
