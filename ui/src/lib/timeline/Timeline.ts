@@ -682,7 +682,7 @@ export class Timeline {
     // More items in view than one per 16 px of each row: stacking would
     // only overlap them, so the lane is a density band.
     const denseAbove = Math.max(100, Math.round((maxRows * this.width) / 16));
-    this.layout = layoutWindow(lanesIx, t0, t1, { ...DEFAULT_LAYOUT, msPerPx, maxRows }, denseAbove, this.collapsed, [v0, v1]);
+    this.layout = layoutWindow(lanesIx, t0, t1, { ...DEFAULT_LAYOUT, msPerPx, maxRows }, denseAbove, this.collapsed, [v0, v1], BULK_THRESHOLD);
     // Labels reach maxLabelPx to the right of their item: keep that margin.
     this.layoutValid = [t0 + (DEFAULT_LAYOUT.maxLabelPx + 60) * msPerPx, t1 - 20 * msPerPx];
     this.layoutKey = key;

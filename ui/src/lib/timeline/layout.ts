@@ -313,7 +313,8 @@ export function laneSlice(lane: LaneIndex, t0: number, t1: number): [number, num
  * Layout of a time window only: lanes with more items in `view` than
  * `denseAbove` are not stacked (drawn as density bands), the others are
  * stacked over the window's items alone. The cost follows what is on screen,
- * not the size of the workspace.
+ * not the size of the workspace. Past `labelsUpTo` stacked items in view no
+ * label is drawn, so none gets room.
  */
 export function layoutWindow(
   lanes: readonly LaneIndex[],
@@ -323,15 +324,24 @@ export function layoutWindow(
   denseAbove: number,
   collapsed: ReadonlySet<string> = new Set(),
   view: readonly [number, number] = [t0, t1],
+  labelsUpTo = Infinity,
 ): Layout {
-  const out = lanes.map((lane, li) => {
+  const slices = lanes.map((lane) => {
     const [a, b] = laneSlice(lane, t0, t1);
     const [va, vb] = laneSlice(lane, view[0], view[1]);
     const folded = collapsed.has(lane.key);
-    if (folded || vb - va > denseAbove) {
+    return { a, b, folded, dense: folded || vb - va > denseAbove, inView: vb - va };
+  });
+  // More stacked items in view than get labels (the painter batches them without labels):
+  // stack the glyphs alone, which packs them into fewer overlaps (and costs less).
+  const stackedInView = slices.reduce((n, s) => n + (s.dense ? 0 : s.inView), 0);
+  const q = stackedInView > labelsUpTo ? { ...p, charPx: 0 } : p;
+  const out = lanes.map((lane, li) => {
+    const { a, b, folded, dense } = slices[li];
+    if (dense) {
       return { key: lane.key, label: lane.label, rows: [], count: lane.items.length, overlapping: 0, dense: true, collapsed: folded } satisfies LaneLayout;
     }
-    const st = new LaneStacker(lane.key, lane.label, li, p);
+    const st = new LaneStacker(lane.key, lane.label, li, q);
     for (let i = a; i < b; i++) st.place(lane.items[i]);
     const l = st.finish();
     l.count = lane.items.length;

@@ -61,6 +61,21 @@ describe('lane index and windowed layout', () => {
     expect(crowded.lanes[0].rows).toEqual([]);
   });
 
+  it('gives no label room when more items are in view than get labels', () => {
+    const named = buildLaneIndex(
+      Array.from({ length: 300 }, (_, i) => item(i, 1, { kind: 'visit', label: 'Foreign minister visits the capital' })),
+      lanes,
+    );
+    const p = { ...DEFAULT_LAYOUT, msPerPx: DAY / 4, maxRows: 4 };
+    const view: [number, number] = [T0 + 100 * DAY, T0 + 200 * DAY];
+    const room = (labelsUpTo: number) =>
+      Math.max(...layoutWindow(named, view[0], view[1], p, 1e9, new Set(), view, labelsUpTo).lanes[0].rows.flatMap((r) => r.items.map((pl) => pl.labelEnd - pl.x1)));
+    // 100 items in view: over a budget of 50 the painter draws no labels, so none gets room.
+    expect(room(50)).toBe(0);
+    expect(room(1000)).toBeGreaterThan(0);
+    expect(room(Infinity)).toBeGreaterThan(0);
+  });
+
   it('stacks a window as the full layout would', () => {
     const p = { ...DEFAULT_LAYOUT, msPerPx: DAY / 20, maxRows: 4 };
     const win = layoutWindow(ix, T0 - DAY, T0 + 400 * DAY, p, 1e9);
