@@ -258,4 +258,29 @@ test('the dev corpus: dropped, explored, exported with the lanes and events on s
   // The image's footer counts the events it draws: those on the timeline.
   const drawn = Number(/· ([\d,]+) events?</.exec(svg)?.[1].replace(/,/g, ''));
   assert.equal(drawn, onTimeline, 'the image draws the events on the timeline');
+
+  // The current view (the dialog's default range), zoomed in: the image keeps the screen's lane
+  // order and leaves out the lanes with nothing in the window.
+  const canvas = await driver.findElement(By.css('canvas.tl-canvas'));
+  await canvas.sendKeys('+');
+  await canvas.sendKeys('+');
+  await driver.sleep(400);
+  await driver.findElement(By.css('[data-testid="export-image"]')).click();
+  const again = await driver.wait(until.elementLocated(By.css('[data-testid="export-dialog"]')), 5000);
+  await driver.executeScript(`document.querySelector('[data-testid="export-dialog"] input[name="format"][value="svg"]').click();`);
+  await again.findElement(By.css('input[name="title"]')).sendKeys(Key.ENTER);
+  await driver.wait(async () => (await driver.findElements(By.css('[data-testid="export-dialog"]'))).length === 0, 30000, 'the dialog closes');
+  await driver.sleep(500);
+  const viewSvg = readFileSync(join(work, 'out', 'timeline.svg'), 'utf8');
+  writeFileSync(join(results, 'dev-corpus-view.svg'), viewSvg);
+  const viewLanes = [...(/<g id="lane-labels">([\s\S]*?)<\/g>/.exec(viewSvg)?.[1] ?? '').matchAll(/<text[^>]*font-weight="700"[^>]*>([^<]*)<\/text>/g)].map((m) =>
+    unescapeXml(m[1]),
+  );
+  assert.ok(viewLanes.length >= 1 && viewLanes.length <= screenLanes.length, `view lanes: ${viewLanes.join(', ')}`);
+  let at = -1;
+  for (const name of viewLanes) {
+    const i = screenLanes.findIndex((s, j) => j > at && (name.endsWith('…') ? s.startsWith(name.slice(0, -1)) : s === name));
+    assert.ok(i > at, `"${name}" is on screen, after the lanes before it (${screenLanes.join(', ')})`);
+    at = i;
+  }
 });

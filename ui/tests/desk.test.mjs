@@ -341,7 +341,8 @@ test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t)
         { path: sent.path, options: rest },
         {
           path: '/tmp/out/timeline.png',
-          options: { lanes: 'actor', width: 1600, scale: 2, title: 'Summer diplomacy', subtitle: null, dark: false, event_ids: null },
+          // Lanes other than the screen's: the image ranks its own (no order sent).
+          options: { lanes: 'actor', lane_order: null, width: 1600, scale: 2, title: 'Summer diplomacy', subtitle: null, dark: false, event_ids: null },
         },
       );
       assert.equal(await dlg.count(), 0, 'the dialog closes');
@@ -359,7 +360,14 @@ test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t)
       await page.getByTestId('export-image').click();
       const dlg = page.getByTestId('export-dialog');
       assert.equal(await dlg.locator('select[name=lanes]').inputValue(), 'country');
-      await dlg.getByRole('button', { name: 'Cancel' }).click();
+      // The screen's lanes go along in their order.
+      const screenLanes = await page.locator('.tl-lane-label .tl-lane-name').allInnerTexts();
+      assert.ok(screenLanes.length >= 3, screenLanes.join(', '));
+      await dlg.getByRole('button', { name: 'Export…' }).click();
+      await page.waitForFunction(() => !document.querySelector('[data-testid=export-dialog]'));
+      const sent = (await calls('export_image')).at(-1).options;
+      assert.equal(sent.lanes, 'country');
+      assert.deepEqual(sent.lane_order, screenLanes);
       await page.getByTestId('lane-by').selectOption('type');
       await page.getByTestId('export-image').click();
       assert.equal(await dlg.locator('select[name=lanes]').inputValue(), 'type');

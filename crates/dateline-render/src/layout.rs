@@ -666,7 +666,36 @@ pub(crate) fn dense_limit(plot_width: f32) -> usize {
 /// Lays out `items` in the window of `opts`.
 pub(crate) fn layout(items: &[TimelineItem], opts: &ExportOptions) -> Result<Layout, RenderError> {
     let (from, to) = window(items, opts)?;
-    layout_window(items, opts, from, to, None)
+    let ordered = ordered_lanes(items, opts, from, to);
+    layout_window(items, opts, from, to, ordered.as_deref())
+}
+
+/// The lanes of `opts.lane_order` that have items in `[from, to]`, in that order (`None`: no
+/// order given, or lanes by type).
+pub(crate) fn ordered_lanes(
+    items: &[TimelineItem],
+    opts: &ExportOptions,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Option<Vec<String>> {
+    let order = opts.lane_order.as_ref().filter(|_| opts.lanes != LaneBy::Type)?;
+    let idx = visible(items, from, to);
+    let all = lane_specs(items, &idx, opts.lanes, usize::MAX);
+    let listed: std::collections::HashSet<&str> = order.iter().map(String::as_str).collect();
+    let present: std::collections::HashSet<&str> = all.iter().map(|l| l.key.as_str()).collect();
+    // Items with no listed lane fill the listed "Other" lane.
+    let unlisted = idx.iter().any(|&i| {
+        let mut any = false;
+        lane_keys(&items[i], opts.lanes, |k| any |= listed.contains(k));
+        !any
+    });
+    Some(
+        order
+            .iter()
+            .filter(|k| present.contains(k.as_str()) || (unlisted && k.starts_with("Other (")))
+            .cloned()
+            .collect(),
+    )
 }
 
 /// Lays out `items` in `[from, to]`; `lanes` fixes the lane set (the PDF pages share one).
@@ -704,12 +733,20 @@ pub(crate) fn layout_window(
                 .iter()
                 .map(|k| LaneSpec { key: k.clone(), members: by_key.remove(k).unwrap_or_default() })
                 .collect();
-            // Members of lanes the fixed set folded into "Other" go there.
-            if let Some(other) = out.iter_mut().find(|l| l.key.starts_with("Other (")) {
-                let mut rest: Vec<usize> = by_key.into_values().flatten().collect();
+            // Items in none of the fixed lanes go to its "Other" lane (as `lane_specs` does).
+            if out.iter().any(|l| l.key.starts_with("Other (")) {
+                let mut in_kept = vec![false; items.len()];
+                for l in &out {
+                    for &i in &l.members {
+                        in_kept[i] = true;
+                    }
+                }
+                let mut rest: Vec<usize> = by_key.into_values().flatten().filter(|&i| !in_kept[i]).collect();
                 rest.sort_unstable();
                 rest.dedup();
-                other.members = rest;
+                if let Some(other) = out.iter_mut().find(|l| l.key.starts_with("Other (")) {
+                    other.members = rest;
+                }
             }
             out
         }
@@ -1045,6 +1082,50 @@ mod tests {
                 .collect();
             assert_eq!(got, case.lanes, "{}", case.name);
         }
+    }
+
+    #[test]
+    fn lanes_follow_a_given_order() {
+        let day = |n: u32| DateRange::day(d(2024, 1, n));
+        let items = vec![
+            item(1, EventKind::Meeting, day(1), &["A"]),
+            item(2, EventKind::Meeting, day(2), &["A"]),
+            item(3, EventKind::Meeting, day(3), &["B", "A"]),
+            item(4, EventKind::Meeting, day(4), &["B"]),
+            item(5, EventKind::Meeting, day(20), &["C"]),
+        ];
+        let keys = |opts: &ExportOptions| -> Vec<(String, Vec<i64>)> {
+            layout(&items, opts)
+                .expect("layout")
+                .lanes
+                .iter()
+                .map(|l| {
+                    let mut ids: Vec<i64> = l.marks.iter().map(|m| items[m.item].id).collect();
+                    ids.sort_unstable();
+                    (l.key.clone(), ids)
+                })
+                .collect()
+        };
+        let order = |ks: &[&str]| Some(ks.iter().map(|k| k.to_string()).collect());
+        let mut opts = ExportOptions {
+            lanes: LaneBy::Actor,
+            lane_order: order(&["C", "A", "Other (1 actors)"]),
+            ..Default::default()
+        };
+        // B is not listed: its item with A stays in A only, the other goes to Other.
+        assert_eq!(
+            keys(&opts),
+            vec![("C".into(), vec![5]), ("A".into(), vec![1, 2, 3]), ("Other (1 actors)".into(), vec![4])]
+        );
+        // A window without C's event: C's lane is left out, the order holds.
+        opts.lane_order = order(&["C", "B", "A"]);
+        opts.to = Some(d(2024, 1, 10));
+        let got: Vec<String> = keys(&opts).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(got, vec!["B".to_string(), "A".to_string()]);
+        // No order: by size.
+        opts.lane_order = None;
+        let got: Vec<String> = keys(&opts).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(got, vec!["A".to_string(), "B".to_string()]);
     }
 
     #[test]

@@ -88,6 +88,11 @@ pub struct ExportOptions {
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub lanes: LaneBy,
+    /// The lanes in this order (lane keys, e.g. the app's screen), for lanes by actor, country
+    /// or source: lanes without an item in the window are left out; items in none of the listed
+    /// lanes go to the listed "Other (…)" lane if there is one (else they are not drawn). `None`
+    /// ranks the lanes by size, as for a fresh export.
+    pub lane_order: Option<Vec<String>>,
     pub title: Option<String>,
     pub subtitle: Option<String>,
     pub legend: bool,
@@ -106,6 +111,7 @@ impl Default for ExportOptions {
             from: None,
             to: None,
             lanes: LaneBy::Type,
+            lane_order: None,
             title: None,
             subtitle: None,
             legend: true,

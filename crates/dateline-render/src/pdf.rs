@@ -76,15 +76,20 @@ fn slice_name(split: PageSplit, a: NaiveDate) -> String {
 pub(crate) fn render(items: &[TimelineItem], opts: &ExportOptions) -> Result<Vec<u8>, RenderError> {
     let (split, pages) = pdf_pages(items, opts)?;
     let (from, to) = layout::window(items, opts)?;
+    // The given lane order (the app's screen), else the whole window's ranking: one lane set
+    // for every page.
+    let ordered = layout::ordered_lanes(items, opts, from, to);
     let svgs: Vec<String> = if split == PageSplit::Single {
-        let l = layout_window(items, opts, from, to, None)?;
+        let l = layout_window(items, opts, from, to, ordered.as_deref())?;
         vec![svg::paint(&l, items)]
     } else {
         let idx = visible(items, from, to);
-        let keys: Vec<String> = lane_specs(items, &idx, opts.lanes, theme().sizes.max_lanes as usize)
-            .into_iter()
-            .map(|l| l.key)
-            .collect();
+        let keys: Vec<String> = ordered.unwrap_or_else(|| {
+            lane_specs(items, &idx, opts.lanes, theme().sizes.max_lanes as usize)
+                .into_iter()
+                .map(|l| l.key)
+                .collect()
+        });
         let n = pages.len();
         let mut out = Vec::with_capacity(n);
         for (k, &(a, b)) in pages.iter().enumerate() {

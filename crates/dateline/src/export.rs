@@ -42,6 +42,11 @@ pub struct ImageExportOptions {
     pub to: Option<chrono::NaiveDate>,
     #[ts(type = "\"actor\" | \"country\" | \"type\" | \"source\"")]
     pub lanes: LaneBy,
+    /// The screen's lanes in order (by actor, country or source): the image keeps that order and
+    /// leaves out lanes with nothing in its window. `null` ranks them by size.
+    #[serde(default)]
+    #[ts(type = "Array<string> | null")]
+    pub lane_order: Option<Vec<String>>,
     /// Layout width in CSS px.
     pub width: u32,
     /// PNG pixel ratio (the PNG is `width × scale` pixels wide).
@@ -62,6 +67,7 @@ impl ImageExportOptions {
             from: self.from,
             to: self.to,
             lanes: self.lanes,
+            lane_order: self.lane_order.clone(),
             title: self.title.clone().filter(|t| !t.trim().is_empty()),
             subtitle: self.subtitle.clone().filter(|t| !t.trim().is_empty()),
             theme: if self.dark { ThemeName::Dark } else { ThemeName::Light },
@@ -200,8 +206,31 @@ mod tests {
         let bytes = std::fs::read(&out).expect("written");
         assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
         assert_eq!(u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]), 1600, "800 px at 2x");
-        let none = ImageExportOptions { event_ids: Some(vec![-1]), ..options };
+        let none = ImageExportOptions { event_ids: Some(vec![-1]), ..options.clone() };
         let err = ws.export_view_image(&dir.path().join("none.png"), &none, today);
         assert!(matches!(err, Err(Error::Render(_))), "no event left: {err:?}");
+
+        // The screen's lane order reaches the image.
+        let lanes_of = |options: &ImageExportOptions| -> Vec<String> {
+            let out = dir.path().join("lanes.svg");
+            ws.export_view_image(&out, options, today).expect("export");
+            let svg = std::fs::read_to_string(&out).expect("svg");
+            let block =
+                svg.split("<g id=\"lane-labels\">").nth(1).and_then(|b| b.split("</g>").next()).unwrap_or("");
+            block
+                .split("<text ")
+                .filter(|t| t.contains("font-weight=\"700\""))
+                .filter_map(|t| t.split('>').nth(1).and_then(|x| x.split('<').next()))
+                .map(str::to_string)
+                .collect()
+        };
+        let by_size = lanes_of(&options);
+        assert!(by_size.len() >= 2, "lanes: {by_size:?}");
+        let mut reversed: Vec<String> =
+            by_size.iter().filter(|k| !k.starts_with("Other (")).cloned().collect();
+        reversed.reverse();
+        let ordered = ImageExportOptions { lane_order: Some(reversed.clone()), ..options };
+        let got = lanes_of(&ordered);
+        assert_eq!(&got[..reversed.len()], &reversed[..]);
     }
 }

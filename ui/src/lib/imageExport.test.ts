@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultForm, sizeOf, toImageOptions, currentViewRange, setScreenLanes, setViewWindow } from './imageExport';
+import { defaultForm, laneOrderFor, sizeOf, toImageOptions, currentViewRange, setScreenLanes, setViewWindow } from './imageExport';
 import type { EventSummary } from './types';
 
 const ev = (id: number) => ({ id }) as EventSummary;
@@ -17,7 +17,7 @@ describe('image export options', () => {
     const all = [ev(1), ev(2), ev(3)];
     const o = toImageOptions({ ...defaultForm(), subtitle: ' ' }, { from: '2023-01-01', to: '2023-06-30' }, [ev(2)], all);
     expect(o).toEqual({
-      from: '2023-01-01', to: '2023-06-30', lanes: 'type', width: 1600, scale: 1,
+      from: '2023-01-01', to: '2023-06-30', lanes: 'type', lane_order: null, width: 1600, scale: 1,
       title: 'Diplomatic timeline', subtitle: null, dark: false, event_ids: [2],
     });
     const whole = toImageOptions({ ...defaultForm(), range: 'all' }, { from: '2023-01-01', to: null }, all, all);
@@ -44,5 +44,15 @@ describe('defaultForm', () => {
     setScreenLanes('type');
     expect(defaultForm().lanes).toBe('type');
     expect(defaultForm({ lanes: 'source', dark: true })).toMatchObject({ lanes: 'source', dark: true });
+  });
+});
+
+describe('laneOrderFor', () => {
+  it('sends the screen order only for the screen grouping, never for types', () => {
+    setScreenLanes('actor', ['B', 'A', 'Other (3 actors)']);
+    expect(laneOrderFor('actor')).toEqual(['B', 'A', 'Other (3 actors)']);
+    expect(laneOrderFor('country')).toBeNull();
+    setScreenLanes('type', ['visit']);
+    expect(laneOrderFor('type')).toBeNull();
   });
 });

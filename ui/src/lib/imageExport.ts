@@ -34,15 +34,22 @@ export const defaultForm = (screen: { lanes: LaneBy; dark: boolean } = { lanes: 
   dark: screen.dark,
 });
 
-/** What the timeline's lanes group by, kept by the timeline view as the analyst changes it. */
+/** What the timeline's lanes group by, and those lanes in order, kept by the timeline view. */
 let screenLanes: LaneBy = 'type';
+let screenLaneOrder: readonly string[] = [];
 
-export function setScreenLanes(by: LaneBy): void {
+export function setScreenLanes(by: LaneBy, order: readonly string[] = []): void {
   screenLanes = by;
+  screenLaneOrder = order;
 }
 
 export function currentScreenLanes(): LaneBy {
   return screenLanes;
+}
+
+/** The screen's lanes in order when the image groups as the screen does (else the image ranks its own). */
+export function laneOrderFor(lanes: LaneBy): string[] | null {
+  return lanes !== 'type' && lanes === screenLanes && screenLaneOrder.length ? [...screenLaneOrder] : null;
 }
 
 export interface ViewRange {
@@ -88,6 +95,7 @@ export function toImageOptions(
     from: range.from,
     to: range.to,
     lanes: form.lanes,
+    lane_order: laneOrderFor(form.lanes),
     width,
     scale,
     title: form.title.trim() || null,

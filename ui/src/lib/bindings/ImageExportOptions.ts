@@ -11,6 +11,11 @@ export type ImageExportOptions = {
  */
 from: string | null, to: string | null, lanes: "actor" | "country" | "type" | "source", 
 /**
+ * The screen's lanes in order (by actor, country or source): the image keeps that order and
+ * leaves out lanes with nothing in its window. `null` ranks them by size.
+ */
+lane_order: Array<string> | null, 
+/**
  * Layout width in CSS px.
  */
 width: number, 
