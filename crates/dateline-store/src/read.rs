@@ -338,6 +338,25 @@ impl Store {
             .optional()?)
     }
 
+    /// Every actor's name (after renames), kind and country, by id.
+    fn actor_cards(&self) -> Result<HashMap<i64, ActorCard>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT id, coalesce(display_name, name), kind, country FROM actors")?;
+        let mut q = stmt.query([])?;
+        let mut out = HashMap::new();
+        while let Some(r) = q.next()? {
+            let kind = text(r, 2)?;
+            let card = ActorCard {
+                name: r.get(1)?,
+                kind: ActorKind::parse(kind)
+                    .ok_or_else(|| StoreError::Corrupt(format!("actor kind {kind}")))?,
+                country: r.get(3)?,
+            };
+            out.insert(r.get(0)?, card);
+        }
+        Ok(out)
+    }
+
     /// Participants (and evidence) of the events `selection` matches, one query each. Above
     /// [`WHOLE_TABLE`] events the tables are read whole, in key order, which is faster than
     /// looking each event up; the rows of other events are skipped.
@@ -352,7 +371,7 @@ impl Store {
         }
         let index: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
         let whole = rows.len() > WHOLE_TABLE;
-        // The tables to read `detail` from, joined on `key` to the selection unless read whole.
+        // The table to read `detail` from, whole or joined on `key` to the selection.
         let from = |detail: &str, key: &str| {
             if whole {
                 detail.to_string()
@@ -366,30 +385,36 @@ impl Store {
             (format!("WHERE {}", selection.clause), selection.args)
         };
 
+        // Actors are few next to their parts in events: read them once rather than join them
+        // (SQLite would walk `merged_actors` in actor order to join them, slowly).
+        let actors = self.actor_cards()?;
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT ma.merged_id, ma.position, a.id, coalesce(a.display_name, a.name), a.kind, ma.role, a.country
-             FROM {} CROSS JOIN actors a ON a.id = ma.actor_id {filter}",
+            "SELECT ma.merged_id, ma.position, ma.actor_id, ma.role FROM {} {filter}",
             from("merged_actors ma", "ma.merged_id")
         ))?;
-        let mut participants: Vec<Vec<(i64, ParticipantRow)>> = vec![Vec::new(); rows.len()];
+        let mut parts: Vec<(usize, i64, ParticipantRow)> = Vec::new();
         let mut q = stmt.query(rusqlite::params_from_iter(args))?;
         while let Some(r) = q.next()? {
             let Some(&i) = index.get(&r.get::<_, i64>(0)?) else { continue };
-            let kind = text(r, 4)?;
-            let role = text(r, 5)?;
-            let p = ParticipantRow {
-                actor_id: r.get(2)?,
-                name: r.get(3)?,
-                kind: ActorKind::parse(kind)
-                    .ok_or_else(|| StoreError::Corrupt(format!("actor kind {kind}")))?,
-                role: Role::parse(role).ok_or_else(|| StoreError::Corrupt(format!("role {role}")))?,
-                country: r.get(6)?,
-            };
-            participants[i].push((r.get(1)?, p));
+            let actor_id: i64 = r.get(2)?;
+            let Some(actor) = actors.get(&actor_id) else { continue };
+            let role = text(r, 3)?;
+            let role = Role::parse(role).ok_or_else(|| StoreError::Corrupt(format!("role {role}")))?;
+            parts.push((
+                i,
+                r.get(1)?,
+                ParticipantRow {
+                    actor_id,
+                    name: actor.name.clone(),
+                    kind: actor.kind,
+                    role,
+                    country: actor.country.clone(),
+                },
+            ));
         }
-        for (row, mut list) in rows.iter_mut().zip(participants) {
-            list.sort_by_key(|(position, _)| *position);
-            row.participants = list.into_iter().map(|(_, p)| p).collect();
+        parts.sort_unstable_by_key(|(i, position, _)| (*i, *position));
+        for (i, _, p) in parts {
+            rows[i].participants.push(p);
         }
 
         if evidence == Evidence::Skip {
@@ -415,6 +440,13 @@ impl Store {
 /// Above this many events, [`Store::attach_details`] reads the detail tables whole. The unit
 /// tests lower it so that their small workspaces take both ways.
 pub(crate) const WHOLE_TABLE: usize = if cfg!(test) { 64 } else { 20_000 };
+
+/// What a participant shows of its actor.
+struct ActorCard {
+    name: String,
+    kind: ActorKind,
+    country: Option<String>,
+}
 
 /// Whether a read attaches the evidence spans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
