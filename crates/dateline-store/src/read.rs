@@ -338,21 +338,37 @@ impl Store {
             .optional()?)
     }
 
-    /// Every actor's name (after renames), kind and country, by id.
-    fn actor_cards(&self) -> Result<HashMap<i64, ActorCard>> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT id, coalesce(display_name, name), kind, country FROM actors")?;
-        let mut q = stmt.query([])?;
-        let mut out = HashMap::new();
-        while let Some(r) = q.next()? {
+    /// Name (after renames), kind and country of the actors `ids`, or of every actor, by id.
+    fn actor_cards(&self, ids: Option<&[i64]>) -> Result<HashMap<i64, ActorCard>> {
+        const SELECT: &str = "SELECT id, coalesce(display_name, name), kind, country FROM actors";
+        fn card(r: &Row<'_>) -> Result<(i64, ActorCard)> {
             let kind = text(r, 2)?;
-            let card = ActorCard {
-                name: r.get(1)?,
-                kind: ActorKind::parse(kind)
-                    .ok_or_else(|| StoreError::Corrupt(format!("actor kind {kind}")))?,
-                country: r.get(3)?,
-            };
-            out.insert(r.get(0)?, card);
+            let kind =
+                ActorKind::parse(kind).ok_or_else(|| StoreError::Corrupt(format!("actor kind {kind}")))?;
+            Ok((r.get(0)?, ActorCard { name: r.get(1)?, kind, country: r.get(3)? }))
+        }
+        let mut out = HashMap::new();
+        match ids {
+            None => {
+                let mut stmt = self.conn.prepare_cached(SELECT)?;
+                let mut q = stmt.query([])?;
+                while let Some(r) = q.next()? {
+                    let (id, c) = card(r)?;
+                    out.insert(id, c);
+                }
+            }
+            Some(ids) => {
+                let mut stmt = self.conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?;
+                for &id in ids {
+                    if out.contains_key(&id) {
+                        continue;
+                    }
+                    if let Some(r) = stmt.query([id])?.next()? {
+                        let (id, c) = card(r)?;
+                        out.insert(id, c);
+                    }
+                }
+            }
         }
         Ok(out)
     }
@@ -385,36 +401,32 @@ impl Store {
             (format!("WHERE {}", selection.clause), selection.args)
         };
 
-        // Actors are few next to their parts in events: read them once rather than join them
-        // (SQLite would walk `merged_actors` in actor order to join them, slowly).
-        let actors = self.actor_cards()?;
+        // The participations first, then their actors: joining `actors` in SQL, SQLite walks
+        // `merged_actors` in actor order and looks every row up (slow on a whole table).
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT ma.merged_id, ma.position, ma.actor_id, ma.role FROM {} {filter}",
             from("merged_actors ma", "ma.merged_id")
         ))?;
-        let mut parts: Vec<(usize, i64, ParticipantRow)> = Vec::new();
+        let mut parts: Vec<(usize, i64, i64, Role)> = Vec::new();
         let mut q = stmt.query(rusqlite::params_from_iter(args))?;
         while let Some(r) = q.next()? {
             let Some(&i) = index.get(&r.get::<_, i64>(0)?) else { continue };
-            let actor_id: i64 = r.get(2)?;
-            let Some(actor) = actors.get(&actor_id) else { continue };
             let role = text(r, 3)?;
             let role = Role::parse(role).ok_or_else(|| StoreError::Corrupt(format!("role {role}")))?;
-            parts.push((
-                i,
-                r.get(1)?,
-                ParticipantRow {
-                    actor_id,
-                    name: actor.name.clone(),
-                    kind: actor.kind,
-                    role,
-                    country: actor.country.clone(),
-                },
-            ));
+            parts.push((i, r.get(1)?, r.get(2)?, role));
         }
-        parts.sort_unstable_by_key(|(i, position, _)| (*i, *position));
-        for (i, _, p) in parts {
-            rows[i].participants.push(p);
+        let ids: Vec<i64> = parts.iter().map(|p| p.2).collect();
+        let actors = self.actor_cards((!whole).then_some(&ids[..]))?;
+        parts.sort_unstable_by_key(|&(i, position, ..)| (i, position));
+        for (i, _, actor_id, role) in parts {
+            let Some(actor) = actors.get(&actor_id) else { continue };
+            rows[i].participants.push(ParticipantRow {
+                actor_id,
+                name: actor.name.clone(),
+                kind: actor.kind,
+                role,
+                country: actor.country.clone(),
+            });
         }
 
         if evidence == Evidence::Skip {
