@@ -338,37 +338,29 @@ impl Store {
             .optional()?)
     }
 
-    /// Name (after renames), kind and country of the actors `ids`, or of every actor, by id.
-    fn actor_cards(&self, ids: Option<&[i64]>) -> Result<HashMap<i64, ActorCard>> {
-        const SELECT: &str = "SELECT id, coalesce(display_name, name), kind, country FROM actors";
-        fn card(r: &Row<'_>) -> Result<(i64, ActorCard)> {
+    /// Name (after renames), kind and country of the actors taking part in the events
+    /// `selection` matches, or of every actor, by id.
+    fn actor_cards(&self, selection: Option<&Selection<'_>>) -> Result<HashMap<i64, ActorCard>> {
+        let columns = "a.id, coalesce(a.display_name, a.name), a.kind, a.country";
+        let (sql, args) = match selection {
+            None => (format!("SELECT {columns} FROM actors a"), &[][..]),
+            Some(s) => (
+                format!(
+                    "SELECT DISTINCT {columns} FROM {} CROSS JOIN merged_actors ma ON ma.merged_id = m.id
+                     CROSS JOIN actors a ON a.id = ma.actor_id WHERE {}",
+                    s.table, s.clause
+                ),
+                s.args,
+            ),
+        };
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut q = stmt.query(rusqlite::params_from_iter(args))?;
+        let mut out = HashMap::new();
+        while let Some(r) = q.next()? {
             let kind = text(r, 2)?;
             let kind =
                 ActorKind::parse(kind).ok_or_else(|| StoreError::Corrupt(format!("actor kind {kind}")))?;
-            Ok((r.get(0)?, ActorCard { name: r.get(1)?, kind, country: r.get(3)? }))
-        }
-        let mut out = HashMap::new();
-        match ids {
-            None => {
-                let mut stmt = self.conn.prepare_cached(SELECT)?;
-                let mut q = stmt.query([])?;
-                while let Some(r) = q.next()? {
-                    let (id, c) = card(r)?;
-                    out.insert(id, c);
-                }
-            }
-            Some(ids) => {
-                let mut stmt = self.conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?;
-                for &id in ids {
-                    if out.contains_key(&id) {
-                        continue;
-                    }
-                    if let Some(r) = stmt.query([id])?.next()? {
-                        let (id, c) = card(r)?;
-                        out.insert(id, c);
-                    }
-                }
-            }
+            out.insert(r.get(0)?, ActorCard { name: r.get(1)?, kind, country: r.get(3)? });
         }
         Ok(out)
     }
@@ -415,8 +407,7 @@ impl Store {
             let role = Role::parse(role).ok_or_else(|| StoreError::Corrupt(format!("role {role}")))?;
             parts.push((i, r.get(1)?, r.get(2)?, role));
         }
-        let ids: Vec<i64> = parts.iter().map(|p| p.2).collect();
-        let actors = self.actor_cards((!whole).then_some(&ids[..]))?;
+        let actors = self.actor_cards((!whole).then_some(selection))?;
         parts.sort_unstable_by_key(|&(i, position, ..)| (i, position));
         for (i, _, actor_id, role) in parts {
             let Some(actor) = actors.get(&actor_id) else { continue };
