@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use dateline_model::{ActorKind, DateRange, EventKind, Location, Precision, Role, Span, Status};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row};
 
 use crate::{Result, Store, StoreError};
 
@@ -136,16 +136,47 @@ impl Store {
 
     /// Merged events in date order (undated last), with participants and evidence.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>> {
+        self.read_events(filter, Evidence::Attach)
+    }
+
+    /// [`Store::events`] without the evidence spans (`evidence` stays empty): what lists,
+    /// timelines and graphs need, read faster.
+    pub fn events_without_evidence(&self, filter: &EventFilter) -> Result<Vec<EventRow>> {
+        self.read_events(filter, Evidence::Skip)
+    }
+
+    fn read_events(&self, filter: &EventFilter, evidence: Evidence) -> Result<Vec<EventRow>> {
         let (clause, args) = filter_sql(filter, self.max_span_days()?);
-        let sql = format!("{SELECT_MERGED} WHERE {clause} ORDER BY m.start IS NULL, m.start, m.end, m.id");
-        let mut stmt = self.conn.prepare(&sql)?;
-        let mut rows: Vec<EventRow> =
-            stmt.query_map(rusqlite::params_from_iter(args.iter()), event_row)?.collect::<Result<_, _>>()?;
-        self.attach_details(&mut rows)?;
+        // A date window (or the few deleted events) is found through the `(deleted, start, end)`
+        // index. Anything else reads the table in rowid order: through the index, every row
+        // would be looked up once more, and the joins below would jump around the other tables.
+        let table = if filter.from.is_some() || filter.to.is_some() || filter.deleted {
+            "merged_events m"
+        } else {
+            "merged_events m NOT INDEXED"
+        };
+        let selection = Selection { table, clause: &clause, args: &args };
+        let mut rows = self.merged_rows(&selection)?;
+        self.attach_details(&mut rows, &selection, evidence)?;
+        // Sorting here rather than in SQL: SQLite's sorter is the slowest part of a large read.
+        rows.sort_unstable_by_key(|r| (r.date.is_none(), r.date.map(|d| (d.start, d.end)), r.id));
         Ok(rows)
     }
 
-    fn max_span_days(&self) -> Result<i64> {
+    /// The merged events a selection matches, in no particular order, without details.
+    fn merged_rows(&self, s: &Selection<'_>) -> Result<Vec<EventRow>> {
+        let sql = format!(
+            "SELECT {MERGED_COLUMNS} FROM {} CROSS JOIN articles a ON a.id = m.article_id
+             CROSS JOIN events e ON e.id = m.id WHERE {}",
+            s.table, s.clause
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows =
+            stmt.query_map(rusqlite::params_from_iter(s.args), event_row)?.collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    pub(crate) fn max_span_days(&self) -> Result<i64> {
         let v: Option<String> = self
             .conn
             .query_row("SELECT value FROM meta WHERE key = 'max_span_days'", [], |r| r.get(0))
@@ -181,11 +212,11 @@ impl Store {
 
     /// One merged event by id (deleted ones too).
     pub fn event(&self, id: i64) -> Result<Option<EventRow>> {
-        let row =
-            self.conn.query_row(&format!("{SELECT_MERGED} WHERE m.id = ?1"), [id], event_row).optional()?;
-        let Some(row) = row else { return Ok(None) };
-        let mut rows = vec![row];
-        self.attach_details(&mut rows)?;
+        let args = [id.to_string()];
+        let selection =
+            Selection { table: "merged_events m", clause: "m.id = CAST(?1 AS INTEGER)", args: &args };
+        let mut rows = self.merged_rows(&selection)?;
+        self.attach_details(&mut rows, &selection, Evidence::Attach)?;
         Ok(rows.pop())
     }
 
@@ -208,7 +239,7 @@ impl Store {
                     published: published.and_then(|p| p.parse().ok()),
                     outlet: r.get(5)?,
                     status: Status::parse(&status).unwrap_or(Status::Occurred),
-                    date: date_of(r.get(7)?, r.get(8)?, r.get(9)?),
+                    date: date_of(r, 7)?,
                     evidence: Vec::new(),
                 })
             })?
@@ -307,47 +338,132 @@ impl Store {
             .optional()?)
     }
 
-    /// Participants and evidence for a set of events, read in two queries.
-    fn attach_details(&self, rows: &mut [EventRow]) -> Result<()> {
+    /// Name (after renames), kind and country of the actors taking part in the events
+    /// `selection` matches, or of every actor, by id.
+    fn actor_cards(&self, selection: Option<&Selection<'_>>) -> Result<HashMap<i64, ActorCard>> {
+        let columns = "a.id, coalesce(a.display_name, a.name), a.kind, a.country";
+        let (sql, args) = match selection {
+            None => (format!("SELECT {columns} FROM actors a"), &[][..]),
+            Some(s) => (
+                format!(
+                    "SELECT DISTINCT {columns} FROM {} CROSS JOIN merged_actors ma ON ma.merged_id = m.id
+                     CROSS JOIN actors a ON a.id = ma.actor_id WHERE {}",
+                    s.table, s.clause
+                ),
+                s.args,
+            ),
+        };
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut q = stmt.query(rusqlite::params_from_iter(args))?;
+        let mut out = HashMap::new();
+        while let Some(r) = q.next()? {
+            let kind = text(r, 2)?;
+            let kind =
+                ActorKind::parse(kind).ok_or_else(|| StoreError::Corrupt(format!("actor kind {kind}")))?;
+            out.insert(r.get(0)?, ActorCard { name: r.get(1)?, kind, country: r.get(3)? });
+        }
+        Ok(out)
+    }
+
+    /// Participants (and evidence) of the events `selection` matches, one query each. Above
+    /// [`WHOLE_TABLE`] events the tables are read whole, in key order, which is faster than
+    /// looking each event up; the rows of other events are skipped.
+    fn attach_details(
+        &self,
+        rows: &mut [EventRow],
+        selection: &Selection<'_>,
+        evidence: Evidence,
+    ) -> Result<()> {
         if rows.is_empty() {
             return Ok(());
         }
         let index: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-        let all = rows.len() > 20_000;
-        let ids = rows.iter().map(|r| r.id.to_string()).collect::<Vec<_>>().join(",");
-        let scope = if all { String::new() } else { format!("WHERE ea.merged_id IN ({ids})") };
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT ea.merged_id, a.id, coalesce(a.display_name, a.name), a.kind, ea.role, a.country
-             FROM merged_actors ea JOIN actors a ON a.id = ea.actor_id {scope} ORDER BY ea.merged_id, ea.position"
+        let whole = rows.len() > WHOLE_TABLE;
+        // The table to read `detail` from, whole or joined on `key` to the selection.
+        let from = |detail: &str, key: &str| {
+            if whole {
+                detail.to_string()
+            } else {
+                format!("{} CROSS JOIN {detail} ON {key} = m.id", selection.table)
+            }
+        };
+        let (filter, args) = if whole {
+            (String::new(), &[][..])
+        } else {
+            (format!("WHERE {}", selection.clause), selection.args)
+        };
+
+        // The participations first, then their actors: joining `actors` in SQL, SQLite walks
+        // `merged_actors` in actor order and looks every row up (slow on a whole table).
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT ma.merged_id, ma.position, ma.actor_id, ma.role FROM {} {filter}",
+            from("merged_actors ma", "ma.merged_id")
         ))?;
-        let mut q = stmt.query([])?;
+        let mut parts: Vec<(usize, i64, i64, Role)> = Vec::new();
+        let mut q = stmt.query(rusqlite::params_from_iter(args))?;
         while let Some(r) = q.next()? {
-            let event_id: i64 = r.get(0)?;
-            let Some(&i) = index.get(&event_id) else { continue };
-            let kind: String = r.get(3)?;
-            let role: String = r.get(4)?;
+            let Some(&i) = index.get(&r.get::<_, i64>(0)?) else { continue };
+            let role = text(r, 3)?;
+            let role = Role::parse(role).ok_or_else(|| StoreError::Corrupt(format!("role {role}")))?;
+            parts.push((i, r.get(1)?, r.get(2)?, role));
+        }
+        let actors = self.actor_cards((!whole).then_some(selection))?;
+        parts.sort_unstable_by_key(|&(i, position, ..)| (i, position));
+        for (i, _, actor_id, role) in parts {
+            let Some(actor) = actors.get(&actor_id) else { continue };
             rows[i].participants.push(ParticipantRow {
-                actor_id: r.get(1)?,
-                name: r.get(2)?,
-                kind: ActorKind::parse(&kind)
-                    .ok_or_else(|| StoreError::Corrupt(format!("actor kind {kind}")))?,
-                role: Role::parse(&role).ok_or_else(|| StoreError::Corrupt(format!("role {role}")))?,
-                country: r.get(5)?,
+                actor_id,
+                name: actor.name.clone(),
+                kind: actor.kind,
+                role,
+                country: actor.country.clone(),
             });
         }
-        let scope = if all { String::new() } else { format!("WHERE event_id IN ({ids})") };
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT event_id, start, end FROM evidence {scope} ORDER BY event_id, start"
+
+        if evidence == Evidence::Skip {
+            return Ok(());
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT ev.event_id, ev.start, ev.end FROM {} {filter}",
+            from("evidence ev", "ev.event_id")
         ))?;
-        let mut q = stmt.query(params![])?;
+        let mut q = stmt.query(rusqlite::params_from_iter(args))?;
         while let Some(r) = q.next()? {
-            let event_id: i64 = r.get(0)?;
-            let Some(&i) = index.get(&event_id) else { continue };
+            let Some(&i) = index.get(&r.get::<_, i64>(0)?) else { continue };
             let (s, e): (i64, i64) = (r.get(1)?, r.get(2)?);
             rows[i].evidence.push(Span::new(s as usize, e as usize));
         }
+        for row in rows.iter_mut() {
+            row.evidence.sort_by_key(|s| s.start);
+        }
         Ok(())
     }
+}
+
+/// Above this many events, [`Store::attach_details`] reads the detail tables whole. The unit
+/// tests lower it so that their small workspaces take both ways.
+pub(crate) const WHOLE_TABLE: usize = if cfg!(test) { 64 } else { 20_000 };
+
+/// What a participant shows of its actor.
+struct ActorCard {
+    name: String,
+    kind: ActorKind,
+    country: Option<String>,
+}
+
+/// Whether a read attaches the evidence spans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    Attach,
+    Skip,
+}
+
+/// Which merged events a read covers: `table` is `merged_events m` (with or without its
+/// indexes), `clause` a condition over it with its arguments.
+struct Selection<'a> {
+    table: &'a str,
+    clause: &'a str,
+    args: &'a [String],
 }
 
 fn push_in<'a>(
@@ -366,15 +482,15 @@ fn push_in<'a>(
     }
 }
 
-const SELECT_MERGED: &str = "SELECT m.id, m.article_id, a.doc, m.kind, m.status, m.start, m.end, m.precision,
+/// What [`event_row`] reads, from `merged_events m`, `articles a` and `events e`.
+const MERGED_COLUMNS: &str = "m.id, m.article_id, a.doc, m.kind, m.status, m.start, m.end, m.precision,
         m.name, m.place, m.country, m.confidence, e.trigger_start, e.trigger_end, m.sources, m.outlets,
-        m.alternatives, m.edited, m.deleted
-     FROM merged_events m JOIN articles a ON a.id = m.article_id JOIN events e ON e.id = m.id";
+        m.alternatives, m.edited, m.deleted";
 
 /// The WHERE clause of a filter over `merged_events m`, with its arguments.
 /// `max_span_days` is the longest merged event: with it a window bounds `start` from both sides,
 /// so the `(deleted, start, end)` index finds the window without scanning what lies before it.
-fn filter_sql(filter: &EventFilter, max_span_days: i64) -> (String, Vec<String>) {
+pub(crate) fn filter_sql(filter: &EventFilter, max_span_days: i64) -> (String, Vec<String>) {
     let mut sql = String::from(if filter.deleted { "m.deleted = 1" } else { "m.deleted = 0" });
     let mut args: Vec<String> = Vec::new();
     if let Some(from) = filter.from {
@@ -453,30 +569,46 @@ pub(crate) fn fts_query(input: &str) -> Option<String> {
     Some(q)
 }
 
-fn date_of(start: Option<String>, end: Option<String>, precision: Option<String>) -> Option<DateRange> {
-    let s: NaiveDate = start?.parse().ok()?;
-    let e: NaiveDate = end?.parse().ok()?;
-    DateRange::new(s, e, precision.as_deref().and_then(Precision::parse).unwrap_or(Precision::Day))
+/// The date in columns `start`, `start + 1` (end) and `start + 2` (precision) of a row.
+fn date_of(r: &Row<'_>, start: usize) -> rusqlite::Result<Option<DateRange>> {
+    let (Some(s), Some(e)) = (opt_text(r, start)?, opt_text(r, start + 1)?) else { return Ok(None) };
+    let (Ok(s), Ok(e)) = (s.parse::<NaiveDate>(), e.parse::<NaiveDate>()) else { return Ok(None) };
+    let precision = opt_text(r, start + 2)?.and_then(Precision::parse).unwrap_or(Precision::Day);
+    Ok(DateRange::new(s, e, precision))
+}
+
+/// Column `i` as text, without copying it.
+fn text<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+    r.get_ref(i)?
+        .as_str()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into()))
+}
+
+/// Column `i` as text or NULL, without copying it.
+fn opt_text<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
+    r.get_ref(i)?
+        .as_str_or_null()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into()))
 }
 
 fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
     let bad =
         |what: String| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, what.into());
-    let kind: String = r.get(3)?;
-    let status: String = r.get(4)?;
-    let date = date_of(r.get(5)?, r.get(6)?, r.get(7)?);
+    let kind = text(r, 3)?;
+    let status = text(r, 4)?;
+    let date = date_of(r, 5)?;
     let place: Option<String> = r.get(9)?;
     let country: Option<String> = r.get(10)?;
     let confidence: f64 = r.get(11)?;
     let (ts, te): (i64, i64) = (r.get(12)?, r.get(13)?);
-    let outlets: String = r.get(15)?;
-    let alternatives: String = r.get(16)?;
+    let outlets = text(r, 15)?;
+    let alternatives = text(r, 16)?;
     Ok(EventRow {
         id: r.get(0)?,
         article_id: r.get(1)?,
         doc: r.get(2)?,
-        kind: EventKind::parse(&kind).ok_or_else(|| bad(format!("kind {kind}")))?,
-        status: Status::parse(&status).ok_or_else(|| bad(format!("status {status}")))?,
+        kind: EventKind::parse(kind).ok_or_else(|| bad(format!("kind {kind}")))?,
+        status: Status::parse(status).ok_or_else(|| bad(format!("status {status}")))?,
         date,
         name: r.get(8)?,
         location: (place.is_some() || country.is_some()).then_some(Location { place, country }),
@@ -485,8 +617,8 @@ fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
         participants: Vec::new(),
         evidence: Vec::new(),
         sources: r.get::<_, i64>(14)? as u32,
-        outlets: serde_json::from_str(&outlets).map_err(|e| bad(format!("outlets {e}")))?,
-        alternatives: serde_json::from_str(&alternatives).map_err(|e| bad(format!("alternatives {e}")))?,
+        outlets: serde_json::from_str(outlets).map_err(|e| bad(format!("outlets {e}")))?,
+        alternatives: serde_json::from_str(alternatives).map_err(|e| bad(format!("alternatives {e}")))?,
         edited: r.get(17)?,
         deleted: r.get(18)?,
     })

@@ -331,3 +331,134 @@ fn search_and_buckets() {
     let sources = EventFilter { sources: vec!["doc".into()], ..Default::default() };
     assert_eq!(store.events(&sources).expect("read").len(), 2);
 }
+
+/// A workspace of `articles` generated articles of three events each: 2–4 participants among
+/// people, countries and an organization, two evidence spans, dates over two years (every seventh undated), some
+/// told by two articles.
+fn generated(articles: usize) -> Store {
+    let mut store = Store::open_in_memory().expect("open");
+    let pool = [
+        ("Ann Marlow", ActorKind::Person),
+        ("Tomas Halvorsen", ActorKind::Person),
+        ("Grace Wanjiru", ActorKind::Person),
+        ("Li Qiang", ActorKind::Person),
+        ("Omar Haddad", ActorKind::Person),
+        ("Turkey", ActorKind::Country),
+        ("Kenya", ActorKind::Country),
+        ("NATO", ActorKind::Organization),
+    ];
+    let start = NaiveDate::from_ymd_opt(2020, 1, 1).expect("date");
+    let items: Vec<(Article, Vec<Event>)> = (0..articles)
+        .map(|n| {
+            let mut a =
+                article(&format!("/gen/{n}.txt"), &"Generated text. ".repeat(8), &format!("{n:064x}"));
+            a.doc = format!("gen-{n}");
+            a.outlet = (n % 3 == 0).then(|| "Wire".to_string());
+            let events = (0..3)
+                .map(|k| {
+                    let e = n * 3 + k;
+                    // Every fifth event repeats the previous article's: the same event, two sources.
+                    let e = if e % 5 == 0 && n > 0 { e - 3 } else { e };
+                    // Drawn from the event's number, so a repeated event is drawn the same.
+                    let mut rng = e as u64 + 1;
+                    let mut pick = |m: u64| {
+                        rng = rng.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                        (rng >> 33) % m
+                    };
+                    let size = 2 + pick(3) as usize;
+                    let mut participants: Vec<Participant> = Vec::new();
+                    while participants.len() < size {
+                        let (name, kind) = pool[pick(pool.len() as u64) as usize];
+                        if participants.iter().all(|p| p.actor.name != name) {
+                            let role =
+                                if participants.is_empty() { Role::Initiator } else { Role::Counterpart };
+                            participants.push(Participant { actor: Actor::new(name, kind), role });
+                        }
+                    }
+                    let day = start + chrono::Days::new(pick(730));
+                    let kinds = [EventKind::Meeting, EventKind::Call, EventKind::Visit];
+                    Event {
+                        kind: kinds[pick(3) as usize],
+                        status: if pick(4) == 0 { Status::Planned } else { Status::Occurred },
+                        date: (e % 7 != 0).then(|| DateRange::day(day)),
+                        participants,
+                        location: (pick(2) == 0)
+                            .then(|| Location { place: None, country: Some("Kenya".into()) }),
+                        name: None,
+                        evidence: vec![Span::new(32, 48), Span::new(0, 16)],
+                        trigger: Span::new(0, 9),
+                        confidence: 0.9,
+                    }
+                })
+                .collect();
+            (a, events)
+        })
+        .collect();
+    store.save_batch(&items).expect("save");
+    store.refresh().expect("refresh");
+    store
+}
+
+#[test]
+fn reading_many_events_gives_what_reading_each_one_gives() {
+    let mut store = generated(60);
+    let all = store.events(&EventFilter::default()).expect("read");
+    let victim = all[3].id;
+    let anchors = store.anchors(victim).expect("anchors");
+    store.correct(&Correction::DeleteEvent { anchors }, "delete one").expect("delete");
+
+    let all = store.events(&EventFilter::default()).expect("read");
+    assert!(all.len() > read::WHOLE_TABLE, "the whole-table path is taken: {}", all.len());
+    assert!(all.iter().any(|e| e.sources > 1), "some events have two sources");
+    assert!(all.iter().any(|e| e.date.is_none()), "some are undated");
+    let actor = all[0].participants[1].actor_id;
+    let filters = [
+        EventFilter::default(),
+        EventFilter {
+            from: NaiveDate::from_ymd_opt(2020, 3, 1),
+            to: NaiveDate::from_ymd_opt(2020, 8, 31),
+            ..Default::default()
+        },
+        EventFilter { actor_id: Some(actor), ..Default::default() },
+        EventFilter { kinds: vec![EventKind::Visit], statuses: vec![Status::Planned], ..Default::default() },
+        EventFilter { countries: vec!["Turkey".into()], ..Default::default() },
+        EventFilter { sources: vec!["Wire".into()], ..Default::default() },
+        EventFilter { text: Some("Wanjiru".into()), ..Default::default() },
+        EventFilter { deleted: true, ..Default::default() },
+    ];
+    for filter in &filters {
+        let rows = store.events(filter).expect("read");
+        assert!(!rows.is_empty(), "{filter:?}");
+        for row in &rows {
+            assert_eq!(Some(row), store.event(row.id).expect("read").as_ref(), "{filter:?}");
+            assert!(!row.participants.is_empty() && row.evidence.len() == 2, "{row:?}");
+            let actors: Vec<i64> = store
+                .conn
+                .prepare("SELECT actor_id FROM merged_actors WHERE merged_id = ?1 ORDER BY position")
+                .expect("prepare")
+                .query_map([row.id], |r| r.get(0))
+                .expect("query")
+                .collect::<Result<_, _>>()
+                .expect("actors");
+            assert_eq!(row.participants.iter().map(|p| p.actor_id).collect::<Vec<_>>(), actors);
+        }
+        let brief = store.events_without_evidence(filter).expect("read");
+        let expected: Vec<EventRow> =
+            rows.iter().map(|r| EventRow { evidence: Vec::new(), ..r.clone() }).collect();
+        assert_eq!(brief, expected, "{filter:?}");
+        // The order an SQL `ORDER BY` gives.
+        let (clause, args) = read::filter_sql(filter, store.max_span_days().expect("meta"));
+        let ids: Vec<i64> = store
+            .conn
+            .prepare(&format!(
+                "SELECT m.id FROM merged_events m WHERE {clause} ORDER BY m.start IS NULL, m.start, m.end, m.id"
+            ))
+            .expect("prepare")
+            .query_map(rusqlite::params_from_iter(args), |r| r.get(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("ids");
+        assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), ids, "{filter:?}");
+    }
+    assert_eq!(store.events(&filters[7]).expect("read")[0].id, victim);
+}

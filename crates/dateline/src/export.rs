@@ -79,7 +79,7 @@ impl ImageExportOptions {
 impl Workspace {
     /// The dated events matching `filter`, as the renderer draws them.
     pub fn timeline_items(&self, filter: &EventFilter) -> Result<Vec<TimelineItem>> {
-        let rows = self.event_rows(filter)?;
+        let rows = self.store.events_without_evidence(filter)?;
         Ok(rows
             .iter()
             .filter_map(|row| {

@@ -153,9 +153,10 @@ impl GraphQuery {
 }
 
 impl Workspace {
-    /// The events a query selects, in date order.
+    /// The events a query selects, in date order, without evidence (graphs and data exports
+    /// do not show it).
     pub fn query_rows(&self, query: &GraphQuery) -> Result<Vec<EventRow>> {
-        let mut rows = self.event_rows(&query.filter()?)?;
+        let mut rows = self.store.events_without_evidence(&query.filter()?)?;
         if let Some(ids) = &query.event_ids {
             let keep: HashSet<i64> = ids.iter().copied().collect();
             rows.retain(|r| keep.contains(&r.id));

@@ -131,7 +131,7 @@ impl Workspace {
 
     /// The merged events matching a filter (time window, actor, kind, status, country, source, text).
     pub fn events_matching(&self, filter: &EventFilter) -> Result<Vec<EventSummary>> {
-        Ok(self.store.events(filter)?.iter().map(EventSummary::from_row).collect())
+        Ok(self.store.events_without_evidence(filter)?.iter().map(EventSummary::from_row).collect())
     }
 
     /// Events matching `filter` per bucket, for the overview.
@@ -149,7 +149,7 @@ impl Workspace {
         self.events_matching(&EventFilter { deleted: true, ..Default::default() })
     }
 
-    /// Events matching the merged rows as the store returns them.
+    /// Events matching the merged rows as the store returns them, evidence included.
     pub fn event_rows(&self, filter: &EventFilter) -> Result<Vec<dateline_store::EventRow>> {
         Ok(self.store.events(filter)?)
     }
