@@ -126,18 +126,23 @@ export interface EventSpan {
  * drawn as a soft extent. Undated events give null.
  */
 export function eventSpan(e: Pick<EventSummary, 'start' | 'end' | 'precision'>): EventSpan | null {
+  return spanWith(e, (start, end, mode) => ({ start, end, mode }));
+}
+
+/**
+ * `eventSpan` handed to `make` instead of allocated: the timeline builds its item from the parts
+ * directly (one object per event instead of two: 100k events are the app's first load).
+ */
+export function spanWith<T>(e: Pick<EventSummary, 'start' | 'end' | 'precision'>, make: (start: number, end: number, mode: DrawMode) => T): T | null {
   const s = parseDay(e.start ?? e.end);
-  const en = parseDay(e.end ?? e.start);
+  // Most events have one day: parse it once.
+  const en = e.end === null || e.end === undefined || e.end === e.start ? s : parseDay(e.end ?? e.start);
   if (s === null || en === null) return null;
   const lo = Math.min(s, en);
   const hi = Math.max(s, en);
   const p = e.precision ?? 'day';
-  if (p === 'day') {
-    return { start: lo, end: hi + DAY, mode: hi > lo ? 'range' : 'point' };
-  }
-  const [a] = precisionUnit(lo, p);
-  const [, b] = precisionUnit(hi, p);
-  return { start: a, end: b, mode: 'fuzzy' };
+  if (p === 'day') return make(lo, hi + DAY, hi > lo ? 'range' : 'point');
+  return make(precisionUnit(lo, p)[0], precisionUnit(hi, p)[1], 'fuzzy');
 }
 
 function ordinal(n: number): string {

@@ -1,6 +1,6 @@
 // From IPC event summaries to timeline items, lanes and descriptions.
 
-import { eventSpan, formatDayRange, DAY, type EventSpan } from './dates';
+import { formatDayRange, spanWith, DAY, type EventSpan } from './dates';
 import { KIND_LABELS, KIND_PLURALS, maxLanes, type Theme } from './theme';
 import type { LaneSpec, TimelineItem, ViewDomain } from './timeline/types';
 import { formatCount } from './format';
@@ -23,10 +23,7 @@ function itemOf(e: EventSummary): TimelineItem | null {
   const c = e as Cached;
   let it = c[ITEM];
   if (it === undefined) {
-    const span = eventSpan(e);
-    it = c[ITEM] = span
-      ? { id: e.id, kind: e.kind, status: e.status, start: span.start, end: span.end, mode: span.mode, label: e.label, data: e }
-      : null;
+    it = c[ITEM] = spanWith(e, (start, end, mode) => ({ id: e.id, kind: e.kind, status: e.status, start, end, mode, label: e.label, data: e }));
   }
   return it;
 }

@@ -283,11 +283,19 @@ export function buildLaneIndex(sorted: readonly TimelineItem[], spec: LaneSpec):
       const d = items[i].end - items[i].start;
       if (d > maxSpan) maxSpan = d;
     }
-    const kindStarts = EVENT_KINDS.map((k) => {
-      const a: number[] = [];
-      for (const it of items) if (it.kind === k) a.push(it.start);
-      return Float64Array.from(a);
-    });
+    // One pass: count per kind, then fill typed arrays (no growing arrays to copy).
+    const counts = EVENT_KINDS.map(() => 0);
+    const kindIndex = (k: string) => EVENT_KINDS.indexOf(k as (typeof EVENT_KINDS)[number]);
+    for (const it of items) {
+      const k = kindIndex(it.kind);
+      if (k >= 0) counts[k]++;
+    }
+    const kindStarts = counts.map((n) => new Float64Array(n));
+    const fill = counts.map(() => 0);
+    for (const it of items) {
+      const k = kindIndex(it.kind);
+      if (k >= 0) kindStarts[k][fill[k]++] = it.start;
+    }
     return { key, label: spec.label(key), items, starts, maxSpan, kindStarts };
   });
 }
