@@ -213,10 +213,45 @@ test('the dev corpus: dropped, explored, exported with the lanes and events on s
   const events = Number(/(\d+) events?/.exec(await countsText())[1]);
   assert.ok(events >= 400, `events from the corpus: ${events}`);
 
-  // Explore: step to an event and read its source sentence; then lanes by country.
+  // Explore: step to an event and read its source sentence.
   await driver.findElement(By.css('button[aria-label="Next event"]')).click();
   const sentence = await driver.wait(until.elementLocated(By.css('[data-testid="evidence-sentence"]')), 10000);
   assert.ok((await sentence.getText()).length > 20, 'the source sentence is shown');
+  const results = join(here, 'test-results');
+  mkdirSync(results, { recursive: true });
+  const screenLanes = () => driver.executeScript(`return [...document.querySelectorAll('.tl-lane-label .tl-lane-name')].map((e) => e.textContent)`);
+  const sameName = (image, screen) => (image.endsWith('…') ? screen.startsWith(image.slice(0, -1)) : image === screen);
+
+  // Export as SVG (whole range or the current view): the image's lane names and its footer count.
+  const exportSvg = async (range, keep) => {
+    await driver.findElement(By.css('[data-testid="export-image"]')).click();
+    const dialog = await driver.wait(until.elementLocated(By.css('[data-testid="export-dialog"]')), 5000);
+    const lanesBy = await dialog.findElement(By.css('select[name="lanes"]')).getAttribute('value');
+    await driver.executeScript(
+      `document.querySelector('[data-testid="export-dialog"] input[name="format"][value="svg"]').click();
+       document.querySelector('[data-testid="export-dialog"] input[name="range"][value="' + arguments[0] + '"]').click();`,
+      range,
+    );
+    const out = join(work, 'out', 'timeline.svg');
+    rmSync(out, { force: true });
+    await dialog.findElement(By.css('input[name="title"]')).sendKeys(Key.ENTER);
+    await driver.wait(async () => existsSync(out) && (await driver.findElements(By.css('[data-testid="export-dialog"]'))).length === 0, 30000, 'exported');
+    await driver.sleep(300);
+    const svg = readFileSync(out, 'utf8');
+    writeFileSync(join(results, keep), svg);
+    const labels = /<g id="lane-labels">([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? '';
+    const lanes = [...labels.matchAll(/<text[^>]*font-weight="700"[^>]*>([^<]*)<\/text>/g)].map((m) => unescapeXml(m[1]));
+    const count = Number(/· ([\d,]+) events?</.exec(svg)?.[1].replace(/,/g, ''));
+    return { lanesBy, lanes, count };
+  };
+
+  // Lanes by type (the default): same names, same order.
+  const typeLanes = await screenLanes();
+  const byType = await exportSvg('all', 'dev-corpus-type.svg');
+  assert.equal(byType.lanesBy, 'type');
+  assert.deepEqual(byType.lanes, typeLanes, 'type lanes: image and screen');
+
+  // Lanes by country, the whole range: the same lanes in the same order, the same events.
   await driver.executeScript(
     `const s = document.querySelector('[data-testid="lane-by"]');
      s.value = 'country';
@@ -224,40 +259,15 @@ test('the dev corpus: dropped, explored, exported with the lanes and events on s
   );
   await driver.wait(async () => (await driver.findElements(By.css('.tl-lane-label[data-lane="(no country)"]'))).length > 0, 10000, 'lanes by country');
   await driver.sleep(300);
-  const screenLanes = await driver.executeScript(`return [...document.querySelectorAll('.tl-lane-label .tl-lane-name')].map((e) => e.textContent)`);
+  const countryLanes = await screenLanes();
   const onTimeline = await timelineCount();
-  assert.ok(screenLanes.length >= 10, `lanes on screen: ${screenLanes.join(', ')}`);
-
-  // Export the whole range as SVG: the dialog opens with the screen's lanes.
-  await driver.findElement(By.css('[data-testid="export-image"]')).click();
-  const dialog = await driver.wait(until.elementLocated(By.css('[data-testid="export-dialog"]')), 5000);
-  assert.equal(await dialog.findElement(By.css('select[name="lanes"]')).getAttribute('value'), 'country');
-  await driver.executeScript(
-    `document.querySelector('[data-testid="export-dialog"] input[name="format"][value="svg"]').click();
-     document.querySelector('[data-testid="export-dialog"] input[name="range"][value="all"]').click();`,
-  );
-  await dialog.findElement(By.css('input[name="title"]')).sendKeys(Key.ENTER);
-  const status = await driver.findElement(By.css('[data-testid="status-line"]'));
-  await driver.wait(async () => /Exported timeline\.svg|Could not/.test(await status.getText()), 30000, 'export status');
-  assert.match(await status.getText(), /Exported timeline\.svg/);
-
-  const svg = readFileSync(join(work, 'out', 'timeline.svg'), 'utf8');
-  // Kept for a look by eye: the screen and the image side by side.
-  const results = join(here, 'test-results');
-  mkdirSync(results, { recursive: true });
+  assert.ok(countryLanes.length >= 10, `lanes on screen: ${countryLanes.join(', ')}`);
   writeFileSync(join(results, 'dev-corpus-screen.png'), await driver.takeScreenshot(), 'base64');
-  writeFileSync(join(results, 'dev-corpus-export.svg'), svg);
-  const labels = /<g id="lane-labels">([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? '';
-  const imageLanes = [...labels.matchAll(/<text[^>]*font-weight="700"[^>]*>([^<]*)<\/text>/g)].map((m) => unescapeXml(m[1]));
-  assert.equal(imageLanes.length, screenLanes.length, `lanes: image ${imageLanes.join(', ')} / screen ${screenLanes.join(', ')}`);
-  imageLanes.forEach((name, i) => {
-    // The image shortens a long name with an ellipsis.
-    const same = name.endsWith('…') ? screenLanes[i].startsWith(name.slice(0, -1)) : name === screenLanes[i];
-    assert.ok(same, `lane ${i + 1}: image "${name}", screen "${screenLanes[i]}"`);
-  });
-  // The image's footer counts the events it draws: those on the timeline.
-  const drawn = Number(/· ([\d,]+) events?</.exec(svg)?.[1].replace(/,/g, ''));
-  assert.equal(drawn, onTimeline, 'the image draws the events on the timeline');
+  const whole = await exportSvg('all', 'dev-corpus-export.svg');
+  assert.equal(whole.lanesBy, 'country', 'the dialog opens with the screen\'s lanes');
+  assert.equal(whole.lanes.length, countryLanes.length, `lanes: image ${whole.lanes.join(', ')} / screen ${countryLanes.join(', ')}`);
+  whole.lanes.forEach((name, i) => assert.ok(sameName(name, countryLanes[i]), `lane ${i + 1}: image "${name}", screen "${countryLanes[i]}"`));
+  assert.equal(whole.count, onTimeline, 'the image draws the events on the timeline');
 
   // The current view (the dialog's default range), zoomed in: the image keeps the screen's lane
   // order and leaves out the lanes with nothing in the window.
@@ -265,22 +275,13 @@ test('the dev corpus: dropped, explored, exported with the lanes and events on s
   await canvas.sendKeys('+');
   await canvas.sendKeys('+');
   await driver.sleep(400);
-  await driver.findElement(By.css('[data-testid="export-image"]')).click();
-  const again = await driver.wait(until.elementLocated(By.css('[data-testid="export-dialog"]')), 5000);
-  await driver.executeScript(`document.querySelector('[data-testid="export-dialog"] input[name="format"][value="svg"]').click();`);
-  await again.findElement(By.css('input[name="title"]')).sendKeys(Key.ENTER);
-  await driver.wait(async () => (await driver.findElements(By.css('[data-testid="export-dialog"]'))).length === 0, 30000, 'the dialog closes');
-  await driver.sleep(500);
-  const viewSvg = readFileSync(join(work, 'out', 'timeline.svg'), 'utf8');
-  writeFileSync(join(results, 'dev-corpus-view.svg'), viewSvg);
-  const viewLanes = [...(/<g id="lane-labels">([\s\S]*?)<\/g>/.exec(viewSvg)?.[1] ?? '').matchAll(/<text[^>]*font-weight="700"[^>]*>([^<]*)<\/text>/g)].map((m) =>
-    unescapeXml(m[1]),
-  );
-  assert.ok(viewLanes.length >= 1 && viewLanes.length <= screenLanes.length, `view lanes: ${viewLanes.join(', ')}`);
+  const view = await exportSvg('view', 'dev-corpus-view.svg');
+  assert.ok(view.lanes.length >= 1 && view.lanes.length <= countryLanes.length, `view lanes: ${view.lanes.join(', ')}`);
+  assert.ok(view.count >= 1 && view.count < whole.count, `events in the view: ${view.count}`);
   let at = -1;
-  for (const name of viewLanes) {
-    const i = screenLanes.findIndex((s, j) => j > at && (name.endsWith('…') ? s.startsWith(name.slice(0, -1)) : s === name));
-    assert.ok(i > at, `"${name}" is on screen, after the lanes before it (${screenLanes.join(', ')})`);
+  for (const name of view.lanes) {
+    const i = countryLanes.findIndex((s, j) => j > at && sameName(name, s));
+    assert.ok(i > at, `"${name}" is on screen, after the lanes before it (${countryLanes.join(', ')})`);
     at = i;
   }
 });

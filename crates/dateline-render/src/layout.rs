@@ -258,7 +258,7 @@ pub(crate) fn visible(items: &[TimelineItem], from: NaiveDate, to: NaiveDate) ->
 /// Calls `f` with each lane key of `item`, once each (no allocation: this runs per item).
 fn lane_keys<'a>(item: &'a TimelineItem, by: LaneBy, mut f: impl FnMut(&'a str)) {
     let (list, none) = match by {
-        LaneBy::Type => return f(theme().kinds.get(item.kind).label.as_str()),
+        LaneBy::Type => return f(theme().kinds.get(item.kind).plural.as_str()),
         LaneBy::Actor => (&item.actors, "(no actor)"),
         LaneBy::Country => (&item.countries, "(no country)"),
         LaneBy::Source => (&item.sources, "(no source)"),
@@ -289,7 +289,7 @@ pub(crate) fn lane_specs(
         return EventKind::ALL
             .iter()
             .map(|&k| LaneSpec {
-                key: theme().kinds.get(k).label.clone(),
+                key: theme().kinds.get(k).plural.clone(),
                 members: idx.iter().copied().filter(|&i| items[i].kind == k).collect(),
             })
             .filter(|l| !l.members.is_empty())
@@ -1082,6 +1082,18 @@ mod tests {
                 .collect();
             assert_eq!(got, case.lanes, "{}", case.name);
         }
+    }
+
+    #[test]
+    fn type_lanes_are_named_in_the_plural_as_in_the_app() {
+        let items = vec![
+            item(1, EventKind::Call, DateRange::day(d(2024, 1, 1)), &[]),
+            item(2, EventKind::Visit, DateRange::day(d(2024, 1, 2)), &[]),
+        ];
+        let keys: Vec<String> =
+            lane_specs(&items, &[0, 1], LaneBy::Type, 20).into_iter().map(|l| l.key).collect();
+        // Kinds in their fixed order; names from theme.json's `plural` (the app's lanes read it too).
+        assert_eq!(keys, ["Visits", "Calls"]);
     }
 
     #[test]

@@ -131,7 +131,10 @@ pub struct PrecisionStyle {
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct KindInfo {
+    /// "Visit": the legend's entry.
     pub label: String,
+    /// "Visits": the name of the kind's lane (the app's lanes say the same).
+    pub plural: String,
 }
 
 /// One value per event kind.

@@ -98,6 +98,7 @@ export const maxLanes = (): number => SHARED.sizes.max_lanes;
 
 const SHARED = shared as unknown as {
   precision: { soft_fill_opacity: number };
+  kinds: Record<EventKind, { label: string; plural: string }>;
   sizes: { max_lanes: number };
   light: SharedPalette;
   dark: SharedPalette;
@@ -235,18 +236,20 @@ export const THEMES: Record<ThemeName, Theme> = { light: lightTheme, dark: darkT
 /** The light theme (kept for modules that do not follow the theme switch). */
 export const theme: Theme = lightTheme;
 
+/** "Visit": theme.json's kind labels (the image export's legend says the same). */
 export const KIND_LABELS: Record<EventKind, string> = {
-  visit: 'Visit',
-  meeting: 'Meeting',
-  call: 'Call',
-  conference: 'Conference',
+  visit: SHARED.kinds.visit.label,
+  meeting: SHARED.kinds.meeting.label,
+  call: SHARED.kinds.call.label,
+  conference: SHARED.kinds.conference.label,
 };
 
+/** "visits", for sentences; capitalised, the names of the type lanes (as in the image export). */
 export const KIND_PLURALS: Record<EventKind, string> = {
-  visit: 'visits',
-  meeting: 'meetings',
-  call: 'calls',
-  conference: 'conferences',
+  visit: SHARED.kinds.visit.plural.toLowerCase(),
+  meeting: SHARED.kinds.meeting.plural.toLowerCase(),
+  call: SHARED.kinds.call.plural.toLowerCase(),
+  conference: SHARED.kinds.conference.plural.toLowerCase(),
 };
 
 export const STATUS_LABELS: Record<Status, string> = {
