@@ -12,7 +12,7 @@ use dateline::{
     ActorView, ArticleView, Cancel, EventDetail, EventPatch, EventSummary, ImageExportOptions, ImportReport,
     Workspace, WorkspaceInfo,
 };
-use dateline::{DataFormat, GraphQuery, GraphView};
+use dateline::{DataFormat, GraphLimit, GraphQuery, GraphView};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -36,6 +36,9 @@ struct AppState {
     cancel: Mutex<Cancel>,
 }
 
+// Commands that read or write the workspace are `async`: Tauri runs those on its runtime's
+// threads, while a plain command runs on the main thread and holds up the window's event loop
+// for as long as it takes (a whole-workspace graph at 100k events is about a second).
 fn locked<'a>(state: &'a State<'_, AppState>) -> CommandResult<std::sync::MutexGuard<'a, Workspace>> {
     state
         .workspace
@@ -44,17 +47,17 @@ fn locked<'a>(state: &'a State<'_, AppState>) -> CommandResult<std::sync::MutexG
 }
 
 #[tauri::command]
-fn workspace_info(state: State<'_, AppState>) -> CommandResult<WorkspaceInfo> {
+async fn workspace_info(state: State<'_, AppState>) -> CommandResult<WorkspaceInfo> {
     Ok(locked(&state)?.info()?)
 }
 
 #[tauri::command]
-fn list_events(state: State<'_, AppState>) -> CommandResult<Vec<EventSummary>> {
+async fn list_events(state: State<'_, AppState>) -> CommandResult<Vec<EventSummary>> {
     Ok(locked(&state)?.events()?)
 }
 
 #[tauri::command]
-fn event_detail(state: State<'_, AppState>, id: i64) -> CommandResult<EventDetail> {
+async fn event_detail(state: State<'_, AppState>, id: i64) -> CommandResult<EventDetail> {
     Ok(locked(&state)?.event_detail(id)?)
 }
 
@@ -80,28 +83,35 @@ async fn import_paths(app: tauri::AppHandle, paths: Vec<String>) -> CommandResul
 
 // --- Actor graph and data exports ---
 
+/// The graph pane's view: the most active actors of the selection (`GraphLimit::APP`), the
+/// measures of the whole graph.
 #[tauri::command]
-fn actor_graph(state: State<'_, AppState>, query: GraphQuery) -> CommandResult<GraphView> {
-    Ok(locked(&state)?.actor_graph(&query)?)
+async fn actor_graph(state: State<'_, AppState>, query: GraphQuery) -> CommandResult<GraphView> {
+    Ok(GraphLimit::APP.apply(locked(&state)?.actor_graph(&query)?, None))
 }
 
 #[tauri::command]
-fn graph_path(state: State<'_, AppState>, from: i64, to: i64, query: GraphQuery) -> CommandResult<Vec<i64>> {
+async fn graph_path(
+    state: State<'_, AppState>,
+    from: i64,
+    to: i64,
+    query: GraphQuery,
+) -> CommandResult<Vec<i64>> {
     Ok(locked(&state)?.graph_path(from, to, &query)?)
 }
 
 #[tauri::command]
-fn graph_ego(
+async fn graph_ego(
     state: State<'_, AppState>,
     actor: i64,
     hops: u32,
     query: GraphQuery,
 ) -> CommandResult<GraphView> {
-    Ok(locked(&state)?.graph_ego(actor, hops, &query)?)
+    Ok(GraphLimit::APP.apply(locked(&state)?.graph_ego(actor, hops, &query)?, Some(actor)))
 }
 
 #[tauri::command]
-fn export_data(
+async fn export_data(
     state: State<'_, AppState>,
     path: String,
     format: String,
@@ -160,7 +170,11 @@ fn on_opened(app: &AppHandle, path: &Path) {
 }
 
 #[tauri::command]
-fn open_workspace(app: AppHandle, state: State<'_, AppState>, path: String) -> CommandResult<WorkspaceInfo> {
+async fn open_workspace(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    path: String,
+) -> CommandResult<WorkspaceInfo> {
     let path = PathBuf::from(path);
     if !path.is_file() {
         return Err(CommandError {
@@ -172,7 +186,11 @@ fn open_workspace(app: AppHandle, state: State<'_, AppState>, path: String) -> C
 }
 
 #[tauri::command]
-fn new_workspace(app: AppHandle, state: State<'_, AppState>, path: String) -> CommandResult<WorkspaceInfo> {
+async fn new_workspace(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    path: String,
+) -> CommandResult<WorkspaceInfo> {
     let path = PathBuf::from(path);
     if path.exists() {
         return Err(CommandError {
@@ -201,62 +219,62 @@ fn test_save_path(default_name: String) -> Option<String> {
 // --- [store] commands: articles, search, corrections, actors, undo/redo ---
 
 #[tauri::command]
-fn article(state: State<'_, AppState>, id: i64) -> CommandResult<ArticleView> {
+async fn article(state: State<'_, AppState>, id: i64) -> CommandResult<ArticleView> {
     Ok(locked(&state)?.article(id)?)
 }
 
 #[tauri::command]
-fn search(state: State<'_, AppState>, query: String) -> CommandResult<Vec<i64>> {
+async fn search(state: State<'_, AppState>, query: String) -> CommandResult<Vec<i64>> {
     Ok(locked(&state)?.search(&query)?)
 }
 
 #[tauri::command]
-fn deleted_events(state: State<'_, AppState>) -> CommandResult<Vec<EventSummary>> {
+async fn deleted_events(state: State<'_, AppState>) -> CommandResult<Vec<EventSummary>> {
     Ok(locked(&state)?.deleted_events()?)
 }
 
 #[tauri::command]
-fn update_event(state: State<'_, AppState>, id: i64, patch: EventPatch) -> CommandResult<EventSummary> {
+async fn update_event(state: State<'_, AppState>, id: i64, patch: EventPatch) -> CommandResult<EventSummary> {
     Ok(locked(&state)?.update_event(id, patch)?)
 }
 
 #[tauri::command]
-fn delete_event(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+async fn delete_event(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
     Ok(locked(&state)?.delete_event(id)?)
 }
 
 #[tauri::command]
-fn restore_event(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+async fn restore_event(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
     Ok(locked(&state)?.restore_event(id)?)
 }
 
 #[tauri::command]
-fn actors(state: State<'_, AppState>) -> CommandResult<Vec<ActorView>> {
+async fn actors(state: State<'_, AppState>) -> CommandResult<Vec<ActorView>> {
     Ok(locked(&state)?.actors()?)
 }
 
 #[tauri::command]
-fn merge_actors(state: State<'_, AppState>, into: i64, from: Vec<i64>) -> CommandResult<()> {
+async fn merge_actors(state: State<'_, AppState>, into: i64, from: Vec<i64>) -> CommandResult<()> {
     Ok(locked(&state)?.merge_actors(into, from)?)
 }
 
 #[tauri::command]
-fn split_actor(state: State<'_, AppState>, id: i64, alias: String) -> CommandResult<()> {
+async fn split_actor(state: State<'_, AppState>, id: i64, alias: String) -> CommandResult<()> {
     Ok(locked(&state)?.split_actor(id, alias)?)
 }
 
 #[tauri::command]
-fn rename_actor(state: State<'_, AppState>, id: i64, name: String) -> CommandResult<()> {
+async fn rename_actor(state: State<'_, AppState>, id: i64, name: String) -> CommandResult<()> {
     Ok(locked(&state)?.rename_actor(id, name)?)
 }
 
 #[tauri::command]
-fn undo(state: State<'_, AppState>) -> CommandResult<Option<String>> {
+async fn undo(state: State<'_, AppState>) -> CommandResult<Option<String>> {
     Ok(locked(&state)?.undo()?)
 }
 
 #[tauri::command]
-fn redo(state: State<'_, AppState>) -> CommandResult<Option<String>> {
+async fn redo(state: State<'_, AppState>) -> CommandResult<Option<String>> {
     Ok(locked(&state)?.redo()?)
 }
 

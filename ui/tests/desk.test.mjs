@@ -199,6 +199,7 @@ test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t)
       const box = page.getByTestId('graph-canvas');
       await page.waitForFunction(() => Object.keys(JSON.parse(document.querySelector('[data-testid=graph-canvas]')?.dataset.positions ?? '{}')).length > 0);
       assert.match(await page.getByTestId('graph').innerText(), /\d+ actors · \d+ links/);
+      assert.equal(await page.getByTestId('graph-limited').count(), 0, 'a small graph is drawn whole');
       const positions = JSON.parse(await box.getAttribute('data-positions'));
       const b = await box.boundingBox();
       const blinken = idOf('Antony Blinken');
@@ -392,6 +393,20 @@ test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t)
       await page.getByRole('menuitem', { name: 'archive-2019.dateline' }).click();
       await status.getByText('Opened archive-2019.dateline').waitFor();
       assert.deepEqual((await calls('open_workspace')).at(-1), { path: '/home/analyst/Dateline/archive-2019.dateline' });
+    });
+
+    await t.test('a large graph says how much of it is drawn', async () => {
+      await page.evaluate(() => {
+        const m = window.__mock;
+        const whole = m.handlers.actor_graph;
+        m.handlers.actor_graph = (args) => ({ ...whole(args), total_nodes: 4999, total_edges: 20000 });
+      });
+      // Opening a workspace reloads the graph.
+      await page.getByTestId('workspace-menu').click();
+      await page.getByRole('menuitem', { name: 'archive-2019.dateline' }).click();
+      const note = page.getByTestId('graph-limited');
+      await note.waitFor();
+      assert.match(await note.innerText(), /^\d+ of 4,999 actors · \d+ of 20,000 links$/);
     });
 
     await t.test('import from the open dialog shows progress and can be cancelled', async () => {

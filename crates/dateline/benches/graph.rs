@@ -5,97 +5,16 @@
 
 use std::hint::black_box;
 
-use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use dateline::{GraphQuery, Workspace};
-use dateline_model::{
-    Actor, ActorKind, Article, DateRange, Event, EventKind, Origin, Participant, Role, Span, Status,
-};
 
-const ARTICLES: usize = 20_000;
-const EVENTS_PER_ARTICLE: usize = 5;
-const ACTORS: usize = 5_000;
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
-fn populate(path: &std::path::Path) {
-    let mut cdf: Vec<f64> = Vec::with_capacity(ACTORS);
-    let mut total = 0.0;
-    for rank in 1..=ACTORS {
-        total += 1.0 / rank as f64;
-        cdf.push(total);
-    }
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let start = NaiveDate::from_ymd_opt(2000, 1, 1).expect("date");
-    let mut store = dateline_store::Store::open(path).expect("store");
-    for batch in 0..ARTICLES / 1_000 {
-        let items: Vec<(Article, Vec<Event>)> = (0..1_000)
-            .map(|i| {
-                let n = batch * 1_000 + i;
-                let text = format!("Generated article {n}.");
-                let article = Article {
-                    doc: format!("gen-{n}"),
-                    title: None,
-                    published: None,
-                    published_raw: None,
-                    outlet: None,
-                    byline: None,
-                    url: None,
-                    text: text.clone(),
-                    origin: Origin::file(format!("gen/{n}.txt")),
-                    content_hash: format!("{n:064x}"),
-                };
-                let events = (0..EVENTS_PER_ARTICLE)
-                    .map(|_| {
-                        let size = 2 + rng.next() % 3;
-                        let participants = (0..size)
-                            .map(|j| {
-                                let x = rng.unit() * total;
-                                let rank = cdf.partition_point(|&c| c < x) + 1;
-                                Participant {
-                                    actor: Actor::new(format!("Actor {rank}"), ActorKind::Person),
-                                    role: if j == 0 { Role::Initiator } else { Role::Counterpart },
-                                }
-                            })
-                            .collect();
-                        let day = start + chrono::Days::new(rng.next() % 9_000);
-                        Event {
-                            kind: EventKind::Meeting,
-                            status: Status::Occurred,
-                            date: Some(DateRange::day(day)),
-                            participants,
-                            location: None,
-                            name: None,
-                            evidence: vec![Span::new(0, text.len())],
-                            trigger: Span::new(0, 9),
-                            confidence: 0.9,
-                        }
-                    })
-                    .collect();
-                (article, events)
-            })
-            .collect();
-        store.save_batch(&items).expect("save");
-    }
-}
+mod common;
+use common::populate;
 
 fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("ws.dateline");
-    populate(&path);
+    populate(&path, 20_000);
     let ws = Workspace::open(&path).expect("open");
     let everything = GraphQuery::default();
     let rows = ws.query_rows(&everything).expect("rows");

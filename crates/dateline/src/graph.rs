@@ -62,6 +62,53 @@ pub struct GraphEdge {
 pub struct GraphView {
     pub nodes: Vec<GraphNode>,
     pub edges: Vec<GraphEdge>,
+    /// Actors and links of the whole selection: more than `nodes` / `edges` when a
+    /// [`GraphLimit`] kept only the most active.
+    #[serde(default)]
+    pub total_nodes: u32,
+    #[serde(default)]
+    pub total_edges: u32,
+}
+
+/// How much of a graph a view draws: a force layout of thousands of actors freezes a window
+/// for minutes, and a hairball that size says nothing. The measures stay those of the whole
+/// graph; the view keeps the most active actors and the heaviest links among them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GraphLimit {
+    pub nodes: usize,
+    pub edges: usize,
+}
+
+impl GraphLimit {
+    /// What the app's graph pane draws: a cose layout of 250 actors and 1,500 links took
+    /// 4.9 s in WebKitGTK, blocking the page; this one about a second.
+    pub const APP: GraphLimit = GraphLimit { nodes: 150, edges: 600 };
+
+    /// Keeps the `nodes` actors with the most events (then most co-participants, then lowest id),
+    /// always `keep` if it is there, and the `edges` heaviest links among the kept actors.
+    pub fn apply(self, mut view: GraphView, keep: Option<i64>) -> GraphView {
+        if view.nodes.len() > self.nodes {
+            view.nodes.sort_by(|a, b| {
+                (Some(b.id) == keep)
+                    .cmp(&(Some(a.id) == keep))
+                    .then(b.events.cmp(&a.events))
+                    .then(b.degree.cmp(&a.degree))
+                    .then(a.id.cmp(&b.id))
+            });
+            view.nodes.truncate(self.nodes);
+            view.nodes.sort_by_key(|n| n.id);
+            let kept: HashSet<i64> = view.nodes.iter().map(|n| n.id).collect();
+            view.edges.retain(|e| kept.contains(&e.source) && kept.contains(&e.target));
+        }
+        if view.edges.len() > self.edges {
+            view.edges.sort_by(|a, b| {
+                b.weight.cmp(&a.weight).then((a.source, a.target).cmp(&(b.source, b.target)))
+            });
+            view.edges.truncate(self.edges);
+            view.edges.sort_by_key(|e| (e.source, e.target));
+        }
+        view
+    }
 }
 
 /// Name, kind and country of an actor, as the events tell them.
@@ -112,7 +159,7 @@ impl ActorNetwork {
     /// The view of `graph` (this network's graph or a subgraph of it), every measure computed
     /// on `graph` itself.
     pub fn view_of(&self, graph: &ActorGraph) -> GraphView {
-        let nodes = graph
+        let nodes: Vec<GraphNode> = graph
             .metrics()
             .into_iter()
             .map(|m| {
@@ -129,12 +176,13 @@ impl ActorNetwork {
                 }
             })
             .collect();
-        let edges = graph
+        let edges: Vec<GraphEdge> = graph
             .edges()
             .into_iter()
             .map(|(source, target, weight)| GraphEdge { source, target, weight })
             .collect();
-        GraphView { nodes, edges }
+        let (total_nodes, total_edges) = (nodes.len() as u32, edges.len() as u32);
+        GraphView { nodes, edges, total_nodes, total_edges }
     }
 }
 
@@ -224,6 +272,38 @@ mod tests {
             [e.source, e.target]
         );
         assert!(ws.graph_ego(-1, 2, &GraphQuery::default()).expect("ego").nodes.is_empty());
+    }
+
+    #[test]
+    fn a_limit_keeps_the_most_active_actors_and_heaviest_links() {
+        let node = |id: i64, events: u32| GraphNode {
+            id,
+            name: format!("A{id}"),
+            kind: ActorKind::Person,
+            country: None,
+            events,
+            degree: 1,
+            betweenness: 0.0,
+            community: 0,
+        };
+        let edge = |source: i64, target: i64, weight: u32| GraphEdge { source, target, weight };
+        let view = GraphView {
+            nodes: vec![node(1, 9), node(2, 1), node(3, 7), node(4, 5), node(5, 2)],
+            edges: vec![edge(1, 2, 1), edge(1, 3, 4), edge(1, 4, 2), edge(3, 4, 3), edge(4, 5, 9)],
+            total_nodes: 5,
+            total_edges: 5,
+        };
+        let small = GraphLimit { nodes: 3, edges: 2 }.apply(view.clone(), None);
+        assert_eq!(small.nodes.iter().map(|n| n.id).collect::<Vec<_>>(), [1, 3, 4]);
+        // Among 1, 3, 4: links 1–3 (4), 3–4 (3), 1–4 (2); the two heaviest stay.
+        assert_eq!(small.edges, [edge(1, 3, 4), edge(3, 4, 3)]);
+        assert_eq!((small.total_nodes, small.total_edges), (5, 5), "the totals tell what was left out");
+        // The ego actor stays even when it is not among the most active.
+        let ego = GraphLimit { nodes: 2, edges: 10 }.apply(view.clone(), Some(5));
+        assert_eq!(ego.nodes.iter().map(|n| n.id).collect::<Vec<_>>(), [1, 5]);
+        assert!(ego.edges.is_empty());
+        // Under the limit: unchanged.
+        assert_eq!(GraphLimit::APP.apply(view.clone(), None), view);
     }
 
     #[test]

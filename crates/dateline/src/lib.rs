@@ -23,7 +23,7 @@ pub use dateline_model as model;
 pub use dateline_render::{ExportOptions, LaneBy, ThemeName};
 pub use dateline_store::{Bucket, EventFilter, EventRow};
 pub use export::{ImageExportOptions, ImageFormat};
-pub use graph::{ActorNetwork, GraphEdge, GraphNode, GraphQuery, GraphView};
+pub use graph::{ActorNetwork, GraphEdge, GraphLimit, GraphNode, GraphQuery, GraphView};
 pub use import::{Cancel, extract_paths, import_shared};
 pub use views::*;
 

@@ -35,7 +35,10 @@ export class AppState {
   async refresh(): Promise<void> {
     this.loading = true;
     try {
+      // Marks for the load benchmark (tests/e2e/open-bench.mjs); cheap, and visible in any profiler.
+      performance.mark('dateline:list-asked');
       const [info, events] = await Promise.all([api.workspaceInfo(), api.listEvents()]);
+      performance.mark('dateline:list-received');
       this.info = info;
       this.events = events;
       this.error = null;

@@ -5,4 +5,9 @@ import type { GraphNode } from "./GraphNode";
 /**
  * The actor–actor co-participation graph of a selection of events.
  */
-export type GraphView = { nodes: Array<GraphNode>, edges: Array<GraphEdge>, };
+export type GraphView = { nodes: Array<GraphNode>, edges: Array<GraphEdge>, 
+/**
+ * Actors and links of the whole selection: more than `nodes` / `edges` when a
+ * [`GraphLimit`] kept only the most active.
+ */
+total_nodes: number, total_edges: number, };
