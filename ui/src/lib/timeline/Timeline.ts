@@ -5,7 +5,7 @@ import { scaleUtc, type ScaleTime } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { zoom as d3zoom, zoomIdentity, ZoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import type { Theme } from '../theme';
-import { formatCount } from '../format';
+import { LaneLabels } from './gutter';
 import { hitTest } from './hittest';
 import {
   DEFAULT_LAYOUT,
@@ -114,7 +114,7 @@ export class Timeline {
   private layoutRows = 0;
   private relayoutTimer: ReturnType<typeof setTimeout> | undefined;
   private geo: LaneGeometry[] = [];
-  private gutterKey = '';
+  private laneLabels: LaneLabels;
   private raf = 0;
   private hasView = false;
   private selectedId: number | null = null;
@@ -133,6 +133,7 @@ export class Timeline {
     this.root.className = 'tl-root';
     this.gutter = doc.createElement('div');
     this.gutter.className = 'tl-gutter';
+    this.laneLabels = new LaneLabels(this.gutter, (key) => this.toggleLane(key));
     this.canvas = doc.createElement('canvas');
     this.canvas.className = 'tl-canvas';
     this.canvas.tabIndex = 0;
@@ -226,7 +227,7 @@ export class Timeline {
 
   setTheme(theme: Theme): void {
     this.opts.theme = theme;
-    this.gutterKey = '';
+    this.laneLabels.invalidate();
     this.requestDraw();
   }
 
@@ -692,108 +693,9 @@ export class Timeline {
     return this.layout;
   }
 
-  /**
-   * The lane labels beside the canvas. Rebuilt only when the lanes change
-   * (keys, names, collapsed, theme); while zooming, positions, counts and the
-   * crowding note are patched in place (rebuilding the DOM every zoom step
-   * cost a style and layout pass a frame).
-   */
+  /** The lane labels beside the canvas, for the current lanes and layout. */
   private updateGutter(): void {
-    const layout = this.layout;
-    const shape =
-      this.geo.map((g) => `${g.key}\u0000${g.label}\u0000${this.collapsed.has(g.key) ? 'c' : ''}`).join('\u0001') +
-      `|${this.opts.theme.canvas.laneBandA}`;
-    if (shape !== this.gutterKey) {
-      this.gutterKey = shape;
-      this.buildGutter();
-    }
-    this.geo.forEach((g, i) => {
-      const refs = this.gutterLanes[i];
-      if (!refs) return;
-      setIfChanged(refs.el.style, 'top', `${g.y}px`);
-      setIfChanged(refs.el.style, 'height', `${g.height}px`);
-      const count = formatCount(g.count);
-      if (refs.shown.count !== count) refs.count.textContent = refs.shown.count = count;
-      // Collapsed: the name and count say enough.
-      const lane = layout?.lanes[i];
-      let note = '';
-      let title = '';
-      if (lane?.collapsed) {
-        // nothing
-      } else if (lane?.dense) {
-        note = 'density — zoom in';
-        title = 'Too many events to draw one by one at this zoom: bar height grows with the number of events. Click the band or zoom in.';
-      } else if (g.overlapping > 0) {
-        const n = formatCount(g.overlapping);
-        note = `${n} overlap`;
-        title = `${n} events overlap at this zoom — zoom in to separate them`;
-      }
-      if (refs.shown.note !== note) {
-        refs.shown.note = note;
-        refs.note.textContent = note;
-        refs.note.title = title;
-        refs.note.hidden = !note;
-      }
-    });
-  }
-
-  private gutterLanes: { el: HTMLElement; count: HTMLElement; note: HTMLElement; shown: { count: string; note: string } }[] = [];
-
-  private buildGutter(): void {
-    const doc = this.root.ownerDocument;
-    const th = this.opts.theme;
-    const children: HTMLElement[] = [];
-    const head = doc.createElement('div');
-    head.className = 'tl-gutter-head';
-    head.textContent = 'UTC';
-    head.title = 'Dates are shown in UTC';
-    head.style.height = `${AXIS_H}px`;
-    head.style.position = 'sticky';
-    head.style.top = '0';
-    head.style.zIndex = '1';
-    children.push(head);
-    this.gutterLanes = this.geo.map((g, i) => {
-      const el = doc.createElement('div');
-      el.className = 'tl-lane-label';
-      el.dataset.lane = g.key;
-      el.style.position = 'absolute';
-      el.style.left = '0';
-      el.style.right = '0';
-      el.style.background = i % 2 ? th.canvas.laneBandB : th.canvas.laneBandA;
-      const color = this.opts.lanes.color?.(g.key);
-      if (color) {
-        const sw = doc.createElement('span');
-        sw.className = 'tl-swatch';
-        sw.style.background = color;
-        el.append(sw);
-      }
-      // Collapse/expand: a real button, so it is reachable with Tab.
-      const fold = doc.createElement('button');
-      fold.type = 'button';
-      const folded = this.collapsed.has(g.key);
-      fold.className = folded ? 'tl-lane-fold folded' : 'tl-lane-fold';
-      fold.setAttribute('aria-expanded', String(!folded));
-      fold.setAttribute('aria-label', `${folded ? 'Expand' : 'Collapse'} lane ${g.label}`);
-      fold.addEventListener('click', () => this.toggleLane(g.key));
-      el.prepend(fold);
-      const text = doc.createElement('span');
-      text.className = 'tl-lane-text';
-      const name = doc.createElement('span');
-      name.className = 'tl-lane-name';
-      name.textContent = g.label;
-      name.title = g.label;
-      const count = doc.createElement('span');
-      count.className = 'tl-lane-count';
-      // Density band or overlap count, filled in by updateGutter.
-      const note = doc.createElement('span');
-      note.className = 'tl-lane-crowded';
-      note.hidden = true;
-      text.append(name, count, note);
-      el.append(text);
-      children.push(el);
-      return { el, count, note, shown: { count: '', note: '' } };
-    });
-    this.gutter.replaceChildren(...children);
+    this.laneLabels.update(this.geo, this.layout, this.collapsed, this.opts.theme, this.opts.lanes.color);
   }
 
   // ---------------------------------------------------------------- drawing
@@ -1005,9 +907,4 @@ export class Timeline {
       this.canvas.setAttribute('aria-label', aria);
     }
   }
-}
-
-/** Writes a style property only when it changes (a write invalidates style even when equal). */
-function setIfChanged(style: CSSStyleDeclaration, prop: 'top' | 'height', value: string): void {
-  if (style[prop] !== value) style[prop] = value;
 }
