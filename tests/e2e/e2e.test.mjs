@@ -9,8 +9,8 @@ import { mkdtempSync, copyFileSync, mkdirSync, rmSync, existsSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import net from 'node:net';
 import { Builder, By, Key, until } from 'selenium-webdriver';
+import { dropOnWindow, waitForPort } from './tauri.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -20,25 +20,6 @@ const app = join(target, 'debug/dateline-app');
 let driverProcess;
 let driver;
 let work;
-
-function waitForPort(port, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolvePort, reject) => {
-    const attempt = () => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.end();
-        resolvePort();
-      });
-      socket.once('error', () => {
-        socket.destroy();
-        if (Date.now() > deadline) reject(new Error(`tauri-driver did not listen on ${port}`));
-        else setTimeout(attempt, 200);
-      });
-    };
-    attempt();
-  });
-}
 
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'dateline-e2e-'));
@@ -80,14 +61,7 @@ test('a dropped folder is imported and its events appear on the timeline', async
   assert.match(await countsText(), /0 events/);
 
   // What Tauri emits to the webview for an OS drop of this folder.
-  await driver.executeAsyncScript(
-    `const done = arguments[arguments.length - 1];
-     window.__TAURI_INTERNALS__.invoke('plugin:event|emit', {
-       event: 'tauri://drag-drop',
-       payload: { paths: [arguments[0]], position: { x: 400, y: 300 } },
-     }).then(() => done(true), (e) => done(String(e)));`,
-    join(work, 'articles'),
-  );
+  await dropOnWindow(driver, join(work, 'articles'));
 
   await driver.wait(async () => !/\b0 events/.test(await countsText()), 30000, 'events appear after the drop');
   const counts = await countsText();
@@ -107,6 +81,12 @@ test('selecting an event shows its participants and source sentence', async () =
   const text = await body.getText();
   assert.ok(/Halvorsen|Tremblay|Castillo|Moreira/.test(text), 'a participant is shown');
 });
+
+/** Clears the actors selected in the graph (the filter an earlier test left on). */
+async function clearActorSelection() {
+  const clear = await driver.findElements(By.css('[data-testid="graph-selection"] button'));
+  if (clear.length) await clear[0].click();
+}
 
 /** "12 events on the timeline · 1 undated" → 12 */
 async function timelineCount() {
@@ -153,8 +133,7 @@ test('exporting a PNG writes the image the renderer draws', async () => {
 });
 
 test('an article full of markup is shown as text and runs nothing', async () => {
-  const clear = await driver.findElements(By.css('[data-testid="graph-selection"] button'));
-  if (clear.length) await clear[0].click();
+  await clearActorSelection();
   mkdirSync(join(work, 'hostile'));
   const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
   writeFileSync(
@@ -162,14 +141,7 @@ test('an article full of markup is shown as text and runs nothing', async () => 
     `Minister Okafor's Call with Minister Lindqvist\n\nPublished: 2024-05-02\n\n` +
       `ABUJA, May 2 - Nigerian Foreign Minister Adaeze Okafor spoke today with Swedish Foreign Minister Erik Lindqvist ${HOSTILE} about trade.\n`,
   );
-  await driver.executeAsyncScript(
-    `const done = arguments[arguments.length - 1];
-     window.__TAURI_INTERNALS__.invoke('plugin:event|emit', {
-       event: 'tauri://drag-drop',
-       payload: { paths: [arguments[0]], position: { x: 400, y: 300 } },
-     }).then(() => done(true), (e) => done(String(e)));`,
-    join(work, 'hostile'),
-  );
+  await dropOnWindow(driver, join(work, 'hostile'));
   await driver.wait(async () => /3 articles/.test(await countsText()), 30000, 'the hostile article is imported');
   // Step through the events until the hostile sentence is in the details panel.
   const details = await driver.findElement(By.css('[data-testid="details"]'));
@@ -194,17 +166,9 @@ const unescapeXml = (s) =>
   s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
 test('the dev corpus: dropped, explored, exported with the lanes and events on screen', { skip: existsSync(corpus) ? false : `no corpus at ${corpus}` }, async () => {
-  const clear = await driver.findElements(By.css('[data-testid="graph-selection"] button'));
-  if (clear.length) await clear[0].click();
+  await clearActorSelection();
   const articlesBefore = Number(/(\d+) articles?/.exec(await countsText())[1]);
-  await driver.executeAsyncScript(
-    `const done = arguments[arguments.length - 1];
-     window.__TAURI_INTERNALS__.invoke('plugin:event|emit', {
-       event: 'tauri://drag-drop',
-       payload: { paths: [arguments[0]], position: { x: 400, y: 300 } },
-     }).then(() => done(true), (e) => done(String(e)));`,
-    corpus,
-  );
+  await dropOnWindow(driver, corpus);
   await driver.wait(
     async () => Number(/(\d+) articles?/.exec(await countsText())?.[1] ?? 0) >= articlesBefore + 300,
     180000,

@@ -8,9 +8,9 @@
 // and answered, when the timeline had drawn every event, and the graph pane's layout after it.
 
 import { spawn, spawnSync } from 'node:child_process';
-import net from 'node:net';
 import { join } from 'node:path';
 import { Builder } from 'selenium-webdriver';
+import { waitForPort } from './tauri.mjs';
 
 const [workspace, runsArg] = process.argv.slice(2);
 if (!workspace) {
@@ -20,25 +20,6 @@ if (!workspace) {
 const runs = Number(runsArg) || 3;
 const target = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/dateline-target');
 const app = join(target, 'release/dateline-app');
-
-function waitForPort(port, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.end();
-        resolve();
-      });
-      socket.once('error', () => {
-        socket.destroy();
-        if (Date.now() > deadline) reject(new Error(`tauri-driver did not listen on ${port}`));
-        else setTimeout(attempt, 100);
-      });
-    };
-    attempt();
-  });
-}
 
 const results = [];
 for (let r = 0; r < runs; r++) {

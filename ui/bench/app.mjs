@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/server.mjs';
+import { medianCpu, threadTime } from './threadtime.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
@@ -88,16 +89,8 @@ try {
     // The same steps in main-thread CPU time (DevTools ThreadTime): what a frame of the whole app
     // costs (timeline, overview, Svelte updates, style and layout), without the wait for the
     // next animation frame that the wall-clock figures above include.
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const cpu = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value * 1000;
-    const idle = [];
-    for (let i = 0; i < 10; i++) {
-      const a = await cpu();
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
-      idle.push((await cpu()) - a);
-    }
-    idle.sort((a, b) => a - b);
+    const cpu = await threadTime(page);
+    const idle = await medianCpu(cpu, () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())))), 10);
     const cpuFrames = [];
     for (let i = 0; i < 40; i++) {
       const a = await cpu();
@@ -106,7 +99,7 @@ try {
         c.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
         return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
       }, i % 10 < 5 ? (i % 20 < 10 ? '+' : '-') : 'ArrowRight');
-      cpuFrames.push(Math.max(0, (await cpu()) - a - idle[5]));
+      cpuFrames.push(Math.max(0, (await cpu()) - a - idle));
     }
     cpuFrames.sort((a, b) => a - b);
     results.push({ ...res, ...frames, framesMedianCpuMs: cpuFrames[20], framesP95CpuMs: cpuFrames[38] });

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/server.mjs';
+import { medianCpu, threadTime } from './threadtime.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const n = Number(process.argv[2]) || 100_000;
@@ -18,18 +19,9 @@ try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 860 }, deviceScaleFactor: 1 });
   await page.goto(server.url);
   await page.waitForFunction(() => 'benchSteps' in window);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const cpu = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value * 1000;
+  const cpu = await threadTime(page);
   // Cost of one empty round trip (evaluate + metrics), subtracted below.
-  const idle = [];
-  for (let i = 0; i < 20; i++) {
-    const a = await cpu();
-    await page.evaluate(() => 0);
-    idle.push((await cpu()) - a);
-  }
-  idle.sort((a, b) => a - b);
-  const base = idle[10];
+  const base = await medianCpu(cpu, () => page.evaluate(() => 0), 20);
   const timed = async (fn, arg) => {
     const a = await cpu();
     await page.evaluate(fn, arg);

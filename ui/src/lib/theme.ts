@@ -4,7 +4,7 @@
 // only the app chrome (panels, buttons, focus) is defined here.
 
 import shared from '../../../crates/dateline-render/theme.json';
-import type { EventKind, Status } from './types';
+import { EVENT_KINDS, type EventKind, type Status } from './types';
 
 export interface Theme {
   name: ThemeName;
@@ -236,21 +236,14 @@ export const THEMES: Record<ThemeName, Theme> = { light: lightTheme, dark: darkT
 /** The light theme (kept for modules that do not follow the theme switch). */
 export const theme: Theme = lightTheme;
 
+const perKind = (f: (k: { label: string; plural: string }) => string) =>
+  Object.fromEntries(EVENT_KINDS.map((k) => [k, f(SHARED.kinds[k])])) as Record<EventKind, string>;
+
 /** "Visit": theme.json's kind labels (the image export's legend says the same). */
-export const KIND_LABELS: Record<EventKind, string> = {
-  visit: SHARED.kinds.visit.label,
-  meeting: SHARED.kinds.meeting.label,
-  call: SHARED.kinds.call.label,
-  conference: SHARED.kinds.conference.label,
-};
+export const KIND_LABELS = perKind((k) => k.label);
 
 /** "visits", for sentences; capitalised, the names of the type lanes (as in the image export). */
-export const KIND_PLURALS: Record<EventKind, string> = {
-  visit: SHARED.kinds.visit.plural.toLowerCase(),
-  meeting: SHARED.kinds.meeting.plural.toLowerCase(),
-  call: SHARED.kinds.call.plural.toLowerCase(),
-  conference: SHARED.kinds.conference.plural.toLowerCase(),
-};
+export const KIND_PLURALS = perKind((k) => k.plural.toLowerCase());
 
 export const STATUS_LABELS: Record<Status, string> = {
   occurred: 'Occurred',
