@@ -7,7 +7,7 @@ export TZ := UTC
 BIN := $(CARGO_TARGET_DIR)/debug
 CARGO_TEST := $(shell command -v cargo-nextest >/dev/null 2>&1 && echo "nextest run" || echo test)
 
-.PHONY: setup ui build release run test test-rust test-ui test-e2e lint fmt
+.PHONY: setup ui build release run test test-rust test-ui test-e2e lint fmt quality
 
 setup:
 	bash .ci/setup.sh
@@ -45,3 +45,9 @@ test-ui:
 test-e2e: ui
 	cargo build -p dateline-app -p dateline-cli
 	cd tests/e2e && timeout 600 xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-force-exit e2e.test.mjs
+
+# Extraction quality on the shared gold sets (events per style and split, the temporal tagger per
+# set), written into docs/QUALITY.md's figure blocks. ERRORS=dir keeps the scorers' error lists.
+quality:
+	cargo build --release -p dateline-cli
+	python3 tests/quality/quality.py --bin $(CARGO_TARGET_DIR)/release/dateline --write docs/QUALITY.md $(if $(ERRORS),--errors $(ERRORS))

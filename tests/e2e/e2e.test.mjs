@@ -84,8 +84,20 @@ test('selecting an event shows its participants and source sentence', async () =
 
 /** Clears the actors selected in the graph (the filter an earlier test left on). */
 async function clearActorSelection() {
-  const clear = await driver.findElements(By.css('[data-testid="graph-selection"] button'));
-  if (clear.length) await clear[0].click();
+  // The export dialog of the test before may still be closing over the graph pane: wait until it
+  // is gone, and retry a click that something still covers.
+  await driver.wait(async () => (await driver.findElements(By.css('[data-testid="export-dialog"]'))).length === 0, 5000);
+  await driver.wait(async () => {
+    const clear = await driver.findElements(By.css('[data-testid="graph-selection"] button'));
+    if (!clear.length) return true;
+    try {
+      await clear[0].click();
+    } catch (e) {
+      if (e.name !== 'ElementClickInterceptedError' && e.name !== 'StaleElementReferenceError') throw e;
+      return false;
+    }
+    return (await driver.findElements(By.css('[data-testid="graph-selection"]'))).length === 0;
+  }, 10000, 'the graph selection is cleared');
 }
 
 /** "12 events on the timeline · 1 undated" → 12 */
