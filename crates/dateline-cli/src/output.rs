@@ -2,11 +2,28 @@
 
 use std::io::Write;
 
+use dateline::EventRow;
 use dateline::model::{Article, Event, EventRecord};
-use dateline_store::EventRow;
-use serde::Deserialize;
 
-pub fn extract_jsonl(out: &mut impl Write, docs: &[(Article, Vec<Event>)]) -> std::io::Result<()> {
+/// How `dateline events` and `dateline search` print events.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum EventsFormat {
+    Table,
+    Jsonl,
+    Csv,
+}
+
+impl EventsFormat {
+    pub fn write(self, out: &mut dyn Write, rows: &[EventRow]) -> std::io::Result<()> {
+        match self {
+            EventsFormat::Table => events_table(out, rows),
+            EventsFormat::Jsonl => events_jsonl(out, rows),
+            EventsFormat::Csv => events_csv(out, rows),
+        }
+    }
+}
+
+pub fn extract_jsonl(out: &mut dyn Write, docs: &[(Article, Vec<Event>)]) -> std::io::Result<()> {
     for (article, events) in docs {
         for e in events {
             let record = EventRecord::from_event(&article.doc, e);
@@ -16,7 +33,7 @@ pub fn extract_jsonl(out: &mut impl Write, docs: &[(Article, Vec<Event>)]) -> st
     Ok(())
 }
 
-pub fn extract_table(out: &mut impl Write, docs: &[(Article, Vec<Event>)]) -> std::io::Result<()> {
+pub fn extract_table(out: &mut dyn Write, docs: &[(Article, Vec<Event>)]) -> std::io::Result<()> {
     for (article, events) in docs {
         let published = article.published.map_or_else(|| "date unknown".to_string(), |d| d.to_string());
         writeln!(out, "{} ({published}): {} events", article.doc, events.len())?;
@@ -29,9 +46,9 @@ pub fn extract_table(out: &mut impl Write, docs: &[(Article, Vec<Event>)]) -> st
 }
 
 /// Every tag the stages found, then each event with its evidence, for developers.
-pub fn extract_debug(out: &mut impl Write, docs: &[(Article, Vec<Event>)]) -> std::io::Result<()> {
+pub fn extract_debug(out: &mut dyn Write, docs: &[(Article, Vec<Event>)]) -> std::io::Result<()> {
     for (article, _) in docs {
-        let x = dateline_extract::extract(article);
+        let x = dateline::extract_article(article);
         writeln!(out, "== {} (published {:?})", article.doc, article.published)?;
         for t in &x.times {
             let range = t.range.map(|r| format!("{}..{} {}", r.start, r.end, r.precision.as_str()));
@@ -110,7 +127,7 @@ fn record(row: &EventRow) -> EventRecord {
     EventRecord::from_event(&row.doc, &event)
 }
 
-pub fn events_table(out: &mut impl Write, rows: &[EventRow]) -> std::io::Result<()> {
+fn events_table(out: &mut dyn Write, rows: &[EventRow]) -> std::io::Result<()> {
     for r in rows {
         let sources = if r.sources > 1 { format!("  [{} sources]", r.sources) } else { String::new() };
         let edited = if r.edited { "  (edited)" } else { "" };
@@ -119,14 +136,14 @@ pub fn events_table(out: &mut impl Write, rows: &[EventRow]) -> std::io::Result<
     Ok(())
 }
 
-pub fn events_jsonl(out: &mut impl Write, rows: &[EventRow]) -> std::io::Result<()> {
+fn events_jsonl(out: &mut dyn Write, rows: &[EventRow]) -> std::io::Result<()> {
     for r in rows {
         writeln!(out, "{}", serde_json::to_string(&record(r))?)?;
     }
     Ok(())
 }
 
-pub fn events_csv(out: &mut impl Write, rows: &[EventRow]) -> std::io::Result<()> {
+fn events_csv(out: &mut dyn Write, rows: &[EventRow]) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "id",
@@ -162,21 +179,4 @@ pub fn events_csv(out: &mut impl Write, rows: &[EventRow]) -> std::io::Result<()
     }
     w.flush()?;
     Ok(())
-}
-
-#[derive(Deserialize)]
-struct TimexInput {
-    doc: String,
-    dct: Option<String>,
-    text: String,
-}
-
-/// One evaluation input line → output lines with Unicode code-point offsets.
-pub fn timex_line(line: &str) -> anyhow::Result<Vec<String>> {
-    let input: TimexInput = serde_json::from_str(line)?;
-    let dct = input.dct.as_deref().and_then(|d| d.get(..10)).and_then(|d| d.parse().ok());
-    dateline_extract::time::timex_records(&input.doc, dct, &input.text)
-        .iter()
-        .map(|r| Ok(serde_json::to_string(r)?))
-        .collect()
 }

@@ -19,6 +19,8 @@ use dateline_model::{Article, Event};
 use dateline_store::Store;
 
 pub use data_export::DataFormat;
+pub use dateline_extract::time::timex_records;
+pub use dateline_extract::{Extraction, extract as extract_article};
 pub use dateline_model as model;
 pub use dateline_render::{ExportOptions, LaneBy, ThemeName};
 pub use dateline_store::{Bucket, EventFilter, EventRow};

@@ -1,0 +1,24 @@
+//! `dateline events`: the workspace's merged events matching a filter, in date order.
+
+use std::io::Write;
+
+use crate::args::{FilterArgs, WorkspaceArg};
+use crate::exit::{Failure, Outcome};
+use crate::output::EventsFormat;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    workspace: WorkspaceArg,
+    #[arg(long, value_enum, default_value_t = EventsFormat::Table)]
+    format: EventsFormat,
+    #[command(flatten)]
+    filter: FilterArgs,
+}
+
+pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
+    let ws = args.workspace.open()?;
+    let filter = args.filter.to_filter(&ws)?;
+    args.format.write(out, &ws.event_rows(&filter)?)?;
+    Ok(Outcome::Done)
+}
