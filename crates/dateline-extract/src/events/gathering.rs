@@ -145,8 +145,11 @@ fn city_in_name(name: &str) -> Option<Location> {
 /// People said to lead the delegations in the sentences right after a gathering's.
 fn delegation_heads(cx: &Context<'_, '_>) -> Vec<Participant> {
     let text = cx.t.text;
-    let next: Vec<Span> =
-        cx.t.sentences.iter().copied().filter(|s| s.start >= cx.sentence.end).take(2).collect();
+    let next: Vec<Span> = cx.t.sentences[cx.t.sentences.partition_point(|s| s.start < cx.sentence.end)..]
+        .iter()
+        .copied()
+        .take(2)
+        .collect();
     let mut out = Vec::new();
     for s in next {
         let lower = s.slice(text).to_lowercase();

@@ -56,6 +56,8 @@ struct Found {
 pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     let mut trips: Vec<Trip> = Vec::new();
     let mut found: Vec<Found> = Vec::new();
+    // What `found` holds, to look up in constant time (a scan per event was quadratic).
+    let mut seen: std::collections::HashSet<(Vec<Span>, EventKind, Vec<String>)> = Default::default();
     for &sentence in t.sentences {
         let s_text = sentence.slice(t.text);
         if NOT_REPORTING.iter().any(|p| s_text.starts_with(p)) {
@@ -91,11 +93,8 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
         update_stop_dates(t, sentence, &mut trips);
         // One event per kind and participant set per sentence: "met ... and held talks" is one.
         for f in sentence_events {
-            if !found.iter().any(|g| {
-                g.event.evidence == f.event.evidence
-                    && g.event.kind == f.event.kind
-                    && g.event.participant_names() == f.event.participant_names()
-            }) {
+            let key = (f.event.evidence.clone(), f.event.kind, participant_key(&f.event));
+            if seen.insert(key) {
                 found.push(f);
             }
         }
@@ -103,6 +102,10 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     let mut events: Vec<Event> = trip_visits(&trips, &found);
     events.extend(found.into_iter().map(|f| f.event));
     merge::within_article(events, t.headline)
+}
+
+fn participant_key(e: &Event) -> Vec<String> {
+    e.participant_names().into_iter().map(str::to_string).collect()
 }
 
 /// "to meet the challenges", "meets the criteria": "meet" with a goal, not a person, as object.
@@ -154,7 +157,9 @@ struct Context<'a, 't> {
 
 impl Context<'_, '_> {
     fn mentions_in(&self, region: Span) -> impl Iterator<Item = &Mention> {
-        self.t.mentions.iter().filter(move |m| region.contains(m.span))
+        crate::starting_in(self.t.mentions, region, |m| m.span)
+            .iter()
+            .filter(move |m| region.contains(m.span))
     }
 
     fn people_in(&self, region: Span) -> Vec<Participant> {
@@ -248,17 +253,14 @@ impl Context<'_, '_> {
                 (true, false) => 90,
                 (false, false) => 40,
             };
-        let after = self
-            .t
-            .times
+        let in_clause = crate::starting_in(self.t.times, clause, |x| x.span);
+        let after = in_clause
             .iter()
             .filter(dated)
             .filter(|x| x.span.end > self.trigger.start && x.span.start <= after_limit)
             .min_by_key(|x| x.span.start);
         // Before it: close to it ("On Tuesday, the ministers met").
-        let before = self
-            .t
-            .times
+        let before = in_clause
             .iter()
             .filter(dated)
             .filter(|x| x.span.end <= self.trigger.start && self.trigger.start - x.span.end <= 100)
@@ -414,8 +416,7 @@ fn destinations<'c>(cx: &'c Context<'_, '_>) -> Vec<&'c Mention> {
 /// dates that stop: "in Madrid, Spain from March 6 to 8 to ...".
 fn update_stop_dates(t: &Tagged<'_>, sentence: Span, trips: &mut [Trip]) {
     let Some(trip) = trips.last_mut() else { return };
-    let places: Vec<&Mention> = t
-        .mentions
+    let places: Vec<&Mention> = crate::starting_in(t.mentions, sentence, |m| m.span)
         .iter()
         .filter(|m| sentence.contains(m.span) && matches!(m.kind, MentionKind::City | MentionKind::Country))
         .collect();
@@ -432,10 +433,11 @@ fn update_stop_dates(t: &Tagged<'_>, sentence: Span, trips: &mut [Trip]) {
     if countries.len() != 1 {
         return;
     }
-    let Some(date) =
-        t.times.iter().filter(|x| sentence.contains(x.span)).filter_map(|x| x.range).find(|r| {
-            trip.date.is_none_or(|d| d.contains(r)) && r.precision == dateline_model::Precision::Day
-        })
+    let Some(date) = crate::starting_in(t.times, sentence, |x| x.span)
+        .iter()
+        .filter(|x| sentence.contains(x.span))
+        .filter_map(|x| x.range)
+        .find(|r| trip.date.is_none_or(|d| d.contains(r)) && r.precision == dateline_model::Precision::Day)
     else {
         return;
     };
