@@ -511,7 +511,7 @@ pub(crate) fn read_bytes_in(
             budget.problems.push(EntryProblem {
                 entry: a.origin.entry.clone().unwrap_or_default(),
                 message: format!(
-                    "text too long: {} (the limit is {}): only its first {} were imported",
+                    "text too long: {} (the limit is {}): only its first {} were read",
                     error::Size(whole as u64),
                     error::Size(limits.max_text_bytes as u64),
                     error::Size(a.text.len() as u64),
