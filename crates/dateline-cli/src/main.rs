@@ -284,12 +284,28 @@ struct WorkspaceArg {
 }
 
 impl WorkspaceArg {
+    /// The workspace, for an import (created when there is none).
     fn open(&self) -> anyhow::Result<Workspace> {
+        self.open_as(dateline::Access::Create)
+    }
+
+    /// An existing workspace, to correct.
+    fn open_existing(&self) -> anyhow::Result<Workspace> {
+        self.open_as(dateline::Access::Write)
+    }
+
+    /// An existing workspace, only read: never written, so an import beside it runs undisturbed.
+    fn open_read(&self) -> anyhow::Result<Workspace> {
+        self.open_as(dateline::Access::Read)
+    }
+
+    fn open_as(&self, access: dateline::Access) -> anyhow::Result<Workspace> {
         let path = match &self.workspace {
             Some(p) => p.clone(),
             None => Workspace::default_path()?,
         };
-        Workspace::open(&path).with_context(|| format!("opening the workspace {}", path.display()))
+        // The store's errors name the workspace already.
+        Ok(Workspace::open_with(&path, access)?)
     }
 }
 
@@ -456,7 +472,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             failed_code(r.failed() > 0)
         }
         Command::Events { workspace, format, filter } => {
-            let ws = workspace.open().map_err(Fatal)?;
+            let ws = workspace.open_read().map_err(Fatal)?;
             let filter = match filter.to_filter(&ws) {
                 Ok(f) => f,
                 Err(e) => {
@@ -469,7 +485,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             ExitCode::SUCCESS
         }
         Command::Search { query, workspace, format } => {
-            let ws = workspace.open().map_err(Fatal)?;
+            let ws = workspace.open_read().map_err(Fatal)?;
             let ids = ws.search(&query).map_err(|e| Fatal(e.into()))?;
             let mut rows = ws.event_rows(&Default::default()).map_err(|e| Fatal(e.into()))?;
             let rank: std::collections::HashMap<i64, usize> =
@@ -480,7 +496,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             failed_code(rows.is_empty())
         }
         Command::Actors { workspace } => {
-            let ws = workspace.open().map_err(Fatal)?;
+            let ws = workspace.open_read().map_err(Fatal)?;
             for a in ws.actors().map_err(|e| Fatal(e.into()))? {
                 writeln!(
                     out,
@@ -497,7 +513,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             ExitCode::SUCCESS
         }
         Command::Edit { id, kind, status, date, end, place, country, participants, workspace } => {
-            let mut ws = workspace.open().map_err(Fatal)?;
+            let mut ws = workspace.open_existing().map_err(Fatal)?;
             let patch = dateline::EventPatch {
                 kind,
                 status,
@@ -522,36 +538,44 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             ExitCode::SUCCESS
         }
         Command::Delete { id, workspace } => {
-            workspace.open().map_err(Fatal)?.delete_event(id).map_err(|e| Fatal(e.into()))?;
+            workspace.open_existing().map_err(Fatal)?.delete_event(id).map_err(|e| Fatal(e.into()))?;
             eprintln!("deleted event {id} (dateline restore {id} brings it back)");
             ExitCode::SUCCESS
         }
         Command::Restore { id, workspace } => {
-            workspace.open().map_err(Fatal)?.restore_event(id).map_err(|e| Fatal(e.into()))?;
+            workspace.open_existing().map_err(Fatal)?.restore_event(id).map_err(|e| Fatal(e.into()))?;
             eprintln!("restored event {id}");
             ExitCode::SUCCESS
         }
         Command::MergeActors { into, from, workspace } => {
-            workspace.open().map_err(Fatal)?.merge_actors(into, from).map_err(|e| Fatal(e.into()))?;
+            workspace
+                .open_existing()
+                .map_err(Fatal)?
+                .merge_actors(into, from)
+                .map_err(|e| Fatal(e.into()))?;
             eprintln!("merged into actor {into}");
             ExitCode::SUCCESS
         }
         Command::SplitActor { id, name, workspace } => {
-            workspace.open().map_err(Fatal)?.split_actor(id, name.clone()).map_err(|e| Fatal(e.into()))?;
+            workspace
+                .open_existing()
+                .map_err(Fatal)?
+                .split_actor(id, name.clone())
+                .map_err(|e| Fatal(e.into()))?;
             eprintln!("split \"{name}\" off actor {id}");
             ExitCode::SUCCESS
         }
         Command::RenameActor { id, name, workspace } => {
-            workspace.open().map_err(Fatal)?.rename_actor(id, name).map_err(|e| Fatal(e.into()))?;
+            workspace.open_existing().map_err(Fatal)?.rename_actor(id, name).map_err(|e| Fatal(e.into()))?;
             ExitCode::SUCCESS
         }
         Command::Undo { workspace } => {
-            let what = workspace.open().map_err(Fatal)?.undo().map_err(|e| Fatal(e.into()))?;
+            let what = workspace.open_existing().map_err(Fatal)?.undo().map_err(|e| Fatal(e.into()))?;
             eprintln!("{}", what.map_or("nothing to undo".into(), |w| format!("undone: {w}")));
             ExitCode::SUCCESS
         }
         Command::Redo { workspace } => {
-            let what = workspace.open().map_err(Fatal)?.redo().map_err(|e| Fatal(e.into()))?;
+            let what = workspace.open_existing().map_err(Fatal)?.redo().map_err(|e| Fatal(e.into()))?;
             eprintln!("{}", what.map_or("nothing to redo".into(), |w| format!("redone: {w}")));
             ExitCode::SUCCESS
         }
@@ -568,7 +592,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             dark,
             workspace,
         } => {
-            let ws = workspace.open().map_err(Fatal)?;
+            let ws = workspace.open_read().map_err(Fatal)?;
             let data =
                 format.map(dateline::DataFormat::from).or_else(|| dateline::DataFormat::from_path(&path));
             if let Some(data) = data {
@@ -609,7 +633,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         }
         Command::Graph { command } => run_graph(&mut out, command)?,
         Command::Info { workspace } => {
-            let ws = workspace.open().map_err(Fatal)?;
+            let ws = workspace.open_read().map_err(Fatal)?;
             let info = ws.info().map_err(|e| Fatal(e.into()))?;
             writeln!(
                 out,
@@ -656,7 +680,7 @@ fn run_graph(out: &mut impl Write, command: GraphCommand) -> Result<ExitCode, Fa
         | GraphCommand::Components { window }
         | GraphCommand::Communities { window } => window,
     };
-    let ws = window.workspace.open().map_err(Fatal)?;
+    let ws = window.workspace.open_read().map_err(Fatal)?;
     let query = graph::query(window.from, window.to);
     let network = ws.actor_network(&query).map_err(|e| Fatal(e.into()))?;
     let resolve = |name: &str| {

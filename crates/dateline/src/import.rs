@@ -196,6 +196,8 @@ impl Workspace {
         cancel: &Cancel,
         progress: &mut dyn FnMut(&ImportProgress),
     ) -> Result<ImportReport> {
+        // A damaged workspace gets nothing: not one batch before the failure.
+        self.check()?;
         let result = import_with(paths, cancel, progress, &mut |batch| self.save_batch(batch));
         self.refresh()?;
         result
@@ -211,6 +213,7 @@ pub fn import_shared(
     progress: &mut dyn FnMut(&ImportProgress),
 ) -> Result<ImportReport> {
     let lock = || workspace.lock().map_err(|_| Error::Poisoned);
+    lock()?.check()?;
     let result = import_with(paths, cancel, progress, &mut |batch| lock()?.save_batch(batch));
     lock()?.refresh()?;
     result
