@@ -102,7 +102,32 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     }
     let mut events: Vec<Event> = trip_visits(&trips, &found);
     events.extend(found.into_iter().map(|f| f.event));
-    merge::within_article(events, t.headline)
+    let mut events = merge::within_article(events, t.headline);
+    date_the_lead(t, &mut events);
+    events
+}
+
+/// How many sentences after the headline make the lead: a readout tells its event there.
+const LEAD_SENTENCES: usize = 3;
+
+/// A readout's own event has no date word ("Putin had a telephone conversation with ...",
+/// "During a working visit to Brussels, Zelenskyy met with ..."): told as done in the headline or
+/// the lead, it happened on the publication day. Later sentences without a date are background
+/// ("the meeting ... which took place during the climate conference"), left undated.
+fn date_the_lead(t: &Tagged<'_>, events: &mut [Event]) {
+    let Some(published) = t.published else { return };
+    let body_start = t.headline.map_or(0, |h| h.end);
+    let lead_end = t
+        .sentences
+        .iter()
+        .filter(|s| s.start >= body_start)
+        .nth(LEAD_SENTENCES - 1)
+        .map_or(usize::MAX, |s| s.end);
+    for e in events.iter_mut().filter(|e| e.date.is_none() && e.status == Status::Occurred) {
+        if e.evidence.iter().any(|s| s.end <= lead_end) {
+            e.date = Some(DateRange::day(published));
+        }
+    }
 }
 
 /// "to meet the challenges", "meets the criteria": "meet" with a goal, not a person, as object.
@@ -181,6 +206,15 @@ impl Context<'_, '_> {
         // "Following President Biden's travel to Brussels, Under Secretary Nuland will meet": the
         // subject is in the last comma-separated part before the trigger, when that part names one.
         let region = self.regions.subject;
+        // "... with President Levan Beridze, who is on a working visit": a relative clause's
+        // subject is the person right before it.
+        if let Some(i) = region.slice(self.t.text).rfind(", who ") {
+            let antecedent = self.people_in(Span::new(region.start, region.start + i));
+            if let Some(mut p) = antecedent.into_iter().last() {
+                p.role = Role::Initiator;
+                return vec![p];
+            }
+        }
         let tail = region
             .slice(self.t.text)
             .rfind(", ")
