@@ -75,7 +75,14 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             let Some(status) = status_of(s_text, trig.span) else { continue };
             let r = regions(t.text, sentence, trigger, trig.kind == EventKind::Visit);
             let cx = Context { t, sentence, trigger, regions: r, status };
-            match trig.kind {
+            // "the Senior Officials' Meeting", "a Meeting of the Supreme State Council": a meeting
+            // with a proper name is a gathering.
+            let kind = if trig.kind == EventKind::Meeting && gathering::is_named_meeting(s_text, trig.span) {
+                EventKind::Conference
+            } else {
+                trig.kind
+            };
+            match kind {
                 EventKind::Visit => visit(&cx, &mut trips),
                 EventKind::Meeting | EventKind::Call => {
                     sentence_events.extend(meeting_or_call(&cx, trig.kind, &trips));
@@ -104,7 +111,112 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     events.extend(found.into_iter().map(|f| f.event));
     let mut events = merge::within_article(events, t.headline);
     date_the_lead(t, &mut events);
+    place_the_lead(t, &mut events);
     events
+}
+
+/// Where the lead ends: the end of the `LEAD_SENTENCES`-th sentence after the headline.
+fn lead_end(t: &Tagged<'_>) -> usize {
+    let body_start = t.headline.map_or(0, |h| h.end);
+    t.sentences.iter().filter(|s| s.start >= body_start).nth(LEAD_SENTENCES - 1).map_or(usize::MAX, |s| s.end)
+}
+
+/// The place line under a headline, as transcripts and news items carry it: "Berlin, Germany",
+/// "The Kremlin, Moscow", "Washington, D.C.", "Sevastopol". A short line of places and at most two
+/// other capitalised words, among the first lines of the body.
+fn dateline_place(t: &Tagged<'_>) -> Option<Location> {
+    let body_start = t.headline.map_or(0, |h| h.end);
+    let mut offset = body_start;
+    for line in t.text[body_start..].split_inclusive('\n').take(16) {
+        let span = Span::new(offset, offset + line.trim_end().len());
+        offset += line.len();
+        let text = span.slice(t.text).trim();
+        if text.is_empty() {
+            continue;
+        }
+        if text.len() > 60 {
+            return None;
+        }
+        let inside: Vec<&Mention> = t.mentions.iter().filter(|m| span.contains(m.span)).collect();
+        if inside.iter().any(|m| m.kind == MentionKind::Person) {
+            continue;
+        }
+        let places: Vec<&Mention> = inside
+            .iter()
+            .copied()
+            .filter(|m| matches!(m.kind, MentionKind::City | MentionKind::Country))
+            .collect();
+        if places.is_empty() {
+            continue;
+        }
+        let mut rest = text.to_string();
+        for m in &places {
+            rest = rest.replace(m.span.slice(t.text), " ");
+        }
+        let others: Vec<&str> =
+            rest.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|w| !w.is_empty()).collect();
+        if others.len() <= 2 && others.iter().all(|w| w.starts_with(char::is_uppercase)) {
+            return location_of(&places);
+        }
+    }
+    None
+}
+
+/// The lead's meetings and gatherings happen where the dateline says, when their sentence names
+/// no place; and a participant of another country who meets there is on a visit there ("Secretary
+/// Marlow and Chancellor Hoffmann Before Their Meeting", datelined Berlin: Marlow visits Germany).
+fn place_the_lead(t: &Tagged<'_>, events: &mut Vec<Event>) {
+    let end = lead_end(t);
+    let in_lead = |e: &Event| e.evidence.iter().any(|s| s.end <= end);
+    if let Some(place) = dateline_place(t) {
+        for e in events.iter_mut().filter(|e| in_lead(e) && e.location.is_none()) {
+            if matches!(e.kind, EventKind::Meeting | EventKind::Conference) {
+                e.location = Some(place.clone());
+            }
+        }
+    }
+    // Visits only for the article's own meeting: told in the headline or the first sentence, in
+    // person.
+    let body_start = t.headline.map_or(0, |h| h.end);
+    let first_end = t.sentences.iter().find(|s| s.start >= body_start).map_or(0, |s| s.end);
+    let remote = |e: &Event| {
+        e.evidence.iter().any(|s| {
+            let lower = s.slice(t.text).to_lowercase();
+            ["videoconference", "video conference", "video link", "virtual", "online", "phone"]
+                .iter()
+                .any(|w| lower.contains(w))
+        })
+    };
+    let mut visits = Vec::new();
+    for e in events.iter().filter(|e| {
+        e.kind == EventKind::Meeting && e.evidence.iter().any(|s| s.end <= first_end) && !remote(e)
+    }) {
+        let Some(country) = e.location.as_ref().and_then(|l| l.country.clone()) else { continue };
+        let people: Vec<&Participant> =
+            e.participants.iter().filter(|p| p.actor.kind == ActorKind::Person).collect();
+        let locals = people.iter().filter(|p| p.actor.country.as_deref() == Some(country.as_str())).count();
+        for p in &people {
+            let foreign = match p.actor.country.as_deref() {
+                Some(c) => c != country,
+                // Of no stated country, beside someone of the place: the guest.
+                None => locals > 0 && people.len() == 2,
+            };
+            let known = events.iter().chain(&visits).any(|v: &Event| {
+                v.kind == EventKind::Visit
+                    && v.location.as_ref().and_then(|l| l.country.as_deref()) == Some(country.as_str())
+                    && v.participants.first().is_some_and(|f| f.actor.name == p.actor.name)
+            });
+            if !foreign || known {
+                continue;
+            }
+            let mut participants = vec![Participant { role: Role::Initiator, ..(*p).clone() }];
+            for q in &people {
+                push_unique(&mut participants, Participant { role: Role::Host, ..(*q).clone() });
+            }
+            visits.push(Event { kind: EventKind::Visit, participants, name: None, ..e.clone() });
+        }
+    }
+    events.extend(visits);
 }
 
 /// How many sentences after the headline make the lead: a readout tells its event there.
@@ -116,13 +228,7 @@ const LEAD_SENTENCES: usize = 3;
 /// ("the meeting ... which took place during the climate conference"), left undated.
 fn date_the_lead(t: &Tagged<'_>, events: &mut [Event]) {
     let Some(published) = t.published else { return };
-    let body_start = t.headline.map_or(0, |h| h.end);
-    let lead_end = t
-        .sentences
-        .iter()
-        .filter(|s| s.start >= body_start)
-        .nth(LEAD_SENTENCES - 1)
-        .map_or(usize::MAX, |s| s.end);
+    let lead_end = lead_end(t);
     for e in events.iter_mut().filter(|e| e.date.is_none() && e.status == Status::Occurred) {
         if e.evidence.iter().any(|s| s.end <= lead_end) {
             e.date = Some(DateRange::day(published));
