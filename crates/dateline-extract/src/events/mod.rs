@@ -486,10 +486,12 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
         }
     }
     let Some(traveller) = travellers.into_iter().next() else { return };
-    if destinations.is_empty() {
+    let date = cx.attached_date();
+    // "traveled to the Middle East and North Africa June 13-17": a dated trip to a region; its
+    // stops are the countries where the traveller is then said to meet people.
+    if destinations.is_empty() && date.is_none() {
         return;
     }
-    let date = cx.attached_date();
     let status = cx.status_for(date);
     let existing = trips.iter().position(|tr| tr.traveller == traveller.actor.name && tr.status == status);
     let trip_index = match existing {
@@ -615,6 +617,17 @@ fn stop_for(
     if let Some(c) = named.first() {
         return Some((i, c.clone()));
     }
+    // A trip to a region has no stops of its own: a foreign place the sentence puts the meeting
+    // in ("In the United Arab Emirates, Envoy Kerry met with ...") is one.
+    if trip.stops.is_empty()
+        && let Some(c) = cx
+            .locative_places()
+            .iter()
+            .filter_map(|m| m.country.clone())
+            .find(|c| trip.traveller_country.as_deref() != Some(c.as_str()))
+    {
+        return Some((i, c));
+    }
     if trip.stops.len() == 1 {
         return Some((i, trip.stops[0].country.clone()));
     }
@@ -725,7 +738,23 @@ fn location_of(places: &[&Mention]) -> Option<Location> {
 fn trip_visits(trips: &[Trip], found: &[Found]) -> Vec<Event> {
     let mut out = Vec::new();
     for (ti, trip) in trips.iter().enumerate() {
-        for stop in &trip.stops {
+        // Stops the meetings found on a trip to a region ("In the UAE, Kerry met ...").
+        let mut stops = trip.stops.clone();
+        for f in found {
+            if let Some((i, c)) = &f.stop
+                && *i == ti
+                && !stops.iter().any(|s| s.country == *c)
+            {
+                let cities = f.event.location.iter().filter_map(|l| l.place.clone()).collect();
+                stops.push(trip::Stop {
+                    country: c.clone(),
+                    cities,
+                    date: None,
+                    evidence: f.event.evidence.clone(),
+                });
+            }
+        }
+        for stop in &stops {
             if trip.traveller_country.as_deref() == Some(stop.country.as_str()) {
                 continue;
             }
