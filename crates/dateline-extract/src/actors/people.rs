@@ -555,7 +555,11 @@ fn name_before(text: &str, end: usize) -> Option<Span> {
     let span = Span::new(start, end);
     let s = span.slice(text);
     let n = s.split(' ').filter(|w| w.starts_with(char::is_uppercase)).count();
-    (n >= 2 && s.starts_with(char::is_uppercase)).then_some(span)
+    // "In Phnom Penh, the Deputy Secretary": a place after a preposition, not a name.
+    let place = gazetteer().is_entry(s)
+        || super::gazetteer::previous_word(text, start)
+            .is_some_and(|w| matches!(w, "In" | "in" | "At" | "at" | "From" | "from" | "To" | "to"));
+    (n >= 2 && s.starts_with(char::is_uppercase) && !place).then_some(span)
 }
 
 /// Verbs after which a capitalised run at a sentence's start is a person acting: "Vladimir Putin

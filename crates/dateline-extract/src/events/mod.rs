@@ -638,8 +638,25 @@ fn stop_for(
         .map(|c| (i, c))
 }
 
+/// Who acts in a clause that names nobody ("he will meet with", "In El Salvador, reinforced ...
+/// in meetings with"): on an open trip, its traveller; else the cast's salient person.
+fn actors_of(cx: &Context<'_, '_>, trips: &[Trip]) -> Vec<Participant> {
+    if cx.people_in(cx.regions.subject).is_empty()
+        && let Some(trip) = trips.last()
+    {
+        let actor = Actor {
+            name: trip.traveller.clone(),
+            kind: ActorKind::Person,
+            country: trip.traveller_country.clone(),
+            roles: Vec::new(),
+        };
+        return vec![Participant { actor, role: Role::Initiator }];
+    }
+    cx.initiators()
+}
+
 fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec<Found> {
-    let mut initiators = cx.initiators();
+    let mut initiators = actors_of(cx, trips);
     let mut counterparts = cx.people_in(cx.regions.object);
     counterparts.extend(cx.parties_in(cx.regions.object));
     counterparts.retain(|c| !initiators.iter().any(|i| i.actor.name == c.actor.name));
@@ -681,7 +698,18 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec
     let together = ["trilateral", "joint", "together", "multilateral", "jointly"]
         .iter()
         .any(|w| cx.regions.clause.slice(cx.t.text).to_lowercase().contains(w));
-    let per_counterpart = kind == EventKind::Meeting && stop.is_some() && !together;
+    // Off a trip too, a traveller's "met with A, B and C" of another country are three meetings;
+    // a leader's meeting with his own officials is one, and so is a host's with a delegation.
+    let countries_of =
+        |ps: &[Participant]| -> Vec<String> { ps.iter().filter_map(|p| p.actor.country.clone()).collect() };
+    let own = countries_of(&initiators);
+    let theirs = countries_of(&counterparts);
+    let foreign_counterparts = counterparts.len() >= 2
+        && !own.is_empty()
+        && !theirs.is_empty()
+        && theirs.iter().all(|c| !own.contains(c))
+        && !location.as_ref().and_then(|l| l.country.as_ref()).is_some_and(|c| own.contains(c));
+    let per_counterpart = kind == EventKind::Meeting && (stop.is_some() || foreign_counterparts) && !together;
     let groups: Vec<Vec<Participant>> = if per_counterpart {
         counterparts.into_iter().map(|c| vec![c]).collect()
     } else {
