@@ -454,13 +454,21 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                     eprintln!("{}", output::terminal_safe(&line));
                 }
             }
+            // The workspace's own counts (merged events, one actor per identity): the ones
+            // `dateline info` and the app show, not the mentions this import added.
+            let info = ws.info().map_err(|e| Fatal(e.into()))?;
             let summary = format!(
-                "imported {} articles with {} events into {} ({} files, {} failed)",
+                "imported {} {} from {} {} ({} failed) into {}: it holds {} {} and {} {}",
                 r.articles_added,
-                r.events_added,
-                ws.path().display(),
+                plural(r.articles_added as usize, "article", "articles"),
                 r.files.len(),
-                r.failed()
+                plural(r.files.len(), "file", "files"),
+                r.failed(),
+                ws.path().display(),
+                info.events,
+                plural(info.events as usize, "event", "events"),
+                info.actors,
+                plural(info.actors as usize, "actor", "actors"),
             );
             eprintln!("{}", output::terminal_safe(&summary));
             if let Some(path) = report {
@@ -742,6 +750,10 @@ fn print_events(
 
 fn failed_code(failed: bool) -> ExitCode {
     if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
 }
 
 #[cfg(test)]

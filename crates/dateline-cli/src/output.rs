@@ -77,7 +77,8 @@ pub fn extract_jsonl(out: &mut impl Write, docs: &[(Article, Vec<Event>)]) -> st
 pub fn extract_table(out: &mut impl Write, docs: &[(Article, Vec<Event>)]) -> std::io::Result<()> {
     for (article, events) in docs {
         let published = article.published.map_or_else(|| "date unknown".to_string(), |d| d.to_string());
-        writeln!(out, "{} ({published}): {} events", article.doc, events.len())?;
+        let n = events.len();
+        writeln!(out, "{} ({published}): {n} {}", article.doc, if n == 1 { "event" } else { "events" })?;
         for e in events {
             let r = EventRecord::from_event(&article.doc, e);
             writeln!(out, "  {}", row(&r))?;
