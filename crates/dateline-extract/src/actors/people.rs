@@ -63,7 +63,16 @@ fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_plac
     loop {
         // "for Foreign Affairs Ambassador Raychelle Omamo": the portfolio ends at the next title.
         if titles_after.binary_search_by_key(&cursor, |t| t.span.start).is_ok() {
-            return tokens.last().map(|&(_, e)| e);
+            // Only an office reaches the next title; a name before it ends the portfolio
+            // ("President of Ukraine Volodymyr Zelenskyy and Federal Chancellor ...").
+            let all_office = tokens.iter().all(|&(s, e)| {
+                let w = &text[s..e];
+                is_portfolio_word(w) || matches!(w, "and" | "of" | "the" | "for" | "on" | "to" | "&")
+            });
+            if all_office {
+                return tokens.last().map(|&(_, e)| e);
+            }
+            break;
         }
         let rest = &text[cursor..];
         let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
@@ -109,7 +118,11 @@ fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_plac
             .take_while(|&&(s, e)| !is_portfolio_word(&text[s..e]) && !is_connective(&text[s..e]))
             .count();
         let next = tokens.get(k + run).map(|&(s, e)| &text[s..e]);
-        if next.is_some_and(is_portfolio_word) {
+        // A name is not followed by "of the ...": "Chairman of the Committee of the Parliament
+        // of the Republic of Estonia Marko Mikhelson".
+        let continues = next.is_some_and(|w| matches!(w, "of" | "on" | "for" | "to"))
+            && tokens.get(k + run + 1).is_some();
+        if next.is_some_and(is_portfolio_word) || continues {
             k += run;
             continue;
         }

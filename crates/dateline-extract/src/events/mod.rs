@@ -476,7 +476,17 @@ fn push_unique(out: &mut Vec<Participant>, p: Participant) {
 
 /// A visit trigger opens (or extends) a trip: the traveller and the destinations after the trigger.
 fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
-    let destinations = destinations(cx);
+    let mut destinations = destinations(cx);
+    if destinations.is_empty() {
+        // "Imran Khan, who is in Russia on a working visit": the place stands before the trigger.
+        let text = cx.t.text;
+        destinations = cx
+            .locative_places()
+            .into_iter()
+            .filter(|m| m.span.end <= cx.trigger.start && cx.trigger.start - m.span.end <= 24)
+            .filter(|m| text[..m.span.start].trim_end().ends_with(" in"))
+            .collect();
+    }
     // "X's visit to Y" and "the visit by X": the traveller may follow a noun trigger too.
     let mut travellers = cx.initiators();
     if cx.people_in(cx.regions.subject).is_empty() {
@@ -485,43 +495,75 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
             travellers = vec![Participant { role: Role::Initiator, ..first }];
         }
     }
-    let Some(traveller) = travellers.into_iter().next() else { return };
     let date = cx.attached_date();
     // "traveled to the Middle East and North Africa June 13-17": a dated trip to a region; its
     // stops are the countries where the traveller is then said to meet people.
     if destinations.is_empty() && date.is_none() {
         return;
     }
+    // "The Speakers A, B and C arrived in Kyiv": one visit per traveller, for the people the
+    // subject coordinates; a person named elsewhere in the subject does not travel.
+    let coordinated = coordinated_run(cx, &travellers);
     let status = cx.status_for(date);
-    let existing = trips.iter().position(|tr| tr.traveller == traveller.actor.name && tr.status == status);
-    let trip_index = match existing {
-        Some(i) => i,
-        None => {
-            trips.push(Trip {
-                traveller: traveller.actor.name.clone(),
-                traveller_country: traveller.actor.country.clone(),
-                status,
-                date: None,
-                stops: Vec::new(),
-                trigger: cx.trigger,
-            });
-            trips.len() - 1
+    for traveller in travellers.into_iter().take(coordinated) {
+        let existing =
+            trips.iter().position(|tr| tr.traveller == traveller.actor.name && tr.status == status);
+        let trip_index = match existing {
+            Some(i) => i,
+            None => {
+                trips.push(Trip {
+                    traveller: traveller.actor.name.clone(),
+                    traveller_country: traveller.actor.country.clone(),
+                    status,
+                    date: None,
+                    stops: Vec::new(),
+                    trigger: cx.trigger,
+                });
+                trips.len() - 1
+            }
+        };
+        let trip = &mut trips[trip_index];
+        if trip.date.is_none() {
+            trip.date = date;
         }
-    };
-    let trip = &mut trips[trip_index];
-    if trip.date.is_none() {
-        trip.date = date;
+        for place in &destinations {
+            let Some(country) = place.country.clone() else { continue };
+            let stop = trip.stop_mut(&country);
+            if place.kind == MentionKind::City && !stop.cities.contains(&place.name) {
+                stop.cities.push(place.name.clone());
+            }
+            if !stop.evidence.contains(&cx.sentence) {
+                stop.evidence.push(cx.sentence);
+            }
+        }
     }
-    for place in destinations {
-        let Some(country) = place.country.clone() else { continue };
-        let stop = trip.stop_mut(&country);
-        if place.kind == MentionKind::City && !stop.cities.contains(&place.name) {
-            stop.cities.push(place.name.clone());
-        }
-        if !stop.evidence.contains(&cx.sentence) {
-            stop.evidence.push(cx.sentence);
+}
+
+/// How many of `people` (in text order, from the first) the text joins with "and" or commas: "A,
+/// B and C will travel" is three; "A spoke with B ahead of his travel" is one.
+fn coordinated_run(cx: &Context<'_, '_>, people: &[Participant]) -> usize {
+    let text = cx.t.text;
+    let spans: Vec<Span> = people
+        .iter()
+        .filter_map(|p| {
+            cx.mentions_in(cx.regions.subject)
+                .find(|m| m.kind == MentionKind::Person && m.name == p.actor.name)
+                .map(|m| m.span)
+        })
+        .collect();
+    if spans.len() != people.len() {
+        return 1.min(people.len());
+    }
+    let mut n = 1.min(people.len());
+    for w in spans.windows(2) {
+        let between = text[w[0].end.min(w[1].start)..w[1].start].trim();
+        if matches!(between, "and" | "," | ", and" | "as well as") {
+            n += 1;
+        } else {
+            break;
         }
     }
+    n
 }
 
 /// The places a visit goes to: a list that starts right after the trigger or after "to"
@@ -704,11 +746,12 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec
         |ps: &[Participant]| -> Vec<String> { ps.iter().filter_map(|p| p.actor.country.clone()).collect() };
     let own = countries_of(&initiators);
     let theirs = countries_of(&counterparts);
+    let here = location.as_ref().and_then(|l| l.country.as_ref());
     let foreign_counterparts = counterparts.len() >= 2
-        && !own.is_empty()
         && !theirs.is_empty()
+        && !own.is_empty()
         && theirs.iter().all(|c| !own.contains(c))
-        && !location.as_ref().and_then(|l| l.country.as_ref()).is_some_and(|c| own.contains(c));
+        && !here.is_some_and(|c| own.contains(c));
     let per_counterpart = kind == EventKind::Meeting && (stop.is_some() || foreign_counterparts) && !together;
     let groups: Vec<Vec<Participant>> = if per_counterpart {
         counterparts.into_iter().map(|c| vec![c]).collect()
