@@ -107,10 +107,24 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             }
         }
     }
+    // A past trip told without dates ("returns from travel to ...", "traveled to Poland, where he
+    // met ...") took days before the release: neither it nor its meetings happened on the
+    // publication day.
+    // ("is on a working visit", "arrived in Kyiv" are today's.)
+    let undated_trips: Vec<usize> = (0..trips.len())
+        .filter(|&i| trips[i].status == Status::Occurred && trips[i].date.is_none() && trips[i].travelled)
+        .collect();
+    let mut off_the_day: Vec<Span> = undated_trips.iter().map(|&i| trips[i].trigger).collect();
+    off_the_day.extend(
+        found
+            .iter()
+            .filter(|f| f.stop.as_ref().is_some_and(|(i, _)| undated_trips.contains(i)))
+            .map(|f| f.event.trigger),
+    );
     let mut events: Vec<Event> = trip_visits(&trips, &found);
     events.extend(found.into_iter().map(|f| f.event));
     let mut events = merge::within_article(events, t.headline);
-    date_the_lead(t, &mut events);
+    date_the_lead(t, &mut events, &off_the_day);
     place_the_lead(t, &mut events);
     events
 }
@@ -226,10 +240,13 @@ const LEAD_SENTENCES: usize = 3;
 /// "During a working visit to Brussels, Zelenskyy met with ..."): told as done in the headline or
 /// the lead, it happened on the publication day. Later sentences without a date are background
 /// ("the meeting ... which took place during the climate conference"), left undated.
-fn date_the_lead(t: &Tagged<'_>, events: &mut [Event]) {
+fn date_the_lead(t: &Tagged<'_>, events: &mut [Event], off_the_day: &[Span]) {
     let Some(published) = t.published else { return };
     let lead_end = lead_end(t);
-    for e in events.iter_mut().filter(|e| e.date.is_none() && e.status == Status::Occurred) {
+    for e in events
+        .iter_mut()
+        .filter(|e| e.date.is_none() && e.status == Status::Occurred && !off_the_day.contains(&e.trigger))
+    {
         if e.evidence.iter().any(|s| s.end <= lead_end) {
             e.date = Some(DateRange::day(published));
         }
@@ -518,11 +535,13 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
                     date: None,
                     stops: Vec::new(),
                     trigger: cx.trigger,
+                    travelled: false,
                 });
                 trips.len() - 1
             }
         };
         let trip = &mut trips[trip_index];
+        trip.travelled |= told_as_past(cx);
         if trip.date.is_none() {
             trip.date = date;
         }
@@ -537,6 +556,16 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
             }
         }
     }
+}
+
+/// "traveled to", "returned on June 3 from travel to": travel told as done.
+fn told_as_past(cx: &Context<'_, '_>) -> bool {
+    let word = cx.trigger.slice(cx.t.text).to_lowercase();
+    let clause = Span::new(cx.regions.clause.start, cx.trigger.start).slice(cx.t.text).to_lowercase();
+    word.starts_with("traveled")
+        || word.starts_with("travelled")
+        || clause.contains("returned")
+        || clause.contains("returns")
 }
 
 /// How many of `people` (in text order, from the first) the text joins with "and" or commas: "A,

@@ -25,6 +25,9 @@ pub struct Trip {
     pub date: Option<DateRange>,
     pub stops: Vec<Stop>,
     pub trigger: Span,
+    /// Told as travel done ("traveled to", "returned from travel to"): it took days before the
+    /// release, so an undated one is not the publication day's.
+    pub travelled: bool,
 }
 
 impl Trip {
