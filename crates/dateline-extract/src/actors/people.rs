@@ -452,6 +452,10 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
                 PlaceKind::City => {}
             }
         }
+        // "Deputy Secretary of State Wendy Sherman": a title only one government has.
+        if country.is_none() && org.is_none() {
+            country = t.home.map(str::to_string);
+        }
         let mut role = text[t.span.start..role_text_end.max(t.span.end)].to_string();
         if let Some(o) = &org
             && !role.contains(o.as_str())
