@@ -260,6 +260,12 @@ fn name_from(text: &str, start: usize, upper: bool) -> Option<Span> {
         if !(capitalised || particle) || (capitalised && is_stop(word)) {
             break;
         }
+        // Scraped transcripts repeat and glue a speaker's name: "Alexander Lukashenko Lukashenko
+        // AlexanderPresident of Belarus:". A name never repeats a word, and a word with a capital
+        // deep inside is two words run together.
+        if text[start..cursor].split(' ').any(|w| w.eq_ignore_ascii_case(word)) || glued(word) {
+            break;
+        }
         if capitalised && (titles().class_of(word).is_some() || PORTFOLIO_WORDS.contains(word)) {
             if words == 0 {
                 return None;
@@ -314,6 +320,13 @@ fn name_from(text: &str, start: usize, upper: bool) -> Option<Span> {
         return None;
     }
     Some(span)
+}
+
+/// "AlexanderPresident": a lower-case letter followed by a capital four letters or more into a
+/// word ("McConnell", "MacArthur", "DeSantis" are names).
+fn glued(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    chars.windows(2).enumerate().any(|(i, w)| i >= 3 && w[0].is_lowercase() && w[1].is_uppercase())
 }
 
 /// A name without single-letter initials: "Antony J. Blinken" → "Antony Blinken".

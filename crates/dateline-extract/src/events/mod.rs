@@ -307,7 +307,7 @@ impl Context<'_, '_> {
 
     fn people_in(&self, region: Span) -> Vec<Participant> {
         let mut out: Vec<Participant> = Vec::new();
-        for m in self.mentions_in(region).filter(|m| m.kind == MentionKind::Person) {
+        for m in self.mentions_in(region).filter(|m| m.kind == MentionKind::Person && !is_spokesperson(m)) {
             push_unique(&mut out, participant(m, Role::Counterpart));
         }
         out
@@ -354,6 +354,14 @@ impl Context<'_, '_> {
                 })
                 .collect();
         }
+        // "My visit here to Vietnam today", in a transcript: the speaker whose turn this is.
+        let subject_text = format!(" {} ", region.slice(self.t.text).to_lowercase());
+        if [" i ", " my ", " we ", " our ", " i'm ", " i’m "].iter().any(|w| subject_text.contains(w))
+            && let Some(mut speaker) = self.speaker()
+        {
+            speaker.role = Role::Initiator;
+            return vec![speaker];
+        }
         self.t
             .cast
             .salient_at(self.trigger.start)
@@ -364,6 +372,31 @@ impl Context<'_, '_> {
                 vec![Participant { actor, role: Role::Initiator }]
             })
             .unwrap_or_default()
+    }
+
+    /// In a transcript, the speaker of the turn the trigger is in: the person whose label ("PRIME
+    /// MINISTER CHÍNH:", "President of Russia Vladimir Putin:") opens the nearest paragraph at or
+    /// before the trigger that opens with one.
+    fn speaker(&self) -> Option<Participant> {
+        let text = self.t.text;
+        let mut end = self.trigger.start;
+        for _ in 0..12 {
+            let start = text[..end].rfind("\n\n").map_or(0, |i| i + 2);
+            let label_end = text[start..].find(": ").map(|i| start + i).filter(|&i| i - start <= 90);
+            if let Some(label_end) = label_end
+                && let Some(m) = self.t.mentions.iter().find(|m| {
+                    m.kind == MentionKind::Person && m.span.start >= start && m.span.end <= label_end
+                })
+                && !text[start..label_end].contains(['.', ','])
+            {
+                return Some(participant(m, Role::Initiator));
+            }
+            if start == 0 {
+                return None;
+            }
+            end = start.saturating_sub(2);
+        }
+        None
     }
 
     /// The date the clause gives the trigger: the nearest expression after it in the clause,
@@ -464,6 +497,17 @@ impl Context<'_, '_> {
             confidence: if date.is_some() { 0.8 } else { 0.5 },
         }
     }
+}
+
+/// A spokesperson or press secretary issues the statement; they take part in nothing it tells.
+fn is_spokesperson(m: &Mention) -> bool {
+    m.role.as_deref().is_some_and(|r| {
+        let r = r.to_lowercase();
+        r.contains("spokesperson")
+            || r.contains("spokesman")
+            || r.contains("spokeswoman")
+            || r.contains("press secretary")
+    })
 }
 
 /// "the 1991 Paris Peace Agreements", "its 2022 ASEAN chairmanship": a bare year that modifies a
