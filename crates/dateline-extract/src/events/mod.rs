@@ -82,6 +82,7 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             } else {
                 trig.kind
             };
+
             match kind {
                 EventKind::Visit => visit(&cx, &mut trips),
                 EventKind::Meeting | EventKind::Call => {
@@ -556,7 +557,15 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
             travellers = vec![Participant { role: Role::Initiator, ..first }];
         }
     }
-    let date = cx.attached_date();
+    // "returned on June 3 from travel to X": the day of the return, not of the visit.
+    let returning = {
+        let before = Span::new(cx.regions.clause.start, cx.trigger.start).slice(cx.t.text).to_lowercase();
+        before.contains("returned") || before.contains("returns") || before.contains("returning")
+    };
+    let date = if returning { None } else { cx.attached_date() };
+    if returning && destinations.is_empty() {
+        return;
+    }
     // "traveled to the Middle East and North Africa June 13-17": a dated trip to a region; its
     // stops are the countries where the traveller is then said to meet people.
     if destinations.is_empty() && date.is_none() {
