@@ -697,7 +697,8 @@ fn is_name_breaker(word: &str) -> bool {
 /// part"). Titled people found already win.
 fn subject_names(text: &str, people: &[PersonMention]) -> Vec<PersonMention> {
     let mut out = Vec::new();
-    let starts = std::iter::once(0).chain(text.match_indices(['\n', '.', ':']).filter_map(|(i, m)| {
+    // Sentence starts, and clause starts after a comma ("On February 10, Vladimir Putin will").
+    let starts = std::iter::once(0).chain(text.match_indices(['\n', '.', ':', ',']).filter_map(|(i, m)| {
         let after = &text[i + m.len()..];
         let skip = after.len() - after.trim_start_matches([' ', '\n']).len();
         (skip > 0 || m == "\n").then_some(i + m.len() + skip)

@@ -64,8 +64,21 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
         let triggers = find_triggers(s_text);
         let mut sentence_events: Vec<Found> = Vec::new();
         let mut consumed: Vec<Span> = Vec::new();
+        let gatherings: Vec<Span> = triggers
+            .iter()
+            .filter(|g| g.kind == EventKind::Conference || gathering::is_named_meeting(s_text, g.span))
+            .map(|g| Span::new(sentence.start + g.span.start, sentence.start + g.span.end))
+            .collect();
         for trig in triggers {
             let trigger = Span::new(sentence.start + trig.span.start, sentence.start + trig.span.end);
+            // "took part, via videoconference, in a Meeting of the Council": the mode of the
+            // gathering, not a call of its own.
+            if trig.kind == EventKind::Call
+                && !gatherings.is_empty()
+                && trig.span.slice(s_text).to_lowercase().contains("video")
+            {
+                continue;
+            }
             if consumed.iter().any(|c| c.overlaps(trigger)) {
                 continue;
             }
@@ -79,14 +92,30 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             // with a proper name is a gathering.
             let kind = if trig.kind == EventKind::Meeting && gathering::is_named_meeting(s_text, trig.span) {
                 EventKind::Conference
+            } else if trig.kind == EventKind::Conference
+                && trig.span.slice(s_text).starts_with(char::is_lowercase)
+                && gathering_name(s_text, trig.span.start, trig.span.end).is_none()
+                && !cx.people_in(cx.regions.object).is_empty()
+                && s_text[trig.span.end..].trim_start().starts_with("with ")
+            {
+                // "held working consultations with State Secretary X": unnamed, with a person.
+                EventKind::Meeting
             } else {
                 trig.kind
             };
 
+            // "co-hosted with Cambodia the ... Senior Officials' Meeting": a verb of meeting whose
+            // object is a gathering, with no person to meet, tells the gathering only.
+            if kind == EventKind::Meeting
+                && gatherings.iter().any(|g| cx.regions.object.contains(*g))
+                && cx.people_in(cx.regions.object).is_empty()
+            {
+                continue;
+            }
             match kind {
                 EventKind::Visit => visit(&cx, &mut trips),
                 EventKind::Meeting | EventKind::Call => {
-                    sentence_events.extend(meeting_or_call(&cx, trig.kind, &trips));
+                    sentence_events.extend(meeting_or_call(&cx, kind, &trips));
                 }
                 EventKind::Conference => {
                     if let Some((f, head)) = conference(&cx, &trips) {
@@ -405,6 +434,22 @@ impl Context<'_, '_> {
     fn attached_date(&self) -> Option<DateRange> {
         let clause = self.regions.clause;
         let text = self.t.text;
+        // A postponed event has only its new date, when the text gives one ("postponed to June
+        // 3", "rescheduled for May"); the date it was planned for is gone.
+        if self.status == Status::Postponed {
+            let lower = self.sentence.slice(text).to_lowercase();
+            let new_date_at =
+                ["postponed to ", "postponed until ", "rescheduled for ", "rescheduled to ", "moved to "]
+                    .iter()
+                    .filter_map(|w| lower.find(w).map(|i| self.sentence.start + i + w.len()))
+                    .min()?;
+            return self
+                .t
+                .times
+                .iter()
+                .find(|x| x.span.start >= new_date_at && x.span.start <= new_date_at + 4)
+                .and_then(|x| x.range);
+        }
         let dated = |x: &&TimeExpr| {
             clause.contains(x.span)
                 && matches!(x.kind, TimexKind::Date | TimexKind::Time)
@@ -446,13 +491,20 @@ impl Context<'_, '_> {
             .filter(dated)
             .filter(|x| x.span.end > self.trigger.start && x.span.start <= after_limit)
             .min_by_key(|x| x.span.start);
-        // Before it: close to it ("On Tuesday, the ministers met").
+        // Before it: close to it ("On Tuesday, the ministers met"), or opening the sentence as
+        // its frame ("On June 29, Senior Bureau Official X co-hosted with Cambodia the ...").
+        let opening = |x: &TimeExpr| {
+            let lead = &text[self.sentence.start..x.span.start];
+            lead.len() <= 4 && text[x.span.end..].starts_with(',')
+        };
         let before = self
             .t
             .times
             .iter()
             .filter(dated)
-            .filter(|x| x.span.end <= self.trigger.start && self.trigger.start - x.span.end <= 100)
+            .filter(|x| {
+                x.span.end <= self.trigger.start && (self.trigger.start - x.span.end <= 100 || opening(x))
+            })
             .max_by_key(|x| x.span.end);
         after.or(before).and_then(|x| x.range)
     }
@@ -549,9 +601,23 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
             .filter(|m| text[..m.span.start].trim_end().ends_with(" in"))
             .collect();
     }
-    // "X's visit to Y" and "the visit by X": the traveller may follow a noun trigger too.
+    // "X's visit to Y" and "the visit by X": the traveller may follow a noun trigger too; so does
+    // the guest of "looks forward to welcoming X to Y".
     let mut travellers = cx.initiators();
-    if cx.people_in(cx.regions.subject).is_empty() {
+    let welcoming = cx.trigger.slice(cx.t.text).to_lowercase().starts_with("welcom");
+    let mut hosts: Vec<Participant> = Vec::new();
+    // "President A invited Chancellor B to visit Y": the invited one travels.
+    let subject_text = cx.regions.subject.slice(cx.t.text);
+    if let Some(i) = subject_text.find(" invited ").or_else(|| subject_text.find(" invites ")) {
+        let invited = cx.people_in(Span::new(cx.regions.subject.start + i, cx.regions.subject.end));
+        if let Some(first) = invited.into_iter().next() {
+            hosts = cx.people_in(Span::new(cx.regions.subject.start, cx.regions.subject.start + i));
+            travellers = vec![Participant { role: Role::Initiator, ..first }];
+        }
+    } else if welcoming || cx.people_in(cx.regions.subject).is_empty() {
+        if welcoming {
+            hosts = cx.people_in(cx.regions.subject);
+        }
         let after = cx.people_in(cx.regions.object);
         if let Some(first) = after.into_iter().next() {
             travellers = vec![Participant { role: Role::Initiator, ..first }];
@@ -562,7 +628,11 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
         let before = Span::new(cx.regions.clause.start, cx.trigger.start).slice(cx.t.text).to_lowercase();
         before.contains("returned") || before.contains("returns") || before.contains("returning")
     };
-    let date = if returning { None } else { cx.attached_date() };
+    let date = if returning {
+        None
+    } else {
+        cx.attached_date().map(|d| with_stated_length(cx.regions.clause.slice(cx.t.text), d))
+    };
     if returning && destinations.is_empty() {
         return;
     }
@@ -589,12 +659,18 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
                     stops: Vec::new(),
                     trigger: cx.trigger,
                     travelled: false,
+                    hosts: Vec::new(),
                 });
                 trips.len() - 1
             }
         };
         let trip = &mut trips[trip_index];
         trip.travelled |= told_as_past(cx);
+        for h in &hosts {
+            if !trip.hosts.iter().any(|x| x.actor.name == h.actor.name) {
+                trip.hosts.push(Participant { role: Role::Host, ..h.clone() });
+            }
+        }
         if trip.date.is_none() {
             trip.date = date;
         }
@@ -608,6 +684,47 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
                 stop.evidence.push(cx.sentence);
             }
         }
+    }
+}
+
+/// "arrived in Nairobi on Monday for a two-day visit": a day that starts a visit of stated length
+/// runs that many days.
+fn with_stated_length(clause: &str, d: DateRange) -> DateRange {
+    if d.precision != dateline_model::Precision::Day || d.start != d.end {
+        return d;
+    }
+    let clause = clause.to_lowercase();
+    const NUMBERS: &[(&str, i64)] = &[
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("2", 2),
+        ("3", 3),
+        ("4", 4),
+        ("5", 5),
+        ("6", 6),
+        ("7", 7),
+    ];
+    let days = NUMBERS.iter().find_map(|(w, n)| {
+        [
+            format!(" {w}-day visit"),
+            format!(" {w}-day trip"),
+            format!(" {w}-day state visit"),
+            format!(" {w}-day official visit"),
+        ]
+        .iter()
+        .any(|p| clause.contains(p.as_str()))
+        .then_some(*n)
+    });
+    match days {
+        Some(n) => DateRange { end: d.start + chrono::Duration::days(n - 1), ..d },
+        None => d,
     }
 }
 
@@ -705,6 +822,7 @@ fn update_stop_dates(t: &Tagged<'_>, sentence: Span, trips: &mut [Trip]) {
     else {
         return;
     };
+    let date = with_stated_length(sentence.slice(t.text), date);
     let stop = trip.stop_mut(&countries[0]);
     if stop.date.is_none() {
         stop.date = Some(date);
@@ -920,6 +1038,9 @@ fn trip_visits(trips: &[Trip], found: &[Found]) -> Vec<Event> {
                 },
                 role: Role::Initiator,
             }];
+            for h in &trip.hosts {
+                push_unique(&mut participants, h.clone());
+            }
             for f in
                 found.iter().filter(|f| f.stop.as_ref().is_some_and(|(i, c)| *i == ti && *c == stop.country))
             {
