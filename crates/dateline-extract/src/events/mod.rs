@@ -109,6 +109,8 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             if kind == EventKind::Meeting
                 && gatherings.iter().any(|g| cx.regions.object.contains(*g))
                 && cx.people_in(cx.regions.object).is_empty()
+                // "Whitfield and Santoso agreed to meet at the ASEAN summit": two people meet there.
+                && cx.people_in(cx.regions.subject).len() < 2
             {
                 continue;
             }
