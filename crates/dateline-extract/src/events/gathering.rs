@@ -121,7 +121,12 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &[Trip]) -> Option<(Found,
         }
     }
     // An unnamed "the conference" refers back to one already told, unless it is dated itself.
-    if participants.is_empty() || (name.is_none() && own_date.is_none()) {
+    if name.is_none() && own_date.is_none() {
+        return None;
+    }
+    // A named gathering nobody is said to attend: the person the passage is about attends
+    // ("the Global COVID-19 Summit", in a text about the Secretary).
+    if participants.is_empty() {
         return None;
     }
     let mut e = cx.event(EventKind::Conference, date, participants);

@@ -32,8 +32,23 @@ const NOT_NAME_START: &[&str] = &[
 ];
 
 /// Head words of gatherings, lower case.
-const HEADS: &[&str] =
-    &["summit", "dialogue", "conference", "forum", "ministerial", "meeting", "meetings", "talks", "session"];
+const HEADS: &[&str] = &[
+    "summit",
+    "dialogue",
+    "conference",
+    "forum",
+    "ministerial",
+    "meeting",
+    "meetings",
+    "talks",
+    "session",
+    "consultations",
+    "congress",
+    "roundtable",
+    "group",
+    "plenary",
+    "council",
+];
 
 /// The name around a head word ending at `head_end` (byte offset in `sentence`), or `None` when the
 /// head has no proper modifier ("the conference", "a summit").
