@@ -696,7 +696,18 @@ fn is_name_breaker(word: &str) -> bool {
 /// "and" and another person ("Vladimir Putin and President of Belarus Alexander Lukashenko took
 /// part"). Titled people found already win.
 fn subject_names(text: &str, people: &[PersonMention]) -> Vec<PersonMention> {
-    let mut out = Vec::new();
+    let mut out: Vec<PersonMention> = Vec::new();
+    // Sorted spans, looked up by binary search: linear in the text, however many names it has.
+    let mut spans: Vec<Span> = people.iter().map(|p| p.span).collect();
+    spans.sort_by_key(|s| s.start);
+    let covered = |pos: usize| {
+        let i = spans.partition_point(|s| s.start <= pos);
+        spans[..i].iter().rev().take(8).any(|s| s.end > pos)
+    };
+    let person_starts_in = |from: usize, to: usize| {
+        let i = spans.partition_point(|s| s.start <= from);
+        spans.get(i).is_some_and(|s| s.start <= to)
+    };
     // Sentence starts, and clause starts after a comma ("On February 10, Vladimir Putin will").
     let starts = std::iter::once(0).chain(text.match_indices(['\n', '.', ':', ',']).filter_map(|(i, m)| {
         let after = &text[i + m.len()..];
@@ -704,10 +715,7 @@ fn subject_names(text: &str, people: &[PersonMention]) -> Vec<PersonMention> {
         (skip > 0 || m == "\n").then_some(i + m.len() + skip)
     }));
     for start in starts {
-        if start >= text.len()
-            || people.iter().any(|p| p.span.contains(Span::new(start, start + 1)))
-            || out.iter().any(|p: &PersonMention| p.span.start == start)
-        {
+        if start >= text.len() || covered(start) || out.last().is_some_and(|p| p.span.start >= start) {
             continue;
         }
         let Some(span) = name_from(text, start, false) else { continue };
@@ -728,8 +736,7 @@ fn subject_names(text: &str, people: &[PersonMention]) -> Vec<PersonMention> {
         let after = &text[span.end..];
         let next_word = after.strip_prefix(' ').and_then(|a| a.split([' ', ',']).next()).unwrap_or("");
         let acting = SUBJECT_VERBS.contains(&next_word)
-            || (next_word == "and"
-                && people.iter().any(|p| p.span.start > span.end && p.span.start <= span.end + 6));
+            || (next_word == "and" && person_starts_in(span.end, span.end + 6));
         if !acting {
             continue;
         }

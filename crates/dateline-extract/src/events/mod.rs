@@ -182,7 +182,10 @@ fn dateline_place(t: &Tagged<'_>) -> Option<Location> {
         if text.len() > 60 {
             return None;
         }
-        let inside: Vec<&Mention> = t.mentions.iter().filter(|m| span.contains(m.span)).collect();
+        let inside: Vec<&Mention> = crate::starting_in(t.mentions, span, |m| m.span)
+            .iter()
+            .filter(|m| span.contains(m.span))
+            .collect();
         if inside.iter().any(|m| m.kind == MentionKind::Person) {
             continue;
         }
@@ -421,9 +424,10 @@ impl Context<'_, '_> {
             let start = text[..end].rfind("\n\n").map_or(0, |i| i + 2);
             let label_end = text[start..].find(": ").map(|i| start + i).filter(|&i| i - start <= 90);
             if let Some(label_end) = label_end
-                && let Some(m) = self.t.mentions.iter().find(|m| {
-                    m.kind == MentionKind::Person && m.span.start >= start && m.span.end <= label_end
-                })
+                && let Some(m) =
+                    crate::starting_in(self.t.mentions, Span::new(start, label_end), |m| m.span).iter().find(
+                        |m| m.kind == MentionKind::Person && m.span.start >= start && m.span.end <= label_end,
+                    )
                 && !text[start..label_end].contains(['.', ','])
             {
                 return Some(participant(m, Role::Initiator));
