@@ -473,7 +473,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             eprintln!("{}", output::terminal_safe(&summary));
             if let Some(path) = report {
                 let json = serde_json::to_string_pretty(&r.files).map_err(|e| Fatal(e.into()))?;
-                std::fs::write(&path, json + "\n")
+                dateline::write_atomically(&path, (json + "\n").as_bytes())
                     .with_context(|| format!("writing the report {}", path.display()))
                     .map_err(Fatal)?;
             }
