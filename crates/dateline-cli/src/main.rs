@@ -449,7 +449,10 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             progress.finish();
             let r = result.map_err(|e| Fatal(e.into()))?;
             for f in &r.files {
-                if matches!(f.status, FileStatus::Failed | FileStatus::Skipped) {
+                // Failures and skips, and imports with something to say (corrections that no longer apply).
+                if matches!(f.status, FileStatus::Failed | FileStatus::Skipped)
+                    || (f.status == FileStatus::Imported && f.reason.is_some())
+                {
                     let line = format!("{:?}: {}: {}", f.status, f.path, f.reason.as_deref().unwrap_or(""));
                     eprintln!("{}", output::terminal_safe(&line));
                 }
@@ -473,7 +476,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             eprintln!("{}", output::terminal_safe(&summary));
             if let Some(path) = report {
                 let json = serde_json::to_string_pretty(&r.files).map_err(|e| Fatal(e.into()))?;
-                std::fs::write(&path, json + "\n")
+                dateline::write_atomically(&path, (json + "\n").as_bytes())
                     .with_context(|| format!("writing the report {}", path.display()))
                     .map_err(Fatal)?;
             }

@@ -204,7 +204,7 @@ pub fn events_csv(out: &mut impl Write, rows: &[EventRow]) -> std::io::Result<()
     for r in rows {
         let rec = record(r);
         let loc = rec.location.clone();
-        w.write_record([
+        let cells = [
             r.id.to_string(),
             rec.kind,
             rec.status,
@@ -217,7 +217,9 @@ pub fn events_csv(out: &mut impl Write, rows: &[EventRow]) -> std::io::Result<()
             rec.name.unwrap_or_default(),
             rec.doc,
             r.sources.to_string(),
-        ])?;
+        ];
+        // A document named "=HYPERLINK(...)" is text in a spreadsheet, not a formula.
+        w.write_record(cells.iter().map(|c| dateline::data_export::spreadsheet_safe(c).into_owned()))?;
     }
     w.flush()?;
     Ok(())

@@ -13,6 +13,7 @@ mod merged;
 mod migrations;
 mod open;
 mod read;
+mod reanchor;
 pub mod resolve;
 mod write;
 

@@ -238,15 +238,28 @@ struct Tally {
     articles: u32,
     added: u32,
     duplicate_of: Option<String>,
+    /// Corrections of its events that found no event once its text changed.
+    lost_corrections: Vec<String>,
 }
 
 impl Tally {
     fn line(&self, path: &str) -> FileReport {
         let status = if self.added > 0 { FileStatus::Imported } else { FileStatus::Unchanged };
-        let reason = (self.added == 0).then(|| match &self.duplicate_of {
-            Some(o) => format!("same content as {o}"),
-            None => "already in the workspace".into(),
-        });
+        let reason = match (self.added, self.lost_corrections.as_slice()) {
+            (0, _) => Some(match &self.duplicate_of {
+                Some(o) => format!("same content as {o}"),
+                None => "already in the workspace".into(),
+            }),
+            (_, []) => None,
+            (_, [one]) => Some(format!(
+                "its text changed and 1 correction no longer applies (its event is no longer found): {one}"
+            )),
+            (_, lost) => Some(format!(
+                "its text changed and {} corrections no longer apply (their events are no longer found): {}",
+                lost.len(),
+                lost.join("; ")
+            )),
+        };
         FileReport { path: path.to_string(), status, articles: self.articles, reason }
     }
 }
@@ -279,8 +292,14 @@ impl Importer<'_, '_> {
             let t = &mut tallies[o];
             t.articles += 1;
             match s {
-                SaveOutcome::Inserted { events, .. } | SaveOutcome::Updated { events, .. } => {
+                SaveOutcome::Inserted { events, .. } => {
                     t.added += 1;
+                    self.report.articles_added += 1;
+                    self.report.events_added += *events as u32;
+                }
+                SaveOutcome::Updated { events, lost_corrections, .. } => {
+                    t.added += 1;
+                    t.lost_corrections.extend(lost_corrections.iter().cloned());
                     self.report.articles_added += 1;
                     self.report.events_added += *events as u32;
                 }
@@ -558,6 +577,41 @@ mod tests {
         assert!(matches!(r, Err(Error::Cancelled)));
         ws.refresh().expect("refresh");
         assert_eq!(ws.info().expect("info").articles, 64);
+    }
+
+    #[test]
+    fn a_correction_follows_its_event_through_a_one_word_change_or_says_it_is_lost() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("call.txt");
+        let text = |lead: &str, verb: &str| {
+            format!(
+                "Call\n\nPublished: 2021-05-21\n\n{lead} Secretary of State Antony J. Blinken {verb} today with Turkish Foreign Minister Mevlut Cavusoglu.\n"
+            )
+        };
+        std::fs::write(&file, text("Today,", "spoke")).expect("write");
+        let mut ws = Workspace::open(&dir.path().join("ws.dateline")).expect("open");
+        let import = |ws: &mut Workspace| {
+            ws.import(std::slice::from_ref(&file), &Cancel::default(), &mut |_| {}).expect("import")
+        };
+        import(&mut ws);
+        let id = ws.events().expect("events")[0].id;
+        let patch = crate::EventPatch { status: Some(dateline_model::Status::Planned), ..Default::default() };
+        ws.update_event(id, patch).expect("edit");
+
+        // One word changed before the trigger: the event keeps its correction, no word said.
+        std::fs::write(&file, text("On Friday,", "spoke")).expect("write");
+        let r = import(&mut ws);
+        assert_eq!((r.files[0].status, r.files[0].reason.as_deref()), (FileStatus::Imported, None));
+        let events = ws.events().expect("events");
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].status, dateline_model::Status::Planned, "{events:?}");
+
+        // The trigger itself changed: the correction cannot follow, and the report says which.
+        std::fs::write(&file, text("On Friday,", "talked")).expect("write");
+        let r = import(&mut ws);
+        let reason = r.files[0].reason.as_deref().unwrap_or_default();
+        assert!(reason.contains("1 correction no longer applies"), "{reason}");
+        assert!(reason.contains("status planned"), "{reason}");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! timeline images: `dateline-render`; data exports: [`data_export`]). Only loading and storing
 //! touch the disk.
 
+mod atomic_write;
 pub mod data_export;
 mod edit;
 mod export;
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 use dateline_model::{Article, Event};
 use dateline_store::Store;
 
+pub use atomic_write::write_atomically;
 pub use data_export::DataFormat;
 pub use dateline_model as model;
 pub use dateline_render::{ExportOptions, LaneBy, ThemeName};

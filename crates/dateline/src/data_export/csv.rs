@@ -13,6 +13,20 @@ fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(T::to_string).unwrap_or_default()
 }
 
+/// A cell as a spreadsheet will show it, never run it: one that starts with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return is a formula to Excel and LibreOffice (a file named
+/// `=HYPERLINK(...).txt` became a live link in the documents column). OWASP's advice: a single
+/// quote in front, which the spreadsheet takes as "text" and does not show.
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}").into() } else { cell.into() }
+}
+
+/// Writes one record, every cell made [`spreadsheet_safe`].
+fn record<W: std::io::Write, const N: usize>(w: &mut ::csv::Writer<W>, cells: [String; N]) -> Result<()> {
+    w.write_record(cells.iter().map(|c| spreadsheet_safe(c).into_owned()))
+        .map_err(|e| Error::Encode(e.to_string()))
+}
+
 /// The UTF-8 byte-order mark every CSV file starts with.
 pub const BOM: char = '\u{feff}';
 
@@ -54,25 +68,27 @@ pub fn events_csv(events: &[ExportEvent]) -> Result<String> {
     ])
     .map_err(enc)?;
     for e in events {
-        w.write_record([
-            e.id.to_string(),
-            e.kind.as_str().to_string(),
-            e.status.as_str().to_string(),
-            opt(&e.start),
-            opt(&e.end),
-            e.precision.map(|p| p.as_str().to_string()).unwrap_or_default(),
-            e.label.clone(),
-            e.participants.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join("; "),
-            opt(&e.place),
-            opt(&e.country),
-            e.sources.len().to_string(),
-            per_source(e, |s| s.doc.clone()),
-            per_source(e, |s| one_line(s.title.as_deref().unwrap_or_default())),
-            per_source(e, |s| s.url.clone().unwrap_or_default()),
-            per_source(e, |s| opt(&s.published)),
-            per_source(e, |s| s.evidence.clone()),
-        ])
-        .map_err(enc)?;
+        record(
+            &mut w,
+            [
+                e.id.to_string(),
+                e.kind.as_str().to_string(),
+                e.status.as_str().to_string(),
+                opt(&e.start),
+                opt(&e.end),
+                e.precision.map(|p| p.as_str().to_string()).unwrap_or_default(),
+                e.label.clone(),
+                e.participants.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join("; "),
+                opt(&e.place),
+                opt(&e.country),
+                e.sources.len().to_string(),
+                per_source(e, |s| s.doc.clone()),
+                per_source(e, |s| one_line(s.title.as_deref().unwrap_or_default())),
+                per_source(e, |s| s.url.clone().unwrap_or_default()),
+                per_source(e, |s| opt(&s.published)),
+                per_source(e, |s| s.evidence.clone()),
+            ],
+        )?;
     }
     finish(w)
 }
@@ -83,18 +99,43 @@ pub fn actors_csv(actors: &[ExportActor]) -> Result<String> {
     let enc = |e: ::csv::Error| Error::Encode(e.to_string());
     w.write_record(["id", "name", "kind", "country", "events", "first", "last"]).map_err(enc)?;
     for a in actors {
-        w.write_record([
-            a.id.to_string(),
-            a.name.clone(),
-            a.kind.as_str().to_string(),
-            opt(&a.country),
-            a.events.to_string(),
-            opt(&a.first),
-            opt(&a.last),
-        ])
-        .map_err(enc)?;
+        record(
+            &mut w,
+            [
+                a.id.to_string(),
+                a.name.clone(),
+                a.kind.as_str().to_string(),
+                opt(&a.country),
+                a.events.to_string(),
+                opt(&a.first),
+                opt(&a.last),
+            ],
+        )?;
     }
     finish(w)
+}
+
+#[cfg(test)]
+mod injection_tests {
+    use super::spreadsheet_safe;
+
+    #[test]
+    fn formulas_are_neutralised_and_other_cells_left_alone() {
+        for (cell, safe) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+1+2", "'+1+2"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("Blinken", "Blinken"),
+            ("2021-05-21", "2021-05-21"),
+            ("a=b", "a=b"),
+            ("", ""),
+        ] {
+            assert_eq!(spreadsheet_safe(cell), safe);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ use dateline_model::{ActorKind, EventKind, Precision, Role, Status};
 use dateline_store::EventRow;
 use serde::{Deserialize, Serialize};
 
-pub use self::csv::{actors_csv, events_csv};
+pub use self::csv::{actors_csv, events_csv, spreadsheet_safe};
 pub use self::gexf::gexf;
 pub use self::graphml::graphml;
 pub use self::ics::ics;
@@ -188,7 +188,7 @@ impl Workspace {
         let events = self.export_events(&rows)?;
         let actors = export_actors(&rows);
         let write = |path: &Path, text: String| {
-            std::fs::write(path, text)
+            crate::write_atomically(path, text.as_bytes())
                 .map_err(|source| Error::Write { path: path.display().to_string(), source })
         };
         let text = match format {
