@@ -19,6 +19,7 @@ use dateline_model::{Article, Event};
 use dateline_store::Store;
 
 pub use data_export::DataFormat;
+pub use dateline_ingest::extensions as article_extensions;
 pub use dateline_model as model;
 pub use dateline_render::{ExportOptions, LaneBy, ThemeName};
 pub use dateline_store::{Bucket, EventFilter, EventRow};
