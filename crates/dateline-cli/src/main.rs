@@ -284,12 +284,28 @@ struct WorkspaceArg {
 }
 
 impl WorkspaceArg {
+    /// The workspace, for an import (created when there is none).
     fn open(&self) -> anyhow::Result<Workspace> {
+        self.open_as(dateline::Access::Create)
+    }
+
+    /// An existing workspace, to correct.
+    fn open_existing(&self) -> anyhow::Result<Workspace> {
+        self.open_as(dateline::Access::Write)
+    }
+
+    /// An existing workspace, only read: never written, so an import beside it runs undisturbed.
+    fn open_read(&self) -> anyhow::Result<Workspace> {
+        self.open_as(dateline::Access::Read)
+    }
+
+    fn open_as(&self, access: dateline::Access) -> anyhow::Result<Workspace> {
         let path = match &self.workspace {
             Some(p) => p.clone(),
             None => Workspace::default_path()?,
         };
-        Workspace::open(&path).with_context(|| format!("opening the workspace {}", path.display()))
+        // The store's errors name the workspace already.
+        Ok(Workspace::open_with(&path, access)?)
     }
 }
 
@@ -414,7 +430,8 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let (docs, reports) = dateline::extract_paths(&paths);
             for r in &reports {
                 if matches!(r.status, FileStatus::Failed) {
-                    eprintln!("failed: {}: {}", r.path, r.reason.as_deref().unwrap_or(""));
+                    let line = format!("failed: {}: {}", r.path, r.reason.as_deref().unwrap_or(""));
+                    eprintln!("{}", output::terminal_safe(&line));
                 }
             }
             match format {
@@ -427,27 +444,20 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         }
         Command::Import { paths, workspace, report } => {
             let mut ws = workspace.open().map_err(Fatal)?;
-            let bar = indicatif::ProgressBar::new(0);
-            bar.set_style(
-                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files {msg}")
-                    .map_err(|e| Fatal(e.into()))?,
-            );
-            let result = ws.import(&paths, &Cancel::default(), &mut |p| {
-                bar.set_length(u64::from(p.files_total));
-                bar.set_position(u64::from(p.files_done));
-                bar.set_message(format!("{} articles, {} events", p.articles, p.events));
-            });
-            bar.finish_and_clear();
+            let mut progress = output::Progress::new();
+            let result = ws.import(&paths, &Cancel::default(), &mut |p| progress.update(p));
+            progress.finish();
             let r = result.map_err(|e| Fatal(e.into()))?;
             for f in &r.files {
                 if matches!(f.status, FileStatus::Failed | FileStatus::Skipped) {
-                    eprintln!("{:?}: {}: {}", f.status, f.path, f.reason.as_deref().unwrap_or(""));
+                    let line = format!("{:?}: {}: {}", f.status, f.path, f.reason.as_deref().unwrap_or(""));
+                    eprintln!("{}", output::terminal_safe(&line));
                 }
             }
             // The workspace's own counts (merged events, one actor per identity): the ones
             // `dateline info` and the app show, not the mentions this import added.
             let info = ws.info().map_err(|e| Fatal(e.into()))?;
-            eprintln!(
+            let summary = format!(
                 "imported {} {} from {} {} ({} failed) into {}: it holds {} {} and {} {}",
                 r.articles_added,
                 plural(r.articles_added as usize, "article", "articles"),
@@ -460,6 +470,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                 info.actors,
                 plural(info.actors as usize, "actor", "actors"),
             );
+            eprintln!("{}", output::terminal_safe(&summary));
             if let Some(path) = report {
                 let json = serde_json::to_string_pretty(&r.files).map_err(|e| Fatal(e.into()))?;
                 std::fs::write(&path, json + "\n")
@@ -469,7 +480,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             failed_code(r.failed() > 0)
         }
         Command::Events { workspace, format, filter } => {
-            let ws = workspace.open().map_err(Fatal)?;
+            let ws = workspace.open_read().map_err(Fatal)?;
             let filter = match filter.to_filter(&ws) {
                 Ok(f) => f,
                 Err(e) => {
@@ -482,7 +493,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             ExitCode::SUCCESS
         }
         Command::Search { query, workspace, format } => {
-            let ws = workspace.open().map_err(Fatal)?;
+            let ws = workspace.open_read().map_err(Fatal)?;
             let ids = ws.search(&query).map_err(|e| Fatal(e.into()))?;
             let mut rows = ws.event_rows(&Default::default()).map_err(|e| Fatal(e.into()))?;
             let rank: std::collections::HashMap<i64, usize> =
@@ -493,7 +504,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             failed_code(rows.is_empty())
         }
         Command::Actors { workspace } => {
-            let ws = workspace.open().map_err(Fatal)?;
+            let ws = workspace.open_read().map_err(Fatal)?;
             for a in ws.actors().map_err(|e| Fatal(e.into()))? {
                 writeln!(
                     out,
@@ -510,7 +521,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             ExitCode::SUCCESS
         }
         Command::Edit { id, kind, status, date, end, place, country, participants, workspace } => {
-            let mut ws = workspace.open().map_err(Fatal)?;
+            let mut ws = workspace.open_existing().map_err(Fatal)?;
             let patch = dateline::EventPatch {
                 kind,
                 status,
@@ -535,36 +546,44 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             ExitCode::SUCCESS
         }
         Command::Delete { id, workspace } => {
-            workspace.open().map_err(Fatal)?.delete_event(id).map_err(|e| Fatal(e.into()))?;
+            workspace.open_existing().map_err(Fatal)?.delete_event(id).map_err(|e| Fatal(e.into()))?;
             eprintln!("deleted event {id} (dateline restore {id} brings it back)");
             ExitCode::SUCCESS
         }
         Command::Restore { id, workspace } => {
-            workspace.open().map_err(Fatal)?.restore_event(id).map_err(|e| Fatal(e.into()))?;
+            workspace.open_existing().map_err(Fatal)?.restore_event(id).map_err(|e| Fatal(e.into()))?;
             eprintln!("restored event {id}");
             ExitCode::SUCCESS
         }
         Command::MergeActors { into, from, workspace } => {
-            workspace.open().map_err(Fatal)?.merge_actors(into, from).map_err(|e| Fatal(e.into()))?;
+            workspace
+                .open_existing()
+                .map_err(Fatal)?
+                .merge_actors(into, from)
+                .map_err(|e| Fatal(e.into()))?;
             eprintln!("merged into actor {into}");
             ExitCode::SUCCESS
         }
         Command::SplitActor { id, name, workspace } => {
-            workspace.open().map_err(Fatal)?.split_actor(id, name.clone()).map_err(|e| Fatal(e.into()))?;
+            workspace
+                .open_existing()
+                .map_err(Fatal)?
+                .split_actor(id, name.clone())
+                .map_err(|e| Fatal(e.into()))?;
             eprintln!("split \"{name}\" off actor {id}");
             ExitCode::SUCCESS
         }
         Command::RenameActor { id, name, workspace } => {
-            workspace.open().map_err(Fatal)?.rename_actor(id, name).map_err(|e| Fatal(e.into()))?;
+            workspace.open_existing().map_err(Fatal)?.rename_actor(id, name).map_err(|e| Fatal(e.into()))?;
             ExitCode::SUCCESS
         }
         Command::Undo { workspace } => {
-            let what = workspace.open().map_err(Fatal)?.undo().map_err(|e| Fatal(e.into()))?;
+            let what = workspace.open_existing().map_err(Fatal)?.undo().map_err(|e| Fatal(e.into()))?;
             eprintln!("{}", what.map_or("nothing to undo".into(), |w| format!("undone: {w}")));
             ExitCode::SUCCESS
         }
         Command::Redo { workspace } => {
-            let what = workspace.open().map_err(Fatal)?.redo().map_err(|e| Fatal(e.into()))?;
+            let what = workspace.open_existing().map_err(Fatal)?.redo().map_err(|e| Fatal(e.into()))?;
             eprintln!("{}", what.map_or("nothing to redo".into(), |w| format!("redone: {w}")));
             ExitCode::SUCCESS
         }
@@ -581,7 +600,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             dark,
             workspace,
         } => {
-            let ws = workspace.open().map_err(Fatal)?;
+            let ws = workspace.open_read().map_err(Fatal)?;
             let data =
                 format.map(dateline::DataFormat::from).or_else(|| dateline::DataFormat::from_path(&path));
             if let Some(data) = data {
@@ -622,7 +641,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         }
         Command::Graph { command } => run_graph(&mut out, command)?,
         Command::Info { workspace } => {
-            let ws = workspace.open().map_err(Fatal)?;
+            let ws = workspace.open_read().map_err(Fatal)?;
             let info = ws.info().map_err(|e| Fatal(e.into()))?;
             writeln!(
                 out,
@@ -669,7 +688,7 @@ fn run_graph(out: &mut impl Write, command: GraphCommand) -> Result<ExitCode, Fa
         | GraphCommand::Components { window }
         | GraphCommand::Communities { window } => window,
     };
-    let ws = window.workspace.open().map_err(Fatal)?;
+    let ws = window.workspace.open_read().map_err(Fatal)?;
     let query = graph::query(window.from, window.to);
     let network = ws.actor_network(&query).map_err(|e| Fatal(e.into()))?;
     let resolve = |name: &str| {

@@ -30,7 +30,7 @@ impl Store {
     /// Saves many articles in one transaction: all of them or none. The merged events are stale
     /// until [`Store::refresh`] (an import refreshes once at its end; opening a workspace does too).
     pub fn save_batch(&mut self, items: &[(Article, Vec<Event>)]) -> Result<Vec<SaveOutcome>> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let mut out = Vec::with_capacity(items.len());
         for (article, events) in items {
             out.push(save_in(&tx, article, events)?);
