@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, copyFileSync, mkdirSync, rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, copyFileSync, mkdirSync, rmSync, existsSync, readFileSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,7 @@ const target = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/da
 const app = join(target, 'debug/dateline-app');
 
 let driverProcess;
+let driverLog;
 let driver;
 let work;
 
@@ -27,8 +28,12 @@ before(async () => {
   mkdirSync(join(work, 'out'));
   copyFileSync(join(root, 'samples/01-call-readout.txt'), join(work, 'articles/call.txt'));
   copyFileSync(join(root, 'samples/12-weekly-roundup.md'), join(work, 'articles/roundup.md'));
+  // The driver's own output (WebKitWebDriver's backtraces when the app quits) goes to a log
+  // file beside the screenshots, not to the test's output.
+  mkdirSync(join(here, 'test-results'), { recursive: true });
+  driverLog = openSync(join(here, 'test-results', 'tauri-driver.log'), 'w');
   driverProcess = spawn('tauri-driver', ['--port', '4444'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', driverLog, driverLog],
     env: {
       ...process.env,
       DATELINE_WORKSPACE: join(work, 'ws.dateline'),
@@ -48,6 +53,7 @@ after(async () => {
   // deadline, then make sure neither the driver nor the app outlives the test.
   if (driver) await Promise.race([driver.quit().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
   if (driverProcess) driverProcess.kill('SIGKILL');
+  if (driverLog !== undefined) closeSync(driverLog);
   spawnSync('pkill', ['-f', app]);
   if (work) rmSync(work, { recursive: true, force: true });
 });

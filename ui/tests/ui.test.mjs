@@ -444,7 +444,7 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       await page.evaluate(() => window.__mock.release());
       await page.getByTestId('import-summary').waitFor();
       const panel = (await page.getByTestId('import-panel').innerText()).replace(/\s+/g, ' ');
-      assert.match(panel, /3 articles and 1 event added from 1 file; 1 failed/);
+      assert.match(panel, /3 articles added from 1 file; 1 failed/);
       assert.match(panel, /photo\.jpg failed Not a news article/i);
       await page.waitForFunction(() => document.querySelector('[data-testid=event-count]')?.textContent?.includes('13 events'));
       assert.match(await canvas.getAttribute('aria-label'), /^Timeline of 13 events/);

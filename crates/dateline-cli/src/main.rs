@@ -414,7 +414,8 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let (docs, reports) = dateline::extract_paths(&paths);
             for r in &reports {
                 if matches!(r.status, FileStatus::Failed) {
-                    eprintln!("failed: {}: {}", r.path, r.reason.as_deref().unwrap_or(""));
+                    let line = format!("failed: {}: {}", r.path, r.reason.as_deref().unwrap_or(""));
+                    eprintln!("{}", output::terminal_safe(&line));
                 }
             }
             match format {
@@ -427,31 +428,33 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         }
         Command::Import { paths, workspace, report } => {
             let mut ws = workspace.open().map_err(Fatal)?;
-            let bar = indicatif::ProgressBar::new(0);
-            bar.set_style(
-                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files {msg}")
-                    .map_err(|e| Fatal(e.into()))?,
-            );
-            let result = ws.import(&paths, &Cancel::default(), &mut |p| {
-                bar.set_length(u64::from(p.files_total));
-                bar.set_position(u64::from(p.files_done));
-                bar.set_message(format!("{} articles, {} events", p.articles, p.events));
-            });
-            bar.finish_and_clear();
+            let mut progress = output::Progress::new();
+            let result = ws.import(&paths, &Cancel::default(), &mut |p| progress.update(p));
+            progress.finish();
             let r = result.map_err(|e| Fatal(e.into()))?;
             for f in &r.files {
                 if matches!(f.status, FileStatus::Failed | FileStatus::Skipped) {
-                    eprintln!("{:?}: {}: {}", f.status, f.path, f.reason.as_deref().unwrap_or(""));
+                    let line = format!("{:?}: {}: {}", f.status, f.path, f.reason.as_deref().unwrap_or(""));
+                    eprintln!("{}", output::terminal_safe(&line));
                 }
             }
-            eprintln!(
-                "imported {} articles with {} events into {} ({} files, {} failed)",
+            // The workspace's own counts (merged events, one actor per identity): the ones
+            // `dateline info` and the app show, not the mentions this import added.
+            let info = ws.info().map_err(|e| Fatal(e.into()))?;
+            let summary = format!(
+                "imported {} {} from {} {} ({} failed) into {}: it holds {} {} and {} {}",
                 r.articles_added,
-                r.events_added,
-                ws.path().display(),
+                plural(r.articles_added as usize, "article", "articles"),
                 r.files.len(),
-                r.failed()
+                plural(r.files.len(), "file", "files"),
+                r.failed(),
+                ws.path().display(),
+                info.events,
+                plural(info.events as usize, "event", "events"),
+                info.actors,
+                plural(info.actors as usize, "actor", "actors"),
             );
+            eprintln!("{}", output::terminal_safe(&summary));
             if let Some(path) = report {
                 let json = serde_json::to_string_pretty(&r.files).map_err(|e| Fatal(e.into()))?;
                 std::fs::write(&path, json + "\n")
@@ -723,6 +726,10 @@ fn print_events(
 
 fn failed_code(failed: bool) -> ExitCode {
     if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
 }
 
 #[cfg(test)]

@@ -6,6 +6,64 @@ use dateline::model::{Article, Event, EventRecord};
 use dateline_store::EventRow;
 use serde::Deserialize;
 
+/// `s` as it may reach a terminal: control characters (escape sequences in a file name, a
+/// carriage return that would overwrite the line) written as `\u{1b}`.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return s.into();
+    }
+    s.chars().map(|c| if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() }).collect()
+}
+
+/// An import's progress on stderr: a bar on a terminal; elsewhere (a log, a pipe, CI) a line
+/// every few seconds, so a long import never looks hung.
+pub struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    last: std::time::Instant,
+}
+
+impl Progress {
+    const EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+
+    pub fn new() -> Self {
+        use std::io::IsTerminal;
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::new(0);
+            if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files {msg}") {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Self { bar, last: std::time::Instant::now() }
+    }
+
+    pub fn update(&mut self, p: &dateline::ImportProgress) {
+        match &self.bar {
+            Some(bar) => {
+                bar.set_length(u64::from(p.files_total));
+                bar.set_position(u64::from(p.files_done));
+                bar.set_message(format!("{} articles, {} events", p.articles, p.events));
+            }
+            None if self.last.elapsed() >= Self::EVERY => {
+                self.last = std::time::Instant::now();
+                let current =
+                    p.current.as_deref().map(|c| format!(" ({})", terminal_safe(c))).unwrap_or_default();
+                eprintln!(
+                    "importing: {}/{} files, {} articles, {} events{current}",
+                    p.files_done, p.files_total, p.articles, p.events
+                );
+            }
+            None => {}
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
 pub fn extract_jsonl(out: &mut impl Write, docs: &[(Article, Vec<Event>)]) -> std::io::Result<()> {
     for (article, events) in docs {
         for e in events {
@@ -19,7 +77,8 @@ pub fn extract_jsonl(out: &mut impl Write, docs: &[(Article, Vec<Event>)]) -> st
 pub fn extract_table(out: &mut impl Write, docs: &[(Article, Vec<Event>)]) -> std::io::Result<()> {
     for (article, events) in docs {
         let published = article.published.map_or_else(|| "date unknown".to_string(), |d| d.to_string());
-        writeln!(out, "{} ({published}): {} events", article.doc, events.len())?;
+        let n = events.len();
+        writeln!(out, "{} ({published}): {n} {}", article.doc, if n == 1 { "event" } else { "events" })?;
         for e in events {
             let r = EventRecord::from_event(&article.doc, e);
             writeln!(out, "  {}", row(&r))?;
@@ -179,4 +238,13 @@ pub fn timex_line(line: &str) -> anyhow::Result<Vec<String>> {
         .iter()
         .map(|r| Ok(serde_json::to_string(r)?))
         .collect()
+}
+
+#[cfg(test)]
+mod terminal_tests {
+    #[test]
+    fn control_characters_never_reach_the_terminal_raw() {
+        assert_eq!(super::terminal_safe("a.txt"), "a.txt");
+        assert_eq!(super::terminal_safe("\u{1b}[2Jx\r.txt"), "\\u{1b}[2Jx\\u{d}.txt");
+    }
 }

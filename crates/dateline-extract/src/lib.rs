@@ -37,6 +37,14 @@ pub fn extract_text(text: &str, published: Option<chrono::NaiveDate>) -> Extract
     extract_with_headline(text, published, None)
 }
 
+/// Runs every stage over an article made of a headline and its body (paragraphs separated by
+/// blank lines), as ingest lays one out: the headline's events carry no tense of their own. Spans
+/// point into `format!("{headline}\n\n{body}")`.
+pub fn extract_titled(headline: &str, body: &str, published: Option<chrono::NaiveDate>) -> Extraction {
+    let text = format!("{headline}\n\n{body}");
+    extract_with_headline(&text, published, Some(Span::new(0, headline.len())))
+}
+
 fn extract_with_headline(
     text: &str,
     published: Option<chrono::NaiveDate>,

@@ -130,6 +130,66 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &[Trip]) -> Option<(Found,
     Some((Found { event: e, stop }, name_span))
 }
 
+/// Modifiers that make a meeting no more than a meeting: "Bilateral Meeting", "Their Meeting".
+const GENERIC_MEETING_WORDS: &[&str] = &[
+    "bilateral",
+    "trilateral",
+    "their",
+    "his",
+    "her",
+    "joint",
+    "virtual",
+    "first",
+    "second",
+    "third",
+    "private",
+    "closed",
+    "working",
+    "official",
+    "productive",
+    "brief",
+    "video",
+    "online",
+    "in-person",
+    "face-to-face",
+    "expanded",
+    "restricted",
+    "one-on-one",
+    "separate",
+    "final",
+    "next",
+    "last",
+];
+
+/// Whether a bare "meeting" trigger (at `trigger` in `sentence`) is a gathering's name: a
+/// capitalised head with a proper modifier ("Senior Officials' Meeting", "Ministerial Meeting")
+/// or a capitalised complement that is not a person's title ("Meeting of the Supreme State
+/// Council", not "Meeting of the Presidents of ...").
+pub(super) fn is_named_meeting(sentence: &str, trigger: Span) -> bool {
+    let head = trigger.slice(sentence);
+    if !matches!(head, "Meeting" | "Meetings") {
+        return false;
+    }
+    let before = sentence[..trigger.start].trim_end();
+    let modifier = before.rsplit(' ').next().unwrap_or("");
+    let modifier = modifier.trim_end_matches(['\'', '\u{2019}']);
+    let modifier_proper = modifier.starts_with(char::is_uppercase)
+        && !GENERIC_MEETING_WORDS.contains(&modifier.to_lowercase().as_str())
+        && crate::actors::titles().class_of(modifier).is_none()
+        && gathering_name(sentence, trigger.start, trigger.end).is_some();
+    let after = &sentence[trigger.end..];
+    let complement = after
+        .strip_prefix(" of the ")
+        .or_else(|| after.strip_prefix(" of "))
+        .and_then(|rest| rest.split(' ').next())
+        .is_some_and(|w| {
+            w.starts_with(char::is_uppercase)
+                && crate::actors::titles().class_of(w.trim_end_matches([',', '.'])).is_none()
+                && !matches!(w, "Presidents" | "Leaders" | "Heads" | "Ministers" | "Foreign")
+        });
+    modifier_proper || complement
+}
+
 /// The city a gathering's name carries: "Munich Security Conference", "GLOBSEC Bratislava Forum".
 fn city_in_name(name: &str) -> Option<Location> {
     name.split(' ').find_map(|word| {

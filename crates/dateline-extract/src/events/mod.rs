@@ -75,7 +75,14 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             let Some(status) = status_of(s_text, trig.span) else { continue };
             let r = regions(t.text, sentence, trigger, trig.kind == EventKind::Visit);
             let cx = Context { t, sentence, trigger, regions: r, status };
-            match trig.kind {
+            // "the Senior Officials' Meeting", "a Meeting of the Supreme State Council": a meeting
+            // with a proper name is a gathering.
+            let kind = if trig.kind == EventKind::Meeting && gathering::is_named_meeting(s_text, trig.span) {
+                EventKind::Conference
+            } else {
+                trig.kind
+            };
+            match kind {
                 EventKind::Visit => visit(&cx, &mut trips),
                 EventKind::Meeting | EventKind::Call => {
                     sentence_events.extend(meeting_or_call(&cx, trig.kind, &trips));
@@ -102,7 +109,131 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     }
     let mut events: Vec<Event> = trip_visits(&trips, &found);
     events.extend(found.into_iter().map(|f| f.event));
-    merge::within_article(events, t.headline)
+    let mut events = merge::within_article(events, t.headline);
+    date_the_lead(t, &mut events);
+    place_the_lead(t, &mut events);
+    events
+}
+
+/// Where the lead ends: the end of the `LEAD_SENTENCES`-th sentence after the headline.
+fn lead_end(t: &Tagged<'_>) -> usize {
+    let body_start = t.headline.map_or(0, |h| h.end);
+    t.sentences.iter().filter(|s| s.start >= body_start).nth(LEAD_SENTENCES - 1).map_or(usize::MAX, |s| s.end)
+}
+
+/// The place line under a headline, as transcripts and news items carry it: "Berlin, Germany",
+/// "The Kremlin, Moscow", "Washington, D.C.", "Sevastopol". A short line of places and at most two
+/// other capitalised words, among the first lines of the body.
+fn dateline_place(t: &Tagged<'_>) -> Option<Location> {
+    let body_start = t.headline.map_or(0, |h| h.end);
+    let mut offset = body_start;
+    for line in t.text[body_start..].split_inclusive('\n').take(16) {
+        let span = Span::new(offset, offset + line.trim_end().len());
+        offset += line.len();
+        let text = span.slice(t.text).trim();
+        if text.is_empty() {
+            continue;
+        }
+        if text.len() > 60 {
+            return None;
+        }
+        let inside: Vec<&Mention> = t.mentions.iter().filter(|m| span.contains(m.span)).collect();
+        if inside.iter().any(|m| m.kind == MentionKind::Person) {
+            continue;
+        }
+        let places: Vec<&Mention> = inside
+            .iter()
+            .copied()
+            .filter(|m| matches!(m.kind, MentionKind::City | MentionKind::Country))
+            .collect();
+        if places.is_empty() {
+            continue;
+        }
+        let mut rest = text.to_string();
+        for m in &places {
+            rest = rest.replace(m.span.slice(t.text), " ");
+        }
+        let others: Vec<&str> =
+            rest.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|w| !w.is_empty()).collect();
+        if others.len() <= 2 && others.iter().all(|w| w.starts_with(char::is_uppercase)) {
+            return location_of(&places);
+        }
+    }
+    None
+}
+
+/// The lead's meetings and gatherings happen where the dateline says, when their sentence names
+/// no place; and a participant of another country who meets there is on a visit there ("Secretary
+/// Marlow and Chancellor Hoffmann Before Their Meeting", datelined Berlin: Marlow visits Germany).
+fn place_the_lead(t: &Tagged<'_>, events: &mut Vec<Event>) {
+    let end = lead_end(t);
+    let in_lead = |e: &Event| e.evidence.iter().any(|s| s.end <= end);
+    if let Some(place) = dateline_place(t) {
+        for e in events.iter_mut().filter(|e| in_lead(e) && e.location.is_none()) {
+            if matches!(e.kind, EventKind::Meeting | EventKind::Conference) {
+                e.location = Some(place.clone());
+            }
+        }
+    }
+    // Visits only for the article's own meeting: told in the headline or the first sentence, in
+    // person.
+    let body_start = t.headline.map_or(0, |h| h.end);
+    let first_end = t.sentences.iter().find(|s| s.start >= body_start).map_or(0, |s| s.end);
+    let remote = |e: &Event| {
+        e.evidence.iter().any(|s| {
+            let lower = s.slice(t.text).to_lowercase();
+            ["videoconference", "video conference", "video link", "virtual", "online", "phone"]
+                .iter()
+                .any(|w| lower.contains(w))
+        })
+    };
+    let mut visits = Vec::new();
+    for e in events.iter().filter(|e| {
+        e.kind == EventKind::Meeting && e.evidence.iter().any(|s| s.end <= first_end) && !remote(e)
+    }) {
+        let Some(country) = e.location.as_ref().and_then(|l| l.country.clone()) else { continue };
+        let people: Vec<&Participant> =
+            e.participants.iter().filter(|p| p.actor.kind == ActorKind::Person).collect();
+        let locals = people.iter().filter(|p| p.actor.country.as_deref() == Some(country.as_str())).count();
+        for p in &people {
+            let foreign = match p.actor.country.as_deref() {
+                Some(c) => c != country,
+                // Of no stated country, beside someone of the place: the guest.
+                None => locals > 0 && people.len() == 2,
+            };
+            let known = events.iter().chain(&visits).any(|v: &Event| {
+                v.kind == EventKind::Visit
+                    && v.location.as_ref().and_then(|l| l.country.as_deref()) == Some(country.as_str())
+                    && v.participants.first().is_some_and(|f| f.actor.name == p.actor.name)
+            });
+            if !foreign || known {
+                continue;
+            }
+            let mut participants = vec![Participant { role: Role::Initiator, ..(*p).clone() }];
+            for q in &people {
+                push_unique(&mut participants, Participant { role: Role::Host, ..(*q).clone() });
+            }
+            visits.push(Event { kind: EventKind::Visit, participants, name: None, ..e.clone() });
+        }
+    }
+    events.extend(visits);
+}
+
+/// How many sentences after the headline make the lead: a readout tells its event there.
+const LEAD_SENTENCES: usize = 3;
+
+/// A readout's own event has no date word ("Putin had a telephone conversation with ...",
+/// "During a working visit to Brussels, Zelenskyy met with ..."): told as done in the headline or
+/// the lead, it happened on the publication day. Later sentences without a date are background
+/// ("the meeting ... which took place during the climate conference"), left undated.
+fn date_the_lead(t: &Tagged<'_>, events: &mut [Event]) {
+    let Some(published) = t.published else { return };
+    let lead_end = lead_end(t);
+    for e in events.iter_mut().filter(|e| e.date.is_none() && e.status == Status::Occurred) {
+        if e.evidence.iter().any(|s| s.end <= lead_end) {
+            e.date = Some(DateRange::day(published));
+        }
+    }
 }
 
 /// "to meet the challenges", "meets the criteria": "meet" with a goal, not a person, as object.
@@ -181,6 +312,15 @@ impl Context<'_, '_> {
         // "Following President Biden's travel to Brussels, Under Secretary Nuland will meet": the
         // subject is in the last comma-separated part before the trigger, when that part names one.
         let region = self.regions.subject;
+        // "... with President Levan Beridze, who is on a working visit": a relative clause's
+        // subject is the person right before it.
+        if let Some(i) = region.slice(self.t.text).rfind(", who ") {
+            let antecedent = self.people_in(Span::new(region.start, region.start + i));
+            if let Some(mut p) = antecedent.into_iter().last() {
+                p.role = Role::Initiator;
+                return vec![p];
+            }
+        }
         let tail = region
             .slice(self.t.text)
             .rfind(", ")
@@ -346,10 +486,12 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
         }
     }
     let Some(traveller) = travellers.into_iter().next() else { return };
-    if destinations.is_empty() {
+    let date = cx.attached_date();
+    // "traveled to the Middle East and North Africa June 13-17": a dated trip to a region; its
+    // stops are the countries where the traveller is then said to meet people.
+    if destinations.is_empty() && date.is_none() {
         return;
     }
-    let date = cx.attached_date();
     let status = cx.status_for(date);
     let existing = trips.iter().position(|tr| tr.traveller == traveller.actor.name && tr.status == status);
     let trip_index = match existing {
@@ -475,6 +617,17 @@ fn stop_for(
     if let Some(c) = named.first() {
         return Some((i, c.clone()));
     }
+    // A trip to a region has no stops of its own: a foreign place the sentence puts the meeting
+    // in ("In the United Arab Emirates, Envoy Kerry met with ...") is one.
+    if trip.stops.is_empty()
+        && let Some(c) = cx
+            .locative_places()
+            .iter()
+            .filter_map(|m| m.country.clone())
+            .find(|c| trip.traveller_country.as_deref() != Some(c.as_str()))
+    {
+        return Some((i, c));
+    }
     if trip.stops.len() == 1 {
         return Some((i, trip.stops[0].country.clone()));
     }
@@ -485,8 +638,25 @@ fn stop_for(
         .map(|c| (i, c))
 }
 
+/// Who acts in a clause that names nobody ("he will meet with", "In El Salvador, reinforced ...
+/// in meetings with"): on an open trip, its traveller; else the cast's salient person.
+fn actors_of(cx: &Context<'_, '_>, trips: &[Trip]) -> Vec<Participant> {
+    if cx.people_in(cx.regions.subject).is_empty()
+        && let Some(trip) = trips.last()
+    {
+        let actor = Actor {
+            name: trip.traveller.clone(),
+            kind: ActorKind::Person,
+            country: trip.traveller_country.clone(),
+            roles: Vec::new(),
+        };
+        return vec![Participant { actor, role: Role::Initiator }];
+    }
+    cx.initiators()
+}
+
 fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec<Found> {
-    let mut initiators = cx.initiators();
+    let mut initiators = actors_of(cx, trips);
     let mut counterparts = cx.people_in(cx.regions.object);
     counterparts.extend(cx.parties_in(cx.regions.object));
     counterparts.retain(|c| !initiators.iter().any(|i| i.actor.name == c.actor.name));
@@ -528,7 +698,18 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec
     let together = ["trilateral", "joint", "together", "multilateral", "jointly"]
         .iter()
         .any(|w| cx.regions.clause.slice(cx.t.text).to_lowercase().contains(w));
-    let per_counterpart = kind == EventKind::Meeting && stop.is_some() && !together;
+    // Off a trip too, a traveller's "met with A, B and C" of another country are three meetings;
+    // a leader's meeting with his own officials is one, and so is a host's with a delegation.
+    let countries_of =
+        |ps: &[Participant]| -> Vec<String> { ps.iter().filter_map(|p| p.actor.country.clone()).collect() };
+    let own = countries_of(&initiators);
+    let theirs = countries_of(&counterparts);
+    let foreign_counterparts = counterparts.len() >= 2
+        && !own.is_empty()
+        && !theirs.is_empty()
+        && theirs.iter().all(|c| !own.contains(c))
+        && !location.as_ref().and_then(|l| l.country.as_ref()).is_some_and(|c| own.contains(c));
+    let per_counterpart = kind == EventKind::Meeting && (stop.is_some() || foreign_counterparts) && !together;
     let groups: Vec<Vec<Participant>> = if per_counterpart {
         counterparts.into_iter().map(|c| vec![c]).collect()
     } else {
@@ -585,7 +766,23 @@ fn location_of(places: &[&Mention]) -> Option<Location> {
 fn trip_visits(trips: &[Trip], found: &[Found]) -> Vec<Event> {
     let mut out = Vec::new();
     for (ti, trip) in trips.iter().enumerate() {
-        for stop in &trip.stops {
+        // Stops the meetings found on a trip to a region ("In the UAE, Kerry met ...").
+        let mut stops = trip.stops.clone();
+        for f in found {
+            if let Some((i, c)) = &f.stop
+                && *i == ti
+                && !stops.iter().any(|s| s.country == *c)
+            {
+                let cities = f.event.location.iter().filter_map(|l| l.place.clone()).collect();
+                stops.push(trip::Stop {
+                    country: c.clone(),
+                    cities,
+                    date: None,
+                    evidence: f.event.evidence.clone(),
+                });
+            }
+        }
+        for stop in &stops {
             if trip.traveller_country.as_deref() == Some(stop.country.as_str()) {
                 continue;
             }

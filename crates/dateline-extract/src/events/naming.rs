@@ -81,15 +81,9 @@ pub fn gathering_name(sentence: &str, head_start: usize, head_end: usize) -> Opt
     // A capitalised head may take a complement: "Summit for Democracy", "Conference on Disarmament".
     if capitalised_head {
         let after = &sentence[head_end..];
-        for prep in [" for ", " on ", " of "] {
+        for prep in [" for ", " on ", " of the ", " of "] {
             if let Some(rest) = after.strip_prefix(prep) {
-                let words: Vec<&str> = rest
-                    .split(' ')
-                    .take_while(|w| {
-                        w.starts_with(char::is_uppercase) && !is_date_word(w.trim_end_matches([',', '.']))
-                    })
-                    .map(|w| w.trim_end_matches([',', '.', ';', ':']))
-                    .collect();
+                let words = complement_words(rest);
                 if !words.is_empty() {
                     name = format!("{name}{prep}{}", words.join(" "));
                     return Some(name);
@@ -99,6 +93,28 @@ pub fn gathering_name(sentence: &str, head_start: usize, head_end: usize) -> Opt
     }
     let modifiers = name.split_whitespace().count().saturating_sub(head.split_whitespace().count());
     (modifiers > 0 || capitalised_head && name != head).then_some(name)
+}
+
+/// The capitalised words of a name's complement, with the particles between them: "Supreme State
+/// Council of the Union State" in "Meeting of the Supreme State Council of the Union State".
+fn complement_words(rest: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = Vec::new();
+    let mut pending: Vec<&str> = Vec::new();
+    for raw in rest.split(' ') {
+        let w = raw.trim_end_matches([',', '.', ';', ':']);
+        if w.starts_with(char::is_uppercase) && !is_date_word(w) {
+            words.append(&mut pending);
+            words.push(w);
+        } else if !words.is_empty() && matches!(w, "of" | "the" | "and" | "on" | "for") {
+            pending.push(w);
+        } else {
+            break;
+        }
+        if w.len() != raw.len() {
+            break; // punctuation ends the name
+        }
+    }
+    words
 }
 
 fn is_date_word(w: &str) -> bool {
