@@ -87,6 +87,12 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             if meets_a_goal(s_text, trig.span) {
                 continue;
             }
+            // "the 27th Congress of the Universal Postal Union", not "the U.S. Congress".
+            if gathering::NAMED_ONLY.contains(&trig.span.slice(s_text).to_lowercase().as_str())
+                && !gathering::named_by_complement(s_text, trig.span)
+            {
+                continue;
+            }
             let Some(status) = status_of(s_text, trig.span) else { continue };
             let r = regions(t.text, sentence, trigger, trig.kind == EventKind::Visit);
             let cx = Context { t, sentence, trigger, regions: r, status };
@@ -129,6 +135,7 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
                 }
             }
         }
+        date_by_gathering(t.text, &mut sentence_events);
         update_stop_dates(t, sentence, &mut trips);
         // One event per kind and participant set per sentence: "met ... and held talks" is one.
         for f in sentence_events {
@@ -158,6 +165,33 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     date_the_lead(t, &mut events, &off_the_day);
     place_the_lead(t, &mut events);
     events
+}
+
+/// "met X on the sidelines of the Summit on Monday", "spoke with Y at the Forum": an undated
+/// meeting or call held at a dated gathering of its sentence takes the gathering's date.
+fn date_by_gathering(text: &str, events: &mut [Found]) {
+    let dated: Vec<(Span, DateRange, Status)> = events
+        .iter()
+        .filter(|f| f.event.kind == EventKind::Conference)
+        .filter_map(|f| f.event.date.map(|d| (f.event.trigger, d, f.event.status)))
+        .collect();
+    for f in events.iter_mut() {
+        if !matches!(f.event.kind, EventKind::Meeting | EventKind::Call) || f.event.date.is_some() {
+            continue;
+        }
+        let trigger = f.event.trigger;
+        let Some(&(_, date, status)) = dated.iter().find(|(g, _, _)| {
+            g.start >= trigger.end && {
+                let between = text[trigger.end..g.start].to_lowercase();
+                [" at ", "sidelines", "margins", " during "].iter().any(|w| between.contains(w))
+                    && !between.contains([';', '.'])
+            }
+        }) else {
+            continue;
+        };
+        f.event.date = Some(date);
+        f.event.status = status;
+    }
 }
 
 /// Where the lead ends: the end of the `LEAD_SENTENCES`-th sentence after the headline.
