@@ -979,9 +979,11 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec
     let mut out = Vec::new();
     // On a trip, each named counterpart is a meeting of its own, unless the clause says they met
     // together ("a trilateral meeting with").
+    // Only the meeting's own words count: "to discuss joint efforts" is its topic.
+    let told = Span::new(cx.regions.clause.start, cx.regions.object.end.max(cx.trigger.end));
     let together = ["trilateral", "joint", "together", "multilateral", "jointly"]
         .iter()
-        .any(|w| cx.regions.clause.slice(cx.t.text).to_lowercase().contains(w));
+        .any(|w| told.slice(cx.t.text).to_lowercase().contains(w));
     // Off a trip too, a traveller's "met with A, B and C" of another country are three meetings;
     // a leader's meeting with his own officials is one, and so is a host's with a delegation.
     let countries_of =
