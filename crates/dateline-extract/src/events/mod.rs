@@ -163,6 +163,7 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     events.extend(found.into_iter().map(|f| f.event));
     let mut events = merge::within_article(events, t.headline);
     date_the_lead(t, &mut events, &off_the_day);
+    date_visits_by_their_meeting(t, &mut events, &off_the_day);
     place_the_lead(t, &mut events);
     events
 }
@@ -308,6 +309,35 @@ const LEAD_SENTENCES: usize = 3;
 /// "During a working visit to Brussels, Zelenskyy met with ..."): told as done in the headline or
 /// the lead, it happened on the publication day. Later sentences without a date are background
 /// ("the meeting ... which took place during the climate conference"), left undated.
+/// "It's an honour to have my friend the Secretary for his first official visit in Israel", "I came
+/// here to prepare ...": a visit told without a date, by a text whose meeting of the day (dated by
+/// publication) has the visitor in it, in the visit's country, is that day's visit.
+fn date_visits_by_their_meeting(t: &Tagged<'_>, events: &mut [Event], off_the_day: &[Span]) {
+    let Some(published) = t.published else { return };
+    let today = DateRange::day(published);
+    let country = |e: &Event| e.location.as_ref().and_then(|l| l.country.clone());
+    let meetings: Vec<(Vec<String>, Option<String>)> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Meeting && e.status == Status::Occurred && e.date == Some(today))
+        .map(|e| (e.participants.iter().map(|p| p.actor.name.clone()).collect(), country(e)))
+        .collect();
+    for e in events.iter_mut().filter(|e| {
+        e.kind == EventKind::Visit
+            && e.date.is_none()
+            && e.status == Status::Occurred
+            && !off_the_day.contains(&e.trigger)
+    }) {
+        let Some(traveller) = e.participants.first().map(|p| p.actor.name.clone()) else { continue };
+        let here = country(e);
+        let met_here = meetings.iter().any(|(people, at)| {
+            people.contains(&traveller) && (at.is_none() || here.is_none() || *at == here)
+        });
+        if met_here {
+            e.date = Some(today);
+        }
+    }
+}
+
 fn date_the_lead(t: &Tagged<'_>, events: &mut [Event], off_the_day: &[Span]) {
     let Some(published) = t.published else { return };
     let lead_end = lead_end(t);
