@@ -661,6 +661,21 @@ fn push_unique(out: &mut Vec<Participant>, p: Participant) {
 }
 
 /// A visit trigger opens (or extends) a trip: the traveller and the destinations after the trigger.
+/// The people after "by" in a noun visit's object: "the visit to X by A and B".
+fn visit_agents(cx: &Context<'_, '_>) -> Option<Vec<Participant>> {
+    if !cx.trigger.slice(cx.t.text).to_lowercase().starts_with("visit") {
+        return None;
+    }
+    let object = cx.regions.object.slice(cx.t.text);
+    let i = object.find(" by ")?;
+    let agents: Vec<Participant> = cx
+        .people_in(Span::new(cx.regions.object.start + i, cx.regions.object.end))
+        .into_iter()
+        .map(|p| Participant { role: Role::Initiator, ..p })
+        .collect();
+    (!agents.is_empty()).then_some(agents)
+}
+
 fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
     let mut destinations = destinations(cx);
     if destinations.is_empty() {
@@ -686,6 +701,10 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
             hosts = cx.people_in(Span::new(cx.regions.subject.start, cx.regions.subject.start + i));
             travellers = vec![Participant { role: Role::Initiator, ..first }];
         }
+    } else if let Some(agents) = visit_agents(cx) {
+        // "following the visit to the United States by President A and Chairman B": the agent
+        // travels, whoever the sentence is about.
+        travellers = agents;
     } else if welcoming || cx.people_in(cx.regions.subject).is_empty() {
         if welcoming {
             hosts = cx.people_in(cx.regions.subject);
