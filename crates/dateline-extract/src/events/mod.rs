@@ -661,6 +661,30 @@ fn push_unique(out: &mut Vec<Participant>, p: Participant) {
 }
 
 /// A visit trigger opens (or extends) a trip: the traveller and the destinations after the trigger.
+/// Whose country "our country" is, in a visit's object: a person of the clause who does not
+/// travel, else the speaker of a transcript's turn, else the person the passage is about.
+fn our_country(cx: &Context<'_, '_>, travellers: &[Participant]) -> Option<String> {
+    let object = cx.regions.object.slice(cx.t.text).to_lowercase();
+    if !["our country", "our capital", "our state"].iter().any(|w| object.contains(w)) {
+        return None;
+    }
+    let travels = |p: &Participant| travellers.iter().any(|t| t.actor.name == p.actor.name);
+    let theirs: Vec<String> = travellers.iter().filter_map(|t| t.actor.country.clone()).collect();
+    let host = |p: Participant| p.actor.country.filter(|c| !theirs.contains(c));
+    let in_clause = cx.mentions_in(cx.regions.clause).filter(|m| m.kind == MentionKind::Person);
+    in_clause
+        .map(|m| participant(m, Role::Host))
+        .filter(|p| !travels(p))
+        .find_map(host)
+        .or_else(|| cx.speaker().filter(|p| !travels(p)).and_then(host))
+        .or_else(|| {
+            cx.t.cast
+                .salient_at(cx.trigger.start)
+                .and_then(|m| m.country.clone())
+                .filter(|c| !theirs.contains(c))
+        })
+}
+
 /// The people after "by" in a noun visit's object: "the visit to X by A and B".
 fn visit_agents(cx: &Context<'_, '_>) -> Option<Vec<Participant>> {
     if !cx.trigger.slice(cx.t.text).to_lowercase().starts_with("visit") {
@@ -677,7 +701,7 @@ fn visit_agents(cx: &Context<'_, '_>) -> Option<Vec<Participant>> {
 }
 
 fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
-    let mut destinations = destinations(cx);
+    let mut destinations: Vec<Mention> = destinations(cx).into_iter().cloned().collect();
     if destinations.is_empty() {
         // "Imran Khan, who is in Russia on a working visit": the place stands before the trigger.
         let text = cx.t.text;
@@ -686,6 +710,7 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
             .into_iter()
             .filter(|m| m.span.end <= cx.trigger.start && cx.trigger.start - m.span.end <= 24)
             .filter(|m| text[..m.span.start].trim_end().ends_with(" in"))
+            .cloned()
             .collect();
     }
     // "X's visit to Y" and "the visit by X": the traveller may follow a noun trigger too; so does
@@ -713,6 +738,19 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
         if let Some(first) = after.into_iter().next() {
             travellers = vec![Participant { role: Role::Initiator, ..first }];
         }
+    }
+    // "the President of Turkey, who is on an official visit to our country": the country of
+    // whoever says "our", the host.
+    if destinations.is_empty()
+        && let Some(country) = our_country(cx, &travellers)
+    {
+        destinations.push(Mention {
+            span: cx.trigger,
+            name: country.clone(),
+            kind: MentionKind::Country,
+            country: Some(country),
+            role: None,
+        });
     }
     // "returned on June 3 from travel to X": the day of the return, not of the visit.
     let returning = {
