@@ -530,6 +530,7 @@ impl Context<'_, '_> {
                 && matches!(x.kind, TimexKind::Date | TimexKind::Time)
                 && x.range.is_some_and(|r| r.precision <= dateline_model::Precision::Year)
                 && !attributive_year(text, x)
+                && !dates_the_telling(text, x, self.trigger)
         };
         // After the trigger: inside its object phrase or just past it ("met ... on Tuesday").
         // A relative clause right after the object may carry the date: "the summit, which was due
@@ -636,6 +637,34 @@ fn is_spokesperson(m: &Mention) -> bool {
 }
 
 /// "the 1991 Paris Peace Agreements", "its 2022 ASEAN chairmanship": a bare year that modifies a
+/// Verbs of telling: a time right after one dates the telling, not the event ("the travel, which
+/// we announced just this morning", "thanks for joining this afternoon as we preview the trip").
+const TELLING_VERBS: &[&str] = &[
+    "announced",
+    "announces",
+    "said",
+    "says",
+    "told",
+    "joining",
+    "briefed",
+    "stated",
+    "noted",
+    "confirmed",
+    "released",
+    "issued",
+];
+
+fn dates_the_telling(text: &str, x: &TimeExpr, trigger: Span) -> bool {
+    let from =
+        text[..x.span.start].char_indices().rev().filter(|(_, c)| *c == ' ').nth(3).map_or(0, |(i, _)| i);
+    if trigger.start < x.span.start && trigger.end > from {
+        return false;
+    }
+    text[from..x.span.start].split_whitespace().any(|w| {
+        TELLING_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str())
+    })
+}
+
 /// noun dates that noun, not the event.
 fn attributive_year(text: &str, x: &TimeExpr) -> bool {
     let s = x.span.slice(text);
@@ -946,6 +975,7 @@ fn update_stop_dates(t: &Tagged<'_>, sentence: Span, trips: &mut [Trip]) {
     let Some(date) = crate::starting_in(t.times, sentence, |x| x.span)
         .iter()
         .filter(|x| sentence.contains(x.span))
+        .filter(|x| !dates_the_telling(t.text, x, Span::new(sentence.start, sentence.start)))
         .filter_map(|x| x.range)
         .find(|r| trip.date.is_none_or(|d| d.contains(r)) && r.precision == dateline_model::Precision::Day)
     else {
