@@ -52,7 +52,7 @@ const PEOPLE: &[(&str, Expected)] = &[
         &[("Jean-Yves Le Drian", Some("Foreign Minister"), Some("France"))],
     ),
     (
-        "Commission President Ursula von der Leyen spoke.",
+        "European Commission President Ursula von der Leyen spoke.",
         &[("Ursula von der Leyen", Some("European Commission President"), None)],
     ),
     (
