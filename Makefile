@@ -1,50 +1,69 @@
 # Dateline's single entry point. `make run` sets up, builds, imports samples/ and opens the app
 # (without a display: runs the CLI on samples/ and writes out/timeline.png). `make test` runs
 # every test: Rust (unit, golden, CLI), UI (unit + headless Chromium), and the app end to end.
+# Each stage prints one line (and warnings, or a failure in full); VERBOSE=1 shows everything.
 
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/dateline-target
 export TZ := UTC
 BIN := $(CARGO_TARGET_DIR)/debug
 CARGO_TEST := $(shell command -v cargo-nextest >/dev/null 2>&1 && echo "nextest run" || echo test)
+REPORT := $(CURDIR)/tests/report
+ifeq ($(VERBOSE),)
+CARGO_Q := --quiet
+# nextest: failures only, then its summary line; cargo test: its own summary per binary.
+TEST_Q := $(if $(findstring nextest,$(CARGO_TEST)),--cargo-quiet --status-level fail --final-status-level fail --show-progress none,--quiet)
+VITE_Q := --logLevel warn
+VITEST_Q := --reporter=$(REPORT)/vitest-quiet.mjs
+NODE_TEST_Q := NODE_OPTIONS=--test-reporter=$(REPORT)/node-quiet.mjs
+endif
+STAGE = @printf '%s\n'
 
 .PHONY: setup ui build release run test test-rust test-ui test-e2e lint fmt quality
 
 setup:
-	bash .ci/setup.sh
+	$(STAGE) "setup: system packages, tauri-driver, npm packages (installs only what is missing)"
+	@bash .ci/setup.sh
 
 ui:
-	cd ui && npm run build
+	$(STAGE) "ui: building ui/dist"
+	@cd ui && npx vite build $(VITE_Q)
 
 build: setup ui
-	cargo build --workspace
+	$(STAGE) "build: cargo build --workspace"
+	@cargo build $(CARGO_Q) --workspace
 
 release: setup ui
-	cargo build --release --workspace
+	$(STAGE) "release: cargo build --release --workspace"
+	@cargo build $(CARGO_Q) --release --workspace
 
 run: build
-	$(BIN)/dateline import samples
+	@$(BIN)/dateline import samples
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
-	  $(BIN)/dateline-app; \
+	  echo "run: opening the app"; $(BIN)/dateline-app; \
 	else \
-	  mkdir -p out && $(BIN)/dateline extract samples && \
-	  $(BIN)/dateline export --out out/timeline.png && echo "no display: wrote out/timeline.png"; \
+	  mkdir -p out && printf 'run: no display, so no app: ' && $(BIN)/dateline export --out out/timeline.png; \
 	fi
 
 lint: ui
-	cargo fmt --all -- --check
-	cargo clippy --workspace --all-targets -- -D warnings
+	$(STAGE) "lint: cargo fmt --check, cargo clippy -D warnings"
+	@cargo fmt --all -- --check
+	@cargo clippy $(CARGO_Q) --workspace --all-targets -- -D warnings
 
 test: setup lint test-rust test-ui test-e2e
 
 test-rust:
-	cargo $(CARGO_TEST) --workspace
+	$(STAGE) "rust: cargo $(CARGO_TEST) --workspace"
+	@cargo $(CARGO_TEST) $(TEST_Q) --workspace
 
-test-ui:
-	cd ui && npm test
+test-ui: ui
+	$(STAGE) "ui: vitest, then the built UI in headless Chromium"
+	@cd ui && REPORT_NAME=unit npx vitest run $(VITEST_Q)
+	@cd ui && REPORT_NAME=chromium $(NODE_TEST_Q) npm run --silent test:browser
 
 test-e2e: ui
-	cargo build -p dateline-app -p dateline-cli
-	cd tests/e2e && timeout 600 xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-force-exit e2e.test.mjs
+	$(STAGE) "e2e: the real app under tauri-driver (driver log: tests/e2e/test-results/tauri-driver.log)"
+	@cargo build $(CARGO_Q) -p dateline-app -p dateline-cli
+	@cd tests/e2e && REPORT_NAME=e2e $(NODE_TEST_Q) timeout 600 xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-force-exit e2e.test.mjs
 
 # Extraction quality on the shared gold sets (events per style and split, the temporal tagger per
 # set), written into docs/QUALITY.md's figure blocks. ERRORS=dir keeps the scorers' error lists.

@@ -33,7 +33,7 @@ install_npm() {
   local stamp="$dir/node_modules/.dateline-lock"
   if [ ! -f "$stamp" ] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
     echo "setup: npm ci in $dir"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
     cp "$dir/package-lock.json" "$stamp"
   fi
 }

@@ -2,7 +2,6 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context;
 use dateline::Workspace;
 use dateline::model::{EventKind, Status};
 
@@ -16,12 +15,28 @@ pub struct WorkspaceArg {
 }
 
 impl WorkspaceArg {
+    /// The workspace, for an import (created when there is none).
     pub fn open(&self) -> anyhow::Result<Workspace> {
+        self.open_as(dateline::Access::Create)
+    }
+
+    /// An existing workspace, to correct.
+    pub fn open_existing(&self) -> anyhow::Result<Workspace> {
+        self.open_as(dateline::Access::Write)
+    }
+
+    /// An existing workspace, only read: never written, so an import beside it runs undisturbed.
+    pub fn open_read(&self) -> anyhow::Result<Workspace> {
+        self.open_as(dateline::Access::Read)
+    }
+
+    fn open_as(&self, access: dateline::Access) -> anyhow::Result<Workspace> {
         let path = match &self.workspace {
             Some(p) => p.clone(),
             None => Workspace::default_path()?,
         };
-        Workspace::open(&path).with_context(|| format!("opening the workspace {}", path.display()))
+        // The store's errors name the workspace already.
+        Ok(Workspace::open_with(&path, access)?)
     }
 }
 

@@ -23,6 +23,64 @@ impl EventsFormat {
     }
 }
 
+/// `s` as it may reach a terminal: control characters (escape sequences in a file name, a
+/// carriage return that would overwrite the line) written as `\u{1b}`.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return s.into();
+    }
+    s.chars().map(|c| if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() }).collect()
+}
+
+/// An import's progress on stderr: a bar on a terminal; elsewhere (a log, a pipe, CI) a line
+/// every few seconds, so a long import never looks hung.
+pub struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    last: std::time::Instant,
+}
+
+impl Progress {
+    const EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+
+    pub fn new() -> Self {
+        use std::io::IsTerminal;
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::new(0);
+            if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files {msg}") {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Self { bar, last: std::time::Instant::now() }
+    }
+
+    pub fn update(&mut self, p: &dateline::ImportProgress) {
+        match &self.bar {
+            Some(bar) => {
+                bar.set_length(u64::from(p.files_total));
+                bar.set_position(u64::from(p.files_done));
+                bar.set_message(format!("{} articles, {} events", p.articles, p.events));
+            }
+            None if self.last.elapsed() >= Self::EVERY => {
+                self.last = std::time::Instant::now();
+                let current =
+                    p.current.as_deref().map(|c| format!(" ({})", terminal_safe(c))).unwrap_or_default();
+                eprintln!(
+                    "importing: {}/{} files, {} articles, {} events{current}",
+                    p.files_done, p.files_total, p.articles, p.events
+                );
+            }
+            None => {}
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
 pub fn extract_jsonl(out: &mut dyn Write, docs: &[(Article, Vec<Event>)]) -> std::io::Result<()> {
     for (article, events) in docs {
         for e in events {
@@ -36,7 +94,8 @@ pub fn extract_jsonl(out: &mut dyn Write, docs: &[(Article, Vec<Event>)]) -> std
 pub fn extract_table(out: &mut dyn Write, docs: &[(Article, Vec<Event>)]) -> std::io::Result<()> {
     for (article, events) in docs {
         let published = article.published.map_or_else(|| "date unknown".to_string(), |d| d.to_string());
-        writeln!(out, "{} ({published}): {} events", article.doc, events.len())?;
+        let n = events.len();
+        writeln!(out, "{} ({published}): {n} {}", article.doc, if n == 1 { "event" } else { "events" })?;
         for e in events {
             let r = EventRecord::from_event(&article.doc, e);
             writeln!(out, "  {}", row(&r))?;
@@ -162,7 +221,7 @@ fn events_csv(out: &mut dyn Write, rows: &[EventRow]) -> std::io::Result<()> {
     for r in rows {
         let rec = record(r);
         let loc = rec.location.clone();
-        w.write_record([
+        let cells = [
             r.id.to_string(),
             rec.kind,
             rec.status,
@@ -175,8 +234,19 @@ fn events_csv(out: &mut dyn Write, rows: &[EventRow]) -> std::io::Result<()> {
             rec.name.unwrap_or_default(),
             rec.doc,
             r.sources.to_string(),
-        ])?;
+        ];
+        // A document named "=HYPERLINK(...)" is text in a spreadsheet, not a formula.
+        w.write_record(cells.iter().map(|c| dateline::data_export::spreadsheet_safe(c).into_owned()))?;
     }
     w.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod terminal_tests {
+    #[test]
+    fn control_characters_never_reach_the_terminal_raw() {
+        assert_eq!(super::terminal_safe("a.txt"), "a.txt");
+        assert_eq!(super::terminal_safe("\u{1b}[2Jx\r.txt"), "\\u{1b}[2Jx\\u{d}.txt");
+    }
 }

@@ -37,13 +37,23 @@ pub fn extract_text(text: &str, published: Option<chrono::NaiveDate>) -> Extract
     extract_with_headline(text, published, None)
 }
 
+/// Runs every stage over an article made of a headline and its body (paragraphs separated by
+/// blank lines), as ingest lays one out: the headline's events carry no tense of their own. Spans
+/// point into `format!("{headline}\n\n{body}")`.
+pub fn extract_titled(headline: &str, body: &str, published: Option<chrono::NaiveDate>) -> Extraction {
+    let text = format!("{headline}\n\n{body}");
+    extract_with_headline(&text, published, Some(Span::new(0, headline.len())))
+}
+
 fn extract_with_headline(
     text: &str,
     published: Option<chrono::NaiveDate>,
     headline: Option<Span>,
 ) -> Extraction {
     let sentences: Vec<Span> = segment::paragraphs(text).into_iter().flat_map(|p| p.sentences).collect();
-    let times = time::tag(text, published);
+    let mut times = time::tag(text, published);
+    // The event stage looks times up by position (`starting_in`).
+    times.sort_by_key(|t| t.span.start);
     let (mentions, cast) = actors::mentions_and_cast(text);
     let events = events::extract_events(&events::Tagged {
         text,
@@ -57,10 +67,27 @@ fn extract_with_headline(
     Extraction { sentences, times, mentions, events }
 }
 
+/// The items of `items` (sorted by where they start) that start inside `region`, found by binary
+/// search: the stages look things up per sentence and clause, and a scan of the whole article's
+/// list each time made extraction quadratic in the article's length (a 1 MB text took 33 s).
+pub(crate) fn starting_in<T>(items: &[T], region: Span, span: impl Fn(&T) -> Span) -> &[T] {
+    let from = items.partition_point(|x| span(x).start < region.start);
+    let to = from + items[from..].partition_point(|x| span(x).start <= region.end);
+    &items[from..to]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn starting_in_finds_what_starts_in_a_region() {
+        let spans = [Span::new(0, 2), Span::new(3, 5), Span::new(3, 9), Span::new(7, 8), Span::new(10, 12)];
+        assert_eq!(starting_in(&spans, Span::new(3, 8), |s| *s), &spans[1..4]);
+        assert_eq!(starting_in(&spans, Span::new(12, 20), |s| *s), &[] as &[Span]);
+        assert_eq!(starting_in(&spans, Span::new(0, 0), |s| *s), &spans[..1]);
+    }
     use dateline_model::{EventKind, Status};
 
     #[test]

@@ -2,9 +2,10 @@
 //! through `take` under caps on its size, its unpacked/packed ratio, the archive's total
 //! unpacked bytes, the entry count and the nesting depth.
 
+use std::collections::HashSet;
 use std::io::{Cursor, Read};
 
-use dateline_model::{Article, Origin};
+use dateline_model::Origin;
 
 use crate::{IngestError, Limits, MIB};
 
@@ -95,13 +96,17 @@ fn fatal(e: &IngestError) -> bool {
     )
 }
 
+/// Reads the entries of a zip, sending their articles to `sink` one entry at a time; the number
+/// sent. Entries that could not be read are problems of the file, named; when no entry gave an
+/// article, the first of them is the archive's error.
 pub(crate) fn read_zip(
     bytes: &[u8],
     origin: Origin,
     limits: &Limits,
     budget: &mut Budget,
     depth: usize,
-) -> Result<Vec<Article>, IngestError> {
+    sink: &mut crate::Sink<'_>,
+) -> Result<usize, IngestError> {
     if depth + 1 > limits.max_depth {
         return Err(IngestError::TooDeep { limit: limits.max_depth });
     }
@@ -110,8 +115,15 @@ pub(crate) fn read_zip(
         return Err(IngestError::TooManyEntries { limit: limits.max_entries });
     }
     budget.entries_left -= zip.len();
-    let mut articles = Vec::new();
+    let mut sent = 0usize;
     let mut problems: Vec<(String, IngestError)> = Vec::new();
+    let mut skipped: Vec<(String, String)> = Vec::new();
+    // Names already given: two raw names that make one safe name ("a/../b.txt" and "b.txt") are
+    // two entries, and must stay two articles.
+    let mut taken: HashSet<String> = HashSet::new();
+    // A cap that ends the reading: the archive's error when nothing was read before it; else
+    // what was read stays read (it already went to the sink) and the rest is a named problem.
+    let mut stopped: Option<(String, IngestError)> = None;
     for i in 0..zip.len() {
         let mut file = match zip.by_index(i) {
             Ok(f) => f,
@@ -129,40 +141,89 @@ pub(crate) fn read_zip(
         if name.is_empty() || base.starts_with('.') || name.starts_with("__MACOSX/") {
             continue;
         }
-        if crate::NOT_ARTICLES.iter().any(|(e, _)| *e == crate::extension(&name)) {
+        let name = unique_name(&mut taken, name, i);
+        if let Some((ext, what)) = crate::NOT_ARTICLES.iter().find(|(e, _)| *e == crate::extension(&name)) {
+            skipped.push((name, format!("not an article format: .{ext} is {what}")));
             continue;
         }
         let compressed = file.compressed_size();
         let data = match read_entry(&mut file, &name, compressed, limits, budget) {
             Ok(d) => d,
-            Err(e) if fatal(&e) => return Err(e),
+            Err(e) if fatal(&e) => {
+                stopped = Some((name, e));
+                break;
+            }
             Err(e) => {
                 problems.push((name, e));
                 continue;
             }
         };
         drop(file);
-        match crate::read_bytes_in(&name, &data, nested(&origin, &name), limits, budget, depth + 1) {
-            Ok(a) => articles.extend(a),
-            Err(e) if fatal(&e) => return Err(e),
-            Err(IngestError::Unsupported(_)) => {}
+        match crate::read_bytes_in(&name, &data, nested(&origin, &name), limits, budget, depth + 1, sink) {
+            Ok(n) => sent += n,
+            Err(e) if fatal(&e) => {
+                stopped = Some((name, e));
+                break;
+            }
+            Err(IngestError::Stopped) => return Err(IngestError::Stopped),
+            Err(IngestError::Unsupported(why)) => skipped.push((name, why)),
             Err(e) => problems.push((name, e)),
         }
     }
-    if articles.is_empty() {
-        return Err(match problems.into_iter().next() {
-            Some((entry, IngestError::InEntry { entry: inner, source })) => {
-                IngestError::InEntry { entry: format!("{entry}!{inner}"), source }
-            }
-            Some((entry, e)) => IngestError::InEntry { entry, source: Box::new(e) },
-            None => IngestError::NoText { format: "zip archive (no article files in it)" },
-        });
+    if let Some((name, e)) = stopped {
+        if sent == 0 {
+            return Err(e);
+        }
+        let message = format!("{e}: this entry and the ones after it were not read");
+        problems.push((name, IngestError::Unsupported(message)));
     }
+    let first = if sent == 0 { problems.first().map(|(entry, _)| entry.clone()) } else { None };
+    let mut error = None;
     for (entry, e) in problems {
+        if error.is_none() && first.as_ref() == Some(&entry) {
+            error = Some(match e {
+                IngestError::InEntry { entry: inner, source } => {
+                    IngestError::InEntry { entry: format!("{entry}!{inner}"), source }
+                }
+                e => IngestError::InEntry { entry, source: Box::new(e) },
+            });
+            continue;
+        }
         let entry = nested(&origin, &entry).entry.unwrap_or_default();
-        budget.problems.push(crate::EntryProblem { entry, message: e.to_string() });
+        budget.problems.push(crate::EntryProblem { entry, message: e.to_string(), skipped: false });
     }
-    Ok(articles)
+    for (entry, why) in skipped {
+        let entry = nested(&origin, &entry).entry.unwrap_or_default();
+        budget.problems.push(crate::EntryProblem { entry, message: why, skipped: true });
+    }
+    match error {
+        Some(e) => Err(e),
+        None if sent == 0 => Err(IngestError::NoText { format: "zip archive (no article files in it)" }),
+        None => Ok(sent),
+    }
+}
+
+/// `name`, or when an earlier entry already has it, `name` with the entry's number before the
+/// extension (`b.txt` → `b~3.txt`), so that it keeps its reader.
+fn unique_name(taken: &mut HashSet<String>, name: String, index: usize) -> String {
+    if taken.insert(name.clone()) {
+        return name;
+    }
+    let (dir, base) = match name.rsplit_once('/') {
+        Some((d, b)) => (format!("{d}/"), b.to_string()),
+        None => (String::new(), name.clone()),
+    };
+    let mut n = index + 1;
+    loop {
+        let candidate = match base.rsplit_once('.') {
+            Some((stem, ext)) if !stem.is_empty() => format!("{dir}{stem}~{n}.{ext}"),
+            _ => format!("{dir}{base}~{n}"),
+        };
+        if taken.insert(candidate.clone()) {
+            return candidate;
+        }
+        n += 1;
+    }
 }
 
 #[cfg(test)]
@@ -175,5 +236,15 @@ mod tests {
         assert_eq!(safe_name("/abs/./x.txt"), "abs/x.txt");
         assert_eq!(safe_name("C:\\Users\\x.txt"), "Users/x.txt");
         assert_eq!(safe_name("a/\u{7}b.txt"), "a/b.txt");
+    }
+
+    #[test]
+    fn names_that_collide_stay_apart() {
+        let mut taken = HashSet::new();
+        assert_eq!(unique_name(&mut taken, "d/b.txt".into(), 0), "d/b.txt");
+        assert_eq!(unique_name(&mut taken, "d/b.txt".into(), 4), "d/b~5.txt");
+        assert_eq!(unique_name(&mut taken, "d/b~5.txt".into(), 5), "d/b~5~6.txt");
+        assert_eq!(unique_name(&mut taken, "noext".into(), 6), "noext");
+        assert_eq!(unique_name(&mut taken, "noext".into(), 7), "noext~8");
     }
 }

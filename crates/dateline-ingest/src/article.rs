@@ -81,6 +81,26 @@ impl Draft {
     }
 }
 
+/// Cuts `a`'s text to at most `limit` bytes (at the last paragraph break in the second half of
+/// the cut, else at a character boundary) and renews its hash. The length it had, when cut.
+pub(crate) fn cap_text(a: &mut Article, limit: usize) -> Option<usize> {
+    let whole = a.text.len();
+    if whole <= limit {
+        return None;
+    }
+    let mut cut = limit;
+    while !a.text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    if let Some(p) = a.text[..cut].rfind("\n\n").filter(|&p| p >= cut / 2) {
+        cut = p;
+    }
+    a.text.truncate(cut);
+    a.text.shrink_to_fit();
+    a.content_hash = content_hash(&a.text, a.title.as_deref(), a.published);
+    Some(whole)
+}
+
 /// Hex SHA-256 over the text, the title and the publication date (fields separated by NUL, so
 /// moving words between fields changes the hash). Stable across runs and platforms.
 pub(crate) fn content_hash(text: &str, title: Option<&str>, published: Option<chrono::NaiveDate>) -> String {
@@ -117,5 +137,24 @@ mod tests {
         assert_eq!(a.text, "Talks in Geneva\n\nBody.");
         assert_eq!(a.content_hash.len(), 64);
         assert!(Draft::new("y").finish(Origin::file("y")).is_none());
+    }
+
+    #[test]
+    fn a_long_text_is_cut_at_a_paragraph_break_and_rehashed() {
+        let mut d = Draft::new("x");
+        d.paragraphs = vec!["a".repeat(60), "b".repeat(60), "é".repeat(60)];
+        let mut a = d.finish(Origin::file("x.txt")).unwrap();
+        let before = a.content_hash.clone();
+        assert_eq!(cap_text(&mut a, 1000), None);
+        assert_eq!(cap_text(&mut a, 150), Some(60 + 2 + 60 + 2 + 120));
+        assert_eq!(a.text, format!("{}\n\n{}", "a".repeat(60), "b".repeat(60)));
+        assert_ne!(a.content_hash, before);
+        assert_eq!(a.content_hash, content_hash(&a.text, None, None));
+        // No break in the second half: cut inside, on a character boundary.
+        let mut d = Draft::new("y");
+        d.paragraphs = vec!["é".repeat(100)];
+        let mut a = d.finish(Origin::file("y.txt")).unwrap();
+        assert_eq!(cap_text(&mut a, 51), Some(200));
+        assert_eq!(a.text, "é".repeat(25));
     }
 }

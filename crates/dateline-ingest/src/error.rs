@@ -45,6 +45,13 @@ pub enum IngestError {
     TooDeep { limit: usize },
     #[error("{entry}: {source}")]
     InEntry { entry: String, source: Box<IngestError> },
+    #[error("PDF bomb: its compressed streams unpack to more than {}", Size(*limit))]
+    PdfBomb { limit: u64 },
+    #[error("PDF bomb: a compressed stream unpacks to more than {ratio} times its packed size")]
+    PdfRatio { ratio: u64 },
+    /// The reader's sink asked to stop (an import was cancelled).
+    #[error("stopped")]
+    Stopped,
 }
 
 impl IngestError {

@@ -5,11 +5,12 @@ use dateline_model::{Article, Origin};
 use quick_xml::events::{BytesStart, Event};
 use sha2::{Digest, Sha256};
 
+use crate::archive::Budget;
 use crate::article::Draft;
 use crate::decode::{decode, split_paragraphs};
 use crate::docx::resolve_ref;
 use crate::html::{fragment_paragraphs, looks_like_html};
-use crate::{IngestError, Limits};
+use crate::{EntryProblem, IngestError, Limits, records_past_limit};
 
 const MAX_DEPTH: usize = 256;
 
@@ -51,8 +52,10 @@ pub(crate) fn read(
     bytes: &[u8],
     origin: Origin,
     limits: &Limits,
+    budget: &mut Budget,
 ) -> Result<Vec<Article>, IngestError> {
     let text = decode(bytes, None).map_err(|_| IngestError::Binary { ext: "xml".into() })?;
+    let mut past_limit = 0usize;
     let mut reader = quick_xml::Reader::from_str(&text);
     let mut stack: Vec<String> = Vec::new();
     let mut items: Vec<Item> = Vec::new();
@@ -119,9 +122,10 @@ pub(crate) fn read(
                 match &mut cur {
                     Some((d, _)) if depth == *d => {
                         if let Some((_, item)) = cur.take() {
-                            items.push(item);
-                            if items.len() >= limits.max_records {
-                                break;
+                            if items.len() < limits.max_records {
+                                items.push(item);
+                            } else {
+                                past_limit += 1;
                             }
                         }
                     }
@@ -171,6 +175,21 @@ pub(crate) fn read(
             None => IngestError::NoText { format: "feed (it has no items)" },
         });
     }
+    let entry = |i: usize| match &origin.entry {
+        Some(e) => format!("{e}#item-{}", i + 1),
+        None => format!("item-{}", i + 1),
+    };
+    let mut lost = Vec::new();
+    if past_limit > 0 {
+        lost.push(records_past_limit(entry(items.len()), past_limit, "item", limits));
+    }
+    if let Some(e) = &error {
+        lost.push(EntryProblem {
+            entry: entry(items.len()),
+            message: format!("the feed breaks off here ({e}): the items after it were not read"),
+            skipped: false,
+        });
+    }
     let mut out = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
         let key =
@@ -197,20 +216,20 @@ pub(crate) fn read(
         };
         d.paragraphs =
             if looks_like_html(&body) { fragment_paragraphs(&body) } else { split_paragraphs(&body) };
-        let o = Origin {
-            path: origin.path.clone(),
-            entry: Some(match &origin.entry {
-                Some(e) => format!("{e}#item-{}", i + 1),
-                None => format!("item-{}", i + 1),
+        let o = Origin { path: origin.path.clone(), entry: Some(entry(i)) };
+        match d.finish(o) {
+            Some(a) => out.push(a),
+            None => lost.push(EntryProblem {
+                entry: entry(i),
+                message: "no article text in this item".into(),
+                skipped: false,
             }),
-        };
-        if let Some(a) = d.finish(o) {
-            out.push(a);
         }
     }
     if out.is_empty() {
         return Err(IngestError::NoText { format: "feed (its items have no text)" });
     }
+    budget.problems.extend(lost);
     Ok(out)
 }
 
@@ -224,7 +243,14 @@ mod tests {
 <item><title>Talks &amp; more</title><link>https://e.invalid/1</link><pubDate>Thu, 20 May 2021 21:10:41 -0400</pubDate>
 <description>&lt;p&gt;First.&lt;/p&gt;&lt;p&gt;Second.&lt;/p&gt;</description><dc:creator>Jane</dc:creator></item>
 <item><title>B</title><description><![CDATA[Plain <b>bold</b> text]]></description></item></channel></rss>"#;
-        let a = read("f", rss.as_bytes(), Origin::file("f.rss"), &Limits::default()).unwrap();
+        let a = read(
+            "f",
+            rss.as_bytes(),
+            Origin::file("f.rss"),
+            &Limits::default(),
+            &mut Budget::new(&Limits::default()),
+        )
+        .unwrap();
         assert_eq!(a.len(), 2);
         assert_eq!(a[0].title.as_deref(), Some("Talks & more"));
         assert_eq!(a[0].published, chrono::NaiveDate::from_ymd_opt(2021, 5, 20));
@@ -235,7 +261,14 @@ mod tests {
         let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>AW</title><entry><title>E</title>
 <link rel="alternate" href="https://e.invalid/e"/><published>2022-01-03T10:00:00Z</published><author><name>Ann</name></author>
 <content type="html">&lt;p&gt;Body&lt;/p&gt;</content></entry></feed>"#;
-        let a = read("g", atom.as_bytes(), Origin::file("g.atom"), &Limits::default()).unwrap();
+        let a = read(
+            "g",
+            atom.as_bytes(),
+            Origin::file("g.atom"),
+            &Limits::default(),
+            &mut Budget::new(&Limits::default()),
+        )
+        .unwrap();
         assert_eq!(a[0].url.as_deref(), Some("https://e.invalid/e"));
         assert_eq!(a[0].byline.as_deref(), Some("Ann"));
         assert_eq!(a[0].outlet.as_deref(), Some("AW"));

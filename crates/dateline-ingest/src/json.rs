@@ -6,10 +6,11 @@
 use dateline_model::{Article, Origin};
 use serde_json::{Map, Value};
 
+use crate::archive::Budget;
 use crate::article::Draft;
 use crate::decode::{decode, split_paragraphs};
 use crate::html::{fragment_paragraphs, looks_like_html, name_of};
-use crate::{IngestError, Limits};
+use crate::{EntryProblem, IngestError, Limits, records_past_limit};
 
 const TITLE: &[&str] = &["title", "headline", "name", "subject"];
 const DATE: &[&str] = &[
@@ -116,15 +117,23 @@ fn describe(v: &Value) -> String {
     }
 }
 
-/// The records of a JSON value: itself, its elements, or the elements of a container field.
-fn records(v: &Value) -> Vec<&Map<String, Value>> {
+/// A record, or an element of a record array that is not one (what it is instead).
+type Record<'v> = Result<&'v Map<String, Value>, String>;
+
+/// The records of a JSON value: itself, its elements, or the elements of a container field,
+/// each with its position. An array counts as records when one of its elements is a record; its
+/// other elements are then records without text, reported as such.
+fn records(v: &Value) -> Vec<(usize, Record<'_>)> {
+    fn one(o: &Map<String, Value>) -> Option<&Map<String, Value>> {
+        if is_record(o) {
+            return Some(o);
+        }
+        o.get("_source").and_then(Value::as_object).filter(|s| is_record(s))
+    }
     match v {
-        Value::Object(o) if is_record(o) => vec![o],
         Value::Object(o) => {
-            if let Some(src) = o.get("_source").and_then(Value::as_object)
-                && is_record(src)
-            {
-                return vec![src];
+            if let Some(r) = one(o) {
+                return vec![(0, Ok(r))];
             }
             for k in CONTAINERS {
                 if let Some(inner) = get(o, &[k]) {
@@ -136,14 +145,17 @@ fn records(v: &Value) -> Vec<&Map<String, Value>> {
             }
             Vec::new()
         }
-        Value::Array(a) => a
-            .iter()
-            .filter_map(|v| match v {
-                Value::Object(o) if is_record(o) => Some(o),
-                Value::Object(o) => o.get("_source").and_then(Value::as_object).filter(|s| is_record(s)),
-                _ => None,
-            })
-            .collect(),
+        Value::Array(a) => {
+            let found: Vec<(usize, Record<'_>)> = a
+                .iter()
+                .enumerate()
+                .map(|(i, v)| match v {
+                    Value::Object(o) => (i, one(o).ok_or_else(|| describe(v))),
+                    _ => (i, Err(describe(v))),
+                })
+                .collect();
+            if found.iter().any(|(_, r)| r.is_ok()) { found } else { Vec::new() }
+        }
         _ => Vec::new(),
     }
 }
@@ -207,84 +219,156 @@ pub(crate) fn read(
     bytes: &[u8],
     origin: Origin,
     limits: &Limits,
+    budget: &mut Budget,
     lines: bool,
 ) -> Result<Vec<Article>, IngestError> {
     let text = decode(bytes, None)
         .map_err(|_| IngestError::Binary { ext: if lines { "jsonl" } else { "json" }.into() })?;
-    let mut values: Vec<(String, Value)> = Vec::new();
+    let mut reading = Reading {
+        doc,
+        origin: &origin,
+        limits,
+        out: Vec::new(),
+        lost: Vec::new(),
+        shape: None,
+        past_limit: None,
+    };
     let whole = if lines { None } else { Some(serde_json::from_str::<Value>(text.trim())) };
     match whole {
-        Some(Ok(v)) => values.push(("record".into(), v)),
+        Some(Ok(v)) => {
+            drop(text);
+            if let Some(what) = crate::produced::recognise_json(&v) {
+                return Err(IngestError::Unsupported(format!("not read: {what}")));
+            }
+            reading.value(None, &v, true);
+        }
         Some(Err(e)) if !(e.is_syntax() && e.to_string().contains("trailing characters")) => {
             return Err(IngestError::Json(format!("line {} column {}: {}", e.line(), e.column(), short(&e))));
         }
         _ => {
-            // JSON Lines: one value per line; a bad line is reported only if no line is good.
-            let mut first_error = None;
+            // JSON Lines: one value per line, each turned into articles before the next is parsed.
+            let mut values = 0usize;
+            let mut bad: Vec<(usize, String)> = Vec::new();
             for (i, line) in text.lines().enumerate() {
                 let l = line.trim();
                 if l.is_empty() {
                     continue;
                 }
+                let label = format!("line-{}", i + 1);
+                if reading.out.len() >= limits.max_records {
+                    reading.past_limit.get_or_insert((label, 0)).1 += 1;
+                    continue;
+                }
                 match serde_json::from_str::<Value>(l) {
-                    Ok(v) => values.push((format!("line-{}", i + 1), v)),
-                    Err(e) => {
-                        first_error.get_or_insert_with(|| format!("line {}: {}", i + 1, short(&e)));
+                    Ok(v) => {
+                        if values == 0
+                            && let Some(what) = crate::produced::recognise_json(&v)
+                        {
+                            return Err(IngestError::Unsupported(format!("not read: {what}")));
+                        }
+                        values += 1;
+                        reading.value(Some(label), &v, false);
                     }
-                }
-                if values.len() > limits.max_records {
-                    break;
+                    Err(e) => bad.push((i + 1, short(&e))),
                 }
             }
-            if values.is_empty() {
-                return Err(IngestError::Json(
-                    first_error.unwrap_or_else(|| "no JSON values in the file".into()),
-                ));
+            if values == 0 {
+                let first = bad.first().map(|(n, m)| format!("line {n}: {m}"));
+                return Err(IngestError::Json(first.unwrap_or_else(|| "no JSON values in the file".into())));
             }
+            reading.lost.extend(
+                bad.into_iter().map(|(n, m)| (format!("line-{n}"), format!("JSON is not valid: {m}"))),
+            );
         }
     }
-    let single = values.len() == 1;
-    let mut out = Vec::new();
-    let mut shape = None;
-    for (label, v) in &values {
-        let recs = records(v);
-        if recs.is_empty() {
-            shape.get_or_insert_with(|| describe(v));
-            continue;
-        }
-        let one = single && recs.len() == 1;
-        for (i, o) in recs.into_iter().enumerate() {
-            if out.len() >= limits.max_records {
-                break;
-            }
-            let n = out.len() + 1;
-            let id = get(o, ID).and_then(string).and_then(|s| safe_id(&s));
-            let doc_id = match id {
-                Some(id) => id,
-                None if one => doc.to_string(),
-                None => format!("{doc}-{n}"),
-            };
-            let item = if label == "record" {
-                if one { None } else { Some(format!("record-{}", i + 1)) }
-            } else {
-                Some(label.clone())
-            };
-            let o_origin = match item {
-                Some(it) => sub(&origin, it),
-                None => origin.clone(),
-            };
-            if let Some(a) = article(o, doc_id, o_origin) {
-                out.push(a);
-            }
-        }
-    }
+    let Reading { out, lost, shape, past_limit, .. } = reading;
     if out.is_empty() {
         return Err(IngestError::JsonShape(format!(
             "expected an object with a text/body/content/article field, or an array of such objects; found {}",
             shape.unwrap_or_else(|| "records without text".into())
         )));
     }
+    for (label, message) in lost {
+        budget.problems.push(EntryProblem {
+            entry: sub(&origin, label).entry.unwrap_or_default(),
+            message,
+            skipped: false,
+        });
+    }
+    if let Some((first, left)) = past_limit {
+        budget.problems.push(records_past_limit(
+            sub(&origin, first).entry.unwrap_or_default(),
+            left,
+            "record",
+            limits,
+        ));
+    }
     Ok(out)
+}
+
+/// Articles from JSON values, as they are parsed.
+struct Reading<'r> {
+    doc: &'r str,
+    origin: &'r Origin,
+    limits: &'r Limits,
+    out: Vec<Article>,
+    /// Records that gave no article: their label, why.
+    lost: Vec<(String, String)>,
+    /// What a value without records was, for the error when nothing is found.
+    shape: Option<String>,
+    /// The first record past the limit, and how many were not read.
+    past_limit: Option<(String, usize)>,
+}
+
+impl Reading<'_> {
+    /// The articles of one value: the whole file (`line` is `None`, `whole` true) or a line.
+    fn value(&mut self, line: Option<String>, v: &Value, whole: bool) {
+        let recs = records(v);
+        if recs.is_empty() {
+            self.shape.get_or_insert_with(|| describe(v));
+            if let Some(l) = line {
+                self.lost.push((l, format!("no article in this line: {}", describe(v))));
+            }
+            return;
+        }
+        let one = recs.len() == 1;
+        for (i, r) in recs {
+            let item = match (&line, one) {
+                (None, true) => None,
+                (None, false) => Some(format!("record-{}", i + 1)),
+                (Some(l), true) => Some(l.clone()),
+                (Some(l), false) => Some(format!("{l}#record-{}", i + 1)),
+            };
+            let label_of = |item: &Option<String>| item.clone().unwrap_or_else(|| "record-1".into());
+            let label = || label_of(&item);
+            if self.out.len() >= self.limits.max_records {
+                self.past_limit.get_or_insert_with(|| (label(), 0)).1 += 1;
+                continue;
+            }
+            let o = match r {
+                Ok(o) => o,
+                Err(what) => {
+                    self.lost.push((label(), format!("no article text in this record: {what}")));
+                    continue;
+                }
+            };
+            let n = self.out.len() + 1;
+            let id = get(o, ID).and_then(string).and_then(|s| safe_id(&s));
+            let doc_id = match id {
+                Some(id) => id,
+                None if whole && one => self.doc.to_string(),
+                None => format!("{}-{n}", self.doc),
+            };
+            let o_origin = match &item {
+                Some(it) => sub(self.origin, it.clone()),
+                None => self.origin.clone(),
+            };
+            match article(o, doc_id, o_origin) {
+                Some(a) => self.out.push(a),
+                None => self.lost.push((label_of(&item), "no article text in this record".into())),
+            }
+        }
+    }
 }
 
 fn short(e: &serde_json::Error) -> String {
@@ -297,7 +381,8 @@ mod tests {
     use super::*;
 
     fn read_str(s: &str, lines: bool) -> Result<Vec<Article>, IngestError> {
-        read("f", s.as_bytes(), Origin::file("f.json"), &Limits::default(), lines)
+        let limits = Limits::default();
+        read("f", s.as_bytes(), Origin::file("f.json"), &limits, &mut Budget::new(&limits), lines)
     }
 
     #[test]

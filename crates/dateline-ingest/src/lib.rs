@@ -7,6 +7,9 @@
 //! - [`read_file`] reads one file into an [`Outcome`]: articles, a skip (not an article format),
 //!   or a failure with a message the analyst can act on.
 //! - [`read_bytes`] reads bytes already in memory (zip entries, fuzzing), by extension and sniffing.
+//! - [`read_file_each`] reads one file into a sink, one article at a time (an archive of many
+//!   large texts never sits whole in memory), with every part of the file that did not become
+//!   an article named in an [`EntryProblem`]: nothing read is lost without a word.
 //!
 //! # The text of an article
 //! `Article::text` is clean text: paragraphs separated by one blank line, whitespace inside a
@@ -24,7 +27,9 @@
 //! # Safety against bad input
 //! Sizes are checked through metadata before reading; archives are streamed with caps on total
 //! unpacked bytes, the unpacked/packed ratio, the entry count and the nesting depth; the PDF
-//! reader runs under `catch_unwind`; no parser recurses on input nesting.
+//! reader runs under `catch_unwind` after its compressed streams are measured under the same
+//! caps (a FlateDecode bomb is refused before any PDF library sees it); an article's text is cut
+//! at [`Limits::max_text_bytes`], with a problem saying so; no parser recurses on input nesting.
 
 mod archive;
 mod article;
@@ -38,7 +43,9 @@ mod html;
 mod json;
 mod mail;
 mod pdf;
+mod pdf_streams;
 mod plain;
+mod produced;
 
 use std::io::Read;
 use std::path::Path;
@@ -66,6 +73,9 @@ pub struct Limits {
     pub max_depth: usize,
     /// Most articles taken from one feed, JSON file or mailbox.
     pub max_records: usize,
+    /// Longest article text kept: a longer one is cut (at a paragraph break when there is one
+    /// near the cap) and the cut is reported.
+    pub max_text_bytes: usize,
 }
 
 impl Default for Limits {
@@ -77,6 +87,7 @@ impl Default for Limits {
             max_entries: 10_000,
             max_depth: 3,
             max_records: 100_000,
+            max_text_bytes: 4 * MIB as usize,
         }
     }
 }
@@ -189,6 +200,13 @@ const NOT_ARTICLES: &[(&str, &str)] = &[
     ("xz", "an xz archive (unpack it, or make a .zip)"),
     ("ds_store", "macOS folder metadata"),
     ("lnk", "a shortcut"),
+    ("ics", "a calendar"),
+    ("ical", "a calendar"),
+    ("vcf", "a contact card"),
+    ("graphml", "a graph file"),
+    ("gexf", "a graph file"),
+    ("dateline", "a Dateline workspace"),
+    ("sqlite3", "a database"),
 ];
 
 pub(crate) fn extension(name: &str) -> String {
@@ -208,21 +226,45 @@ pub(crate) fn stem(name: &str) -> String {
     }
 }
 
+/// File extensions and the format each is read as: the one list the reader and the app's file
+/// picker ([`extensions`]) share.
+const FORMATS: &[(&str, Format)] = &[
+    ("html", Format::Html),
+    ("htm", Format::Html),
+    ("xhtml", Format::Html),
+    ("shtml", Format::Html),
+    ("php", Format::Html),
+    ("asp", Format::Html),
+    ("aspx", Format::Html),
+    ("txt", Format::Text),
+    ("text", Format::Text),
+    ("asc", Format::Text),
+    ("md", Format::Markdown),
+    ("markdown", Format::Markdown),
+    ("mdown", Format::Markdown),
+    ("mkd", Format::Markdown),
+    ("pdf", Format::Pdf),
+    ("docx", Format::Docx),
+    ("eml", Format::Eml),
+    ("msg822", Format::Eml),
+    ("mbox", Format::Mbox),
+    ("mbx", Format::Mbox),
+    ("json", Format::Json),
+    ("jsonl", Format::Jsonl),
+    ("ndjson", Format::Jsonl),
+    ("rss", Format::Feed),
+    ("atom", Format::Feed),
+    ("xml", Format::Feed),
+    ("zip", Format::Zip),
+];
+
+/// Every file extension read as an article (or a container of articles), lower case.
+pub fn extensions() -> impl Iterator<Item = &'static str> {
+    FORMATS.iter().map(|(ext, _)| *ext)
+}
+
 fn format_of_extension(ext: &str) -> Option<Format> {
-    Some(match ext {
-        "html" | "htm" | "xhtml" | "shtml" | "php" | "asp" | "aspx" => Format::Html,
-        "txt" | "text" | "asc" => Format::Text,
-        "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
-        "pdf" => Format::Pdf,
-        "docx" => Format::Docx,
-        "eml" | "msg822" => Format::Eml,
-        "mbox" | "mbx" => Format::Mbox,
-        "json" => Format::Json,
-        "jsonl" | "ndjson" => Format::Jsonl,
-        "rss" | "atom" | "xml" => Format::Feed,
-        "zip" => Format::Zip,
-        _ => return None,
-    })
+    FORMATS.iter().find(|(e, _)| *e == ext).map(|(_, f)| *f)
 }
 
 /// Guesses the format of bytes whose name says nothing.
@@ -266,67 +308,137 @@ fn memfind(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }
 
-/// An entry of an archive that could not be read, while other entries could (when none could,
-/// the archive's [`Outcome`] is a failure naming the first bad entry instead).
+/// A part of a file that did not become an article, or did only in part, while the rest of the
+/// file could be read (when nothing could, the file's [`Outcome`] is a failure naming the first
+/// bad part instead): an archive entry, a mailbox message, a record, the end of a text past the
+/// cap.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntryProblem {
-    /// `inner/path.html`, or `inner.zip!path.html` inside a nested archive.
+    /// Where it is in the file, as an article's `Origin::entry` names it: `inner/path.html`,
+    /// `inner.zip!path.html` inside a nested archive, `message-12`, `line-4`, `box.zip!a.mbox#message-3`;
+    /// empty for the file itself (its text cut at the cap).
     pub entry: String,
     /// What is wrong with it, for the analyst.
     pub message: String,
+    /// Not an article format (an image in a zip): skipped, nothing lost. Otherwise something
+    /// that could have been an article was not read, or not whole.
+    pub skipped: bool,
 }
+
+/// What [`read_file_each`] gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileRead {
+    /// This many articles went to the sink.
+    Articles(usize),
+    /// Not an article format: the reason, for the analyst.
+    Skipped(String),
+    /// An article format that could not be read: what is wrong with it.
+    Failed(IngestError),
+    /// The sink asked to stop (after this many articles).
+    Stopped(usize),
+}
+
+/// Where articles go as they are read: `false` stops the reading.
+pub type Sink<'s> = dyn FnMut(Article) -> bool + 's;
 
 /// Reads one file from disk. Never panics; the size is checked before reading.
 pub fn read_file(path: &Path, limits: &Limits) -> Outcome {
     read_file_with_problems(path, limits).0
 }
 
-/// [`read_file`], plus the archive entries that could not be read while others could.
+/// [`read_file`], plus the parts of the file that could not be read while others could.
 pub fn read_file_with_problems(path: &Path, limits: &Limits) -> (Outcome, Vec<EntryProblem>) {
-    let mut budget = archive::Budget::new(limits);
-    let outcome = read_file_in(path, limits, &mut budget);
-    (outcome, budget.problems)
+    let mut articles = Vec::new();
+    let (read, problems) = read_file_each(path, limits, &mut |a| {
+        articles.push(a);
+        true
+    });
+    (collected(read, articles), problems)
 }
 
-fn read_file_in(path: &Path, limits: &Limits, budget: &mut archive::Budget) -> Outcome {
-    let shown = path.display().to_string();
+/// Reads one file into `sink`, one article at a time, and names every part of it that did not
+/// become an article (or not whole). Never panics; the size is checked before reading.
+pub fn read_file_each(path: &Path, limits: &Limits, sink: &mut Sink<'_>) -> (FileRead, Vec<EntryProblem>) {
+    let mut budget = archive::Budget::new(limits);
+    let read = read_file_in(path, limits, &mut budget, sink);
+    (read, budget.problems)
+}
+
+fn collected(read: FileRead, articles: Vec<Article>) -> Outcome {
+    match read {
+        FileRead::Articles(_) | FileRead::Stopped(_) => Outcome::Articles(articles),
+        FileRead::Skipped(why) => Outcome::Skipped(why),
+        FileRead::Failed(e) => Outcome::Failed(e),
+    }
+}
+
+/// A path as a string that tells apart every path: the path itself when it is UTF-8, else each
+/// byte that is not UTF-8 written as `\xNN` (two names that differ only there stay two origins,
+/// where `to_string_lossy` would make both `caf�.txt`).
+pub fn path_key(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
+    }
+}
+
+fn read_file_in(path: &Path, limits: &Limits, budget: &mut archive::Budget, sink: &mut Sink<'_>) -> FileRead {
+    let shown = path_key(path);
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) => return Outcome::Failed(IngestError::io(&shown, e)),
+        Err(e) => return FileRead::Failed(IngestError::io(&shown, e)),
     };
     if meta.is_dir() {
-        return Outcome::Skipped("a folder, not a file (use discover to walk it)".into());
+        return FileRead::Skipped("a folder, not a file (use discover to walk it)".into());
     }
     if !meta.is_file() {
-        return Outcome::Skipped("not a regular file (a device, socket or pipe)".into());
+        return FileRead::Skipped("not a regular file (a device, socket or pipe)".into());
     }
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let ext = extension(&name);
     if let Some((_, what)) = NOT_ARTICLES.iter().find(|(e, _)| *e == ext) {
-        return Outcome::Skipped(format!("not an article format: .{ext} is {what}"));
+        return FileRead::Skipped(format!("not an article format: .{ext} is {what}"));
     }
     if meta.len() > limits.max_file_bytes {
-        return Outcome::Failed(IngestError::TooLarge { size: meta.len(), limit: limits.max_file_bytes });
+        return FileRead::Failed(IngestError::TooLarge { size: meta.len(), limit: limits.max_file_bytes });
     }
     if meta.len() == 0 {
-        return Outcome::Failed(IngestError::Empty);
+        return FileRead::Failed(IngestError::Empty);
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     let read =
         std::fs::File::open(path).and_then(|f| f.take(limits.max_file_bytes + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
-        return Outcome::Failed(IngestError::io(&shown, e));
+        return FileRead::Failed(IngestError::io(&shown, e));
     }
     if bytes.len() as u64 > limits.max_file_bytes {
-        return Outcome::Failed(IngestError::TooLarge {
+        return FileRead::Failed(IngestError::TooLarge {
             size: bytes.len() as u64,
             limit: limits.max_file_bytes,
         });
     }
-    match read_bytes_in(&name, &bytes, Origin::file(shown), limits, budget, 0) {
-        Ok(articles) => Outcome::Articles(articles),
-        Err(IngestError::Unsupported(why)) => Outcome::Skipped(why),
-        Err(e) => Outcome::Failed(e),
+    let mut sent = 0usize;
+    let mut counting = |a: Article| {
+        sent += 1;
+        sink(a)
+    };
+    match read_bytes_in(&name, &bytes, Origin::file(shown), limits, budget, 0, &mut counting) {
+        Ok(n) => FileRead::Articles(n),
+        Err(IngestError::Stopped) => FileRead::Stopped(sent),
+        Err(IngestError::Unsupported(why)) => FileRead::Skipped(why),
+        Err(e) => FileRead::Failed(e),
     }
 }
 
@@ -341,7 +453,7 @@ pub fn read_bytes(
     read_bytes_with_problems(name, bytes, origin, limits).0
 }
 
-/// [`read_bytes`], plus the archive entries that could not be read while others could.
+/// [`read_bytes`], plus the parts that could not be read while others could.
 pub fn read_bytes_with_problems(
     name: &str,
     bytes: &[u8],
@@ -349,10 +461,15 @@ pub fn read_bytes_with_problems(
     limits: &Limits,
 ) -> (Result<Vec<Article>, IngestError>, Vec<EntryProblem>) {
     let mut budget = archive::Budget::new(limits);
-    let result = read_bytes_in(name, bytes, origin, limits, &mut budget, 0);
-    (result, budget.problems)
+    let mut articles = Vec::new();
+    let result = read_bytes_in(name, bytes, origin, limits, &mut budget, 0, &mut |a| {
+        articles.push(a);
+        true
+    });
+    (result.map(|_| articles), budget.problems)
 }
 
+/// Reads `bytes` and sends their articles to `sink`; the number sent.
 pub(crate) fn read_bytes_in(
     name: &str,
     bytes: &[u8],
@@ -360,7 +477,8 @@ pub(crate) fn read_bytes_in(
     limits: &Limits,
     budget: &mut archive::Budget,
     depth: usize,
-) -> Result<Vec<Article>, IngestError> {
+    sink: &mut Sink<'_>,
+) -> Result<usize, IngestError> {
     if bytes.is_empty() {
         return Err(IngestError::Empty);
     }
@@ -370,6 +488,9 @@ pub(crate) fn read_bytes_in(
     let ext = extension(name);
     if let Some((_, what)) = NOT_ARTICLES.iter().find(|(e, _)| *e == ext) {
         return Err(IngestError::Unsupported(format!("not an article format: .{ext} is {what}")));
+    }
+    if let Some(what) = produced::recognise(bytes) {
+        return Err(IngestError::Unsupported(format!("not read: {what}")));
     }
     let format = match format_of_extension(&ext) {
         // A ".xml" that is not a feed is more likely XHTML than anything else.
@@ -399,16 +520,65 @@ pub(crate) fn read_bytes_in(
         Format::Html => html::read(&doc, bytes, origin)?,
         Format::Text => plain::read_text(&doc, bytes, &ext, origin)?,
         Format::Markdown => plain::read_markdown(&doc, bytes, origin)?,
-        Format::Pdf => pdf::read(&doc, bytes, origin)?,
+        Format::Pdf => pdf::read(&doc, bytes, origin, limits, budget)?,
         Format::Docx => docx::read(&doc, bytes, origin, limits, budget)?,
         Format::Eml => mail::read_eml(&doc, bytes, origin)?,
-        Format::Mbox => mail::read_mbox(&doc, bytes, origin, limits)?,
-        Format::Json => json::read(&doc, bytes, origin, limits, false)?,
-        Format::Jsonl => json::read(&doc, bytes, origin, limits, true)?,
-        Format::Feed => feed::read(&doc, bytes, origin, limits)?,
-        Format::Zip => archive::read_zip(bytes, origin, limits, budget, depth)?,
+        Format::Mbox => mail::read_mbox(&doc, bytes, origin, limits, budget)?,
+        Format::Json => json::read(&doc, bytes, origin, limits, budget, false)?,
+        Format::Jsonl => json::read(&doc, bytes, origin, limits, budget, true)?,
+        Format::Feed => feed::read(&doc, bytes, origin, limits, budget)?,
+        Format::Zip => return archive::read_zip(bytes, origin, limits, budget, depth, sink),
     };
-    Ok(articles)
+    let n = articles.len();
+    for mut a in articles {
+        if let Some(whole) = article::cap_text(&mut a, limits.max_text_bytes) {
+            budget.problems.push(EntryProblem {
+                entry: a.origin.entry.clone().unwrap_or_default(),
+                message: format!(
+                    "text too long: {} (the limit is {}): only its first {} were read",
+                    error::Size(whole as u64),
+                    error::Size(limits.max_text_bytes as u64),
+                    error::Size(a.text.len() as u64),
+                ),
+                skipped: false,
+            });
+        }
+        if !sink(a) {
+            return Err(IngestError::Stopped);
+        }
+    }
+    Ok(n)
+}
+
+/// "7", "100,000": counts for people.
+pub(crate) fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The problem of the records past [`Limits::max_records`]: `first` names the first one not
+/// read, `left` how many were not read in all.
+pub(crate) fn records_past_limit(first: String, left: usize, what: &str, limits: &Limits) -> EntryProblem {
+    let rest = match left.saturating_sub(1) {
+        0 => String::new(),
+        1 => format!(", nor the {what} after it"),
+        n => format!(", nor the {} {what}s after it", thousands(n)),
+    };
+    EntryProblem {
+        entry: first,
+        message: format!(
+            "not imported{rest}: one file gives at most {} articles (split the file)",
+            thousands(limits.max_records)
+        ),
+        skipped: false,
+    }
 }
 
 #[cfg(test)]
@@ -418,6 +588,8 @@ mod tests {
     #[test]
     fn names() {
         assert_eq!(extension("a/b.HTML"), "html");
+        assert_eq!(format_of_extension("mbx"), Some(Format::Mbox));
+        assert!(extensions().any(|e| e == "pdf") && extensions().all(|e| e == e.to_ascii_lowercase()));
         assert_eq!(extension(".bashrc"), "");
         assert_eq!(extension("noext"), "");
         assert_eq!(stem("dir/2021-05-20_x.html"), "2021-05-20_x");

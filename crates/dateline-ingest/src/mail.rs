@@ -6,10 +6,11 @@ use std::io::Cursor;
 use dateline_model::{Article, Origin};
 use mail_parser::{MessageParser, mailbox::mbox::MessageIterator};
 
+use crate::archive::Budget;
 use crate::article::Draft;
 use crate::decode::looks_textual;
 use crate::html::fragment_paragraphs;
-use crate::{IngestError, Limits};
+use crate::{EntryProblem, IngestError, Limits, records_past_limit};
 
 fn message(doc: String, bytes: &[u8], origin: Origin) -> Result<Article, IngestError> {
     let msg = MessageParser::default()
@@ -49,34 +50,61 @@ pub(crate) fn read_mbox(
     bytes: &[u8],
     origin: Origin,
     limits: &Limits,
+    budget: &mut Budget,
 ) -> Result<Vec<Article>, IngestError> {
     if !looks_textual(bytes) {
         return Err(IngestError::Binary { ext: "mbox".into() });
     }
     let mut out = Vec::new();
-    let mut first_error = None;
+    let mut failed: Vec<(String, IngestError)> = Vec::new();
+    let mut past_limit: Option<(String, usize)> = None;
     for (i, m) in MessageIterator::new(Cursor::new(bytes)).enumerate() {
+        let label = format!("message-{}", i + 1);
         if out.len() >= limits.max_records {
-            break;
+            past_limit.get_or_insert((label, 0)).1 += 1;
+            continue;
         }
-        let Ok(m) = m else { continue };
+        let m = match m {
+            Ok(m) => m,
+            Err(_) => {
+                failed
+                    .push((label, IngestError::Mail("the message cannot be split from the mailbox".into())));
+                continue;
+            }
+        };
         let o = Origin {
             path: origin.path.clone(),
             entry: Some(match &origin.entry {
-                Some(e) => format!("{e}#message-{}", i + 1),
-                None => format!("message-{}", i + 1),
+                Some(e) => format!("{e}#{label}"),
+                None => label.clone(),
             }),
         };
         match message(format!("{doc}-{}", i + 1), m.contents(), o) {
             Ok(a) => out.push(a),
-            Err(e) => {
-                first_error.get_or_insert(e);
-            }
+            Err(e) => failed.push((label, e)),
         }
     }
-    if out.is_empty() {
-        return Err(first_error
-            .unwrap_or(IngestError::Mail("no messages found (an mbox starts with \"From \" lines)".into())));
+    let entry = |label: &str| match &origin.entry {
+        Some(e) => format!("{e}#{label}"),
+        None => label.to_string(),
+    };
+    let mut failed = failed.into_iter();
+    let error =
+        if out.is_empty() {
+            Some(failed.next().map(|(_, e)| e).unwrap_or(IngestError::Mail(
+                "no messages found (an mbox starts with \"From \" lines)".into(),
+            )))
+        } else {
+            None
+        };
+    for (label, e) in failed {
+        budget.problems.push(EntryProblem { entry: entry(&label), message: e.to_string(), skipped: false });
+    }
+    if let Some((first, left)) = past_limit {
+        budget.problems.push(records_past_limit(entry(&first), left, "message", limits));
+    }
+    if let Some(e) = error {
+        return Err(e);
     }
     Ok(out)
 }

@@ -1,15 +1,25 @@
 //! PDF: the text layer through pdf-extract, which panics on some files: it runs under
-//! `catch_unwind`, and a panic becomes a "damaged PDF" message.
+//! `catch_unwind`, and a panic becomes a "damaged PDF" message. Its compressed streams are
+//! measured first ([`crate::pdf_streams`]): a decompression bomb is refused before it unpacks.
 
 use dateline_model::{Article, Origin};
 
-use crate::IngestError;
+use crate::archive::Budget;
 use crate::article::Draft;
+use crate::{IngestError, Limits};
 
-pub(crate) fn read(doc: &str, bytes: &[u8], origin: Origin) -> Result<Vec<Article>, IngestError> {
+pub(crate) fn read(
+    doc: &str,
+    bytes: &[u8],
+    origin: Origin,
+    limits: &Limits,
+    budget: &mut Budget,
+) -> Result<Vec<Article>, IngestError> {
     if !bytes.starts_with(b"%PDF") && !bytes[..bytes.len().min(1024)].windows(4).any(|w| w == b"%PDF") {
         return Err(IngestError::PdfBroken("no PDF header: this is not a PDF file".into()));
     }
+    // Before any PDF library unpacks a stream: none unpacks beyond the caps.
+    crate::pdf_streams::check(bytes, limits, budget)?;
     // pdf-extract follows /Parent and /Kids without remembering where it has been: a page tree
     // that loops would hang it. Check the tree first (a file lopdf cannot load at all gets
     // pdf-extract's own message below).
@@ -123,7 +133,8 @@ mod tests {
         assert_eq!(page_tree_fault(&doc), None);
         let doc = pdf_extract::Document::load_mem(&pdf("3 0 R")).expect("loads");
         assert_eq!(page_tree_fault(&doc), Some("a page is its own ancestor"));
-        match read("x", &pdf("3 0 R"), Origin::file("x.pdf")) {
+        let limits = Limits::default();
+        match read("x", &pdf("3 0 R"), Origin::file("x.pdf"), &limits, &mut Budget::new(&limits)) {
             Err(IngestError::PdfBroken(why)) => assert!(why.contains("page tree"), "{why}"),
             other => panic!("expected a damaged-PDF error, got {other:?}"),
         }

@@ -198,6 +198,24 @@ fn zip_bomb_by_ratio() {
     let bytes = deflated(&[("story.txt", STORY.as_bytes()), ("zeros.txt", &zeros)]);
     assert!(bytes.len() < 1024 * 1024);
     let p = write(dir.path(), "bomb.zip", &bytes);
+    // What was read before the bomb stays read; the bomb and what follows it are named.
+    let (outcome, problems) = read_file_with_problems(&p, &Limits::default());
+    assert!(matches!(outcome, Outcome::Articles(a) if a.len() == 1));
+    assert_eq!(
+        problems,
+        [EntryProblem {
+            entry: "zeros.txt".into(),
+            message: "zip bomb: entry zeros.txt unpacks to more than 100 times its packed size: \
+                      this entry and the ones after it were not read"
+                .into(),
+            skipped: false,
+        }]
+    );
+    let p = write(
+        dir.path(),
+        "bomb-first.zip",
+        &deflated(&[("zeros.txt", &zeros), ("story.txt", STORY.as_bytes())]),
+    );
     assert_eq!(failed(&p), "zip bomb: entry zeros.txt unpacks to more than 100 times its packed size");
 }
 
@@ -210,7 +228,16 @@ fn zip_bomb_by_total() {
     let bytes = deflated(&[("a.txt", &noise), ("b.txt", &noise), ("c.txt", &noise)]);
     let p = write(dir.path(), "big.zip", &bytes);
     let limits = Limits { max_total_unpacked_bytes: 1024 * 1024, ..Limits::default() };
-    assert_eq!(failed_with(&p, &limits), "zip bomb: entries unpack to more than 1 MiB");
+    let (outcome, problems) = read_file_with_problems(&p, &limits);
+    assert!(matches!(outcome, Outcome::Articles(a) if a.len() == 1));
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].entry, "b.txt");
+    assert_eq!(
+        problems[0].message,
+        "zip bomb: entries unpack to more than 1 MiB: this entry and the ones after it were not read"
+    );
+    let limits = Limits { max_total_unpacked_bytes: 500_000, ..Limits::default() };
+    assert_eq!(failed_with(&p, &limits), "zip bomb: entries unpack to more than 488.3 KiB");
     // Too many entries.
     let many: Vec<(String, Vec<u8>)> =
         (0..20).map(|i| (format!("{i}.txt"), STORY.as_bytes().to_vec())).collect();
@@ -279,7 +306,8 @@ fn damaged_zip() {
         problems,
         [EntryProblem {
             entry: "x.txt".into(),
-            message: "not a text file: binary content (NUL bytes) in a .txt".into()
+            message: "not a text file: binary content (NUL bytes) in a .txt".into(),
+            skipped: false,
         }]
     );
 }

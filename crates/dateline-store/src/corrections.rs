@@ -66,7 +66,7 @@ impl Store {
     /// Records a correction (dropping the redo tail) and rebuilds the merged events.
     pub fn correct(&mut self, correction: &Correction, description: &str) -> Result<()> {
         let json = serde_json::to_string(correction).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         tx.execute("DELETE FROM corrections WHERE undone = 1", [])?;
         tx.execute("INSERT INTO corrections (op, description) VALUES (?1, ?2)", params![json, description])?;
         crate::merged::rebuild_in(&tx)?;
@@ -85,7 +85,7 @@ impl Store {
     }
 
     fn step(&mut self, pick: &str, undone: i64) -> Result<Option<String>> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let Some((id, description)) =
             tx.query_row(pick, [], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))).optional()?
         else {
@@ -170,7 +170,7 @@ impl Store {
         if let Some(id) = found {
             return self.actor_ref(id)?.ok_or_else(|| StoreError::Corrupt(format!("actor {id}")));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let actor = dateline_model::Actor::new(name.trim(), ActorKind::Person);
         let id = crate::write::upsert_person(&tx, &actor)?;
         tx.execute(

@@ -11,16 +11,17 @@
 mod corrections;
 mod merged;
 mod migrations;
+mod open;
 mod read;
+mod reanchor;
 pub mod resolve;
 mod write;
-
-use std::path::Path;
 
 use rusqlite::Connection;
 
 pub use corrections::{ActorRef, Correction, EventPatch};
-pub use migrations::MIGRATIONS;
+pub use migrations::{MIGRATIONS, MIGRATIONS_SQL};
+pub use open::{APPLICATION_ID, Access};
 pub use read::{ActorRow, ArticleRow, Bucket, Counts, EventFilter, EventRow, MemberRow, ParticipantRow};
 pub use resolve::Anchor;
 pub use write::SaveOutcome;
@@ -28,14 +29,41 @@ pub use write::SaveOutcome;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreError {
-    #[error("cannot open the workspace {path}: {source}")]
-    Open { path: String, source: rusqlite::Error },
-    #[error("cannot update the workspace schema: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
+    /// A read or an edit named a workspace that is not there: only an import creates one.
+    #[error("no workspace at {path} (an import creates one; check the path)")]
+    NotFound { path: String },
+    #[error("{path} is not a Dateline workspace ({what}): Dateline leaves it as it is")]
+    NotWorkspace { path: String, what: String },
+    #[error(
+        "{path} was made by a newer Dateline (schema {found}, this one knows up to {known}): update Dateline to open it"
+    )]
+    Newer { path: String, found: usize, known: usize },
+    #[error(
+        "{path} was made by an older Dateline: open it for writing once (an import into it, or the app) to update it"
+    )]
+    Older { path: String },
+    #[error("{path} is busy: another Dateline is writing to it (an import?); try again when it is done")]
+    Busy { path: String },
+    #[error("{path} is read-only: it can be read but not changed (check its permissions)")]
+    ReadOnly { path: String },
+    #[error("{path} is damaged ({what}): nothing was written to it; restore it from a backup")]
+    Damaged { path: String, what: String },
+    #[error("cannot open the workspace {path}: {reason}")]
+    Open { path: String, reason: String },
+    #[error("cannot update the schema of {path} to version {version}: {reason}")]
+    Migration { path: String, version: usize, reason: String },
     #[error("workspace database error: {0}")]
-    Sql(#[from] rusqlite::Error),
+    Sql(rusqlite::Error),
     #[error("the workspace holds a value it cannot read: {0}")]
     Corrupt(String),
+}
+
+// Not `#[from]`: that would make the SQLite error the message's source too, and a chain of
+// sources printed after the message repeated its text three times.
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Sql(e)
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -44,41 +72,14 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
+    /// The file, as errors name it.
+    path: String,
 }
 
 impl Store {
-    /// Opens (creating if needed) the workspace at `path` and brings its schema up to date.
-    pub fn open(path: &Path) -> Result<Self> {
-        let conn = Connection::open(path)
-            .map_err(|source| StoreError::Open { path: path.display().to_string(), source })?;
-        Self::init(conn)
-    }
-
-    pub fn open_in_memory() -> Result<Self> {
-        Self::init(Connection::open_in_memory()?)
-    }
-
-    fn init(mut conn: Connection) -> Result<Self> {
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        // Rebuilding the merged events writes every derived row in one transaction: a larger page
-        // cache keeps SQLite from spilling it to disk half-way.
-        conn.pragma_update(None, "cache_size", -65_536)?;
-        conn.pragma_update(None, "temp_store", "MEMORY")?;
-        // Every per-row statement of a save is prepared once per connection.
-        conn.set_prepared_statement_cache_capacity(64);
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        MIGRATIONS.to_latest(&mut conn)?;
-        let mut store = Self { conn };
-        store.backfill_surnames()?;
-        store.refresh()?;
-        Ok(store)
-    }
-
     /// People saved before migration 2 have no surname for identity look-ups: compute it.
     fn backfill_surnames(&mut self) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let rows: Vec<(i64, String)> = tx
             .prepare("SELECT id, name FROM actors WHERE kind = 'person' AND surname IS NULL")?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -89,6 +90,16 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// A write transaction, with the write lock taken up front (`BEGIN IMMEDIATE`, waiting up to
+    /// the busy timeout for another writer): a deferred one that read first could not upgrade
+    /// once another process had written, and failed at once.
+    pub(crate) fn write_tx(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        let path = self.path.clone();
+        self.conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| open::classify(e, &path))
     }
 }
 

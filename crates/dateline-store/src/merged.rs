@@ -32,7 +32,7 @@ impl Store {
 
     /// Rebuilds the merged events from the facts and the corrections.
     pub fn rebuild(&mut self) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         rebuild_in(&tx)?;
         tx.commit()?;
         Ok(())

@@ -3,9 +3,13 @@
 
 use rusqlite_migration::{M, Migrations};
 
-pub const MIGRATIONS_SLICE: &[M<'_>] = &[
-    M::up(
-        r#"
+pub const MIGRATIONS_SLICE: &[M<'_>] = &[M::up(TABLES), M::up(MERGING)];
+
+/// The SQL of each migration, in order (tests build old workspaces from it).
+pub const MIGRATIONS_SQL: &[&str] = &[TABLES, MERGING];
+
+/// Migration 1: articles, actors, events, participants, evidence.
+const TABLES: &str = r#"
 CREATE TABLE articles (
     id            INTEGER PRIMARY KEY,
     origin        TEXT NOT NULL UNIQUE,   -- file path, or path!entry inside archives and feeds
@@ -70,10 +74,7 @@ CREATE TABLE evidence (
     end      INTEGER NOT NULL,
     PRIMARY KEY (event_id, start)
 ) STRICT;
-"#,
-    ),
-    M::up(MERGING),
-];
+"#;
 
 /// Migration 2: events merged across articles, analyst corrections, full-text search.
 ///

@@ -11,8 +11,10 @@ use crate::{Result, Store};
 pub enum SaveOutcome {
     /// New article, with this many events.
     Inserted { article_id: i64, events: usize },
-    /// The file changed since the last import: its article and events were replaced.
-    Updated { article_id: i64, events: usize },
+    /// The file changed since the last import: its article and events were replaced. The
+    /// corrections of its events moved with them; those that found no event any more are
+    /// listed by their description.
+    Updated { article_id: i64, events: usize, lost_corrections: Vec<String> },
     /// The same file with the same content: nothing to do.
     Unchanged { article_id: i64 },
     /// The same content already came from another file.
@@ -30,7 +32,7 @@ impl Store {
     /// Saves many articles in one transaction: all of them or none. The merged events are stale
     /// until [`Store::refresh`] (an import refreshes once at its end; opening a workspace does too).
     pub fn save_batch(&mut self, items: &[(Article, Vec<Event>)]) -> Result<Vec<SaveOutcome>> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let mut out = Vec::with_capacity(items.len());
         for (article, events) in items {
             out.push(save_in(&tx, article, events)?);
@@ -50,12 +52,14 @@ fn save_in(tx: &Transaction<'_>, article: &Article, events: &[Event]) -> Result<
             Ok((r.get(0)?, r.get(1)?))
         })
         .optional()?;
-    let article_id = match existing {
-        Some((id, hash)) if hash == article.content_hash => {
-            return Ok(SaveOutcome::Unchanged { article_id: id });
+    let mut old_text: Option<String> = None;
+    let article_id = match &existing {
+        Some((id, hash)) if *hash == article.content_hash => {
+            return Ok(SaveOutcome::Unchanged { article_id: *id });
         }
         Some((id, _)) => {
-            tx.prepare_cached("DELETE FROM events WHERE article_id = ?1")?.execute([id])?;
+            tx.prepare_cached("DELETE FROM events WHERE article_id = ?1")?.execute([*id])?;
+            old_text = Some(tx.query_row("SELECT text FROM articles WHERE id = ?1", [*id], |r| r.get(0))?);
             upsert_article(tx, article)?
         }
         None => {
@@ -75,9 +79,19 @@ fn save_in(tx: &Transaction<'_>, article: &Article, events: &[Event]) -> Result<
     for event in events {
         insert_event(tx, article_id, event)?;
     }
-    Ok(match existing {
-        Some(_) => SaveOutcome::Updated { article_id, events: events.len() },
-        None => SaveOutcome::Inserted { article_id, events: events.len() },
+    Ok(match (existing, old_text) {
+        (Some((_, old_hash)), Some(old_text)) => {
+            let change = crate::reanchor::Change {
+                old_hash: &old_hash,
+                old_text: &old_text,
+                new_hash: &article.content_hash,
+                new_text: &article.text,
+                new_events: events,
+            };
+            let lost_corrections = crate::reanchor::carry_over(tx, &change)?;
+            SaveOutcome::Updated { article_id, events: events.len(), lost_corrections }
+        }
+        _ => SaveOutcome::Inserted { article_id, events: events.len() },
     })
 }
 

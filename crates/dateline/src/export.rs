@@ -155,7 +155,8 @@ impl Workspace {
             ImageFormat::Svg => dateline_render::render_svg(items, &options)?.into_bytes(),
             ImageFormat::Pdf => dateline_render::render_pdf(items, &options)?,
         };
-        std::fs::write(out, bytes).map_err(|source| Error::Write { path: out.display().to_string(), source })
+        crate::write_atomically(out, &bytes)
+            .map_err(|source| Error::Write { path: out.display().to_string(), source })
     }
 }
 

@@ -1,19 +1,33 @@
 //! Import: discover files, read and extract them in parallel, save them in batched
-//! transactions, and report on every file.
+//! transactions, and report on every file and on every part of a file that did not become an
+//! article (an entry of a zip, a message, a record, the end of a text past the cap).
+//!
+//! Memory stays bounded whatever the input: small files are read together, 64 at a time; a
+//! larger file or an archive is read alone, and its articles are extracted and saved in chunks
+//! as they come, so a zip of many large texts never sits whole in memory. Articles move from
+//! reading to saving, never copied.
 
+use std::collections::HashSet;
+use std::io::Read;
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use dateline_ingest::{Limits, Outcome};
+use dateline_ingest::{EntryProblem, FileRead, Limits};
 use dateline_model::{Article, Event};
 use dateline_store::SaveOutcome;
 use rayon::prelude::*;
 
 use crate::{Error, FileReport, FileStatus, ImportProgress, ImportReport, Result, Workspace};
 
-/// Files read and extracted in parallel, then saved in one transaction.
+/// Small files read and extracted in parallel, then saved in one transaction.
 const BATCH: usize = 64;
+/// A file larger than this, or an archive, is read alone and saved in chunks.
+const ALONE_BYTES: u64 = 1024 * 1024;
+/// A chunk of a file read alone: this many articles, or this much text, whichever comes first.
+const CHUNK_ARTICLES: usize = 64;
+const CHUNK_TEXT_BYTES: usize = 32 * 1024 * 1024;
 
 /// A cancellation flag shared between the importer and whoever may stop it.
 #[derive(Debug, Clone, Default)]
@@ -29,44 +43,74 @@ impl Cancel {
     }
 }
 
-/// One input file after reading and extraction.
+fn panic_message(panic: Box<dyn std::any::Any + Send>) -> String {
+    let what = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into());
+    format!("internal error while reading this file (please report it): {what}")
+}
+
+/// The events of one article. A bug that panics on some input costs that article, never the
+/// import: the panic becomes its failure.
+fn extract_guarded(a: &Article) -> Result<Vec<Event>, String> {
+    std::panic::catch_unwind(AssertUnwindSafe(|| dateline_extract::extract(a).events)).map_err(panic_message)
+}
+
+/// Reads one file into `sink`, a panic in a reader becoming the file's failure.
+fn read_guarded(
+    path: &Path,
+    limits: &Limits,
+    sink: &mut dateline_ingest::Sink<'_>,
+) -> (FileRead, Vec<EntryProblem>) {
+    std::panic::catch_unwind(AssertUnwindSafe(|| dateline_ingest::read_file_each(path, limits, sink)))
+        .unwrap_or_else(|panic| {
+            (FileRead::Failed(dateline_ingest::IngestError::Unsupported(panic_message(panic))), Vec::new())
+        })
+}
+
+/// Articles with their events, and the articles that could not be extracted.
+fn extract_all(articles: Vec<Article>) -> (Vec<(Article, Vec<Event>)>, Vec<EntryProblem>) {
+    let results: Vec<(Article, Result<Vec<Event>, String>)> = articles
+        .into_par_iter()
+        .map(|a| {
+            let events = extract_guarded(&a);
+            (a, events)
+        })
+        .collect();
+    let mut items = Vec::with_capacity(results.len());
+    let mut problems = Vec::new();
+    for (a, events) in results {
+        match events {
+            Ok(events) => items.push((a, events)),
+            Err(message) => problems.push(EntryProblem {
+                entry: a.origin.entry.clone().unwrap_or_default(),
+                message,
+                skipped: false,
+            }),
+        }
+    }
+    (items, problems)
+}
+
+/// One small file, read and extracted whole.
 struct FileResult {
     path: PathBuf,
-    outcome: Extracted,
+    read: FileRead,
+    items: Vec<(Article, Vec<Event>)>,
+    problems: Vec<EntryProblem>,
 }
 
-/// Reads one file and extracts its articles. A bug that panics on some input costs that file,
-/// never the import: the panic becomes the file's failure.
 fn read_and_extract(path: &Path, limits: &Limits) -> FileResult {
-    let outcome =
-        std::panic::catch_unwind(|| read_and_extract_unguarded(path, limits)).unwrap_or_else(|panic| {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
-            Err((
-                FileStatus::Failed,
-                format!("internal error while reading this file (please report it): {what}"),
-            ))
-        });
-    FileResult { path: path.to_path_buf(), outcome }
-}
-
-type Extracted = Result<Vec<(Article, Vec<Event>)>, (FileStatus, String)>;
-
-fn read_and_extract_unguarded(path: &Path, limits: &Limits) -> Extracted {
-    match dateline_ingest::read_file(path, limits) {
-        Outcome::Articles(articles) => Ok(articles
-            .into_iter()
-            .map(|a| {
-                let events = dateline_extract::extract(&a).events;
-                (a, events)
-            })
-            .collect()),
-        Outcome::Skipped(reason) => Err((FileStatus::Skipped, reason)),
-        Outcome::Failed(e) => Err((FileStatus::Failed, e.to_string())),
-    }
+    let mut articles = Vec::new();
+    let (read, mut problems) = read_guarded(path, limits, &mut |a| {
+        articles.push(a);
+        true
+    });
+    let (items, failed) = extract_all(articles);
+    problems.extend(failed);
+    FileResult { path: path.to_path_buf(), read, items, problems }
 }
 
 fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileReport>) {
@@ -76,7 +120,7 @@ fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileReport>) {
         match d.problem {
             None => files.push(d.path),
             Some(reason) => problems.push(FileReport {
-                path: d.path.display().to_string(),
+                path: dateline_ingest::path_key(&d.path),
                 status: FileStatus::Failed,
                 articles: 0,
                 reason: Some(reason),
@@ -86,7 +130,7 @@ fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileReport>) {
     if paths.iter().all(|p| p.is_dir()) && files.is_empty() && problems.is_empty() {
         for p in paths {
             problems.push(FileReport {
-                path: p.display().to_string(),
+                path: dateline_ingest::path_key(p),
                 status: FileStatus::Skipped,
                 articles: 0,
                 reason: Some("empty folder: no files to import".into()),
@@ -96,43 +140,64 @@ fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileReport>) {
     (files, problems)
 }
 
+/// The report line of a file that gave no article: skipped or failed, with the reason.
+fn unread_line(path: &str, read: &FileRead) -> Option<FileReport> {
+    let (status, reason) = match read {
+        FileRead::Skipped(why) => (FileStatus::Skipped, why.clone()),
+        FileRead::Failed(e) => (FileStatus::Failed, e.to_string()),
+        FileRead::Articles(0) => (FileStatus::Skipped, "no article found in the file".to_string()),
+        FileRead::Articles(_) | FileRead::Stopped(_) => return None,
+    };
+    Some(FileReport { path: path.to_string(), status, articles: 0, reason: Some(reason) })
+}
+
+/// The report lines of the parts of `path` that did not become articles, or not whole.
+fn problem_lines(path: &str, problems: Vec<EntryProblem>) -> impl Iterator<Item = FileReport> + '_ {
+    problems.into_iter().map(move |p| FileReport {
+        path: if p.entry.is_empty() { path.to_string() } else { format!("{path}!{}", p.entry) },
+        status: if p.skipped { FileStatus::Skipped } else { FileStatus::Failed },
+        articles: 0,
+        reason: Some(p.message),
+    })
+}
+
 /// Reads and extracts files without a workspace (`dateline extract`): every article with its
-/// events, in input order, and a report line per file.
+/// events, in input order, and a report line per file and per part of a file not read.
 pub fn extract_paths(paths: &[PathBuf]) -> (Vec<(Article, Vec<Event>)>, Vec<FileReport>) {
     let (files, mut reports) = discover(paths);
     let limits = Limits::default();
     let results: Vec<FileResult> = files.par_iter().map(|p| read_and_extract(p, &limits)).collect();
     let mut docs = Vec::new();
     for r in results {
-        let path = r.path.display().to_string();
-        match r.outcome {
-            Ok(items) => {
-                reports.push(FileReport {
-                    path,
-                    status: FileStatus::Imported,
-                    articles: items.len() as u32,
-                    reason: None,
-                });
-                docs.extend(items);
-            }
-            Err((status, reason)) => {
-                reports.push(FileReport { path, status, articles: 0, reason: Some(reason) })
-            }
+        let path = dateline_ingest::path_key(&r.path);
+        match unread_line(&path, &r.read) {
+            Some(line) => reports.push(line),
+            None => reports.push(FileReport {
+                path: path.clone(),
+                status: FileStatus::Imported,
+                articles: r.items.len() as u32,
+                reason: None,
+            }),
         }
+        reports.extend(problem_lines(&path, r.problems));
+        docs.extend(r.items);
     }
     (docs, reports)
 }
 
 impl Workspace {
-    /// Imports files and folders. `progress` is called after every batch; `cancel` stops the
-    /// import between batches (what was saved stays saved, each batch whole). The merged events
-    /// are rebuilt once at the end, or on cancellation for what was saved.
+    /// Imports files and folders. `progress` is called after every batch (and every chunk of
+    /// a large file); `cancel` stops the import between batches and between the articles of a
+    /// file (what was saved stays saved, each batch whole). The merged events are rebuilt once
+    /// at the end, or on cancellation for what was saved.
     pub fn import(
         &mut self,
         paths: &[PathBuf],
         cancel: &Cancel,
         progress: &mut dyn FnMut(&ImportProgress),
     ) -> Result<ImportReport> {
+        // A damaged workspace gets nothing: not one batch before the failure.
+        self.check()?;
         let result = import_with(paths, cancel, progress, &mut |batch| self.save_batch(batch));
         self.refresh()?;
         result
@@ -148,12 +213,192 @@ pub fn import_shared(
     progress: &mut dyn FnMut(&ImportProgress),
 ) -> Result<ImportReport> {
     let lock = || workspace.lock().map_err(|_| Error::Poisoned);
+    lock()?.check()?;
     let result = import_with(paths, cancel, progress, &mut |batch| lock()?.save_batch(batch));
     lock()?.refresh()?;
     result
 }
 
 type SaveFn<'a> = dyn FnMut(&[(Article, Vec<Event>)]) -> Result<Vec<SaveOutcome>> + 'a;
+
+/// Whether `path` is read alone: a large file, or an archive (whose entries may unpack to much
+/// more than the file).
+fn read_alone(path: &Path) -> bool {
+    let Ok(meta) = std::fs::metadata(path) else { return false };
+    if meta.len() > ALONE_BYTES {
+        return true;
+    }
+    let mut head = [0u8; 4];
+    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && &head == b"PK\x03\x04"
+}
+
+/// What the articles of one file did when saved.
+#[derive(Debug, Default)]
+struct Tally {
+    articles: u32,
+    added: u32,
+    duplicate_of: Option<String>,
+    /// Corrections of its events that found no event once its text changed.
+    lost_corrections: Vec<String>,
+}
+
+impl Tally {
+    fn line(&self, path: &str) -> FileReport {
+        let status = if self.added > 0 { FileStatus::Imported } else { FileStatus::Unchanged };
+        let reason = match (self.added, self.lost_corrections.as_slice()) {
+            (0, _) => Some(match &self.duplicate_of {
+                Some(o) => format!("same content as {o}"),
+                None => "already in the workspace".into(),
+            }),
+            (_, []) => None,
+            (_, [one]) => Some(format!(
+                "its text changed and 1 correction no longer applies (its event is no longer found): {one}"
+            )),
+            (_, lost) => Some(format!(
+                "its text changed and {} corrections no longer apply (their events are no longer found): {}",
+                lost.len(),
+                lost.join("; ")
+            )),
+        };
+        FileReport { path: path.to_string(), status, articles: self.articles, reason }
+    }
+}
+
+/// The state of one import: what was saved, the report, the progress.
+struct Importer<'a, 'p> {
+    save: &'a mut SaveFn<'p>,
+    progress: &'a mut dyn FnMut(&ImportProgress),
+    cancel: &'a Cancel,
+    report: ImportReport,
+    state: ImportProgress,
+    /// Origins saved by this import: two articles it read never share one (the second would
+    /// overwrite the first).
+    origins: HashSet<String>,
+}
+
+impl Importer<'_, '_> {
+    /// Saves `items` in one transaction; `owner[i]` is the tally `items[i]` counts for.
+    fn save(
+        &mut self,
+        mut items: Vec<(Article, Vec<Event>)>,
+        owner: &[usize],
+        tallies: &mut [Tally],
+    ) -> Result<()> {
+        for (a, _) in &mut items {
+            self.unique_origin(a);
+        }
+        let saved = (self.save)(&items)?;
+        for (s, &o) in saved.iter().zip(owner) {
+            let t = &mut tallies[o];
+            t.articles += 1;
+            match s {
+                SaveOutcome::Inserted { events, .. } => {
+                    t.added += 1;
+                    self.report.articles_added += 1;
+                    self.report.events_added += *events as u32;
+                }
+                SaveOutcome::Updated { events, lost_corrections, .. } => {
+                    t.added += 1;
+                    t.lost_corrections.extend(lost_corrections.iter().cloned());
+                    self.report.articles_added += 1;
+                    self.report.events_added += *events as u32;
+                }
+                SaveOutcome::Duplicate { origin, .. } => t.duplicate_of = Some(origin.clone()),
+                SaveOutcome::Unchanged { .. } => {}
+            }
+        }
+        self.state.articles = self.report.articles_added;
+        self.state.events = self.report.events_added;
+        Ok(())
+    }
+
+    /// Gives `a` an origin no other article of this import has (`path!entry~2`).
+    fn unique_origin(&mut self, a: &mut Article) {
+        if self.origins.insert(a.origin.key()) {
+            return;
+        }
+        let base = a.origin.entry.clone().unwrap_or_default();
+        for n in 2.. {
+            a.origin.entry = Some(format!("{base}~{n}"));
+            if self.origins.insert(a.origin.key()) {
+                return;
+            }
+        }
+    }
+
+    /// Small files, read and extracted in parallel, saved in one transaction.
+    fn together(&mut self, files: &[PathBuf], limits: &Limits) -> Result<()> {
+        self.state.current = files.first().map(|p| dateline_ingest::path_key(p));
+        (self.progress)(&self.state);
+        let mut results: Vec<FileResult> = files.par_iter().map(|p| read_and_extract(p, limits)).collect();
+        let mut items = Vec::new();
+        let mut owner = Vec::new();
+        for (i, r) in results.iter_mut().enumerate() {
+            owner.extend(std::iter::repeat_n(i, r.items.len()));
+            items.append(&mut r.items);
+        }
+        let mut tallies: Vec<Tally> = results.iter().map(|_| Tally::default()).collect();
+        self.save(items, &owner, &mut tallies)?;
+        for (r, t) in results.into_iter().zip(&tallies) {
+            let path = dateline_ingest::path_key(&r.path);
+            self.report.files.push(unread_line(&path, &r.read).unwrap_or_else(|| t.line(&path)));
+            self.report.files.extend(problem_lines(&path, r.problems));
+        }
+        self.state.files_done += files.len() as u32;
+        (self.progress)(&self.state);
+        Ok(())
+    }
+
+    /// One large file or archive: its articles extracted and saved in chunks as they are read.
+    fn alone(&mut self, file: &Path, limits: &Limits) -> Result<()> {
+        let path = dateline_ingest::path_key(file);
+        self.state.current = Some(path.clone());
+        (self.progress)(&self.state);
+        let mut tally = [Tally::default()];
+        let mut chunk: Vec<Article> = Vec::new();
+        let mut chunk_text = 0usize;
+        let mut failed: Vec<EntryProblem> = Vec::new();
+        let mut error = None;
+        let mut flush = |me: &mut Self, chunk: &mut Vec<Article>, tally: &mut [Tally; 1]| -> Result<()> {
+            let (items, lost) = extract_all(std::mem::take(chunk));
+            failed.extend(lost);
+            let owner = vec![0; items.len()];
+            me.save(items, &owner, tally)?;
+            (me.progress)(&me.state);
+            Ok(())
+        };
+        let (read, problems) = read_guarded(file, limits, &mut |a| {
+            if self.cancel.is_cancelled() {
+                return false;
+            }
+            chunk_text += a.text.len();
+            chunk.push(a);
+            if chunk.len() >= CHUNK_ARTICLES || chunk_text >= CHUNK_TEXT_BYTES {
+                chunk_text = 0;
+                if let Err(e) = flush(self, &mut chunk, &mut tally) {
+                    error = Some(e);
+                    return false;
+                }
+            }
+            true
+        });
+        if let Some(e) = error {
+            return Err(e);
+        }
+        if self.cancel.is_cancelled() {
+            return Err(Error::Cancelled);
+        }
+        flush(self, &mut chunk, &mut tally)?;
+        let [tally] = tally;
+        let unread = if tally.articles == 0 { unread_line(&path, &read) } else { None };
+        self.report.files.push(unread.unwrap_or_else(|| tally.line(&path)));
+        self.report.files.extend(problem_lines(&path, problems));
+        self.report.files.extend(problem_lines(&path, failed));
+        self.state.files_done += 1;
+        (self.progress)(&self.state);
+        Ok(())
+    }
+}
 
 fn import_with(
     paths: &[PathBuf],
@@ -163,73 +408,39 @@ fn import_with(
 ) -> Result<ImportReport> {
     let (files, problems) = discover(paths);
     let limits = Limits::default();
-    let mut report = ImportReport { files: problems, ..Default::default() };
-    let mut state = ImportProgress { files_total: files.len() as u32, ..Default::default() };
+    let state = ImportProgress { files_total: files.len() as u32, ..Default::default() };
     progress(&state);
-    for chunk in files.chunks(BATCH) {
-        if cancel.is_cancelled() {
-            return Err(Error::Cancelled);
+    let mut importer = Importer {
+        save,
+        progress,
+        cancel,
+        report: ImportReport { files: problems, ..Default::default() },
+        state,
+        origins: HashSet::new(),
+    };
+    let mut small: Vec<PathBuf> = Vec::new();
+    for (i, file) in files.iter().enumerate() {
+        let alone = read_alone(file);
+        if !alone {
+            small.push(file.clone());
         }
-        state.current = chunk.first().map(|p| p.display().to_string());
-        progress(&state);
-        let results: Vec<FileResult> = chunk.par_iter().map(|p| read_and_extract(p, &limits)).collect();
-        let mut batch: Vec<(Article, Vec<Event>)> = Vec::new();
-        let mut owners: Vec<usize> = Vec::new(); // batch item → index into `results`
-        for (i, r) in results.iter().enumerate() {
-            if let Ok(items) = &r.outcome {
-                for item in items {
-                    batch.push(item.clone());
-                    owners.push(i);
-                }
+        let last = i + 1 == files.len();
+        if !small.is_empty() && (alone || small.len() == BATCH || last) {
+            if cancel.is_cancelled() {
+                return Err(Error::Cancelled);
             }
+            importer.together(&std::mem::take(&mut small), &limits)?;
         }
-        let saved = save(&batch)?;
-        for (i, r) in results.iter().enumerate() {
-            let path = r.path.display().to_string();
-            let line = match &r.outcome {
-                Err((status, reason)) => {
-                    FileReport { path, status: *status, articles: 0, reason: Some(reason.clone()) }
-                }
-                Ok(items) if items.is_empty() => FileReport {
-                    path,
-                    status: FileStatus::Skipped,
-                    articles: 0,
-                    reason: Some("no article found in the file".into()),
-                },
-                Ok(_) => {
-                    let mine: Vec<&SaveOutcome> =
-                        owners.iter().zip(&saved).filter(|(o, _)| **o == i).map(|(_, s)| s).collect();
-                    let mut added = 0u32;
-                    let mut duplicate_of = None;
-                    for s in &mine {
-                        match s {
-                            SaveOutcome::Inserted { events, .. } | SaveOutcome::Updated { events, .. } => {
-                                added += 1;
-                                report.events_added += *events as u32;
-                            }
-                            SaveOutcome::Duplicate { origin, .. } => duplicate_of = Some(origin.clone()),
-                            SaveOutcome::Unchanged { .. } => {}
-                        }
-                    }
-                    report.articles_added += added;
-                    let status = if added > 0 { FileStatus::Imported } else { FileStatus::Unchanged };
-                    let reason = (added == 0).then(|| match duplicate_of {
-                        Some(o) => format!("same content as {o}"),
-                        None => "already in the workspace".into(),
-                    });
-                    FileReport { path, status, articles: mine.len() as u32, reason }
-                }
-            };
-            report.files.push(line);
+        if alone {
+            if cancel.is_cancelled() {
+                return Err(Error::Cancelled);
+            }
+            importer.alone(file, &limits)?;
         }
-        state.files_done += chunk.len() as u32;
-        state.articles = report.articles_added;
-        state.events = report.events_added;
-        progress(&state);
     }
-    state.current = None;
-    progress(&state);
-    Ok(report)
+    importer.state.current = None;
+    (importer.progress)(&importer.state);
+    Ok(importer.report)
 }
 
 #[cfg(test)]
@@ -291,6 +502,116 @@ mod tests {
         let r = ws.import(&[dir.path().join("a.txt")], &cancel, &mut |_| {});
         assert!(matches!(r, Err(Error::Cancelled)));
         assert_eq!(ws.info().expect("info").articles, 0);
+    }
+
+    fn zip_file(path: &Path, entries: &[(String, Vec<u8>)]) {
+        use std::io::Write;
+        let mut w = zip::ZipWriter::new(std::fs::File::create(path).expect("create"));
+        for (name, data) in entries {
+            w.start_file(name.as_str(), zip::write::SimpleFileOptions::default()).expect("entry");
+            w.write_all(data).expect("write");
+        }
+        w.finish().expect("zip");
+    }
+
+    fn story(i: usize) -> Vec<u8> {
+        format!("Talks {i}\n\nPublished: 2021-05-21\n\nForeign Minister Anna Berg{i} met Prime Minister Olaf Lind{i} in Oslo on Friday.\n")
+            .into_bytes()
+    }
+
+    #[test]
+    fn every_part_not_imported_has_its_own_line_and_collisions_stay_apart() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let z = dir.path().join("mixed.zip");
+        zip_file(
+            &z,
+            &[
+                ("b.txt".into(), story(1)),
+                ("x/../b.txt".into(), story(2)),
+                ("nul.txt".into(), b"a\0b\0c\0d".to_vec()),
+                ("pic.png".into(), b"\x89PNG".to_vec()),
+            ],
+        );
+        let mut ws = Workspace::open(&dir.path().join("ws.dateline")).expect("open");
+        let r = ws.import(std::slice::from_ref(&z), &Cancel::default(), &mut |_| {}).expect("import");
+        let lines: Vec<(String, FileStatus, u32)> = r
+            .files
+            .iter()
+            .map(|f| (f.path.rsplit('/').next().unwrap_or_default().to_string(), f.status, f.articles))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                ("mixed.zip".into(), FileStatus::Imported, 2),
+                ("mixed.zip!nul.txt".into(), FileStatus::Failed, 0),
+                ("mixed.zip!pic.png".into(), FileStatus::Skipped, 0),
+            ]
+        );
+        assert_eq!(r.articles_added, 2);
+        assert_eq!(ws.info().expect("info").articles, 2);
+    }
+
+    #[test]
+    fn a_large_archive_is_saved_in_chunks_and_cancel_stops_within_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let z = dir.path().join("many.zip");
+        let entries: Vec<(String, Vec<u8>)> = (0..130).map(|i| (format!("{i:03}.txt"), story(i))).collect();
+        zip_file(&z, &entries);
+        let mut ws = Workspace::open(&dir.path().join("ws.dateline")).expect("open");
+        let mut sizes = Vec::new();
+        let r = import_with(std::slice::from_ref(&z), &Cancel::default(), &mut |_| {}, &mut |batch| {
+            sizes.push(batch.len());
+            ws.save_batch(batch)
+        })
+        .expect("import");
+        assert_eq!(sizes, [64, 64, 2]);
+        assert_eq!(r.articles_added, 130);
+        assert_eq!(r.files.len(), 1);
+
+        let mut ws = Workspace::open(&dir.path().join("ws2.dateline")).expect("open");
+        let cancel = Cancel::default();
+        let r = import_with(std::slice::from_ref(&z), &cancel, &mut |_| {}, &mut |batch| {
+            cancel.cancel();
+            ws.save_batch(batch)
+        });
+        assert!(matches!(r, Err(Error::Cancelled)));
+        ws.refresh().expect("refresh");
+        assert_eq!(ws.info().expect("info").articles, 64);
+    }
+
+    #[test]
+    fn a_correction_follows_its_event_through_a_one_word_change_or_says_it_is_lost() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("call.txt");
+        let text = |lead: &str, verb: &str| {
+            format!(
+                "Call\n\nPublished: 2021-05-21\n\n{lead} Secretary of State Antony J. Blinken {verb} today with Turkish Foreign Minister Mevlut Cavusoglu.\n"
+            )
+        };
+        std::fs::write(&file, text("Today,", "spoke")).expect("write");
+        let mut ws = Workspace::open(&dir.path().join("ws.dateline")).expect("open");
+        let import = |ws: &mut Workspace| {
+            ws.import(std::slice::from_ref(&file), &Cancel::default(), &mut |_| {}).expect("import")
+        };
+        import(&mut ws);
+        let id = ws.events().expect("events")[0].id;
+        let patch = crate::EventPatch { status: Some(dateline_model::Status::Planned), ..Default::default() };
+        ws.update_event(id, patch).expect("edit");
+
+        // One word changed before the trigger: the event keeps its correction, no word said.
+        std::fs::write(&file, text("On Friday,", "spoke")).expect("write");
+        let r = import(&mut ws);
+        assert_eq!((r.files[0].status, r.files[0].reason.as_deref()), (FileStatus::Imported, None));
+        let events = ws.events().expect("events");
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].status, dateline_model::Status::Planned, "{events:?}");
+
+        // The trigger itself changed: the correction cannot follow, and the report says which.
+        std::fs::write(&file, text("On Friday,", "talked")).expect("write");
+        let r = import(&mut ws);
+        let reason = r.files[0].reason.as_deref().unwrap_or_default();
+        assert!(reason.contains("1 correction no longer applies"), "{reason}");
+        assert!(reason.contains("status planned"), "{reason}");
     }
 
     #[test]

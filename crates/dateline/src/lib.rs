@@ -6,6 +6,7 @@
 //! timeline images: `dateline-render`; data exports: [`data_export`]). Only loading and storing
 //! touch the disk.
 
+mod atomic_write;
 pub mod data_export;
 mod edit;
 mod export;
@@ -18,12 +19,14 @@ use std::path::{Path, PathBuf};
 use dateline_model::{Article, Event};
 use dateline_store::Store;
 
+pub use atomic_write::write_atomically;
 pub use data_export::DataFormat;
 pub use dateline_extract::time::timex_records;
 pub use dateline_extract::{Extraction, extract as extract_article};
+pub use dateline_ingest::extensions as article_extensions;
 pub use dateline_model as model;
 pub use dateline_render::{ExportOptions, LaneBy, ThemeName};
-pub use dateline_store::{Bucket, EventFilter, EventRow};
+pub use dateline_store::{Access, Bucket, EventFilter, EventRow};
 pub use export::{ImageExportOptions, ImageFormat};
 pub use graph::{ActorNetwork, GraphEdge, GraphLimit, GraphNode, GraphQuery, GraphView};
 pub use import::{Cancel, extract_paths, import_shared};
@@ -93,13 +96,23 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    /// Opens or creates the workspace file at `path`.
+    /// Opens the workspace file at `path` for reading and writing, creating it (and its folder)
+    /// when there is none: for an import, or a new workspace.
     pub fn open(path: &Path) -> Result<Self> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Self::open_with(path, Access::Create)
+    }
+
+    /// Opens the workspace at `path` as `access` allows: [`Access::Read`] for commands that
+    /// only read (they never write, so they never disturb an import running beside them),
+    /// [`Access::Write`] for corrections to a workspace that must exist.
+    pub fn open_with(path: &Path, access: Access) -> Result<Self> {
+        if access == Access::Create
+            && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        {
             std::fs::create_dir_all(dir)
                 .map_err(|source| Error::CreateDir { path: dir.display().to_string(), source })?;
         }
-        Ok(Self { store: Store::open(path)?, path: path.to_path_buf() })
+        Ok(Self { store: Store::open_with(path, access)?, path: path.to_path_buf() })
     }
 
     /// The default workspace: `$DATELINE_WORKSPACE`, else `workspace.dateline` in the user's data
@@ -186,6 +199,11 @@ impl Workspace {
         items: &[(Article, Vec<Event>)],
     ) -> Result<Vec<dateline_store::SaveOutcome>> {
         Ok(self.store.save_batch(items)?)
+    }
+
+    /// Whether the workspace is whole (an import asks before it writes anything).
+    pub fn check(&self) -> Result<()> {
+        Ok(self.store.check()?)
     }
 
     /// Merges what the last imports saved (an import does this at its end).

@@ -89,6 +89,7 @@ export class AppState {
     this.importing = true;
     this.report = null;
     this.importError = null;
+    this.newIds = [];
     this.progress = { files_done: 0, files_total: paths.length, current: null, articles: 0, events: 0 };
     const before = new Set(this.events.map((e) => e.id));
     try {

@@ -12,7 +12,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    for a in args.workspace.open()?.actors()? {
+    for a in args.workspace.open_read()?.actors()? {
         writeln!(
             out,
             "{:>6}  {:<12} {:<32} {:<20} {:>4}  {}",

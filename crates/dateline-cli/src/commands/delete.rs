@@ -7,7 +7,7 @@ pub type Args = IdArg;
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
     let id = args.id;
-    args.workspace.open()?.delete_event(id)?;
+    args.workspace.open_existing()?.delete_event(id)?;
     eprintln!("deleted event {id} (dateline restore {id} brings it back)");
     Ok(Outcome::Done)
 }

@@ -43,7 +43,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
         country: args.country,
         participants: (!args.participants.is_empty()).then_some(args.participants),
     };
-    let e = args.workspace.open()?.update_event(args.id, patch)?;
+    let e = args.workspace.open_existing()?.update_event(args.id, patch)?;
     let start = e.start.as_deref().unwrap_or("-");
     writeln!(out, "{:>6}  {} {} {start} {}", e.id, e.kind.as_str(), e.status.as_str(), e.label)?;
     Ok(Outcome::Done)

@@ -17,7 +17,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    let ws = args.workspace.open()?;
+    let ws = args.workspace.open_read()?;
     let filter = args.filter.to_filter(&ws)?;
     args.format.write(out, &ws.event_rows(&filter)?)?;
     Ok(Outcome::Done)

@@ -87,7 +87,7 @@ impl From<Lanes> for LaneBy {
 }
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
-    let ws = args.workspace.open()?;
+    let ws = args.workspace.open_read()?;
     let path = &args.out;
     let exporting = || format!("exporting {}", path.display());
     if let Some(data) = args.format.map(DataFormat::from).or_else(|| DataFormat::from_path(path)) {

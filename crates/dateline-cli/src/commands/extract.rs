@@ -32,7 +32,8 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
     let (docs, reports) = dateline::extract_paths(&args.paths);
     for r in &reports {
         if matches!(r.status, FileStatus::Failed) {
-            eprintln!("failed: {}: {}", r.path, r.reason.as_deref().unwrap_or(""));
+            let line = format!("failed: {}: {}", r.path, r.reason.as_deref().unwrap_or(""));
+            eprintln!("{}", output::terminal_safe(&line));
         }
     }
     match args.format {

@@ -71,7 +71,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome, Failure> {
         | Command::Components { window }
         | Command::Communities { window } => window,
     };
-    let ws = window.workspace.open()?;
+    let ws = window.workspace.open_read()?;
     let network = ws.actor_network(&graph_query(window.from, window.to))?;
     match &command {
         Command::Centrality { top, .. } => centrality(out, &network.view_of(&network.graph), *top)?,

@@ -7,6 +7,11 @@ use dateline::{Cancel, FileStatus};
 
 use crate::args::WorkspaceArg;
 use crate::exit::{Failure, Outcome};
+use crate::output;
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -21,31 +26,39 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
     let mut ws = args.workspace.open()?;
-    let bar = indicatif::ProgressBar::new(0);
-    bar.set_style(indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files {msg}")?);
-    let result = ws.import(&args.paths, &Cancel::default(), &mut |p| {
-        bar.set_length(u64::from(p.files_total));
-        bar.set_position(u64::from(p.files_done));
-        bar.set_message(format!("{} articles, {} events", p.articles, p.events));
-    });
-    bar.finish_and_clear();
+    let mut progress = output::Progress::new();
+    let result = ws.import(&args.paths, &Cancel::default(), &mut |p| progress.update(p));
+    progress.finish();
     let r = result?;
     for f in &r.files {
-        if matches!(f.status, FileStatus::Failed | FileStatus::Skipped) {
-            eprintln!("{:?}: {}: {}", f.status, f.path, f.reason.as_deref().unwrap_or(""));
+        // Failures and skips, and imports with something to say (corrections that no longer apply).
+        if matches!(f.status, FileStatus::Failed | FileStatus::Skipped)
+            || (f.status == FileStatus::Imported && f.reason.is_some())
+        {
+            let line = format!("{:?}: {}: {}", f.status, f.path, f.reason.as_deref().unwrap_or(""));
+            eprintln!("{}", output::terminal_safe(&line));
         }
     }
-    eprintln!(
-        "imported {} articles with {} events into {} ({} files, {} failed)",
+    // The workspace's own counts (merged events, one actor per identity): the ones
+    // `dateline info` and the app show, not the mentions this import added.
+    let info = ws.info()?;
+    let summary = format!(
+        "imported {} {} from {} {} ({} failed) into {}: it holds {} {} and {} {}",
         r.articles_added,
-        r.events_added,
-        ws.path().display(),
+        plural(r.articles_added as usize, "article", "articles"),
         r.files.len(),
-        r.failed()
+        plural(r.files.len(), "file", "files"),
+        r.failed(),
+        ws.path().display(),
+        info.events,
+        plural(info.events as usize, "event", "events"),
+        info.actors,
+        plural(info.actors as usize, "actor", "actors"),
     );
+    eprintln!("{}", output::terminal_safe(&summary));
     if let Some(path) = args.report {
         let json = serde_json::to_string_pretty(&r.files)?;
-        std::fs::write(&path, json + "\n")
+        dateline::write_atomically(&path, (json + "\n").as_bytes())
             .with_context(|| format!("writing the report {}", path.display()))?;
     }
     Ok(Outcome::failed_if(r.failed() > 0))

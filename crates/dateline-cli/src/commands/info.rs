@@ -8,7 +8,7 @@ use crate::exit::{Failure, Outcome};
 pub type Args = WorkspaceArg;
 
 pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    let info = args.open()?.info()?;
+    let info = args.open_read()?.info()?;
     writeln!(
         out,
         "workspace {}\narticles  {}\nevents    {}\nactors    {}",

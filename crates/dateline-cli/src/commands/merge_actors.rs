@@ -13,7 +13,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
-    args.workspace.open()?.merge_actors(args.into, args.from)?;
+    args.workspace.open_existing()?.merge_actors(args.into, args.from)?;
     eprintln!("merged into actor {}", args.into);
     Ok(Outcome::Done)
 }

@@ -6,7 +6,7 @@ use crate::exit::{Failure, Outcome};
 pub type Args = WorkspaceArg;
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
-    let what = args.open()?.redo()?;
+    let what = args.open_existing()?.redo()?;
     eprintln!("{}", what.map_or("nothing to redo".into(), |w| format!("redone: {w}")));
     Ok(Outcome::Done)
 }

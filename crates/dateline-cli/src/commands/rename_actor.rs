@@ -6,6 +6,6 @@ use crate::exit::{Failure, Outcome};
 pub type Args = ActorNameArg;
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
-    args.actor.workspace.open()?.rename_actor(args.actor.id, args.name)?;
+    args.actor.workspace.open_existing()?.rename_actor(args.actor.id, args.name)?;
     Ok(Outcome::Done)
 }

@@ -16,7 +16,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    let ws = args.workspace.open()?;
+    let ws = args.workspace.open_read()?;
     let ids = ws.search(&args.query)?;
     let mut rows = ws.event_rows(&Default::default())?;
     let rank: std::collections::HashMap<i64, usize> =

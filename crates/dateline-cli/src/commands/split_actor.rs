@@ -6,7 +6,7 @@ use crate::exit::{Failure, Outcome};
 pub type Args = ActorNameArg;
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
-    args.actor.workspace.open()?.split_actor(args.actor.id, args.name.clone())?;
+    args.actor.workspace.open_existing()?.split_actor(args.actor.id, args.name.clone())?;
     eprintln!("split \"{}\" off actor {}", args.name, args.actor.id);
     Ok(Outcome::Done)
 }

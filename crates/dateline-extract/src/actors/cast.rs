@@ -84,11 +84,17 @@ impl Cast {
         // 2. Bare surnames (and the text's other spellings of them).
         cast.find_surnames(text);
         // 3. Definite titles.
+        let taken = Taken::new(cast.mentions.iter().map(|m| m.span));
+        // Titles taken here do not overlap one another: the one starting last before a span
+        // ends is the only one that could overlap it.
+        let mut titles: std::collections::BTreeMap<usize, usize> = Default::default();
         for t in &bare {
-            if cast.mentions.iter().any(|m| m.span.overlaps(t.span)) {
+            let near = titles.range(..t.span.end).next_back();
+            if taken.overlaps(t.span) || near.is_some_and(|(_, &end)| end > t.span.start) {
                 continue;
             }
             if let Some(member) = cast.title_member(t) {
+                titles.insert(t.span.start, t.span.end);
                 cast.mentions.push(CastMention { span: t.span, member, how: Reference::Title });
             }
         }
@@ -233,6 +239,7 @@ impl Cast {
         for key in forms.keys() {
             first_bytes[key.as_bytes()[0] as usize] = true;
         }
+        let taken = Taken::new(self.mentions.iter().map(|m| m.span));
         let mut found = Vec::new();
         let bytes = text.as_bytes();
         let mut pos = 0;
@@ -261,7 +268,7 @@ impl Cast {
             let Some((form, _)) = best else { continue };
             let span = Span::new(start, start + form.len());
             let _ = bytes;
-            if self.mentions.iter().any(|m| m.span.overlaps(span)) {
+            if taken.overlaps(span) {
                 pos = pos.max(span.end);
                 continue;
             }
@@ -342,22 +349,21 @@ impl Cast {
 
     /// The mention at exactly this span, if any.
     pub fn mention_at(&self, span: Span) -> Option<&CastMention> {
-        self.mentions.iter().find(|m| m.span == span)
+        crate::starting_in(&self.mentions, span, |m| m.span).iter().find(|m| m.span == span)
     }
 
     /// Who "he", "she" or "the Secretary" most likely means at `pos`: the subject (first person
     /// mentioned in a sentence) of the nearest earlier sentence that names one, else the person
     /// the article mentions most.
     pub fn salient_at(&self, pos: usize) -> Option<&CastMember> {
-        let mut subject: Option<usize> = None;
-        let mut current_sentence = usize::MAX;
-        for m in self.mentions.iter().filter(|m| m.span.end <= pos) {
-            let s = self.sentence_of(m.span.start);
-            if s != current_sentence {
-                current_sentence = s;
-                subject = Some(m.member);
-            }
-        }
+        // The mentions do not overlap and are sorted: those ending by `pos` are a prefix, and the
+        // subject is the first of the last sentence among them.
+        let before = &self.mentions[..self.mentions.partition_point(|m| m.span.end <= pos)];
+        let subject = before.last().map(|last| {
+            let s = self.sentence_of(last.span.start);
+            let first = before.iter().rposition(|m| self.sentence_of(m.span.start) != s).map_or(0, |i| i + 1);
+            before[first].member
+        });
         subject.or_else(|| self.most_mentioned()).map(|i| &self.members[i])
     }
 
@@ -375,7 +381,8 @@ impl Cast {
     /// The two (or more) people last mentioned before `pos`: "the two ministers".
     pub fn last_people_before(&self, pos: usize, n: usize) -> Vec<&CastMember> {
         let mut out: Vec<usize> = Vec::new();
-        for m in self.mentions.iter().rev().filter(|m| m.span.end <= pos) {
+        let before = &self.mentions[..self.mentions.partition_point(|m| m.span.end <= pos)];
+        for m in before.iter().rev() {
             if !out.contains(&m.member) {
                 out.push(m.member);
                 if out.len() == n {
@@ -385,6 +392,36 @@ impl Cast {
         }
         out.reverse();
         out.into_iter().map(|i| &self.members[i]).collect()
+    }
+}
+
+/// Spans already taken, to ask in logarithmic time whether a span overlaps one of them.
+struct Taken {
+    /// Sorted by start, with the largest end up to each.
+    spans: Vec<(usize, usize)>,
+}
+
+impl Taken {
+    fn new(spans: impl Iterator<Item = Span>) -> Self {
+        let mut v: Vec<Span> = spans.collect();
+        v.sort_by_key(|s| s.start);
+        let mut max_end = 0;
+        Self {
+            spans: v
+                .into_iter()
+                .map(|s| {
+                    max_end = max_end.max(s.end);
+                    (s.start, max_end)
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether `span` overlaps a taken span: among those starting before it ends, one ends
+    /// after it starts.
+    fn overlaps(&self, span: Span) -> bool {
+        let i = self.spans.partition_point(|&(start, _)| start < span.end);
+        i > 0 && self.spans[i - 1].1 > span.start
     }
 }
 

@@ -300,6 +300,12 @@ impl Gazetteer {
         self.exact(s).is_some()
     }
 
+    /// Whether the exact string names a country, a demonym, an organisation or a group: a party,
+    /// not a city (many cities are also given names: "Vladimir", "Florence").
+    pub fn is_party(&self, s: &str) -> bool {
+        self.exact(s).is_some_and(|e| e.kind != PlaceKind::City)
+    }
+
     /// Number of patterns in the automaton.
     pub fn len(&self) -> usize {
         self.entries.len()

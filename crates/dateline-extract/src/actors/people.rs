@@ -47,7 +47,7 @@ static PORTFOLIO_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Words of an office rather than of a name: "Affairs", "Security", "Korean", "NATO".
 fn is_portfolio_word(w: &str) -> bool {
-    PORTFOLIO_WORDS.contains(w) || gazetteer().is_entry(w)
+    PORTFOLIO_WORDS.contains(w) || gazetteer().is_party(w)
 }
 
 /// After a title, a portfolio introduced by "for" or "of": "for Asian and Oceanian Affairs".
@@ -63,7 +63,16 @@ fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_plac
     loop {
         // "for Foreign Affairs Ambassador Raychelle Omamo": the portfolio ends at the next title.
         if titles_after.binary_search_by_key(&cursor, |t| t.span.start).is_ok() {
-            return tokens.last().map(|&(_, e)| e);
+            // Only an office reaches the next title; a name before it ends the portfolio
+            // ("President of Ukraine Volodymyr Zelenskyy and Federal Chancellor ...").
+            let all_office = tokens.iter().all(|&(s, e)| {
+                let w = &text[s..e];
+                is_portfolio_word(w) || matches!(w, "and" | "of" | "the" | "for" | "on" | "to" | "&")
+            });
+            if all_office {
+                return tokens.last().map(|&(_, e)| e);
+            }
+            break;
         }
         let rest = &text[cursor..];
         let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
@@ -109,7 +118,11 @@ fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_plac
             .take_while(|&&(s, e)| !is_portfolio_word(&text[s..e]) && !is_connective(&text[s..e]))
             .count();
         let next = tokens.get(k + run).map(|&(s, e)| &text[s..e]);
-        if next.is_some_and(is_portfolio_word) {
+        // A name is not followed by "of the ...": "Chairman of the Committee of the Parliament
+        // of the Republic of Estonia Marko Mikhelson".
+        let continues = next.is_some_and(|w| matches!(w, "of" | "on" | "for" | "to"))
+            && tokens.get(k + run + 1).is_some();
+        if next.is_some_and(is_portfolio_word) || continues {
             k += run;
             continue;
         }
@@ -226,7 +239,11 @@ pub(crate) fn name_at(text: &str, pos: usize, upper: bool) -> Option<Span> {
     if trimmed.len() == rest.len() || trimmed.len() + 3 < rest.len() {
         return None;
     }
-    let start = pos + (rest.len() - trimmed.len());
+    name_from(text, pos + (rest.len() - trimmed.len()), upper)
+}
+
+/// The name that starts at `start` (a word's first byte); see [`name_at`].
+fn name_from(text: &str, start: usize, upper: bool) -> Option<Span> {
     let mut cursor = start;
     let mut end = start;
     let mut words = 0usize;
@@ -241,6 +258,12 @@ pub(crate) fn name_at(text: &str, pos: usize, upper: bool) -> Option<Span> {
                 && matches!(lower.as_str(), "bin" | "ibn" | "bint" | "al" | "abu")
                 && word.starts_with('b'));
         if !(capitalised || particle) || (capitalised && is_stop(word)) {
+            break;
+        }
+        // Scraped transcripts repeat and glue a speaker's name: "Alexander Lukashenko Lukashenko
+        // AlexanderPresident of Belarus:". A name never repeats a word, and a word with a capital
+        // deep inside is two words run together.
+        if text[start..cursor].split(' ').any(|w| w.eq_ignore_ascii_case(word)) || glued(word) {
             break;
         }
         if capitalised && (titles().class_of(word).is_some() || PORTFOLIO_WORDS.contains(word)) {
@@ -297,6 +320,13 @@ pub(crate) fn name_at(text: &str, pos: usize, upper: bool) -> Option<Span> {
         return None;
     }
     Some(span)
+}
+
+/// "AlexanderPresident": a lower-case letter followed by a capital four letters or more into a
+/// word ("McConnell", "MacArthur", "DeSantis" are names).
+fn glued(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    chars.windows(2).enumerate().any(|(i, w)| i >= 3 && w[0].is_lowercase() && w[1].is_uppercase())
 }
 
 /// A name without single-letter initials: "Antony J. Blinken" → "Antony Blinken".
@@ -435,6 +465,10 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
                 PlaceKind::City => {}
             }
         }
+        // "Deputy Secretary of State Wendy Sherman": a title only one government has.
+        if country.is_none() && org.is_none() {
+            country = t.home.map(str::to_string);
+        }
         let mut role = text[t.span.start..role_text_end.max(t.span.end)].to_string();
         if let Some(o) = &org
             && !role.contains(o.as_str())
@@ -501,6 +535,8 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
             }
         }
     }
+    let untitled = subject_names(text, &people);
+    people.extend(untitled);
     people.sort_by_key(|p| p.span.start);
     // A list shares its first item's country: "Ukrainian Prime Minister Denys Shmyhal, Foreign
     // Minister Dmytro Kuleba, and Deputy Foreign Minister Yevhenii Yenin".
@@ -549,7 +585,171 @@ fn name_before(text: &str, end: usize) -> Option<Span> {
     let span = Span::new(start, end);
     let s = span.slice(text);
     let n = s.split(' ').filter(|w| w.starts_with(char::is_uppercase)).count();
-    (n >= 2 && s.starts_with(char::is_uppercase)).then_some(span)
+    // "In Phnom Penh, the Deputy Secretary": a place after a preposition, not a name.
+    let place = gazetteer().is_entry(s)
+        || super::gazetteer::previous_word(text, start)
+            .is_some_and(|w| matches!(w, "In" | "in" | "At" | "at" | "From" | "from" | "To" | "to"));
+    (n >= 2 && s.starts_with(char::is_uppercase) && !place).then_some(span)
+}
+
+/// Verbs after which a capitalised run at a sentence's start is a person acting: "Vladimir Putin
+/// had a telephone conversation", "Olaf Scholz arrived in Moscow".
+const SUBJECT_VERBS: &[&str] = &[
+    "had",
+    "has",
+    "held",
+    "holds",
+    "met",
+    "meets",
+    "spoke",
+    "speaks",
+    "talked",
+    "talks",
+    "visited",
+    "visits",
+    "arrived",
+    "arrives",
+    "received",
+    "receives",
+    "hosted",
+    "hosts",
+    "will",
+    "is",
+    "was",
+    "took",
+    "takes",
+    "paid",
+    "pays",
+    "started",
+    "began",
+    "attended",
+    "attends",
+    "participated",
+    "informed",
+    "discussed",
+    "thanked",
+    "welcomed",
+    "congratulated",
+    "travelled",
+    "traveled",
+    "travels",
+    "called",
+    "addressed",
+    "chaired",
+    "co-chaired",
+    "led",
+    "leads",
+    "joined",
+    "joins",
+    "expressed",
+    "stressed",
+    "noted",
+    "said",
+    "emphasized",
+    "emphasised",
+    "also",
+    "then",
+];
+
+/// Words that make a capitalised run a gathering or an office, not a person.
+fn is_name_breaker(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "dialogue"
+            | "consultations"
+            | "talks"
+            | "summit"
+            | "conference"
+            | "forum"
+            | "council"
+            | "ministerial"
+            | "meeting"
+            | "session"
+            | "committee"
+            | "commission"
+            | "office"
+            | "department"
+            | "ministry"
+            | "government"
+            | "house"
+            | "kremlin"
+            | "parliament"
+            | "assembly"
+            | "group"
+            | "union"
+            | "alliance"
+            | "partnership"
+            | "statement"
+            | "readout"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "president"
+            | "minister"
+            | "secretary"
+    )
+}
+
+/// People named without a title as the subject at a sentence's start: two to four capitalised
+/// words (with inner particles) that no gazetteer or title list knows, followed by a verb, or by
+/// "and" and another person ("Vladimir Putin and President of Belarus Alexander Lukashenko took
+/// part"). Titled people found already win.
+fn subject_names(text: &str, people: &[PersonMention]) -> Vec<PersonMention> {
+    let mut out: Vec<PersonMention> = Vec::new();
+    // Sorted spans, looked up by binary search: linear in the text, however many names it has.
+    let mut spans: Vec<Span> = people.iter().map(|p| p.span).collect();
+    spans.sort_by_key(|s| s.start);
+    let covered = |pos: usize| {
+        let i = spans.partition_point(|s| s.start <= pos);
+        spans[..i].iter().rev().take(8).any(|s| s.end > pos)
+    };
+    let person_starts_in = |from: usize, to: usize| {
+        let i = spans.partition_point(|s| s.start <= from);
+        spans.get(i).is_some_and(|s| s.start <= to)
+    };
+    // Sentence starts, and clause starts after a comma ("On February 10, Vladimir Putin will").
+    let starts = std::iter::once(0).chain(text.match_indices(['\n', '.', ':', ',']).filter_map(|(i, m)| {
+        let after = &text[i + m.len()..];
+        let skip = after.len() - after.trim_start_matches([' ', '\n']).len();
+        (skip > 0 || m == "\n").then_some(i + m.len() + skip)
+    }));
+    for start in starts {
+        if start >= text.len() || covered(start) || out.last().is_some_and(|p| p.span.start >= start) {
+            continue;
+        }
+        let Some(span) = name_from(text, start, false) else { continue };
+        let name = span.slice(text);
+        let words: Vec<&str> = name.split(' ').collect();
+        if !(2..=4).contains(&words.len())
+            || words.iter().any(|w| {
+                is_name_breaker(w)
+                    || titles().class_of(w).is_some()
+                    || PORTFOLIO_WORDS.contains(w)
+                    || gazetteer().is_party(w)
+                    || w.contains('-') && w.split('-').any(|p| gazetteer().is_party(p))
+            })
+            || gazetteer().is_entry(name)
+        {
+            continue;
+        }
+        let after = &text[span.end..];
+        let next_word = after.strip_prefix(' ').and_then(|a| a.split([' ', ',']).next()).unwrap_or("");
+        let acting = SUBJECT_VERBS.contains(&next_word)
+            || (next_word == "and" && person_starts_in(span.end, span.end + 6));
+        if !acting {
+            continue;
+        }
+        out.push(PersonMention {
+            span,
+            name_span: span,
+            name: without_initials(name),
+            role: None,
+            class: None,
+            country: None,
+        });
+    }
+    out
 }
 
 /// The titled people of `text` (names as written).

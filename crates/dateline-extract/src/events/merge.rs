@@ -3,6 +3,8 @@
 //! their dates are compatible (equal, one unknown, or one inside the other) and so are their
 //! countries. Distinct days stay distinct events.
 
+use std::collections::HashSet;
+
 use dateline_model::{ActorKind, Event, Span};
 
 /// Merges within one article. A headline's events ("Envoy Lenderking's Travel to Saudi Arabia")
@@ -12,21 +14,30 @@ pub fn within_article(events: Vec<Event>, headline: Option<Span>) -> Vec<Event> 
     let from_headline = |e: &Event| headline.is_some_and(|h| e.evidence.iter().all(|s| h.contains(*s)));
     let (titles, body): (Vec<Event>, Vec<Event>) = events.into_iter().partition(|e| from_headline(e));
     let mut out: Vec<Event> = Vec::new();
+    // The evidence each kept event has, to add a span in constant time: an article that tells
+    // one event thousands of times gave it thousands of spans, each checked against all others.
+    let mut spans: Vec<HashSet<Span>> = Vec::new();
     for e in body {
-        match out.iter_mut().find(|o| same_event(o, &e)) {
-            Some(o) => absorb(o, e),
-            None => out.push(e),
+        match out.iter().position(|o| same_event(o, &e)) {
+            Some(i) => absorb(&mut out[i], &mut spans[i], e),
+            None => {
+                spans.push(e.evidence.iter().copied().collect());
+                out.push(e);
+            }
         }
     }
     for e in titles {
-        let same = out.iter_mut().find(|o| {
+        let same = out.iter().position(|o| {
             let mut probe = e.clone();
             probe.status = o.status;
             same_event(o, &probe)
         });
         match same {
-            Some(o) => absorb(o, e),
-            None => out.push(e),
+            Some(i) => absorb(&mut out[i], &mut spans[i], e),
+            None => {
+                spans.push(e.evidence.iter().copied().collect());
+                out.push(e);
+            }
         }
     }
     out
@@ -83,9 +94,9 @@ fn people_nested(a: &Event, b: &Event) -> bool {
 }
 
 /// Folds `e` into `o`: evidence, the more precise date, every participant, the fuller place.
-fn absorb(o: &mut Event, e: Event) {
+fn absorb(o: &mut Event, spans: &mut HashSet<Span>, e: Event) {
     for span in e.evidence {
-        if !o.evidence.contains(&span) {
+        if spans.insert(span) {
             o.evidence.push(span);
         }
     }

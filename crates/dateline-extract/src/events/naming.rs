@@ -32,8 +32,23 @@ const NOT_NAME_START: &[&str] = &[
 ];
 
 /// Head words of gatherings, lower case.
-const HEADS: &[&str] =
-    &["summit", "dialogue", "conference", "forum", "ministerial", "meeting", "meetings", "talks", "session"];
+const HEADS: &[&str] = &[
+    "summit",
+    "dialogue",
+    "conference",
+    "forum",
+    "ministerial",
+    "meeting",
+    "meetings",
+    "talks",
+    "session",
+    "consultations",
+    "congress",
+    "roundtable",
+    "group",
+    "plenary",
+    "council",
+];
 
 /// The name around a head word ending at `head_end` (byte offset in `sentence`), or `None` when the
 /// head has no proper modifier ("the conference", "a summit").
@@ -81,15 +96,9 @@ pub fn gathering_name(sentence: &str, head_start: usize, head_end: usize) -> Opt
     // A capitalised head may take a complement: "Summit for Democracy", "Conference on Disarmament".
     if capitalised_head {
         let after = &sentence[head_end..];
-        for prep in [" for ", " on ", " of "] {
+        for prep in [" for ", " on ", " of the ", " of "] {
             if let Some(rest) = after.strip_prefix(prep) {
-                let words: Vec<&str> = rest
-                    .split(' ')
-                    .take_while(|w| {
-                        w.starts_with(char::is_uppercase) && !is_date_word(w.trim_end_matches([',', '.']))
-                    })
-                    .map(|w| w.trim_end_matches([',', '.', ';', ':']))
-                    .collect();
+                let words = complement_words(rest);
                 if !words.is_empty() {
                     name = format!("{name}{prep}{}", words.join(" "));
                     return Some(name);
@@ -99,6 +108,33 @@ pub fn gathering_name(sentence: &str, head_start: usize, head_end: usize) -> Opt
     }
     let modifiers = name.split_whitespace().count().saturating_sub(head.split_whitespace().count());
     (modifiers > 0 || capitalised_head && name != head).then_some(name)
+}
+
+/// The capitalised words of a name's complement, with the particles between them: "Supreme State
+/// Council of the Union State" in "Meeting of the Supreme State Council of the Union State".
+fn complement_words(rest: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = Vec::new();
+    let mut pending: Vec<&str> = Vec::new();
+    for raw in rest.split(' ') {
+        // A line break ends the name: what follows is the next line (a speaker's label).
+        let (raw, broken) = match raw.split_once('\n') {
+            Some((before, _)) => (before, true),
+            None => (raw, false),
+        };
+        let w = raw.trim_end_matches([',', '.', ';', ':']);
+        if w.starts_with(char::is_uppercase) && !is_date_word(w) {
+            words.append(&mut pending);
+            words.push(w);
+        } else if !words.is_empty() && matches!(w, "of" | "the" | "and" | "on" | "for") {
+            pending.push(w);
+        } else {
+            break;
+        }
+        if w.len() != raw.len() || broken {
+            break; // punctuation ends the name
+        }
+    }
+    words
 }
 
 fn is_date_word(w: &str) -> bool {
@@ -147,6 +183,11 @@ mod tests {
                 Some("Eighth U.S.-UAE Economic Policy Dialogue"),
             ),
             ("They held the Economic Dialogue on June 8.", "Dialogue", Some("Economic Dialogue")),
+            (
+                "Meeting of the Supreme State Council of the Union State\nPresident of Belarus",
+                "Meeting",
+                Some("Meeting of the Supreme State Council of the Union State"),
+            ),
             (
                 "The Geneva Humanitarian Conference opened.",
                 "Conference",

@@ -1,7 +1,10 @@
 //! iCalendar (RFC 5545): one all-day VEVENT per dated event. Opens in any calendar program.
+//! An event known only to the month or year spans that month or year, and says so in its
+//! summary ("(some time in 2021)"), is transparent (it does not mark the time busy) and carries
+//! `X-DATELINE-PRECISION`: a calendar shows no year-long entry that looks like a fact.
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
-use dateline_model::Status;
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
+use dateline_model::{Precision, Status};
 
 use super::ExportEvent;
 
@@ -53,8 +56,27 @@ fn line(out: &mut String, content: &str) {
     }
 }
 
+/// A URI value is not TEXT (no escaping): drop what cannot be in one line of it.
+fn uri(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control() && !c.is_whitespace()).collect()
+}
+
 fn date(d: NaiveDate) -> String {
     d.format("%Y%m%d").to_string()
+}
+
+/// "(some time in June 2021)": the marker of a date known only coarsely; `None` for days.
+fn vagueness(start: NaiveDate, precision: Precision) -> Option<String> {
+    let when = match precision {
+        Precision::Day => return None,
+        Precision::Week => format!("the week of {}", start.format("%-d %B %Y")),
+        Precision::Month => start.format("%B %Y").to_string(),
+        Precision::Quarter => format!("Q{} {}", start.month0() / 3 + 1, start.year()),
+        Precision::Year => start.year().to_string(),
+        Precision::Decade => format!("the {}s", start.year()),
+        Precision::Century => format!("the {}s", start.year()),
+    };
+    Some(format!("(some time in {when})"))
 }
 
 fn status(s: Status) -> &'static str {
@@ -82,7 +104,12 @@ pub fn ics(events: &[ExportEvent], now: DateTime<Utc>) -> String {
         line(&mut out, &format!("DTSTAMP:{stamp}"));
         line(&mut out, &format!("DTSTART;VALUE=DATE:{}", date(start)));
         line(&mut out, &format!("DTEND;VALUE=DATE:{}", date(after)));
-        line(&mut out, &format!("SUMMARY:{}", text(&e.label)));
+        let precision = e.precision.unwrap_or(Precision::Day);
+        let summary = match vagueness(start, precision) {
+            Some(marker) => format!("{} {marker}", e.label),
+            None => e.label.clone(),
+        };
+        line(&mut out, &format!("SUMMARY:{}", text(&summary)));
         let place: Vec<&str> = [e.place.as_deref(), e.country.as_deref()].into_iter().flatten().collect();
         if !place.is_empty() {
             line(&mut out, &format!("LOCATION:{}", text(&place.join(", "))));
@@ -93,13 +120,29 @@ pub fn ics(events: &[ExportEvent], now: DateTime<Utc>) -> String {
         if !who.is_empty() {
             description.push_str(&format!("\nParticipants: {}", who.join(", ")));
         }
-        if let Some(p) = e.precision.filter(|p| *p != dateline_model::Precision::Day) {
-            description.push_str(&format!("\nDate precision: {}", p.as_str()));
+        if precision != Precision::Day {
+            description.push_str(&format!("\nDate precision: {}", precision.as_str()));
         }
-        description.push_str(&format!("\nSources: {}", e.sources.join(", ")));
+        for s in &e.sources {
+            let title = s.title.as_deref().unwrap_or(&s.doc);
+            description.push_str(&format!("\nSource: {title}"));
+            if let Some(url) = &s.url {
+                description.push_str(&format!(" <{url}>"));
+            }
+            if !s.evidence.is_empty() {
+                description.push_str(&format!("\n  “{}”", s.evidence));
+            }
+        }
         line(&mut out, &format!("DESCRIPTION:{}", text(&description)));
+        if let Some(url) = e.sources.iter().find_map(|s| s.url.as_deref()) {
+            line(&mut out, &format!("URL;VALUE=URI:{}", uri(url)));
+        }
         line(&mut out, &format!("CATEGORIES:{}", e.kind.as_str().to_ascii_uppercase()));
         line(&mut out, &format!("STATUS:{}", status(e.status)));
+        if precision != Precision::Day {
+            line(&mut out, "TRANSP:TRANSPARENT");
+            line(&mut out, &format!("X-DATELINE-PRECISION:{}", precision.as_str()));
+        }
         line(&mut out, "END:VEVENT");
     }
     line(&mut out, "END:VCALENDAR");
@@ -184,10 +227,51 @@ mod tests {
         let conference = &parsed.events[1].properties;
         assert_eq!(prop(conference, "DTEND").as_deref(), Some("20230701"));
         assert_eq!(prop(conference, "STATUS").as_deref(), Some("TENTATIVE"));
-        assert_eq!(unescape(&prop(conference, "SUMMARY").expect("summary")), events[1].label);
+        assert_eq!(
+            unescape(&prop(conference, "SUMMARY").expect("summary")),
+            format!("{} (some time in June 2023)", events[1].label)
+        );
         assert_eq!(unescape(&prop(conference, "LOCATION").expect("location")), "Brussels, \"HQ\", Belgium");
         let description = unescape(&prop(conference, "DESCRIPTION").expect("description"));
-        assert!(description.contains("Sources: a.txt, b;c.html"), "{description}");
+        assert!(description.contains("Source: a.txt\n  “Ministers will meet"), "{description}");
+        assert!(
+            description
+                .contains("Source: Talks, \"A; B\" & <i>C</i> <https://example.org/talks?a=1&b=\"2\">"),
+            "{description}"
+        );
+        assert_eq!(prop(conference, "URL").as_deref(), Some("https://example.org/talks?a=1&b=\"2\""));
+    }
+
+    #[test]
+    fn a_coarse_date_says_so() {
+        let events = fixtures::events();
+        let cal = ics(&events, now());
+        let mut parser = ical::IcalParser::new(cal.as_bytes());
+        let parsed = parser.next().expect("one calendar").expect("valid calendar");
+        let prop = |props: &[ical::property::Property], name: &str| {
+            props.iter().find(|p| p.name == name).and_then(|p| p.value.clone())
+        };
+        // June 2023 at month precision: the month, marked as such, not busy.
+        let month = &parsed.events[1].properties;
+        let summary = unescape(&prop(month, "SUMMARY").expect("summary"));
+        assert!(summary.ends_with(" (some time in June 2023)"), "{summary}");
+        assert_eq!(prop(month, "TRANSP").as_deref(), Some("TRANSPARENT"));
+        assert_eq!(prop(month, "X-DATELINE-PRECISION").as_deref(), Some("month"));
+        // A day is a day.
+        let day = &parsed.events[0].properties;
+        assert_eq!(prop(day, "TRANSP"), None);
+        assert!(!unescape(&prop(day, "SUMMARY").expect("summary")).contains("some time"));
+
+        let d = NaiveDate::from_ymd_opt(2021, 1, 1).expect("date");
+        let cases = [
+            (Precision::Year, Some("(some time in 2021)")),
+            (Precision::Quarter, Some("(some time in Q1 2021)")),
+            (Precision::Week, Some("(some time in the week of 1 January 2021)")),
+            (Precision::Day, None),
+        ];
+        for (p, want) in cases {
+            assert_eq!(vagueness(d, p).as_deref(), want, "{p:?}");
+        }
     }
 
     #[test]
@@ -205,7 +289,12 @@ mod tests {
             "DTEND;VALUE=DATE:20210522",
             "SUMMARY:Blinken – Çavuşoğlu call",
             "DESCRIPTION:call (occurred)\\nParticipants: Antony Blinken (initiator)\\, Mev",
-            " lüt Çavuşoğlu (counterpart)\\nSources: 01-call-readout.txt",
+            " lüt Çavuşoğlu (counterpart)\\nSource: Secretary Blinken’s Call with T",
+            " urkish Foreign Minister Çavuşoğlu <https://www.state.gov/secretary-blin",
+            " kens-call-with-turkish-foreign-minister-cavusoglu/>\\n  “Secretary Blinke",
+            " n spoke with Turkish Foreign Minister Mevlüt Çavuşoğlu today.”",
+            "URL;VALUE=URI:https://www.state.gov/secretary-blinkens-call-with-turkish-fo",
+            " reign-minister-cavusoglu/",
             "CATEGORIES:CALL",
             "STATUS:CONFIRMED",
             "END:VEVENT",

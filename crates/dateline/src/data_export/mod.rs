@@ -1,7 +1,8 @@
 //! Data exports of a selection of events: CSV and JSON (events, actors), GraphML and GEXF (the
 //! actor–event graph, GEXF with time intervals for Gephi's timeline), ICS (calendar entries) and
 //! TimelineJS JSON. Each format is a pure function over [`ExportEvent`]s; only
-//! [`Workspace::export_data`] touches the disk.
+//! [`Workspace::export_data`] touches the disk. Every event carries its sources (document,
+//! title, URL, outlet, publication date and the evidence sentence), so an export stands alone.
 
 mod csv;
 mod gexf;
@@ -11,7 +12,7 @@ mod json;
 mod timelinejs;
 mod xml;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -19,7 +20,7 @@ use dateline_model::{ActorKind, EventKind, Precision, Role, Status};
 use dateline_store::EventRow;
 use serde::{Deserialize, Serialize};
 
-pub use self::csv::{actors_csv, events_csv};
+pub use self::csv::{actors_csv, events_csv, spreadsheet_safe};
 pub use self::gexf::gexf;
 pub use self::graphml::graphml;
 pub use self::ics::ics;
@@ -70,6 +71,18 @@ pub struct ExportParticipant {
     pub role: Role,
 }
 
+/// One article that tells of an event, with the sentence it says it in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportSource {
+    pub doc: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<NaiveDate>,
+    /// The evidence sentence (several joined by " … "), white space collapsed.
+    pub evidence: String,
+}
+
 /// One event as every data export sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportEvent {
@@ -84,8 +97,8 @@ pub struct ExportEvent {
     pub participants: Vec<ExportParticipant>,
     pub place: Option<String>,
     pub country: Option<String>,
-    /// The documents that tell of it.
-    pub sources: Vec<String>,
+    /// The articles that tell of it, oldest first.
+    pub sources: Vec<ExportSource>,
 }
 
 /// One actor of the exported events, with the span of its dated events.
@@ -102,7 +115,8 @@ pub struct ExportActor {
 }
 
 impl ExportEvent {
-    pub fn from_row(row: &EventRow) -> Self {
+    /// The event of `row`, told by `sources`.
+    pub fn from_row(row: &EventRow, sources: Vec<ExportSource>) -> Self {
         ExportEvent {
             id: row.id,
             kind: row.kind,
@@ -118,9 +132,16 @@ impl ExportEvent {
                 .collect(),
             place: row.location.as_ref().and_then(|l| l.place.clone()),
             country: row.location.as_ref().and_then(|l| l.country.clone()),
-            sources: vec![row.doc.clone()],
+            sources,
         }
     }
+}
+
+/// Evidence spans of `text` as one line: white space collapsed, several joined by " … ".
+fn sentences(text: &str, spans: &[dateline_model::Span]) -> String {
+    let parts: Vec<String> =
+        spans.iter().map(|s| s.slice(text).split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    parts.join(" … ")
 }
 
 /// The actors of `rows`, in id order, with their event counts and date spans.
@@ -164,10 +185,10 @@ impl Workspace {
         now: DateTime<Utc>,
     ) -> Result<()> {
         let rows = self.query_rows(query)?;
-        let events: Vec<ExportEvent> = rows.iter().map(ExportEvent::from_row).collect();
+        let events = self.export_events(&rows)?;
         let actors = export_actors(&rows);
         let write = |path: &Path, text: String| {
-            std::fs::write(path, text)
+            crate::write_atomically(path, text.as_bytes())
                 .map_err(|source| Error::Write { path: path.display().to_string(), source })
         };
         let text = match format {
@@ -179,13 +200,59 @@ impl Workspace {
             DataFormat::GraphMl => graphml(&events, &actors),
             DataFormat::Gexf => gexf(&events, &actors),
             DataFormat::Ics => ics(&events, now),
-            DataFormat::TimelineJs => {
-                let info = self.info()?;
-                let title = format!("{} events from {} articles", events.len(), info.articles);
-                timelinejs(&events, "Diplomatic timeline", &title)?
-            }
+            DataFormat::TimelineJs => timelinejs(&events, "Diplomatic timeline")?,
         };
         write(path, text)
+    }
+
+    /// The rows with their sources: each article is read once (for its evidence sentences),
+    /// so an export of many events holds one article text at a time.
+    pub fn export_events(&self, rows: &[EventRow]) -> Result<Vec<ExportEvent>> {
+        let mut members = Vec::with_capacity(rows.len());
+        for row in rows {
+            members.push(self.store.members(row.id)?);
+        }
+        let mut by_article: BTreeMap<i64, Vec<(usize, usize)>> = BTreeMap::new();
+        for (i, ms) in members.iter().enumerate() {
+            for (j, m) in ms.iter().enumerate() {
+                by_article.entry(m.article_id).or_default().push((i, j));
+            }
+        }
+        let mut told: HashMap<(usize, usize), ExportSource> = HashMap::new();
+        for (article_id, uses) in by_article {
+            let article = self.store.article(article_id)?;
+            for (i, j) in uses {
+                let m = &members[i][j];
+                let (url, text) = article.as_ref().map_or((None, ""), |a| (a.url.clone(), a.text.as_str()));
+                told.insert(
+                    (i, j),
+                    ExportSource {
+                        doc: m.doc.clone(),
+                        title: m.title.clone(),
+                        url,
+                        outlet: m.outlet.clone(),
+                        published: m.published,
+                        evidence: sentences(text, &m.evidence),
+                    },
+                );
+            }
+        }
+        Ok(rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                let mut sources: Vec<ExportSource> = Vec::new();
+                for s in (0..members[i].len()).filter_map(|j| told.remove(&(i, j))) {
+                    // Two mentions of one event in one article are one source.
+                    match sources.iter_mut().find(|t| t.doc == s.doc) {
+                        Some(t) if t.evidence.contains(&s.evidence) => {}
+                        Some(t) => t.evidence = format!("{} … {}", t.evidence, s.evidence),
+                        None => sources.push(s),
+                    }
+                }
+                ExportEvent::from_row(row, sources)
+            })
+            .collect())
     }
 }
 
@@ -199,6 +266,17 @@ pub(crate) mod fixtures {
 
     fn who(actor_id: i64, name: &str, role: Role) -> ExportParticipant {
         ExportParticipant { actor_id, name: name.into(), role }
+    }
+
+    fn source(doc: &str, title: Option<&str>, url: Option<&str>, evidence: &str) -> ExportSource {
+        ExportSource {
+            doc: doc.into(),
+            title: title.map(Into::into),
+            url: url.map(Into::into),
+            outlet: Some("State Department".into()),
+            published: date("2021-05-21"),
+            evidence: evidence.into(),
+        }
     }
 
     /// Three events with awkward text: commas, semicolons, quotes, markup, non-ASCII, a long
@@ -219,7 +297,14 @@ pub(crate) mod fixtures {
                 ],
                 place: None,
                 country: None,
-                sources: vec!["01-call-readout.txt".into()],
+                sources: vec![source(
+                    "01-call-readout.txt",
+                    Some("Secretary Blinken’s Call with Turkish Foreign Minister Çavuşoğlu"),
+                    Some(
+                        "https://www.state.gov/secretary-blinkens-call-with-turkish-foreign-minister-cavusoglu/",
+                    ),
+                    "Secretary Blinken spoke with Turkish Foreign Minister Mevlüt Çavuşoğlu today.",
+                )],
             },
             ExportEvent {
                 id: 2,
@@ -234,7 +319,20 @@ pub(crate) mod fixtures {
                 participants: vec![who(10, "Antony Blinken", Role::Attendee), who(12, "NATO", Role::Host)],
                 place: Some("Brussels, \"HQ\"".into()),
                 country: Some("Belgium".into()),
-                sources: vec!["a.txt".into(), "b;c.html".into()],
+                sources: vec![
+                    source(
+                        "a.txt",
+                        None,
+                        None,
+                        "Ministers will meet in Brussels in June, \"to talk\"; <b>more</b>.",
+                    ),
+                    source(
+                        "b;c.html",
+                        Some("Talks, \"A; B\" & <i>C</i>"),
+                        Some("https://example.org/talks?a=1&b=\"2\""),
+                        "The talks are planned for June.",
+                    ),
+                ],
             },
             ExportEvent {
                 id: 3,
@@ -247,7 +345,12 @@ pub(crate) mod fixtures {
                 participants: vec![who(13, "Ann Marlow", Role::Initiator)],
                 place: None,
                 country: None,
-                sources: vec!["04.txt".into()],
+                sources: vec![source(
+                    "04.txt",
+                    Some("Marlow trip called off"),
+                    None,
+                    "The trip was called off.",
+                )],
             },
         ]
     }
@@ -303,6 +406,34 @@ mod tests {
             assert!(text.len() > 100, "{name}: {text}");
         }
         let actors = std::fs::read_to_string(dir.path().join("out-actors.csv")).expect("actors");
-        assert!(actors.starts_with("id,name,kind,country,events,first,last"));
+        assert!(actors.starts_with("\u{feff}id,name,kind,country,events,first,last"));
+
+        // Every event of the samples carries its sources' titles and evidence sentences.
+        let events = ws.export_events(&ws.query_rows(&GraphQuery::default()).expect("rows")).expect("events");
+        assert!(events.len() > 10);
+        for e in &events {
+            assert_eq!(
+                e.sources.len() as u32,
+                ws.event_detail(e.id).expect("detail").summary.sources,
+                "{}",
+                e.label
+            );
+            for s in &e.sources {
+                assert!(s.evidence.len() > 20 && !s.evidence.contains('\n'), "{}: {:?}", e.label, s.evidence);
+            }
+        }
+        let detail = ws.event_detail(events[0].id).expect("detail");
+        let first = detail.evidence[0].sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(events[0].sources[0].evidence.starts_with(&first), "the detail's sentence");
+
+        // The UI's TimelineJS3 test (ui/tests/timelinejs.test.mjs) loads this file in TimelineJS
+        // itself; regenerated here like the ts-rs bindings.
+        let tl = std::fs::read_to_string(dir.path().join("out.timelinejs")).expect("timelinejs");
+        let ui =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/tests/generated/samples.timelinejs.json");
+        if std::fs::read_to_string(&ui).ok().as_deref() != Some(tl.as_str()) {
+            std::fs::create_dir_all(ui.parent().expect("dir")).expect("mkdir");
+            std::fs::write(&ui, &tl).expect("write the UI's TimelineJS fixture");
+        }
     }
 }

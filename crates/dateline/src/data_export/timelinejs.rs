@@ -1,5 +1,7 @@
 //! TimelineJS3 JSON (timeline.knightlab.com/docs/json-format.html): a title slide and one slide
-//! per dated event. TimelineJS renders `text` as HTML, so article-derived strings are escaped.
+//! per dated event, with its sources (linked titles and their evidence sentences), so the file
+//! stands alone. TimelineJS renders `text` as HTML, so article-derived strings are escaped, and
+//! only `http(s)` links are made. The title slide counts the slides the file holds.
 
 use chrono::{Datelike, NaiveDate};
 use dateline_model::Precision;
@@ -44,6 +46,12 @@ struct Timeline {
     events: Vec<TlSlide>,
 }
 
+/// A link TimelineJS may open: `http:` or `https:` (never `javascript:` or `data:`).
+fn is_web(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && !url.chars().any(char::is_control)
+}
+
 /// `<`, `>`, `&` and quotes as entities.
 fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -85,8 +93,18 @@ fn slide(e: &ExportEvent) -> Option<TlSlide> {
     if !place.is_empty() {
         text.push_str(&format!("<p>Place: {}</p>", html(&place.join(", "))));
     }
-    let sources: Vec<String> = e.sources.iter().map(|s| html(s)).collect();
-    text.push_str(&format!("<p>Sources: {}</p>", sources.join(", ")));
+    for s in &e.sources {
+        let title = html(s.title.as_deref().unwrap_or(&s.doc));
+        let title = match s.url.as_deref().filter(|u| is_web(u)) {
+            Some(url) => format!("<a href=\"{}\">{title}</a>", html(url)),
+            None => title,
+        };
+        let outlet = s.outlet.as_deref().map(|o| format!(" ({})", html(o))).unwrap_or_default();
+        text.push_str(&format!("<p>Source: {title}{outlet}</p>"));
+        if !s.evidence.is_empty() {
+            text.push_str(&format!("<blockquote>{}</blockquote>", html(&s.evidence)));
+        }
+    }
     Some(TlSlide {
         start_date,
         end_date,
@@ -96,11 +114,21 @@ fn slide(e: &ExportEvent) -> Option<TlSlide> {
     })
 }
 
-/// The timeline document; undated events are left out.
-pub fn timelinejs(events: &[ExportEvent], title: &str, subtitle: &str) -> Result<String> {
+/// The timeline document; undated events are left out. The title slide says how many events
+/// (slides) it holds and from how many articles.
+pub fn timelinejs(events: &[ExportEvent], title: &str) -> Result<String> {
+    let dated: Vec<&ExportEvent> = events.iter().filter(|e| e.start.is_some() && e.end.is_some()).collect();
+    let articles: std::collections::HashSet<&str> =
+        dated.iter().flat_map(|e| e.sources.iter().map(|s| s.doc.as_str())).collect();
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let subtitle = format!(
+        "{} from {}",
+        plural(dated.len(), "event", "events"),
+        plural(articles.len(), "article", "articles")
+    );
     let timeline = Timeline {
-        title: TlTitle { text: TlText { headline: html(title), text: html(subtitle) } },
-        events: events.iter().filter_map(slide).collect(),
+        title: TlTitle { text: TlText { headline: html(title), text: html(&subtitle) } },
+        events: dated.into_iter().filter_map(slide).collect(),
     };
     let mut out = serde_json::to_string_pretty(&timeline).map_err(|e| Error::Encode(e.to_string()))?;
     out.push('\n');
@@ -114,9 +142,10 @@ mod tests {
 
     #[test]
     fn parses_back_with_the_required_fields() {
-        let text = timelinejs(&fixtures::events(), "Diplomatic <timeline>", "3 events").expect("json");
+        let text = timelinejs(&fixtures::events(), "Diplomatic <timeline>").expect("json");
         let v: serde_json::Value = serde_json::from_str(&text).expect("json");
         assert_eq!(v["title"]["text"]["headline"], "Diplomatic &lt;timeline&gt;");
+        assert_eq!(v["title"]["text"]["text"], "2 events from 3 articles", "the slides it holds");
         let events = v["events"].as_array().expect("events");
         assert_eq!(events.len(), 2, "the undated event is left out");
         for e in events {
@@ -136,7 +165,40 @@ mod tests {
             headline.contains("&lt;b&gt;&amp; more&lt;/b&gt;") && !headline.contains("<b>"),
             "{headline}"
         );
-        assert!(month["text"]["text"].as_str().expect("text").contains("Brussels, &quot;HQ&quot;, Belgium"));
+        let body = month["text"]["text"].as_str().expect("text");
+        assert!(body.contains("Brussels, &quot;HQ&quot;, Belgium"), "{body}");
+        // Sources: linked titles (escaped), the document when untitled, evidence quoted.
+        assert!(
+            body.contains(
+                "<p>Source: <a href=\"https://example.org/talks?a=1&amp;b=&quot;2&quot;\">Talks, &quot;A; B&quot; &amp; &lt;i&gt;C&lt;/i&gt;</a> (State Department)</p>"
+            ),
+            "{body}"
+        );
+        assert!(body.contains("<p>Source: a.txt (State Department)</p>"), "{body}");
+        assert!(
+            body.contains("<blockquote>Ministers will meet in Brussels in June, &quot;to talk&quot;; &lt;b&gt;more&lt;/b&gt;.</blockquote>"),
+            "{body}"
+        );
+        let call = events[0]["text"]["text"].as_str().expect("text");
+        assert!(call.contains("<a href=\"https://www.state.gov/secretary-blinkens-call"), "{call}");
+    }
+
+    #[test]
+    fn only_web_links() {
+        assert!(is_web("https://www.state.gov/x") && is_web("HTTP://a.b/"));
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            " javascript:x",
+            "file:///etc/passwd",
+            "https://a\n.b",
+        ] {
+            assert!(!is_web(bad), "{bad}");
+        }
+        let mut events = fixtures::events();
+        events[0].sources[0].url = Some("javascript:alert(1)".into());
+        let text = timelinejs(&events, "t").expect("json");
+        assert!(!text.contains("javascript:"), "{text}");
     }
 
     #[test]

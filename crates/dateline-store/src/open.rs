@@ -1,0 +1,333 @@
+//! Opening a workspace, and sharing one between processes (the app and the CLI, an import and
+//! the reads beside it).
+//!
+//! - **Readers never write.** A read-only open ([`Access::Read`]) runs no migration, backfill or
+//!   rebuild, and opens the file read-only: it works on a read-only file, and never takes the
+//!   write lock, so it cannot fail an import running beside it. While an import runs, a reader
+//!   sees the merged events as they were before it (they are rebuilt once at its end).
+//! - **Writers take the lock up front.** Every write transaction is `BEGIN IMMEDIATE` and waits
+//!   up to the busy timeout for another writer: a deferred transaction that had read first
+//!   could not upgrade once another process wrote, and SQLite failed it at once, whatever the
+//!   timeout. Two imports into one workspace take turns batch by batch.
+//! - **A workspace says what it is.** `PRAGMA application_id` marks it; another SQLite file is
+//!   refused before anything is written to it, and only [`Access::Create`] makes a new file. A
+//!   schema newer than this build knows is refused as "made by a newer Dateline".
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use crate::migrations::MIGRATIONS_SLICE;
+use crate::{MIGRATIONS, Result, Store, StoreError};
+
+/// `PRAGMA application_id` of a workspace: "DTLN".
+pub const APPLICATION_ID: i32 = 0x4454_4C4E;
+
+/// How long a writer waits for another writer's transaction (the longest is the rebuild of the
+/// merged events after an import: about a second per 10,000 events).
+const WRITE_WAIT: Duration = Duration::from_secs(60);
+/// Readers wait only in SQLite's rare cases (a WAL being recovered after a crash).
+const READ_WAIT: Duration = Duration::from_secs(10);
+
+/// The tables of a whole workspace.
+const TABLES: &[&str] = &[
+    "articles",
+    "actors",
+    "actor_aliases",
+    "events",
+    "event_actors",
+    "evidence",
+    "meta",
+    "merged_events",
+    "merged_members",
+    "merged_actors",
+    "corrections",
+    "articles_fts",
+    "events_fts",
+];
+
+/// What an open may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Read only: never writes anything, not even a pending rebuild. The workspace must exist
+    /// and have this build's schema.
+    Read,
+    /// Read and write a workspace that exists: migrations, backfills and a pending rebuild run.
+    Write,
+    /// As `Write`, creating the workspace when the file does not exist (import, new).
+    Create,
+}
+
+/// What a file holds, from its header and its schema.
+enum Found {
+    /// A new or empty database.
+    Empty,
+    /// A workspace, at this schema version.
+    Workspace(usize),
+}
+
+fn latest() -> usize {
+    MIGRATIONS_SLICE.len()
+}
+
+/// A store error for SQLite's answer `e` about the workspace `path`.
+pub(crate) fn classify(e: rusqlite::Error, path: &str) -> StoreError {
+    let path = path.to_string();
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy { path },
+        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
+        Some(ErrorCode::NotADatabase) => {
+            StoreError::NotWorkspace { path, what: "not a SQLite database at all".into() }
+        }
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Damaged { path, what: sqlite_reason(&e) },
+        Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::SystemIoFailure) => {
+            StoreError::Open { path, reason: sqlite_reason(&e) }
+        }
+        _ => StoreError::Sql(e),
+    }
+}
+
+/// SQLite's own words, once.
+fn sqlite_reason(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqliteFailure(f, Some(msg)) if !msg.is_empty() => {
+            let generic = f.to_string();
+            if generic == *msg { msg.clone() } else { format!("{msg} ({generic})") }
+        }
+        other => other.to_string(),
+    }
+}
+
+/// What the database behind `conn` is.
+fn identify(conn: &Connection, path: &str) -> Result<Found> {
+    let header = |name: &str| -> Result<i64> {
+        conn.pragma_query_value(None, name, |r| r.get(0)).map_err(|e| classify(e, path))
+    };
+    let app = header("application_id")?;
+    let version = header("user_version")? as usize;
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .map_err(|e| classify(e, path))?;
+    let ours = |version: usize| {
+        if version > latest() {
+            return Err(StoreError::Newer { path: path.to_string(), found: version, known: latest() });
+        }
+        Ok(Found::Workspace(version))
+    };
+    if app == i64::from(APPLICATION_ID) {
+        return ours(version);
+    }
+    if app != 0 {
+        return Err(StoreError::NotWorkspace {
+            path: path.to_string(),
+            what: format!("a database of another program, application id {app:#x}"),
+        });
+    }
+    if tables.is_empty() && version == 0 {
+        return Ok(Found::Empty);
+    }
+    // Workspaces made before they were marked: Dateline's first tables, a version of its own.
+    if version >= 1 && ["articles", "events", "actors"].iter().all(|t| tables.iter().any(|n| n == t)) {
+        return ours(version);
+    }
+    Err(StoreError::NotWorkspace {
+        path: path.to_string(),
+        what: format!(
+            "another SQLite database, with tables {}",
+            tables.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
+        ),
+    })
+}
+
+/// `path` as an SQLite URI (`?`, `#`, `%`, spaces and non-ASCII bytes percent-encoded).
+fn uri(path: &Path) -> String {
+    let mut out = String::from("file:");
+    for &b in path.as_os_str().as_encoded_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+impl Store {
+    /// Opens the workspace at `path` for writing, creating it when there is none, and brings
+    /// its schema up to date.
+    pub fn open(path: &Path) -> Result<Self> {
+        Self::open_with(path, Access::Create)
+    }
+
+    /// Opens the workspace at `path` as `access` allows.
+    pub fn open_with(path: &Path, access: Access) -> Result<Self> {
+        let shown = path.display().to_string();
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => {
+                return Err(StoreError::NotWorkspace { path: shown, what: "a folder".into() });
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if access != Access::Create {
+                    return Err(StoreError::NotFound { path: shown });
+                }
+            }
+            Err(e) => return Err(StoreError::Open { path: shown, reason: e.to_string() }),
+        }
+        match access {
+            Access::Read => Self::open_read(path, shown),
+            Access::Write | Access::Create => Self::open_write(path, shown, access == Access::Create),
+        }
+    }
+
+    pub fn open_in_memory() -> Result<Self> {
+        let conn = Connection::open_in_memory()?;
+        Self::init_write(conn, ":memory:".into())
+    }
+
+    fn open_read(path: &Path, shown: String) -> Result<Self> {
+        let flags =
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let connect = |uri: &str| -> Result<Connection> {
+            let conn = Connection::open_with_flags(uri, flags).map_err(|e| classify(e, &shown))?;
+            conn.busy_timeout(READ_WAIT)?;
+            // A first read: a WAL workspace on a read-only file fails here, not at open.
+            identify(&conn, &shown).map(|_| conn)
+        };
+        let conn = match connect(&uri(path)) {
+            Ok(c) => c,
+            // A read-only file in WAL mode whose shared-memory file cannot be made: nobody can
+            // be writing it, so it is read as immutable.
+            Err(StoreError::Open { .. } | StoreError::ReadOnly { .. } | StoreError::Sql(_))
+                if read_only_file(path) =>
+            {
+                connect(&format!("{}?immutable=1", uri(path)))?
+            }
+            Err(e) => return Err(e),
+        };
+        match identify(&conn, &shown)? {
+            Found::Empty => Err(StoreError::NotWorkspace { path: shown, what: "an empty file".into() }),
+            Found::Workspace(v) if v < latest() => Err(StoreError::Older { path: shown }),
+            Found::Workspace(_) => {
+                conn.pragma_update(None, "query_only", "ON")?;
+                conn.pragma_update(None, "cache_size", -65_536)?;
+                conn.pragma_update(None, "temp_store", "MEMORY")?;
+                conn.set_prepared_statement_cache_capacity(64);
+                Ok(Self { conn, path: shown })
+            }
+        }
+    }
+
+    /// SQLite fails some lock upgrades at once, whatever the busy timeout, to avoid a deadlock:
+    /// two connections switching a new file to WAL, or both reading the schema before either
+    /// migrates it. Opening is then tried again, from the start, until the write wait is over.
+    fn open_write(path: &Path, shown: String, create: bool) -> Result<Self> {
+        let deadline = std::time::Instant::now() + WRITE_WAIT;
+        let mut pause = Duration::from_millis(5);
+        loop {
+            match Self::open_write_once(path, shown.clone(), create) {
+                Err(StoreError::Busy { .. }) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(200));
+                }
+                done => return done,
+            }
+        }
+    }
+
+    fn open_write_once(path: &Path, shown: String, create: bool) -> Result<Self> {
+        let mut flags =
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        if create {
+            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        }
+        let conn = Connection::open_with_flags(uri(path), flags).map_err(|e| classify(e, &shown))?;
+        if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+            return Err(StoreError::ReadOnly { path: shown });
+        }
+        // First of all: every statement below may wait for another process.
+        conn.busy_timeout(WRITE_WAIT)?;
+        // Nothing is written to a file that is not a workspace, or a newer one.
+        identify(&conn, &shown)?;
+        Self::init_write(conn, shown)
+    }
+
+    fn init_write(mut conn: Connection, path: String) -> Result<Self> {
+        let fail = |e: rusqlite::Error| classify(e, &path);
+        conn.busy_timeout(WRITE_WAIT).map_err(fail)?;
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(fail)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(fail)?;
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(fail)?;
+        // Rebuilding the merged events writes every derived row in one transaction: a larger page
+        // cache keeps SQLite from spilling it to disk half-way.
+        conn.pragma_update(None, "cache_size", -65_536).map_err(fail)?;
+        conn.pragma_update(None, "temp_store", "MEMORY").map_err(fail)?;
+        // Every per-row statement of a save is prepared once per connection.
+        conn.set_prepared_statement_cache_capacity(64);
+        migrate(&mut conn, &path)?;
+        let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(fail)?;
+        if app != APPLICATION_ID {
+            conn.pragma_update(None, "application_id", APPLICATION_ID).map_err(fail)?;
+        }
+        let mut store = Self { conn, path };
+        store.backfill_surnames()?;
+        store.refresh()?;
+        Ok(store)
+    }
+
+    /// The file this store is (`:memory:` for one in memory).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// Whether the workspace is whole: SQLite's quick check of every page, and every table of
+    /// the schema there. An import asks before it writes anything.
+    pub fn check(&self) -> Result<()> {
+        let damaged = |what: String| StoreError::Damaged { path: self.path.clone(), what };
+        let fail = |e: rusqlite::Error| classify(e, &self.path);
+        let problems: Vec<String> = self
+            .conn
+            .prepare("PRAGMA quick_check(3)")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .map_err(fail)?;
+        if problems.first().is_some_and(|p| p != "ok") {
+            return Err(damaged(problems.join("; ")));
+        }
+        let tables: Vec<String> = self
+            .conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .map_err(fail)?;
+        if let Some(missing) = TABLES.iter().find(|t| !tables.iter().any(|n| n == *t)) {
+            return Err(damaged(format!("its table {missing} is missing")));
+        }
+        Ok(())
+    }
+}
+
+fn read_only_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly())
+}
+
+/// Brings the schema up to date. Two processes creating one workspace both see version 0; the
+/// second waits for the first's migration (the transaction is immediate), then fails to create
+/// tables that exist now: if the schema is current by then, that is not an error.
+fn migrate(conn: &mut Connection, path: &str) -> Result<()> {
+    let Err(e) = MIGRATIONS.to_latest(conn) else { return Ok(()) };
+    let version: i64 =
+        conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| classify(e, path))?;
+    if version == latest() as i64 {
+        return Ok(());
+    }
+    let reason = match e {
+        rusqlite_migration::Error::RusqliteError { err, .. } => match classify(err, path) {
+            StoreError::Sql(e) => sqlite_reason(&e),
+            other => return Err(other),
+        },
+        other => other.to_string(),
+    };
+    Err(StoreError::Migration { path: path.to_string(), version: latest(), reason })
+}
