@@ -17,6 +17,9 @@ export default defineConfig({
     // A desktop app loads its bundle from disk in one piece: the web's 500 kB chunk advice
     // (code splitting for the network) does not apply; warn only past what we would notice.
     chunkSizeWarningLimit: 2500,
+    // Rolldown's note that plugins were slow (on a loaded machine) is not a warning about the
+    // bundle: keep `make`'s output to what matters.
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   test: {
     include: ['src/**/*.test.ts'],

@@ -201,6 +201,12 @@ async fn new_workspace(
     switch_to(&app, &state, Workspace::open(&path)?)
 }
 
+/// The file extensions an import reads (the Files… dialog's filter).
+#[tauri::command]
+fn article_extensions() -> Vec<&'static str> {
+    dateline::article_extensions().collect()
+}
+
 #[tauri::command]
 fn recent_workspaces(recent: State<'_, RecentFile>) -> Vec<String> {
     recent.0.as_deref().map(recent::load).unwrap_or_default()
@@ -320,6 +326,7 @@ fn main() {
             open_workspace,
             new_workspace,
             recent_workspaces,
+            article_extensions,
             test_save_path,
             // [store]
             article,

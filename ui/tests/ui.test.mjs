@@ -258,6 +258,32 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       assert.equal(await rows.count(), 13);
     });
 
+    await t.test('date filters: empty until typed, read in the locale, partial dates widen', async () => {
+      const from = page.getByTestId('filter-from');
+      const to = page.getByTestId('filter-to');
+      assert.equal(await from.inputValue(), '', 'no date shown until one is given');
+      assert.equal(await from.getAttribute('placeholder'), 'Any date');
+      // The browser's locale here is en-US: month first.
+      await from.fill('06/01/2023');
+      await from.press('Enter');
+      await to.fill('July 2023');
+      await to.press('Enter');
+      assert.equal(await from.inputValue(), 'Jun 1, 2023');
+      assert.equal(await to.inputValue(), 'Jul 31, 2023');
+      // 14 June call, 18 June visit, 11 July summit.
+      await page.waitForFunction(() => document.querySelector('[data-testid=event-count]')?.textContent?.includes('3 events'));
+      assert.deepEqual(await rowIds(), [1, 2, 4]);
+      await from.fill('31/31/2023');
+      await from.press('Enter');
+      assert.equal(await from.getAttribute('aria-invalid'), 'true');
+      await page.getByRole('alert').filter({ hasText: 'Not a date' }).waitFor();
+      await from.press('Escape');
+      await to.focus();
+      await to.press('Escape');
+      await page.waitForFunction(() => document.querySelector('[data-testid=event-count]')?.textContent?.includes('12 events'));
+      assert.equal(await from.inputValue(), '');
+    });
+
     await t.test('search: the list shows the matching ids (debounced, one call)', async () => {
       const before = await page.evaluate(() => window.__mock.calls.filter((c) => c.cmd === 'search').length);
       // The backend answers best match first: the mock answers in fixture order, 2 then 5,

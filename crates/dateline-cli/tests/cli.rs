@@ -183,7 +183,7 @@ fn graph_commands_answer_and_name_actors() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(
         String::from_utf8(out.stdout).expect("utf-8").trim(),
-        "Selim Aydin [4] → Ruth Marlow [3] → Spain [8]"
+        "Selim Aydin [4] → Ruth Marlow [3] → Spain [7]"
     );
 
     for args in [&["graph", "components"][..], &["graph", "communities", "--from", "2024-01-01"]] {

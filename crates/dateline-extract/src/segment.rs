@@ -119,7 +119,9 @@ fn is_boundary(text: &str, sentence_start: usize, stop: usize, after: usize) -> 
         return false; // an initial: "Antony J. Blinken"
     }
     let lower = word.to_lowercase();
-    !ABBREVIATIONS.contains(&lower.as_str())
+    // "the Mekong-U.S. Partnership": an abbreviation ends a compound too.
+    let last_part = lower.rsplit(['-', '\u{2010}', '\u{2011}']).next().unwrap_or(&lower);
+    !ABBREVIATIONS.contains(&lower.as_str()) && !ABBREVIATIONS.contains(&last_part)
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
@@ -144,6 +146,14 @@ mod tests {
         assert_eq!(
             split("He met her. They talked! Why? Yes."),
             ["He met her.", "They talked!", "Why?", "Yes."]
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_ending_a_compound_ends_no_sentence() {
+        assert_eq!(
+            split("On August 2, the Secretary co-hosted the Mekong-U.S. Partnership ministerial. It ended."),
+            ["On August 2, the Secretary co-hosted the Mekong-U.S. Partnership ministerial.", "It ended."]
         );
     }
 

@@ -11,7 +11,7 @@ const PEOPLE: &[(&str, Expected)] = &[
     ("Chinese Foreign Minister Wang Yi met her.", &[("Wang Yi", Some("Foreign Minister"), Some("China"))]),
     (
         "Secretary of State Antony J. Blinken arrived.",
-        &[("Antony Blinken", Some("Secretary of State"), None)],
+        &[("Antony Blinken", Some("Secretary of State"), Some("United States"))],
     ),
     (
         "Turkish Foreign Minister Mevlüt Çavuşoğlu spoke.",
@@ -19,9 +19,12 @@ const PEOPLE: &[(&str, Expected)] = &[
     ),
     (
         "Deputy Secretary of State Wendy Sherman traveled.",
-        &[("Wendy Sherman", Some("Deputy Secretary of State"), None)],
+        &[("Wendy Sherman", Some("Deputy Secretary of State"), Some("United States"))],
     ),
-    ("Under Secretary Victoria Nuland traveled.", &[("Victoria Nuland", Some("Under Secretary"), None)]),
+    (
+        "Under Secretary Victoria Nuland traveled.",
+        &[("Victoria Nuland", Some("Under Secretary"), Some("United States"))],
+    ),
     ("Prime Minister Hun Sen received them.", &[("Hun Sen", Some("Prime Minister"), None)]),
     ("King Abdullah II of Jordan hosted him.", &[("Abdullah II", Some("King"), None)]),
     (
@@ -49,7 +52,7 @@ const PEOPLE: &[(&str, Expected)] = &[
         &[("Jean-Yves Le Drian", Some("Foreign Minister"), Some("France"))],
     ),
     (
-        "Commission President Ursula von der Leyen spoke.",
+        "European Commission President Ursula von der Leyen spoke.",
         &[("Ursula von der Leyen", Some("European Commission President"), None)],
     ),
     (
@@ -78,7 +81,11 @@ const PEOPLE: &[(&str, Expected)] = &[
     ),
     (
         "Assistant Secretary for International Organization Affairs Ana Lopez spoke.",
-        &[("Ana Lopez", Some("Assistant Secretary for International Organization Affairs"), None)],
+        &[(
+            "Ana Lopez",
+            Some("Assistant Secretary for International Organization Affairs"),
+            Some("United States"),
+        )],
     ),
     (
         "Special Envoy for the Horn of Africa Jeffrey Feltman traveled.",
@@ -132,7 +139,7 @@ const PEOPLE: &[(&str, Expected)] = &[
     ("Spokesperson Ned Price said so.", &[("Ned Price", Some("Spokesperson"), None)]),
     (
         "Counselor of the Department Derek Chollet traveled.",
-        &[("Derek Chollet", Some("Counselor of the Department"), None)],
+        &[("Derek Chollet", Some("Counselor of the Department"), Some("United States"))],
     ),
     ("Chargé d'Affaires Peter Haas met them.", &[("Peter Haas", Some("Chargé d'Affaires"), None)]),
     (
@@ -141,7 +148,7 @@ const PEOPLE: &[(&str, Expected)] = &[
     ),
     (
         "Special Presidential Envoy for Climate John Kerry traveled.",
-        &[("John Kerry", Some("Special Presidential Envoy for Climate"), None)],
+        &[("John Kerry", Some("Special Presidential Envoy for Climate"), Some("United States"))],
     ),
     ("Director General Ana Silva of the agency spoke.", &[("Ana Silva", Some("Director General"), None)]),
     (

@@ -95,7 +95,7 @@ fn every_class_has_cases_and_every_case_holds() {
         *per_file.entry(c.file.as_str()).or_default() += 1;
         assert!(c.published.is_some(), "{}:{}: no @ publication date", c.file, c.line);
     }
-    assert!(!per_file.is_empty(), "no cases found in data/events");
+    assert!(per_file.len() >= 17, "one cases file per class of the events issue, found {per_file:?}");
     let mut failures = Vec::new();
     for c in &cases {
         let body = c.paragraphs.join("\n\n");

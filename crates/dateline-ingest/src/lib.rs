@@ -229,21 +229,45 @@ pub(crate) fn stem(name: &str) -> String {
     }
 }
 
+/// File extensions and the format each is read as: the one list the reader and the app's file
+/// picker ([`extensions`]) share.
+const FORMATS: &[(&str, Format)] = &[
+    ("html", Format::Html),
+    ("htm", Format::Html),
+    ("xhtml", Format::Html),
+    ("shtml", Format::Html),
+    ("php", Format::Html),
+    ("asp", Format::Html),
+    ("aspx", Format::Html),
+    ("txt", Format::Text),
+    ("text", Format::Text),
+    ("asc", Format::Text),
+    ("md", Format::Markdown),
+    ("markdown", Format::Markdown),
+    ("mdown", Format::Markdown),
+    ("mkd", Format::Markdown),
+    ("pdf", Format::Pdf),
+    ("docx", Format::Docx),
+    ("eml", Format::Eml),
+    ("msg822", Format::Eml),
+    ("mbox", Format::Mbox),
+    ("mbx", Format::Mbox),
+    ("json", Format::Json),
+    ("jsonl", Format::Jsonl),
+    ("ndjson", Format::Jsonl),
+    ("rss", Format::Feed),
+    ("atom", Format::Feed),
+    ("xml", Format::Feed),
+    ("zip", Format::Zip),
+];
+
+/// Every file extension read as an article (or a container of articles), lower case.
+pub fn extensions() -> impl Iterator<Item = &'static str> {
+    FORMATS.iter().map(|(ext, _)| *ext)
+}
+
 fn format_of_extension(ext: &str) -> Option<Format> {
-    Some(match ext {
-        "html" | "htm" | "xhtml" | "shtml" | "php" | "asp" | "aspx" => Format::Html,
-        "txt" | "text" | "asc" => Format::Text,
-        "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
-        "pdf" => Format::Pdf,
-        "docx" => Format::Docx,
-        "eml" | "msg822" => Format::Eml,
-        "mbox" | "mbx" => Format::Mbox,
-        "json" => Format::Json,
-        "jsonl" | "ndjson" => Format::Jsonl,
-        "rss" | "atom" | "xml" => Format::Feed,
-        "zip" => Format::Zip,
-        _ => return None,
-    })
+    FORMATS.iter().find(|(e, _)| *e == ext).map(|(_, f)| *f)
 }
 
 /// Guesses the format of bytes whose name says nothing.
@@ -607,6 +631,8 @@ mod tests {
     #[test]
     fn names() {
         assert_eq!(extension("a/b.HTML"), "html");
+        assert_eq!(format_of_extension("mbx"), Some(Format::Mbox));
+        assert!(extensions().any(|e| e == "pdf") && extensions().all(|e| e == e.to_ascii_lowercase()));
         assert_eq!(extension(".bashrc"), "");
         assert_eq!(extension("noext"), "");
         assert_eq!(stem("dir/2021-05-20_x.html"), "2021-05-20_x");

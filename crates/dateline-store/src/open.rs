@@ -220,7 +220,24 @@ impl Store {
         }
     }
 
+    /// SQLite fails some lock upgrades at once, whatever the busy timeout, to avoid a deadlock:
+    /// two connections switching a new file to WAL, or both reading the schema before either
+    /// migrates it. Opening is then tried again, from the start, until the write wait is over.
     fn open_write(path: &Path, shown: String, create: bool) -> Result<Self> {
+        let deadline = std::time::Instant::now() + WRITE_WAIT;
+        let mut pause = Duration::from_millis(5);
+        loop {
+            match Self::open_write_once(path, shown.clone(), create) {
+                Err(StoreError::Busy { .. }) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(200));
+                }
+                done => return done,
+            }
+        }
+    }
+
+    fn open_write_once(path: &Path, shown: String, create: bool) -> Result<Self> {
         let mut flags =
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         if create {

@@ -96,9 +96,12 @@ pub fn dates_compatible(a: Option<DateRange>, b: Option<DateRange>) -> bool {
 /// meetings and calls, two sides that both name two or more must name the same actors: a
 /// bilateral and a trilateral meeting on the same day in the same city are two meetings.
 pub fn participants_compatible(kind: EventKind, a: &[(i64, Role)], b: &[(i64, Role)]) -> bool {
-    let a: BTreeSet<i64> = a.iter().map(|p| p.0).collect();
-    let b: BTreeSet<i64> = b.iter().map(|p| p.0).collect();
-    let shared = a.intersection(&b).count();
+    actors_compatible(kind, &distinct_actors(a), &distinct_actors(b))
+}
+
+/// [`participants_compatible`] over sorted, distinct actor ids.
+fn actors_compatible(kind: EventKind, a: &[i64], b: &[i64]) -> bool {
+    let shared = shared_count(a, b);
     if shared == 0 {
         return false;
     }
@@ -111,17 +114,52 @@ pub fn participants_compatible(kind: EventKind, a: &[(i64, Role)], b: &[(i64, Ro
     }
 }
 
+/// How many values two sorted, distinct lists share.
+fn shared_count(a: &[i64], b: &[i64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn distinct_actors(actors: &[(i64, Role)]) -> Vec<i64> {
+    let mut ids: Vec<i64> = actors.iter().map(|p| p.0).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// A gathering's name as the name rule compares it: its words, lower-cased.
+fn fold_name(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+fn fold_place(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+/// A place's cities ("Istanbul, Ankara") as the place rule compares them: folded, sorted, distinct.
+fn fold_cities(s: &str) -> Vec<String> {
+    let mut cities: Vec<String> = s.split(',').map(fold_place).filter(|c| !c.is_empty()).collect();
+    cities.sort_unstable();
+    cities.dedup();
+    cities
+}
+
 /// Names merge when either side has none, or they are the same once folded ("NATO Summit",
 /// "NATO summit"); a summit is not a ministerial.
 pub fn names_compatible(a: Option<&str>, b: Option<&str>) -> bool {
-    let fold = |s: &str| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
     match (a, b) {
-        (Some(x), Some(y)) => fold(x) == fold(y),
+        (Some(x), Some(y)) => fold_name(x) == fold_name(y),
         _ => true,
     }
 }
@@ -132,30 +170,76 @@ pub fn places_compatible(
     a: (&Option<String>, &Option<String>),
     b: (&Option<String>, &Option<String>),
 ) -> bool {
-    let fold = |s: &str| s.trim().to_lowercase();
+    let key = |p: (&Option<String>, &Option<String>)| {
+        (p.0.as_deref().map(fold_cities), p.1.as_deref().map(fold_place))
+    };
+    let (a, b) = (key(a), key(b));
+    folded_places_compatible((&a.0, &a.1), (&b.0, &b.1))
+}
+
+fn folded_places_compatible(
+    a: (&Option<Vec<String>>, &Option<String>),
+    b: (&Option<Vec<String>>, &Option<String>),
+) -> bool {
     if let (Some(x), Some(y)) = (a.1, b.1)
-        && fold(x) != fold(y)
+        && x != y
     {
         return false;
     }
     match (a.0, b.0) {
-        (Some(x), Some(y)) => {
-            let xs: BTreeSet<String> = x.split(',').map(fold).filter(|s| !s.is_empty()).collect();
-            y.split(',').map(fold).any(|s| xs.contains(&s))
-        }
+        (Some(x), Some(y)) => x.iter().any(|c| y.binary_search(c).is_ok()),
         _ => true,
     }
 }
 
 /// Whether two mentions may be the same event.
 pub fn compatible(a: &Mention, b: &Mention) -> bool {
-    // Cheapest first: most candidates fail on the date.
-    a.kind == b.kind
-        && a.article != b.article
-        && dates_compatible(a.date, b.date)
-        && participants_compatible(a.kind, &a.actors, &b.actors)
-        && places_compatible((&a.place, &a.country), (&b.place, &b.country))
-        && names_compatible(a.name.as_deref(), b.name.as_deref())
+    Rules::of(a).compatible(&Rules::of(b))
+}
+
+/// What the rules compare of one mention, folded once: clustering compares each mention with
+/// many others.
+#[derive(Debug, Clone)]
+struct Rules {
+    kind: EventKind,
+    article: i64,
+    /// The date, when it is precise enough to merge on (month or finer).
+    date: Option<(NaiveDate, NaiveDate)>,
+    actors: Vec<i64>,
+    cities: Option<Vec<String>>,
+    country: Option<String>,
+    name: Option<Vec<String>>,
+}
+
+impl Rules {
+    fn of(m: &Mention) -> Self {
+        Rules {
+            kind: m.kind,
+            article: m.article,
+            date: m.date.filter(|d| d.precision <= Precision::Month).map(|d| (d.start, d.end)),
+            actors: distinct_actors(&m.actors),
+            cities: m.place.as_deref().map(fold_cities),
+            country: m.country.as_deref().map(fold_place),
+            name: m.name.as_deref().map(fold_name),
+        }
+    }
+
+    fn compatible(&self, o: &Rules) -> bool {
+        // Cheapest first: most candidates fail on the date.
+        let dates = match (self.date, o.date) {
+            (Some((s1, e1)), Some((s2, e2))) => s1 <= e2 && s2 <= e1,
+            _ => false,
+        };
+        self.kind == o.kind
+            && self.article != o.article
+            && dates
+            && actors_compatible(self.kind, &self.actors, &o.actors)
+            && folded_places_compatible((&self.cities, &self.country), (&o.cities, &o.country))
+            && match (&self.name, &o.name) {
+                (Some(x), Some(y)) => x == y,
+                _ => true,
+            }
+    }
 }
 
 fn status_rank(s: Status) -> u8 {
@@ -204,33 +288,45 @@ pub fn resolve_date(
 
 /// Groups mentions into merged events. Deterministic: the same mentions in any order give the
 /// same clusters (up to the order of the output, which follows the mentions' content).
+///
+/// Mentions are visited most participants first, then most precise date, then by anchor; each
+/// joins the one cluster whose every member it is compatible with and which shares the most
+/// actors with it (two such clusters sharing as many: it joins neither). The compatible earlier
+/// mentions are found through an index by (kind, actor) and date, so the cost grows with the
+/// mentions that overlap, not with all of them: about n log n.
 pub fn cluster(mentions: &[Mention]) -> Vec<Cluster> {
-    let mut order: Vec<usize> = (0..mentions.len()).collect();
-    let precision = |m: &Mention| m.date.map_or(Precision::Century as u8 + 1, |d| d.precision as u8);
-    let keys: Vec<(Reverse<usize>, u8)> =
-        mentions.iter().map(|m| (Reverse(distinct(&m.actors)), precision(m))).collect();
-    order.sort_by(|&a, &b| (keys[a], &mentions[a].anchor).cmp(&(keys[b], &mentions[b].anchor)));
+    let rules: Vec<Rules> = mentions.iter().map(Rules::of).collect();
+    let order = visit_order(mentions, &rules);
+    let mut rank = vec![0u32; mentions.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r as u32;
+    }
+    let index = OverlapIndex::build(&rules);
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    // Each group's date hull, to skip groups far away in time without visiting their members.
-    let mut hulls: Vec<Option<(NaiveDate, NaiveDate)>> = Vec::new();
-    let mut by_actor: HashMap<(EventKind, i64), Vec<usize>> = HashMap::new();
-    for &i in &order {
-        let m = &mentions[i];
-        let mut candidates: Vec<usize> =
-            m.actors.iter().filter_map(|(a, _)| by_actor.get(&(m.kind, *a))).flatten().copied().collect();
-        candidates.sort_unstable();
-        candidates.dedup();
+    let mut group_of = vec![usize::MAX; mentions.len()];
+    let mut seen = vec![u32::MAX; mentions.len()];
+    let mut neighbours: Vec<usize> = Vec::new();
+    for (r, &i) in order.iter().enumerate() {
+        let m = &rules[i];
+        neighbours.clear();
+        index.overlapping(m, |j| {
+            if rank[j] < r as u32 && seen[j] != r as u32 {
+                seen[j] = r as u32;
+                if m.compatible(&rules[j]) {
+                    neighbours.push(group_of[j]);
+                }
+            }
+        });
+        // A cluster fits when every member is a compatible neighbour.
+        neighbours.sort_unstable();
         let mut best: Option<(usize, usize)> = None; // (score, group)
         let mut tie = false;
-        for g in candidates {
-            let near = match (m.date, hulls[g]) {
-                (Some(d), Some((s, e))) => d.start <= e && s <= d.end,
-                _ => false,
-            };
-            if !near || !groups[g].iter().all(|&j| compatible(m, &mentions[j])) {
+        for run in neighbours.chunk_by(|a, b| a == b) {
+            let g = run[0];
+            if run.len() != groups[g].len() {
                 continue;
             }
-            let score = shared_actors(m, groups[g].iter().map(|&j| &mentions[j]));
+            let score = shared_actors(m, groups[g].iter().map(|&j| &rules[j]));
             match best {
                 Some((s, _)) if score < s => {}
                 Some((s, _)) if score == s => tie = true,
@@ -244,33 +340,93 @@ pub fn cluster(mentions: &[Mention]) -> Vec<Cluster> {
             Some((_, g)) if !tie => g,
             _ => {
                 groups.push(Vec::new());
-                hulls.push(None);
                 groups.len() - 1
             }
         };
         groups[g].push(i);
-        hulls[g] = match (hulls[g], m.date) {
-            (None, d) => d.map(|d| (d.start, d.end)),
-            (Some((s, e)), Some(d)) => Some((s.min(d.start), e.max(d.end))),
-            (h, None) => h,
-        };
-        for (a, _) in &m.actors {
-            let list = by_actor.entry((m.kind, *a)).or_default();
-            if list.last() != Some(&g) {
-                list.push(g);
-            }
-        }
+        group_of[i] = g;
     }
     groups.into_iter().map(|members| build(mentions, members)).collect()
 }
 
-fn distinct(actors: &[(i64, Role)]) -> usize {
-    actors.iter().map(|a| a.0).collect::<BTreeSet<_>>().len()
+/// The order clustering visits mentions in, fixed by their content.
+fn visit_order(mentions: &[Mention], rules: &[Rules]) -> Vec<usize> {
+    let precision = |m: &Mention| m.date.map_or(Precision::Century as u8 + 1, |d| d.precision as u8);
+    let keys: Vec<(Reverse<usize>, u8)> =
+        mentions.iter().zip(rules).map(|(m, r)| (Reverse(r.actors.len()), precision(m))).collect();
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by(|&a, &b| (keys[a], &mentions[a].anchor).cmp(&(keys[b], &mentions[b].anchor)));
+    order
 }
 
-fn shared_actors<'a>(m: &Mention, members: impl Iterator<Item = &'a Mention>) -> usize {
-    let theirs: BTreeSet<i64> = members.flat_map(|x| x.actors.iter().map(|a| a.0)).collect();
-    m.actors.iter().map(|a| a.0).collect::<BTreeSet<_>>().intersection(&theirs).count()
+/// Mentions that can merge, by (kind, actor), then by the length class of their date, sorted
+/// by start: the mentions whose dates overlap a given one are a few contiguous runs.
+struct OverlapIndex {
+    by_actor: HashMap<(EventKind, i64), Vec<LengthClass>>,
+}
+
+struct LengthClass {
+    /// `ceil(log2(days))`: intervals of similar length share a class.
+    class: u32,
+    longest: i64,
+    /// (start, mention), sorted.
+    starts: Vec<(NaiveDate, usize)>,
+}
+
+impl OverlapIndex {
+    fn build(rules: &[Rules]) -> Self {
+        let mut by_actor: HashMap<(EventKind, i64), Vec<LengthClass>> = HashMap::new();
+        for (i, r) in rules.iter().enumerate() {
+            let Some((start, end)) = r.date else { continue };
+            let days = (end - start).num_days() + 1;
+            let class = (days.max(1) as u64).next_power_of_two().trailing_zeros();
+            for &a in &r.actors {
+                let classes = by_actor.entry((r.kind, a)).or_default();
+                let at = match classes.iter().position(|c| c.class == class) {
+                    Some(at) => at,
+                    None => {
+                        classes.push(LengthClass { class, longest: 0, starts: Vec::new() });
+                        classes.len() - 1
+                    }
+                };
+                let c = &mut classes[at];
+                c.longest = c.longest.max(days);
+                c.starts.push((start, i));
+            }
+        }
+        for c in by_actor.values_mut().flatten() {
+            c.starts.sort_unstable();
+        }
+        OverlapIndex { by_actor }
+    }
+
+    /// Calls `f` with every indexed mention sharing `m`'s kind and an actor whose date overlaps
+    /// `m`'s (once per shared actor).
+    fn overlapping(&self, m: &Rules, mut f: impl FnMut(usize)) {
+        let Some((start, end)) = m.date else { return };
+        for a in &m.actors {
+            for c in self.by_actor.get(&(m.kind, *a)).into_iter().flatten() {
+                let earliest = start
+                    .checked_sub_days(chrono::Days::new((c.longest - 1).max(0) as u64))
+                    .unwrap_or(NaiveDate::MIN);
+                let from = c.starts.partition_point(|&(s, _)| s < earliest);
+                for &(s, j) in &c.starts[from..] {
+                    if s > end {
+                        break;
+                    }
+                    f(j);
+                }
+            }
+        }
+    }
+}
+
+/// How many of `m`'s actors take part in any of `members`.
+fn shared_actors<'a>(m: &Rules, members: impl Iterator<Item = &'a Rules>) -> usize {
+    let mut theirs: Vec<i64> = members.flat_map(|x| x.actors.iter().copied()).collect();
+    theirs.sort_unstable();
+    theirs.dedup();
+    shared_count(&m.actors, &theirs)
 }
 
 fn build(mentions: &[Mention], members: Vec<usize>) -> Cluster {
@@ -517,5 +673,78 @@ mod tests {
         let mut reversed = mentions.clone();
         reversed.reverse();
         assert_eq!(ids(&cluster(&reversed), &reversed), ids(&got, &mentions), "order does not matter");
+    }
+
+    /// The clustering rule stated plainly (every mention against every earlier cluster's every
+    /// member), to check the indexed [`cluster`] against.
+    fn cluster_plainly(mentions: &[Mention]) -> Vec<Vec<i64>> {
+        let rules: Vec<Rules> = mentions.iter().map(Rules::of).collect();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for i in visit_order(mentions, &rules) {
+            let fits: Vec<(usize, usize)> = groups
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| g.iter().all(|&j| compatible(&mentions[i], &mentions[j])))
+                .map(|(g, members)| {
+                    let theirs: BTreeSet<i64> =
+                        members.iter().flat_map(|&j| mentions[j].actors.iter().map(|a| a.0)).collect();
+                    let mine: BTreeSet<i64> = mentions[i].actors.iter().map(|a| a.0).collect();
+                    (mine.intersection(&theirs).count(), g)
+                })
+                .collect();
+            let top = fits.iter().map(|f| f.0).max();
+            let best: Vec<usize> = fits.iter().filter(|f| Some(f.0) == top).map(|f| f.1).collect();
+            match best.as_slice() {
+                [g] => groups[*g].push(i),
+                _ => groups.push(vec![i]),
+            }
+        }
+        let clusters: Vec<Cluster> = groups.into_iter().map(|g| build(mentions, g)).collect();
+        ids(&clusters, mentions)
+    }
+
+    /// Many mentions crowded into few actors, days and articles, so that merges, refusals and
+    /// ties all happen; some month- and year-precise, some undated, some with places and names.
+    fn crowded(n: usize, seed: u64) -> Vec<Mention> {
+        let mut x = seed;
+        let mut pick = |m: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % m
+        };
+        (0..n)
+            .map(|i| {
+                let kind = [EventKind::Visit, EventKind::Meeting, EventKind::Call, EventKind::Conference]
+                    [pick(4) as usize];
+                let day = 1 + pick(20) as u32;
+                let date = match pick(20) {
+                    0 => DateRange::month(2023, 4),
+                    1 => DateRange::year(2023),
+                    2 => None,
+                    3 => Some(DateRange::week_of(d(4, day))),
+                    4 | 5 => days(4, day, (day + pick(4) as u32).min(30)),
+                    _ => days(4, day, day),
+                };
+                let actors: Vec<i64> = (0..1 + pick(3)).map(|_| 1 + pick(6) as i64).collect();
+                let mut m = mention(i as i64 + 1, 1 + pick(n as u64 / 2 + 1) as i64, kind, date, &actors);
+                m.place = [None, Some("Rome"), Some("Rome, Milan"), Some("Paris")][pick(4) as usize]
+                    .map(str::to_string);
+                m.country = [None, None, Some("Italy"), Some("France")][pick(4) as usize].map(str::to_string);
+                m.name = [None, None, None, Some("G7 Summit"), Some("g7 summit")][pick(5) as usize]
+                    .map(str::to_string);
+                m
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_index_finds_what_the_plain_rule_finds() {
+        for seed in 1..40u64 {
+            let mentions = crowded(60 + seed as usize * 7, seed * 0x9E37_79B9);
+            let got = cluster(&mentions);
+            assert_eq!(ids(&got, &mentions), cluster_plainly(&mentions), "seed {seed}");
+            assert!(got.iter().any(|c| c.members.len() > 1), "seed {seed}: some merge");
+        }
     }
 }

@@ -21,6 +21,7 @@ use dateline_store::Store;
 
 pub use atomic_write::write_atomically;
 pub use data_export::DataFormat;
+pub use dateline_ingest::extensions as article_extensions;
 pub use dateline_model as model;
 pub use dateline_render::{ExportOptions, LaneBy, ThemeName};
 pub use dateline_store::{Access, Bucket, EventFilter, EventRow};

@@ -81,6 +81,8 @@ export const api = {
   openWorkspace: (path: string) => call<WorkspaceInfo>('open_workspace', { path }),
   newWorkspace: (path: string) => call<WorkspaceInfo>('new_workspace', { path }),
   recentWorkspaces: () => call<string[]>('recent_workspaces'),
+  /** File extensions an import reads (lower case, no dot). */
+  articleExtensions: () => call<string[]>('article_extensions'),
   cancelImport: () => call<null>('cancel_import'),
   /** The save path the E2E run fixes (`DATELINE_TEST_SAVE_DIR` + the suggested name), else null: then ask the user. */
   testSavePath: (defaultName: string) => call<string | null>('test_save_path', { defaultName }),

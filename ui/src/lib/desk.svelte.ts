@@ -212,15 +212,26 @@ export class Desk {
     }
   }
 
-  /** Import from the open dialog: files (several) or one folder. */
+  /** Import from the open dialog: files (several, filtered to what an import reads, with an
+   * "All files" choice) or one folder. */
   async chooseAndImport(directory: boolean): Promise<void> {
     try {
-      const paths = await api.chooseOpenPaths({ directory, multiple: !directory });
+      const filters = directory ? undefined : await articleFilters();
+      const paths = await api.chooseOpenPaths({ directory, multiple: !directory, filters });
       if (paths?.length) await this.app.importPaths(paths);
     } catch (e) {
       this.fail('import', e);
     }
   }
+}
+
+/** The Files… dialog's filters: the readable types first, then everything. */
+export async function articleFilters(): Promise<{ name: string; extensions: string[] }[]> {
+  const extensions = await api.articleExtensions();
+  return [
+    { name: 'News articles (HTML, text, PDF, Word, e-mail, feeds, JSON, zip)', extensions },
+    { name: 'All files', extensions: ['*'] },
+  ];
 }
 
 const WORKSPACE_FILTER = [{ name: 'Dateline workspace', extensions: ['dateline'] }];

@@ -63,7 +63,16 @@ fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_plac
     loop {
         // "for Foreign Affairs Ambassador Raychelle Omamo": the portfolio ends at the next title.
         if titles_after.binary_search_by_key(&cursor, |t| t.span.start).is_ok() {
-            return tokens.last().map(|&(_, e)| e);
+            // Only an office reaches the next title; a name before it ends the portfolio
+            // ("President of Ukraine Volodymyr Zelenskyy and Federal Chancellor ...").
+            let all_office = tokens.iter().all(|&(s, e)| {
+                let w = &text[s..e];
+                is_portfolio_word(w) || matches!(w, "and" | "of" | "the" | "for" | "on" | "to" | "&")
+            });
+            if all_office {
+                return tokens.last().map(|&(_, e)| e);
+            }
+            break;
         }
         let rest = &text[cursor..];
         let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
@@ -109,7 +118,11 @@ fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_plac
             .take_while(|&&(s, e)| !is_portfolio_word(&text[s..e]) && !is_connective(&text[s..e]))
             .count();
         let next = tokens.get(k + run).map(|&(s, e)| &text[s..e]);
-        if next.is_some_and(is_portfolio_word) {
+        // A name is not followed by "of the ...": "Chairman of the Committee of the Parliament
+        // of the Republic of Estonia Marko Mikhelson".
+        let continues = next.is_some_and(|w| matches!(w, "of" | "on" | "for" | "to"))
+            && tokens.get(k + run + 1).is_some();
+        if next.is_some_and(is_portfolio_word) || continues {
             k += run;
             continue;
         }
@@ -247,6 +260,12 @@ fn name_from(text: &str, start: usize, upper: bool) -> Option<Span> {
         if !(capitalised || particle) || (capitalised && is_stop(word)) {
             break;
         }
+        // Scraped transcripts repeat and glue a speaker's name: "Alexander Lukashenko Lukashenko
+        // AlexanderPresident of Belarus:". A name never repeats a word, and a word with a capital
+        // deep inside is two words run together.
+        if text[start..cursor].split(' ').any(|w| w.eq_ignore_ascii_case(word)) || glued(word) {
+            break;
+        }
         if capitalised && (titles().class_of(word).is_some() || PORTFOLIO_WORDS.contains(word)) {
             if words == 0 {
                 return None;
@@ -301,6 +320,13 @@ fn name_from(text: &str, start: usize, upper: bool) -> Option<Span> {
         return None;
     }
     Some(span)
+}
+
+/// "AlexanderPresident": a lower-case letter followed by a capital four letters or more into a
+/// word ("McConnell", "MacArthur", "DeSantis" are names).
+fn glued(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    chars.windows(2).enumerate().any(|(i, w)| i >= 3 && w[0].is_lowercase() && w[1].is_uppercase())
 }
 
 /// A name without single-letter initials: "Antony J. Blinken" → "Antony Blinken".
@@ -438,6 +464,10 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
                 }
                 PlaceKind::City => {}
             }
+        }
+        // "Deputy Secretary of State Wendy Sherman": a title only one government has.
+        if country.is_none() && org.is_none() {
+            country = t.home.map(str::to_string);
         }
         let mut role = text[t.span.start..role_text_end.max(t.span.end)].to_string();
         if let Some(o) = &org
@@ -666,17 +696,26 @@ fn is_name_breaker(word: &str) -> bool {
 /// "and" and another person ("Vladimir Putin and President of Belarus Alexander Lukashenko took
 /// part"). Titled people found already win.
 fn subject_names(text: &str, people: &[PersonMention]) -> Vec<PersonMention> {
-    let mut out = Vec::new();
-    let starts = std::iter::once(0).chain(text.match_indices(['\n', '.', ':']).filter_map(|(i, m)| {
+    let mut out: Vec<PersonMention> = Vec::new();
+    // Sorted spans, looked up by binary search: linear in the text, however many names it has.
+    let mut spans: Vec<Span> = people.iter().map(|p| p.span).collect();
+    spans.sort_by_key(|s| s.start);
+    let covered = |pos: usize| {
+        let i = spans.partition_point(|s| s.start <= pos);
+        spans[..i].iter().rev().take(8).any(|s| s.end > pos)
+    };
+    let person_starts_in = |from: usize, to: usize| {
+        let i = spans.partition_point(|s| s.start <= from);
+        spans.get(i).is_some_and(|s| s.start <= to)
+    };
+    // Sentence starts, and clause starts after a comma ("On February 10, Vladimir Putin will").
+    let starts = std::iter::once(0).chain(text.match_indices(['\n', '.', ':', ',']).filter_map(|(i, m)| {
         let after = &text[i + m.len()..];
         let skip = after.len() - after.trim_start_matches([' ', '\n']).len();
         (skip > 0 || m == "\n").then_some(i + m.len() + skip)
     }));
     for start in starts {
-        if start >= text.len()
-            || people.iter().any(|p| p.span.contains(Span::new(start, start + 1)))
-            || out.iter().any(|p: &PersonMention| p.span.start == start)
-        {
+        if start >= text.len() || covered(start) || out.last().is_some_and(|p| p.span.start >= start) {
             continue;
         }
         let Some(span) = name_from(text, start, false) else { continue };
@@ -697,8 +736,7 @@ fn subject_names(text: &str, people: &[PersonMention]) -> Vec<PersonMention> {
         let after = &text[span.end..];
         let next_word = after.strip_prefix(' ').and_then(|a| a.split([' ', ',']).next()).unwrap_or("");
         let acting = SUBJECT_VERBS.contains(&next_word)
-            || (next_word == "and"
-                && people.iter().any(|p| p.span.start > span.end && p.span.start <= span.end + 6));
+            || (next_word == "and" && person_starts_in(span.end, span.end + 6));
         if !acting {
             continue;
         }

@@ -45,12 +45,15 @@ impl RoleClass {
 pub struct TitleMatch {
     pub span: Span,
     pub class: RoleClass,
+    /// The one country whose government has this title, when the data says so.
+    pub home: Option<&'static str>,
 }
 
 #[derive(Debug)]
 pub struct Titles {
     automaton: AhoCorasick,
     classes: Vec<RoleClass>,
+    homes: Vec<Option<String>>,
     words: Vec<String>,
     exact: std::collections::HashMap<String, RoleClass>,
 }
@@ -58,9 +61,11 @@ pub struct Titles {
 static TABLE: LazyLock<Titles> = LazyLock::new(|| {
     let mut words = Vec::new();
     let mut classes = Vec::new();
+    let mut homes: Vec<Option<String>> = Vec::new();
     for cols in data_lines(TITLES) {
         words.push(cols[0].to_string());
         classes.push(RoleClass::parse(cols.get(1).copied().unwrap_or("")));
+        homes.push(cols.get(3).filter(|c| !c.is_empty()).map(|c| c.to_string()));
     }
     // Running text writes titles in lower case too ("opposition leader Kem Sokha"): every title but
     // the honorifics and the one-word military rank also matches in lower case.
@@ -74,12 +79,14 @@ static TABLE: LazyLock<Titles> = LazyLock::new(|| {
         {
             words.push(lower);
             classes.push(classes[i]);
+            homes.push(homes[i].clone());
         }
         // Transcripts label speakers in capitals: "FOREIGN MINISTER OMAMO:".
         let upper = words[i].to_uppercase();
         if classes[i] != RoleClass::Honorific && upper != words[i] && !words.contains(&upper) {
             words.push(upper);
             classes.push(classes[i]);
+            homes.push(homes[i].clone());
         }
     }
     let automaton = AhoCorasickBuilder::new()
@@ -91,7 +98,7 @@ static TABLE: LazyLock<Titles> = LazyLock::new(|| {
     for (w, c) in words.iter().zip(&classes) {
         exact.entry(w.clone()).or_insert(*c);
     }
-    Titles { automaton, classes, words, exact }
+    Titles { automaton, classes, homes, words, exact }
 });
 
 pub fn titles() -> &'static Titles {
@@ -100,7 +107,7 @@ pub fn titles() -> &'static Titles {
 
 impl Titles {
     /// Every title in `text`, on word boundaries.
-    pub fn find(&self, text: &str) -> Vec<TitleMatch> {
+    pub fn find(&'static self, text: &str) -> Vec<TitleMatch> {
         self.automaton
             .find_iter(text)
             .filter(|m| {
@@ -115,6 +122,7 @@ impl Titles {
             .map(|m| TitleMatch {
                 span: Span::new(m.start(), m.end()),
                 class: self.classes[m.pattern().as_usize()],
+                home: self.homes[m.pattern().as_usize()].as_deref(),
             })
             .collect()
     }

@@ -74,7 +74,9 @@ pub fn regions(text: &str, sentence: Span, trigger: Span, lists: bool) -> Region
     let s = sentence.slice(text);
     let rel_start = trigger.start - sentence.start;
     let rel_end = trigger.end - sentence.start;
-    let clause_start = s[..rel_start].rfind(';').map_or(0, |i| i + 1);
+    // "The below is attributable to Spokesperson X: Secretary Y spoke with Z": what precedes a
+    // colon frames the clause, it is not its subject.
+    let clause_start = s[..rel_start].rfind([';', ':']).map_or(0, |i| i + 1);
     let clause_end = if lists { s.len() } else { s[rel_end..].find(';').map_or(s.len(), |i| rel_end + i) };
     let after = &s[rel_end..clause_end];
     let object_end = OBJECT_ENDS

@@ -26,7 +26,25 @@ const ATTEND_WORDS: &[&str] = &[
     "held",
     "took part",
     "take part",
+    "taking part",
+    "participat",
+    "remarks",
+    "speak",
+    "spoke",
+    "deliver",
+    "represent",
+    "organiz",
+    "organis",
 ];
+
+/// Verbs that make countries and organisations in the subject the gathering's hosts: "Ghana and
+/// Norway are co-chairing the Global Disability Summit", "the Estonians convened the Conference".
+const HOST_WORDS: &[&str] = &["host", "chair", "convene", "organiz", "organis"];
+
+/// Heads that name a gathering only with a proper complement: "the 27th Congress of the Universal
+/// Postal Union", "the 49th Session of the UN Human Rights Council" (not "the U.S. Congress", "a
+/// question-and-answer session").
+pub(super) const NAMED_ONLY: &[&str] = &["session", "congress"];
 
 /// A gathering: named ("the Munich Security Conference") or dated; returns the event and the
 /// span of its name, so that the words inside it trigger nothing else.
@@ -56,10 +74,37 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &[Trip]) -> Option<(Found,
     // organisations the name carries ("NATO Summit").
     let subject_text = cx.regions.subject.slice(cx.t.text).to_lowercase();
     let mut participants: Vec<Participant> = Vec::new();
-    if ATTEND_WORDS.iter().any(|w| subject_text.contains(w)) || subject_text.trim().is_empty() {
+    // "Secretary Blinken at the Virtual Summit", "announced by the President at a meeting of the
+    // Congress": whoever the clause is about is at the gathering.
+    let at_it = at_gathering(&s_text[..name_span.start.max(cx.sentence.start) - cx.sentence.start]);
+    if ATTEND_WORDS.iter().any(|w| subject_text.contains(w)) || subject_text.trim().is_empty() || at_it {
         for mut p in cx.people_in(cx.regions.subject) {
             p.role = Role::Attendee;
             push_unique(&mut participants, p);
+        }
+    }
+    if at_it && participants.is_empty() && !subject_text.trim().is_empty() {
+        for mut p in cx.initiators() {
+            p.role = Role::Attendee;
+            push_unique(&mut participants, p);
+        }
+    }
+    if HOST_WORDS.iter().any(|w| subject_text.contains(w)) {
+        for m in cx.mentions_in(cx.regions.subject) {
+            if matches!(
+                m.kind,
+                MentionKind::Country | MentionKind::CountryAdjective | MentionKind::Organization
+            ) {
+                push_unique(&mut participants, party(m));
+            }
+        }
+    }
+    // "the Our Ocean Conference, which will be co-hosted by Palau and the United States", "the
+    // next Global COVID-19 Summit, which President Biden will host": hosts told after the name.
+    for m in hosts_after(cx, name_span) {
+        match m.kind {
+            MentionKind::Person => push_unique(&mut participants, participant(m, Role::Host)),
+            _ => push_unique(&mut participants, party(m)),
         }
     }
     for mut p in cx.people_in(cx.regions.object) {
@@ -114,20 +159,105 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &[Trip]) -> Option<(Found,
     // A bilateral or trilateral dialogue names its parties: "U.S.-Thailand Strategic Dialogue".
     for m in &in_name {
         if matches!(m.kind, MentionKind::Country | MentionKind::CountryAdjective) {
-            let mut actor =
-                Actor::new(m.country.clone().unwrap_or_else(|| m.name.clone()), ActorKind::Country);
-            actor.country = m.country.clone();
-            push_unique(&mut participants, Participant { actor, role: Role::Attendee });
+            push_unique(&mut participants, party(m));
         }
     }
     // An unnamed "the conference" refers back to one already told, unless it is dated itself.
-    if participants.is_empty() || (name.is_none() && own_date.is_none()) {
+    if name.is_none() && own_date.is_none() {
+        return None;
+    }
+    // A named gathering nobody is said to attend: the person the passage is about attends
+    // ("the Global COVID-19 Summit", in a text about the Secretary).
+    if participants.is_empty() {
         return None;
     }
     let mut e = cx.event(EventKind::Conference, date, participants);
     e.name = name;
     e.location = location;
     Some((Found { event: e, stop }, name_span))
+}
+
+/// A country or organisation taking part: a country adjective stands for its country.
+fn party(m: &Mention) -> Participant {
+    if matches!(m.kind, MentionKind::Country | MentionKind::CountryAdjective) {
+        let mut actor = Actor::new(m.country.clone().unwrap_or_else(|| m.name.clone()), ActorKind::Country);
+        actor.country = m.country.clone();
+        Participant { actor, role: Role::Attendee }
+    } else {
+        participant(m, Role::Host)
+    }
+}
+
+/// Whether the words before a gathering's name put someone at it: "... at the", "at a meeting of
+/// the", "at the opening of", "on the sidelines of".
+fn at_gathering(before: &str) -> bool {
+    let mut words: Vec<&str> = before.split_whitespace().collect();
+    let mut sidelines = false;
+    while let Some(w) = words.last() {
+        let w = w.to_lowercase();
+        if matches!(w.as_str(), "sidelines" | "margins") {
+            sidelines = true;
+        } else if !matches!(
+            w.as_str(),
+            "a" | "an"
+                | "the"
+                | "this"
+                | "today's"
+                | "today\u{2019}s"
+                | "of"
+                | "meeting"
+                | "session"
+                | "segment"
+                | "high-level"
+                | "opening"
+                | "closing"
+                | "plenary"
+        ) {
+            break;
+        }
+        words.pop();
+    }
+    words.last().is_some_and(|w| w.eq_ignore_ascii_case("at") || sidelines && w.eq_ignore_ascii_case("on"))
+}
+
+/// The words that tell who hosts a gathering, after its name.
+const HOSTED_BY: &[&str] = &["hosted by ", "chaired by ", "convened by ", "organized by ", "organised by "];
+
+/// Hosts named after a gathering's name, in the same clause: "X, which will be co-hosted by A and
+/// B", "X, hosted by A", "X, which A will host".
+fn hosts_after<'c>(cx: &'c Context<'_, '_>, name: Span) -> Vec<&'c Mention> {
+    let text = cx.t.text;
+    let clause_end = cx.regions.clause.end.max(name.end);
+    let rest = &text[name.end..clause_end];
+    let lower = rest.to_lowercase();
+    let mut out = Vec::new();
+    let hosted = HOSTED_BY.iter().filter_map(|w| lower.find(w).map(|i| (i, w))).min_by_key(|(i, _)| *i);
+    if let Some((i, w)) = hosted
+        && i < 60
+    {
+        let from = name.end + i + w.len();
+        let to = text[from..clause_end].find([',', ';']).map_or(clause_end, |j| from + j);
+        out.extend(cx.mentions_in(Span::new(from, to)).filter(|m| {
+            matches!(
+                m.kind,
+                MentionKind::Person
+                    | MentionKind::Country
+                    | MentionKind::CountryAdjective
+                    | MentionKind::Organization
+            )
+        }));
+    } else if let Some(rel) = lower.strip_prefix(", which ").or_else(|| lower.strip_prefix(" which ")) {
+        // "which President Biden will host": a person before a host verb in the relative clause.
+        let offset = rest.len() - rel.len();
+        let end = rel.find([',', ';']).unwrap_or(rel.len());
+        let clause = &rel[..end];
+        if let Some(v) = [" host", " chair", " convene", " lead"].iter().filter_map(|w| clause.find(w)).min()
+        {
+            let span = Span::new(name.end + offset, name.end + offset + v);
+            out.extend(cx.mentions_in(span).filter(|m| m.kind == MentionKind::Person));
+        }
+    }
+    out
 }
 
 /// Modifiers that make a meeting no more than a meeting: "Bilateral Meeting", "Their Meeting".
@@ -177,8 +307,17 @@ pub(super) fn is_named_meeting(sentence: &str, trigger: Span) -> bool {
         && !GENERIC_MEETING_WORDS.contains(&modifier.to_lowercase().as_str())
         && crate::actors::titles().class_of(modifier).is_none()
         && gathering_name(sentence, trigger.start, trigger.end).is_some();
+    modifier_proper || named_by_complement(sentence, trigger)
+}
+
+/// Whether a capitalised head (at `trigger`) takes a proper complement: "Meeting of the Supreme
+/// State Council", "Session of the Human Rights Council" (not "Meeting of the Presidents").
+pub(super) fn named_by_complement(sentence: &str, trigger: Span) -> bool {
+    if !trigger.slice(sentence).starts_with(char::is_uppercase) {
+        return false;
+    }
     let after = &sentence[trigger.end..];
-    let complement = after
+    after
         .strip_prefix(" of the ")
         .or_else(|| after.strip_prefix(" of "))
         .and_then(|rest| rest.split(' ').next())
@@ -186,8 +325,7 @@ pub(super) fn is_named_meeting(sentence: &str, trigger: Span) -> bool {
             w.starts_with(char::is_uppercase)
                 && crate::actors::titles().class_of(w.trim_end_matches([',', '.'])).is_none()
                 && !matches!(w, "Presidents" | "Leaders" | "Heads" | "Ministers" | "Foreign")
-        });
-    modifier_proper || complement
+        })
 }
 
 /// The city a gathering's name carries: "Munich Security Conference", "GLOBSEC Bratislava Forum".

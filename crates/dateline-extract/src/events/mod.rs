@@ -66,12 +66,31 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
         let triggers = find_triggers(s_text);
         let mut sentence_events: Vec<Found> = Vec::new();
         let mut consumed: Vec<Span> = Vec::new();
+        let gatherings: Vec<Span> = triggers
+            .iter()
+            .filter(|g| g.kind == EventKind::Conference || gathering::is_named_meeting(s_text, g.span))
+            .map(|g| Span::new(sentence.start + g.span.start, sentence.start + g.span.end))
+            .collect();
         for trig in triggers {
             let trigger = Span::new(sentence.start + trig.span.start, sentence.start + trig.span.end);
+            // "took part, via videoconference, in a Meeting of the Council": the mode of the
+            // gathering, not a call of its own.
+            if trig.kind == EventKind::Call
+                && !gatherings.is_empty()
+                && trig.span.slice(s_text).to_lowercase().contains("video")
+            {
+                continue;
+            }
             if consumed.iter().any(|c| c.overlaps(trigger)) {
                 continue;
             }
             if meets_a_goal(s_text, trig.span) {
+                continue;
+            }
+            // "the 27th Congress of the Universal Postal Union", not "the U.S. Congress".
+            if gathering::NAMED_ONLY.contains(&trig.span.slice(s_text).to_lowercase().as_str())
+                && !gathering::named_by_complement(s_text, trig.span)
+            {
                 continue;
             }
             let Some(status) = status_of(s_text, trig.span) else { continue };
@@ -81,13 +100,32 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             // with a proper name is a gathering.
             let kind = if trig.kind == EventKind::Meeting && gathering::is_named_meeting(s_text, trig.span) {
                 EventKind::Conference
+            } else if trig.kind == EventKind::Conference
+                && trig.span.slice(s_text).starts_with(char::is_lowercase)
+                && gathering_name(s_text, trig.span.start, trig.span.end).is_none()
+                && !cx.people_in(cx.regions.object).is_empty()
+                && s_text[trig.span.end..].trim_start().starts_with("with ")
+            {
+                // "held working consultations with State Secretary X": unnamed, with a person.
+                EventKind::Meeting
             } else {
                 trig.kind
             };
+
+            // "co-hosted with Cambodia the ... Senior Officials' Meeting": a verb of meeting whose
+            // object is a gathering, with no person to meet, tells the gathering only.
+            if kind == EventKind::Meeting
+                && gatherings.iter().any(|g| cx.regions.object.contains(*g))
+                && cx.people_in(cx.regions.object).is_empty()
+                // "Whitfield and Santoso agreed to meet at the ASEAN summit": two people meet there.
+                && cx.people_in(cx.regions.subject).len() < 2
+            {
+                continue;
+            }
             match kind {
                 EventKind::Visit => visit(&cx, &mut trips),
                 EventKind::Meeting | EventKind::Call => {
-                    sentence_events.extend(meeting_or_call(&cx, trig.kind, &trips));
+                    sentence_events.extend(meeting_or_call(&cx, kind, &trips));
                 }
                 EventKind::Conference => {
                     if let Some((f, head)) = conference(&cx, &trips) {
@@ -97,6 +135,7 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
                 }
             }
         }
+        date_by_gathering(t.text, &mut sentence_events);
         update_stop_dates(t, sentence, &mut trips);
         // One event per kind and participant set per sentence: "met ... and held talks" is one.
         for f in sentence_events {
@@ -106,12 +145,54 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             }
         }
     }
+    // A past trip told without dates ("returns from travel to ...", "traveled to Poland, where he
+    // met ...") took days before the release: neither it nor its meetings happened on the
+    // publication day.
+    // ("is on a working visit", "arrived in Kyiv" are today's.)
+    let undated_trips: Vec<usize> = (0..trips.len())
+        .filter(|&i| trips[i].status == Status::Occurred && trips[i].date.is_none() && trips[i].travelled)
+        .collect();
+    let mut off_the_day: Vec<Span> = undated_trips.iter().map(|&i| trips[i].trigger).collect();
+    off_the_day.extend(
+        found
+            .iter()
+            .filter(|f| f.stop.as_ref().is_some_and(|(i, _)| undated_trips.contains(i)))
+            .map(|f| f.event.trigger),
+    );
     let mut events: Vec<Event> = trip_visits(&trips, &found);
     events.extend(found.into_iter().map(|f| f.event));
     let mut events = merge::within_article(events, t.headline);
-    date_the_lead(t, &mut events);
+    date_the_lead(t, &mut events, &off_the_day);
+    date_visits_by_their_meeting(t, &mut events, &off_the_day);
     place_the_lead(t, &mut events);
     events
+}
+
+/// "met X on the sidelines of the Summit on Monday", "spoke with Y at the Forum": an undated
+/// meeting or call held at a dated gathering of its sentence takes the gathering's date.
+fn date_by_gathering(text: &str, events: &mut [Found]) {
+    let dated: Vec<(Span, DateRange, Status)> = events
+        .iter()
+        .filter(|f| f.event.kind == EventKind::Conference)
+        .filter_map(|f| f.event.date.map(|d| (f.event.trigger, d, f.event.status)))
+        .collect();
+    for f in events.iter_mut() {
+        if !matches!(f.event.kind, EventKind::Meeting | EventKind::Call) || f.event.date.is_some() {
+            continue;
+        }
+        let trigger = f.event.trigger;
+        let Some(&(_, date, status)) = dated.iter().find(|(g, _, _)| {
+            g.start >= trigger.end && {
+                let between = text[trigger.end..g.start].to_lowercase();
+                [" at ", "sidelines", "margins", " during "].iter().any(|w| between.contains(w))
+                    && !between.contains([';', '.'])
+            }
+        }) else {
+            continue;
+        };
+        f.event.date = Some(date);
+        f.event.status = status;
+    }
 }
 
 /// Where the lead ends: the end of the `LEAD_SENTENCES`-th sentence after the headline.
@@ -136,7 +217,10 @@ fn dateline_place(t: &Tagged<'_>) -> Option<Location> {
         if text.len() > 60 {
             return None;
         }
-        let inside: Vec<&Mention> = t.mentions.iter().filter(|m| span.contains(m.span)).collect();
+        let inside: Vec<&Mention> = crate::starting_in(t.mentions, span, |m| m.span)
+            .iter()
+            .filter(|m| span.contains(m.span))
+            .collect();
         if inside.iter().any(|m| m.kind == MentionKind::Person) {
             continue;
         }
@@ -225,10 +309,42 @@ const LEAD_SENTENCES: usize = 3;
 /// "During a working visit to Brussels, Zelenskyy met with ..."): told as done in the headline or
 /// the lead, it happened on the publication day. Later sentences without a date are background
 /// ("the meeting ... which took place during the climate conference"), left undated.
-fn date_the_lead(t: &Tagged<'_>, events: &mut [Event]) {
+/// "It's an honour to have my friend the Secretary for his first official visit in Israel", "I came
+/// here to prepare ...": a visit told without a date, by a text whose meeting of the day (dated by
+/// publication) has the visitor in it, in the visit's country, is that day's visit.
+fn date_visits_by_their_meeting(t: &Tagged<'_>, events: &mut [Event], off_the_day: &[Span]) {
+    let Some(published) = t.published else { return };
+    let today = DateRange::day(published);
+    let country = |e: &Event| e.location.as_ref().and_then(|l| l.country.clone());
+    let meetings: Vec<(Vec<String>, Option<String>)> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Meeting && e.status == Status::Occurred && e.date == Some(today))
+        .map(|e| (e.participants.iter().map(|p| p.actor.name.clone()).collect(), country(e)))
+        .collect();
+    for e in events.iter_mut().filter(|e| {
+        e.kind == EventKind::Visit
+            && e.date.is_none()
+            && e.status == Status::Occurred
+            && !off_the_day.contains(&e.trigger)
+    }) {
+        let Some(traveller) = e.participants.first().map(|p| p.actor.name.clone()) else { continue };
+        let here = country(e);
+        let met_here = meetings.iter().any(|(people, at)| {
+            people.contains(&traveller) && (at.is_none() || here.is_none() || *at == here)
+        });
+        if met_here {
+            e.date = Some(today);
+        }
+    }
+}
+
+fn date_the_lead(t: &Tagged<'_>, events: &mut [Event], off_the_day: &[Span]) {
     let Some(published) = t.published else { return };
     let lead_end = lead_end(t);
-    for e in events.iter_mut().filter(|e| e.date.is_none() && e.status == Status::Occurred) {
+    for e in events
+        .iter_mut()
+        .filter(|e| e.date.is_none() && e.status == Status::Occurred && !off_the_day.contains(&e.trigger))
+    {
         if e.evidence.iter().any(|s| s.end <= lead_end) {
             e.date = Some(DateRange::day(published));
         }
@@ -295,7 +411,7 @@ impl Context<'_, '_> {
 
     fn people_in(&self, region: Span) -> Vec<Participant> {
         let mut out: Vec<Participant> = Vec::new();
-        for m in self.mentions_in(region).filter(|m| m.kind == MentionKind::Person) {
+        for m in self.mentions_in(region).filter(|m| m.kind == MentionKind::Person && !is_spokesperson(m)) {
             push_unique(&mut out, participant(m, Role::Counterpart));
         }
         out
@@ -342,6 +458,14 @@ impl Context<'_, '_> {
                 })
                 .collect();
         }
+        // "My visit here to Vietnam today", in a transcript: the speaker whose turn this is.
+        let subject_text = format!(" {} ", region.slice(self.t.text).to_lowercase());
+        if [" i ", " my ", " we ", " our ", " i'm ", " i’m "].iter().any(|w| subject_text.contains(w))
+            && let Some(mut speaker) = self.speaker()
+        {
+            speaker.role = Role::Initiator;
+            return vec![speaker];
+        }
         self.t
             .cast
             .salient_at(self.trigger.start)
@@ -354,16 +478,59 @@ impl Context<'_, '_> {
             .unwrap_or_default()
     }
 
+    /// In a transcript, the speaker of the turn the trigger is in: the person whose label ("PRIME
+    /// MINISTER CHÍNH:", "President of Russia Vladimir Putin:") opens the nearest paragraph at or
+    /// before the trigger that opens with one.
+    fn speaker(&self) -> Option<Participant> {
+        let text = self.t.text;
+        let mut end = self.trigger.start;
+        for _ in 0..12 {
+            let start = text[..end].rfind("\n\n").map_or(0, |i| i + 2);
+            let label_end = text[start..].find(": ").map(|i| start + i).filter(|&i| i - start <= 90);
+            if let Some(label_end) = label_end
+                && let Some(m) =
+                    crate::starting_in(self.t.mentions, Span::new(start, label_end), |m| m.span).iter().find(
+                        |m| m.kind == MentionKind::Person && m.span.start >= start && m.span.end <= label_end,
+                    )
+                && !text[start..label_end].contains(['.', ','])
+            {
+                return Some(participant(m, Role::Initiator));
+            }
+            if start == 0 {
+                return None;
+            }
+            end = start.saturating_sub(2);
+        }
+        None
+    }
+
     /// The date the clause gives the trigger: the nearest expression after it in the clause,
     /// else the nearest before it.
     fn attached_date(&self) -> Option<DateRange> {
         let clause = self.regions.clause;
         let text = self.t.text;
+        // A postponed event has only its new date, when the text gives one ("postponed to June
+        // 3", "rescheduled for May"); the date it was planned for is gone.
+        if self.status == Status::Postponed {
+            let lower = self.sentence.slice(text).to_lowercase();
+            let new_date_at =
+                ["postponed to ", "postponed until ", "rescheduled for ", "rescheduled to ", "moved to "]
+                    .iter()
+                    .filter_map(|w| lower.find(w).map(|i| self.sentence.start + i + w.len()))
+                    .min()?;
+            return self
+                .t
+                .times
+                .iter()
+                .find(|x| x.span.start >= new_date_at && x.span.start <= new_date_at + 4)
+                .and_then(|x| x.range);
+        }
         let dated = |x: &&TimeExpr| {
             clause.contains(x.span)
                 && matches!(x.kind, TimexKind::Date | TimexKind::Time)
                 && x.range.is_some_and(|r| r.precision <= dateline_model::Precision::Year)
                 && !attributive_year(text, x)
+                && !dates_the_telling(text, x, self.trigger)
         };
         // After the trigger: inside its object phrase or just past it ("met ... on Tuesday").
         // A relative clause right after the object may carry the date: "the summit, which was due
@@ -399,11 +566,18 @@ impl Context<'_, '_> {
             .filter(dated)
             .filter(|x| x.span.end > self.trigger.start && x.span.start <= after_limit)
             .min_by_key(|x| x.span.start);
-        // Before it: close to it ("On Tuesday, the ministers met").
+        // Before it: close to it ("On Tuesday, the ministers met"), or opening the sentence as
+        // its frame ("On June 29, Senior Bureau Official X co-hosted with Cambodia the ...").
+        let opening = |x: &TimeExpr| {
+            let lead = &text[self.sentence.start..x.span.start];
+            lead.len() <= 4 && text[x.span.end..].starts_with(',')
+        };
         let before = in_clause
             .iter()
             .filter(dated)
-            .filter(|x| x.span.end <= self.trigger.start && self.trigger.start - x.span.end <= 100)
+            .filter(|x| {
+                x.span.end <= self.trigger.start && (self.trigger.start - x.span.end <= 100 || opening(x))
+            })
             .max_by_key(|x| x.span.end);
         after.or(before).and_then(|x| x.range)
     }
@@ -451,7 +625,46 @@ impl Context<'_, '_> {
     }
 }
 
+/// A spokesperson or press secretary issues the statement; they take part in nothing it tells.
+fn is_spokesperson(m: &Mention) -> bool {
+    m.role.as_deref().is_some_and(|r| {
+        let r = r.to_lowercase();
+        r.contains("spokesperson")
+            || r.contains("spokesman")
+            || r.contains("spokeswoman")
+            || r.contains("press secretary")
+    })
+}
+
 /// "the 1991 Paris Peace Agreements", "its 2022 ASEAN chairmanship": a bare year that modifies a
+/// Verbs of telling: a time right after one dates the telling, not the event ("the travel, which
+/// we announced just this morning", "thanks for joining this afternoon as we preview the trip").
+const TELLING_VERBS: &[&str] = &[
+    "announced",
+    "announces",
+    "said",
+    "says",
+    "told",
+    "joining",
+    "briefed",
+    "stated",
+    "noted",
+    "confirmed",
+    "released",
+    "issued",
+];
+
+fn dates_the_telling(text: &str, x: &TimeExpr, trigger: Span) -> bool {
+    let from =
+        text[..x.span.start].char_indices().rev().filter(|(_, c)| *c == ' ').nth(3).map_or(0, |(i, _)| i);
+    if trigger.start < x.span.start && trigger.end > from {
+        return false;
+    }
+    text[from..x.span.start].split_whitespace().any(|w| {
+        TELLING_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str())
+    })
+}
+
 /// noun dates that noun, not the event.
 fn attributive_year(text: &str, x: &TimeExpr) -> bool {
     let s = x.span.slice(text);
@@ -477,53 +690,237 @@ fn push_unique(out: &mut Vec<Participant>, p: Participant) {
 }
 
 /// A visit trigger opens (or extends) a trip: the traveller and the destinations after the trigger.
+/// Whose country "our country" is, in a visit's object: a person of the clause who does not
+/// travel, else the speaker of a transcript's turn, else the person the passage is about.
+fn our_country(cx: &Context<'_, '_>, travellers: &[Participant]) -> Option<String> {
+    let object = cx.regions.object.slice(cx.t.text).to_lowercase();
+    if !["our country", "our capital", "our state"].iter().any(|w| object.contains(w)) {
+        return None;
+    }
+    let travels = |p: &Participant| travellers.iter().any(|t| t.actor.name == p.actor.name);
+    let theirs: Vec<String> = travellers.iter().filter_map(|t| t.actor.country.clone()).collect();
+    let host = |p: Participant| p.actor.country.filter(|c| !theirs.contains(c));
+    let in_clause = cx.mentions_in(cx.regions.clause).filter(|m| m.kind == MentionKind::Person);
+    in_clause
+        .map(|m| participant(m, Role::Host))
+        .filter(|p| !travels(p))
+        .find_map(host)
+        .or_else(|| cx.speaker().filter(|p| !travels(p)).and_then(host))
+        .or_else(|| {
+            cx.t.cast
+                .salient_at(cx.trigger.start)
+                .and_then(|m| m.country.clone())
+                .filter(|c| !theirs.contains(c))
+        })
+}
+
+/// The people after "by" in a noun visit's object: "the visit to X by A and B".
+fn visit_agents(cx: &Context<'_, '_>) -> Option<Vec<Participant>> {
+    if !cx.trigger.slice(cx.t.text).to_lowercase().starts_with("visit") {
+        return None;
+    }
+    let object = cx.regions.object.slice(cx.t.text);
+    let i = object.find(" by ")?;
+    let agents: Vec<Participant> = cx
+        .people_in(Span::new(cx.regions.object.start + i, cx.regions.object.end))
+        .into_iter()
+        .map(|p| Participant { role: Role::Initiator, ..p })
+        .collect();
+    (!agents.is_empty()).then_some(agents)
+}
+
 fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
-    let destinations = destinations(cx);
-    // "X's visit to Y" and "the visit by X": the traveller may follow a noun trigger too.
+    let mut destinations: Vec<Mention> = destinations(cx).into_iter().cloned().collect();
+    if destinations.is_empty() {
+        // "Imran Khan, who is in Russia on a working visit": the place stands before the trigger.
+        let text = cx.t.text;
+        destinations = cx
+            .locative_places()
+            .into_iter()
+            .filter(|m| m.span.end <= cx.trigger.start && cx.trigger.start - m.span.end <= 24)
+            .filter(|m| text[..m.span.start].trim_end().ends_with(" in"))
+            .cloned()
+            .collect();
+    }
+    // "X's visit to Y" and "the visit by X": the traveller may follow a noun trigger too; so does
+    // the guest of "looks forward to welcoming X to Y".
     let mut travellers = cx.initiators();
-    if cx.people_in(cx.regions.subject).is_empty() {
+    let welcoming = cx.trigger.slice(cx.t.text).to_lowercase().starts_with("welcom");
+    let mut hosts: Vec<Participant> = Vec::new();
+    // "President A invited Chancellor B to visit Y": the invited one travels.
+    let subject_text = cx.regions.subject.slice(cx.t.text);
+    if let Some(i) = subject_text.find(" invited ").or_else(|| subject_text.find(" invites ")) {
+        let invited = cx.people_in(Span::new(cx.regions.subject.start + i, cx.regions.subject.end));
+        if let Some(first) = invited.into_iter().next() {
+            hosts = cx.people_in(Span::new(cx.regions.subject.start, cx.regions.subject.start + i));
+            travellers = vec![Participant { role: Role::Initiator, ..first }];
+        }
+    } else if let Some(agents) = visit_agents(cx) {
+        // "following the visit to the United States by President A and Chairman B": the agent
+        // travels, whoever the sentence is about.
+        travellers = agents;
+    } else if welcoming || cx.people_in(cx.regions.subject).is_empty() {
+        if welcoming {
+            hosts = cx.people_in(cx.regions.subject);
+        }
         let after = cx.people_in(cx.regions.object);
         if let Some(first) = after.into_iter().next() {
             travellers = vec![Participant { role: Role::Initiator, ..first }];
         }
     }
-    let Some(traveller) = travellers.into_iter().next() else { return };
-    let date = cx.attached_date();
+    // "the President of Turkey, who is on an official visit to our country": the country of
+    // whoever says "our", the host.
+    if destinations.is_empty()
+        && let Some(country) = our_country(cx, &travellers)
+    {
+        destinations.push(Mention {
+            span: cx.trigger,
+            name: country.clone(),
+            kind: MentionKind::Country,
+            country: Some(country),
+            role: None,
+        });
+    }
+    // "returned on June 3 from travel to X": the day of the return, not of the visit.
+    let returning = {
+        let before = Span::new(cx.regions.clause.start, cx.trigger.start).slice(cx.t.text).to_lowercase();
+        before.contains("returned") || before.contains("returns") || before.contains("returning")
+    };
+    let date = if returning {
+        None
+    } else {
+        cx.attached_date().map(|d| with_stated_length(cx.regions.clause.slice(cx.t.text), d))
+    };
+    if returning && destinations.is_empty() {
+        return;
+    }
     // "traveled to the Middle East and North Africa June 13-17": a dated trip to a region; its
     // stops are the countries where the traveller is then said to meet people.
     if destinations.is_empty() && date.is_none() {
         return;
     }
+    // "The Speakers A, B and C arrived in Kyiv": one visit per traveller, for the people the
+    // subject coordinates; a person named elsewhere in the subject does not travel.
+    let coordinated = coordinated_run(cx, &travellers);
     let status = cx.status_for(date);
-    let existing = trips.iter().position(|tr| tr.traveller == traveller.actor.name && tr.status == status);
-    let trip_index = match existing {
-        Some(i) => i,
-        None => {
-            trips.push(Trip {
-                traveller: traveller.actor.name.clone(),
-                traveller_country: traveller.actor.country.clone(),
-                status,
-                date: None,
-                stops: Vec::new(),
-                trigger: cx.trigger,
-            });
-            trips.len() - 1
+    for traveller in travellers.into_iter().take(coordinated) {
+        let existing =
+            trips.iter().position(|tr| tr.traveller == traveller.actor.name && tr.status == status);
+        let trip_index = match existing {
+            Some(i) => i,
+            None => {
+                trips.push(Trip {
+                    traveller: traveller.actor.name.clone(),
+                    traveller_country: traveller.actor.country.clone(),
+                    status,
+                    date: None,
+                    stops: Vec::new(),
+                    trigger: cx.trigger,
+                    travelled: false,
+                    hosts: Vec::new(),
+                });
+                trips.len() - 1
+            }
+        };
+        let trip = &mut trips[trip_index];
+        trip.travelled |= told_as_past(cx);
+        for h in &hosts {
+            if !trip.hosts.iter().any(|x| x.actor.name == h.actor.name) {
+                trip.hosts.push(Participant { role: Role::Host, ..h.clone() });
+            }
         }
-    };
-    let trip = &mut trips[trip_index];
-    if trip.date.is_none() {
-        trip.date = date;
+        if trip.date.is_none() {
+            trip.date = date;
+        }
+        for place in &destinations {
+            let Some(country) = place.country.clone() else { continue };
+            let stop = trip.stop_mut(&country);
+            if place.kind == MentionKind::City && !stop.cities.contains(&place.name) {
+                stop.cities.push(place.name.clone());
+            }
+            if !stop.evidence.contains(&cx.sentence) {
+                stop.evidence.push(cx.sentence);
+            }
+        }
     }
-    for place in destinations {
-        let Some(country) = place.country.clone() else { continue };
-        let stop = trip.stop_mut(&country);
-        if place.kind == MentionKind::City && !stop.cities.contains(&place.name) {
-            stop.cities.push(place.name.clone());
-        }
-        if !stop.evidence.contains(&cx.sentence) {
-            stop.evidence.push(cx.sentence);
+}
+
+/// "arrived in Nairobi on Monday for a two-day visit": a day that starts a visit of stated length
+/// runs that many days.
+fn with_stated_length(clause: &str, d: DateRange) -> DateRange {
+    if d.precision != dateline_model::Precision::Day || d.start != d.end {
+        return d;
+    }
+    let clause = clause.to_lowercase();
+    const NUMBERS: &[(&str, i64)] = &[
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("2", 2),
+        ("3", 3),
+        ("4", 4),
+        ("5", 5),
+        ("6", 6),
+        ("7", 7),
+    ];
+    let days = NUMBERS.iter().find_map(|(w, n)| {
+        [
+            format!(" {w}-day visit"),
+            format!(" {w}-day trip"),
+            format!(" {w}-day state visit"),
+            format!(" {w}-day official visit"),
+        ]
+        .iter()
+        .any(|p| clause.contains(p.as_str()))
+        .then_some(*n)
+    });
+    match days {
+        Some(n) => DateRange { end: d.start + chrono::Duration::days(n - 1), ..d },
+        None => d,
+    }
+}
+
+/// "traveled to", "returned on June 3 from travel to": travel told as done.
+fn told_as_past(cx: &Context<'_, '_>) -> bool {
+    let word = cx.trigger.slice(cx.t.text).to_lowercase();
+    let clause = Span::new(cx.regions.clause.start, cx.trigger.start).slice(cx.t.text).to_lowercase();
+    word.starts_with("traveled")
+        || word.starts_with("travelled")
+        || clause.contains("returned")
+        || clause.contains("returns")
+}
+
+/// How many of `people` (in text order, from the first) the text joins with "and" or commas: "A,
+/// B and C will travel" is three; "A spoke with B ahead of his travel" is one.
+fn coordinated_run(cx: &Context<'_, '_>, people: &[Participant]) -> usize {
+    let text = cx.t.text;
+    let spans: Vec<Span> = people
+        .iter()
+        .filter_map(|p| {
+            cx.mentions_in(cx.regions.subject)
+                .find(|m| m.kind == MentionKind::Person && m.name == p.actor.name)
+                .map(|m| m.span)
+        })
+        .collect();
+    if spans.len() != people.len() {
+        return 1.min(people.len());
+    }
+    let mut n = 1.min(people.len());
+    for w in spans.windows(2) {
+        let between = text[w[0].end.min(w[1].start)..w[1].start].trim();
+        if matches!(between, "and" | "," | ", and" | "as well as") {
+            n += 1;
+        } else {
+            break;
         }
     }
+    n
 }
 
 /// The places a visit goes to: a list that starts right after the trigger or after "to"
@@ -578,11 +975,13 @@ fn update_stop_dates(t: &Tagged<'_>, sentence: Span, trips: &mut [Trip]) {
     let Some(date) = crate::starting_in(t.times, sentence, |x| x.span)
         .iter()
         .filter(|x| sentence.contains(x.span))
+        .filter(|x| !dates_the_telling(t.text, x, Span::new(sentence.start, sentence.start)))
         .filter_map(|x| x.range)
         .find(|r| trip.date.is_none_or(|d| d.contains(r)) && r.precision == dateline_model::Precision::Day)
     else {
         return;
     };
+    let date = with_stated_length(sentence.slice(t.text), date);
     let stop = trip.stop_mut(&countries[0]);
     if stop.date.is_none() {
         stop.date = Some(date);
@@ -697,20 +1096,23 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec
     let mut out = Vec::new();
     // On a trip, each named counterpart is a meeting of its own, unless the clause says they met
     // together ("a trilateral meeting with").
+    // Only the meeting's own words count: "to discuss joint efforts" is its topic.
+    let told = Span::new(cx.regions.clause.start, cx.regions.object.end.max(cx.trigger.end));
     let together = ["trilateral", "joint", "together", "multilateral", "jointly"]
         .iter()
-        .any(|w| cx.regions.clause.slice(cx.t.text).to_lowercase().contains(w));
+        .any(|w| told.slice(cx.t.text).to_lowercase().contains(w));
     // Off a trip too, a traveller's "met with A, B and C" of another country are three meetings;
     // a leader's meeting with his own officials is one, and so is a host's with a delegation.
     let countries_of =
         |ps: &[Participant]| -> Vec<String> { ps.iter().filter_map(|p| p.actor.country.clone()).collect() };
     let own = countries_of(&initiators);
     let theirs = countries_of(&counterparts);
+    let here = location.as_ref().and_then(|l| l.country.as_ref());
     let foreign_counterparts = counterparts.len() >= 2
-        && !own.is_empty()
         && !theirs.is_empty()
+        && !own.is_empty()
         && theirs.iter().all(|c| !own.contains(c))
-        && !location.as_ref().and_then(|l| l.country.as_ref()).is_some_and(|c| own.contains(c));
+        && !here.is_some_and(|c| own.contains(c));
     let per_counterpart = kind == EventKind::Meeting && (stop.is_some() || foreign_counterparts) && !together;
     let groups: Vec<Vec<Participant>> = if per_counterpart {
         counterparts.into_iter().map(|c| vec![c]).collect()
@@ -797,6 +1199,9 @@ fn trip_visits(trips: &[Trip], found: &[Found]) -> Vec<Event> {
                 },
                 role: Role::Initiator,
             }];
+            for h in &trip.hosts {
+                push_unique(&mut participants, h.clone());
+            }
             for f in
                 found.iter().filter(|f| f.stop.as_ref().is_some_and(|(i, c)| *i == ti && *c == stop.country))
             {

@@ -32,8 +32,23 @@ const NOT_NAME_START: &[&str] = &[
 ];
 
 /// Head words of gatherings, lower case.
-const HEADS: &[&str] =
-    &["summit", "dialogue", "conference", "forum", "ministerial", "meeting", "meetings", "talks", "session"];
+const HEADS: &[&str] = &[
+    "summit",
+    "dialogue",
+    "conference",
+    "forum",
+    "ministerial",
+    "meeting",
+    "meetings",
+    "talks",
+    "session",
+    "consultations",
+    "congress",
+    "roundtable",
+    "group",
+    "plenary",
+    "council",
+];
 
 /// The name around a head word ending at `head_end` (byte offset in `sentence`), or `None` when the
 /// head has no proper modifier ("the conference", "a summit").
@@ -101,6 +116,11 @@ fn complement_words(rest: &str) -> Vec<&str> {
     let mut words: Vec<&str> = Vec::new();
     let mut pending: Vec<&str> = Vec::new();
     for raw in rest.split(' ') {
+        // A line break ends the name: what follows is the next line (a speaker's label).
+        let (raw, broken) = match raw.split_once('\n') {
+            Some((before, _)) => (before, true),
+            None => (raw, false),
+        };
         let w = raw.trim_end_matches([',', '.', ';', ':']);
         if w.starts_with(char::is_uppercase) && !is_date_word(w) {
             words.append(&mut pending);
@@ -110,7 +130,7 @@ fn complement_words(rest: &str) -> Vec<&str> {
         } else {
             break;
         }
-        if w.len() != raw.len() {
+        if w.len() != raw.len() || broken {
             break; // punctuation ends the name
         }
     }
@@ -163,6 +183,11 @@ mod tests {
                 Some("Eighth U.S.-UAE Economic Policy Dialogue"),
             ),
             ("They held the Economic Dialogue on June 8.", "Dialogue", Some("Economic Dialogue")),
+            (
+                "Meeting of the Supreme State Council of the Union State\nPresident of Belarus",
+                "Meeting",
+                Some("Meeting of the Supreme State Council of the Union State"),
+            ),
             (
                 "The Geneva Humanitarian Conference opened.",
                 "Conference",

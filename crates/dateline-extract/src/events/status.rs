@@ -25,7 +25,20 @@ const PLANNED: &[&str] = &[
     "would travel",
     "is to ",
 ];
-const CANCELLED: &[&str] = &["cancelled", "canceled", "called off", "scrapped", "cancel "];
+const CANCELLED: &[&str] = &[
+    "cancelled",
+    "canceled",
+    "called off",
+    "scrapped",
+    "cancel ",
+    "will not travel",
+    "won't travel",
+    "will not visit",
+    "will not attend",
+    "will no longer",
+    "is not traveling",
+    "is not travelling",
+];
 const POSTPONED: &[&str] = &["postponed", "delayed", "rescheduled", "put off"];
 /// Denials: no event at all, wherever they stand in the sentence.
 const NOT_AN_EVENT: &[&str] = &[

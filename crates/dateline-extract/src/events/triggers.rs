@@ -47,17 +47,62 @@ fn rows() -> impl Iterator<Item = (&'static str, EventKind, &'static str)> {
 
 pub fn find_triggers(sentence: &str) -> Vec<Trigger> {
     let table = &*TABLE;
-    table
+    let mut out: Vec<Trigger> = table
         .automaton
         .find_iter(sentence)
         .filter(|m| crate::actors::on_word_boundaries(sentence, m.start(), m.end()))
         .map(|m| Trigger { span: Span::new(m.start(), m.end()), kind: table.kinds[m.pattern().as_usize()] })
-        .collect()
+        .collect();
+    // "spoke yesterday with", "spoke again on Monday with", "talked by video link with": a verb of
+    // speaking and "with" a few words apart, none of them a new clause, is a call.
+    for verb in ["spoke ", "speaks ", "talked "] {
+        for (i, _) in sentence.match_indices(verb) {
+            if !crate::actors::on_word_boundaries(sentence, i, i + verb.len() - 1)
+                || out.iter().any(|t| t.span.start <= i && i < t.span.end)
+            {
+                continue;
+            }
+            let rest = &sentence[i + verb.len()..];
+            let Some(with) = rest.find(" with ").or_else(|| rest.starts_with("with ").then_some(0)) else {
+                continue;
+            };
+            let between = &rest[..with];
+            let words: Vec<&str> = between.split_whitespace().collect();
+            let plain = words.len() <= 4
+                && !between.contains([',', ';', ':', '.'])
+                && words.iter().all(|w| {
+                    w.chars().all(|c| c.is_lowercase() || c == '-') || crate::actors::is_calendar_word(w)
+                });
+            if plain && !words.is_empty() {
+                let end = i + verb.len() + with + if with == 0 { 4 } else { 5 };
+                out.push(Trigger { span: Span::new(i, end), kind: EventKind::Call });
+            }
+        }
+    }
+    out.sort_by_key(|t| t.span.start);
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn speaking_with_words_between_is_a_call() {
+        for s in [
+            "Secretary Blinken spoke yesterday with Foreign Minister Chung.",
+            "The President spoke again on Monday with the Chancellor.",
+            "She talked by video link with her counterpart.",
+        ] {
+            assert!(find_triggers(s).iter().any(|t| t.kind == EventKind::Call), "{s}");
+        }
+        for s in [
+            "He spoke at the conference, with delegates present.",
+            "She spoke about Iran with passion and Kerry nodded.",
+        ] {
+            assert!(!find_triggers(s).iter().any(|t| t.kind == EventKind::Call), "{s}");
+        }
+    }
 
     #[test]
     fn every_example_finds_its_trigger() {

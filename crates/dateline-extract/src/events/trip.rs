@@ -4,7 +4,7 @@
 //! Madrid, Spain from March 6 to 8 to ..."); the meetings of a stop happen in its country, on its
 //! dates.
 
-use dateline_model::{DateRange, Span, Status};
+use dateline_model::{DateRange, Participant, Span, Status};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stop {
@@ -25,6 +25,11 @@ pub struct Trip {
     pub date: Option<DateRange>,
     pub stops: Vec<Stop>,
     pub trigger: Span,
+    /// Told as travel done ("traveled to", "returned from travel to"): it took days before the
+    /// release, so an undated one is not the publication day's.
+    pub travelled: bool,
+    /// Who receives the traveller, when the text says ("welcoming X to Y", "A invited B").
+    pub hosts: Vec<Participant>,
 }
 
 impl Trip {

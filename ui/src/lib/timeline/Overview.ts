@@ -43,6 +43,9 @@ export class Overview {
     this.canvas.tabIndex = 0;
     this.canvas.setAttribute('role', 'slider');
     this.canvas.setAttribute('aria-label', 'Overview: the visible part of the timeline');
+    this.canvas.setAttribute('aria-valuemin', '0');
+    this.canvas.setAttribute('aria-valuemax', '100');
+    this.canvas.setAttribute('aria-valuenow', '50');
     const s = this.canvas.style;
     s.display = 'block';
     s.width = '100%';
@@ -64,12 +67,26 @@ export class Overview {
     this.items = items;
     this.domain = fitDomain(items, this.opts.now?.() ?? Date.now(), 0.01, 0.01);
     this.bin();
+    this.updateValue();
     this.requestDraw();
   }
 
   setView(view: ViewDomain): void {
     this.view = view;
+    this.updateValue();
     this.requestDraw();
+  }
+
+  /** The slider's value for assistive technology: where the view's centre sits (0–100) and
+   * the days it shows. */
+  private updateValue(): void {
+    const span = this.domain[1] - this.domain[0];
+    if (!this.view || !(span > 0)) return;
+    const mid = (this.view[0] + this.view[1]) / 2;
+    const pct = Math.round(Math.max(0, Math.min(1, (mid - this.domain[0]) / span)) * 100);
+    const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+    this.canvas.setAttribute('aria-valuenow', String(pct));
+    this.canvas.setAttribute('aria-valuetext', `${day(this.view[0])} to ${day(this.view[1])}`);
   }
 
   setTheme(theme: Theme): void {
