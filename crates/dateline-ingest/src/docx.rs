@@ -167,7 +167,10 @@ pub(crate) fn read(
     d.title = title;
     d.byline = creator;
     // The paragraphs go through the plain-text reader: title line, byline, date line, dateline.
-    let text = paras.iter().map(|p| p.trim()).collect::<Vec<_>>().join("\n\n");
+    let mut text = paras.iter().map(|p| p.trim()).collect::<Vec<_>>().join("\n\n");
+    drop(paras);
+    let whole = text.len();
+    crate::cut_early(&mut text, whole, &origin, limits, budget);
     crate::plain::text_article(doc, &text, d, origin)
         .map(|a| vec![a])
         .ok_or(IngestError::NoText { format: "DOCX document" })

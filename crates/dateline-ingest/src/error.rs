@@ -9,6 +9,8 @@ pub enum IngestError {
     Io { path: String, reason: String, kind: std::io::ErrorKind },
     #[error("file is too large: {} (the limit is {})", Size(*size), Size(*limit))]
     TooLarge { size: u64, limit: u64 },
+    #[error("too large for {what}: {} (the limit is {})", Size(*size), Size(*limit))]
+    TooLargeFor { what: &'static str, size: u64, limit: u64 },
     #[error("empty file: nothing to read")]
     Empty,
     #[error("not a text file: binary content (NUL bytes) in a .{ext}")]

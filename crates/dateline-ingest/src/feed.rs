@@ -214,9 +214,12 @@ pub(crate) fn read(
             }
             (c, s) => c.or(s).unwrap_or_default(),
         };
+        let o = Origin { path: origin.path.clone(), entry: Some(entry(i)) };
+        let mut body = body;
+        let whole = body.len();
+        crate::cut_early(&mut body, whole, &o, limits, budget);
         d.paragraphs =
             if looks_like_html(&body) { fragment_paragraphs(&body) } else { split_paragraphs(&body) };
-        let o = Origin { path: origin.path.clone(), entry: Some(entry(i)) };
         match d.finish(o) {
             Some(a) => out.push(a),
             None => lost.push(EntryProblem {

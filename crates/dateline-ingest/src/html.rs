@@ -13,10 +13,10 @@ use ego_tree::iter::Edge;
 use regex::bytes::Regex as BytesRegex;
 use scraper::{ElementRef, Html, Node, Selector};
 
-use crate::IngestError;
 use crate::article::Draft;
 use crate::date::{date_line, parse_date};
 use crate::decode::{NotText, clean_inline, decode};
+use crate::{IngestError, Limits};
 
 static CHARSET: LazyLock<BytesRegex> = LazyLock::new(|| {
     BytesRegex::new(r#"(?i)<meta[^>]*charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)"#).expect("regex")
@@ -173,7 +173,20 @@ pub(crate) fn decode_html(bytes: &[u8]) -> Result<String, NotText> {
     decode(bytes, declared.as_deref())
 }
 
-pub(crate) fn read(doc: &str, bytes: &[u8], origin: Origin) -> Result<Vec<Article>, IngestError> {
+pub(crate) fn read(
+    doc: &str,
+    bytes: &[u8],
+    origin: Origin,
+    limits: &Limits,
+) -> Result<Vec<Article>, IngestError> {
+    // A page's tree takes many times its bytes: a larger page is no article anyone saved.
+    if bytes.len() as u64 > limits.max_markup_bytes {
+        return Err(IngestError::TooLargeFor {
+            what: "an HTML page",
+            size: bytes.len() as u64,
+            limit: limits.max_markup_bytes,
+        });
+    }
     let html = decode_html(bytes).map_err(|_| IngestError::Binary { ext: "html".into() })?;
     let page = extract(&html);
     let mut d = Draft::new(doc);

@@ -190,7 +190,13 @@ fn date_of(v: &Value, d: &mut Draft) {
     }
 }
 
-fn article(o: &Map<String, Value>, doc: String, origin: Origin) -> Option<Article> {
+fn article(
+    o: &Map<String, Value>,
+    doc: String,
+    origin: Origin,
+    limits: &Limits,
+    budget: &mut Budget,
+) -> Option<Article> {
     let mut d = Draft::new(doc);
     d.title = get(o, TITLE).and_then(string);
     if let Some(v) = get(o, DATE) {
@@ -199,7 +205,9 @@ fn article(o: &Map<String, Value>, doc: String, origin: Origin) -> Option<Articl
     d.url = get(o, URL).and_then(string).filter(|u| !u.contains(char::is_whitespace));
     d.byline = get(o, AUTHOR).and_then(name_of);
     d.outlet = get(o, OUTLET).and_then(name_of);
-    let text = get(o, TEXT).and_then(string)?;
+    let mut text = get(o, TEXT).and_then(string)?;
+    let whole = text.len();
+    crate::cut_early(&mut text, whole, &origin, limits, budget);
     d.paragraphs = if looks_like_html(&text) { fragment_paragraphs(&text) } else { split_paragraphs(&text) };
     d.finish(origin)
 }
@@ -228,6 +236,7 @@ pub(crate) fn read(
         doc,
         origin: &origin,
         limits,
+        budget,
         out: Vec::new(),
         lost: Vec::new(),
         shape: None,
@@ -281,7 +290,7 @@ pub(crate) fn read(
             );
         }
     }
-    let Reading { out, lost, shape, past_limit, .. } = reading;
+    let Reading { out, lost, shape, past_limit, budget, .. } = reading;
     if out.is_empty() {
         return Err(IngestError::JsonShape(format!(
             "expected an object with a text/body/content/article field, or an array of such objects; found {}",
@@ -311,6 +320,7 @@ struct Reading<'r> {
     doc: &'r str,
     origin: &'r Origin,
     limits: &'r Limits,
+    budget: &'r mut Budget,
     out: Vec<Article>,
     /// Records that gave no article: their label, why.
     lost: Vec<(String, String)>,
@@ -363,7 +373,7 @@ impl Reading<'_> {
                 Some(it) => sub(self.origin, it.clone()),
                 None => self.origin.clone(),
             };
-            match article(o, doc_id, o_origin) {
+            match article(o, doc_id, o_origin, self.limits, self.budget) {
                 Some(a) => self.out.push(a),
                 None => self.lost.push((label_of(&item), "no article text in this record".into())),
             }

@@ -12,7 +12,13 @@ use crate::decode::looks_textual;
 use crate::html::fragment_paragraphs;
 use crate::{EntryProblem, IngestError, Limits, records_past_limit};
 
-fn message(doc: String, bytes: &[u8], origin: Origin) -> Result<Article, IngestError> {
+fn message(
+    doc: String,
+    bytes: &[u8],
+    origin: Origin,
+    limits: &Limits,
+    budget: &mut Budget,
+) -> Result<Article, IngestError> {
     let msg = MessageParser::default()
         .parse(bytes)
         .ok_or_else(|| IngestError::Mail("no e-mail headers or body found".into()))?;
@@ -35,14 +41,23 @@ fn message(doc: String, bytes: &[u8], origin: Origin) -> Result<Article, IngestE
     } else {
         String::new()
     };
+    let mut text = text;
+    let whole = text.len();
+    crate::cut_early(&mut text, whole, &origin, limits, budget);
     crate::plain::text_article("", &text, d, origin).ok_or(IngestError::NoText { format: "e-mail" })
 }
 
-pub(crate) fn read_eml(doc: &str, bytes: &[u8], origin: Origin) -> Result<Vec<Article>, IngestError> {
+pub(crate) fn read_eml(
+    doc: &str,
+    bytes: &[u8],
+    origin: Origin,
+    limits: &Limits,
+    budget: &mut Budget,
+) -> Result<Vec<Article>, IngestError> {
     if !looks_textual(bytes) {
         return Err(IngestError::Binary { ext: "eml".into() });
     }
-    message(doc.to_string(), bytes, origin).map(|a| vec![a])
+    message(doc.to_string(), bytes, origin, limits, budget).map(|a| vec![a])
 }
 
 pub(crate) fn read_mbox(
@@ -79,7 +94,7 @@ pub(crate) fn read_mbox(
                 None => label.clone(),
             }),
         };
-        match message(format!("{doc}-{}", i + 1), m.contents(), o) {
+        match message(format!("{doc}-{}", i + 1), m.contents(), o, limits, budget) {
             Ok(a) => out.push(a),
             Err(e) => failed.push((label, e)),
         }

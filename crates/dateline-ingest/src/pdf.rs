@@ -52,6 +52,9 @@ pub(crate) fn read(
     if text.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
         return Err(IngestError::PdfNoText);
     }
+    let mut text = text;
+    let whole = text.len();
+    crate::cut_early(&mut text, whole, &origin, limits, budget);
     crate::plain::text_article(doc, &text, Draft::new(doc), origin)
         .map(|a| vec![a])
         .ok_or(IngestError::PdfNoText)

@@ -6,10 +6,11 @@ use std::sync::LazyLock;
 use dateline_model::{Article, Origin};
 use regex::Regex;
 
-use crate::IngestError;
+use crate::archive::Budget;
 use crate::article::Draft;
 use crate::date::{date_line, parse_date};
 use crate::decode::{NotText, clean_inline, decode, split_paragraphs};
+use crate::{IngestError, Limits};
 
 pub(crate) fn decode_text(bytes: &[u8], ext: &str) -> Result<String, IngestError> {
     decode(bytes, None).map_err(|NotText::Binary| IngestError::Binary {
@@ -133,8 +134,11 @@ pub(crate) fn read_text(
     bytes: &[u8],
     ext: &str,
     origin: Origin,
+    limits: &Limits,
+    budget: &mut Budget,
 ) -> Result<Vec<Article>, IngestError> {
-    let text = decode_text(bytes, ext)?;
+    let mut text = decode_text(crate::text_window(bytes, limits), ext)?;
+    crate::cut_early(&mut text, bytes.len(), &origin, limits, budget);
     let article = text_article(doc, &text, Draft::new(doc), origin);
     article.map(|a| vec![a]).ok_or(IngestError::NoText { format: "text file" })
 }
@@ -189,8 +193,15 @@ fn front_matter(text: &str) -> (Vec<(String, String)>, &str) {
     (Vec::new(), t)
 }
 
-pub(crate) fn read_markdown(doc: &str, bytes: &[u8], origin: Origin) -> Result<Vec<Article>, IngestError> {
-    let text = decode_text(bytes, "md")?;
+pub(crate) fn read_markdown(
+    doc: &str,
+    bytes: &[u8],
+    origin: Origin,
+    limits: &Limits,
+    budget: &mut Budget,
+) -> Result<Vec<Article>, IngestError> {
+    let mut text = decode_text(crate::text_window(bytes, limits), "md")?;
+    crate::cut_early(&mut text, bytes.len(), &origin, limits, budget);
     let (pairs, body) = front_matter(&text);
     let mut d = Draft::new(doc);
     for (k, v) in pairs {
@@ -338,7 +349,14 @@ mod tests {
     #[test]
     fn markdown_front_matter() {
         let md = "---\ntitle: \"Talks in Oslo\"\ndate: 2023-03-02\nauthor: Jane Doe\nsource: Example Wire\nurl: https://example.invalid/a\n---\n\n# Talks in Oslo\n\nThe *foreign* ministers met in [Oslo](https://x).\n\n- a point\n";
-        let a = &read_markdown("m", md.as_bytes(), Origin::file("m.md")).unwrap()[0];
+        let a = &read_markdown(
+            "m",
+            md.as_bytes(),
+            Origin::file("m.md"),
+            &Limits::default(),
+            &mut Budget::new(&Limits::default()),
+        )
+        .unwrap()[0];
         assert_eq!(a.title.as_deref(), Some("Talks in Oslo"));
         assert_eq!(a.published, chrono::NaiveDate::from_ymd_opt(2023, 3, 2));
         assert_eq!(a.byline.as_deref(), Some("Jane Doe"));
@@ -349,13 +367,27 @@ mod tests {
     #[test]
     fn markdown_byline_and_date_in_one_paragraph() {
         let md = "# Talks in Oslo\n\nBy Jane Doe\nApr 22, 2024 05:26 AM EDT\n\nOSLO, April 22 (Reuters) - The ministers\nmet on Monday.\n";
-        let a = &read_markdown("m", md.as_bytes(), Origin::file("m.md")).unwrap()[0];
+        let a = &read_markdown(
+            "m",
+            md.as_bytes(),
+            Origin::file("m.md"),
+            &Limits::default(),
+            &mut Budget::new(&Limits::default()),
+        )
+        .unwrap()[0];
         assert_eq!(a.byline.as_deref(), Some("Jane Doe"));
         assert_eq!(a.published, chrono::NaiveDate::from_ymd_opt(2024, 4, 22));
         assert_eq!(a.text, "Talks in Oslo\n\nOSLO, April 22 (Reuters) - The ministers met on Monday.");
         // A byline line followed by body text in the same paragraph keeps the body.
         let md = "By Jane Doe\nThe ministers met in Oslo on Monday.\n";
-        let a = &read_markdown("m", md.as_bytes(), Origin::file("m.md")).unwrap()[0];
+        let a = &read_markdown(
+            "m",
+            md.as_bytes(),
+            Origin::file("m.md"),
+            &Limits::default(),
+            &mut Budget::new(&Limits::default()),
+        )
+        .unwrap()[0];
         assert_eq!(a.byline.as_deref(), Some("Jane Doe"));
         assert_eq!(a.text, "The ministers met in Oslo on Monday.");
     }
