@@ -229,7 +229,7 @@ fn hosts_after<'c>(cx: &'c Context<'_, '_>, name: Span) -> Vec<&'c Mention> {
     let text = cx.t.text;
     let clause_end = cx.regions.clause.end.max(name.end);
     let rest = &text[name.end..clause_end];
-    let lower = rest.to_lowercase();
+    let lower = rest.to_ascii_lowercase(); // byte offsets into `rest` stay valid
     let mut out = Vec::new();
     let hosted = HOSTED_BY.iter().filter_map(|w| lower.find(w).map(|i| (i, w))).min_by_key(|(i, _)| *i);
     if let Some((i, w)) = hosted
