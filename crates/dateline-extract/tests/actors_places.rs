@@ -241,6 +241,18 @@ fn cities_carry_their_country() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// A city that the text places in a country ("Brest, France") is that country's, even when the
+/// gazetteer's city of that name is another's; a capital before another country is a list.
+#[test]
+fn a_stated_country_wins_over_the_gazetteer_city() {
+    let g = gazetteer();
+    let city =
+        |text: &str| g.find(text).into_iter().find(|p| p.kind == PlaceKind::City).and_then(|p| p.country);
+    assert_eq!(city("She will travel to Brest, France on Monday.").as_deref(), Some("France"));
+    assert_eq!(city("She will travel to Brest on Monday.").as_deref(), Some("Belarus"));
+    assert_eq!(city("He toured Paris, Germany and Italy.").as_deref(), Some("France"));
+}
+
 #[test]
 fn country_lookup_by_any_name() {
     let g = gazetteer();

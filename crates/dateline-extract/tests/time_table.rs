@@ -110,6 +110,10 @@ fn month_and_day_without_year() {
         ("The delegation arrived on the 3rd.", "2024-05-10", "the 3rd", "2024-05-03"),
         ("The delegation will return on the 24th.", "2024-05-10", "the 24th", "2024-05-24"),
         ("The talks ended on the 28th, officials said.", "2024-05-10", "the 28th", "2024-04-28"),
+        // A tensed day a few days on the wrong side of the publication day is the release's lag.
+        ("The envoy will arrive on July 30.", "2021-08-01", "July 30", "2021-07-30"),
+        ("The envoy will arrive on July 20.", "2021-08-01", "July 20", "2022-07-20"),
+        ("The envoy arrived on August 3.", "2021-08-01", "August 3", "2021-08-03"),
     ]);
 }
 

@@ -208,12 +208,19 @@ impl Gazetteer {
             if entry.kind == PlaceKind::City && !self.city_in_context(text, s, e, entry) {
                 continue;
             }
-            out.push(Place {
-                span: Span::new(s, e),
-                name: self.names[entry.name as usize].clone(),
-                kind: entry.kind,
-                country: entry.country.map(|c| self.names[c as usize].clone()),
-            });
+            let name = self.names[entry.name as usize].clone();
+            let mut country = entry.country.map(|c| self.names[c as usize].clone());
+            // "Brest, France": the country the text writes after a city is the city's, when the
+            // gazetteer's city of that name (its most populous) is another country's. A capital
+            // keeps its country ("Paris, Germany and Italy" lists three places).
+            if entry.kind == PlaceKind::City
+                && let Some(stated) = self.country_after(text, e)
+                && country.as_deref() != Some(stated)
+                && country.as_ref().is_none_or(|c| self.capitals.get(c) != Some(&name))
+            {
+                country = Some(stated.to_string());
+            }
+            out.push(Place { span: Span::new(s, e), name, kind: entry.kind, country });
         }
     }
 
@@ -253,6 +260,15 @@ impl Gazetteer {
             return true;
         }
         false
+    }
+
+    /// The country named right after a place and its comma ("Brest, France"), by its name.
+    fn country_after(&self, text: &str, e: usize) -> Option<&str> {
+        let rest = text[e..].strip_prefix(", ")?;
+        let m = self.automaton.find(rest)?;
+        let entry = &self.entries[m.pattern().as_usize()];
+        (m.start() == 0 && entry.kind == PlaceKind::Country && on_word_boundaries(rest, 0, m.end()))
+            .then(|| self.names[entry.name as usize].as_str())
     }
 
     /// The entry that is exactly `s`, if any.

@@ -129,7 +129,13 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &[Trip]) -> Option<(Found,
         participants.iter().filter(|p| p.actor.kind == ActorKind::Person).cloned().collect();
     if let Some((ti, country)) = stop_for(cx, trips, &attendees, &[]) {
         let trip = &trips[ti];
-        if trip.status == cx.status_for(date) || date.is_none() {
+        // A gathering dated outside the trip's days ("the lead-up to the Conference, ... April
+        // 13-14" in a trip of February 10-11) is not attended on it.
+        let on_the_trip = match (date, trip.date_of(&country)) {
+            (Some(d), Some(t)) => d.overlaps(&t),
+            _ => true,
+        };
+        if on_the_trip && (trip.status == cx.status_for(date) || date.is_none()) {
             if participants.iter().all(|p| p.actor.kind != ActorKind::Person) {
                 let traveller = Participant {
                     actor: Actor::new(trip.traveller.clone(), ActorKind::Person),

@@ -87,6 +87,9 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             if meets_a_goal(s_text, trig.span) {
                 continue;
             }
+            if trig.kind == EventKind::Visit && visits_a_page(s_text, trig.span) {
+                continue;
+            }
             // "the 27th Congress of the Universal Postal Union", not "the U.S. Congress".
             if gathering::NAMED_ONLY.contains(&trig.span.slice(s_text).to_lowercase().as_str())
                 && !gathering::named_by_complement(s_text, trig.span)
@@ -391,6 +394,28 @@ fn meets_a_goal(sentence: &str, trigger: Span) -> bool {
     }
     let after = sentence[trigger.end..].trim_start().to_ascii_lowercase();
     GOALS.iter().any(|g| after.starts_with(g))
+}
+
+/// "please visit: www...", "visit our website", "visit the Department's web page": a visit to a
+/// page, not a place.
+fn visits_a_page(sentence: &str, trigger: Span) -> bool {
+    let word = trigger.slice(sentence).to_ascii_lowercase();
+    if !word.starts_with("visit") {
+        return false;
+    }
+    let after = sentence[trigger.end..].trim_start().to_ascii_lowercase();
+    let words: Vec<&str> = after.split_whitespace().take(5).collect();
+    after.starts_with(':')
+        || after.starts_with("http")
+        || after.starts_with("www.")
+        || words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+            w.starts_with("website")
+                || w.starts_with("webpage")
+                || w.starts_with("homepage")
+                || w.starts_with("www.")
+        })
+        || words.windows(2).any(|p| p[0] == "web" && (p[1].starts_with("site") || p[1].starts_with("page")))
 }
 
 /// What every argument finder needs to know about one trigger.
@@ -786,8 +811,13 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
         let before = Span::new(cx.regions.clause.start, cx.trigger.start).slice(cx.t.text).to_lowercase();
         before.contains("returned") || before.contains("returns") || before.contains("returning")
     };
+    // "to Milan June 20-22, Tirana June 30, and Ohrid July 1-3": each stop with its own dates;
+    // the trip runs from the first to the last.
+    let stop_dates = if returning { Vec::new() } else { itinerary_dates(cx, &destinations) };
     let date = if returning {
         None
+    } else if !stop_dates.is_empty() {
+        stop_dates.iter().flatten().copied().reduce(hull)
     } else {
         cx.attached_date().map(|d| with_stated_length(cx.regions.clause.slice(cx.t.text), d))
     };
@@ -829,10 +859,29 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
                 trip.hosts.push(Participant { role: Role::Host, ..h.clone() });
             }
         }
-        if trip.date.is_none() {
-            trip.date = date;
+        // A later sentence that adds stops with dates of their own ("then travel to C on June 9")
+        // dates those stops; when its dates reach outside the trip's, the trip widens and the
+        // stops told before keep the trip's earlier dates.
+        let fresh: Vec<String> = destinations
+            .iter()
+            .filter_map(|p| p.country.clone())
+            .filter(|c| trip.stop(c).is_none())
+            .collect();
+        let mut fresh_date = None;
+        match (trip.date, date) {
+            (None, d) => trip.date = d,
+            (Some(old), Some(new)) if old != new && !fresh.is_empty() && stop_dates.is_empty() => {
+                fresh_date = Some(new);
+                if !old.contains(&new) {
+                    for s in trip.stops.iter_mut().filter(|s| s.date.is_none()) {
+                        s.date = Some(old);
+                    }
+                    trip.date = Some(hull(old, new));
+                }
+            }
+            _ => {}
         }
-        for place in &destinations {
+        for (i, place) in destinations.iter().enumerate() {
             let Some(country) = place.country.clone() else { continue };
             let stop = trip.stop_mut(&country);
             if place.kind == MentionKind::City && !stop.cities.contains(&place.name) {
@@ -841,8 +890,49 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
             if !stop.evidence.contains(&cx.sentence) {
                 stop.evidence.push(cx.sentence);
             }
+            let own = stop_dates.get(i).copied().flatten();
+            if stop.date.is_none() {
+                stop.date = own.or(if fresh.contains(&country) { fresh_date } else { None });
+            }
         }
     }
+}
+
+/// The smallest range holding both, at the coarser precision.
+fn hull(a: DateRange, b: DateRange) -> DateRange {
+    DateRange { start: a.start.min(b.start), end: a.end.max(b.end), precision: a.precision.max(b.precision) }
+}
+
+/// The dates an itinerary gives each of its stops: "to Milan June 20-22, Tirana June 30, and Ohrid
+/// July 1-3", a date right after each place. Empty unless two stops or more have dates of their
+/// own (one date after the last place dates the whole trip, the ordinary case).
+fn itinerary_dates(cx: &Context<'_, '_>, destinations: &[Mention]) -> Vec<Option<DateRange>> {
+    let text = cx.t.text;
+    let times = crate::starting_in(cx.t.times, cx.regions.clause, |x| x.span);
+    let dates: Vec<Option<DateRange>> = destinations
+        .iter()
+        .map(|p| {
+            times
+                .iter()
+                .find(|x| {
+                    x.span.start >= p.span.end
+                        && text[p.span.end..x.span.start].trim_start_matches([' ', ',']).is_empty()
+                        && x.span.start - p.span.end <= 3
+                })
+                .and_then(|x| x.range)
+                .filter(|r| r.precision == dateline_model::Precision::Day)
+        })
+        .collect();
+    let distinct = dates.iter().flatten().fold(Vec::new(), |mut v: Vec<DateRange>, d| {
+        if !v.contains(d) {
+            v.push(*d);
+        }
+        v
+    });
+    if distinct.len() < 2 {
+        return Vec::new();
+    }
+    dates
 }
 
 /// "arrived in Nairobi on Monday for a two-day visit": a day that starts a visit of stated length

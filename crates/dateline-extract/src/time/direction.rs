@@ -190,17 +190,25 @@ fn last_cue(hay: &str) -> Option<bool> {
     // Overlapping: "closed until" holds " closed " and " until " sharing a space.
     let m = CUES.find_overlapping_iter(&padded).max_by_key(|m| (m.start(), m.end()));
     let ed = ed_verbs(&padded).last();
+    // "will be co-hosted by A and B and held in C": a participle joined by "and" to one after
+    // "be" shares its auxiliary.
+    let shares_be = |at: usize| {
+        let head = padded[..at].trim_end();
+        head.ends_with(" and")
+            && head.contains(" be ")
+            && last_cue(&hay[..at.saturating_sub(1)]) == Some(true)
+    };
     let Some(m) = m else {
-        return ed.map(|_| false);
+        return ed.map(&shares_be);
     };
     if let Some(e) = ed
         && e >= m.end()
     {
-        return Some(false);
+        return Some(shares_be(e));
     }
     let future = is_future(m.pattern().as_usize());
     // "will be held", "may be signed": a participle after "be" keeps the modal's direction.
-    if !future && padded[..m.start()].ends_with(" be") {
+    if !future && (padded[..m.start()].ends_with(" be") || shares_be(m.start())) {
         return Some(true);
     }
     Some(future)
@@ -241,5 +249,7 @@ mod tests {
         assert_eq!(dir("On Friday, the minister welcomed the envoy."), Direction::Past);
         assert_eq!(dir("He is expected to arrive on Friday."), Direction::Future);
         assert_eq!(dir("The envoy, who arrived Monday, will meet them Friday."), Direction::Future);
+        assert_eq!(dir("It will be co-hosted by A and B and held in C on Friday."), Direction::Future);
+        assert_eq!(dir("It was organised by A and hosted in C on Friday."), Direction::Past);
     }
 }

@@ -112,6 +112,9 @@ fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     if n >= 0 { d.checked_add_days(Days::new(n as u64)) } else { d.checked_sub_days(Days::new((-n) as u64)) }
 }
 
+/// How many days a tensed yearless day may stand on the wrong side of the base and keep its year.
+const LAG_DAYS: i64 = 7;
+
 /// The year of an underspecified month (and day) from the base date and the clause's tense.
 fn implicit_year(ctx: &Ctx, m: u32, d: Option<u32>, dir: Direction) -> Option<i32> {
     let base = ctx.base()?;
@@ -126,10 +129,18 @@ fn implicit_year(ctx: &Ctx, m: u32, d: Option<u32>, dir: Direction) -> Option<i3
     };
     let this_month = NaiveDate::from_ymd_opt(base.year(), base.month(), 1)?;
     let pivot = if d.is_some() { base } else { this_month };
+    // A day a few days on the wrong side of the base is the release's own lag ("will travel from
+    // July 31" in a release of August 1, "met on June 3" dated June 1 by its time zone), not a
+    // date a year away.
+    let slack = if d.is_some() { chrono::Duration::days(LAG_DAYS) } else { chrono::Duration::zero() };
     let cands = [base.year() - 1, base.year(), base.year() + 1];
     let pick = match dir {
-        Direction::Past => cands.iter().copied().filter(|&y| key(y).is_some_and(|k| k <= pivot)).max(),
-        Direction::Future => cands.iter().copied().filter(|&y| key(y).is_some_and(|k| k >= pivot)).min(),
+        Direction::Past => {
+            cands.iter().copied().filter(|&y| key(y).is_some_and(|k| k <= pivot + slack)).max()
+        }
+        Direction::Future => {
+            cands.iter().copied().filter(|&y| key(y).is_some_and(|k| k >= pivot - slack)).min()
+        }
         Direction::Unknown => cands.iter().copied().min_by_key(|&y| {
             key(y).map_or(i64::MAX, |k| {
                 let diff = (k - pivot).num_days();
