@@ -26,6 +26,11 @@ const PEOPLE: &[(&str, Expected)] = &[
         &[("Victoria Nuland", Some("Under Secretary"), Some("United States"))],
     ),
     ("Prime Minister Hun Sen received them.", &[("Hun Sen", Some("Prime Minister"), None)]),
+    // The country an office's portfolio is "of" is the person's.
+    (
+        "President of the Senate of Romania Florin Popa arrived.",
+        &[("Florin Popa", Some("President of the Senate of Romania"), Some("Romania"))],
+    ),
     ("King Abdullah II of Jordan hosted him.", &[("Abdullah II", Some("King"), None)]),
     (
         "Foreign Minister Abdullah bin Zayed Al Nahyan met them.",

@@ -52,6 +52,18 @@ fn is_portfolio_word(w: &str) -> bool {
 
 /// After a title, a portfolio introduced by "for" or "of": "for Asian and Oceanian Affairs".
 /// Returns where the portfolio ends, and whether a title starts inside it (at that end).
+/// The last country a portfolio names after "of" ("of the Senate of Romania" → Romania).
+fn country_of_portfolio(portfolio: &str) -> Option<String> {
+    gazetteer()
+        .find(portfolio)
+        .into_iter()
+        .rfind(|h| {
+            let before = portfolio[..h.span.start].trim_end();
+            h.kind == PlaceKind::Country && (before.ends_with(" of") || before.ends_with(" of the"))
+        })
+        .map(|h| h.name)
+}
+
 fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_place: bool) -> Option<usize> {
     let after = &text[pos..];
     let prep = [" for ", " of ", " "].into_iter().find(|p| after.starts_with(p))?;
@@ -434,6 +446,11 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
                 }
             }
             if let Some(end) = portfolio_end(text, role_end, &found[i..], after_place) {
+                // "President of the Senate of Romania", "Chairman of the Committee of the Parliament
+                // of Estonia": the office's country is the one its portfolio is "of".
+                if country.is_none() && org.is_none() {
+                    country = country_of_portfolio(&text[role_end..end]);
+                }
                 role_end = end;
                 role_text_end = end;
                 after_place = false;

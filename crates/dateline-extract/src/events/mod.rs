@@ -460,11 +460,25 @@ impl Context<'_, '_> {
         let region = self.regions.subject;
         // "... with President Levan Beridze, who is on a working visit": a relative clause's
         // subject is the person right before it.
+        // "A, B and C, who arrived in our country": all the people the antecedent coordinates.
         if let Some(i) = region.slice(self.t.text).rfind(", who ") {
-            let antecedent = self.people_in(Span::new(region.start, region.start + i));
-            if let Some(mut p) = antecedent.into_iter().last() {
-                p.role = Role::Initiator;
-                return vec![p];
+            let before = Span::new(region.start, region.start + i);
+            let people: Vec<&Mention> =
+                self.mentions_in(before).filter(|m| m.kind == MentionKind::Person).collect();
+            if let Some(last) = people.last() {
+                let mut run = vec![*last];
+                for w in people.windows(2).rev() {
+                    let between = self.t.text[w[0].span.end.min(w[1].span.start)..w[1].span.start].trim();
+                    if !matches!(between, "and" | "," | ", and" | "as well as") {
+                        break;
+                    }
+                    run.insert(0, w[0]);
+                }
+                let mut out = Vec::new();
+                for m in run {
+                    push_unique(&mut out, participant(m, Role::Initiator));
+                }
+                return out;
             }
         }
         let tail = region
@@ -731,6 +745,19 @@ fn our_country(cx: &Context<'_, '_>, travellers: &[Participant]) -> Option<Strin
         .filter(|p| !travels(p))
         .find_map(host)
         .or_else(|| cx.speaker().filter(|p| !travels(p)).and_then(host))
+        // "President of Moldova A addressed the Congress. B and C, who arrived in our country,
+        // ...": the nearest person told before, of another country than the travellers'.
+        .or_else(|| {
+            let before = crate::starting_in(cx.t.mentions, Span::new(0, cx.sentence.start), |m| m.span);
+            before
+                .iter()
+                .rev()
+                .filter(|m| m.kind == MentionKind::Person && m.span.end <= cx.sentence.start)
+                .take(6)
+                .map(|m| participant(m, Role::Host))
+                .filter(|p| !travels(p))
+                .find_map(host)
+        })
         .or_else(|| {
             cx.t.cast
                 .salient_at(cx.trigger.start)
