@@ -418,6 +418,9 @@ fn visits_a_page(sentence: &str, trigger: Span) -> bool {
         || words.windows(2).any(|p| p[0] == "web" && (p[1].starts_with("site") || p[1].starts_with("page")))
 }
 
+/// How many paragraphs back a transcript turn's speaker label is looked for.
+const TURN_PARAGRAPHS: usize = 40;
+
 /// What every argument finder needs to know about one trigger.
 struct Context<'a, 't> {
     t: &'a Tagged<'t>,
@@ -519,11 +522,12 @@ impl Context<'_, '_> {
 
     /// In a transcript, the speaker of the turn the trigger is in: the person whose label ("PRIME
     /// MINISTER CHÍNH:", "President of Russia Vladimir Putin:") opens the nearest paragraph at or
-    /// before the trigger that opens with one.
+    /// before the trigger that opens with one. A turn may run to many paragraphs (a leader's
+    /// opening statement): up to [`TURN_PARAGRAPHS`] are looked through.
     fn speaker(&self) -> Option<Participant> {
         let text = self.t.text;
         let mut end = self.trigger.start;
-        for _ in 0..12 {
+        for _ in 0..TURN_PARAGRAPHS {
             let start = text[..end].rfind("\n\n").map_or(0, |i| i + 2);
             let label_end = text[start..].find(": ").map(|i| start + i).filter(|&i| i - start <= 90);
             if let Some(label_end) = label_end
