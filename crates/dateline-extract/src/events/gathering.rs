@@ -120,8 +120,19 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &[Trip]) -> Option<(Found,
     let own_date = date;
     let mut location = name.as_deref().and_then(city_in_name);
     if location.is_none() {
-        let after_name: Vec<&Mention> =
-            cx.locative_places().into_iter().filter(|m| m.span.start >= name_span.end).collect();
+        // Not past another gathering: "the Summit ... the lead-up to the Conference, held in
+        // Koror" places the Conference.
+        let text = cx.t.text;
+        let after_name: Vec<&Mention> = cx
+            .locative_places()
+            .into_iter()
+            .filter(|m| m.span.start >= name_span.end)
+            .filter(|m| {
+                super::find_triggers(&text[name_span.end..m.span.start])
+                    .iter()
+                    .all(|g| g.kind != EventKind::Conference)
+            })
+            .collect();
         location = location_of(&after_name);
     }
     let mut stop = None;

@@ -418,6 +418,24 @@ fn visits_a_page(sentence: &str, trigger: Span) -> bool {
         || words.windows(2).any(|p| p[0] == "web" && (p[1].starts_with("site") || p[1].starts_with("page")))
 }
 
+/// The speaker labels of a transcript, in text order: a person mention that opens a paragraph
+/// and ends, within 90 bytes, at ": " ("PRESIDENT YOON: ...").
+fn speaker_labels<'a>(t: &'a Tagged<'_>) -> Vec<&'a Mention> {
+    let text = t.text;
+    t.mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Person)
+        .filter(|m| {
+            let start = text[..m.span.start].rfind("\n\n").map_or(0, |i| i + 2);
+            let Some(colon) = text[start..].find(": ").map(|i| start + i) else { return false };
+            m.span.end <= colon
+                && colon - start <= 90
+                && text[start..m.span.start].trim().is_empty()
+                && !text[start..colon].contains(['.', ','])
+        })
+        .collect()
+}
+
 /// How many paragraphs back a transcript turn's speaker label is looked for.
 const TURN_PARAGRAPHS: usize = 40;
 
@@ -490,8 +508,15 @@ impl Context<'_, '_> {
             .map(|i| Span::new(region.start + i + 2, region.end))
             .filter(|tail| !self.people_in(*tail).is_empty())
             .unwrap_or(region);
-        let subject = self.people_in(tail);
+        let mut subject = self.people_in(tail);
         if !subject.is_empty() {
+            // "President Biden and I met", in a transcript: the speaker is the other one.
+            let words = format!(" {} ", tail.slice(self.t.text).to_lowercase().replace(',', " "));
+            if (words.contains(" and i ") || words.contains(" i and "))
+                && let Some(me) = self.speaker()
+            {
+                push_unique(&mut subject, me);
+            }
             return subject
                 .into_iter()
                 .map(|mut p| {
@@ -499,6 +524,19 @@ impl Context<'_, '_> {
                     p
                 })
                 .collect();
+        }
+        // "I believe that your visit to Korea", in a transcript: the one the speaker addresses.
+        let near: Vec<String> = self.t.text[region.start..self.trigger.start]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .map(|w| w.to_lowercase())
+            .collect();
+        if near.iter().any(|w| w == "your" || w == "you")
+            && let Some(mut other) = self.addressee()
+        {
+            other.role = Role::Initiator;
+            return vec![other];
         }
         // "My visit here to Vietnam today", in a transcript: the speaker whose turn this is.
         let subject_text = format!(" {} ", region.slice(self.t.text).to_lowercase());
@@ -518,6 +556,21 @@ impl Context<'_, '_> {
                 vec![Participant { actor, role: Role::Initiator }]
             })
             .unwrap_or_default()
+    }
+
+    /// In a transcript, the one the speaker of the trigger's turn talks to: the nearest other
+    /// speaker, before the turn or after it.
+    fn addressee(&self) -> Option<Participant> {
+        let me = self.speaker()?;
+        let labels = speaker_labels(self.t);
+        let at = labels.partition_point(|m| m.span.start < self.trigger.start);
+        let other = |m: &Mention| m.name != me.actor.name;
+        labels[..at]
+            .iter()
+            .rev()
+            .find(|m| other(m))
+            .or_else(|| labels[at..].iter().find(|m| other(m)))
+            .map(|m| participant(m, Role::Initiator))
     }
 
     /// In a transcript, the speaker of the turn the trigger is in: the person whose label ("PRIME
@@ -604,10 +657,25 @@ impl Context<'_, '_> {
                 (false, false) => 40,
             };
         let in_clause = crate::starting_in(self.t.times, clause, |x| x.span);
+        // "your visit to Korea, following President Biden's visit to Seoul last May": a date past
+        // another visit is that one's. (Not for gatherings yet: an undated gathering then joins
+        // the trip and doubles one told before under another name.)
+        let my_kind = find_triggers(self.trigger.slice(text))
+            .first()
+            .map(|g| g.kind)
+            .filter(|k| *k == EventKind::Visit);
+        let not_past_another = |x: &&TimeExpr| {
+            my_kind.is_none()
+                || x.span.start <= self.trigger.end
+                || find_triggers(&text[self.trigger.end..x.span.start])
+                    .iter()
+                    .all(|g| Some(g.kind) != my_kind)
+        };
         let after = in_clause
             .iter()
             .filter(dated)
             .filter(|x| x.span.end > self.trigger.start && x.span.start <= after_limit)
+            .filter(not_past_another)
             .min_by_key(|x| x.span.start);
         // Before it: close to it ("On Tuesday, the ministers met"), or opening the sentence as
         // its frame ("On June 29, Senior Bureau Official X co-hosted with Cambodia the ...").
@@ -770,6 +838,14 @@ fn our_country(cx: &Context<'_, '_>, travellers: &[Participant]) -> Option<Strin
         })
 }
 
+/// "your visit to Korea", "my visit here" in a transcript turn: the visit is the addressee's or
+/// the speaker's, not the first person named after it.
+fn told_by_a_speaker(cx: &Context<'_, '_>) -> bool {
+    let lead = cx.t.text[cx.regions.subject.start.min(cx.trigger.start)..cx.trigger.start].to_lowercase();
+    let near: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
+    near.iter().any(|w| matches!(*w, "your" | "my" | "our")) && cx.speaker().is_some()
+}
+
 /// The people after "by" in a noun visit's object: "the visit to X by A and B".
 fn visit_agents(cx: &Context<'_, '_>) -> Option<Vec<Participant>> {
     if !cx.trigger.slice(cx.t.text).to_lowercase().starts_with("visit") {
@@ -815,7 +891,7 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
         // "following the visit to the United States by President A and Chairman B": the agent
         // travels, whoever the sentence is about.
         travellers = agents;
-    } else if welcoming || cx.people_in(cx.regions.subject).is_empty() {
+    } else if welcoming || (cx.people_in(cx.regions.subject).is_empty() && !told_by_a_speaker(cx)) {
         if welcoming {
             hosts = cx.people_in(cx.regions.subject);
         }
@@ -857,7 +933,7 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
     }
     // "traveled to the Middle East and North Africa June 13-17": a dated trip to a region; its
     // stops are the countries where the traveller is then said to meet people.
-    if destinations.is_empty() && date.is_none() {
+    if destinations.is_empty() && (date.is_none() || !names_a_region(cx)) {
         return;
     }
     // "The Speakers A, B and C arrived in Kyiv": one visit per traveller, for the people the
@@ -964,6 +1040,16 @@ fn itinerary_dates(cx: &Context<'_, '_>, destinations: &[Mention]) -> Vec<Option
         return Vec::new();
     }
     dates
+}
+
+/// "traveled to the Middle East", "a delegation to the 12th Session of the Assembly": what follows
+/// the trigger is a proper name (a region the gazetteer does not list, a named gathering), not
+/// "to your inauguration" or "to discuss".
+fn names_a_region(cx: &Context<'_, '_>) -> bool {
+    let after = cx.t.text[cx.trigger.end..].trim_start();
+    let after = after.strip_prefix("to ").unwrap_or(after);
+    let after = after.strip_prefix("the ").unwrap_or(after);
+    after.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// "arrived in Nairobi on Monday for a two-day visit": a day that starts a visit of stated length
@@ -1187,6 +1273,8 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec
         let subject = cx.people_in(cx.regions.subject);
         if subject.len() >= 2 {
             initiators = subject;
+        } else if initiators.len() >= 2 {
+            // "President Biden and I met": the speaker completes the subject.
         } else {
             return Vec::new();
         }
