@@ -53,11 +53,15 @@ struct Found {
     stop: Option<(usize, String)>,
 }
 
+/// An event as the sentence loop tells it apart: evidence, kind, participants.
+type SeenKey = (Vec<Span>, EventKind, Vec<String>);
+
 pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     let mut trips: Vec<Trip> = Vec::new();
     let mut found: Vec<Found> = Vec::new();
     // What `found` holds, to look up in constant time (a scan per event was quadratic).
-    let mut seen: std::collections::HashSet<(Vec<Span>, EventKind, Vec<String>)> = Default::default();
+    // The events kept under each key: their index in `found` and their place.
+    let mut seen: std::collections::HashMap<SeenKey, Vec<(usize, Option<String>)>> = Default::default();
     for &sentence in t.sentences {
         let s_text = sentence.slice(t.text);
         if NOT_REPORTING.iter().any(|p| s_text.starts_with(p)) {
@@ -140,11 +144,21 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
         }
         date_by_gathering(t.text, &mut sentence_events);
         update_stop_dates(t, sentence, &mut trips);
-        // One event per kind and participant set per sentence: "met ... and held talks" is one.
+        // One event per kind and participant set per sentence: "met ... and held talks" is one;
+        // but "met in Geneva and in New York" is two, each with its own city.
+        // Of two tellings, the one that says more (a date, a place, a trip stop) is kept: "will
+        // host a trilateral meeting with A and B in Honolulu" is the stop's, not an undated one.
         for f in sentence_events {
+            let place = f.event.location.as_ref().and_then(|l| l.place.clone());
             let key = (f.event.evidence.clone(), f.event.kind, participant_key(&f.event));
-            if seen.insert(key) {
+            let kept = seen.entry(key).or_default();
+            let apart = place.is_some() && kept.iter().all(|(_, p)| p.is_some() && *p != place);
+            if kept.is_empty() || apart {
+                kept.push((found.len(), place));
                 found.push(f);
+            } else if let Some(k) = kept.iter_mut().find(|(i, _)| says_less(&found[*i], &f)) {
+                k.1 = place;
+                found[k.0] = f;
             }
         }
     }
@@ -169,6 +183,14 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     date_visits_by_their_meeting(t, &mut events, &off_the_day);
     place_the_lead(t, &mut events);
     events
+}
+
+/// `a` tells less than `b`: neither date nor place nor trip stop where `b` has one.
+fn says_less(a: &Found, b: &Found) -> bool {
+    let weight = |f: &Found| {
+        u8::from(f.event.date.is_some()) + u8::from(f.event.location.is_some()) + u8::from(f.stop.is_some())
+    };
+    weight(a) == 0 && weight(b) > 0
 }
 
 /// "met X on the sidelines of the Summit on Monday", "spoke with Y at the Forum": an undated
@@ -861,6 +883,44 @@ fn visit_agents(cx: &Context<'_, '_>) -> Option<Vec<Participant>> {
     (!agents.is_empty()).then_some(agents)
 }
 
+/// Relatives and friends: "my wife", "his son", "our children".
+const KIN: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "children",
+    "family",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "parents",
+    "grandson",
+    "granddaughter",
+    "grandchildren",
+    "friend",
+    "friends",
+];
+
+/// "My wife recently visited", "his daughter traveled to": the subject next to the trigger is a
+/// relative or friend of someone, and names no person.
+fn someone_of_mine(cx: &Context<'_, '_>) -> bool {
+    let text = cx.t.text;
+    let before = Span::new(cx.regions.subject.start, cx.trigger.start);
+    if !cx.people_in(before).is_empty() {
+        return false;
+    }
+    let last_part = before.slice(text).rsplit([',', ';']).next().unwrap_or("").to_lowercase();
+    let words: Vec<&str> = last_part.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        matches!(w[0], "my" | "his" | "her" | "our" | "their" | "your")
+            && KIN.contains(&w[1].trim_matches(|c: char| !c.is_alphabetic()))
+    })
+}
+
 fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
     let mut destinations: Vec<Mention> = destinations(cx).into_iter().cloned().collect();
     if destinations.is_empty() {
@@ -873,6 +933,10 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
             .filter(|m| text[..m.span.start].trim_end().ends_with(" in"))
             .cloned()
             .collect();
+    }
+    // "My wife recently visited Kyiv": a private person's trip, no diplomatic visit.
+    if someone_of_mine(cx) {
+        return;
     }
     // "X's visit to Y" and "the visit by X": the traveller may follow a noun trigger too; so does
     // the guest of "looks forward to welcoming X to Y".
@@ -1284,8 +1348,10 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec
     let mut location = None;
     let mut stop = None;
     let mut located_by_trip = false;
+    let mut apart = Vec::new();
     if kind == EventKind::Meeting {
         location = location_of(&cx.locative_places());
+        apart = cities_apart(cx);
         // On a trip by this traveller, the meeting happens at the stop, on its dates.
         if let Some((ti, country)) = stop_for(cx, trips, &initiators, &counterparts) {
             let trip = &trips[ti];
@@ -1328,7 +1394,13 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec
     } else {
         vec![counterparts]
     };
-    for group in groups {
+    // "met several times in London and in New York": a meeting in each city.
+    let places: Vec<Option<Location>> = if apart.len() >= 2 && !located_by_trip {
+        apart.into_iter().map(Some).collect()
+    } else {
+        vec![location]
+    };
+    for (group, location) in groups.iter().flat_map(|g| places.iter().map(move |l| (g, l))) {
         let (mut location, mut date, mut stop) = (location.clone(), date, stop.clone());
         // "met with Paraguayan President X ...; with Panamanian President Y": when the sentence
         // gives no place of its own, a counterpart from another stop of the trip was met there.
@@ -1348,13 +1420,46 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec
         }
         let mut participants: Vec<Participant> = initiators.clone();
         for p in group {
-            push_unique(&mut participants, p);
+            push_unique(&mut participants, p.clone());
         }
         let mut e = cx.event(kind, date, participants);
         e.location = location;
         out.push(Found { event: e, stop });
     }
     out
+}
+
+/// "met in London and in New York", "in Rzeszów and then in Warsaw": the cities of the clause
+/// where the meeting took place one after the other (the first after "in", each next one joined
+/// to the one before by "and", "and in", "and then in" or a comma). Fewer than two: none.
+fn cities_apart(cx: &Context<'_, '_>) -> Vec<Location> {
+    let text = cx.t.text;
+    let cities: Vec<&Mention> =
+        cx.places_in(cx.regions.clause).into_iter().filter(|m| m.kind == MentionKind::City).collect();
+    let Some(first) = cities.iter().position(|m| {
+        let before = text[..m.span.start].trim_end();
+        before.rsplit(char::is_whitespace).next().is_some_and(|w| w.eq_ignore_ascii_case("in"))
+    }) else {
+        return Vec::new();
+    };
+    let mut out = vec![cities[first]];
+    for m in &cities[first + 1..] {
+        let last = out[out.len() - 1];
+        let between = text[last.span.end..m.span.start].trim();
+        if !matches!(
+            between,
+            "and" | "and in" | "and then in" | "then in" | "," | ", and" | ", and in" | ", in"
+        ) {
+            break;
+        }
+        if m.name != last.name {
+            out.push(m);
+        }
+    }
+    if out.len() < 2 {
+        return Vec::new();
+    }
+    out.into_iter().map(|c| Location { place: Some(c.name.clone()), country: c.country.clone() }).collect()
 }
 
 /// A stop's country, and its city when it has exactly one.
