@@ -187,10 +187,8 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
 
 /// `a` tells less than `b`: neither date nor place nor trip stop where `b` has one.
 fn says_less(a: &Found, b: &Found) -> bool {
-    let weight = |f: &Found| {
-        u8::from(f.event.date.is_some()) + u8::from(f.event.location.is_some()) + u8::from(f.stop.is_some())
-    };
-    weight(a) == 0 && weight(b) > 0
+    let tells_nothing = |f: &Found| f.event.date.is_none() && f.event.location.is_none() && f.stop.is_none();
+    tells_nothing(a) && !tells_nothing(b)
 }
 
 /// "met X on the sidelines of the Summit on Monday", "spoke with Y at the Forum": an undated
@@ -922,6 +920,10 @@ fn someone_of_mine(cx: &Context<'_, '_>) -> bool {
 }
 
 fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
+    // "My wife recently visited Kyiv": a private person's trip, no diplomatic visit.
+    if someone_of_mine(cx) {
+        return;
+    }
     let mut destinations: Vec<Mention> = destinations(cx).into_iter().cloned().collect();
     if destinations.is_empty() {
         // "Imran Khan, who is in Russia on a working visit": the place stands before the trigger.
@@ -933,10 +935,6 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
             .filter(|m| text[..m.span.start].trim_end().ends_with(" in"))
             .cloned()
             .collect();
-    }
-    // "My wife recently visited Kyiv": a private person's trip, no diplomatic visit.
-    if someone_of_mine(cx) {
-        return;
     }
     // "X's visit to Y" and "the visit by X": the traveller may follow a noun trigger too; so does
     // the guest of "looks forward to welcoming X to Y".
@@ -1348,10 +1346,8 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec
     let mut location = None;
     let mut stop = None;
     let mut located_by_trip = false;
-    let mut apart = Vec::new();
     if kind == EventKind::Meeting {
         location = location_of(&cx.locative_places());
-        apart = cities_apart(cx);
         // On a trip by this traveller, the meeting happens at the stop, on its dates.
         if let Some((ti, country)) = stop_for(cx, trips, &initiators, &counterparts) {
             let trip = &trips[ti];
@@ -1395,11 +1391,9 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec
         vec![counterparts]
     };
     // "met several times in London and in New York": a meeting in each city.
-    let places: Vec<Option<Location>> = if apart.len() >= 2 && !located_by_trip {
-        apart.into_iter().map(Some).collect()
-    } else {
-        vec![location]
-    };
+    let apart = if kind == EventKind::Meeting && !located_by_trip { cities_apart(cx) } else { Vec::new() };
+    let places: Vec<Option<Location>> =
+        if apart.is_empty() { vec![location] } else { apart.into_iter().map(Some).collect() };
     for (group, location) in groups.iter().flat_map(|g| places.iter().map(move |l| (g, l))) {
         let (mut location, mut date, mut stop) = (location.clone(), date, stop.clone());
         // "met with Paraguayan President X ...; with Panamanian President Y": when the sentence
