@@ -26,6 +26,11 @@ const PEOPLE: &[(&str, Expected)] = &[
         &[("Victoria Nuland", Some("Under Secretary"), Some("United States"))],
     ),
     ("Prime Minister Hun Sen received them.", &[("Hun Sen", Some("Prime Minister"), None)]),
+    // A small town's name (Sherman, Texas) is still a surname.
+    (
+        "Deputy Secretary Sherman spoke with them.",
+        &[("Sherman", Some("Deputy Secretary"), Some("United States"))],
+    ),
     // The country an office's portfolio is "of" is the person's.
     (
         "President of the Senate of Romania Florin Popa arrived.",

@@ -130,6 +130,15 @@ const PLACES: &[(&str, Expected)] = &[
     ("He studied in Reading.", &[("Reading", "Reading", PlaceKind::City)]),
     ("Mobile phones were banned.", &[]),
     ("Victoria Nuland spoke.", &[]),
+    // A small town (under 150,000 people) is a place only in locative context or in a list of
+    // places, and never stops a person's name.
+    ("Finally, in Ohrid, the envoy will meet officials.", &[("Ohrid", "Ohrid", PlaceKind::City)]),
+    (
+        "She will travel to Tirana June 30, and Ohrid July 1-3.",
+        &[("Tirana", "Tirana", PlaceKind::City), ("Ohrid", "Ohrid", PlaceKind::City)],
+    ),
+    ("Ohrid hosts a conference every summer.", &[]),
+    ("Deputy Secretary Sherman spoke with the minister.", &[]),
     (
         "The president of Seychelles met them in Victoria.",
         &[("Seychelles", "Seychelles", PlaceKind::Country), ("Victoria", "Victoria", PlaceKind::City)],

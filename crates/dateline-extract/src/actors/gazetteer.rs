@@ -46,6 +46,9 @@ struct Entry {
     country: Option<u32>,
     /// A stoplisted name: a place only with locative context.
     ambiguous: bool,
+    /// A small town: a place only with locative context, and no bar to a person's name
+    /// ("Deputy Secretary Sherman", not Sherman, Texas).
+    minor: bool,
     population: u64,
 }
 
@@ -143,6 +146,7 @@ impl Gazetteer {
                 kind: PlaceKind::Country,
                 country: Some(id),
                 ambiguous: false,
+                minor: false,
                 population: 0,
             };
             add(name.to_string(), country.clone(), &mut patterns, &mut entries);
@@ -159,11 +163,15 @@ impl Gazetteer {
             let id = intern(name);
             let country = cols.get(1).map(|c| intern(c));
             let population = cols.get(2).and_then(|p| p.parse().ok()).unwrap_or(0);
+            // A minor town (a small one the data lists) is a place only in locative context, as
+            // an ambiguous name is: "in Ohrid", not "Sala".
+            let minor = cols.get(3) == Some(&"minor");
             let city = |n: &str| Entry {
                 name: id,
                 kind: PlaceKind::City,
                 country,
-                ambiguous: ambiguous.contains(n),
+                ambiguous: minor || ambiguous.contains(n),
+                minor,
                 population,
             };
             add(name.to_string(), city(name), &mut patterns, &mut entries);
@@ -175,7 +183,7 @@ impl Gazetteer {
         for cols in data_lines(ORGANIZATIONS) {
             let kind = if cols.get(1) == Some(&"group") { PlaceKind::Group } else { PlaceKind::Organization };
             let id = intern(cols[0]);
-            let org = Entry { name: id, kind, country: None, ambiguous: false, population: 0 };
+            let org = Entry { name: id, kind, country: None, ambiguous: false, minor: false, population: 0 };
             add(cols[0].to_string(), org.clone(), &mut patterns, &mut entries);
             for alias in list(&cols, 2) {
                 // "the UN": the article is part of the alias only to avoid "the" being taken as a name.
@@ -199,14 +207,23 @@ impl Gazetteer {
     }
 
     pub(crate) fn find_into(&self, text: &str, out: &mut Vec<Place>) {
+        // Where the last place found ends: "to Milan June 20-22, Tirana June 30, and Ohrid July 1-3"
+        // lists places, so a name there is one.
+        let mut last_place: Option<usize> = None;
         for m in self.automaton.find_iter(text) {
             let (s, e) = (m.start(), m.end());
             if !on_word_boundaries(text, s, e) {
                 continue;
             }
             let entry = &self.entries[m.pattern().as_usize()];
-            if entry.kind == PlaceKind::City && !self.city_in_context(text, s, e, entry) {
+            if entry.kind == PlaceKind::City
+                && !self.city_in_context(text, s, e, entry)
+                && !(entry.ambiguous && last_place.is_some_and(|end| in_a_list_of_places(&text[end..s])))
+            {
                 continue;
+            }
+            if matches!(entry.kind, PlaceKind::City | PlaceKind::Country) {
+                last_place = Some(e);
             }
             let name = self.names[entry.name as usize].clone();
             let mut country = entry.country.map(|c| self.names[c as usize].clone());
@@ -313,7 +330,7 @@ impl Gazetteer {
 
     /// Whether the exact string is any gazetteer entry (a name token that is a place is not a name).
     pub fn is_entry(&self, s: &str) -> bool {
-        self.exact(s).is_some()
+        self.exact(s).is_some_and(|e| !e.minor)
     }
 
     /// Whether the exact string names a country, a demonym, an organisation or a group: a party,
@@ -442,6 +459,17 @@ pub(crate) fn next_word(text: &str, pos: usize) -> Option<&str> {
 }
 
 /// The word right before `pos` (skipping one run of spaces), if any.
+/// What stands between two places of a list: a comma or "and", after the first place's dates at
+/// most ("Milan June 20-22, Tirana", "Berlin, Paris, and Rome").
+fn in_a_list_of_places(gap: &str) -> bool {
+    let Some(rest) = [", and ", ", ", " and "].iter().find_map(|j| gap.strip_suffix(j)) else { return false };
+    rest.len() <= 24
+        && rest.split_whitespace().all(|w| {
+            let w = w.trim_end_matches(',');
+            is_calendar_word(w) || w.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '–')
+        })
+}
+
 pub(crate) fn previous_word(text: &str, pos: usize) -> Option<&str> {
     let before = text[..pos].trim_end_matches(' ');
     if before.len() == pos && pos > 0 {

@@ -1362,6 +1362,15 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec
                 }
                 stop = Some((ti, country));
             }
+        } else if date.is_none()
+            && let Some(trip) =
+                trips.iter().rev().find(|tr| initiators.iter().any(|p| p.actor.name == tr.traveller))
+            && trip.status == cx.status_for(None)
+            && location.as_ref().is_none_or(|l| l.country.as_ref().is_none_or(|c| trip.stop(c).is_some()))
+        {
+            // "will travel to Saudi Arabia and Oman on May 25. He will meet with ...": on a trip
+            // of several stops, a meeting at none in particular happens within the trip's dates.
+            date = trip.date;
         }
     }
     let mut out = Vec::new();
