@@ -83,6 +83,24 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &[Trip]) -> Option<(Found,
             push_unique(&mut participants, p);
         }
     }
+    // "which is why I will convene a virtual COVID-19 Global Action Meeting": the one speaking,
+    // a transcript's speaker or a statement's author.
+    let words: Vec<&str> =
+        subject_text.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    let i_do_it = words.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "i" | "we")
+            && words[i + 1..]
+                .iter()
+                .take(3)
+                .any(|v| ATTEND_WORDS.iter().chain(HOST_WORDS).any(|a| v.starts_with(a)))
+    });
+    if participants.is_empty()
+        && i_do_it
+        && let Some(mut me) = cx.speaker()
+    {
+        me.role = Role::Attendee;
+        push_unique(&mut participants, me);
+    }
     if at_it && participants.is_empty() && !subject_text.trim().is_empty() {
         for mut p in cx.initiators() {
             p.role = Role::Attendee;

@@ -613,11 +613,30 @@ impl Context<'_, '_> {
                 return Some(participant(m, Role::Initiator));
             }
             if start == 0 {
-                return None;
+                break;
             }
             end = start.saturating_sub(2);
         }
-        None
+        self.author()
+    }
+
+    /// Who signs a statement written in the first person: the byline under its headline names a
+    /// person and a title, nothing else ("Antony J. Blinken, Secretary of State").
+    fn author(&self) -> Option<Participant> {
+        let text = self.t.text;
+        let body = self.t.headline?.end;
+        let start = body + text[body..].len() - text[body..].trim_start().len();
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = &text[start..line_end];
+        if line.len() > 100 || line.trim_end().ends_with(['.', '!', '?', ':']) {
+            return None;
+        }
+        let m = crate::starting_in(self.t.mentions, Span::new(start, line_end), |m| m.span)
+            .iter()
+            .find(|m| m.kind == MentionKind::Person && m.span.start == start)?;
+        // The mention may hold the title too.
+        let rest = text[m.span.end..line_end].trim_end();
+        (rest.is_empty() || rest.starts_with(", ")).then(|| participant(m, Role::Initiator))
     }
 
     /// The date the clause gives the trigger: the nearest expression after it in the clause,
