@@ -293,6 +293,25 @@ fn place_the_lead(t: &Tagged<'_>, events: &mut Vec<Event>) {
                 .any(|w| lower.contains(w))
         })
     };
+    // "The Head of State stressed that this important visit is a powerful signal", "Stressing the
+    // importance of visiting Kyiv": the lead tells of a visit that no traveller was found for: the
+    // first sentence's meeting was the guests' visit to its host, where the lead says or at home.
+    let told = visit_told_in_the_lead(t, events, first_end, end);
+    let host_country = |e: &Event| {
+        e.participants.iter().find(|p| p.role == Role::Initiator).and_then(|p| p.actor.country.clone())
+    };
+    let mut placed: Vec<Span> = Vec::new();
+    if let Some(place) = &told {
+        for e in events.iter_mut().filter(|e| {
+            e.kind == EventKind::Meeting
+                && e.evidence.iter().any(|s| s.end <= first_end)
+                && e.location.is_none()
+        }) {
+            e.location =
+                place.clone().or_else(|| host_country(e).map(|c| Location { place: None, country: Some(c) }));
+            placed.push(e.trigger);
+        }
+    }
     let mut visits = Vec::new();
     for e in events.iter().filter(|e| {
         e.kind == EventKind::Meeting && e.evidence.iter().any(|s| s.end <= first_end) && !remote(e)
@@ -301,11 +320,14 @@ fn place_the_lead(t: &Tagged<'_>, events: &mut Vec<Event>) {
         let people: Vec<&Participant> =
             e.participants.iter().filter(|p| p.actor.kind == ActorKind::Person).collect();
         let locals = people.iter().filter(|p| p.actor.country.as_deref() == Some(country.as_str())).count();
+        let host_is_local =
+            placed.contains(&e.trigger) && host_country(e).as_deref() == Some(country.as_str());
         for p in &people {
             let foreign = match p.actor.country.as_deref() {
                 Some(c) => c != country,
-                // Of no stated country, beside someone of the place: the guest.
-                None => locals > 0 && people.len() == 2,
+                // Of no stated country, beside someone of the place: the guest; so are all whom
+                // the host of a visit the lead tells of met.
+                None => (locals > 0 && people.len() == 2) || (host_is_local && p.role != Role::Initiator),
             };
             let known = events.iter().chain(&visits).any(|v: &Event| {
                 v.kind == EventKind::Visit
@@ -323,6 +345,45 @@ fn place_the_lead(t: &Tagged<'_>, events: &mut Vec<Event>) {
         }
     }
     events.extend(visits);
+}
+
+/// A visit the lead tells of in words that found no traveller for it ("this important visit",
+/// "the importance of visiting Kyiv"): its place when the sentence names one (`Some(None)` when
+/// it does not). Not in the first sentence, whose meeting it explains.
+fn visit_told_in_the_lead(
+    t: &Tagged<'_>,
+    events: &[Event],
+    first_end: usize,
+    end: usize,
+) -> Option<Option<Location>> {
+    let body_start = t.headline.map_or(0, |h| h.end);
+    for &sentence in t.sentences.iter().filter(|s| s.start >= first_end.max(body_start) && s.end <= end) {
+        let text = sentence.slice(t.text);
+        let Some(trig) = find_triggers(text).into_iter().find(|g| g.kind == EventKind::Visit) else {
+            continue;
+        };
+        if events.iter().any(|e| e.kind == EventKind::Visit && e.evidence.contains(&sentence)) {
+            continue;
+        }
+        let before = text[..trig.span.start].to_lowercase();
+        let anaphoric = ["this ", "this important ", "the ", "your ", "their ", "importance of "]
+            .iter()
+            .any(|w| before.ends_with(w));
+        if !anaphoric {
+            continue;
+        }
+        let after = Span::new(sentence.start + trig.span.end, sentence.end);
+        let places: Vec<&Mention> = crate::starting_in(t.mentions, after, |m| m.span)
+            .iter()
+            .filter(|m| after.contains(m.span) && matches!(m.kind, MentionKind::City | MentionKind::Country))
+            .filter(|m| {
+                t.text[after.start..m.span.start].trim().is_empty()
+                    || t.text[..m.span.start].ends_with(" to ")
+            })
+            .collect();
+        return Some(location_of(&places));
+    }
+    None
 }
 
 /// How many sentences after the headline make the lead: a readout tells its event there.
