@@ -557,13 +557,25 @@ impl Context<'_, '_> {
     /// The person the clause is about: a person in the subject, else who "he", "she" or "the
     /// Secretary" means here, else the article's protagonist.
     fn initiators(&self) -> Vec<Participant> {
+        // "X met A, B and C during her visit to Ulaanbaatar": a possessive right before the trigger
+        // is the clause's subject's, the first person it names, not the nearest one.
+        if let Some(subject) = self.possessor() {
+            return subject;
+        }
         // "Following President Biden's travel to Brussels, Under Secretary Nuland will meet": the
         // subject is in the last comma-separated part before the trigger, when that part names one.
         let region = self.regions.subject;
         // "... with President Levan Beridze, who is on a working visit": a relative clause's
         // subject is the person right before it.
         // "A, B and C, who arrived in our country": all the people the antecedent coordinates.
-        if let Some(i) = region.slice(self.t.text).rfind(", who ") {
+        // "met with A and B who arrived in Ukraine": without the comma too, right after a name.
+        let who = region.slice(self.t.text).rfind(", who ").or_else(|| {
+            let i = region.slice(self.t.text).rfind(" who ")?;
+            self.mentions_in(region)
+                .any(|m| m.kind == MentionKind::Person && m.span.end == region.start + i)
+                .then_some(i)
+        });
+        if let Some(i) = who {
             let before = Span::new(region.start, region.start + i);
             let people: Vec<&Mention> =
                 self.mentions_in(before).filter(|m| m.kind == MentionKind::Person).collect();
@@ -637,6 +649,49 @@ impl Context<'_, '_> {
                 vec![Participant { actor, role: Role::Initiator }]
             })
             .unwrap_or_default()
+    }
+
+    /// The subject that "his", "her" or "their" (+ at most one adjective) before a noun trigger
+    /// refers to, when the clause's subject names people before a verb: the first person of the
+    /// clause (after a leading "Following ...," phrase) and those "and" joins to them.
+    fn possessor(&self) -> Option<Vec<Participant>> {
+        let text = self.t.text;
+        let region = self.regions.subject;
+        let before = text[region.start..self.trigger.start].trim_end();
+        let mut words = before.rsplit(' ');
+        let last = words.next()?;
+        let pronoun = |w: &str| matches!(w, "his" | "her" | "their");
+        if !(pronoun(last) || words.next().is_some_and(pronoun) && last.chars().all(char::is_lowercase)) {
+            return None;
+        }
+        // A leading adverbial ("Following the summit, ...") is not the subject.
+        let clause = region.slice(text);
+        let lead = ["Following ", "After ", "Before ", "During ", "On ", "In ", "At ", "Ahead of "];
+        let skip = if lead.iter().any(|w| clause.starts_with(w)) {
+            clause.find(", ").map_or(0, |i| i + 2)
+        } else {
+            0
+        };
+        let from = Span::new(region.start + skip, self.trigger.start);
+        let people: Vec<&Mention> =
+            self.mentions_in(from).filter(|m| m.kind == MentionKind::Person).collect();
+        let first = *people.first()?;
+        // Only when a word stands between the subject and the pronoun: "met A during her" (a
+        // verb), not "A's and her".
+        if !text[first.span.end..self.trigger.start].trim_start().starts_with(|c: char| c.is_lowercase()) {
+            return None;
+        }
+        let mut out = vec![participant(first, Role::Initiator)];
+        if last == "their" || before.ends_with(" their") || before.rsplit(' ').nth(1) == Some("their") {
+            for w in people.windows(2) {
+                let between = text[w[0].span.end..w[1].span.start].trim();
+                if !matches!(between, "and" | "," | ", and") {
+                    break;
+                }
+                push_unique(&mut out, participant(w[1], Role::Initiator));
+            }
+        }
+        Some(out)
     }
 
     /// In a transcript, the one the speaker of the trigger's turn talks to: the nearest other
@@ -1604,6 +1659,23 @@ fn trip_visits(trips: &[Trip], found: &[Found]) -> Vec<Event> {
             {
                 for p in &f.event.participants {
                     if p.actor.kind == ActorKind::Person && p.role != Role::Initiator {
+                        push_unique(&mut participants, Participant { role: Role::Host, ..p.clone() });
+                    }
+                }
+            }
+            // "A met B during her visit to Rabat", "A met with B and C who arrived in Ukraine":
+            // whom a meeting told in the stop's own sentence has the traveller meet there, besides
+            // other travellers and people of a third country, hosts the visit.
+            for f in found.iter().filter(|f| {
+                f.event.kind == EventKind::Meeting
+                    && f.event.status == trip.status
+                    && f.event.evidence.iter().any(|s| stop.evidence.contains(s))
+                    && f.event.participants.iter().any(|p| p.actor.name == trip.traveller)
+            }) {
+                for p in &f.event.participants {
+                    let traveller = trips.iter().any(|t| t.traveller == p.actor.name);
+                    let third = p.actor.country.as_ref().is_some_and(|c| *c != stop.country);
+                    if p.actor.kind == ActorKind::Person && !traveller && !third {
                         push_unique(&mut participants, Participant { role: Role::Host, ..p.clone() });
                     }
                 }
