@@ -179,6 +179,7 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     let mut events: Vec<Event> = trip_visits(&trips, &found);
     events.extend(found.into_iter().map(|f| f.event));
     let mut events = merge::within_article(events, t.headline);
+    date_the_headline(t, &mut events);
     date_the_lead(t, &mut events, &off_the_day);
     date_visits_by_their_meeting(t, &mut events, &off_the_day);
     place_the_lead(t, &mut events);
@@ -418,6 +419,57 @@ fn date_visits_by_their_meeting(t: &Tagged<'_>, events: &mut [Event], off_the_da
         });
         if met_here {
             e.date = Some(today);
+        }
+    }
+}
+
+/// A headline's event that no body sentence told with a date ("United States and Rwanda Host
+/// Peacekeeping Ministerial Preparatory Meeting") is dated by the lead's first sentence that tells
+/// of an event, when it gives one day or week on the right side of the publication day ("virtually
+/// hosted on July 21-22 members of ...", "held another meeting this week", "On February 26, ...
+/// held calls"), within two weeks before it (three months after, for a plan): the lead retells
+/// the headline.
+fn date_the_headline(t: &Tagged<'_>, events: &mut [Event]) {
+    let (Some(headline), Some(published)) = (t.headline, t.published) else { return };
+    let lead_end = lead_end(t);
+    let Some(sentence) = t
+        .sentences
+        .iter()
+        .filter(|s| s.start >= headline.end && s.end <= lead_end)
+        .find(|s| !find_triggers(s.slice(t.text)).is_empty())
+    else {
+        return;
+    };
+    let ranges: Vec<DateRange> = crate::starting_in(t.times, *sentence, |x| x.span)
+        .iter()
+        .filter(|x| sentence.contains(x.span))
+        .filter(|x| !dates_the_telling(t.text, x, Span::new(sentence.start, sentence.start)))
+        .filter_map(|x| x.range)
+        .filter(|r| matches!(r.precision, dateline_model::Precision::Day | dateline_model::Precision::Week))
+        .fold(Vec::new(), |mut v, r| {
+            if !v.contains(&r) {
+                v.push(r);
+            }
+            v
+        });
+    let [range] = ranges.as_slice() else { return };
+    // The date is another event's, which the sentence told: "Before Their Meeting", then "Last
+    // week, President Lind and I met in Geneva".
+    if events.iter().any(|e| e.date == Some(*range) && e.evidence.contains(sentence)) {
+        return;
+    }
+    for e in
+        events.iter_mut().filter(|e| e.date.is_none() && e.evidence.iter().all(|s| headline.contains(*s)))
+    {
+        // The headline's news is recent: a date weeks away is background ("building on the
+        // dialogue of June 11, 2020").
+        let fits = match e.status {
+            Status::Occurred => range.start <= published && (published - range.start).num_days() <= 14,
+            Status::Planned => range.end >= published && (range.start - published).num_days() <= 90,
+            _ => false,
+        };
+        if fits {
+            e.date = Some(*range);
         }
     }
 }
