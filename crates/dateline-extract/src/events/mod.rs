@@ -70,6 +70,7 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
         let triggers = find_triggers(s_text);
         let mut sentence_events: Vec<Found> = Vec::new();
         let mut consumed: Vec<Span> = Vec::new();
+        let mut gathering_date: Option<DateRange> = None;
         let gatherings: Vec<Span> = triggers
             .iter()
             .filter(|g| g.kind == EventKind::Conference || gathering::is_named_meeting(s_text, g.span))
@@ -103,6 +104,19 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             let Some(status) = status_of(s_text, trig.span) else { continue };
             let r = regions(t.text, sentence, trigger, trig.kind == EventKind::Visit);
             let cx = Context { t, sentence, trigger, regions: r, status };
+            // "spoke yesterday with the foreign ministers ... during the U.S.-ASEAN Foreign
+            // Ministers' Meeting": the call is the gathering's, told once, on the call's date.
+            if trig.kind == EventKind::Call
+                && gatherings.iter().any(|g| {
+                    g.start > trigger.end && {
+                        let between = &t.text[trigger.end..g.start];
+                        between.contains(" during ") || between.contains(" at the ")
+                    }
+                })
+            {
+                gathering_date = gathering_date.or(cx.attached_date());
+                continue;
+            }
             // "the Senior Officials' Meeting", "a Meeting of the Supreme State Council": a meeting
             // with a proper name is a gathering.
             let kind = if trig.kind == EventKind::Meeting && gathering::is_named_meeting(s_text, trig.span) {
@@ -141,6 +155,12 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
                     }
                 }
             }
+        }
+        for f in sentence_events
+            .iter_mut()
+            .filter(|f| f.event.kind == EventKind::Conference && f.event.date.is_none())
+        {
+            f.event.date = gathering_date;
         }
         date_by_gathering(t.text, &mut sentence_events);
         update_stop_dates(t, sentence, &mut trips);
