@@ -342,3 +342,43 @@ fn filters_search_actors_and_corrections() {
     let (code, _, _) = run(&ws, &["split-actor", &ids[0], "Nobody By This Name"]);
     assert_ne!(code, Some(0));
 }
+
+/// A file named like a formula ("=HYPERLINK(...)") is text in every CSV the program writes, not a
+/// live formula: its cells get OWASP's leading quote.
+#[test]
+fn csv_cells_from_file_names_are_not_formulas() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = dir.path().join("ws.dateline");
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).expect("mkdir");
+    let hostile = "=HYPERLINK(1+2)";
+    std::fs::copy(samples().join("01-call-readout.txt"), input.join(format!("{hostile}.txt"))).expect("copy");
+    let out = dateline().arg("import").arg(&input).arg("--workspace").arg(&ws).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let out = dateline().args(["events", "--format", "csv", "--workspace"]).arg(&ws).output().expect("runs");
+    assert!(out.status.success());
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let doc = reader.headers().expect("header").iter().position(|h| h == "doc").expect("doc column");
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("records");
+    assert!(!rows.is_empty());
+    for row in &rows {
+        assert_eq!(&row[doc], format!("'{hostile}"));
+    }
+
+    let events = dir.path().join("events.csv");
+    let out =
+        dateline().args(["export", "--out"]).arg(&events).arg("--workspace").arg(&ws).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for file in [events.clone(), dir.path().join("events-actors.csv")] {
+        let text = std::fs::read_to_string(&file).expect("written");
+        let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        for row in reader.records() {
+            for cell in row.expect("record").iter() {
+                assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{}: {cell:?}", file.display());
+            }
+        }
+    }
+    let text = std::fs::read_to_string(&events).expect("written");
+    assert!(text.contains(&format!("'{hostile}")), "{text}");
+}

@@ -55,6 +55,8 @@ fn extract_with_headline(
     // The event stage looks times up by position (`starting_in`).
     times.sort_by_key(|t| t.span.start);
     let (mentions, cast) = actors::mentions_and_cast(text);
+    let breaks = segment::Breaks::new(text);
+    let speaker_labels = events::speaker_labels(text, &mentions, &breaks);
     let events = events::extract_events(&events::Tagged {
         text,
         published,
@@ -63,6 +65,8 @@ fn extract_with_headline(
         mentions: &mentions,
         cast: &cast,
         headline,
+        breaks: &breaks,
+        speaker_labels: &speaker_labels,
     });
     Extraction { sentences, times, mentions, events }
 }

@@ -23,6 +23,38 @@ pub struct Paragraph {
     pub sentences: Vec<Span>,
 }
 
+/// Every blank-line break (`"\n\n"`) of a text, so that the paragraph around a position is found
+/// by binary search: a backward search from each look-up made the transcript rules quadratic in
+/// the length of a long paragraph (a one-line text is one paragraph).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Breaks {
+    /// Where each `"\n\n"` starts, overlapping ones included, in order.
+    at: Vec<usize>,
+}
+
+impl Breaks {
+    pub fn new(text: &str) -> Self {
+        let at =
+            text.as_bytes().windows(2).enumerate().filter(|(_, w)| w == b"\n\n").map(|(i, _)| i).collect();
+        Self { at }
+    }
+
+    /// Where the paragraph holding the text before `at` starts: what
+    /// `text[..at].rfind("\n\n").map_or(0, |i| i + 2)` gives, in O(log n).
+    pub fn paragraph_start(&self, at: usize) -> usize {
+        let k = self.at.partition_point(|&i| i + 2 <= at);
+        if k == 0 { 0 } else { self.at[k - 1] + 2 }
+    }
+}
+
+/// The first `": "` of `text` from `start` on, when it starts at most `max` bytes after `start`
+/// (a speaker label's colon): what `text[start..].find(": ").filter(|i| *i <= max)` gives, without
+/// searching the rest of the text when there is none.
+pub fn colon_within(text: &str, start: usize, max: usize) -> Option<usize> {
+    let end = text.floor_char_boundary(start.saturating_add(max).saturating_add(2).min(text.len()));
+    text[start..end.max(start)].find(": ").map(|i| start + i)
+}
+
 /// Paragraphs of `text`: runs of non-blank lines.
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let mut out = Vec::new();
@@ -176,6 +208,30 @@ mod tests {
             split("He said \u{201c}we agree.\u{201d} Then he left."),
             ["He said \u{201c}we agree.\u{201d}", "Then he left."]
         );
+    }
+
+    #[test]
+    fn breaks_find_what_a_backward_search_finds() {
+        for text in ["", "one", "a\n\nb", "a\n\n\nb\n\nc", "\n\n", "x\n\n\n\n\ny", "é\n\nü: z\n"] {
+            let breaks = Breaks::new(text);
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let slow = text[..at].rfind("\n\n").map_or(0, |i| i + 2);
+                assert_eq!(breaks.paragraph_start(at), slow, "{text:?} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_label_colon_is_looked_for_only_near_its_start() {
+        let far = format!("Label{}: x", "y".repeat(200));
+        for text in ["PRESIDENT: Hello", "a: b: c", "no colon here", "é: x", "ab:", &far, "ü日本: x"] {
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                for max in [0, 1, 3, 90] {
+                    let slow = text[start..].find(": ").filter(|&i| i <= max).map(|i| start + i);
+                    assert_eq!(colon_within(text, start, max), slow, "{text:?} from {start}, max {max}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -469,3 +469,102 @@ fn discover_walks_sorts_dedups_and_survives_loops() {
     let missing = discover(&[d.join("nope")]);
     assert_eq!(missing[0].problem.as_deref(), Some("no such file or folder"));
 }
+
+/// The peak memory of this process so far (Linux), when known.
+fn peak_memory_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
+/// A one-page PDF whose page content stream is `data` under `filter`, built as `pdf_with_stream`.
+fn pdf_with_filtered_stream(filter: &str, data: &[u8]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    let mut object = |out: &mut Vec<u8>, n: usize, body: &[u8]| {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{n} 0 obj\n").as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    };
+    object(&mut out, 1, b"<< /Type /Catalog /Pages 2 0 R >>");
+    object(&mut out, 2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    object(
+        &mut out,
+        3,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+    );
+    let mut stream = format!("<< /Length {} /Filter {filter} >>\nstream\n", data.len()).into_bytes();
+    stream.extend_from_slice(data);
+    stream.extend_from_slice(b"\nendstream");
+    object(&mut out, 4, &stream);
+    object(&mut out, 5, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes());
+    for off in &offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", offsets.len() + 1)
+            .as_bytes(),
+    );
+    out
+}
+
+/// `len` bytes of zeros, compressed with zlib a chunk at a time (the zeros are never held).
+fn zlib_zeros(len: usize) -> Vec<u8> {
+    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    let chunk = vec![0u8; 1024 * 1024];
+    for _ in 0..len / chunk.len() {
+        e.write_all(&chunk).unwrap();
+    }
+    e.finish().unwrap()
+}
+
+#[test]
+fn pdf_flate_bomb_is_refused_by_name_with_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    // An ordinary compressed page reads.
+    let page = b"BT /F1 12 Tf 72 720 Td (Ministers meet in Oslo on Tuesday for talks.) Tj ET";
+    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(page).unwrap();
+    let p = write(dir.path(), "page.pdf", &pdf_with_filtered_stream("/FlateDecode", &e.finish().unwrap()));
+    assert!(articles(&p)[0].text.contains("Oslo"));
+    // 64 MiB of zeros in a content stream of well under 1 MiB: refused by its ratio.
+    let bomb = zlib_zeros(64 * 1024 * 1024);
+    assert!(bomb.len() < 1024 * 1024);
+    let p = write(dir.path(), "bomb.pdf", &pdf_with_filtered_stream("/FlateDecode", &bomb));
+    let start = Instant::now();
+    assert_eq!(failed(&p), "PDF bomb: a compressed stream unpacks to more than 100 times its packed size");
+    assert!(start.elapsed() < Duration::from_secs(60));
+    // Within the ratio but past what one file may unpack to: refused by its total.
+    let noise: Vec<u8> =
+        (0..6 * 1024 * 1024u32).map(|i| b'a' + ((i.wrapping_mul(2_654_435_761) >> 7) % 26) as u8).collect();
+    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(&noise).unwrap();
+    let packed = e.finish().unwrap();
+    drop(noise);
+    assert!(packed.len() < 5 * 1024 * 1024);
+    let limits = Limits { max_file_bytes: packed.len() as u64 + 4096, ..Limits::default() };
+    let p = write(dir.path(), "big.pdf", &pdf_with_filtered_stream("/FlateDecode", &packed));
+    let msg = failed_with(&p, &limits);
+    assert!(msg.starts_with("PDF bomb: "), "{msg}");
+    // Inside a zip, the bomb is named as the entry it is.
+    let p = write(
+        dir.path(),
+        "pdfs.zip",
+        &deflated(&[
+            ("story.txt", STORY.as_bytes()),
+            ("report.pdf", &pdf_with_filtered_stream("/FlateDecode", &bomb)),
+        ]),
+    );
+    let (outcome, problems) = read_file_with_problems(&p, &Limits::default());
+    assert!(matches!(outcome, Outcome::Articles(a) if a.len() == 1));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].entry, "report.pdf");
+    assert!(problems[0].message.contains("PDF bomb"), "{}", problems[0].message);
+    if let Some(peak) = peak_memory_bytes() {
+        assert!(peak < 1024 * 1024 * 1024, "peak memory {peak} bytes");
+    }
+}

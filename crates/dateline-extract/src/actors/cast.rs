@@ -70,10 +70,12 @@ impl Cast {
         let mut order: Vec<usize> = (0..people.len()).collect();
         order.sort_by_key(|&i| (std::cmp::Reverse(people[i].name.split(' ').count()), people[i].span.start));
         let mut assigned: Vec<Option<usize>> = vec![None; people.len()];
+        let mut by_word = MembersByWord::default();
         for &i in &order {
             let p = &people[i];
-            let member = cast.find_member(p).unwrap_or_else(|| cast.add_member(p));
+            let member = cast.find_member(p, &by_word).unwrap_or_else(|| cast.add_member(p));
             cast.absorb(member, p);
+            by_word.add(member, &cast.members[member].key);
             assigned[i] = Some(member);
         }
         for (i, p) in people.iter().enumerate() {
@@ -88,13 +90,18 @@ impl Cast {
         // Titles taken here do not overlap one another: the one starting last before a span
         // ends is the only one that could overlap it.
         let mut titles: std::collections::BTreeMap<usize, usize> = Default::default();
+        let by_role = MembersByRoleWord::new(&cast.members);
+        let mut ends = MentionEnds::new(&cast.mentions, cast.members.len());
+        let mut pools = TitlePools::new(cast.members.len());
         for t in &bare {
             let near = titles.range(..t.span.end).next_back();
             if taken.overlaps(t.span) || near.is_some_and(|(_, &end)| end > t.span.start) {
                 continue;
             }
-            if let Some(member) = cast.title_member(t) {
+            if let Some(member) = cast.title_member(t, &by_role, &ends, &mut pools) {
                 titles.insert(t.span.start, t.span.end);
+                ends.add(member, t.span.end, cast.mentions.len());
+                pools.add(member, t.span.end, cast.mentions.len());
                 cast.mentions.push(CastMention { span: t.span, member, how: Reference::Title });
             }
         }
@@ -110,10 +117,14 @@ impl Cast {
         cast
     }
 
-    fn find_member(&self, p: &PersonMention) -> Option<usize> {
+    /// The member `p` names, if any. Only members sharing a name word with `p` can be it (every
+    /// rule below compares words), so only those are looked at, in order.
+    fn find_member(&self, p: &PersonMention, by_word: &MembersByWord) -> Option<usize> {
         let key = actor_key(&p.name).with_country(p.country.as_deref());
         let single = key.words.len() == 1;
-        let candidates: Vec<usize> = (0..self.members.len())
+        let candidates: Vec<usize> = by_word
+            .sharing(&key)
+            .into_iter()
             .filter(|&i| {
                 let m = &self.members[i];
                 if single || key.is_part_of(&m.key) {
@@ -192,8 +203,11 @@ impl Cast {
         let mut owned: Vec<(String, usize)> = Vec::new();
         for (i, m) in self.members.iter().enumerate() {
             let words: Vec<&str> = m.name.split(' ').collect();
+            // This member's forms so far are the last ones: only those are looked through (a
+            // look through every member's was quadratic in the length of a long text).
+            let mine = owned.len();
             let mut add = |form: String| {
-                if !owned.iter().any(|(f, o)| *f == form && *o == i) {
+                if !owned[mine..].iter().any(|(f, o)| *f == form && *o == i) {
                     owned.push((form, i));
                 }
             };
@@ -240,6 +254,7 @@ impl Cast {
             first_bytes[key.as_bytes()[0] as usize] = true;
         }
         let taken = Taken::new(self.mentions.iter().map(|m| m.span));
+        let ends = MentionEnds::new(&self.mentions, self.members.len());
         let mut found = Vec::new();
         let bytes = text.as_bytes();
         let mut pos = 0;
@@ -277,13 +292,9 @@ impl Cast {
             let member = if owners_of.len() == 1 {
                 owners_of[0]
             } else {
-                // Shared surnames: the owner whose earlier mention is nearest.
-                let nearest = self
-                    .mentions
-                    .iter()
-                    .filter(|m| m.span.end <= span.start && owners_of.contains(&m.member))
-                    .max_by_key(|m| m.span.end)
-                    .map(|m| m.member);
+                // Shared surnames: the owner whose earlier mention is nearest (of two ending
+                // at one place, the later in order).
+                let nearest = ends.nearest_before(&owners_of, span.start);
                 nearest.unwrap_or(owners_of[0])
             };
             found.push(CastMention { span, member, how: Reference::Surname });
@@ -295,27 +306,55 @@ impl Cast {
 
     /// Who a definite title means: the member with that role (and country, when stated),
     /// nearest before the title, else the first one after it.
-    fn title_member(&self, t: &TitleMention) -> Option<usize> {
+    fn title_member(
+        &self,
+        t: &TitleMention,
+        by_role: &MembersByRoleWord,
+        ends: &MentionEnds,
+        pools: &mut TitlePools,
+    ) -> Option<usize> {
         if !t.definite {
             return None;
         }
         let title = fold(&t.role);
+        let key = (title, t.country.clone());
+        let pool = match pools.ids.get(&key) {
+            Some(&id) => id,
+            None => {
+                let members = self.title_pool(&key.0, t.country.as_deref(), by_role);
+                pools.insert(key, members, &self.members, ends)
+            }
+        };
+        let pool = &pools.pools[pool];
+        // The member mentioned last before the title (of two mentions ending at one place, the
+        // later in the list), else the first one mentioned.
+        let nearest = pool.ends.range(..=(t.span.start, usize::MAX, usize::MAX)).next_back();
+        nearest.map(|&(_, _, m)| m).or(pool.fallback)
+    }
+
+    /// The members a definite title may mean: those with that role (and country, when stated),
+    /// the exact role preferred when several have it.
+    fn title_pool(&self, title: &str, country: Option<&str>, by_role: &MembersByRoleWord) -> Vec<usize> {
         let matches = |m: &CastMember| -> bool {
             let Some(role) = &m.role_key else { return false };
             let role_ok = *role == title
                 || role.ends_with(&format!(" {title}"))
                 || role.starts_with(&format!("{title} "))
                 || (title.split(' ').count() == 1 && role.split(' ').any(|w| w == title));
-            let country_ok = match (&t.country, &m.country) {
+            let country_ok = match (country, &m.country) {
                 (Some(a), Some(b)) => a == b,
                 (Some(_), None) => false,
                 _ => true,
             };
             role_ok && country_ok
         };
-        let candidates: Vec<usize> = (0..self.members.len()).filter(|&i| matches(&self.members[i])).collect();
+        // Every role that fits has the title's first word among its words.
+        let candidates: Vec<usize> = by_role
+            .with_word(title.split(' ').next().unwrap_or(""))
+            .filter(|&i| matches(&self.members[i]))
+            .collect();
         if candidates.len() <= 1 {
-            return candidates.first().copied();
+            return candidates;
         }
         // Prefer the exact role, then the nearest earlier mention.
         let exact: Vec<usize> = candidates
@@ -329,14 +368,7 @@ impl Cast {
                     .is_some_and(|r| r == title || r.ends_with(&format!(" {title}")))
             })
             .collect();
-        let pool = if exact.is_empty() { candidates } else { exact };
-        let nearest = self
-            .mentions
-            .iter()
-            .filter(|m| m.span.end <= t.span.start && pool.contains(&m.member))
-            .max_by_key(|m| m.span.end)
-            .map(|m| m.member);
-        nearest.or_else(|| pool.iter().copied().min_by_key(|&i| self.members[i].first))
+        if exact.is_empty() { candidates } else { exact }
     }
 
     /// The member a span means: a mention that covers it, or one inside it.
@@ -425,7 +457,131 @@ impl Taken {
     }
 }
 
-/// The leading run of letters and digits: "Al-Thani" → "Al", "Blinken's" → "Blinken".
+/// The members each name word belongs to, to find the few a mention may name: a scan of every
+/// member per mention made the cast quadratic in the length of a long text.
+#[derive(Debug, Default)]
+struct MembersByWord(HashMap<String, std::collections::BTreeSet<usize>>);
+
+impl MembersByWord {
+    /// Records the words of `member`'s key (a key that grew keeps its old words: a superset).
+    fn add(&mut self, member: usize, key: &ActorKey) {
+        for w in &key.words {
+            self.0.entry(w.clone()).or_default().insert(member);
+        }
+    }
+
+    /// The members with a word of `key`, in order.
+    fn sharing(&self, key: &ActorKey) -> std::collections::BTreeSet<usize> {
+        key.words.iter().filter_map(|w| self.0.get(w)).flatten().copied().collect()
+    }
+}
+
+/// The members whose role has a given word, in order, to find the few a definite title may mean.
+#[derive(Debug, Default)]
+struct MembersByRoleWord(HashMap<String, Vec<usize>>);
+
+impl MembersByRoleWord {
+    fn new(members: &[CastMember]) -> Self {
+        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, m) in members.iter().enumerate() {
+            for w in m.role_key.iter().flat_map(|r| r.split(' ')) {
+                let of = by_word.entry(w.to_string()).or_default();
+                if of.last() != Some(&i) {
+                    of.push(i);
+                }
+            }
+        }
+        Self(by_word)
+    }
+
+    fn with_word(&self, word: &str) -> impl Iterator<Item = usize> + '_ {
+        self.0.get(word).into_iter().flatten().copied()
+    }
+}
+
+/// Each member's mentions by where they end (then by their place in the cast's list), to find
+/// the nearest earlier mention of some members by binary search: a scan of every mention per
+/// look-up was quadratic in the length of the text.
+#[derive(Debug)]
+struct MentionEnds(Vec<std::collections::BTreeSet<(usize, usize)>>);
+
+impl MentionEnds {
+    fn new(mentions: &[CastMention], members: usize) -> Self {
+        let mut ends = vec![std::collections::BTreeSet::new(); members];
+        for (i, m) in mentions.iter().enumerate() {
+            ends[m.member].insert((m.span.end, i));
+        }
+        Self(ends)
+    }
+
+    /// Records that mention `index` of the list, of `member`, ends at `end`.
+    fn add(&mut self, member: usize, end: usize, index: usize) {
+        self.0[member].insert((end, index));
+    }
+
+    /// Which of `members` has the mention ending last at or before `at` (of two ending there,
+    /// the later in the list): what a scan of the list with `max_by_key(end)` gives.
+    fn nearest_before(&self, members: &[usize], at: usize) -> Option<usize> {
+        members
+            .iter()
+            .filter_map(|&m| self.0[m].range(..=(at, usize::MAX)).next_back().map(|&e| (e, m)))
+            .max()
+            .map(|(_, m)| m)
+    }
+}
+
+/// The members each distinct definite title may mean, with every mention of them by where it
+/// ends, so that the nearest is found by one binary search: the members with a common role
+/// ("the Foreign Minister") grow with the length of a text, and a look at each of them per
+/// title was quadratic.
+struct TitlePools {
+    ids: HashMap<(String, Option<String>), usize>,
+    pools: Vec<TitlePool>,
+    /// The pools each member is in.
+    of_member: Vec<Vec<usize>>,
+}
+
+struct TitlePool {
+    /// The mentions of the pool's members: (end, place in the cast's list, member).
+    ends: std::collections::BTreeSet<(usize, usize, usize)>,
+    /// The member to take when none is mentioned before: the first mentioned.
+    fallback: Option<usize>,
+}
+
+impl TitlePools {
+    fn new(members: usize) -> Self {
+        Self { ids: HashMap::new(), pools: Vec::new(), of_member: vec![Vec::new(); members] }
+    }
+
+    fn insert(
+        &mut self,
+        key: (String, Option<String>),
+        members: Vec<usize>,
+        cast: &[CastMember],
+        ends: &MentionEnds,
+    ) -> usize {
+        let id = self.pools.len();
+        let mut pool = TitlePool {
+            ends: Default::default(),
+            fallback: members.iter().copied().min_by_key(|&i| cast[i].first),
+        };
+        for &m in &members {
+            pool.ends.extend(ends.0[m].iter().map(|&(end, index)| (end, index, m)));
+            self.of_member[m].push(id);
+        }
+        self.pools.push(pool);
+        self.ids.insert(key, id);
+        id
+    }
+
+    /// Records that mention `index` of the list, of `member`, ends at `end`.
+    fn add(&mut self, member: usize, end: usize, index: usize) {
+        for &id in &self.of_member[member] {
+            self.pools[id].ends.insert((end, index, member));
+        }
+    }
+}
+
 /// Whether `word` is the first of two family names closing a name of three words or more, as
 /// in Spanish and Portuguese usage ("Ortega" of "Daniel Ortega Ruiz"): not for names written
 /// family name first, nor for particles.
@@ -434,6 +590,7 @@ fn is_first_surname(key: &ActorKey, word: &str) -> bool {
     n >= 3 && !key.family_first && key.words[n - 2] == word && !PARTICLES.contains(&word)
 }
 
+/// The leading run of letters and digits: "Al-Thani" → "Al", "Blinken's" → "Blinken".
 fn first_run(s: &str) -> &str {
     let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
     &s[..end]

@@ -4,7 +4,7 @@
 
 use dateline_model::{Actor, ActorKind, Location, Participant, Role, Span};
 
-use super::{Context, Found, Trip, gathering_name, location_of, participant, push_unique, stop_for};
+use super::{Context, Found, Trips, gathering_name, location_of, participant, push_unique, stop_for};
 use crate::actors::{Mention, MentionKind};
 use dateline_model::EventKind;
 
@@ -48,7 +48,7 @@ pub(super) const NAMED_ONLY: &[&str] = &["session", "congress"];
 
 /// A gathering: named ("the Munich Security Conference") or dated; returns the event and the
 /// span of its name, so that the words inside it trigger nothing else.
-pub(super) fn conference(cx: &Context<'_, '_>, trips: &[Trip]) -> Option<(Found, Span)> {
+pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, Span)> {
     let s_text = cx.sentence.slice(cx.t.text);
     let rel_start = cx.trigger.start - cx.sentence.start;
     let mut rel_end = cx.trigger.end - cx.sentence.start;

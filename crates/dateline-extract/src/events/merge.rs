@@ -3,31 +3,51 @@
 //! their dates are compatible (equal, one unknown, or one inside the other) and so are their
 //! countries. Distinct days stay distinct events.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
-use dateline_model::{ActorKind, Event, Span};
+use dateline_model::{ActorKind, Event, EventKind, Span, Status};
 
 /// Merges within one article. A headline's events ("Envoy Lenderking's Travel to Saudi Arabia")
 /// have no tense and no date of their own: they join the body's telling of the same event
 /// whatever its status, and stand alone only when the body does not tell it.
 pub fn within_article(events: Vec<Event>, headline: Option<Span>) -> Vec<Event> {
+    merge_counting(events, headline).0
+}
+
+/// [`within_article`], also giving how many pairs of events it compared (for tests: a scan of
+/// every kept event per event made merging quadratic in the length of a long text).
+fn merge_counting(events: Vec<Event>, headline: Option<Span>) -> (Vec<Event>, usize) {
     let from_headline = |e: &Event| headline.is_some_and(|h| e.evidence.iter().all(|s| h.contains(*s)));
     let (titles, body): (Vec<Event>, Vec<Event>) = events.into_iter().partition(|e| from_headline(e));
     let mut out: Vec<Event> = Vec::new();
     // The evidence each kept event has, to add a span in constant time: an article that tells
     // one event thousands of times gave it thousands of spans, each checked against all others.
     let mut spans: Vec<HashSet<Span>> = Vec::new();
+    let mut kept = Kept::default();
+    let mut compared = 0;
     for e in body {
-        match out.iter().position(|o| same_event(o, &e)) {
-            Some(i) => absorb(&mut out[i], &mut spans[i], e),
+        // The first kept event that is the same: only one sharing a person, or a named one when
+        // `e` is named, can be (`same_event`), so only those are compared, in order.
+        let same = kept.candidates(&e).into_iter().find(|&i| {
+            compared += 1;
+            same_event(&out[i], &e)
+        });
+        match same {
+            Some(i) => {
+                absorb(&mut out[i], &mut spans[i], e);
+                kept.add(i, &out[i]);
+            }
             None => {
                 spans.push(e.evidence.iter().copied().collect());
+                kept.add(out.len(), &e);
                 out.push(e);
             }
         }
     }
+    // A headline tells few events: each is compared with every kept one.
     for e in titles {
         let same = out.iter().position(|o| {
+            compared += 1;
             let mut probe = e.clone();
             probe.status = o.status;
             same_event(o, &probe)
@@ -40,7 +60,45 @@ pub fn within_article(events: Vec<Event>, headline: Option<Span>) -> Vec<Event> 
             }
         }
     }
-    out
+    (out, compared)
+}
+
+/// The kept events by the people they name and, for named ones, by kind and status. An event
+/// that grew keeps its old entries (a superset: every candidate is compared anyway).
+#[derive(Debug, Default)]
+struct Kept {
+    by_person: HashMap<(EventKind, Status, String), BTreeSet<usize>>,
+    named: HashMap<(EventKind, Status), BTreeSet<usize>>,
+}
+
+impl Kept {
+    fn add(&mut self, i: usize, e: &Event) {
+        for p in e.participants.iter().filter(|p| p.actor.kind == ActorKind::Person) {
+            self.by_person.entry((e.kind, e.status, p.actor.name.clone())).or_default().insert(i);
+        }
+        if e.name.is_some() {
+            self.named.entry((e.kind, e.status)).or_default().insert(i);
+        }
+    }
+
+    /// Every kept event that may be the same as `e`, in order: the same kind and status and a
+    /// person in common (`people_nested` of two non-empty sets), or both named.
+    fn candidates(&self, e: &Event) -> BTreeSet<usize> {
+        let mut out: BTreeSet<usize> = e
+            .participants
+            .iter()
+            .filter(|p| p.actor.kind == ActorKind::Person)
+            .filter_map(|p| self.by_person.get(&(e.kind, e.status, p.actor.name.clone())))
+            .flatten()
+            .copied()
+            .collect();
+        if e.name.is_some()
+            && let Some(named) = self.named.get(&(e.kind, e.status))
+        {
+            out.extend(named);
+        }
+        out
+    }
 }
 
 fn same_event(a: &Event, b: &Event) -> bool {
@@ -118,4 +176,64 @@ fn absorb(o: &mut Event, spans: &mut HashSet<Span>, e: Event) {
         o.name = e.name;
     }
     o.confidence = o.confidence.max(e.confidence);
+}
+
+#[cfg(test)]
+mod tests {
+    use dateline_model::{Actor, Participant, Role};
+
+    use super::*;
+
+    fn meeting(i: usize, people: &[&str], name: Option<&str>) -> Event {
+        Event {
+            kind: EventKind::Meeting,
+            status: Status::Occurred,
+            date: None,
+            participants: people
+                .iter()
+                .map(|p| Participant { actor: Actor::new(*p, ActorKind::Person), role: Role::Attendee })
+                .collect(),
+            location: None,
+            name: name.map(str::to_string),
+            evidence: vec![Span::new(i * 10, i * 10 + 5)],
+            trigger: Span::new(i * 10, i * 10 + 3),
+            confidence: 0.5,
+        }
+    }
+
+    #[test]
+    fn events_sharing_people_merge_and_others_stay() {
+        let events = vec![
+            meeting(0, &["A", "B"], None),
+            meeting(1, &["C"], None),
+            meeting(2, &["B"], None),
+            meeting(3, &[], Some("Strategic Dialogue")),
+            meeting(4, &["D"], Some("the Strategic Dialogue")),
+        ];
+        let (out, _) = merge_counting(events, None);
+        let people: Vec<Vec<&str>> = out.iter().map(|e| e.participant_names()).collect();
+        assert_eq!(people, [vec!["A", "B"], vec!["C"], vec!["D"]]);
+        // The named ones: "Strategic Dialogue" inside "the Strategic Dialogue", whoever takes part.
+        let (out, _) = merge_counting(
+            vec![
+                meeting(0, &[], Some("Strategic Dialogue")),
+                meeting(1, &["D"], Some("The Strategic Dialogue")),
+            ],
+            None,
+        );
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].evidence.len(), 2);
+    }
+
+    /// Not a timed test: merging thousands of events with different people compares each with
+    /// the few that share a person, not with every kept one.
+    #[test]
+    fn merging_compares_only_events_that_share_a_person() {
+        let names: Vec<String> = (0..4000).map(|i| format!("Person {i}")).collect();
+        let events: Vec<Event> =
+            (0..4000).map(|i| meeting(i, &[&names[i], &names[(i + 1) % 4000]], None)).collect();
+        let (out, compared) = merge_counting(events, None);
+        assert_eq!(out.len(), 4000);
+        assert!(compared <= 2 * 4000, "{compared} comparisons for 4,000 events");
+    }
 }

@@ -28,7 +28,7 @@ use gathering::conference;
 pub use naming::gathering_name;
 pub use status::status_of;
 pub use triggers::{Trigger, find_triggers};
-use trip::Trip;
+use trip::{Trip, Trips};
 
 /// Everything the event stage reads: the text, its sentences, and the tags of stage 2.
 #[derive(Debug)]
@@ -41,6 +41,10 @@ pub struct Tagged<'a> {
     pub cast: &'a Cast,
     /// The headline, when the text starts with one: its events carry no tense of their own.
     pub headline: Option<Span>,
+    /// The text's paragraph breaks, to find a paragraph's start by binary search.
+    pub breaks: &'a crate::segment::Breaks,
+    /// The transcript's speaker labels (`speaker_labels`), found once per article.
+    pub speaker_labels: &'a [&'a Mention],
 }
 
 /// Lines that are not reporting: promotions, share bars, bylines.
@@ -57,7 +61,7 @@ struct Found {
 type SeenKey = (Vec<Span>, EventKind, Vec<String>);
 
 pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
-    let mut trips: Vec<Trip> = Vec::new();
+    let mut trips = Trips::default();
     let mut found: Vec<Found> = Vec::new();
     // What `found` holds, to look up in constant time (a scan per event was quadratic).
     // The events kept under each key: their index in `found` and their place.
@@ -189,11 +193,15 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     let undated_trips: Vec<usize> = (0..trips.len())
         .filter(|&i| trips[i].status == Status::Occurred && trips[i].date.is_none() && trips[i].travelled)
         .collect();
+    let mut undated = vec![false; trips.len()];
+    for &i in &undated_trips {
+        undated[i] = true;
+    }
     let mut off_the_day: Vec<Span> = undated_trips.iter().map(|&i| trips[i].trigger).collect();
     off_the_day.extend(
         found
             .iter()
-            .filter(|f| f.stop.as_ref().is_some_and(|(i, _)| undated_trips.contains(i)))
+            .filter(|f| f.stop.as_ref().is_some_and(|(i, _)| undated.get(*i) == Some(&true)))
             .map(|f| f.event.trigger),
     );
     let mut events: Vec<Event> = trip_visits(&trips, &found);
@@ -573,16 +581,18 @@ fn visits_a_page(sentence: &str, trigger: Span) -> bool {
 
 /// The speaker labels of a transcript, in text order: a person mention that opens a paragraph
 /// and ends, within 90 bytes, at ": " ("PRESIDENT YOON: ...").
-fn speaker_labels<'a>(t: &'a Tagged<'_>) -> Vec<&'a Mention> {
-    let text = t.text;
-    t.mentions
+pub(crate) fn speaker_labels<'a>(
+    text: &str,
+    mentions: &'a [Mention],
+    breaks: &crate::segment::Breaks,
+) -> Vec<&'a Mention> {
+    mentions
         .iter()
         .filter(|m| m.kind == MentionKind::Person)
         .filter(|m| {
-            let start = text[..m.span.start].rfind("\n\n").map_or(0, |i| i + 2);
-            let Some(colon) = text[start..].find(": ").map(|i| start + i) else { return false };
+            let start = breaks.paragraph_start(m.span.start);
+            let Some(colon) = crate::segment::colon_within(text, start, 90) else { return false };
             m.span.end <= colon
-                && colon - start <= 90
                 && text[start..m.span.start].trim().is_empty()
                 && !text[start..colon].contains(['.', ','])
         })
@@ -770,7 +780,7 @@ impl Context<'_, '_> {
     /// speaker, before the turn or after it.
     fn addressee(&self) -> Option<Participant> {
         let me = self.speaker()?;
-        let labels = speaker_labels(self.t);
+        let labels = self.t.speaker_labels;
         let at = labels.partition_point(|m| m.span.start < self.trigger.start);
         let other = |m: &Mention| m.name != me.actor.name;
         labels[..at]
@@ -789,8 +799,8 @@ impl Context<'_, '_> {
         let text = self.t.text;
         let mut end = self.trigger.start;
         for _ in 0..TURN_PARAGRAPHS {
-            let start = text[..end].rfind("\n\n").map_or(0, |i| i + 2);
-            let label_end = text[start..].find(": ").map(|i| start + i).filter(|&i| i - start <= 90);
+            let start = self.t.breaks.paragraph_start(end);
+            let label_end = crate::segment::colon_within(text, start, 90);
             if let Some(label_end) = label_end
                 && let Some(m) =
                     crate::starting_in(self.t.mentions, Span::new(start, label_end), |m| m.span).iter().find(
@@ -1126,7 +1136,7 @@ fn someone_of_mine(cx: &Context<'_, '_>) -> bool {
     })
 }
 
-fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
+fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
     // "My wife recently visited Kyiv": a private person's trip, no diplomatic visit.
     if someone_of_mine(cx) {
         return;
@@ -1210,23 +1220,19 @@ fn visit(cx: &Context<'_, '_>, trips: &mut Vec<Trip>) {
     let coordinated = coordinated_run(cx, &travellers);
     let status = cx.status_for(date);
     for traveller in travellers.into_iter().take(coordinated) {
-        let existing =
-            trips.iter().position(|tr| tr.traveller == traveller.actor.name && tr.status == status);
+        let existing = trips.of(&traveller.actor.name).iter().copied().find(|&i| trips[i].status == status);
         let trip_index = match existing {
             Some(i) => i,
-            None => {
-                trips.push(Trip {
-                    traveller: traveller.actor.name.clone(),
-                    traveller_country: traveller.actor.country.clone(),
-                    status,
-                    date: None,
-                    stops: Vec::new(),
-                    trigger: cx.trigger,
-                    travelled: false,
-                    hosts: Vec::new(),
-                });
-                trips.len() - 1
-            }
+            None => trips.push(Trip {
+                traveller: traveller.actor.name.clone(),
+                traveller_country: traveller.actor.country.clone(),
+                status,
+                date: None,
+                stops: Vec::new(),
+                trigger: cx.trigger,
+                travelled: false,
+                hosts: Vec::new(),
+            }),
         };
         let trip = &mut trips[trip_index];
         trip.travelled |= told_as_past(cx);
@@ -1476,15 +1482,17 @@ fn update_stop_dates(t: &Tagged<'_>, sentence: Span, trips: &mut [Trip]) {
 /// the first counterpart that is a stop ("met with Peruvian Foreign Minister ...").
 fn stop_for(
     cx: &Context<'_, '_>,
-    trips: &[Trip],
+    trips: &Trips,
     people: &[Participant],
     counterparts: &[Participant],
 ) -> Option<(usize, String)> {
-    let (i, trip) = trips
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, tr)| people.is_empty() || people.iter().any(|p| p.actor.name == tr.traveller))?;
+    // The last trip of one of `people` (of anyone's when there are none).
+    let i = if people.is_empty() {
+        trips.len().checked_sub(1)
+    } else {
+        people.iter().filter_map(|p| trips.of(&p.actor.name).last().copied()).max()
+    }?;
+    let trip = &trips[i];
     let named: Vec<String> = cx
         .places_in(cx.sentence)
         .iter()
@@ -1532,7 +1540,7 @@ fn actors_of(cx: &Context<'_, '_>, trips: &[Trip]) -> Vec<Participant> {
     cx.initiators()
 }
 
-fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &[Trip]) -> Vec<Found> {
+fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Trips) -> Vec<Found> {
     let mut initiators = actors_of(cx, trips);
     let mut counterparts = cx.people_in(cx.regions.object);
     counterparts.extend(cx.parties_in(cx.regions.object));
@@ -1693,7 +1701,18 @@ fn location_of(places: &[&Mention]) -> Option<Location> {
 /// met there, the stop's cities, its dates (else the trip's).
 fn trip_visits(trips: &[Trip], found: &[Found]) -> Vec<Event> {
     let mut out = Vec::new();
+    // The meetings found on each trip, in order: a look through all of them per trip was
+    // quadratic in the length of a long text.
+    let mut on_trip: Vec<Vec<&Found>> = vec![Vec::new(); trips.len()];
+    for f in found {
+        if let Some((i, _)) = &f.stop
+            && let Some(of) = on_trip.get_mut(*i)
+        {
+            of.push(f);
+        }
+    }
     for (ti, trip) in trips.iter().enumerate() {
+        let found = &on_trip[ti];
         // Stops the meetings found on a trip to a region ("In the UAE, Kerry met ...").
         let mut stops = trip.stops.clone();
         for f in found {

@@ -59,3 +59,39 @@ impl Trip {
         self.stop(country).and_then(|s| s.date).or(self.date)
     }
 }
+
+/// The article's trips, in the order they were told, with each traveller's trips: finding a
+/// traveller's trip by a look through all of them was quadratic in the length of a long text.
+/// Trips are only added by [`Trips::push`], and a trip's traveller does not change.
+#[derive(Debug, Clone, Default)]
+pub struct Trips {
+    list: Vec<Trip>,
+    by_traveller: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl Trips {
+    pub fn push(&mut self, trip: Trip) -> usize {
+        let i = self.list.len();
+        self.by_traveller.entry(trip.traveller.clone()).or_default().push(i);
+        self.list.push(trip);
+        i
+    }
+
+    /// The trips of `traveller`, in order.
+    pub fn of(&self, traveller: &str) -> &[usize] {
+        self.by_traveller.get(traveller).map_or(&[], Vec::as_slice)
+    }
+}
+
+impl std::ops::Deref for Trips {
+    type Target = [Trip];
+    fn deref(&self) -> &[Trip] {
+        &self.list
+    }
+}
+
+impl std::ops::DerefMut for Trips {
+    fn deref_mut(&mut self) -> &mut [Trip] {
+        &mut self.list
+    }
+}
