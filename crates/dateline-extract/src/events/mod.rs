@@ -1578,8 +1578,11 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Trips) -> Vec<
                 stop = Some((ti, country));
             }
         } else if date.is_none()
-            && let Some(trip) =
-                trips.iter().rev().find(|tr| initiators.iter().any(|p| p.actor.name == tr.traveller))
+            && let Some(trip) = initiators
+                .iter()
+                .filter_map(|p| trips.of(&p.actor.name).last().copied())
+                .max()
+                .map(|i| &trips[i])
             && trip.status == cx.status_for(None)
             && location.as_ref().is_none_or(|l| l.country.as_ref().is_none_or(|c| trip.stop(c).is_some()))
         {
@@ -1711,6 +1714,14 @@ fn trip_visits(trips: &[Trip], found: &[Found]) -> Vec<Event> {
             of.push(f);
         }
     }
+    // The meetings told in each sentence, and who travels, for the hosts of a stop below.
+    let mut told_in: std::collections::HashMap<Span, Vec<&Found>> = Default::default();
+    for f in found.iter().filter(|f| f.event.kind == EventKind::Meeting) {
+        for s in &f.event.evidence {
+            told_in.entry(*s).or_default().push(f);
+        }
+    }
+    let travellers: std::collections::HashSet<&str> = trips.iter().map(|t| t.traveller.as_str()).collect();
     for (ti, trip) in trips.iter().enumerate() {
         let found = &on_trip[ti];
         // Stops the meetings found on a trip to a region ("In the UAE, Kerry met ...").
@@ -1757,14 +1768,12 @@ fn trip_visits(trips: &[Trip], found: &[Found]) -> Vec<Event> {
             // "A met B during her visit to Rabat", "A met with B and C who arrived in Ukraine":
             // whom a meeting told in the stop's own sentence has the traveller meet there, besides
             // other travellers and people of a third country, hosts the visit.
-            for f in found.iter().filter(|f| {
-                f.event.kind == EventKind::Meeting
-                    && f.event.status == trip.status
-                    && f.event.evidence.iter().any(|s| stop.evidence.contains(s))
+            for f in stop.evidence.iter().filter_map(|s| told_in.get(s)).flatten().filter(|f| {
+                f.event.status == trip.status
                     && f.event.participants.iter().any(|p| p.actor.name == trip.traveller)
             }) {
                 for p in &f.event.participants {
-                    let traveller = trips.iter().any(|t| t.traveller == p.actor.name);
+                    let traveller = travellers.contains(p.actor.name.as_str());
                     let third = p.actor.country.as_ref().is_some_and(|c| *c != stop.country);
                     if p.actor.kind == ActorKind::Person && !traveller && !third {
                         push_unique(&mut participants, Participant { role: Role::Host, ..p.clone() });
