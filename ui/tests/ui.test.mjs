@@ -116,17 +116,32 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       const e = events.find((x) => x.id === id);
       const start = Date.parse(`${e.start}T00:00:00Z`);
       const end = Date.parse(`${e.end ?? e.start}T00:00:00Z`) + DAY;
+      // A fit or zoom animates the view: read it once it holds still.
+      const view = async () => `${await canvas.getAttribute('data-view-start')} ${await canvas.getAttribute('data-view-end')}`;
+      for (let before = await view(), i = 0; i < 20; i++) {
+        await page.waitForTimeout(50);
+        const now = await view();
+        if (now === before) break;
+        before = now;
+      }
       const box = await canvas.boundingBox();
       const v0 = Number(await canvas.getAttribute('data-view-start'));
       const v1 = Number(await canvas.getAttribute('data-view-end'));
       const laneBox = await page.locator(`.tl-lane-label[data-lane=${lane}]`).boundingBox();
       const x = box.x + (((start + end) / 2 - v0) / (v1 - v0)) * box.width;
+      // The tooltip follows the pointer on the next frame: on a loaded machine that may take
+      // longer than a fixed pause, so each row is polled for a while before the next is tried.
+      const tip = page.getByTestId('tooltip');
       for (let row = 0; row < 6; row++) {
         const y = laneBox.y + LANE_PAD + row * ROW_H + ROW_H / 2;
         await page.mouse.move(x, y);
-        await page.waitForTimeout(30);
-        const tip = page.getByTestId('tooltip');
-        if ((await tip.count()) && (await tip.locator('.tt-label').innerText()) === e.label) return { x, y };
+        let other = 0;
+        for (let wait = 0; wait < 400 && other < 3; wait += 40) {
+          await page.waitForTimeout(40);
+          const label = (await tip.count()) ? await tip.locator('.tt-label').innerText() : null;
+          if (label === e.label) return { x, y };
+          if (label) other++; // another event's row: try the next one
+        }
       }
       throw new Error(`event ${id} not found on the canvas`);
     }
