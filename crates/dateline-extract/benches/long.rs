@@ -35,20 +35,10 @@ const COUNTRIES: [&str; 16] = [
     "Philippines",
     "Australia",
 ];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// An English month name (chrono's), for `m` in 0..12.
+fn month(m: usize) -> &'static str {
+    chrono::Month::try_from(m as u8 + 1).expect("m is below 12").name()
+}
 const ROLES: [&str; 5] =
     ["Foreign Minister", "Prime Minister", "President", "Defense Minister", "Ambassador"];
 
@@ -86,13 +76,13 @@ fn text(bytes: usize, one_line: bool) -> String {
              honour, and I met {a} on Monday.\n\n",
             COUNTRIES[j],
             CITIES[i],
-            MONTHS[m],
+            month(m),
             CITIES[(i + 3) % 16],
             COUNTRIES[(j + 5) % 16],
-            MONTHS[m],
+            month(m),
             d + 1,
             d + 2,
-            MONTHS[(m + 1) % 12],
+            month((m + 1) % 12),
             c.to_uppercase(),
             COUNTRIES[(j + 2) % 16],
         );

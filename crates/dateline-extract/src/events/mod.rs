@@ -740,12 +740,15 @@ impl Context<'_, '_> {
         let text = self.t.text;
         let region = self.regions.subject;
         let before = text[region.start..self.trigger.start].trim_end();
+        // The pronoun, right before the trigger or before one lower-case adjective.
         let mut words = before.rsplit(' ');
         let last = words.next()?;
         let pronoun = |w: &str| matches!(w, "his" | "her" | "their");
-        if !(pronoun(last) || words.next().is_some_and(pronoun) && last.chars().all(char::is_lowercase)) {
-            return None;
-        }
+        let possessive = if pronoun(last) {
+            last
+        } else {
+            words.next().filter(|w| pronoun(w) && last.chars().all(char::is_lowercase))?
+        };
         // A leading adverbial ("Following the summit, ...") is not the subject.
         let clause = region.slice(text);
         let lead = ["Following ", "After ", "Before ", "During ", "On ", "In ", "At ", "Ahead of "];
@@ -764,7 +767,7 @@ impl Context<'_, '_> {
             return None;
         }
         let mut out = vec![participant(first, Role::Initiator)];
-        if last == "their" || before.ends_with(" their") || before.rsplit(' ').nth(1) == Some("their") {
+        if possessive == "their" {
             for w in people.windows(2) {
                 let between = text[w[0].span.end..w[1].span.start].trim();
                 if !matches!(between, "and" | "," | ", and") {
@@ -1487,11 +1490,7 @@ fn stop_for(
     counterparts: &[Participant],
 ) -> Option<(usize, String)> {
     // The last trip of one of `people` (of anyone's when there are none).
-    let i = if people.is_empty() {
-        trips.len().checked_sub(1)
-    } else {
-        people.iter().filter_map(|p| trips.of(&p.actor.name).last().copied()).max()
-    }?;
+    let i = if people.is_empty() { trips.len().checked_sub(1) } else { trips.last_of(people) }?;
     let trip = &trips[i];
     let named: Vec<String> = cx
         .places_in(cx.sentence)
@@ -1578,11 +1577,7 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Trips) -> Vec<
                 stop = Some((ti, country));
             }
         } else if date.is_none()
-            && let Some(trip) = initiators
-                .iter()
-                .filter_map(|p| trips.of(&p.actor.name).last().copied())
-                .max()
-                .map(|i| &trips[i])
+            && let Some(trip) = trips.last_of(&initiators).map(|i| &trips[i])
             && trip.status == cx.status_for(None)
             && location.as_ref().is_none_or(|l| l.country.as_ref().is_none_or(|c| trip.stop(c).is_some()))
         {

@@ -81,6 +81,11 @@ impl Trips {
     pub fn of(&self, traveller: &str) -> &[usize] {
         self.by_traveller.get(traveller).map_or(&[], Vec::as_slice)
     }
+
+    /// The latest trip of any of `people`.
+    pub fn last_of(&self, people: &[Participant]) -> Option<usize> {
+        people.iter().filter_map(|p| self.of(&p.actor.name).last().copied()).max()
+    }
 }
 
 impl std::ops::Deref for Trips {
