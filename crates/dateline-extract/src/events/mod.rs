@@ -12,6 +12,7 @@ mod clause;
 mod gathering;
 mod merge;
 mod naming;
+mod senses;
 mod status;
 mod triggers;
 mod trip;
@@ -93,10 +94,8 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             if consumed.iter().any(|c| c.overlaps(trigger)) {
                 continue;
             }
-            if meets_a_goal(s_text, trig.span) {
-                continue;
-            }
-            if trig.kind == EventKind::Visit && visits_a_page(s_text, trig.span) {
+            // "meeting humanitarian needs", "travel restrictions", "visit our website".
+            if senses::other_sense(s_text, trig.span) {
                 continue;
             }
             // "the 27th Congress of the Universal Postal Union", not "the U.S. Congress".
@@ -517,66 +516,6 @@ fn date_the_lead(t: &Tagged<'_>, events: &mut [Event], off_the_day: &[Span]) {
 
 fn participant_key(e: &Event) -> Vec<String> {
     e.participant_names().into_iter().map(str::to_string).collect()
-}
-
-/// "to meet the challenges", "meets the criteria": "meet" with a goal, not a person, as object.
-fn meets_a_goal(sentence: &str, trigger: Span) -> bool {
-    const GOALS: &[&str] = &[
-        "the challenge",
-        "challenges",
-        "the need",
-        "needs",
-        "the demand",
-        "demands",
-        "its obligations",
-        "their obligations",
-        "obligations",
-        "commitments",
-        "the goal",
-        "goals",
-        "the target",
-        "targets",
-        "expectations",
-        "requirements",
-        "the requirement",
-        "the moment",
-        "the deadline",
-        "the criteria",
-        "the threshold",
-        "the standard",
-        "standards",
-        "the test",
-        "this moment",
-        "the growing",
-    ];
-    let word = trigger.slice(sentence).to_ascii_lowercase();
-    if !matches!(word.as_str(), "meet" | "meets" | "met") {
-        return false;
-    }
-    let after = sentence[trigger.end..].trim_start().to_ascii_lowercase();
-    GOALS.iter().any(|g| after.starts_with(g))
-}
-
-/// "please visit: www...", "visit our website", "visit the Department's web page": a visit to a
-/// page, not a place.
-fn visits_a_page(sentence: &str, trigger: Span) -> bool {
-    let word = trigger.slice(sentence).to_ascii_lowercase();
-    if !word.starts_with("visit") {
-        return false;
-    }
-    let after = sentence[trigger.end..].trim_start().to_ascii_lowercase();
-    let words: Vec<&str> = after.split_whitespace().take(5).collect();
-    after.starts_with(':')
-        || after.starts_with("http")
-        || after.starts_with("www.")
-        || words.iter().any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-            w.starts_with("website")
-                || w.starts_with("webpage")
-                || w.starts_with("homepage")
-                || w.starts_with("www.")
-        })
-        || words.windows(2).any(|p| p[0] == "web" && (p[1].starts_with("site") || p[1].starts_with("page")))
 }
 
 /// The speaker labels of a transcript, in text order: a person mention that opens a paragraph
@@ -1139,9 +1078,146 @@ fn someone_of_mine(cx: &Context<'_, '_>) -> bool {
     })
 }
 
+/// Words between a subject and its verb: auxiliaries, adverbs, "plans to".
+const BEFORE_VERB: &[&str] = &[
+    "will",
+    "would",
+    "shall",
+    "should",
+    "may",
+    "might",
+    "can",
+    "could",
+    "must",
+    "also",
+    "then",
+    "again",
+    "once",
+    "soon",
+    "later",
+    "now",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "be",
+    "been",
+    "to",
+    "plans",
+    "plan",
+    "planned",
+    "expected",
+    "scheduled",
+    "set",
+    "due",
+    "not",
+    "never",
+    "still",
+    "already",
+    "subsequently",
+    "next",
+    "first",
+    "recently",
+    "previously",
+    "jointly",
+    "both",
+    "all",
+];
+
+/// The words after which a bare verb form follows.
+const MODALS: &[&str] = &["will", "would", "shall", "should", "may", "might", "can", "could", "must", "to"];
+
+/// Words that stand for people the article names elsewhere: the subject may be one of them.
+const PEOPLE_WORDS: &[&str] = &[
+    "i",
+    "we",
+    "he",
+    "she",
+    "they",
+    "you",
+    "who",
+    "which",
+    "that",
+    "delegation",
+    "delegations",
+    "team",
+    "party",
+    "leader",
+    "leaders",
+    "counterpart",
+    "counterparts",
+    "himself",
+    "herself",
+    "couple",
+    "duo",
+];
+
+/// "The “Stolen Memory” project will once again travel to Spain", "Senior officials from the
+/// Departments of State and Defense will travel to Brussels": the verb's subject is a thing or a
+/// group the article names no one in, so nobody named elsewhere travels.
+fn a_thing_travels(cx: &Context<'_, '_>) -> bool {
+    let text = cx.t.text;
+    let verb = cx.trigger.slice(text).split(' ').next().unwrap_or_default().to_lowercase();
+    let inflected = matches!(
+        verb.as_str(),
+        "travels" | "traveled" | "travelled" | "visits" | "visited" | "arrives" | "arrived"
+    );
+    if !inflected && !matches!(verb.as_str(), "travel" | "visit" | "arrive") {
+        return false;
+    }
+    let before = &text[cx.regions.subject.start..cx.trigger.start];
+    let part_start = before.rfind([',', ';']).map_or(0, |i| i + 1);
+    let mut words: Vec<(usize, &str)> = before[part_start..]
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w))
+        .collect();
+    // A bare "travel" or "visit" is a verb after a modal or "to" ("will once again travel"), a
+    // noun otherwise ("the planned visit").
+    let mut modal = false;
+    while let Some((_, w)) = words.last() {
+        let w = w.to_lowercase();
+        if !BEFORE_VERB.contains(&w.as_str()) {
+            break;
+        }
+        modal |= MODALS.contains(&w.as_str());
+        words.pop();
+    }
+    let (Some(&(first, _)), Some(&(last, last_word))) = (words.first(), words.last()) else { return false };
+    if !(modal || inflected) {
+        return false;
+    }
+    let subject =
+        Span::new(cx.regions.subject.start + first, cx.regions.subject.start + last + last_word.len());
+    if !cx.people_in(subject).is_empty() || !crate::actors::titles().find(subject.slice(text)).is_empty() {
+        return false;
+    }
+    let titled = |w: &str| TITLE_HEADS.contains(w);
+    !subject.slice(text).split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = w.to_lowercase();
+        PEOPLE_WORDS.contains(&lower.as_str()) || titled(&lower)
+    })
+}
+
+/// The head word of every title, lower-cased: "Secretary of State" gives "secretary".
+static TITLE_HEADS: std::sync::LazyLock<std::collections::HashSet<String>> = std::sync::LazyLock::new(|| {
+    crate::actors::titles()
+        .all()
+        .iter()
+        .filter_map(|t| {
+            let t = t.to_lowercase();
+            let head = t.split(" of ").next()?.split(" for ").next()?.rsplit(' ').next()?;
+            Some(head.trim_end_matches('.').to_string())
+        })
+        .collect()
+});
+
 fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
     // "My wife recently visited Kyiv": a private person's trip, no diplomatic visit.
-    if someone_of_mine(cx) {
+    if someone_of_mine(cx) || a_thing_travels(cx) {
         return;
     }
     let mut destinations: Vec<Mention> = destinations(cx).into_iter().cloned().collect();
