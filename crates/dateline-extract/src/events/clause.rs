@@ -79,9 +79,14 @@ pub fn regions(text: &str, sentence: Span, trigger: Span, lists: bool) -> Region
     let clause_start = s[..rel_start].rfind([';', ':']).map_or(0, |i| i + 1);
     let clause_end = if lists { s.len() } else { s[rel_end..].find(';').map_or(s.len(), |i| rel_end + i) };
     let after = &s[rel_end..clause_end];
+    // "the Secretary's upcoming trip to Israel and Jordan, but first I want to recognize the
+    // development of last week": ", but" opens a clause of its own ("not only A, but also B" does
+    // not).
+    let but = after.match_indices(", but ").map(|(i, _)| i).find(|&i| !after[i + 6..].starts_with("also "));
     let object_end = OBJECT_ENDS
         .iter()
         .filter_map(|w| after.find(w))
+        .chain(but)
         // A purpose clause right after the trigger ("met to discuss") leaves no object: keep
         // looking past it only when nothing precedes it.
         .filter(|&i| i > 0)
@@ -121,6 +126,14 @@ mod tests {
                 "travel to"
             ),
             ("Blinken will".into(), "Rome, Italy,".into())
+        );
+        assert_eq!(
+            parts("I will speak on his trip to Israel and Jordan, but first I recall last week.", "trip to"),
+            ("I will speak on his".into(), "Israel and Jordan".into())
+        );
+        assert_eq!(
+            parts("She met not only the Minister, but also the President.", "met"),
+            ("She".into(), "not only the Minister, but also the President.".into())
         );
     }
 }
