@@ -9,6 +9,7 @@
 //! - [`cast`]: coreference within an article;
 //! - [`names`]: name keys and the cross-article identity rule [`same_person`].
 
+pub mod bodies;
 pub mod cast;
 mod gazetteer;
 pub mod names;

@@ -136,19 +136,28 @@ fn names_compatible(a: &Event, b: &Event) -> bool {
 }
 
 fn people_nested(a: &Event, b: &Event) -> bool {
-    let names = |e: &Event| -> Vec<String> {
-        e.participants
-            .iter()
-            .filter(|p| p.actor.kind == ActorKind::Person)
-            .map(|p| p.actor.name.clone())
-            .collect()
+    let names = |e: &Event, kind: ActorKind| -> Vec<String> {
+        e.participants.iter().filter(|p| p.actor.kind == kind).map(|p| p.actor.name.clone()).collect()
     };
-    let (pa, pb) = (names(a), names(b));
+    let nested =
+        |x: &[String], y: &[String]| x.iter().all(|n| y.contains(n)) || y.iter().all(|n| x.contains(n));
+    let (pa, pb) = (names(a, ActorKind::Person), names(b, ActorKind::Person));
     if pa.is_empty() || pb.is_empty() {
-        // Gatherings without named people are the same when their names agree.
-        return a.name.is_some() && b.name.is_some() && pa.is_empty() && pb.is_empty();
+        if !(pa.is_empty() && pb.is_empty()) {
+            return false;
+        }
+        // Gatherings without named people are the same when their names agree, or, unnamed,
+        // when the organisations they gather are nested ("Notice of Meeting: U.S. Advisory
+        // Commission on Public Diplomacy" and the body's "The Commission will hold a meeting").
+        let (oa, ob) = (names(a, ActorKind::Organization), names(b, ActorKind::Organization));
+        return (a.name.is_some() && b.name.is_some())
+            || (a.name.is_none()
+                && b.name.is_none()
+                && !oa.is_empty()
+                && !ob.is_empty()
+                && nested(&oa, &ob));
     }
-    pa.iter().all(|n| pb.contains(n)) || pb.iter().all(|n| pa.contains(n))
+    nested(&pa, &pb)
 }
 
 /// Folds `e` into `o`: evidence, the more precise date, every participant, the fuller place.

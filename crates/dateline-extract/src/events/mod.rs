@@ -565,6 +565,29 @@ impl Context<'_, '_> {
         out
     }
 
+    /// The bodies named in `region` that no listed organisation or person mention covers ("the
+    /// Advisory Committee on International Postal and Delivery Services").
+    fn bodies_in(&self, region: Span) -> Vec<Mention> {
+        let taken: Vec<Span> = self
+            .mentions_in(region)
+            .filter(|m| {
+                matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Group)
+            })
+            .map(|m| m.span)
+            .collect();
+        crate::actors::bodies::find_bodies(region.slice(self.t.text))
+            .into_iter()
+            .map(|(s, name)| Mention {
+                span: Span::new(region.start + s.start, region.start + s.end),
+                name,
+                kind: MentionKind::Organization,
+                country: None,
+                role: None,
+            })
+            .filter(|m| !taken.iter().any(|t| t.overlaps(m.span)))
+            .collect()
+    }
+
     fn parties_in(&self, region: Span) -> Vec<Participant> {
         let mut out: Vec<Participant> = Vec::new();
         for m in self.mentions_in(region) {
@@ -850,12 +873,26 @@ impl Context<'_, '_> {
                     .iter()
                     .all(|g| Some(g.kind) != my_kind)
         };
-        let after = in_clause
+        let after_all: Vec<&TimeExpr> = in_clause
             .iter()
             .filter(dated)
             .filter(|x| x.span.end > self.trigger.start && x.span.start <= after_limit)
             .filter(not_past_another)
-            .min_by_key(|x| x.span.start);
+            .collect();
+        // "a meeting from 12:00 p.m. to 1:30 p.m., Thursday, June 17": a clock time alone is
+        // dated by the publication day; the date after it is the meeting's.
+        let clock_only = |x: &TimeExpr| {
+            let s = x.span.slice(text);
+            x.kind == TimexKind::Time
+                && s.contains(|c: char| c.is_ascii_digit())
+                && !s.contains(|c: char| c.is_alphabetic() && c.is_uppercase())
+        };
+        let after = after_all
+            .iter()
+            .copied()
+            .filter(|x| !clock_only(x))
+            .min_by_key(|x| x.span.start)
+            .or_else(|| after_all.iter().copied().min_by_key(|x| x.span.start));
         // Before it: close to it ("On Tuesday, the ministers met"), or opening the sentence as
         // its frame ("On June 29, Senior Bureau Official X co-hosted with Cambodia the ...").
         let opening = |x: &TimeExpr| {
@@ -1620,10 +1657,32 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Trips) -> Vec<
     let mut counterparts = cx.people_in(cx.regions.object);
     counterparts.extend(cx.parties_in(cx.regions.object));
     counterparts.retain(|c| !initiators.iter().any(|i| i.actor.name == c.actor.name));
+    let mut kind = kind;
     if counterparts.is_empty() {
         // "The two ministers met": the subject holds every party.
         let subject = cx.people_in(cx.regions.subject);
-        if subject.len() >= 2 {
+        let bodies = bodies_holding(cx);
+        // "Notice of Meeting: U.S. Advisory Commission on Public Diplomacy", with no person in
+        // the article: the meeting of a body named after it.
+        let of_bodies = || {
+            let object = cx.bodies_in(cx.regions.object);
+            object
+                .first()
+                .filter(|m| m.span.start - cx.regions.object.start <= 8)
+                .map(|m| vec![participant(m, Role::Initiator)])
+        };
+        if kind == EventKind::Meeting && subject.is_empty() && !bodies.is_empty() {
+            // "The Advisory Committee on Postal Services will meet on July 15": a body's meeting
+            // is a gathering of its members.
+            initiators = bodies;
+            kind = EventKind::Conference;
+        } else if kind == EventKind::Meeting
+            && initiators.is_empty()
+            && let Some(bodies) = of_bodies()
+        {
+            initiators = bodies;
+            kind = EventKind::Conference;
+        } else if subject.len() >= 2 {
             initiators = subject;
         } else if initiators.len() >= 2 {
             // "President Biden and I met": the speaker completes the subject.
@@ -1717,6 +1776,65 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Trips) -> Vec<
         let mut e = cx.event(kind, date, participants);
         e.location = location;
         out.push(Found { event: e, stop });
+    }
+    out
+}
+
+/// The organisations that are the clause's subject, right at its start ("The Advisory Committee
+/// on Postal Services will meet", "The Board held its annual meeting"), when no person is.
+fn bodies_holding(cx: &Context<'_, '_>) -> Vec<Participant> {
+    let text = cx.t.text;
+    let region = cx.regions.subject;
+    let part_start = region.slice(text).rfind([',', ';']).map_or(region.start, |i| region.start + i + 1);
+    let part = Span::new(part_start, region.end);
+    let mut orgs: Vec<Mention> = cx
+        .mentions_in(part)
+        .filter(|m| matches!(m.kind, MentionKind::Organization | MentionKind::Group))
+        .cloned()
+        .collect();
+    orgs.extend(cx.bodies_in(part));
+    orgs.sort_by_key(|m| m.span.start);
+    let Some(first) = orgs.first() else { return Vec::new() };
+    let lead = text[part_start..first.span.start].trim();
+    // "the Department of State's Advisory Committee": a parent's possessive may open it.
+    let parent = (lead.ends_with("'s") || lead.ends_with("’s")) && lead.split_whitespace().count() <= 5;
+    if !(lead.is_empty() || lead == "The" || lead == "the" || parent) {
+        return Vec::new();
+    }
+    // The body meets or holds the meeting ("will meet", "held its annual meeting"); "joined the
+    // meeting as an observer" is someone else's meeting.
+    let verb = cx.trigger.slice(text).to_lowercase();
+    let between = text[first.span.end.min(cx.trigger.start)..cx.trigger.start].to_lowercase();
+    let holds = ["hold", "held", "convene"].iter().any(|w| between.contains(w));
+    if !(matches!(verb.as_str(), "meet" | "meets" | "met" | "meet with" | "meets with" | "met with") || holds)
+    {
+        return Vec::new();
+    }
+    // The body itself is the subject, its verb right after it (past an abbreviation in brackets):
+    // "NATO ministers meet" is the ministers' meeting.
+    let rest = text[first.span.end.min(cx.trigger.start)..cx.trigger.start].trim_start();
+    let rest = if rest.starts_with('(') { rest.split_once(')').map_or("", |(_, r)| r) } else { rest };
+    // Past its parent too: "the Overseas Schools Advisory Council of the Department of State will".
+    let next = rest
+        .split_whitespace()
+        .find(|w| !(matches!(*w, "of" | "the" | "for" | "on") || w.starts_with(char::is_uppercase)))
+        .unwrap_or_default();
+    let next = next.to_lowercase();
+    let next = next.as_str();
+    if !(next.is_empty()
+        || BEFORE_VERB.contains(&next)
+        || ["hold", "holds", "held", "convene", "convenes", "convened"].contains(&next))
+    {
+        return Vec::new();
+    }
+    // "The Board and the Council will meet": the subject's coordinated bodies.
+    let mut out = vec![participant(first, Role::Initiator)];
+    for w in orgs.windows(2) {
+        let between = text[w[0].span.end..w[1].span.start].trim();
+        if !matches!(between, "and" | "and the" | "," | ", and" | ", and the") {
+            break;
+        }
+        push_unique(&mut out, participant(&w[1], Role::Initiator));
     }
     out
 }
