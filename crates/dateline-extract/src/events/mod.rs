@@ -67,6 +67,10 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     // What `found` holds, to look up in constant time (a scan per event was quadratic).
     // The events kept under each key: their index in `found` and their place.
     let mut seen: std::collections::HashMap<SeenKey, Vec<(usize, Option<String>)>> = Default::default();
+    // The lead's first meeting: "The President held a meeting on ...", which "Taking part in the
+    // meeting were ..." later refers to.
+    let lead_end = lead_end(t);
+    let mut lead_meeting: Option<LeadMeeting> = None;
     for &sentence in t.sentences {
         let s_text = sentence.slice(t.text);
         if NOT_REPORTING.iter().any(|p| s_text.starts_with(p)) {
@@ -107,6 +111,13 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             let Some(status) = status_of(s_text, trig.span) else { continue };
             let r = regions(t.text, sentence, trigger, trig.kind == EventKind::Visit);
             let cx = Context { t, sentence, trigger, regions: r, status };
+            if lead_meeting.is_none()
+                && sentence.end <= lead_end
+                && !t.headline.is_some_and(|h| h.contains(sentence))
+                && trig.span.slice(s_text).eq_ignore_ascii_case("meeting")
+            {
+                lead_meeting = Some(LeadMeeting { trigger, date: cx.attached_date(), status });
+            }
             // "spoke yesterday with the foreign ministers ... during the U.S.-ASEAN Foreign
             // Ministers' Meeting": the call is the gathering's, told once, on the call's date.
             if trig.kind == EventKind::Call
@@ -210,7 +221,77 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     date_the_lead(t, &mut events, &off_the_day);
     date_visits_by_their_meeting(t, &mut events, &off_the_day);
     place_the_lead(t, &mut events);
+    if let Some(lead) = lead_meeting {
+        follow_the_meeting(t, &mut events, lead);
+    }
     events
+}
+
+/// The first meeting the lead tells: its trigger, date and status.
+#[derive(Debug, Clone, Copy)]
+struct LeadMeeting {
+    trigger: Span,
+    date: Option<DateRange>,
+    status: Status,
+}
+
+/// "Taking part in the meeting were A, B and C", "At the meeting, D spoke about": "the meeting"
+/// with no complement of its own is the one the lead told. Its people join that meeting's event;
+/// when the lead's meeting gave none (it named no one), the event takes its date.
+fn follow_the_meeting(t: &Tagged<'_>, events: &mut Vec<Event>, lead: LeadMeeting) {
+    let anaphoric = |e: &Event| {
+        let word = e.trigger.slice(t.text);
+        let before = t.text[..e.trigger.start].trim_end();
+        let after = &t.text[e.trigger.end..];
+        e.kind == EventKind::Meeting
+            && e.date.is_none()
+            && e.trigger != lead.trigger
+            && word.eq_ignore_ascii_case("meeting")
+            && before
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("this"))
+            && ![" with", " between", " of ", " on "].iter().any(|w| after.starts_with(w))
+    };
+    let lead_event = events.iter().position(|e| e.trigger == lead.trigger);
+    // A gathering told in the lead ("the meeting of the Supreme State Council") is another
+    // event's frame: its later "meetings" are left as they are.
+    if lead_event.is_some_and(|k| events[k].kind != EventKind::Meeting) {
+        return;
+    }
+    let mut i = 0;
+    while i < events.len() {
+        if !anaphoric(&events[i]) {
+            i += 1;
+            continue;
+        }
+        match lead_event {
+            Some(k) if k != i => {
+                let e = events.remove(i);
+                let k = if k > i { k - 1 } else { k };
+                let target = &mut events[k];
+                for p in e.participants {
+                    push_unique(&mut target.participants, p);
+                }
+                for span in e.evidence {
+                    if !target.evidence.contains(&span) {
+                        target.evidence.push(span);
+                    }
+                }
+                continue;
+            }
+            Some(_) => {}
+            None => {
+                let e = &mut events[i];
+                if e.status == lead.status {
+                    e.date = lead.date.or_else(|| {
+                        (lead.status == Status::Occurred).then_some(t.published.map(DateRange::day)).flatten()
+                    });
+                }
+            }
+        }
+        i += 1;
+    }
 }
 
 /// `a` tells less than `b`: neither date nor place nor trip stop where `b` has one.
