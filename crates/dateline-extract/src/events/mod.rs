@@ -1494,9 +1494,17 @@ fn itinerary_dates(cx: &Context<'_, '_>, destinations: &[Mention]) -> Vec<Option
             times
                 .iter()
                 .find(|x| {
-                    x.span.start >= p.span.end
-                        && text[p.span.end..x.span.start].trim_start_matches([' ', ',']).is_empty()
-                        && x.span.start - p.span.end <= 3
+                    // "the People's Republic of China (PRC) July 25-26": past an abbreviation.
+                    let between =
+                        x.span.start.checked_sub(p.span.end).map(|_| &text[p.span.end..x.span.start]);
+                    between.is_some_and(|b| {
+                        let b = b.trim_start_matches([' ', ',']);
+                        let b = match b.strip_prefix('(').and_then(|r| r.split_once(')')) {
+                            Some((abbr, rest)) if abbr.len() <= 8 && !abbr.contains(' ') => rest,
+                            _ => b,
+                        };
+                        b.trim_start_matches([' ', ',']).is_empty() && b.len() <= 3
+                    })
                 })
                 .and_then(|x| x.range)
                 .filter(|r| r.precision == dateline_model::Precision::Day)
