@@ -153,6 +153,20 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
             .collect();
         location = location_of(&after_name);
     }
+    // "In Honolulu, Hawaii on February 12, Secretary X will host A and B for a Trilateral
+    // Meeting": the place the sentence opens with.
+    if location.is_none() {
+        let text = cx.t.text;
+        let sentence = cx.sentence.slice(text);
+        if sentence.starts_with("In ") || sentence.starts_with("At ") {
+            let opening: Vec<&Mention> = cx
+                .locative_places()
+                .into_iter()
+                .filter(|m| m.span.start - cx.sentence.start <= 4 && m.span.end <= name_span.start)
+                .collect();
+            location = location_of(&opening);
+        }
+    }
     let mut stop = None;
     let attendees: Vec<Participant> =
         participants.iter().filter(|p| p.actor.kind == ActorKind::Person).cloned().collect();
@@ -164,7 +178,9 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
             (Some(d), Some(t)) => d.overlaps(&t),
             _ => true,
         };
-        if on_the_trip && (trip.status == cx.status_for(date) || date.is_none()) {
+        // A gathering placed in another country than the stop is not held at it.
+        let here = location.as_ref().is_none_or(|l| l.country.as_deref().is_none_or(|c| c == country));
+        if on_the_trip && here && (trip.status == cx.status_for(date) || date.is_none()) {
             if participants.iter().all(|p| p.actor.kind != ActorKind::Person) {
                 let traveller = Participant {
                     actor: Actor::new(trip.traveller.clone(), ActorKind::Person),

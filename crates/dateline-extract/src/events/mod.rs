@@ -71,6 +71,8 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     // meeting were ..." later refers to.
     let lead_end = lead_end(t);
     let mut lead_meeting: Option<LeadMeeting> = None;
+    // The events of the sentence before, for "also" ("A also will meet with B").
+    let mut previous: Vec<Event> = Vec::new();
     for &sentence in t.sentences {
         let s_text = sentence.slice(t.text);
         if NOT_REPORTING.iter().any(|p| s_text.starts_with(p)) {
@@ -120,11 +122,19 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             }
             // "spoke yesterday with the foreign ministers ... during the U.S.-ASEAN Foreign
             // Ministers' Meeting": the call is the gathering's, told once, on the call's date.
-            if trig.kind == EventKind::Call
+            // "will host A and B for a Trilateral Ministerial Meeting": the hosting is that
+            // gathering, told once.
+            let hosting =
+                trig.kind == EventKind::Meeting && trig.span.slice(s_text).to_lowercase().contains("host");
+            if (trig.kind == EventKind::Call || hosting)
                 && gatherings.iter().any(|g| {
                     g.start > trigger.end && {
                         let between = &t.text[trigger.end..g.start];
-                        between.contains(" during ") || between.contains(" at the ")
+                        if hosting {
+                            between.contains(" for a ") || between.contains(" for the ")
+                        } else {
+                            between.contains(" during ") || between.contains(" at the ")
+                        }
                     }
                 })
             {
@@ -177,6 +187,8 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             f.event.date = gathering_date;
         }
         date_by_gathering(t.text, &mut sentence_events);
+        also_there(t, &previous, &mut sentence_events);
+        previous = sentence_events.iter().map(|f| f.event.clone()).collect();
         update_stop_dates(t, sentence, &mut trips);
         // One event per kind and participant set per sentence: "met ... and held talks" is one;
         // but "met in Geneva and in New York" is two, each with its own city.
@@ -291,6 +303,45 @@ fn follow_the_meeting(t: &Tagged<'_>, events: &mut Vec<Event>, lead: LeadMeeting
             }
         }
         i += 1;
+    }
+}
+
+/// "In Honolulu on February 12, Secretary A will host ... . Secretary A also will meet with B": a
+/// meeting or call that "also" follows one told in the sentence before, with no place of its
+/// own, happens where and when that one did.
+fn also_there(t: &Tagged<'_>, previous: &[Event], events: &mut [Found]) {
+    for f in events.iter_mut() {
+        let e = &mut f.event;
+        // Its own place, not a trip stop's: the sentence says where.
+        if !matches!(e.kind, EventKind::Meeting | EventKind::Call)
+            || (e.location.is_some() && f.stop.is_none())
+        {
+            continue;
+        }
+        let Some(&sentence) = e.evidence.first() else { continue };
+        let subject = &t.text[sentence.start..e.trigger.start];
+        if !subject.split_whitespace().any(|w| w == "also") {
+            continue;
+        }
+        let people = |x: &Event| -> Vec<String> {
+            x.participants
+                .iter()
+                .filter(|p| p.actor.kind == ActorKind::Person)
+                .map(|p| p.actor.name.clone())
+                .collect()
+        };
+        let mine = people(e);
+        let Some(before) = previous.iter().find(|p| {
+            p.date.is_some()
+                && p.location.is_some()
+                && p.status == e.status
+                && people(p).iter().any(|n| mine.contains(n))
+        }) else {
+            continue;
+        };
+        e.date = before.date;
+        e.location = before.location.clone();
+        f.stop = None;
     }
 }
 
@@ -976,9 +1027,15 @@ impl Context<'_, '_> {
             .or_else(|| after_all.iter().copied().min_by_key(|x| x.span.start));
         // Before it: close to it ("On Tuesday, the ministers met"), or opening the sentence as
         // its frame ("On June 29, Senior Bureau Official X co-hosted with Cambodia the ...").
+        // So does a date inside an opening place phrase: "In Honolulu, Hawaii on February 12,
+        // Secretary X will host ...".
         let opening = |x: &TimeExpr| {
             let lead = &text[self.sentence.start..x.span.start];
-            lead.len() <= 4 && text[x.span.end..].starts_with(',')
+            let placed = ["In ", "At "].iter().any(|w| lead.starts_with(w))
+                && lead.len() <= 40
+                && lead.trim_end().ends_with(" on")
+                && !self.places_in(Span::new(self.sentence.start, x.span.start)).is_empty();
+            (lead.len() <= 4 || placed) && text[x.span.end..].starts_with(',')
         };
         let before = in_clause
             .iter()
