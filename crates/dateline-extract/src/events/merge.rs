@@ -50,6 +50,11 @@ fn merge_counting(events: Vec<Event>, headline: Option<Span>) -> (Vec<Event>, us
             compared += 1;
             let mut probe = e.clone();
             probe.status = o.status;
+            // "Meeting with X" over a body that tells "had a meeting, via videoconference, with
+            // X": the headline names the call by what it was for.
+            if probe.kind == EventKind::Meeting && o.kind == EventKind::Call {
+                probe.kind = EventKind::Call;
+            }
             same_event(o, &probe)
         });
         match same {

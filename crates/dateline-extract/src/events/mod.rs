@@ -87,7 +87,7 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             .filter(|g| g.kind == EventKind::Conference || gathering::is_named_meeting(s_text, g.span))
             .map(|g| Span::new(sentence.start + g.span.start, sentence.start + g.span.end))
             .collect();
-        for trig in triggers {
+        for &trig in &triggers {
             let trigger = Span::new(sentence.start + trig.span.start, sentence.start + trig.span.end);
             // "took part, via videoconference, in a Meeting of the Council": the mode of the
             // gathering, not a call of its own.
@@ -98,6 +98,20 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
                 continue;
             }
             if consumed.iter().any(|c| c.overlaps(trigger)) {
+                continue;
+            }
+            // "had a meeting, via videoconference, with X": one call, told by its mode.
+            if trig.kind == EventKind::Meeting
+                && triggers.iter().any(|c| {
+                    c.kind == EventKind::Call
+                        && c.span.start >= trig.span.end
+                        && c.span.start - trig.span.end <= 8
+                        && s_text[trig.span.end..c.span.start]
+                            .trim_matches([',', ' '])
+                            .split(' ')
+                            .all(|w| w == "via" || w == "by" || w.is_empty())
+                })
+            {
                 continue;
             }
             // "meeting humanitarian needs", "travel restrictions", "visit our website".
