@@ -654,7 +654,14 @@ fn date_the_lead(t: &Tagged<'_>, events: &mut [Event], off_the_day: &[Span]) {
         .iter_mut()
         .filter(|e| e.date.is_none() && e.status == Status::Occurred && !off_the_day.contains(&e.trigger))
     {
-        if e.evidence.iter().any(|s| s.end <= lead_end) {
+        // "We just finished a very productive morning at the Quad Leaders' Summit", "We have just
+        // had a telephone conversation": done just now, on the day told.
+        let just = e.kind != EventKind::Visit
+            && e.evidence.iter().any(|s| {
+                s.contains(e.trigger)
+                    && t.text[s.start..e.trigger.start].split_whitespace().any(|w| w == "just")
+            });
+        if just || e.evidence.iter().any(|s| s.end <= lead_end) {
             e.date = Some(DateRange::day(published));
         }
     }
