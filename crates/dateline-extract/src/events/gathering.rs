@@ -348,6 +348,11 @@ const GENERIC_MEETING_WORDS: &[&str] = &[
 /// Council", not "Meeting of the Presidents of ...").
 pub(super) fn is_named_meeting(sentence: &str, trigger: Span) -> bool {
     let head = trigger.slice(sentence);
+    // "the European Council meeting": a listed organisation's meeting is a gathering (so is "a
+    // G7/G20/NATO/UN meeting").
+    if matches!(head, "meeting" | "session") && after_an_organization(sentence, trigger) {
+        return true;
+    }
     if !matches!(head, "Meeting" | "Meetings") {
         return false;
     }
@@ -359,6 +364,15 @@ pub(super) fn is_named_meeting(sentence: &str, trigger: Span) -> bool {
         && crate::actors::titles().class_of(modifier).is_none()
         && gathering_name(sentence, trigger.start, trigger.end).is_some();
     modifier_proper || named_by_complement(sentence, trigger)
+}
+
+/// "the European Council meeting", "the NATO meeting": a listed organisation right before.
+fn after_an_organization(sentence: &str, trigger: Span) -> bool {
+    let before = sentence[..trigger.start].trim_end();
+    crate::actors::gazetteer().find(before).last().is_some_and(|p| {
+        matches!(p.kind, crate::actors::PlaceKind::Organization | crate::actors::PlaceKind::Group)
+            && p.span.end == before.len()
+    })
 }
 
 /// Whether a capitalised head (at `trigger`) takes a proper complement: "Meeting of the Supreme
