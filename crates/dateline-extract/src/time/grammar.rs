@@ -85,6 +85,14 @@ pub(crate) enum Sem {
     },
     /// PRESENT_REF, PAST_REF, FUTURE_REF.
     Ref(&'static str),
+    /// A period of an earnings report: "the quarter" (`back` 0), "the year-ago period" (1),
+    /// "the 1988 period" (`year` explicit): the reported quarter, or a year when none is named.
+    ReportPeriod {
+        back: i32,
+        year: YearRef,
+    },
+    /// "the 6-year-old boy": an age, annotated in histories (TIMEX2), not in news (TIMEX3).
+    Age(Box<Sem>),
     /// A duration; `n` None for "several years"; `anchor` -1 for "the past N days", +1 for "the next".
     Duration {
         n: Option<f64>,
@@ -424,6 +432,9 @@ impl<'a> Parser<'a> {
                         | "year"
                         | "period"
                         | "mere"
+                        | "latest"
+                        | "comparable"
+                        | "corresponding"
                 );
             if !ok {
                 return None;
@@ -759,6 +770,9 @@ impl<'a> Parser<'a> {
             }
             _ => {}
         }
+        if let Some(e) = self.year_ago_adjective(i) {
+            return Some((e, Sem::ReportPeriod { back: 1, year: YearRef::Implicit }));
+        }
         let a = self.core_date(i);
         let b = self.relative(i);
         match (a, b) {
@@ -854,6 +868,10 @@ impl<'a> Parser<'a> {
         }
         // Quarters: "the fourth quarter (of 2005 | of this year | of last year)".
         if let Some(m) = self.quarter(j) {
+            return Some(m);
+        }
+        // Earnings reports: "the quarter", "the latest period", "the year-ago quarter".
+        if let Some(m) = self.report_period(j) {
             return Some(m);
         }
         // Seasons: "the summer (of 1915)".
@@ -1635,6 +1653,10 @@ impl<'a> Parser<'a> {
         if w == "fiscal" || w == "financial" {
             fiscal = true;
             i += 1;
+            // "the fiscal-first quarter".
+            if self.is_dash(i) && self.tight(i) {
+                i += 1;
+            }
         }
         let w = self.w(i);
         let (j, q) = if let Some(q) = match w {
@@ -1687,6 +1709,55 @@ impl<'a> Parser<'a> {
             e += 1;
         }
         Some((e, Sem::Quarter { y, q, fiscal }))
+    }
+
+    /// "year-earlier", "year-ago": a year before the reported period ("year-earlier net").
+    fn year_ago_adjective(&self, i: usize) -> Option<usize> {
+        (self.w(i) == "year"
+            && self.is_dash(i + 1)
+            && self.tight(i + 1)
+            && self.tight(i + 2)
+            && matches!(self.w(i + 2), "ago" | "earlier"))
+        .then_some(i + 3)
+    }
+
+    /// The period an earnings report is about, after "the" (at `j`): "quarter", "latest quarter",
+    /// "latest period", "(comparable) year-ago/year-earlier quarter|period|third quarter", "1988
+    /// period", "1988 third quarter".
+    fn report_period(&self, j: usize) -> M {
+        let word = |k: usize| match self.w(k) {
+            "quarter" if !self.is_dash(k + 1) && !self.cap(k) && self.w(k + 1) != "of" => Some(true),
+            "period" => Some(false),
+            _ => None,
+        };
+        let mut k = j;
+        if self.w(k) == "comparable" || self.w(k) == "corresponding" {
+            k += 1;
+        }
+        if let Some(e) = self.year_ago_adjective(k) {
+            if let Some((e2, Sem::Quarter { q, fiscal, .. })) = self.quarter(e) {
+                return Some((e2, Sem::Quarter { y: YearRef::Deictic(-1), q, fiscal }));
+            }
+            word(e)?;
+            return Some((e + 1, Sem::ReportPeriod { back: 1, year: YearRef::Implicit }));
+        }
+        if let Some(y) = self.four_digit_year(k) {
+            if let Some((e2, Sem::Quarter { q, fiscal, .. })) = self.quarter(k + 1) {
+                return Some((e2, Sem::Quarter { y: YearRef::Explicit(y), q, fiscal }));
+            }
+            word(k + 1)?;
+            return Some((k + 2, Sem::ReportPeriod { back: 0, year: YearRef::Explicit(y) }));
+        }
+        let latest = self.w(k) == "latest";
+        if latest {
+            k += 1;
+        }
+        match word(k) {
+            Some(quarter_word) if latest || quarter_word => {
+                Some((k + 1, Sem::ReportPeriod { back: 0, year: YearRef::Implicit }))
+            }
+            _ => None,
+        }
     }
 
     /// Deictic and anaphoric expressions: today, now, this week, last June, next Friday,
@@ -1997,7 +2068,7 @@ impl<'a> Parser<'a> {
         }
         // "3 year" without a hyphen is accepted too ("a 20 year low").
         let _ = plural;
-        if matches!(self.w(e + 1), "ago" | "later" | "earlier") {
+        if matches!(self.w(e + 1), "ago" | "later" | "earlier") || self.year_ago_adjective(e).is_some() {
             return None;
         }
         if self.w(e + 1) == "before" && (self.punct(e + 2, ",") || self.punct(e + 2, ".")) {
@@ -2009,6 +2080,10 @@ impl<'a> Parser<'a> {
             && (self.num(j - 1).is_some() || matches!(self.w(j - 1), "times" | "once" | "twice" | "thrice"))
         {
             return None;
+        }
+        // "the 6-year-old boy", "a 136-year-old institution": an age, not a period (TIMEX3).
+        if hyphen && self.is_dash(e + 1) && self.tight(e + 1) && self.w(e + 2) == "old" {
+            return Some((e + 1, Sem::Age(Box::new(Sem::Duration { n, unit, anchor }))));
         }
         let mut end = e + 1;
         // "a year and a half".

@@ -19,6 +19,9 @@ pub(crate) struct Ctx {
     pub reference: Option<(NaiveDate, Precision)>,
     /// The last dated expression of the text, whatever its precision.
     pub last: Option<(NaiveDate, Precision)>,
+    /// The quarter an earnings report is about: the last quarter named ("third-quarter net"),
+    /// until a finer date intervenes. "a year earlier" and "the year-ago period" count from it.
+    pub quarter: Option<(i32, u32)>,
 }
 
 impl Ctx {
@@ -269,8 +272,10 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                     let cur = (base.month() - 1) / 3 + 1;
                     match (dir, ctx.narrative) {
                         (_, true) => base.year(),
+                        // "plans to restructure after a third-quarter loss" read in October: the
+                        // quarter just reported, not next year's.
                         (Direction::Future, _) => {
-                            if *q >= cur {
+                            if *q + 1 >= cur {
                                 base.year()
                             } else {
                                 base.year() + 1
@@ -287,8 +292,10 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                 }
                 other => year_of(ctx, *other, first, None, dir)?,
             };
-            let prefix = if *fiscal { "FY" } else { "" };
-            r(K::Date, format!("{prefix}{}-Q{q}", fmt_year(y)), DateRange::quarter(y, *q))
+            // TIMEX3 news writes a fiscal quarter as the quarter of its year ("the fiscal first
+            // quarter": 1989-Q1); the flag is kept for the range's sake only.
+            let _ = fiscal;
+            r(K::Date, format!("{}-Q{q}", fmt_year(y)), DateRange::quarter(y, *q))
         }
         Sem::Weekday { wd, shift } => {
             let base = if shift.is_some() { ctx.now() } else { ctx.base() };
@@ -393,6 +400,14 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                 let v = if *n > 0 { "FUTURE_REF" } else { "PAST_REF" };
                 return Some(r(K::Date, v.into(), None));
             }
+            // "net rose to $5 million from $4 million a year earlier" in a report on a quarter.
+            if *n == -1
+                && *unit == Unit::Year
+                && !ctx.narrative
+                && let Some((y, q)) = ctx.quarter
+            {
+                return resolve(&Sem::Quarter { y: YearRef::Explicit(y - 1), q, fiscal: false }, ctx, dir);
+            }
             let base = if *anaphoric { ctx.anchor_for(*unit) } else { ctx.now() };
             let Some(base) = base else {
                 return Some(r(K::Date, if *n < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(), None));
@@ -428,6 +443,24 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             }
         }
         Sem::Ref(v) => r(K::Date, (*v).into(), None),
+        Sem::ReportPeriod { back, year } => {
+            // "the quarter", "the latest period", "the year-ago quarter", "the 1988 period".
+            let reported = ctx.quarter.or_else(|| {
+                // No quarter named yet: "the (latest) quarter" of a report is the last one completed.
+                (*back == 0 && *year == YearRef::Implicit).then(|| last_completed_quarter(ctx.dct?)).flatten()
+            });
+            let y = match year {
+                YearRef::Explicit(y) => Some(*y),
+                _ => reported.map(|(y, _)| y).or_else(|| ctx.dct.map(|d| d.year())).map(|y| y - back),
+            };
+            let Some(y) = y else { return Some(r(K::Date, "XXXX".into(), None)) };
+            return match reported {
+                Some((_, q)) => {
+                    resolve(&Sem::Quarter { y: YearRef::Explicit(y), q, fiscal: false }, ctx, dir)
+                }
+                None => resolve(&Sem::Year(YearRef::Explicit(y)), ctx, dir),
+            };
+        }
         Sem::Duration { n, unit, anchor } => {
             let (letter, mult, time) = unit.duration_parts();
             let t = if time { "T" } else { "" };
@@ -561,6 +594,12 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             }
             r(K::Time, format!("XXXX-XX-XXT{code}"), None)
         }
+        Sem::Age(inner) => {
+            if !ctx.narrative {
+                return None;
+            }
+            return resolve(inner, ctx, dir);
+        }
         Sem::Former => {
             if !ctx.narrative {
                 return None;
@@ -639,6 +678,12 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             }
         }
     })
+}
+
+/// The last quarter that ended before `d`, as (year, quarter).
+pub(crate) fn last_completed_quarter(d: NaiveDate) -> Option<(i32, u32)> {
+    let q0 = i64::from(d.year()) * 4 + i64::from((d.month() - 1) / 3) - 1;
+    Some((i32::try_from(q0.div_euclid(4)).ok()?, q0.rem_euclid(4) as u32 + 1))
 }
 
 /// The calendar period of precision `p` around `d`, as a meaning.
