@@ -91,8 +91,9 @@ pub(crate) enum Sem {
         back: i32,
         year: YearRef,
     },
-    /// "the 6-year-old boy": an age, annotated in histories (TIMEX2), not in news (TIMEX3).
-    Age(Box<Sem>),
+    /// Annotated in histories (TIMEX2), not in news (TIMEX3): an age ("the 6-year-old boy"),
+    /// "the same time".
+    NarrativeOnly(Box<Sem>),
     /// A duration; `n` None for "several years"; `anchor` -1 for "the past N days", +1 for "the next".
     Duration {
         n: Option<f64>,
@@ -972,7 +973,8 @@ impl<'a> Parser<'a> {
             {
                 return Some((j + 1, Sem::Ref("PAST_REF")));
             }
-            "long" | "short" | "medium" | "near" if matches!(self.w(j + 1), "term" | "run") => {
+            // "the near term" is a time; "the long run" a manner of speaking.
+            "long" | "short" | "medium" | "near" if self.w(j + 1) == "term" => {
                 return Some((j + 2, Sem::Ref("FUTURE_REF")));
             }
             "same" => {
@@ -991,8 +993,9 @@ impl<'a> Parser<'a> {
                 if let Some((unit, false)) = u {
                     return Some((j + 2, Sem::RelUnit { unit, off: 0, anaphoric: true }));
                 }
+                // "at the same time": in news a manner of speaking ("while"), in histories a date.
                 if self.w(j + 1) == "time" {
-                    return Some((j + 2, Sem::SameDay));
+                    return Some((j + 2, Sem::NarrativeOnly(Box::new(Sem::SameDay))));
                 }
             }
             "next" | "following" | "previous" | "preceding" | "prior" | "succeeding" | "intervening" => {
@@ -1810,16 +1813,8 @@ impl<'a> Parser<'a> {
                 let code = if w == "daytime" { "DT" } else { "NI" };
                 return Some((i + 1, Sem::BarePartOfDay(code)));
             }
-            "short" | "long" | "medium" | "near" => {
-                let mut j = i + 1;
-                if self.is_dash(j) && self.tight(j) {
-                    j += 1;
-                }
-                if self.w(j) == "term" {
-                    return Some((j + 1, Sem::Ref("FUTURE_REF")));
-                }
-                return None;
-            }
+            // "long-term debt", "short-term funding": a kind of thing, not a time.
+            "short" | "long" | "medium" | "near" => return None,
             "this" | "last" | "next" | "past" | "coming" | "previous" | "that" => {
                 let j = i + 1;
                 let nw = self.w(j);
@@ -2083,7 +2078,7 @@ impl<'a> Parser<'a> {
         }
         // "the 6-year-old boy", "a 136-year-old institution": an age, not a period (TIMEX3).
         if hyphen && self.is_dash(e + 1) && self.tight(e + 1) && self.w(e + 2) == "old" {
-            return Some((e + 1, Sem::Age(Box::new(Sem::Duration { n, unit, anchor }))));
+            return Some((e + 1, Sem::NarrativeOnly(Box::new(Sem::Duration { n, unit, anchor }))));
         }
         let mut end = e + 1;
         // "a year and a half".

@@ -594,7 +594,7 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             }
             r(K::Time, format!("XXXX-XX-XXT{code}"), None)
         }
-        Sem::Age(inner) => {
+        Sem::NarrativeOnly(inner) => {
             if !ctx.narrative {
                 return None;
             }
