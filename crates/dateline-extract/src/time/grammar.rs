@@ -1990,7 +1990,28 @@ impl<'a> Parser<'a> {
                     anchor = 1;
                     j += 2;
                 }
-                _ => return None,
+                // "the nine months ended Sept. 30", "the latest six months", "the year-earlier
+                // nine months": the article is part of a period's extent, though not of an
+                // adjective's ("the 14-day strike", "the ten year war") nor of a name's ("the
+                // Hundred Days").
+                _ => {
+                    let mut k = j + 1;
+                    if self.w(k) == "latest" {
+                        k += 1;
+                    } else if let Some(e) = self.year_ago_adjective(k) {
+                        k = e;
+                    }
+                    let (e, _) = self.count(k)?;
+                    if matches!(self.w(k), "a" | "an")
+                        || self.is_dash(e)
+                        || self.cap(k)
+                        || self.cap(e)
+                        || lexicon::unit(self.w(e)).is_none_or(|(_, plural)| !plural)
+                    {
+                        return None;
+                    }
+                    j = k;
+                }
             }
         } else if j == i
             && matches!(self.w(j), "past" | "last" | "next" | "coming")
