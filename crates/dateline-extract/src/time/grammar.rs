@@ -879,6 +879,13 @@ impl<'a> Parser<'a> {
         if let Some((e, s @ Sem::Season { .. })) = self.season(j) {
             return Some((e, s));
         }
+        // "the year 2000", "the year two thousand".
+        if w == "year"
+            && let Some((e, y)) =
+                self.four_digit_year(j + 1).map(|y| (j + 2, y)).or_else(|| self.spoken_year(j + 1, true))
+        {
+            return Some((e, Sem::Year(YearRef::Explicit(y))));
+        }
         // "the 19th of October 1950", "the 5th of May".
         if let Some(d) = self.ordinal_day(j)
             && self.w(d.0) == "of"
@@ -1166,6 +1173,9 @@ impl<'a> Parser<'a> {
         if let Some(m) = self.holiday(i) {
             return Some(m);
         }
+        if let Some((e, y)) = self.spoken_year(i, false) {
+            return Some((e, Sem::Year(YearRef::Explicit(y))));
+        }
         if matches!(w, "ad" | "a") && self.cap(i) {
             // "AD 9", "A.D. 1066".
             let j = if self.punct(i + 1, ".") && self.w(i + 2) == "d" { i + 4 } else { i + 1 };
@@ -1315,7 +1325,10 @@ impl<'a> Parser<'a> {
         if let Some((e2, Sem::Year(YearRef::Explicit(y)))) = self.bc_year(k) {
             return Some((e2, y));
         }
-        let y = self.four_digit_year(k)?;
+        let Some(y) = self.four_digit_year(k) else {
+            // "January nineteen ninety-seven", "the winter of two thousand".
+            return self.spoken_year(k, true);
+        };
         // "24 May 2021-" is fine; a year followed by more digits ("2021,000") is not.
         if self.punct(k + 1, ",") && self.num_len(k + 2) == 3 && self.tight(k + 2) {
             return None;
@@ -1329,6 +1342,27 @@ impl<'a> Parser<'a> {
             .flatten()
             .map(|y| y as i32)
             .filter(|y| (1000..=2199).contains(y))
+    }
+
+    /// A year said in words, as broadcast transcripts write it: "nineteen ninety-six", "nineteen
+    /// eighty"; with `thousands`, "two thousand (and) one" too (only where a year is expected:
+    /// "two thousand" alone is a number).
+    fn spoken_year(&self, i: usize, thousands: bool) -> Option<(usize, i32)> {
+        let units = |k: usize| {
+            let k = if self.is_dash(k) && self.tight(k) { k + 1 } else { k };
+            lexicon::number_word(self.w(k)).filter(|u| *u < 10).map(|u| (k + 1, u))
+        };
+        let hi = lexicon::number_word(self.w(i))?;
+        if thousands && hi == 2 && self.w(i + 1) == "thousand" {
+            let k = if self.w(i + 2) == "and" { i + 3 } else { i + 2 };
+            return Some(units(k).map_or((i + 2, 2000), |(e, u)| (e, 2000 + u as i32)));
+        }
+        if !(11..=19).contains(&hi) {
+            return None;
+        }
+        let tens = lexicon::number_word(self.w(i + 1)).filter(|t| (20..100).contains(t) && t % 10 == 0)?;
+        let (e, u) = units(i + 2).unwrap_or((i + 2, 0));
+        Some((e, (hi * 100 + tens + u) as i32))
     }
 
     /// "24 May", "24 May 2021", "24th of May".
