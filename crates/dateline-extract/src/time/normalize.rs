@@ -119,6 +119,9 @@ fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 const LAG_DAYS: i64 = 7;
 
 /// The year of an underspecified month (and day) from the base date and the clause's tense.
+/// How near (in days) a date ahead must be to win over one a past clause points to.
+const NEAR_AHEAD_DAYS: i64 = 62;
+
 fn implicit_year(ctx: &Ctx, m: u32, d: Option<u32>, dir: Direction) -> Option<i32> {
     let base = ctx.base()?;
     if ctx.narrative {
@@ -137,13 +140,18 @@ fn implicit_year(ctx: &Ctx, m: u32, d: Option<u32>, dir: Direction) -> Option<i3
     // date a year away.
     let slack = if d.is_some() { chrono::Duration::days(LAG_DAYS) } else { chrono::Duration::zero() };
     let cands = [base.year() - 1, base.year(), base.year() + 1];
+    let past = || cands.iter().copied().filter(|&y| key(y).is_some_and(|k| k <= pivot + slack)).max();
+    let future = || cands.iter().copied().filter(|&y| key(y).is_some_and(|k| k >= pivot - slack)).min();
+    // A date a few weeks ahead beats one most of a year back that a past clause points to: "the
+    // offer was extended to Nov. 20", "declared a dividend payable Dec. 5" (read in early
+    // November). News names the year of a date that far back. A future clause keeps its way
+    // ("will arrive on July 20" read on August 1: next July).
+    let near = |y: Option<i32>| {
+        y.filter(|&y| key(y).is_some_and(|k| (k - pivot).num_days().abs() <= NEAR_AHEAD_DAYS))
+    };
     let pick = match dir {
-        Direction::Past => {
-            cands.iter().copied().filter(|&y| key(y).is_some_and(|k| k <= pivot + slack)).max()
-        }
-        Direction::Future => {
-            cands.iter().copied().filter(|&y| key(y).is_some_and(|k| k >= pivot - slack)).min()
-        }
+        Direction::Past => near(future()).filter(|_| near(past()).is_none()).or_else(past),
+        Direction::Future => future(),
         Direction::Unknown => cands.iter().copied().min_by_key(|&y| {
             key(y).map_or(i64::MAX, |k| {
                 let diff = (k - pivot).num_days();
