@@ -1295,6 +1295,17 @@ impl<'a> Parser<'a> {
         if let Some((e2, y)) = self.year_after(e) {
             return Some((e2, YearRef::Explicit(y)));
         }
+        // "June last year", "in February this year" (not "in June, next year's budget").
+        if let (off @ ("this" | "last" | "next"), "year") = (self.w(e), self.w(e + 1))
+            && !self.punct(e + 2, "'")
+        {
+            let off = match off {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            return Some((e + 2, YearRef::Deictic(off)));
+        }
         if self.w(e) != "of" {
             return None;
         }
