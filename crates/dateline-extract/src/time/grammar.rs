@@ -434,6 +434,7 @@ impl<'a> Parser<'a> {
                         | "period"
                         | "mere"
                         | "latest"
+                        | "full"
                         | "comparable"
                         | "corresponding"
                 );
@@ -961,6 +962,17 @@ impl<'a> Parser<'a> {
         // "a second consecutive day", "the third straight week", "fourth week in a row".
         if let Some(m) = self.nth_unit(j) {
             return Some(m);
+        }
+        // Company reports: "the year ended June 30", "the fiscal year ending Jan. 31" are a year's
+        // span (the date its end); "the full year", "the fiscal year" alone the current one.
+        let k = if matches!(w, "full" | "fiscal") { j + 1 } else { j };
+        if self.w(k) == "year" && !self.is_dash(k + 1) && !self.punct(k + 1, "'") {
+            if matches!(self.w(k + 1), "ended" | "ending") {
+                return Some((k + 1, Sem::Duration { n: Some(1.0), unit: Unit::Year, anchor: 0 }));
+            }
+            if k > j && !matches!(self.w(k + 1), "of" | "before" | "after" | "earlier" | "ago") {
+                return Some((k + 1, Sem::RelUnit { unit: Unit::Year, off: 0, anaphoric: false }));
+            }
         }
         // "the weekend", "the day", "the week", "the time being", "the future", "the past".
         match w {
