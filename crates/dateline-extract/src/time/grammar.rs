@@ -85,6 +85,9 @@ pub(crate) enum Sem {
     },
     /// PRESENT_REF, PAST_REF, FUTURE_REF.
     Ref(&'static str),
+    /// "year-end", "year's end": December 31 of the current year, or of the last one in a past
+    /// clause ("since year-end").
+    YearEnd,
     /// A period of an earnings report: "the quarter" (`back` 0), "the year-ago period" (1),
     /// "the 1988 period" (`year` explicit): the reported quarter, or a year when none is named.
     ReportPeriod {
@@ -1184,6 +1187,19 @@ impl<'a> Parser<'a> {
         }
         if let Some(m) = self.holiday(i) {
             return Some(m);
+        }
+        // "by year-end", "by year end", "before year's end".
+        if w == "year" {
+            let k = if self.is_dash(i + 1) && self.tight(i + 1) && self.tight(i + 2) {
+                i + 2
+            } else if self.punct(i + 1, "'") && self.w(i + 2) == "s" {
+                i + 3
+            } else {
+                i + 1
+            };
+            if self.w(k) == "end" && !self.is_dash(k + 1) {
+                return Some((k + 1, Sem::YearEnd));
+            }
         }
         if let Some((e, y)) = self.spoken_year(i, false) {
             return Some((e, Sem::Year(YearRef::Explicit(y))));

@@ -81,7 +81,8 @@ pub(crate) fn needs_direction(sem: &Sem) -> bool {
         | Sem::Quarter { y: YearRef::Implicit, .. }
         | Sem::Weekday { shift: None, .. }
         | Sem::DayOfMonth(_)
-        | Sem::RelUnit { unit: Unit::Weekend, .. } => true,
+        | Sem::RelUnit { unit: Unit::Weekend, .. }
+        | Sem::YearEnd => true,
         Sem::Fuzzy { inner, .. } => needs_direction(inner),
         Sem::PartOfDay { day, .. } => needs_direction(day),
         Sem::DayRange { a, .. } => needs_direction(a),
@@ -451,6 +452,14 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             }
         }
         Sem::Ref(v) => r(K::Date, (*v).into(), None),
+        Sem::YearEnd => match ctx.now() {
+            Some(now) => {
+                let y = if dir == Direction::Past { now.year() - 1 } else { now.year() };
+                let d = NaiveDate::from_ymd_opt(y, 12, 31)?;
+                r(K::Date, fmt_day(d), Some(DateRange::day(d)))
+            }
+            None => r(K::Date, "XXXX-12-31".into(), None),
+        },
         Sem::ReportPeriod { back, year } => {
             // "the quarter", "the latest period", "the year-ago quarter", "the 1988 period".
             let reported = ctx.quarter.or_else(|| {
