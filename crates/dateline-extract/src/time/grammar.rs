@@ -2170,8 +2170,12 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        // "the 6-year-old boy", "a 136-year-old institution": an age, not a period (TIMEX3).
+        // "the 6-year-old boy", "a 136-year-old institution", "Mr. Smith, 52 years old": an age,
+        // not a period (TIMEX3).
         if hyphen && self.is_dash(e + 1) && self.tight(e + 1) && self.w(e + 2) == "old" {
+            return Some((e + 1, Sem::NarrativeOnly(Box::new(Sem::Duration { n, unit, anchor }))));
+        }
+        if !hyphen && anchor == 0 && self.w(e + 1) == "old" {
             return Some((e + 1, Sem::NarrativeOnly(Box::new(Sem::Duration { n, unit, anchor }))));
         }
         let mut end = e + 1;
