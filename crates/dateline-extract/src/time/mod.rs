@@ -11,6 +11,7 @@
 mod dateline;
 mod direction;
 mod grammar;
+mod holidays;
 mod lexicon;
 mod normalize;
 mod token;

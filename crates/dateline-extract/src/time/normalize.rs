@@ -82,6 +82,7 @@ pub(crate) fn needs_direction(sem: &Sem) -> bool {
         | Sem::Weekday { shift: None, .. }
         | Sem::DayOfMonth(_)
         | Sem::RelUnit { unit: Unit::Weekend, .. }
+        | Sem::Holiday { y: YearRef::Implicit, .. }
         | Sem::YearEnd => true,
         Sem::Fuzzy { inner, .. } => needs_direction(inner),
         Sem::PartOfDay { day, .. } => needs_direction(day),
@@ -452,6 +453,16 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             }
         }
         Sem::Ref(v) => r(K::Date, (*v).into(), None),
+        Sem::Holiday { rule, y } => {
+            let (m, d) = rule.approx();
+            match year_of(ctx, *y, m, Some(d), dir) {
+                Some(y) => {
+                    let date = rule.date(y)?;
+                    r(K::Date, fmt_day(date), Some(DateRange::day(date)))
+                }
+                None => r(K::Date, "XXXX-XX-XX".into(), None),
+            }
+        }
         Sem::YearEnd => match ctx.now() {
             Some(now) => {
                 let y = if dir == Direction::Past { now.year() - 1 } else { now.year() };

@@ -3,37 +3,26 @@
 use super::*;
 
 impl Parser<'_> {
-    /// "Christmas 1963", "Christmas Day", "New Year's Day 2005", "New Year's Eve".
+    /// Holidays of `data/time/lexicon/holidays.tsv`: "Christmas Day", "New Year's Eve",
+    /// "Thanksgiving", "Election Day", "Good Friday", "Christmas 1914".
     pub(super) fn holiday(&self, i: usize) -> M {
-        let (mut e, m, d) = match self.w(i) {
-            "christmas" if self.cap(i) => match self.w(i + 1) {
-                "day" => (i + 2, 12, 25),
-                "eve" => (i + 2, 12, 24),
-                _ => (i + 1, 12, 25),
-            },
-            "new"
-                if self.cap(i)
-                    && self.w(i + 1) == "year"
-                    && self.punct(i + 2, "'")
-                    && self.w(i + 3) == "s" =>
-            {
-                match self.w(i + 4) {
-                    "day" => (i + 5, 1, 1),
-                    "eve" => (i + 5, 12, 31),
-                    _ => return None,
-                }
-            }
-            _ => return None,
-        };
-        if let Some((e2, y)) = self.year_after(e).filter(|_| !self.punct(e, ",")) {
-            e = e2;
-            return Some((e, Sem::Day { y: YearRef::Explicit(y), m, d }));
-        }
-        // A bare "Christmas" is a season, not a day: only "Christmas Day" and "New Year's Day".
-        if e == i + 1 {
+        if !self.cap(i) {
             return None;
         }
-        Some((e, Sem::Day { y: YearRef::Implicit, m, d }))
+        let w = self.w(i);
+        let h = holidays::HOLIDAYS
+            .iter()
+            .find(|h| h.words[0] == w && h.words.iter().enumerate().all(|(k, x)| self.s(i + k) == *x))?;
+        let e = i + h.words.len();
+        let day = |y| match h.rule {
+            holidays::Rule::Fixed { m, d } => Sem::Day { y, m, d },
+            rule => Sem::Holiday { rule, y },
+        };
+        if let Some((e2, y)) = self.year_after(e).filter(|_| !self.punct(e, ",")) {
+            return Some((e2, day(YearRef::Explicit(y))));
+        }
+        // A bare "Christmas" is a season, not a day: only "Christmas Day" and "New Year's Day".
+        h.alone.then_some((e, day(YearRef::Implicit)))
     }
 
     /// Explicit calendar dates: "May 24, 2021", "24 May", "Wednesday, April 24", "June 2023",

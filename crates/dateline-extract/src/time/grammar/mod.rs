@@ -8,6 +8,7 @@
 
 use chrono::{NaiveDate, Weekday};
 
+use super::holidays;
 use super::lexicon::{self, Unit};
 use super::token::{Tok, TokKind, tokenize};
 
@@ -97,6 +98,11 @@ pub(crate) enum Sem {
     },
     /// PRESENT_REF, PAST_REF, FUTURE_REF.
     Ref(&'static str),
+    /// A holiday whose day moves: "Thanksgiving", "Good Friday".
+    Holiday {
+        rule: holidays::Rule,
+        y: YearRef,
+    },
     /// "year-end", "year's end": December 31 of the current year, or of the last one in a past
     /// clause ("since year-end").
     YearEnd,
@@ -180,9 +186,7 @@ type M = Option<(usize, Sem)>;
 /// built from the start words themselves.
 static START_MASK: std::sync::LazyLock<[u64; 26]> = std::sync::LazyLock::new(|| {
     let mut mask = [0u64; 26];
-    for w in
-        START_WORDS.iter().copied().chain(lexicon::ALL_WORDS.iter().copied()).chain(APPROX.iter().copied())
-    {
+    for w in START_SET.iter() {
         let b = w.as_bytes();
         if let Some(&c) = b.first()
             && c.is_ascii_lowercase()
@@ -222,6 +226,7 @@ static START_SET: std::sync::LazyLock<FnvSet> = std::sync::LazyLock::new(|| {
         .copied()
         .chain(lexicon::ALL_WORDS.iter().copied())
         .chain(APPROX.iter().copied())
+        .chain(holidays::HOLIDAYS.iter().map(|h| h.words[0]))
         .filter(|w| Parser::may_start_slow(w))
         .chain(["mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"])
         .collect()
@@ -507,6 +512,7 @@ impl<'a> Parser<'a> {
             || lexicon::unit(w).is_some()
             || lexicon::season(w).is_some()
             || APPROX.contains(&w)
+            || holidays::HOLIDAYS.iter().any(|h| h.words[0] == w)
             || matches!(
                 w,
                 "the"
