@@ -93,6 +93,12 @@ impl Parser<'_> {
         if let Some(m) = self.quarter(i) {
             return Some(m);
         }
+        // "fiscal 1989": a company's year, written as the calendar year it is named by.
+        if w == "fiscal"
+            && let Some(y) = self.four_digit_year(i + 1)
+        {
+            return Some((i + 2, Sem::Year(YearRef::Explicit(y))));
+        }
         // "fiscal year 2024", "FY 2024", "FY2024": the US federal fiscal year.
         if matches!(w, "fiscal" | "financial") && self.w(i + 1) == "year" || w == "fy" && self.cap(i) {
             let k = if w == "fy" { i + 1 } else { i + 2 };

@@ -144,9 +144,11 @@ impl Parser<'_> {
                 return Some((e, Sem::Fuzzy { part, inner: Box::new(inner) }));
             }
         }
-        // Quarters: "the fourth quarter (of 2005 | of this year | of last year)".
+        // Quarters: "the fourth quarter (of 2005 | of this year | of last year)"; the article is
+        // not part of an adjective ("the third-quarter loss": "third-quarter").
         if let Some(m) = self.quarter(j) {
-            return Some(m);
+            let adjective = (j..m.0).any(|k| self.w(k) == "quarter" && k > 0 && self.is_dash(k - 1));
+            return if adjective { None } else { Some(m) };
         }
         // Earnings reports: "the quarter", "the latest period", "the year-ago quarter".
         if let Some(m) = self.report_period(j) {
@@ -411,6 +413,15 @@ impl Parser<'_> {
                     _ => 1,
                 };
                 let anaphoric = w == "that";
+                // "this year's third quarter", "next year's first quarter".
+                if nw == "year"
+                    && matches!(w, "this" | "last" | "next")
+                    && self.punct(j + 1, "'")
+                    && self.w(j + 2) == "s"
+                    && let Some((e, Sem::Quarter { y: YearRef::Implicit, q, fiscal })) = self.quarter(j + 3)
+                {
+                    return Some((e, Sem::Quarter { y: YearRef::Deictic(off), q, fiscal }));
+                }
                 if let Some((unit, false)) = lexicon::unit(nw) {
                     // "this year's", "last week".
                     if w == "past" && !matches!(unit, Unit::Week | Unit::Month | Unit::Year | Unit::Weekend) {
