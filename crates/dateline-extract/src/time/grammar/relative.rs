@@ -394,6 +394,26 @@ impl Parser<'_> {
             }
             "soon" if i > 0 && self.w(i - 1) == "very" => return None,
             "future" if i > 0 && matches!(self.w(i - 1), "near" | "foreseeable") => return None,
+            // "future earnings", "future payments": in news a kind of thing, not a time; the noun
+            // ("in future", "a future in which") and histories' adjectives stay times.
+            "future"
+                if self.toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Word)
+                    && !matches!(
+                        self.w(i + 1),
+                        "of" | "in"
+                            | "is"
+                            | "was"
+                            | "and"
+                            | "or"
+                            | "for"
+                            | "that"
+                            | "which"
+                            | "will"
+                            | "looks"
+                    ) =>
+            {
+                return Some((i + 1, Sem::NarrativeOnly(Box::new(Sem::Ref("FUTURE_REF")))));
+            }
             "future" => return Some((i + 1, Sem::Ref("FUTURE_REF"))),
             "former" => return Some((i + 1, Sem::Former)),
             "night" | "nights" | "daytime"
