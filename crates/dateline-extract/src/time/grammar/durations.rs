@@ -175,8 +175,11 @@ impl Parser<'_> {
         if unit == Unit::Weekend {
             return None;
         }
-        // "a second consecutive day" is an ordinal; "a quarter of" a fraction.
+        // "a second consecutive day" is an ordinal; "a quarter of", "three-quarters of" fractions.
         if article && matches!(unit, Unit::Second | Unit::Quarter) {
+            return None;
+        }
+        if unit == Unit::Quarter && hyphen && self.w(e + 1) == "of" {
             return None;
         }
         // "3 year" without a hyphen is accepted too ("a 20 year low").
