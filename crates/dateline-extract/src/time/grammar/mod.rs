@@ -219,7 +219,8 @@ impl std::hash::Hasher for Fnv {
 
 type FnvSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
 
-/// Every word that may start an expression, checked against the full rules once.
+/// Every word that may start an expression: the function words below, the lexicon's words, the
+/// approximators and the holidays' first words. The one list of start words.
 static START_SET: std::sync::LazyLock<FnvSet> = std::sync::LazyLock::new(|| {
     START_WORDS
         .iter()
@@ -227,12 +228,11 @@ static START_SET: std::sync::LazyLock<FnvSet> = std::sync::LazyLock::new(|| {
         .chain(lexicon::ALL_WORDS.iter().copied())
         .chain(APPROX.iter().copied())
         .chain(holidays::HOLIDAYS.iter().map(|h| h.words[0]))
-        .filter(|w| Parser::may_start_slow(w))
-        .chain(["mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"])
         .collect()
 });
 
-/// Function words that may start an expression (the lexicon's words are in `lexicon::ALL_WORDS`).
+/// Function words that may start an expression (the lexicon's words are in `lexicon::ALL_WORDS`,
+/// the holidays' in `data/time/lexicon/holidays.tsv`).
 const START_WORDS: &[&str] = &[
     "the",
     "a",
@@ -306,8 +306,6 @@ const START_WORDS: &[&str] = &[
     "former",
     "most",
     "some",
-    "numerous",
-    "midday",
     "over",
     "mondays",
     "tuesdays",
@@ -501,105 +499,5 @@ impl<'a> Parser<'a> {
             return false;
         }
         START_SET.contains(w)
-    }
-
-    fn may_start_slow(w: &str) -> bool {
-        lexicon::month(w).is_some()
-            || lexicon::weekday(w).is_some()
-            || lexicon::weekday_plural(w).is_some()
-            || lexicon::number_word(w).is_some()
-            || lexicon::ordinal_word(w).is_some()
-            || lexicon::unit(w).is_some()
-            || lexicon::season(w).is_some()
-            || APPROX.contains(&w)
-            || holidays::HOLIDAYS.iter().any(|h| h.words[0] == w)
-            || matches!(
-                w,
-                "the"
-                    | "a"
-                    | "an"
-                    | "this"
-                    | "that"
-                    | "last"
-                    | "next"
-                    | "past"
-                    | "coming"
-                    | "previous"
-                    | "current"
-                    | "currently"
-                    | "now"
-                    | "today"
-                    | "tonight"
-                    | "yesterday"
-                    | "tomorrow"
-                    | "early"
-                    | "mid"
-                    | "late"
-                    | "earlier"
-                    | "later"
-                    | "recently"
-                    | "recent"
-                    | "several"
-                    | "few"
-                    | "many"
-                    | "more"
-                    | "less"
-                    | "at"
-                    | "up"
-                    | "close"
-                    | "daily"
-                    | "weekly"
-                    | "monthly"
-                    | "yearly"
-                    | "annually"
-                    | "annual"
-                    | "biweekly"
-                    | "nightly"
-                    | "hourly"
-                    | "every"
-                    | "each"
-                    | "per"
-                    | "noon"
-                    | "midnight"
-                    | "nowadays"
-                    | "presently"
-                    | "ongoing"
-                    | "future"
-                    | "soon"
-                    | "q"
-                    | "fy"
-                    | "from"
-                    | "between"
-                    | "single"
-                    | "hours"
-                    | "mid-"
-                    | "christmas"
-                    | "new"
-                    | "long"
-                    | "short"
-                    | "medium"
-                    | "near"
-                    | "following"
-                    | "same"
-                    | "end"
-                    | "beginning"
-                    | "start"
-                    | "middle"
-                    | "q1"
-                    | "q2"
-                    | "q3"
-                    | "q4"
-                    | "h1"
-                    | "h2"
-                    | "ad"
-                    | "fiscal"
-                    | "former"
-                    | "most"
-                    | "these"
-                    | "date"
-                    | "night"
-                    | "nights"
-                    | "daytime"
-            )
     }
 }
