@@ -191,7 +191,10 @@ fn ed_verbs(padded: &str) -> impl Iterator<Item = usize> + '_ {
                 && !matches!(
                     w,
                     "need" | "speed" | "proceed" | "succeed" | "indeed" | "exceed" | "hundred" | "united"
-                );
+                )
+                // "an unspecified date", "undisclosed terms": adjectives, save a few verbs.
+                && (!w.starts_with("un")
+                    || matches!(w, "unveiled" | "unleashed" | "unfolded" | "unloaded" | "unlocked" | "unsealed"));
             prev = w;
             hit.then_some(at)
         })
@@ -268,5 +271,6 @@ mod tests {
         assert_eq!(dir("Until Friday, they had not named a suspect."), Direction::Past);
         assert_eq!(dir("The loan had been expected to be repaid by Friday."), Direction::Future);
         assert_eq!(dir("The envoy could arrive as soon as Friday."), Direction::Future);
+        assert_eq!(dir("It would be paid on a still unspecified date, Friday."), Direction::Future);
     }
 }
