@@ -126,8 +126,21 @@ pub(crate) fn direction_at(lower: &str, start: usize, end: usize) -> Direction {
     let after = after_full.split(['.', ';', '\n']).next().unwrap_or("");
     // A preposition right before the expression says it all: "by June", "until Friday", "since May".
     let head = before.trim_end();
-    if [" by", " until", " till", " before", " ahead of"].iter().any(|p| head.ends_with(p) || head == &p[1..])
+    if [" by", " until", " till", " before", " ahead of", " as soon as", " as early as"]
+        .iter()
+        .any(|p| head.ends_with(p) || head == &p[1..])
     {
+        // "had filed reports by Wednesday", "Until Thursday, they had not called him": a past
+        // perfect in the clause sets a deadline already passed ("had been expected by June" does
+        // not: the expectation is past, the date ahead).
+        let clause = format!(" {before} {after} ");
+        let deadline = [" by", " until", " till"].iter().any(|p| head.ends_with(p) || head == &p[1..]);
+        let perfect = [" had ", " hadn't "]
+            .iter()
+            .any(|h| clause.match_indices(h).any(|(at, _)| !clause[at + h.len()..].starts_with("been ")));
+        if deadline && perfect {
+            return Direction::Past;
+        }
         return Direction::Future;
     }
     if [" since", " ago"].iter().any(|p| head.ends_with(p) || head == &p[1..]) {
@@ -178,7 +191,10 @@ fn ed_verbs(padded: &str) -> impl Iterator<Item = usize> + '_ {
                 && !matches!(
                     w,
                     "need" | "speed" | "proceed" | "succeed" | "indeed" | "exceed" | "hundred" | "united"
-                );
+                )
+                // "an unspecified date", "undisclosed terms": adjectives, save a few verbs.
+                && (!w.starts_with("un")
+                    || matches!(w, "unveiled" | "unleashed" | "unfolded" | "unloaded" | "unlocked" | "unsealed"));
             prev = w;
             hit.then_some(at)
         })
@@ -251,5 +267,10 @@ mod tests {
         assert_eq!(dir("The envoy, who arrived Monday, will meet them Friday."), Direction::Future);
         assert_eq!(dir("It will be co-hosted by A and B and held in C on Friday."), Direction::Future);
         assert_eq!(dir("It was organised by A and hosted in C on Friday."), Direction::Past);
+        assert_eq!(dir("Ten members had filed reports by Friday."), Direction::Past);
+        assert_eq!(dir("Until Friday, they had not named a suspect."), Direction::Past);
+        assert_eq!(dir("The loan had been expected to be repaid by Friday."), Direction::Future);
+        assert_eq!(dir("The envoy could arrive as soon as Friday."), Direction::Future);
+        assert_eq!(dir("It would be paid on a still unspecified date, Friday."), Direction::Future);
     }
 }

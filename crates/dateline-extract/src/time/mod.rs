@@ -11,6 +11,7 @@
 mod dateline;
 mod direction;
 mod grammar;
+mod holidays;
 mod lexicon;
 mod normalize;
 mod token;
@@ -190,7 +191,7 @@ fn tag_full(text: &str, dct: Option<NaiveDate>) -> Vec<Tagged> {
     let parser = Parser::new(text, &lower);
     let raws = parser.run();
     let narrative = is_narrative(&raws, dct);
-    let mut ctx = Ctx { dct, narrative, reference: None, last: None };
+    let mut ctx = Ctx { dct, narrative, reference: None, last: None, quarter: None };
     let mut out: Vec<Tagged> = Vec::with_capacity(raws.len());
     for raw in raws {
         let dir = if normalize::needs_direction(&raw.sem) {
@@ -233,6 +234,13 @@ fn tag_full(text: &str, dct: Option<NaiveDate>) -> Vec<Tagged> {
             && let Some(rg) = res.range
         {
             ctx.last = Some((rg.start, rg.precision));
+            // The reported quarter: the last completed quarter named ("a fourth-quarter charge"
+            // forecast in November is not what "a year earlier" compares with).
+            if matches!(raw.sem, Sem::Quarter { .. } | Sem::RelUnit { unit: lexicon::Unit::Quarter, .. })
+                && dct.is_none_or(|d| rg.end < d)
+            {
+                ctx.quarter = Some((rg.start.year(), (rg.start.month() - 1) / 3 + 1));
+            }
         }
         out.push(Tagged {
             expr: TimeExpr {

@@ -1,7 +1,7 @@
 //! Resolution: a [`Sem`] and its anchors (publication date, narrative reference date, direction)
 //! to a TIMEX3 value and a [`DateRange`].
 
-use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate};
 use dateline_model::{DateRange, Precision};
 
 use super::TimexKind;
@@ -9,53 +9,11 @@ use super::direction::Direction;
 use super::grammar::{Part, Sem, YearRef};
 use super::lexicon::Unit;
 
-/// What relative expressions resolve against.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Ctx {
-    pub dct: Option<NaiveDate>,
-    /// The text narrates the past (a history): bare dates follow the last explicit date.
-    pub narrative: bool,
-    /// The last explicitly dated point of the text, with its precision.
-    pub reference: Option<(NaiveDate, Precision)>,
-    /// The last dated expression of the text, whatever its precision.
-    pub last: Option<(NaiveDate, Precision)>,
-}
+mod anchors;
 
-impl Ctx {
-    /// The date anaphoric expressions ("the next day", "that year") count from.
-    fn anchor(&self) -> Option<NaiveDate> {
-        self.reference.map(|r| r.0).or(self.dct)
-    }
-
-    /// The anchor for an anaphoric expression counting in `unit`: in news, a reference coarser
-    /// than the unit ("In 2008 ... the next day") gives way to the publication date.
-    fn anchor_for(&self, unit: Unit) -> Option<NaiveDate> {
-        let need = match unit {
-            Unit::Day | Unit::Hour | Unit::Minute | Unit::Second | Unit::Weekend => Precision::Day,
-            Unit::Week | Unit::Fortnight => Precision::Week,
-            Unit::Month => Precision::Month,
-            Unit::Quarter => Precision::Quarter,
-            Unit::Year => Precision::Year,
-            Unit::Decade => Precision::Decade,
-            Unit::Century => Precision::Century,
-        };
-        match self.reference {
-            Some((d, p)) if p <= need || self.narrative => Some(d),
-            _ => self.dct,
-        }
-    }
-
-    /// The date deictic expressions ("this year", "next week") count from: the publication
-    /// date, or in a narrative the narrative's present.
-    fn now(&self) -> Option<NaiveDate> {
-        if self.narrative { self.anchor() } else { self.dct }
-    }
-
-    /// The date bare expressions ("June", "Friday") resolve around.
-    fn base(&self) -> Option<NaiveDate> {
-        if self.narrative { self.anchor() } else { self.dct }
-    }
-}
+pub(crate) use anchors::Ctx;
+pub(crate) use anchors::fmt_year;
+use anchors::{add_days, add_months, fmt_day, fmt_week, last_day_of_month, weekday_from, year_of};
 
 /// A resolved expression.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,118 +36,14 @@ pub(crate) fn needs_direction(sem: &Sem) -> bool {
         | Sem::Quarter { y: YearRef::Implicit, .. }
         | Sem::Weekday { shift: None, .. }
         | Sem::DayOfMonth(_)
-        | Sem::RelUnit { unit: Unit::Weekend, .. } => true,
+        | Sem::RelUnit { unit: Unit::Weekend, .. }
+        | Sem::Holiday { y: YearRef::Implicit, .. }
+        | Sem::YearEnd => true,
         Sem::Fuzzy { inner, .. } => needs_direction(inner),
         Sem::PartOfDay { day, .. } => needs_direction(day),
         Sem::DayRange { a, .. } => needs_direction(a),
         Sem::Clock { day: Some(d), .. } => needs_direction(d),
         _ => false,
-    }
-}
-
-pub(crate) fn fmt_year(y: i32) -> String {
-    if y <= 0 { format!("BC{:04}", 1 - y) } else { format!("{y:04}") }
-}
-
-fn fmt_day(d: NaiveDate) -> String {
-    format!("{}-{:02}-{:02}", fmt_year(d.year()), d.month(), d.day())
-}
-
-fn fmt_week(d: NaiveDate) -> String {
-    let w = d.iso_week();
-    format!("{}-W{:02}", fmt_year(w.year()), w.week())
-}
-
-fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
-    if n >= 0 {
-        d.checked_add_months(Months::new(u32::try_from(n).ok()?))
-    } else {
-        d.checked_sub_months(Months::new(u32::try_from(-n).ok()?))
-    }
-}
-
-fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
-    if n >= 0 { d.checked_add_days(Days::new(n as u64)) } else { d.checked_sub_days(Days::new((-n) as u64)) }
-}
-
-/// How many days a tensed yearless day may stand on the wrong side of the base and keep its year.
-const LAG_DAYS: i64 = 7;
-
-/// The year of an underspecified month (and day) from the base date and the clause's tense.
-fn implicit_year(ctx: &Ctx, m: u32, d: Option<u32>, dir: Direction) -> Option<i32> {
-    let base = ctx.base()?;
-    if ctx.narrative {
-        return Some(base.year());
-    }
-    let key = |y: i32| -> Option<NaiveDate> {
-        match d {
-            Some(d) => NaiveDate::from_ymd_opt(y, m, d).or_else(|| NaiveDate::from_ymd_opt(y, m, 28)),
-            None => NaiveDate::from_ymd_opt(y, m, 1),
-        }
-    };
-    let this_month = NaiveDate::from_ymd_opt(base.year(), base.month(), 1)?;
-    let pivot = if d.is_some() { base } else { this_month };
-    // A day a few days on the wrong side of the base is the release's own lag ("will travel from
-    // July 31" in a release of August 1, "met on June 3" dated June 1 by its time zone), not a
-    // date a year away.
-    let slack = if d.is_some() { chrono::Duration::days(LAG_DAYS) } else { chrono::Duration::zero() };
-    let cands = [base.year() - 1, base.year(), base.year() + 1];
-    let pick = match dir {
-        Direction::Past => {
-            cands.iter().copied().filter(|&y| key(y).is_some_and(|k| k <= pivot + slack)).max()
-        }
-        Direction::Future => {
-            cands.iter().copied().filter(|&y| key(y).is_some_and(|k| k >= pivot - slack)).min()
-        }
-        Direction::Unknown => cands.iter().copied().min_by_key(|&y| {
-            key(y).map_or(i64::MAX, |k| {
-                let diff = (k - pivot).num_days();
-                // Ties and near ties go to the past: news reports what happened.
-                if diff > 0 { diff * 2 } else { -diff }
-            })
-        }),
-    };
-    pick.or(Some(base.year()))
-}
-
-/// The year named by a [`YearRef`] for a period starting in month `m`.
-fn year_of(ctx: &Ctx, y: YearRef, m: u32, d: Option<u32>, dir: Direction) -> Option<i32> {
-    match y {
-        YearRef::Explicit(y) => Some(y),
-        YearRef::Deictic(off) => Some(ctx.now()?.year() + off),
-        // "last June", "next spring", "this June": the nearest occurrence that way.
-        YearRef::Occurrence(off) => {
-            let dct = ctx.now()?;
-            let key = |y: i32| NaiveDate::from_ymd_opt(y, m, 1);
-            let this_month = NaiveDate::from_ymd_opt(dct.year(), dct.month(), 1)?;
-            match off {
-                -1 => {
-                    [dct.year(), dct.year() - 1].into_iter().find(|&y| key(y).is_some_and(|k| k < this_month))
-                }
-                1 => {
-                    [dct.year(), dct.year() + 1].into_iter().find(|&y| key(y).is_some_and(|k| k > this_month))
-                }
-                _ => Some(dct.year()),
-            }
-        }
-        YearRef::Anaphoric(off) => Some(ctx.anchor()?.year() + off),
-        YearRef::Implicit => implicit_year(ctx, m, d, dir),
-    }
-}
-
-fn weekday_from(base: NaiveDate, wd: Weekday, shift: Option<i32>, dir: Direction) -> Option<NaiveDate> {
-    let from = i64::from(base.weekday().num_days_from_monday());
-    let to = i64::from(wd.num_days_from_monday());
-    let forward = (to - from).rem_euclid(7);
-    let backward = (from - to).rem_euclid(7);
-    match shift {
-        Some(0) => add_days(base, forward),
-        Some(s) if s < 0 => add_days(base, -(if backward == 0 { 7 } else { backward })),
-        Some(_) => add_days(base, if forward == 0 { 7 } else { forward }),
-        None => match dir {
-            Direction::Future => add_days(base, forward),
-            Direction::Past | Direction::Unknown => add_days(base, -backward),
-        },
     }
 }
 
@@ -269,8 +123,10 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                     let cur = (base.month() - 1) / 3 + 1;
                     match (dir, ctx.narrative) {
                         (_, true) => base.year(),
+                        // "plans to restructure after a third-quarter loss" read in October: the
+                        // quarter just reported, not next year's.
                         (Direction::Future, _) => {
-                            if *q >= cur {
+                            if *q + 1 >= cur {
                                 base.year()
                             } else {
                                 base.year() + 1
@@ -287,8 +143,10 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                 }
                 other => year_of(ctx, *other, first, None, dir)?,
             };
-            let prefix = if *fiscal { "FY" } else { "" };
-            r(K::Date, format!("{prefix}{}-Q{q}", fmt_year(y)), DateRange::quarter(y, *q))
+            // TIMEX3 news writes a fiscal quarter as the quarter of its year ("the fiscal first
+            // quarter": 1989-Q1); the flag is kept for the range's sake only.
+            let _ = fiscal;
+            r(K::Date, format!("{}-Q{q}", fmt_year(y)), DateRange::quarter(y, *q))
         }
         Sem::Weekday { wd, shift } => {
             let base = if shift.is_some() { ctx.now() } else { ctx.base() };
@@ -393,6 +251,14 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                 let v = if *n > 0 { "FUTURE_REF" } else { "PAST_REF" };
                 return Some(r(K::Date, v.into(), None));
             }
+            // "net rose to $5 million from $4 million a year earlier" in a report on a quarter.
+            if *n == -1
+                && *unit == Unit::Year
+                && !ctx.narrative
+                && let Some((y, q)) = ctx.quarter
+            {
+                return resolve(&Sem::Quarter { y: YearRef::Explicit(y - 1), q, fiscal: false }, ctx, dir);
+            }
             let base = if *anaphoric { ctx.anchor_for(*unit) } else { ctx.now() };
             let Some(base) = base else {
                 return Some(r(K::Date, if *n < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(), None));
@@ -428,6 +294,42 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             }
         }
         Sem::Ref(v) => r(K::Date, (*v).into(), None),
+        Sem::Holiday { rule, y } => {
+            let (m, d) = rule.approx();
+            match year_of(ctx, *y, m, Some(d), dir) {
+                Some(y) => {
+                    let date = rule.date(y)?;
+                    r(K::Date, fmt_day(date), Some(DateRange::day(date)))
+                }
+                None => r(K::Date, "XXXX-XX-XX".into(), None),
+            }
+        }
+        Sem::YearEnd => match ctx.now() {
+            Some(now) => {
+                let y = if dir == Direction::Past { now.year() - 1 } else { now.year() };
+                let d = NaiveDate::from_ymd_opt(y, 12, 31)?;
+                r(K::Date, fmt_day(d), Some(DateRange::day(d)))
+            }
+            None => r(K::Date, "XXXX-12-31".into(), None),
+        },
+        Sem::ReportPeriod { back, year } => {
+            // "the quarter", "the latest period", "the year-ago quarter", "the 1988 period".
+            let reported = ctx.quarter.or_else(|| {
+                // No quarter named yet: "the (latest) quarter" of a report is the last one completed.
+                (*back == 0 && *year == YearRef::Implicit).then(|| last_completed_quarter(ctx.dct?)).flatten()
+            });
+            let y = match year {
+                YearRef::Explicit(y) => Some(*y),
+                _ => reported.map(|(y, _)| y).or_else(|| ctx.dct.map(|d| d.year())).map(|y| y - back),
+            };
+            let Some(y) = y else { return Some(r(K::Date, "XXXX".into(), None)) };
+            return match reported {
+                Some((_, q)) => {
+                    resolve(&Sem::Quarter { y: YearRef::Explicit(y), q, fiscal: false }, ctx, dir)
+                }
+                None => resolve(&Sem::Year(YearRef::Explicit(y)), ctx, dir),
+            };
+        }
         Sem::Duration { n, unit, anchor } => {
             let (letter, mult, time) = unit.duration_parts();
             let t = if time { "T" } else { "" };
@@ -561,6 +463,12 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             }
             r(K::Time, format!("XXXX-XX-XXT{code}"), None)
         }
+        Sem::NarrativeOnly(inner) => {
+            if !ctx.narrative {
+                return None;
+            }
+            return resolve(inner, ctx, dir);
+        }
         Sem::Former => {
             if !ctx.narrative {
                 return None;
@@ -641,6 +549,12 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
     })
 }
 
+/// The last quarter that ended before `d`, as (year, quarter).
+pub(crate) fn last_completed_quarter(d: NaiveDate) -> Option<(i32, u32)> {
+    let q0 = i64::from(d.year()) * 4 + i64::from((d.month() - 1) / 3) - 1;
+    Some((i32::try_from(q0.div_euclid(4)).ok()?, q0.rem_euclid(4) as u32 + 1))
+}
+
 /// The calendar period of precision `p` around `d`, as a meaning.
 fn period_of(d: NaiveDate, p: Precision) -> Option<Sem> {
     Some(match p {
@@ -650,9 +564,4 @@ fn period_of(d: NaiveDate, p: Precision) -> Option<Sem> {
         Precision::Decade => Sem::Decade(d.year().div_euclid(10)),
         Precision::Century => Sem::Century(d.year().div_euclid(100)),
     })
-}
-
-fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
-    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
-    NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
 }
