@@ -77,7 +77,20 @@ pub fn regions(text: &str, sentence: Span, trigger: Span, lists: bool) -> Region
     // "The below is attributable to Spokesperson X: Secretary Y spoke with Z": what precedes a
     // colon frames the clause, it is not its subject.
     let clause_start = s[..rel_start].rfind([';', ':']).map_or(0, |i| i + 1);
-    let clause_end = if lists { s.len() } else { s[rel_end..].find(';').map_or(s.len(), |i| rel_end + i) };
+    // "met with A and B; with C, as well as D; and with E": a semicolon before another "with"
+    // goes on with the list of those met.
+    let clause_end = if lists {
+        s.len()
+    } else {
+        s[rel_end..]
+            .match_indices(';')
+            .map(|(i, _)| rel_end + i)
+            .find(|&i| {
+                let next = s[i + 1..].trim_start();
+                !(next.starts_with("with ") || next.starts_with("and with "))
+            })
+            .unwrap_or(s.len())
+    };
     let after = &s[rel_end..clause_end];
     // "the Secretary's upcoming trip to Israel and Jordan, but first I want to recognize the
     // development of last week": ", but" opens a clause of its own ("not only A, but also B" does
