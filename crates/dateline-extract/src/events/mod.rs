@@ -1853,6 +1853,10 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Trips) -> Vec<
             initiators = subject;
         } else if initiators.len() >= 2 {
             // "President Biden and I met": the speaker completes the subject.
+        } else if let Some(sides) = parties_between(cx) {
+            // "the talks held July 17-18 between senior leaders of the Islamic Republic of
+            // Afghanistan and the Taliban": the two sides, no person named.
+            initiators = sides;
         } else {
             return Vec::new();
         }
@@ -1945,6 +1949,26 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Trips) -> Vec<
         out.push(Found { event: e, stop });
     }
     out
+}
+
+/// "talks between A and B" with no person named: the countries and organisations after
+/// "between" in the trigger's object, when there are two at least.
+fn parties_between(cx: &Context<'_, '_>) -> Option<Vec<Participant>> {
+    let text = cx.t.text;
+    let object = cx.regions.object;
+    let at = object.slice(text).find("between ")?;
+    // Right after the trigger ("talks held July 17-18 between"): a few words at most.
+    if object.slice(text)[..at].split_whitespace().count() > 4 || !cx.people_in(object).is_empty() {
+        return None;
+    }
+    let region = Span::new(object.start + at, object.end);
+    let mut sides: Vec<Participant> = Vec::new();
+    for m in cx.mentions_in(region) {
+        if matches!(m.kind, MentionKind::Country | MentionKind::Organization | MentionKind::Group) {
+            push_unique(&mut sides, participant(m, Role::Counterpart));
+        }
+    }
+    (sides.len() >= 2).then_some(sides)
 }
 
 /// The organisations that are the clause's subject, right at its start ("The Advisory Committee
