@@ -55,6 +55,19 @@ fn merge_counting(events: Vec<Event>, headline: Option<Span>) -> (Vec<Event>, us
             if probe.kind == EventKind::Meeting && o.kind == EventKind::Call {
                 probe.kind = EventKind::Call;
             }
+            // "Secretary's Meeting with ASEAN Foreign Ministers" over the body's "spoke with the
+            // ASEAN foreign ministers during the Special ASEAN-U.S. Foreign Ministerial": a
+            // meeting with a grouping is the gathering.
+            let with_a_grouping = |x: &Event| {
+                x.participants
+                    .iter()
+                    .any(|p| matches!(p.actor.kind, ActorKind::Organization | ActorKind::Group))
+            };
+            if probe.kind == EventKind::Meeting && o.kind == EventKind::Conference && with_a_grouping(&probe)
+            {
+                probe.kind = EventKind::Conference;
+                probe.name = o.name.clone();
+            }
             same_event(o, &probe)
         });
         match same {

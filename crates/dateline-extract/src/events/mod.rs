@@ -140,12 +140,28 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             // gathering, told once.
             let hosting =
                 trig.kind == EventKind::Meeting && trig.span.slice(s_text).to_lowercase().contains("host");
-            if (trig.kind == EventKind::Call || hosting)
+            // "the ARF Ministerial Meeting hosted by ASEAN Chair Brunei": the gathering's host.
+            if hosting
+                && gatherings.iter().any(|g| {
+                    g.end <= trigger.start
+                        && t.text[g.end..trigger.start].trim_matches([' ', ',', ')']).is_empty()
+                })
+            {
+                continue;
+            }
+            if matches!(trig.kind, EventKind::Call | EventKind::Meeting)
                 && gatherings.iter().any(|g| {
                     g.start > trigger.end && {
                         let between = &t.text[trigger.end..g.start];
                         if hosting {
                             between.contains(" for a ") || between.contains(" for the ")
+                        } else if trig.kind == EventKind::Meeting {
+                            // "met with the foreign ministers of the 26 ARF countries ... at the
+                            // ARF Ministerial Meeting": many at once, the gathering itself.
+                            let many = ["ministers", "leaders", "counterparts", "Ministers", "Leaders"]
+                                .iter()
+                                .any(|w| between.split_whitespace().any(|x| x.trim_matches(',') == *w));
+                            many && (between.contains(" at the ") || between.contains(" during the "))
                         } else {
                             between.contains(" during ") || between.contains(" at the ")
                         }
