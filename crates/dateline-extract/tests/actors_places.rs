@@ -28,6 +28,10 @@ const PLACES: &[(&str, Expected)] = &[
     ("The Turkish side agreed.", &[("Turkish", "Turkey", PlaceKind::CountryAdjective)]),
     ("The DPRK launched a missile.", &[("DPRK", "North Korea", PlaceKind::Country)]),
     (
+        "Travel to Democratic Republic of Congo",
+        &[("Democratic Republic of Congo", "Democratic Republic of the Congo", PlaceKind::Country)],
+    ),
+    (
         "The ROK and Japan met.",
         &[("ROK", "South Korea", PlaceKind::Country), ("Japan", "Japan", PlaceKind::Country)],
     ),
