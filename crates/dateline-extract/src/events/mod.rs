@@ -1869,6 +1869,12 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Trips) -> Vec<
             initiators = subject;
         } else if initiators.len() >= 2 {
             // "President Biden and I met": the speaker completes the subject.
+        } else if let Some(countries) = countries_met(cx)
+            && !initiators.is_empty()
+        {
+            // "a trilateral meeting with the Presidents of Poland and Lithuania": the leaders are
+            // named by their countries.
+            counterparts = countries;
         } else if let Some(sides) = parties_between(cx) {
             // "the talks held July 17-18 between senior leaders of the Islamic Republic of
             // Afghanistan and the Taliban": the two sides, no person named.
@@ -1965,6 +1971,44 @@ fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Trips) -> Vec<
         out.push(Found { event: e, stop });
     }
     out
+}
+
+/// "with the Presidents of Poland and Lithuania", "with the foreign ministers of Japan and
+/// Australia": office-holders named by their countries right after "with", no person named.
+fn countries_met(cx: &Context<'_, '_>) -> Option<Vec<Participant>> {
+    let text = cx.t.text;
+    let object = cx.regions.object;
+    let rest = object.slice(text).trim_start();
+    // "met with" and "meeting with" hold the "with" in the trigger.
+    let with_in_trigger = cx.trigger.slice(text).ends_with(" with");
+    let rest = if with_in_trigger { rest } else { rest.strip_prefix("with ")? };
+    let of = rest.find(" of ")?;
+    let office = &rest[..of];
+    let words: Vec<&str> = office.split_whitespace().collect();
+    // "the Presidents", "the prime ministers", "the foreign ministers": a plural office.
+    if words.len() > 4
+        || !words
+            .last()
+            .is_some_and(|w| w.ends_with('s') && w.chars().next().is_some_and(char::is_alphabetic))
+    {
+        return None;
+    }
+    let plural_office =
+        ["Presidents", "presidents", "Ministers", "ministers", "leaders", "Leaders", "heads", "Heads"];
+    if !plural_office.contains(words.last().unwrap_or(&"")) {
+        return None;
+    }
+    let start = object.start + (object.slice(text).len() - rest.len()) + of;
+    let tail = &text[start..object.end];
+    // The countries of the "A and B" run right after "of".
+    let end = tail.find([',', ';']).map_or(object.end, |i| start + i);
+    let mut out: Vec<Participant> = Vec::new();
+    for m in cx.mentions_in(Span::new(start, end)) {
+        if m.kind == MentionKind::Country {
+            push_unique(&mut out, participant(m, Role::Counterpart));
+        }
+    }
+    (out.len() >= 2).then_some(out)
 }
 
 /// "talks between A and B" with no person named: the countries and organisations after
