@@ -1047,6 +1047,16 @@ impl Context<'_, '_> {
             .filter(dated)
             .filter(|x| x.span.end > self.trigger.start && x.span.start <= after_limit)
             .filter(not_past_another)
+            // "had a telephone conversation ahead of the Day of Unity, marked on April 2": the
+            // date of what the event comes before.
+            .filter(|x| {
+                x.span.start <= self.trigger.end || {
+                    let between = &text[self.trigger.end..x.span.start];
+                    !["ahead of ", "on the eve of ", "in the run-up to ", "in the lead-up to "]
+                        .iter()
+                        .any(|w| between.contains(w))
+                }
+            })
             .collect();
         // "a meeting from 12:00 p.m. to 1:30 p.m., Thursday, June 17": a clock time alone is
         // dated by the publication day; the date after it is the meeting's.
