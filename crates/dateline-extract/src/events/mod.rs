@@ -555,10 +555,16 @@ fn visit_told_in_the_lead(
         if events.iter().any(|e| e.kind == EventKind::Visit && e.evidence.contains(&sentence)) {
             continue;
         }
+        // "this visit", "this important visit", "your first official visit", "the importance of
+        // visiting": a determiner, then at most two lower-case modifiers.
         let before = text[..trig.span.start].to_lowercase();
-        let anaphoric = ["this ", "this important ", "the ", "your ", "their ", "importance of "]
-            .iter()
-            .any(|w| before.ends_with(w));
+        let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+        let determiner = |w: &str| matches!(w, "this" | "the" | "your" | "their" | "his" | "her" | "of");
+        let modifier = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '-') && !determiner(w);
+        let anaphoric = before.ends_with(' ') || before.is_empty();
+        let anaphoric = anaphoric
+            && (0..words.len()).any(|k| determiner(words[k]) && words[..k].iter().all(|w| modifier(w)))
+            && !(words.first() == Some(&"of") && words.get(1) != Some(&"importance"));
         if !anaphoric {
             continue;
         }
