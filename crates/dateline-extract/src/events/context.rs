@@ -1,0 +1,523 @@
+//! What every argument finder knows about one trigger ([`Context`]): its clause's regions, the
+//! people, parties and places in them, who speaks, and the date attached to the trigger.
+
+use super::*;
+
+/// The speaker labels of a transcript, in text order: a person mention that opens a paragraph
+/// and ends, within 90 bytes, at ": " ("PRESIDENT YOON: ...").
+pub(crate) fn speaker_labels<'a>(
+    text: &str,
+    mentions: &'a [Mention],
+    breaks: &crate::segment::Breaks,
+) -> Vec<&'a Mention> {
+    mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Person)
+        .filter(|m| {
+            let start = breaks.paragraph_start(m.span.start);
+            let Some(colon) = crate::segment::colon_within(text, start, 90) else { return false };
+            m.span.end <= colon
+                && text[start..m.span.start].trim().is_empty()
+                && !text[start..colon].contains(['.', ','])
+        })
+        .collect()
+}
+
+/// How many paragraphs back a transcript turn's speaker label is looked for.
+pub(super) const TURN_PARAGRAPHS: usize = 40;
+
+/// What every argument finder needs to know about one trigger.
+pub(super) struct Context<'a, 't> {
+    pub(super) t: &'a Tagged<'t>,
+    pub(super) sentence: Span,
+    pub(super) trigger: Span,
+    pub(super) regions: Regions,
+    pub(super) status: Status,
+}
+
+impl Context<'_, '_> {
+    pub(super) fn mentions_in(&self, region: Span) -> impl Iterator<Item = &Mention> {
+        crate::starting_in(self.t.mentions, region, |m| m.span)
+            .iter()
+            .filter(move |m| region.contains(m.span))
+    }
+
+    pub(super) fn people_in(&self, region: Span) -> Vec<Participant> {
+        let mut out: Vec<Participant> = Vec::new();
+        for m in self.mentions_in(region).filter(|m| m.kind == MentionKind::Person && !is_spokesperson(m)) {
+            push_unique(&mut out, participant(m, Role::Counterpart));
+        }
+        out
+    }
+
+    /// The bodies named in `region` that no listed organisation or person mention covers ("the
+    /// Advisory Committee on International Postal and Delivery Services").
+    pub(super) fn bodies_in(&self, region: Span) -> Vec<Mention> {
+        let taken: Vec<Span> = self
+            .mentions_in(region)
+            .filter(|m| {
+                matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Group)
+            })
+            .map(|m| m.span)
+            .collect();
+        crate::actors::bodies::find_bodies(region.slice(self.t.text))
+            .into_iter()
+            .map(|(s, name)| Mention {
+                span: Span::new(region.start + s.start, region.start + s.end),
+                name,
+                kind: MentionKind::Organization,
+                country: None,
+                role: None,
+            })
+            .filter(|m| !taken.iter().any(|t| t.overlaps(m.span)))
+            .collect()
+    }
+
+    pub(super) fn parties_in(&self, region: Span) -> Vec<Participant> {
+        let mut out: Vec<Participant> = Vec::new();
+        for m in self.mentions_in(region) {
+            if matches!(m.kind, MentionKind::Organization | MentionKind::Group) {
+                push_unique(&mut out, participant(m, Role::Counterpart));
+            }
+        }
+        out
+    }
+
+    /// The person the clause is about: a person in the subject, else who "he", "she" or "the
+    /// Secretary" means here, else the article's protagonist.
+    pub(super) fn initiators(&self) -> Vec<Participant> {
+        // "X met A, B and C during her visit to Ulaanbaatar": a possessive right before the trigger
+        // is the clause's subject's, the first person it names, not the nearest one.
+        if let Some(subject) = self.possessor() {
+            return subject;
+        }
+        // "Following President Biden's travel to Brussels, Under Secretary Nuland will meet": the
+        // subject is in the last comma-separated part before the trigger, when that part names one.
+        let region = self.regions.subject;
+        // "... with President Levan Beridze, who is on a working visit": a relative clause's
+        // subject is the person right before it.
+        // "A, B and C, who arrived in our country": all the people the antecedent coordinates.
+        // "met with A and B who arrived in Ukraine": without the comma too, right after a name.
+        let who = region.slice(self.t.text).rfind(", who ").or_else(|| {
+            let i = region.slice(self.t.text).rfind(" who ")?;
+            self.mentions_in(region)
+                .any(|m| m.kind == MentionKind::Person && m.span.end == region.start + i)
+                .then_some(i)
+        });
+        if let Some(i) = who {
+            let before = Span::new(region.start, region.start + i);
+            let people: Vec<&Mention> =
+                self.mentions_in(before).filter(|m| m.kind == MentionKind::Person).collect();
+            if let Some(last) = people.last() {
+                let mut run = vec![*last];
+                for w in people.windows(2).rev() {
+                    let between = self.t.text[w[0].span.end.min(w[1].span.start)..w[1].span.start].trim();
+                    if !matches!(between, "and" | "," | ", and" | "as well as") {
+                        break;
+                    }
+                    run.insert(0, w[0]);
+                }
+                let mut out = Vec::new();
+                for m in run {
+                    push_unique(&mut out, participant(m, Role::Initiator));
+                }
+                return out;
+            }
+        }
+        let tail = region
+            .slice(self.t.text)
+            .rfind(", ")
+            .map(|i| Span::new(region.start + i + 2, region.end))
+            .filter(|tail| !self.people_in(*tail).is_empty())
+            .unwrap_or(region);
+        let mut subject = self.people_in(tail);
+        if !subject.is_empty() {
+            // "President Biden and I met", in a transcript: the speaker is the other one.
+            let words = format!(" {} ", tail.slice(self.t.text).to_lowercase().replace(',', " "));
+            if (words.contains(" and i ") || words.contains(" i and "))
+                && let Some(me) = self.speaker()
+            {
+                push_unique(&mut subject, me);
+            }
+            return subject
+                .into_iter()
+                .map(|mut p| {
+                    p.role = Role::Initiator;
+                    p
+                })
+                .collect();
+        }
+        // "I believe that your visit to Korea", in a transcript: the one the speaker addresses.
+        let near: Vec<String> = self.t.text[region.start..self.trigger.start]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .map(|w| w.to_lowercase())
+            .collect();
+        if near.iter().any(|w| w == "your" || w == "you")
+            && let Some(mut other) = self.addressee()
+        {
+            other.role = Role::Initiator;
+            return vec![other];
+        }
+        // "My visit here to Vietnam today", in a transcript: the speaker whose turn this is.
+        let subject_text = format!(" {} ", region.slice(self.t.text).to_lowercase());
+        if [" i ", " my ", " we ", " our ", " i'm ", " i’m "].iter().any(|w| subject_text.contains(w))
+            && let Some(mut speaker) = self.speaker()
+        {
+            speaker.role = Role::Initiator;
+            return vec![speaker];
+        }
+        self.t
+            .cast
+            .salient_at(self.trigger.start)
+            .map(|m| {
+                let mut actor = Actor::new(m.name.clone(), ActorKind::Person);
+                actor.country = m.country.clone();
+                actor.roles = m.role.iter().cloned().collect();
+                vec![Participant { actor, role: Role::Initiator }]
+            })
+            .unwrap_or_default()
+    }
+
+    /// The subject that "his", "her" or "their" (+ at most one adjective) before a noun trigger
+    /// refers to, when the clause's subject names people before a verb: the first person of the
+    /// clause (after a leading "Following ...," phrase) and those "and" joins to them.
+    pub(super) fn possessor(&self) -> Option<Vec<Participant>> {
+        let text = self.t.text;
+        let region = self.regions.subject;
+        let before = text[region.start..self.trigger.start].trim_end();
+        // The pronoun, right before the trigger or before one lower-case adjective.
+        let mut words = before.rsplit(' ');
+        let last = words.next()?;
+        let pronoun = |w: &str| matches!(w, "his" | "her" | "their");
+        let possessive = if pronoun(last) {
+            last
+        } else {
+            words.next().filter(|w| pronoun(w) && last.chars().all(char::is_lowercase))?
+        };
+        // A leading adverbial ("Following the summit, ...") is not the subject.
+        let clause = region.slice(text);
+        let lead = ["Following ", "After ", "Before ", "During ", "On ", "In ", "At ", "Ahead of "];
+        let skip = if lead.iter().any(|w| clause.starts_with(w)) {
+            clause.find(", ").map_or(0, |i| i + 2)
+        } else {
+            0
+        };
+        let from = Span::new(region.start + skip, self.trigger.start);
+        let people: Vec<&Mention> =
+            self.mentions_in(from).filter(|m| m.kind == MentionKind::Person).collect();
+        let first = *people.first()?;
+        // Only when a word stands between the subject and the pronoun: "met A during her" (a
+        // verb), not "A's and her".
+        if !text[first.span.end..self.trigger.start].trim_start().starts_with(|c: char| c.is_lowercase()) {
+            return None;
+        }
+        let mut out = vec![participant(first, Role::Initiator)];
+        if possessive == "their" {
+            for w in people.windows(2) {
+                let between = text[w[0].span.end..w[1].span.start].trim();
+                if !matches!(between, "and" | "," | ", and") {
+                    break;
+                }
+                push_unique(&mut out, participant(w[1], Role::Initiator));
+            }
+        }
+        Some(out)
+    }
+
+    /// In a transcript, the one the speaker of the trigger's turn talks to: the nearest other
+    /// speaker, before the turn or after it.
+    pub(super) fn addressee(&self) -> Option<Participant> {
+        let me = self.speaker()?;
+        let labels = self.t.speaker_labels;
+        let at = labels.partition_point(|m| m.span.start < self.trigger.start);
+        let other = |m: &Mention| m.name != me.actor.name;
+        labels[..at]
+            .iter()
+            .rev()
+            .find(|m| other(m))
+            .or_else(|| labels[at..].iter().find(|m| other(m)))
+            .map(|m| participant(m, Role::Initiator))
+    }
+
+    /// In a transcript, the speaker of the turn the trigger is in: the person whose label ("PRIME
+    /// MINISTER CHÍNH:", "President of Russia Vladimir Putin:") opens the nearest paragraph at or
+    /// before the trigger that opens with one. A turn may run to many paragraphs (a leader's
+    /// opening statement): up to [`TURN_PARAGRAPHS`] are looked through.
+    pub(super) fn speaker(&self) -> Option<Participant> {
+        let text = self.t.text;
+        let mut end = self.trigger.start;
+        for _ in 0..TURN_PARAGRAPHS {
+            let start = self.t.breaks.paragraph_start(end);
+            let label_end = crate::segment::colon_within(text, start, 90);
+            if let Some(label_end) = label_end
+                && let Some(m) =
+                    crate::starting_in(self.t.mentions, Span::new(start, label_end), |m| m.span).iter().find(
+                        |m| m.kind == MentionKind::Person && m.span.start >= start && m.span.end <= label_end,
+                    )
+                && !text[start..label_end].contains(['.', ','])
+            {
+                return Some(participant(m, Role::Initiator));
+            }
+            if start == 0 {
+                break;
+            }
+            end = start.saturating_sub(2);
+        }
+        self.author()
+    }
+
+    /// Who signs a statement written in the first person: the byline under its headline names a
+    /// person and a title, nothing else ("Antony J. Blinken, Secretary of State").
+    pub(super) fn author(&self) -> Option<Participant> {
+        let text = self.t.text;
+        let body = self.t.headline?.end;
+        let start = body + text[body..].len() - text[body..].trim_start().len();
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = &text[start..line_end];
+        if line.len() > 100 || line.trim_end().ends_with(['.', '!', '?', ':']) {
+            return None;
+        }
+        let m = crate::starting_in(self.t.mentions, Span::new(start, line_end), |m| m.span)
+            .iter()
+            .find(|m| m.kind == MentionKind::Person && m.span.start == start)?;
+        // The mention may hold the title too.
+        let rest = text[m.span.end..line_end].trim_end();
+        (rest.is_empty() || rest.starts_with(", ")).then(|| participant(m, Role::Initiator))
+    }
+
+    /// The date the clause gives the trigger: the nearest expression after it in the clause,
+    /// else the nearest before it.
+    pub(super) fn attached_date(&self) -> Option<DateRange> {
+        let clause = self.regions.clause;
+        let text = self.t.text;
+        // A postponed event has only its new date, when the text gives one ("postponed to June
+        // 3", "rescheduled for May"); the date it was planned for is gone.
+        if self.status == Status::Postponed {
+            let lower = self.sentence.slice(text).to_lowercase();
+            let new_date_at =
+                ["postponed to ", "postponed until ", "rescheduled for ", "rescheduled to ", "moved to "]
+                    .iter()
+                    .filter_map(|w| lower.find(w).map(|i| self.sentence.start + i + w.len()))
+                    .min()?;
+            return self
+                .t
+                .times
+                .iter()
+                .find(|x| x.span.start >= new_date_at && x.span.start <= new_date_at + 4)
+                .and_then(|x| x.range);
+        }
+        let dated = |x: &&TimeExpr| {
+            clause.contains(x.span)
+                && matches!(x.kind, TimexKind::Date | TimexKind::Time)
+                && x.range.is_some_and(|r| r.precision <= dateline_model::Precision::Year)
+                && !attributive_year(text, x)
+                && !dates_the_telling(text, x, self.trigger)
+        };
+        // After the trigger: inside its object phrase or just past it ("met ... on Tuesday").
+        // A relative clause right after the object may carry the date: "the summit, which was due
+        // to take place in Brussels on November 4 and 5".
+        let rest = &text[self.regions.object.end..self.regions.clause.end];
+        let rest = rest.trim_start_matches([',', ' ']);
+        let relative = rest.starts_with("which ");
+        // "the Dialogue, which last met in 2016": the clause dates another occurrence.
+        let other_occurrence = relative
+            && rest.split_whitespace().skip(1).take(4).any(|w| {
+                matches!(
+                    w,
+                    "last"
+                        | "first"
+                        | "previously"
+                        | "originally"
+                        | "founded"
+                        | "launched"
+                        | "established"
+                        | "inaugurated"
+                        | "created"
+                )
+            });
+        let after_limit = self.regions.object.end
+            + match (relative, other_occurrence) {
+                (_, true) => 0,
+                (true, false) => 90,
+                (false, false) => 40,
+            };
+        let in_clause = crate::starting_in(self.t.times, clause, |x| x.span);
+        // "your visit to Korea, following President Biden's visit to Seoul last May": a date past
+        // another visit is that one's. (Not for gatherings yet: an undated gathering then joins
+        // the trip and doubles one told before under another name.)
+        let my_kind = find_triggers(self.trigger.slice(text))
+            .first()
+            .map(|g| g.kind)
+            .filter(|k| *k == EventKind::Visit);
+        let not_past_another = |x: &&TimeExpr| {
+            my_kind.is_none()
+                || x.span.start <= self.trigger.end
+                || find_triggers(&text[self.trigger.end..x.span.start])
+                    .iter()
+                    .all(|g| Some(g.kind) != my_kind)
+        };
+        let after_all: Vec<&TimeExpr> = in_clause
+            .iter()
+            .filter(dated)
+            .filter(|x| x.span.end > self.trigger.start && x.span.start <= after_limit)
+            .filter(not_past_another)
+            // "had a telephone conversation ahead of the Day of Unity, marked on April 2": the
+            // date of what the event comes before.
+            .filter(|x| {
+                x.span.start <= self.trigger.end || {
+                    let between = &text[self.trigger.end..x.span.start];
+                    !["ahead of ", "on the eve of ", "in the run-up to ", "in the lead-up to "]
+                        .iter()
+                        .any(|w| between.contains(w))
+                }
+            })
+            .collect();
+        // "a meeting from 12:00 p.m. to 1:30 p.m., Thursday, June 17": a clock time alone is
+        // dated by the publication day; the date after it is the meeting's.
+        let clock_only = |x: &TimeExpr| {
+            let s = x.span.slice(text);
+            x.kind == TimexKind::Time
+                && s.contains(|c: char| c.is_ascii_digit())
+                && !s.contains(|c: char| c.is_alphabetic() && c.is_uppercase())
+        };
+        let after = after_all
+            .iter()
+            .copied()
+            .filter(|x| !clock_only(x))
+            .min_by_key(|x| x.span.start)
+            .or_else(|| after_all.iter().copied().min_by_key(|x| x.span.start));
+        // Before it: close to it ("On Tuesday, the ministers met"), or opening the sentence as
+        // its frame ("On June 29, Senior Bureau Official X co-hosted with Cambodia the ...").
+        // So does a date inside an opening place phrase: "In Honolulu, Hawaii on February 12,
+        // Secretary X will host ...".
+        let opening = |x: &TimeExpr| {
+            let lead = &text[self.sentence.start..x.span.start];
+            let placed = ["In ", "At "].iter().any(|w| lead.starts_with(w))
+                && lead.len() <= 40
+                && lead.trim_end().ends_with(" on")
+                && !self.places_in(Span::new(self.sentence.start, x.span.start)).is_empty();
+            (lead.len() <= 4 || placed) && text[x.span.end..].starts_with(',')
+        };
+        let before = in_clause
+            .iter()
+            .filter(dated)
+            .filter(|x| {
+                x.span.end <= self.trigger.start && (self.trigger.start - x.span.end <= 100 || opening(x))
+            })
+            .max_by_key(|x| x.span.end);
+        after.or(before).and_then(|x| x.range)
+    }
+
+    /// Places the clause puts the event in: "in Amman", "at Geneva", "to Brussels".
+    pub(super) fn locative_places(&self) -> Vec<&Mention> {
+        let text = self.t.text;
+        self.places_in(self.regions.clause)
+            .into_iter()
+            .filter(|m| {
+                let before = text[..m.span.start].trim_end();
+                let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+                matches!(word.to_ascii_lowercase().as_str(), "in" | "at" | "to" | "from")
+                    || before.ends_with(',') && m.kind == MentionKind::Country
+            })
+            .collect()
+    }
+
+    /// Status, corrected by the date: an event dated after the publication day is planned.
+    pub(super) fn status_for(&self, date: Option<DateRange>) -> Status {
+        match (self.status, date, self.t.published) {
+            (Status::Occurred, Some(d), Some(p)) if d.start > p => Status::Planned,
+            (s, _, _) => s,
+        }
+    }
+
+    pub(super) fn places_in(&self, region: Span) -> Vec<&Mention> {
+        self.mentions_in(region)
+            .filter(|m| matches!(m.kind, MentionKind::City | MentionKind::Country))
+            .collect()
+    }
+
+    pub(super) fn event(
+        &self,
+        kind: EventKind,
+        date: Option<DateRange>,
+        participants: Vec<Participant>,
+    ) -> Event {
+        Event {
+            kind,
+            status: self.status_for(date),
+            date,
+            participants,
+            location: None,
+            name: None,
+            evidence: vec![self.sentence],
+            trigger: self.trigger,
+            confidence: if date.is_some() { 0.8 } else { 0.5 },
+        }
+    }
+}
+
+/// A spokesperson or press secretary issues the statement; they take part in nothing it tells.
+pub(super) fn is_spokesperson(m: &Mention) -> bool {
+    m.role.as_deref().is_some_and(|r| {
+        let r = r.to_lowercase();
+        r.contains("spokesperson")
+            || r.contains("spokesman")
+            || r.contains("spokeswoman")
+            || r.contains("press secretary")
+    })
+}
+
+/// "the 1991 Paris Peace Agreements", "its 2022 ASEAN chairmanship": a bare year that modifies a
+/// Verbs of telling: a time right after one dates the telling, not the event ("the travel, which
+/// we announced just this morning", "thanks for joining this afternoon as we preview the trip").
+pub(super) const TELLING_VERBS: &[&str] = &[
+    "announced",
+    "announces",
+    "said",
+    "says",
+    "told",
+    "joining",
+    "briefed",
+    "stated",
+    "noted",
+    "confirmed",
+    "released",
+    "issued",
+];
+
+pub(super) fn dates_the_telling(text: &str, x: &TimeExpr, trigger: Span) -> bool {
+    let from =
+        text[..x.span.start].char_indices().rev().filter(|(_, c)| *c == ' ').nth(3).map_or(0, |(i, _)| i);
+    if trigger.start < x.span.start && trigger.end > from {
+        return false;
+    }
+    text[from..x.span.start].split_whitespace().any(|w| {
+        TELLING_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str())
+    })
+}
+
+/// noun dates that noun, not the event.
+pub(super) fn attributive_year(text: &str, x: &TimeExpr) -> bool {
+    let s = x.span.slice(text);
+    if !(s.len() == 4 && s.chars().all(|c| c.is_ascii_digit())) {
+        return false;
+    }
+    let after = &text[x.span.end..];
+    after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_alphabetic())
+}
+
+pub(super) fn participant(m: &Mention, role: Role) -> Participant {
+    let kind = m.kind.actor_kind().unwrap_or(ActorKind::Person);
+    let mut actor = Actor::new(m.name.clone(), kind);
+    actor.country = m.country.clone();
+    actor.roles = m.role.iter().cloned().collect();
+    Participant { actor, role }
+}
+
+pub(super) fn push_unique(out: &mut Vec<Participant>, p: Participant) {
+    if !out.iter().any(|q| q.actor.name == p.actor.name) {
+        out.push(p);
+    }
+}

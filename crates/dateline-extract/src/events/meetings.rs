@@ -1,0 +1,366 @@
+//! Meetings and calls: who meets whom, where and when, on a trip's stop or off it.
+
+use super::*;
+
+/// The trip stop a sentence is about: the one it names, else the only one, else the country of
+/// the first counterpart that is a stop ("met with Peruvian Foreign Minister ...").
+pub(super) fn stop_for(
+    cx: &Context<'_, '_>,
+    trips: &Trips,
+    people: &[Participant],
+    counterparts: &[Participant],
+) -> Option<(usize, String)> {
+    // The last trip of one of `people` (of anyone's when there are none).
+    let i = if people.is_empty() { trips.len().checked_sub(1) } else { trips.last_of(people) }?;
+    let trip = &trips[i];
+    let named: Vec<String> = cx
+        .places_in(cx.sentence)
+        .iter()
+        .filter_map(|m| m.country.clone())
+        .filter(|c| trip.stop(c).is_some())
+        .collect();
+    if let Some(c) = named.first() {
+        return Some((i, c.clone()));
+    }
+    // A trip to a region has no stops of its own: a foreign place the sentence puts the meeting
+    // in ("In the United Arab Emirates, Envoy Kerry met with ...") is one.
+    if trip.stops.is_empty()
+        && let Some(c) = cx
+            .locative_places()
+            .iter()
+            .filter_map(|m| m.country.clone())
+            .find(|c| trip.traveller_country.as_deref() != Some(c.as_str()))
+    {
+        return Some((i, c));
+    }
+    if trip.stops.len() == 1 {
+        return Some((i, trip.stops[0].country.clone()));
+    }
+    counterparts
+        .iter()
+        .filter_map(|c| c.actor.country.clone())
+        .find(|c| trip.stop(c).is_some())
+        .map(|c| (i, c))
+}
+
+/// Who acts in a clause that names nobody ("he will meet with", "In El Salvador, reinforced ...
+/// in meetings with"): on an open trip, its traveller; else the cast's salient person.
+pub(super) fn actors_of(cx: &Context<'_, '_>, trips: &[Trip]) -> Vec<Participant> {
+    if cx.people_in(cx.regions.subject).is_empty()
+        && let Some(trip) = trips.last()
+    {
+        let actor = Actor {
+            name: trip.traveller.clone(),
+            kind: ActorKind::Person,
+            country: trip.traveller_country.clone(),
+            roles: Vec::new(),
+        };
+        return vec![Participant { actor, role: Role::Initiator }];
+    }
+    cx.initiators()
+}
+
+pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Trips) -> Vec<Found> {
+    let mut initiators = actors_of(cx, trips);
+    let mut counterparts = cx.people_in(cx.regions.object);
+    counterparts.extend(cx.parties_in(cx.regions.object));
+    counterparts.retain(|c| !initiators.iter().any(|i| i.actor.name == c.actor.name));
+    let mut kind = kind;
+    if counterparts.is_empty() {
+        // "The two ministers met": the subject holds every party.
+        let subject = cx.people_in(cx.regions.subject);
+        let bodies = bodies_holding(cx);
+        // "Notice of Meeting: U.S. Advisory Commission on Public Diplomacy", with no person in
+        // the article: the meeting of a body named after it.
+        let of_bodies = || {
+            let object = cx.bodies_in(cx.regions.object);
+            object
+                .first()
+                .filter(|m| m.span.start - cx.regions.object.start <= 8)
+                .map(|m| vec![participant(m, Role::Initiator)])
+        };
+        if kind == EventKind::Meeting && subject.is_empty() && !bodies.is_empty() {
+            // "The Advisory Committee on Postal Services will meet on July 15": a body's meeting
+            // is a gathering of its members.
+            initiators = bodies;
+            kind = EventKind::Conference;
+        } else if kind == EventKind::Meeting
+            && initiators.is_empty()
+            && let Some(bodies) = of_bodies()
+        {
+            initiators = bodies;
+            kind = EventKind::Conference;
+        } else if subject.len() >= 2 {
+            initiators = subject;
+        } else if initiators.len() >= 2 {
+            // "President Biden and I met": the speaker completes the subject.
+        } else if let Some(countries) = countries_met(cx)
+            && !initiators.is_empty()
+        {
+            // "a trilateral meeting with the Presidents of Poland and Lithuania": the leaders are
+            // named by their countries.
+            counterparts = countries;
+        } else if let Some(sides) = parties_between(cx) {
+            // "the talks held July 17-18 between senior leaders of the Islamic Republic of
+            // Afghanistan and the Taliban": the two sides, no person named.
+            initiators = sides;
+        } else {
+            return Vec::new();
+        }
+    }
+    let attached = cx.attached_date();
+    let mut date = attached;
+    let mut location = None;
+    let mut stop = None;
+    let mut located_by_trip = false;
+    if kind == EventKind::Meeting {
+        location = location_of(&cx.locative_places());
+        // On a trip by this traveller, the meeting happens at the stop, on its dates.
+        if let Some((ti, country)) = stop_for(cx, trips, &initiators, &counterparts) {
+            let trip = &trips[ti];
+            let compatible = location.as_ref().is_none_or(|l| l.country.as_deref() == Some(country.as_str()));
+            if trip.status == cx.status_for(date) && compatible {
+                if date.is_none() {
+                    date = trip.date_of(&country);
+                }
+                if location.is_none() {
+                    location = Some(stop_location(trip, &country));
+                    located_by_trip = true;
+                }
+                stop = Some((ti, country));
+            }
+        } else if date.is_none()
+            && let Some(trip) = trips.last_of(&initiators).map(|i| &trips[i])
+            && trip.status == cx.status_for(None)
+            && location.as_ref().is_none_or(|l| l.country.as_ref().is_none_or(|c| trip.stop(c).is_some()))
+        {
+            // "will travel to Saudi Arabia and Oman on May 25. He will meet with ...": on a trip
+            // of several stops, a meeting at none in particular happens within the trip's dates.
+            date = trip.date;
+        }
+    }
+    let mut out = Vec::new();
+    // On a trip, each named counterpart is a meeting of its own, unless the clause says they met
+    // together ("a trilateral meeting with").
+    // Only the meeting's own words count: "to discuss joint efforts" is its topic.
+    let told = Span::new(cx.regions.clause.start, cx.regions.object.end.max(cx.trigger.end));
+    let together = ["trilateral", "joint", "together", "multilateral", "jointly"]
+        .iter()
+        .any(|w| told.slice(cx.t.text).to_lowercase().contains(w));
+    // Off a trip too, a traveller's "met with A, B and C" of another country are three meetings;
+    // a leader's meeting with his own officials is one, and so is a host's with a delegation.
+    let countries_of =
+        |ps: &[Participant]| -> Vec<String> { ps.iter().filter_map(|p| p.actor.country.clone()).collect() };
+    let own = countries_of(&initiators);
+    let theirs = countries_of(&counterparts);
+    let here = location.as_ref().and_then(|l| l.country.as_ref());
+    let foreign_counterparts = counterparts.len() >= 2
+        && !theirs.is_empty()
+        && !own.is_empty()
+        && theirs.iter().all(|c| !own.contains(c))
+        && !here.is_some_and(|c| own.contains(c));
+    let per_counterpart = kind == EventKind::Meeting && (stop.is_some() || foreign_counterparts) && !together;
+    let groups: Vec<Vec<Participant>> = if per_counterpart {
+        counterparts.into_iter().map(|c| vec![c]).collect()
+    } else {
+        vec![counterparts]
+    };
+    // "met several times in London and in New York": a meeting in each city.
+    let apart = if kind == EventKind::Meeting && !located_by_trip { cities_apart(cx) } else { Vec::new() };
+    let places: Vec<Option<Location>> =
+        if apart.is_empty() { vec![location] } else { apart.into_iter().map(Some).collect() };
+    for (group, location) in groups.iter().flat_map(|g| places.iter().map(move |l| (g, l))) {
+        let (mut location, mut date, mut stop) = (location.clone(), date, stop.clone());
+        // "met with Paraguayan President X ...; with Panamanian President Y": when the sentence
+        // gives no place of its own, a counterpart from another stop of the trip was met there.
+        if per_counterpart
+            && located_by_trip
+            && let Some((ti, sentence_stop)) = &stop
+            && let Some(own) = group.first().and_then(|c| c.actor.country.clone())
+            && own != *sentence_stop
+            && trips[*ti].stop(&own).is_some()
+        {
+            let trip = &trips[*ti];
+            if attached.is_none() {
+                date = trip.date_of(&own);
+            }
+            location = Some(stop_location(trip, &own));
+            stop = Some((*ti, own));
+        }
+        let mut participants: Vec<Participant> = initiators.clone();
+        for p in group {
+            push_unique(&mut participants, p.clone());
+        }
+        let mut e = cx.event(kind, date, participants);
+        e.location = location;
+        out.push(Found { event: e, stop });
+    }
+    out
+}
+
+/// "with the Presidents of Poland and Lithuania", "with the foreign ministers of Japan and
+/// Australia": office-holders named by their countries right after "with", no person named.
+pub(super) fn countries_met(cx: &Context<'_, '_>) -> Option<Vec<Participant>> {
+    let text = cx.t.text;
+    let object = cx.regions.object;
+    let rest = object.slice(text).trim_start();
+    // "met with" and "meeting with" hold the "with" in the trigger.
+    let with_in_trigger = cx.trigger.slice(text).ends_with(" with");
+    let rest = if with_in_trigger { rest } else { rest.strip_prefix("with ")? };
+    let of = rest.find(" of ")?;
+    let office = &rest[..of];
+    let words: Vec<&str> = office.split_whitespace().collect();
+    // "the Presidents", "the prime ministers", "the foreign ministers": a plural office.
+    if words.len() > 4
+        || !words
+            .last()
+            .is_some_and(|w| w.ends_with('s') && w.chars().next().is_some_and(char::is_alphabetic))
+    {
+        return None;
+    }
+    let plural_office =
+        ["Presidents", "presidents", "Ministers", "ministers", "leaders", "Leaders", "heads", "Heads"];
+    if !plural_office.contains(words.last().unwrap_or(&"")) {
+        return None;
+    }
+    let start = object.start + (object.slice(text).len() - rest.len()) + of;
+    let tail = &text[start..object.end];
+    // The countries of the "A and B" run right after "of".
+    let end = tail.find([',', ';']).map_or(object.end, |i| start + i);
+    let mut out: Vec<Participant> = Vec::new();
+    for m in cx.mentions_in(Span::new(start, end)) {
+        if m.kind == MentionKind::Country {
+            push_unique(&mut out, participant(m, Role::Counterpart));
+        }
+    }
+    (out.len() >= 2).then_some(out)
+}
+
+/// "talks between A and B" with no person named: the countries and organisations after
+/// "between" in the trigger's object, when there are two at least.
+pub(super) fn parties_between(cx: &Context<'_, '_>) -> Option<Vec<Participant>> {
+    let text = cx.t.text;
+    let object = cx.regions.object;
+    let at = object.slice(text).find("between ")?;
+    // Right after the trigger ("talks held July 17-18 between"): a few words at most.
+    if object.slice(text)[..at].split_whitespace().count() > 4 || !cx.people_in(object).is_empty() {
+        return None;
+    }
+    let region = Span::new(object.start + at, object.end);
+    let mut sides: Vec<Participant> = Vec::new();
+    for m in cx.mentions_in(region) {
+        if matches!(m.kind, MentionKind::Country | MentionKind::Organization | MentionKind::Group) {
+            push_unique(&mut sides, participant(m, Role::Counterpart));
+        }
+    }
+    (sides.len() >= 2).then_some(sides)
+}
+
+/// The organisations that are the clause's subject, right at its start ("The Advisory Committee
+/// on Postal Services will meet", "The Board held its annual meeting"), when no person is.
+pub(super) fn bodies_holding(cx: &Context<'_, '_>) -> Vec<Participant> {
+    let text = cx.t.text;
+    let region = cx.regions.subject;
+    let part_start = region.slice(text).rfind([',', ';']).map_or(region.start, |i| region.start + i + 1);
+    let part = Span::new(part_start, region.end);
+    let mut orgs: Vec<Mention> = cx
+        .mentions_in(part)
+        .filter(|m| matches!(m.kind, MentionKind::Organization | MentionKind::Group))
+        .cloned()
+        .collect();
+    orgs.extend(cx.bodies_in(part));
+    orgs.sort_by_key(|m| m.span.start);
+    let Some(first) = orgs.first() else { return Vec::new() };
+    let lead = text[part_start..first.span.start].trim();
+    // "the Department of State's Advisory Committee": a parent's possessive may open it.
+    let parent = (lead.ends_with("'s") || lead.ends_with("’s")) && lead.split_whitespace().count() <= 5;
+    if !(lead.is_empty() || lead == "The" || lead == "the" || parent) {
+        return Vec::new();
+    }
+    // The body meets or holds the meeting ("will meet", "held its annual meeting"); "joined the
+    // meeting as an observer" is someone else's meeting.
+    let verb = cx.trigger.slice(text).to_lowercase();
+    let between = text[first.span.end.min(cx.trigger.start)..cx.trigger.start].to_lowercase();
+    let holds = ["hold", "held", "convene"].iter().any(|w| between.contains(w));
+    if !(matches!(verb.as_str(), "meet" | "meets" | "met" | "meet with" | "meets with" | "met with") || holds)
+    {
+        return Vec::new();
+    }
+    // The body itself is the subject, its verb right after it (past an abbreviation in brackets):
+    // "NATO ministers meet" is the ministers' meeting.
+    let rest = text[first.span.end.min(cx.trigger.start)..cx.trigger.start].trim_start();
+    let rest = if rest.starts_with('(') { rest.split_once(')').map_or("", |(_, r)| r) } else { rest };
+    // Past its parent too: "the Overseas Schools Advisory Council of the Department of State will".
+    let next = rest
+        .split_whitespace()
+        .find(|w| !(matches!(*w, "of" | "the" | "for" | "on") || w.starts_with(char::is_uppercase)))
+        .unwrap_or_default();
+    let next = next.to_lowercase();
+    let next = next.as_str();
+    if !(next.is_empty()
+        || BEFORE_VERB.contains(&next)
+        || ["hold", "holds", "held", "convene", "convenes", "convened"].contains(&next))
+    {
+        return Vec::new();
+    }
+    // "The Board and the Council will meet": the subject's coordinated bodies.
+    let mut out = vec![participant(first, Role::Initiator)];
+    for w in orgs.windows(2) {
+        let between = text[w[0].span.end..w[1].span.start].trim();
+        if !matches!(between, "and" | "and the" | "," | ", and" | ", and the") {
+            break;
+        }
+        push_unique(&mut out, participant(&w[1], Role::Initiator));
+    }
+    out
+}
+
+/// "met in London and in New York", "in Rzeszów and then in Warsaw": the cities of the clause
+/// where the meeting took place one after the other (the first after "in", each next one joined
+/// to the one before by "and", "and in", "and then in" or a comma). Fewer than two: none.
+pub(super) fn cities_apart(cx: &Context<'_, '_>) -> Vec<Location> {
+    let text = cx.t.text;
+    let cities: Vec<&Mention> =
+        cx.places_in(cx.regions.clause).into_iter().filter(|m| m.kind == MentionKind::City).collect();
+    let Some(first) = cities.iter().position(|m| {
+        let before = text[..m.span.start].trim_end();
+        before.rsplit(char::is_whitespace).next().is_some_and(|w| w.eq_ignore_ascii_case("in"))
+    }) else {
+        return Vec::new();
+    };
+    let mut out = vec![cities[first]];
+    for m in &cities[first + 1..] {
+        let last = out[out.len() - 1];
+        let between = text[last.span.end..m.span.start].trim();
+        if !matches!(
+            between,
+            "and" | "and in" | "and then in" | "then in" | "," | ", and" | ", and in" | ", in"
+        ) {
+            break;
+        }
+        if m.name != last.name {
+            out.push(m);
+        }
+    }
+    if out.len() < 2 {
+        return Vec::new();
+    }
+    out.into_iter().map(|c| Location { place: Some(c.name.clone()), country: c.country.clone() }).collect()
+}
+
+/// A stop's country, and its city when it has exactly one.
+pub(super) fn stop_location(trip: &Trip, country: &str) -> Location {
+    let s = trip.stop(country);
+    let place = s.and_then(|s| (s.cities.len() == 1).then(|| s.cities[0].clone()));
+    Location { place, country: Some(country.to_string()) }
+}
+
+pub(super) fn location_of(places: &[&Mention]) -> Option<Location> {
+    let city = places.iter().find(|m| m.kind == MentionKind::City);
+    let country = places.iter().find(|m| m.kind == MentionKind::Country);
+    match (city, country) {
+        (Some(c), _) => Some(Location { place: Some(c.name.clone()), country: c.country.clone() }),
+        (None, Some(c)) => Some(Location { place: None, country: Some(c.name.clone()) }),
+        (None, None) => None,
+    }
+}

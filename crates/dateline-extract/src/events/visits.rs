@@ -1,0 +1,692 @@
+//! Visits and trips: a visit trigger opens or extends a trip (traveller, stops, dates); each stop
+//! becomes one visit.
+
+use super::*;
+
+/// Whose country "our country" is, in a visit's object: a person of the clause who does not
+/// travel, else the speaker of a transcript's turn, else the person the passage is about.
+pub(super) fn our_country(cx: &Context<'_, '_>, travellers: &[Participant]) -> Option<String> {
+    let object = cx.regions.object.slice(cx.t.text).to_lowercase();
+    if !["our country", "our capital", "our state"].iter().any(|w| object.contains(w)) {
+        return None;
+    }
+    let travels = |p: &Participant| travellers.iter().any(|t| t.actor.name == p.actor.name);
+    let theirs: Vec<String> = travellers.iter().filter_map(|t| t.actor.country.clone()).collect();
+    let host = |p: Participant| p.actor.country.filter(|c| !theirs.contains(c));
+    let in_clause = cx.mentions_in(cx.regions.clause).filter(|m| m.kind == MentionKind::Person);
+    in_clause
+        .map(|m| participant(m, Role::Host))
+        .filter(|p| !travels(p))
+        .find_map(host)
+        .or_else(|| cx.speaker().filter(|p| !travels(p)).and_then(host))
+        // "President of Moldova A addressed the Congress. B and C, who arrived in our country,
+        // ...": the nearest person told before, of another country than the travellers'.
+        .or_else(|| {
+            let before = crate::starting_in(cx.t.mentions, Span::new(0, cx.sentence.start), |m| m.span);
+            before
+                .iter()
+                .rev()
+                .filter(|m| m.kind == MentionKind::Person && m.span.end <= cx.sentence.start)
+                .take(6)
+                .map(|m| participant(m, Role::Host))
+                .filter(|p| !travels(p))
+                .find_map(host)
+        })
+        .or_else(|| {
+            cx.t.cast
+                .salient_at(cx.trigger.start)
+                .and_then(|m| m.country.clone())
+                .filter(|c| !theirs.contains(c))
+        })
+}
+
+/// "your visit to Korea", "my visit here" in a transcript turn: the visit is the addressee's or
+/// the speaker's, not the first person named after it.
+pub(super) fn told_by_a_speaker(cx: &Context<'_, '_>) -> bool {
+    let lead = cx.t.text[cx.regions.subject.start.min(cx.trigger.start)..cx.trigger.start].to_lowercase();
+    let near: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
+    near.iter().any(|w| matches!(*w, "your" | "my" | "our")) && cx.speaker().is_some()
+}
+
+/// The people after "by" in a noun visit's object: "the visit to X by A and B".
+pub(super) fn visit_agents(cx: &Context<'_, '_>) -> Option<Vec<Participant>> {
+    if !cx.trigger.slice(cx.t.text).to_lowercase().starts_with("visit") {
+        return None;
+    }
+    let object = cx.regions.object.slice(cx.t.text);
+    let i = object.find(" by ")?;
+    let agents: Vec<Participant> = cx
+        .people_in(Span::new(cx.regions.object.start + i, cx.regions.object.end))
+        .into_iter()
+        .map(|p| Participant { role: Role::Initiator, ..p })
+        .collect();
+    (!agents.is_empty()).then_some(agents)
+}
+
+/// Relatives and friends: "my wife", "his son", "our children".
+pub(super) const KIN: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "children",
+    "family",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "parents",
+    "grandson",
+    "granddaughter",
+    "grandchildren",
+    "friend",
+    "friends",
+];
+
+/// "My wife recently visited", "his daughter traveled to": the subject next to the trigger is a
+/// relative or friend of someone, and names no person.
+pub(super) fn someone_of_mine(cx: &Context<'_, '_>) -> bool {
+    let text = cx.t.text;
+    let before = Span::new(cx.regions.subject.start, cx.trigger.start);
+    if !cx.people_in(before).is_empty() {
+        return false;
+    }
+    let last_part = before.slice(text).rsplit([',', ';']).next().unwrap_or("").to_lowercase();
+    let words: Vec<&str> = last_part.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        matches!(w[0], "my" | "his" | "her" | "our" | "their" | "your")
+            && KIN.contains(&w[1].trim_matches(|c: char| !c.is_alphabetic()))
+    })
+}
+
+/// Words between a subject and its verb: auxiliaries, adverbs, "plans to".
+pub(super) const BEFORE_VERB: &[&str] = &[
+    "will",
+    "would",
+    "shall",
+    "should",
+    "may",
+    "might",
+    "can",
+    "could",
+    "must",
+    "also",
+    "then",
+    "again",
+    "once",
+    "soon",
+    "later",
+    "now",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "be",
+    "been",
+    "to",
+    "plans",
+    "plan",
+    "planned",
+    "expected",
+    "scheduled",
+    "set",
+    "due",
+    "not",
+    "never",
+    "still",
+    "already",
+    "subsequently",
+    "next",
+    "first",
+    "recently",
+    "previously",
+    "jointly",
+    "both",
+    "all",
+];
+
+/// The words after which a bare verb form follows.
+pub(super) const MODALS: &[&str] =
+    &["will", "would", "shall", "should", "may", "might", "can", "could", "must", "to"];
+
+/// Words that stand for people the article names elsewhere: the subject may be one of them.
+pub(super) const PEOPLE_WORDS: &[&str] = &[
+    "i",
+    "we",
+    "he",
+    "she",
+    "they",
+    "you",
+    "who",
+    "which",
+    "that",
+    "delegation",
+    "delegations",
+    "team",
+    "party",
+    "leader",
+    "leaders",
+    "counterpart",
+    "counterparts",
+    "himself",
+    "herself",
+    "couple",
+    "duo",
+];
+
+/// "The “Stolen Memory” project will once again travel to Spain", "Senior officials from the
+/// Departments of State and Defense will travel to Brussels": the verb's subject is a thing or a
+/// group the article names no one in, so nobody named elsewhere travels.
+pub(super) fn a_thing_travels(cx: &Context<'_, '_>) -> bool {
+    let text = cx.t.text;
+    let verb = cx.trigger.slice(text).split(' ').next().unwrap_or_default().to_lowercase();
+    let inflected = matches!(
+        verb.as_str(),
+        "travels" | "traveled" | "travelled" | "visits" | "visited" | "arrives" | "arrived"
+    );
+    if !inflected && !matches!(verb.as_str(), "travel" | "visit" | "arrive") {
+        return false;
+    }
+    let before = &text[cx.regions.subject.start..cx.trigger.start];
+    let part_start = before.rfind([',', ';']).map_or(0, |i| i + 1);
+    let mut words: Vec<(usize, &str)> = before[part_start..]
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w))
+        .collect();
+    // A bare "travel" or "visit" is a verb after a modal or "to" ("will once again travel"), a
+    // noun otherwise ("the planned visit").
+    let mut modal = false;
+    while let Some((_, w)) = words.last() {
+        let w = w.to_lowercase();
+        if !BEFORE_VERB.contains(&w.as_str()) {
+            break;
+        }
+        modal |= MODALS.contains(&w.as_str());
+        words.pop();
+    }
+    let (Some(&(first, _)), Some(&(last, last_word))) = (words.first(), words.last()) else { return false };
+    if !(modal || inflected) {
+        return false;
+    }
+    let subject =
+        Span::new(cx.regions.subject.start + first, cx.regions.subject.start + last + last_word.len());
+    if !cx.people_in(subject).is_empty() || !crate::actors::titles().find(subject.slice(text)).is_empty() {
+        return false;
+    }
+    let titled = |w: &str| TITLE_HEADS.contains(w);
+    !subject.slice(text).split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = w.to_lowercase();
+        PEOPLE_WORDS.contains(&lower.as_str()) || titled(&lower)
+    })
+}
+
+/// The head word of every title, lower-cased: "Secretary of State" gives "secretary".
+pub(super) static TITLE_HEADS: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        crate::actors::titles()
+            .all()
+            .iter()
+            .filter_map(|t| {
+                let t = t.to_lowercase();
+                let head = t.split(" of ").next()?.split(" for ").next()?.rsplit(' ').next()?;
+                Some(head.trim_end_matches('.').to_string())
+            })
+            .collect()
+    });
+
+/// A visit trigger opens (or extends) a trip: the traveller and the destinations after the trigger.
+pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
+    // "My wife recently visited Kyiv": a private person's trip, no diplomatic visit.
+    if someone_of_mine(cx) || a_thing_travels(cx) {
+        return;
+    }
+    let mut destinations: Vec<Mention> = destinations(cx).into_iter().cloned().collect();
+    if destinations.is_empty() {
+        // "Imran Khan, who is in Russia on a working visit": the place stands before the trigger.
+        let text = cx.t.text;
+        destinations = cx
+            .locative_places()
+            .into_iter()
+            .filter(|m| m.span.end <= cx.trigger.start && cx.trigger.start - m.span.end <= 24)
+            .filter(|m| text[..m.span.start].trim_end().ends_with(" in"))
+            .cloned()
+            .collect();
+    }
+    // "X's visit to Y" and "the visit by X": the traveller may follow a noun trigger too; so does
+    // the guest of "looks forward to welcoming X to Y".
+    let mut travellers = cx.initiators();
+    let welcoming = cx.trigger.slice(cx.t.text).to_lowercase().starts_with("welcom");
+    let mut hosts: Vec<Participant> = Vec::new();
+    // "President A invited Chancellor B to visit Y": the invited one travels.
+    let subject_text = cx.regions.subject.slice(cx.t.text);
+    if let Some(i) = subject_text.find(" invited ").or_else(|| subject_text.find(" invites ")) {
+        let invited = cx.people_in(Span::new(cx.regions.subject.start + i, cx.regions.subject.end));
+        if let Some(first) = invited.into_iter().next() {
+            hosts = cx.people_in(Span::new(cx.regions.subject.start, cx.regions.subject.start + i));
+            travellers = vec![Participant { role: Role::Initiator, ..first }];
+        }
+    } else if let Some(agents) = visit_agents(cx) {
+        // "following the visit to the United States by President A and Chairman B": the agent
+        // travels, whoever the sentence is about.
+        travellers = agents;
+    } else if welcoming || (cx.people_in(cx.regions.subject).is_empty() && !told_by_a_speaker(cx)) {
+        if welcoming {
+            hosts = cx.people_in(cx.regions.subject);
+        }
+        let after = cx.people_in(cx.regions.object);
+        if let Some(first) = after.into_iter().next() {
+            travellers = vec![Participant { role: Role::Initiator, ..first }];
+        }
+    }
+    // "the President of Turkey, who is on an official visit to our country": the country of
+    // whoever says "our", the host.
+    if destinations.is_empty()
+        && let Some(country) = our_country(cx, &travellers)
+    {
+        destinations.push(Mention {
+            span: cx.trigger,
+            name: country.clone(),
+            kind: MentionKind::Country,
+            country: Some(country),
+            role: None,
+        });
+    }
+    // "returned on June 3 from travel to X": the day of the return, not of the visit.
+    let returning = {
+        let before = Span::new(cx.regions.clause.start, cx.trigger.start).slice(cx.t.text).to_lowercase();
+        before.contains("returned") || before.contains("returns") || before.contains("returning")
+    };
+    // "to Milan June 20-22, Tirana June 30, and Ohrid July 1-3": each stop with its own dates;
+    // the trip runs from the first to the last.
+    let stop_dates = if returning { Vec::new() } else { itinerary_dates(cx, &destinations) };
+    let date = if returning {
+        None
+    } else if !stop_dates.is_empty() {
+        stop_dates.iter().flatten().copied().reduce(hull)
+    } else {
+        cx.attached_date().map(|d| with_stated_length(cx.regions.clause.slice(cx.t.text), d))
+    };
+    if returning && destinations.is_empty() {
+        return;
+    }
+    // "traveled to the Middle East and North Africa June 13-17": a dated trip to a region; its
+    // stops are the countries where the traveller is then said to meet people.
+    if destinations.is_empty() && (date.is_none() || !names_a_region(cx)) {
+        return;
+    }
+    // "The Speakers A, B and C arrived in Kyiv": one visit per traveller, for the people the
+    // subject coordinates; a person named elsewhere in the subject does not travel.
+    let coordinated = coordinated_run(cx, &travellers);
+    let status = cx.status_for(date);
+    for traveller in travellers.into_iter().take(coordinated) {
+        let existing = trips.of(&traveller.actor.name).iter().copied().find(|&i| trips[i].status == status);
+        let trip_index = match existing {
+            Some(i) => i,
+            None => trips.push(Trip {
+                traveller: traveller.actor.name.clone(),
+                traveller_country: traveller.actor.country.clone(),
+                status,
+                date: None,
+                stops: Vec::new(),
+                trigger: cx.trigger,
+                travelled: false,
+                hosts: Vec::new(),
+            }),
+        };
+        let trip = &mut trips[trip_index];
+        trip.travelled |= told_as_past(cx);
+        for h in &hosts {
+            if !trip.hosts.iter().any(|x| x.actor.name == h.actor.name) {
+                trip.hosts.push(Participant { role: Role::Host, ..h.clone() });
+            }
+        }
+        // A later sentence that adds stops with dates of their own ("then travel to C on June 9")
+        // dates those stops; when its dates reach outside the trip's, the trip widens and the
+        // stops told before keep the trip's earlier dates.
+        let fresh: Vec<String> = destinations
+            .iter()
+            .filter_map(|p| p.country.clone())
+            .filter(|c| trip.stop(c).is_none())
+            .collect();
+        let mut fresh_date = None;
+        match (trip.date, date) {
+            (None, d) => trip.date = d,
+            (Some(old), Some(new)) if old != new && !fresh.is_empty() && stop_dates.is_empty() => {
+                fresh_date = Some(new);
+                if !old.contains(&new) {
+                    for s in trip.stops.iter_mut().filter(|s| s.date.is_none()) {
+                        s.date = Some(old);
+                    }
+                    trip.date = Some(hull(old, new));
+                }
+            }
+            _ => {}
+        }
+        for (i, place) in destinations.iter().enumerate() {
+            let Some(country) = place.country.clone() else { continue };
+            let stop = trip.stop_mut(&country);
+            if place.kind == MentionKind::City && !stop.cities.contains(&place.name) {
+                stop.cities.push(place.name.clone());
+            }
+            if !stop.evidence.contains(&cx.sentence) {
+                stop.evidence.push(cx.sentence);
+            }
+            let own = stop_dates.get(i).copied().flatten();
+            if stop.date.is_none() {
+                stop.date = own.or(if fresh.contains(&country) { fresh_date } else { None });
+            }
+        }
+    }
+}
+
+/// The smallest range holding both, at the coarser precision.
+pub(super) fn hull(a: DateRange, b: DateRange) -> DateRange {
+    DateRange { start: a.start.min(b.start), end: a.end.max(b.end), precision: a.precision.max(b.precision) }
+}
+
+/// The dates an itinerary gives each of its stops: "to Milan June 20-22, Tirana June 30, and Ohrid
+/// July 1-3", a date right after each place. Empty unless two stops or more have dates of their
+/// own (one date after the last place dates the whole trip, the ordinary case).
+pub(super) fn itinerary_dates(cx: &Context<'_, '_>, destinations: &[Mention]) -> Vec<Option<DateRange>> {
+    let text = cx.t.text;
+    let times = crate::starting_in(cx.t.times, cx.regions.clause, |x| x.span);
+    let dates: Vec<Option<DateRange>> = destinations
+        .iter()
+        .map(|p| {
+            times
+                .iter()
+                .find(|x| {
+                    // "the People's Republic of China (PRC) July 25-26": past an abbreviation.
+                    let between =
+                        x.span.start.checked_sub(p.span.end).map(|_| &text[p.span.end..x.span.start]);
+                    between.is_some_and(|b| {
+                        let b = b.trim_start_matches([' ', ',']);
+                        let b = match b.strip_prefix('(').and_then(|r| r.split_once(')')) {
+                            Some((abbr, rest)) if abbr.len() <= 8 && !abbr.contains(' ') => rest,
+                            _ => b,
+                        };
+                        b.trim_start_matches([' ', ',']).is_empty() && b.len() <= 3
+                    })
+                })
+                .and_then(|x| x.range)
+                .filter(|r| r.precision == dateline_model::Precision::Day)
+        })
+        .collect();
+    let distinct = dates.iter().flatten().fold(Vec::new(), |mut v: Vec<DateRange>, d| {
+        if !v.contains(d) {
+            v.push(*d);
+        }
+        v
+    });
+    if distinct.len() < 2 {
+        return Vec::new();
+    }
+    dates
+}
+
+/// "traveled to the Middle East", "a delegation to the 12th Session of the Assembly": what follows
+/// the trigger is a proper name (a region the gazetteer does not list, a named gathering), not
+/// "to your inauguration" or "to discuss".
+pub(super) fn names_a_region(cx: &Context<'_, '_>) -> bool {
+    let after = cx.t.text[cx.trigger.end..].trim_start();
+    let after = after.strip_prefix("to ").unwrap_or(after);
+    let after = after.strip_prefix("the ").unwrap_or(after);
+    after.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// "arrived in Nairobi on Monday for a two-day visit": a day that starts a visit of stated length
+/// runs that many days.
+pub(super) fn with_stated_length(clause: &str, d: DateRange) -> DateRange {
+    if d.precision != dateline_model::Precision::Day || d.start != d.end {
+        return d;
+    }
+    let clause = clause.to_lowercase();
+    const NUMBERS: &[(&str, i64)] = &[
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("2", 2),
+        ("3", 3),
+        ("4", 4),
+        ("5", 5),
+        ("6", 6),
+        ("7", 7),
+    ];
+    let days = NUMBERS.iter().find_map(|(w, n)| {
+        [
+            format!(" {w}-day visit"),
+            format!(" {w}-day trip"),
+            format!(" {w}-day state visit"),
+            format!(" {w}-day official visit"),
+        ]
+        .iter()
+        .any(|p| clause.contains(p.as_str()))
+        .then_some(*n)
+    });
+    match days {
+        Some(n) => DateRange { end: d.start + chrono::Duration::days(n - 1), ..d },
+        None => d,
+    }
+}
+
+/// "traveled to", "returned on June 3 from travel to": travel told as done.
+pub(super) fn told_as_past(cx: &Context<'_, '_>) -> bool {
+    let word = cx.trigger.slice(cx.t.text).to_lowercase();
+    let clause = Span::new(cx.regions.clause.start, cx.trigger.start).slice(cx.t.text).to_lowercase();
+    word.starts_with("traveled")
+        || word.starts_with("travelled")
+        || clause.contains("returned")
+        || clause.contains("returns")
+}
+
+/// How many of `people` (in text order, from the first) the text joins with "and" or commas: "A,
+/// B and C will travel" is three; "A spoke with B ahead of his travel" is one.
+pub(super) fn coordinated_run(cx: &Context<'_, '_>, people: &[Participant]) -> usize {
+    let text = cx.t.text;
+    let spans: Vec<Span> = people
+        .iter()
+        .filter_map(|p| {
+            cx.mentions_in(cx.regions.subject)
+                .find(|m| m.kind == MentionKind::Person && m.name == p.actor.name)
+                .map(|m| m.span)
+        })
+        .collect();
+    if spans.len() != people.len() {
+        return 1.min(people.len());
+    }
+    let mut n = 1.min(people.len());
+    for w in spans.windows(2) {
+        let between = text[w[0].end.min(w[1].start)..w[1].start].trim();
+        if matches!(between, "and" | "," | ", and" | "as well as") {
+            n += 1;
+        } else {
+            break;
+        }
+    }
+    n
+}
+
+/// The places a visit goes to: a list that starts right after the trigger or after "to"
+/// ("will travel to Istanbul and Ankara, Turkey; Madrid, Spain"), not places named further on
+/// ("the Amir's visit and the work of the United States and Qatar") or inside a title ("Special
+/// Representative for the DPRK Kim to Honolulu").
+pub(super) fn destinations<'c>(cx: &'c Context<'_, '_>) -> Vec<&'c Mention> {
+    let text = cx.t.text;
+    let mut out: Vec<&Mention> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    for p in cx.places_in(cx.regions.object) {
+        let gap = &text[last_end.unwrap_or(cx.trigger.end)..p.span.start];
+        let gap_trimmed = gap.trim_end();
+        let after_to = gap_trimmed.ends_with(" to") || gap_trimmed == "to";
+        let title_complement =
+            [" for", " for the", " of", " of the"].iter().any(|w| gap_trimmed.ends_with(w));
+        let joins = match last_end {
+            None => (gap.len() <= 12 || after_to) && !title_complement,
+            Some(_) => gap.len() <= 24 && !title_complement,
+        };
+        if joins {
+            out.push(p);
+            last_end = Some(p.span.end);
+        } else if last_end.is_some() {
+            break;
+        }
+    }
+    out
+}
+
+/// A sentence that names a stop of the current trip and gives dates inside the trip's dates
+/// dates that stop: "in Madrid, Spain from March 6 to 8 to ...".
+pub(super) fn update_stop_dates(t: &Tagged<'_>, sentence: Span, trips: &mut [Trip]) {
+    let Some(trip) = trips.last_mut() else { return };
+    let places: Vec<&Mention> = crate::starting_in(t.mentions, sentence, |m| m.span)
+        .iter()
+        .filter(|m| sentence.contains(m.span) && matches!(m.kind, MentionKind::City | MentionKind::Country))
+        .collect();
+    let countries: Vec<String> = places
+        .iter()
+        .filter_map(|m| m.country.clone())
+        .filter(|c| trip.stop(c).is_some())
+        .fold(Vec::new(), |mut v, c| {
+            if !v.contains(&c) {
+                v.push(c);
+            }
+            v
+        });
+    if countries.len() != 1 {
+        return;
+    }
+    let Some(date) = crate::starting_in(t.times, sentence, |x| x.span)
+        .iter()
+        .filter(|x| sentence.contains(x.span))
+        .filter(|x| !dates_the_telling(t.text, x, Span::new(sentence.start, sentence.start)))
+        .filter_map(|x| x.range)
+        .find(|r| trip.date.is_none_or(|d| d.contains(r)) && r.precision == dateline_model::Precision::Day)
+    else {
+        return;
+    };
+    let date = with_stated_length(sentence.slice(t.text), date);
+    let stop = trip.stop_mut(&countries[0]);
+    if stop.date.is_none() {
+        stop.date = Some(date);
+    }
+    for p in places {
+        if p.kind == MentionKind::City
+            && p.country.as_deref() == Some(countries[0].as_str())
+            && !stop.cities.contains(&p.name)
+        {
+            stop.cities.push(p.name.clone());
+        }
+    }
+}
+
+/// One visit per trip stop outside the traveller's own country: the traveller and the people
+/// met there, the stop's cities, its dates (else the trip's).
+pub(super) fn trip_visits(trips: &[Trip], found: &[Found]) -> Vec<Event> {
+    let mut out = Vec::new();
+    // The meetings found on each trip, in order: a look through all of them per trip was
+    // quadratic in the length of a long text.
+    let mut on_trip: Vec<Vec<&Found>> = vec![Vec::new(); trips.len()];
+    for f in found {
+        if let Some((i, _)) = &f.stop
+            && let Some(of) = on_trip.get_mut(*i)
+        {
+            of.push(f);
+        }
+    }
+    // The meetings told in each sentence, and who travels, for the hosts of a stop below.
+    let mut told_in: std::collections::HashMap<Span, Vec<&Found>> = Default::default();
+    for f in found.iter().filter(|f| f.event.kind == EventKind::Meeting) {
+        for s in &f.event.evidence {
+            told_in.entry(*s).or_default().push(f);
+        }
+    }
+    let travellers: std::collections::HashSet<&str> = trips.iter().map(|t| t.traveller.as_str()).collect();
+    for (ti, trip) in trips.iter().enumerate() {
+        let found = &on_trip[ti];
+        // Stops the meetings found on a trip to a region ("In the UAE, Kerry met ...").
+        let mut stops = trip.stops.clone();
+        for f in found {
+            if let Some((i, c)) = &f.stop
+                && *i == ti
+                && !stops.iter().any(|s| s.country == *c)
+            {
+                let cities = f.event.location.iter().filter_map(|l| l.place.clone()).collect();
+                stops.push(trip::Stop {
+                    country: c.clone(),
+                    cities,
+                    date: None,
+                    evidence: f.event.evidence.clone(),
+                });
+            }
+        }
+        for stop in &stops {
+            if trip.traveller_country.as_deref() == Some(stop.country.as_str()) {
+                continue;
+            }
+            let mut participants = vec![Participant {
+                actor: Actor {
+                    name: trip.traveller.clone(),
+                    kind: ActorKind::Person,
+                    country: trip.traveller_country.clone(),
+                    roles: Vec::new(),
+                },
+                role: Role::Initiator,
+            }];
+            for h in &trip.hosts {
+                push_unique(&mut participants, h.clone());
+            }
+            for f in
+                found.iter().filter(|f| f.stop.as_ref().is_some_and(|(i, c)| *i == ti && *c == stop.country))
+            {
+                for p in &f.event.participants {
+                    if p.actor.kind == ActorKind::Person && p.role != Role::Initiator {
+                        push_unique(&mut participants, Participant { role: Role::Host, ..p.clone() });
+                    }
+                }
+            }
+            // "A met B during her visit to Rabat", "A met with B and C who arrived in Ukraine":
+            // whom a meeting told in the stop's own sentence has the traveller meet there, besides
+            // other travellers and people of a third country, hosts the visit.
+            for f in stop.evidence.iter().filter_map(|s| told_in.get(s)).flatten().filter(|f| {
+                f.event.status == trip.status
+                    && f.event.participants.iter().any(|p| p.actor.name == trip.traveller)
+            }) {
+                for p in &f.event.participants {
+                    let traveller = travellers.contains(p.actor.name.as_str());
+                    let third = p.actor.country.as_ref().is_some_and(|c| *c != stop.country);
+                    if p.actor.kind == ActorKind::Person && !traveller && !third {
+                        push_unique(&mut participants, Participant { role: Role::Host, ..p.clone() });
+                    }
+                }
+            }
+            let date = stop.date.or(trip.date);
+            out.push(Event {
+                kind: EventKind::Visit,
+                status: trip.status,
+                date,
+                participants,
+                location: Some(Location {
+                    place: (!stop.cities.is_empty()).then(|| stop.cities.join(", ")),
+                    country: Some(stop.country.clone()),
+                }),
+                name: None,
+                evidence: stop.evidence.clone(),
+                trigger: trip.trigger,
+                confidence: if date.is_some() { 0.8 } else { 0.5 },
+            });
+        }
+    }
+    out
+}
