@@ -285,11 +285,26 @@ impl Store {
 
     /// Whether the workspace is whole: SQLite's quick check of every page, and every table of
     /// the schema there. An import asks before it writes anything.
+    ///
+    /// The check runs on a connection of its own: FTS5's part of it trusts totals that a
+    /// connection cached when it last wrote the table, stale once another process has written
+    /// it since, so the app's long-lived connection found a sound workspace "damaged" (checksum
+    /// mismatch for events_fts) after a CLI import beside it.
     pub fn check(&self) -> Result<()> {
         let damaged = |what: String| StoreError::Damaged { path: self.path.clone(), what };
         let fail = |e: rusqlite::Error| classify(e, &self.path);
-        let problems: Vec<String> = self
-            .conn
+        let fresh = match self.conn.path().filter(|p| !p.is_empty()) {
+            Some(file) => {
+                let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+                let conn = Connection::open_with_flags(file, flags).map_err(fail)?;
+                conn.busy_timeout(READ_WAIT).map_err(fail)?;
+                Some(conn)
+            }
+            None => None,
+        };
+        let problems: Vec<String> = fresh
+            .as_ref()
+            .unwrap_or(&self.conn)
             .prepare("PRAGMA quick_check(3)")
             .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
             .map_err(fail)?;

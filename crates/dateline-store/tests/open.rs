@@ -239,3 +239,17 @@ fn a_writer_waits_for_another_and_readers_are_never_held_up() {
     waiting.join().expect("no panic").expect("the second writer waited, then wrote");
     assert_eq!(reader.counts().expect("counts").articles, 2);
 }
+
+#[test]
+fn a_long_lived_writer_checks_a_workspace_another_process_has_changed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    // The app's connection: it rebuilt the merged events (and their search index) once.
+    let mut app = Store::open_with(&ws, Access::Write).expect("write");
+    app.rebuild().expect("rebuild");
+    // Another process then writes the search index.
+    sql(&ws)
+        .execute_batch("INSERT INTO events_fts (rowid, body) VALUES (1, 'talks in oslo'), (2, 'a call');")
+        .expect("write");
+    app.check().expect("the workspace is sound, whoever wrote it last");
+}
