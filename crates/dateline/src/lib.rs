@@ -12,6 +12,7 @@ mod edit;
 mod export;
 mod graph;
 mod import;
+mod import_lock;
 pub mod views;
 
 use std::path::{Path, PathBuf};
@@ -30,6 +31,7 @@ pub use dateline_store::{Access, Bucket, EventFilter, EventRow};
 pub use export::{ImageExportOptions, ImageFormat};
 pub use graph::{ActorNetwork, GraphEdge, GraphLimit, GraphNode, GraphQuery, GraphView};
 pub use import::{Cancel, extract_paths, import_shared};
+pub use import_lock::{ImportLock, import_lock_path, waiting_message};
 pub use views::*;
 
 #[derive(Debug, thiserror::Error)]
