@@ -237,3 +237,37 @@ fn the_app_and_the_cli_share_one_workspace() {
     let info = app.lock().expect("lock").info().expect("info");
     assert_eq!((info.articles, info.events, info.actors), expected, "and so does the app");
 }
+
+#[test]
+fn a_reader_of_a_workspace_being_rebuilt_reads_what_is_there_and_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = corpus(dir.path(), 5);
+    let ws = dir.path().join("ws.dateline");
+    let out = import(&input, &ws).output().expect("runs");
+    assert!(out.status.success(), "{}", show("import", &out));
+    let before = counts(&ws);
+    let read = |cmd: &[&str]| dateline().args(cmd).arg("--workspace").arg(&ws).output().expect("runs");
+    let csv = read(&["events", "--format", "csv"]);
+    assert!(String::from_utf8_lossy(&csv.stderr).is_empty(), "{}", show("events", &csv));
+
+    // As an import leaves it between its first batch and its final rebuild.
+    rusqlite::Connection::open(&ws)
+        .expect("sqlite")
+        .execute("UPDATE meta SET value = '1' WHERE key = 'merged_dirty'", [])
+        .expect("mark stale");
+    for cmd in [&["info"][..], &["events", "--format", "csv"][..]] {
+        let out = read(cmd);
+        assert!(out.status.success(), "{}", show(cmd[0], &out));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("the merged events are being rebuilt"), "{}", show(cmd[0], &out));
+    }
+    assert_eq!(read(&["events", "--format", "csv"]).stdout, csv.stdout, "the events from before");
+    assert_eq!(counts(&ws), before);
+    let meta = |ws: &Path| -> String {
+        rusqlite::Connection::open(ws)
+            .expect("sqlite")
+            .query_row("SELECT value FROM meta WHERE key = 'merged_dirty'", [], |r| r.get(0))
+            .expect("meta")
+    };
+    assert_eq!(meta(&ws), "1", "no reader rebuilt them");
+}

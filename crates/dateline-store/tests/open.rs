@@ -101,6 +101,7 @@ fn readers_never_write_not_even_a_pending_rebuild() {
     assert_eq!(dirty(&sql(&ws)), "1");
     let r = Store::open_with(&ws, Access::Read).expect("read");
     assert_eq!(r.counts().expect("counts").articles, 2);
+    assert!(r.merged_stale().expect("stale"), "the reader can say the merged events are stale");
     assert_eq!(dirty(&sql(&ws)), "1", "the reader did not rebuild");
     let mut r = r;
     assert!(r.save_batch(&[(article("/c.txt", "h3"), Vec::new())]).is_err(), "a reader cannot write");
@@ -108,6 +109,7 @@ fn readers_never_write_not_even_a_pending_rebuild() {
     // A writer does rebuild on open.
     drop(Store::open_with(&ws, Access::Write).expect("write"));
     assert_eq!(dirty(&sql(&ws)), "0");
+    assert!(!Store::open_with(&ws, Access::Read).expect("read").merged_stale().expect("stale"));
 }
 
 #[test]

@@ -131,6 +131,12 @@ impl Workspace {
         &self.path
     }
 
+    /// Whether the merged events are being rebuilt: an import is running (or one was stopped),
+    /// and its articles are not in them yet. Readers see the ones from before.
+    pub fn merged_stale(&self) -> Result<bool> {
+        Ok(self.store.merged_stale()?)
+    }
+
     pub fn info(&self) -> Result<WorkspaceInfo> {
         let c = self.store.counts()?;
         Ok(WorkspaceInfo {
