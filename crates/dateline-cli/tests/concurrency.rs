@@ -271,3 +271,41 @@ fn a_reader_of_a_workspace_being_rebuilt_reads_what_is_there_and_says_so() {
     };
     assert_eq!(meta(&ws), "1", "no reader rebuilt them");
 }
+
+#[test]
+fn the_apps_import_waits_for_a_cli_import_and_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = corpus(dir.path(), 10);
+    let expected = alone(dir.path(), &input);
+    let ws = dir.path().join("ws.dateline");
+    let app = std::sync::Mutex::new(dateline::Workspace::open(&ws).expect("the app opens"));
+
+    // A CLI import holds the lock (this process stands in for it).
+    let held = dateline::ImportLock::acquire(&ws, &mut || panic!("nobody else imports"));
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::scope(|s| {
+        let app_import = s.spawn(|| {
+            let mut first = true;
+            dateline::import_shared(
+                &app,
+                std::slice::from_ref(&input),
+                &dateline::Cancel::default(),
+                &mut |p| {
+                    if std::mem::take(&mut first) {
+                        tx.send(p.current.clone()).expect("send");
+                    }
+                },
+            )
+            .expect("the app's import")
+        });
+        let said = rx.recv().expect("the app's import says something first");
+        assert_eq!(
+            said.as_deref(),
+            Some("another import into this workspace is running: waiting for it to finish")
+        );
+        assert!(!app_import.is_finished(), "and waits");
+        drop(held);
+        assert_eq!(app_import.join().expect("ends").failed(), 0);
+    });
+    assert_eq!(counts(&ws), expected);
+}
