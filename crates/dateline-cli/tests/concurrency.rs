@@ -304,6 +304,11 @@ fn the_apps_import_waits_for_a_cli_import_and_says_so() {
             Some("another import into this workspace is running: waiting for it to finish")
         );
         assert!(!app_import.is_finished(), "and waits");
+        // Cancel works on an import that is still waiting.
+        let cancel = dateline::Cancel::default();
+        cancel.cancel();
+        let r = dateline::import_shared(&app, std::slice::from_ref(&input), &cancel, &mut |_| {});
+        assert!(matches!(r, Err(dateline::Error::Cancelled)), "{r:?}");
         drop(held);
         assert_eq!(app_import.join().expect("ends").failed(), 0);
     });

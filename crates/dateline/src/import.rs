@@ -220,13 +220,17 @@ pub fn import_shared(
     let lock = || workspace.lock().map_err(|_| Error::Poisoned);
     let path = lock()?.path().to_path_buf();
     // No path in the message: the app shows the last part of `current` as a file name.
-    let _one_import = crate::ImportLock::acquire(&path, &mut || {
+    let waiting = &mut || {
         progress(&ImportProgress {
             current: Some("another import into this workspace is running: waiting for it to finish".into()),
             files_total: paths.len() as u32,
             ..Default::default()
         })
-    });
+    };
+    let Some(_one_import) = crate::ImportLock::acquire_unless(&path, waiting, &|| cancel.is_cancelled())
+    else {
+        return Err(Error::Cancelled);
+    };
     lock()?.check()?;
     let result = import_with(paths, cancel, progress, &mut |batch| lock()?.save_batch(batch));
     lock()?.refresh()?;

@@ -28,24 +28,39 @@ impl ImportLock {
     /// file cannot be made (a read-only folder), no lock is taken: the import goes on, and
     /// fails there at its first write as it would have.
     pub fn acquire(workspace: &Path, waiting: &mut dyn FnMut()) -> Self {
+        Self::acquire_unless(workspace, waiting, &|| false).unwrap_or(Self { file: None })
+    }
+
+    /// As [`ImportLock::acquire`], but gives up (`None`) once `cancelled` says so while it waits:
+    /// the app's Cancel button works on an import that has not started yet.
+    pub fn acquire_unless(
+        workspace: &Path,
+        waiting: &mut dyn FnMut(),
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<Self> {
         // An import creates the workspace's folder anyway.
         if let Some(dir) = workspace.parent().filter(|d| !d.as_os_str().is_empty()) {
             let _ = std::fs::create_dir_all(dir);
         }
         let file =
             OpenOptions::new().create(true).truncate(false).write(true).open(import_lock_path(workspace));
-        let Ok(file) = file else { return Self { file: None } };
-        match file.try_lock() {
-            Ok(()) => Self { file: Some(file) },
-            Err(TryLockError::WouldBlock) => {
-                waiting();
-                match file.lock() {
-                    Ok(()) => Self { file: Some(file) },
-                    Err(_) => Self { file: None },
+        let Ok(file) = file else { return Some(Self { file: None }) };
+        let mut said = false;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Some(Self { file: Some(file) }),
+                Err(TryLockError::WouldBlock) => {
+                    if !std::mem::replace(&mut said, true) {
+                        waiting();
+                    }
+                    if cancelled() {
+                        return None;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(50));
                 }
+                // A file system without locks: as without the file.
+                Err(TryLockError::Error(_)) => return Some(Self { file: None }),
             }
-            // A file system without locks: as without the file.
-            Err(TryLockError::Error(_)) => Self { file: None },
         }
     }
 
@@ -82,5 +97,16 @@ mod tests {
         drop(first);
         assert!(waiter.join().expect("join"), "and gets the lock once the first is done");
         assert!(!ws.exists(), "the lock makes no workspace");
+    }
+
+    #[test]
+    fn a_waiting_lock_can_be_cancelled() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ws = dir.path().join("ws.dateline");
+        let _first = ImportLock::acquire(&ws, &mut || panic!("nobody holds it yet"));
+        let mut said = 0;
+        let got = ImportLock::acquire_unless(&ws, &mut || said += 1, &|| true);
+        assert!(got.is_none(), "cancelled while it waited");
+        assert_eq!(said, 1);
     }
 }
