@@ -314,3 +314,28 @@ fn the_apps_import_waits_for_a_cli_import_and_says_so() {
     });
     assert_eq!(counts(&ws), expected);
 }
+
+#[test]
+fn reads_while_an_import_creates_the_workspace_never_call_it_foreign() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = corpus(dir.path(), 30);
+    for round in 0..4 {
+        let ws = dir.path().join(format!("new-{round}.dateline"));
+        let mut child =
+            import(&input, &ws).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawns");
+        loop {
+            let out = dateline().arg("info").arg("--workspace").arg(&ws).output().expect("runs");
+            let err = String::from_utf8_lossy(&out.stderr);
+            // Before the import has made the file, there is no workspace yet; after, there is one.
+            assert!(
+                out.status.success() || err.starts_with("error: no workspace at "),
+                "{}",
+                show("info", &out)
+            );
+            if child.try_wait().expect("try_wait").is_some() {
+                break;
+            }
+        }
+        finish(child, "the import creating it");
+    }
+}

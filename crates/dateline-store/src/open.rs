@@ -29,6 +29,8 @@ pub const APPLICATION_ID: i32 = 0x4454_4C4E;
 const WRITE_WAIT: Duration = Duration::from_secs(60);
 /// Readers wait only in SQLite's rare cases (a WAL being recovered after a crash).
 const READ_WAIT: Duration = Duration::from_secs(10);
+/// How long a reader that finds an empty database waits for an import creating it there.
+const CREATION_WAIT: Duration = Duration::from_secs(2);
 
 /// The tables of a whole workspace.
 const TABLES: &[&str] = &[
@@ -207,7 +209,15 @@ impl Store {
             }
             Err(e) => return Err(e),
         };
-        match identify(&conn, &shown)? {
+        let mut found = identify(&conn, &shown)?;
+        // An import creating the workspace has made the file but not yet its tables: wait for
+        // them a little, rather than call it somebody else's file.
+        let deadline = std::time::Instant::now() + CREATION_WAIT;
+        while matches!(found, Found::Empty) && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+            found = identify(&conn, &shown)?;
+        }
+        match found {
             Found::Empty => Err(StoreError::NotWorkspace { path: shown, what: "an empty file".into() }),
             Found::Workspace(v) if v < latest() => Err(StoreError::Older { path: shown }),
             Found::Workspace(_) => {
