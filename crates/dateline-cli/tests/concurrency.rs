@@ -339,3 +339,22 @@ fn reads_while_an_import_creates_the_workspace_never_call_it_foreign() {
         finish(child, "the import creating it");
     }
 }
+
+#[test]
+fn an_import_refused_by_another_programs_file_leaves_no_lock_beside_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = corpus(dir.path(), 2);
+    let other = dir.path().join("other.sqlite");
+    rusqlite::Connection::open(&other)
+        .expect("sqlite")
+        .execute_batch("CREATE TABLE notes (body TEXT);")
+        .expect("other");
+    let out = import(&input, &other).output().expect("runs");
+    assert_eq!(out.status.code(), Some(3), "{}", show("import", &out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("is not a Dateline workspace"),
+        "{}",
+        show("import", &out)
+    );
+    assert!(!dateline::import_lock_path(&other).exists());
+}

@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug)]
 pub struct ImportLock {
     file: Option<File>,
+    /// The lock file, when this lock made it.
+    made: Option<PathBuf>,
 }
 
 /// The lock file of the workspace at `workspace`.
@@ -28,7 +30,7 @@ impl ImportLock {
     /// file cannot be made (a read-only folder), no lock is taken: the import goes on, and
     /// fails there at its first write as it would have.
     pub fn acquire(workspace: &Path, waiting: &mut dyn FnMut()) -> Self {
-        Self::acquire_unless(workspace, waiting, &|| false).unwrap_or(Self { file: None })
+        Self::acquire_unless(workspace, waiting, &|| false).unwrap_or(Self { file: None, made: None })
     }
 
     /// As [`ImportLock::acquire`], but gives up (`None`) once `cancelled` says so while it waits:
@@ -42,13 +44,14 @@ impl ImportLock {
         if let Some(dir) = workspace.parent().filter(|d| !d.as_os_str().is_empty()) {
             let _ = std::fs::create_dir_all(dir);
         }
-        let file =
-            OpenOptions::new().create(true).truncate(false).write(true).open(import_lock_path(workspace));
-        let Ok(file) = file else { return Some(Self { file: None }) };
+        let path = import_lock_path(workspace);
+        let made = (!path.exists()).then(|| path.clone());
+        let file = OpenOptions::new().create(true).truncate(false).write(true).open(&path);
+        let Ok(file) = file else { return Some(Self { file: None, made: None }) };
         let mut said = false;
         loop {
             match file.try_lock() {
-                Ok(()) => return Some(Self { file: Some(file) }),
+                Ok(()) => return Some(Self { file: Some(file), made }),
                 Err(TryLockError::WouldBlock) => {
                     if !std::mem::replace(&mut said, true) {
                         waiting();
@@ -59,7 +62,7 @@ impl ImportLock {
                     std::thread::sleep(std::time::Duration::from_millis(50));
                 }
                 // A file system without locks: as without the file.
-                Err(TryLockError::Error(_)) => return Some(Self { file: None }),
+                Err(TryLockError::Error(_)) => return Some(Self { file: None, made: None }),
             }
         }
     }
@@ -67,6 +70,16 @@ impl ImportLock {
     /// Whether the lock is held by this process (false where the file system has none).
     pub fn held(&self) -> bool {
         self.file.is_some()
+    }
+
+    /// Releases the lock after the workspace could not be opened (another program's file, a
+    /// newer one): the lock file goes too if this lock made it, so nothing is left beside a
+    /// file Dateline refused.
+    pub fn release_unused(mut self) {
+        self.file = None;
+        if let Some(path) = self.made.take() {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
