@@ -30,13 +30,17 @@ impl WorkspaceArg {
         self.open_as(dateline::Access::Read)
     }
 
-    fn open_as(&self, access: dateline::Access) -> anyhow::Result<Workspace> {
-        let path = match &self.workspace {
+    /// The workspace's file, named or the default one.
+    pub fn path(&self) -> anyhow::Result<PathBuf> {
+        Ok(match &self.workspace {
             Some(p) => p.clone(),
             None => Workspace::default_path()?,
-        };
+        })
+    }
+
+    fn open_as(&self, access: dateline::Access) -> anyhow::Result<Workspace> {
         // The store's errors name the workspace already.
-        Ok(Workspace::open_with(&path, access)?)
+        Ok(Workspace::open_with(&self.path()?, access)?)
     }
 }
 

@@ -242,6 +242,19 @@ fn events_csv(out: &mut dyn Write, rows: &[EventRow]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// What a reader says on stderr while an import runs beside it (or after one was stopped): its
+/// merged events are the ones from before that import.
+pub const STALE_NOTE: &str = "note: the merged events are being rebuilt (an import is running, or one was stopped): \
+     these are the ones from before it";
+
+/// Prints [`STALE_NOTE`] when `ws`'s merged events are stale.
+pub fn note_if_stale(ws: &dateline::Workspace) -> anyhow::Result<()> {
+    if ws.merged_stale()? {
+        eprintln!("{STALE_NOTE}");
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod terminal_tests {
     #[test]

@@ -29,6 +29,8 @@ pub const APPLICATION_ID: i32 = 0x4454_4C4E;
 const WRITE_WAIT: Duration = Duration::from_secs(60);
 /// Readers wait only in SQLite's rare cases (a WAL being recovered after a crash).
 const READ_WAIT: Duration = Duration::from_secs(10);
+/// How long a reader that finds an empty database waits for an import creating it there.
+const CREATION_WAIT: Duration = Duration::from_secs(2);
 
 /// The tables of a whole workspace.
 const TABLES: &[&str] = &[
@@ -207,7 +209,15 @@ impl Store {
             }
             Err(e) => return Err(e),
         };
-        match identify(&conn, &shown)? {
+        let mut found = identify(&conn, &shown)?;
+        // An import creating the workspace has made the file but not yet its tables: wait for
+        // them a little, rather than call it somebody else's file.
+        let deadline = std::time::Instant::now() + CREATION_WAIT;
+        while matches!(found, Found::Empty) && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+            found = identify(&conn, &shown)?;
+        }
+        match found {
             Found::Empty => Err(StoreError::NotWorkspace { path: shown, what: "an empty file".into() }),
             Found::Workspace(v) if v < latest() => Err(StoreError::Older { path: shown }),
             Found::Workspace(_) => {
@@ -285,11 +295,26 @@ impl Store {
 
     /// Whether the workspace is whole: SQLite's quick check of every page, and every table of
     /// the schema there. An import asks before it writes anything.
+    ///
+    /// The check runs on a connection of its own: FTS5's part of it trusts totals that a
+    /// connection cached when it last wrote the table, stale once another process has written
+    /// it since, so the app's long-lived connection found a sound workspace "damaged" (checksum
+    /// mismatch for events_fts) after a CLI import beside it.
     pub fn check(&self) -> Result<()> {
         let damaged = |what: String| StoreError::Damaged { path: self.path.clone(), what };
         let fail = |e: rusqlite::Error| classify(e, &self.path);
-        let problems: Vec<String> = self
-            .conn
+        let fresh = match self.conn.path().filter(|p| !p.is_empty()) {
+            Some(file) => {
+                let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+                let conn = Connection::open_with_flags(file, flags).map_err(fail)?;
+                conn.busy_timeout(READ_WAIT).map_err(fail)?;
+                Some(conn)
+            }
+            None => None,
+        };
+        let problems: Vec<String> = fresh
+            .as_ref()
+            .unwrap_or(&self.conn)
             .prepare("PRAGMA quick_check(3)")
             .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
             .map_err(fail)?;

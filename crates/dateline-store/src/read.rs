@@ -121,6 +121,15 @@ pub struct ArticleRow {
 }
 
 impl Store {
+    /// Whether articles were saved since the merged events were last rebuilt: an import is
+    /// running (it rebuilds once at its end), or one was stopped (the next writer rebuilds).
+    /// A reader then sees the merged events as they were before.
+    pub fn merged_stale(&self) -> Result<bool> {
+        let dirty: String =
+            self.conn.query_row("SELECT value FROM meta WHERE key = 'merged_dirty'", [], |r| r.get(0))?;
+        Ok(dirty != "0")
+    }
+
     pub fn counts(&self) -> Result<Counts> {
         let count = |table: &str| -> Result<u64> {
             let n: i64 = self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;

@@ -101,6 +101,7 @@ fn readers_never_write_not_even_a_pending_rebuild() {
     assert_eq!(dirty(&sql(&ws)), "1");
     let r = Store::open_with(&ws, Access::Read).expect("read");
     assert_eq!(r.counts().expect("counts").articles, 2);
+    assert!(r.merged_stale().expect("stale"), "the reader can say the merged events are stale");
     assert_eq!(dirty(&sql(&ws)), "1", "the reader did not rebuild");
     let mut r = r;
     assert!(r.save_batch(&[(article("/c.txt", "h3"), Vec::new())]).is_err(), "a reader cannot write");
@@ -108,6 +109,7 @@ fn readers_never_write_not_even_a_pending_rebuild() {
     // A writer does rebuild on open.
     drop(Store::open_with(&ws, Access::Write).expect("write"));
     assert_eq!(dirty(&sql(&ws)), "0");
+    assert!(!Store::open_with(&ws, Access::Read).expect("read").merged_stale().expect("stale"));
 }
 
 #[test]
@@ -238,4 +240,18 @@ fn a_writer_waits_for_another_and_readers_are_never_held_up() {
     holder.execute_batch("COMMIT;").expect("commit");
     waiting.join().expect("no panic").expect("the second writer waited, then wrote");
     assert_eq!(reader.counts().expect("counts").articles, 2);
+}
+
+#[test]
+fn a_long_lived_writer_checks_a_workspace_another_process_has_changed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    // The app's connection: it rebuilt the merged events (and their search index) once.
+    let mut app = Store::open_with(&ws, Access::Write).expect("write");
+    app.rebuild().expect("rebuild");
+    // Another process then writes the search index.
+    sql(&ws)
+        .execute_batch("INSERT INTO events_fts (rowid, body) VALUES (1, 'talks in oslo'), (2, 'a call');")
+        .expect("write");
+    app.check().expect("the workspace is sound, whoever wrote it last");
 }

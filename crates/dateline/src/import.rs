@@ -189,7 +189,11 @@ impl Workspace {
     /// Imports files and folders. `progress` is called after every batch (and every chunk of
     /// a large file); `cancel` stops the import between batches and between the articles of a
     /// file (what was saved stays saved, each batch whole). The merged events are rebuilt once
-    /// at the end, or on cancellation for what was saved.
+    /// at the end, or on cancellation for what was saved. The caller takes the [`ImportLock`]
+    /// first (before opening the workspace), as `dateline import` does, so that a second
+    /// import waits for this one.
+    ///
+    /// [`ImportLock`]: crate::ImportLock
     pub fn import(
         &mut self,
         paths: &[PathBuf],
@@ -205,7 +209,8 @@ impl Workspace {
 }
 
 /// Imports into a workspace others read meanwhile (the app): reading and extraction run without
-/// the lock, which is taken only to write each batch and to merge at the end.
+/// the lock, which is taken only to write each batch and to merge at the end. Another import
+/// into the same workspace (a `dateline import`) is waited for, with a progress message saying so.
 pub fn import_shared(
     workspace: &std::sync::Mutex<Workspace>,
     paths: &[PathBuf],
@@ -213,6 +218,19 @@ pub fn import_shared(
     progress: &mut dyn FnMut(&ImportProgress),
 ) -> Result<ImportReport> {
     let lock = || workspace.lock().map_err(|_| Error::Poisoned);
+    let path = lock()?.path().to_path_buf();
+    // No path in the message: the app shows the last part of `current` as a file name.
+    let waiting = &mut || {
+        progress(&ImportProgress {
+            current: Some("another import into this workspace is running: waiting for it to finish".into()),
+            files_total: paths.len() as u32,
+            ..Default::default()
+        })
+    };
+    let Some(_one_import) = crate::ImportLock::acquire_unless(&path, waiting, &|| cancel.is_cancelled())
+    else {
+        return Err(Error::Cancelled);
+    };
     lock()?.check()?;
     let result = import_with(paths, cancel, progress, &mut |batch| lock()?.save_batch(batch));
     lock()?.refresh()?;

@@ -12,6 +12,7 @@ mod edit;
 mod export;
 mod graph;
 mod import;
+mod import_lock;
 pub mod views;
 
 use std::path::{Path, PathBuf};
@@ -30,6 +31,7 @@ pub use dateline_store::{Access, Bucket, EventFilter, EventRow};
 pub use export::{ImageExportOptions, ImageFormat};
 pub use graph::{ActorNetwork, GraphEdge, GraphLimit, GraphNode, GraphQuery, GraphView};
 pub use import::{Cancel, extract_paths, import_shared};
+pub use import_lock::{ImportLock, import_lock_path, waiting_message};
 pub use views::*;
 
 #[derive(Debug, thiserror::Error)]
@@ -127,6 +129,12 @@ impl Workspace {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Whether the merged events are being rebuilt: an import is running (or one was stopped),
+    /// and its articles are not in them yet. Readers see the ones from before.
+    pub fn merged_stale(&self) -> Result<bool> {
+        Ok(self.store.merged_stale()?)
     }
 
     pub fn info(&self) -> Result<WorkspaceInfo> {

@@ -19,6 +19,8 @@ pub struct Args {
 pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
     let ws = args.workspace.open_read()?;
     let filter = args.filter.to_filter(&ws)?;
-    args.format.write(out, &ws.event_rows(&filter)?)?;
+    let rows = ws.event_rows(&filter)?;
+    crate::output::note_if_stale(&ws)?;
+    args.format.write(out, &rows)?;
     Ok(Outcome::Done)
 }

@@ -8,7 +8,9 @@ use crate::exit::{Failure, Outcome};
 pub type Args = WorkspaceArg;
 
 pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    let info = args.open_read()?.info()?;
+    let ws = args.open_read()?;
+    let info = ws.info()?;
+    crate::output::note_if_stale(&ws)?;
     writeln!(
         out,
         "workspace {}\narticles  {}\nevents    {}\nactors    {}",
