@@ -119,7 +119,16 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
         if let Some((ti, country)) = stop_for(cx, trips, &initiators, &counterparts) {
             let trip = &trips[ti];
             let compatible = location.as_ref().is_none_or(|l| l.country.as_deref() == Some(country.as_str()));
-            if trip.status == cx.status_for(date) && compatible {
+            // "arrived in Saudi Arabia today ... Finally, he will meet with ...": a trip under
+            // way on the publication day holds the meetings it plans.
+            let under_way = trip.status == Status::Occurred
+                && cx.status_for(date) == Status::Planned
+                && date.is_none()
+                && cx
+                    .t
+                    .published
+                    .is_some_and(|p| trip.date_of(&country).is_some_and(|d| d.start <= p && p <= d.end));
+            if (trip.status == cx.status_for(date) || under_way) && compatible {
                 if date.is_none() {
                     date = trip.date_of(&country);
                 }
