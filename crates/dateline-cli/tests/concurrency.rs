@@ -48,6 +48,11 @@ fn import(input: &Path, ws: &Path) -> Command {
     c
 }
 
+/// An import started in the background, its output kept for [`finish`].
+fn spawn_import(input: &Path, ws: &Path) -> Child {
+    import(input, ws).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawns")
+}
+
 fn show(what: &str, out: &Output) -> String {
     format!(
         "{what}: exit {:?}\nstdout: {}\nstderr: {}",
@@ -112,8 +117,7 @@ fn reads_in_a_loop_beside_an_import_all_succeed_and_the_import_counts_as_alone()
     let out = import(&input.join("a00000.txt"), &ws).output().expect("runs");
     assert!(out.status.success(), "{}", show("first file", &out));
 
-    let mut child =
-        import(&input, &ws).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawns");
+    let mut child = spawn_import(&input, &ws);
     let reads = read_until_done(&ws, &mut child);
     let out = finish(child, "the import beside reads");
     assert!(reads >= 2, "reads ran beside the import");
@@ -130,8 +134,8 @@ fn two_imports_at_once_both_succeed_with_the_counts_of_one() {
     let ws = dir.path().join("ws.dateline");
     let out = import(&input.join("a00000.txt"), &ws).output().expect("runs");
     assert!(out.status.success(), "{}", show("first file", &out));
-    let first = import(&input, &ws).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawns");
-    let second = import(&input, &ws).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawns");
+    let first = spawn_import(&input, &ws);
+    let second = spawn_import(&input, &ws);
     let a = finish(first, "first import");
     let b = finish(second, "second import");
     for out in [&a, &b] {
@@ -173,11 +177,7 @@ fn two_processes_creating_one_new_workspace_both_succeed() {
     let expected = alone(dir.path(), &input);
     for round in 0..6 {
         let ws = dir.path().join(format!("new-{round}.dateline"));
-        let children: Vec<Child> = (0..2)
-            .map(|_| {
-                import(&input, &ws).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawns")
-            })
-            .collect();
+        let children: Vec<Child> = (0..2).map(|_| spawn_import(&input, &ws)).collect();
         for child in children {
             let out = finish(child, "a creator");
             let err = String::from_utf8_lossy(&out.stderr);
@@ -209,8 +209,7 @@ fn the_app_and_the_cli_share_one_workspace() {
         std::fs::copy(f, cli_dir.join(f.file_name().expect("name"))).expect("copy");
     }
 
-    let mut cli =
-        import(&cli_dir, &ws).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawns");
+    let mut cli = spawn_import(&cli_dir, &ws);
     std::thread::scope(|s| {
         let app_import = s.spawn(|| {
             let report = dateline::import_shared(&app, app_half, &dateline::Cancel::default(), &mut |_| {})
@@ -321,8 +320,7 @@ fn reads_while_an_import_creates_the_workspace_never_call_it_foreign() {
     let input = corpus(dir.path(), 30);
     for round in 0..4 {
         let ws = dir.path().join(format!("new-{round}.dateline"));
-        let mut child =
-            import(&input, &ws).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawns");
+        let mut child = spawn_import(&input, &ws);
         loop {
             let out = dateline().arg("info").arg("--workspace").arg(&ws).output().expect("runs");
             let err = String::from_utf8_lossy(&out.stderr);

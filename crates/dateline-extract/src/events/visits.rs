@@ -447,33 +447,16 @@ pub(super) fn with_stated_length(clause: &str, d: DateRange) -> DateRange {
         return d;
     }
     let clause = clause.to_lowercase();
-    const NUMBERS: &[(&str, i64)] = &[
-        ("two", 2),
-        ("three", 3),
-        ("four", 4),
-        ("five", 5),
-        ("six", 6),
-        ("seven", 7),
-        ("eight", 8),
-        ("nine", 9),
-        ("ten", 10),
-        ("2", 2),
-        ("3", 3),
-        ("4", 4),
-        ("5", 5),
-        ("6", 6),
-        ("7", 7),
-    ];
-    let days = NUMBERS.iter().find_map(|(w, n)| {
-        [
-            format!(" {w}-day visit"),
-            format!(" {w}-day trip"),
-            format!(" {w}-day state visit"),
-            format!(" {w}-day official visit"),
-        ]
-        .iter()
-        .any(|p| clause.contains(p.as_str()))
-        .then_some(*n)
+    // "a three-day visit", "a 4-day state visit": two to ten days in words, two to seven in digits.
+    let days = clause.match_indices("-day ").find_map(|(i, _)| {
+        let rest = &clause[i + "-day ".len()..];
+        let told = ["visit", "trip", "state visit", "official visit"].iter().any(|k| rest.starts_with(k));
+        let word = clause[..i].rsplit(' ').next()?;
+        let n = match word.parse::<i64>() {
+            Ok(n) => (2..=7).contains(&n).then_some(n),
+            Err(_) => crate::time::number_word(word).map(i64::from).filter(|n| (2..=10).contains(n)),
+        };
+        n.filter(|_| told && clause[..i].ends_with(&format!(" {word}")))
     });
     match days {
         Some(n) => DateRange { end: d.start + chrono::Duration::days(n - 1), ..d },
