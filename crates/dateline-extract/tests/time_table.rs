@@ -333,6 +333,7 @@ fn shifts_ago_later() {
         ("The quake hit three days ago.", "2011-03-18", "three days ago", "2011-03-15"),
         ("The firm was founded two years ago.", "2024-04-22", "two years ago", "2022"),
         ("They spoke a month ago.", "2024-04-22", "a month ago", "2024-03"),
+        ("We came to Hanoi five short months ago.", "2021-11-18", "five short months ago", "2021-06"),
         ("The quake struck a week ago.", "2011-03-18", "a week ago", "2011-W10"),
         ("A year ago, profits were higher.", "2010-03-03", "A year ago", "2009"),
         ("Thirteen days later, the army crossed.", "2024-04-22", "Thirteen days later", "2024-05-05"),

@@ -226,19 +226,46 @@ impl Context<'_, '_> {
         Some(out)
     }
 
+    /// "to welcome you", "looking forward to seeing you in Tokyo": in a transcript, "you" right
+    /// after the trigger (or ending it) is the one the speaker addresses. "You all", "you and
+    /// your team" are an audience, not the other speaker.
+    pub(super) fn addressed(&self) -> Option<Participant> {
+        let text = self.t.text;
+        let trigger = self.trigger.slice(text).to_lowercase();
+        let rest = text[self.trigger.end..self.regions.clause.end.max(self.trigger.end)].trim_start();
+        let after_you = if trigger.ends_with(" you") {
+            rest
+        } else {
+            let lower = rest.to_lowercase();
+            let r = lower.strip_prefix("you")?;
+            if r.starts_with(|c: char| c.is_alphanumeric()) {
+                return None;
+            }
+            &rest[3..]
+        };
+        let next = after_you.split_whitespace().next().unwrap_or("").to_lowercase();
+        if matches!(next.as_str(), "all" | "both" | "and" | "two" | "three") {
+            return None;
+        }
+        self.addressee()
+    }
+
     /// In a transcript, the one the speaker of the trigger's turn talks to: the nearest other
     /// speaker, before the turn or after it.
     pub(super) fn addressee(&self) -> Option<Participant> {
-        let me = self.speaker()?;
+        let me = match self.speaker_label() {
+            Some(m) => m.name.clone(),
+            None => self.author()?.actor.name,
+        };
         let labels = self.t.speaker_labels;
         let at = labels.partition_point(|m| m.span.start < self.trigger.start);
-        let other = |m: &Mention| m.name != me.actor.name;
+        let other = |m: &Mention| m.name != me;
         labels[..at]
             .iter()
             .rev()
             .find(|m| other(m))
             .or_else(|| labels[at..].iter().find(|m| other(m)))
-            .map(|m| participant(m, Role::Initiator))
+            .map(|m| self.labelled(m))
     }
 
     /// In a transcript, the speaker of the turn the trigger is in: the person whose label ("PRIME
@@ -246,6 +273,14 @@ impl Context<'_, '_> {
     /// before the trigger that opens with one. A turn may run to many paragraphs (a leader's
     /// opening statement): up to [`TURN_PARAGRAPHS`] are looked through.
     pub(super) fn speaker(&self) -> Option<Participant> {
+        match self.speaker_label() {
+            Some(m) => Some(self.labelled(m)),
+            None => self.author(),
+        }
+    }
+
+    /// The mention in the label of the trigger's turn ([`Context::speaker`]).
+    fn speaker_label(&self) -> Option<&Mention> {
         let text = self.t.text;
         let mut end = self.trigger.start;
         for _ in 0..TURN_PARAGRAPHS {
@@ -258,14 +293,50 @@ impl Context<'_, '_> {
                     )
                 && !text[start..label_end].contains(['.', ','])
             {
-                return Some(participant(m, Role::Initiator));
+                return Some(m);
             }
             if start == 0 {
                 break;
             }
             end = start.saturating_sub(2);
         }
-        self.author()
+        None
+    }
+
+    /// The speaker a label names: "PRIME MINISTER VAN:" is the article's "Tran Van", the one cast
+    /// member whose name has the label's one name as a word.
+    fn labelled(&self, m: &Mention) -> Participant {
+        let mut p = participant(m, Role::Initiator);
+        let fuller: Vec<&str> = self
+            .t
+            .cast
+            .members
+            .iter()
+            .map(|c| c.name.as_str())
+            .filter(|n| *n != m.name && n.split(' ').any(|w| w == m.name))
+            .collect();
+        // A member of exactly that name that the text names outside the labels too ("Biden",
+        // beside "Jill Biden") is the one meant.
+        let cast = self.t.cast;
+        let labels = self.t.speaker_labels;
+        let exact = || {
+            cast.members.iter().enumerate().any(|(i, c)| {
+                c.name == m.name
+                    && cast.mentions.iter().any(|x| {
+                        x.member == i && {
+                            let at = labels.partition_point(|l| l.span.end < x.span.end);
+                            !labels.get(at).is_some_and(|l| l.span.contains(x.span))
+                        }
+                    })
+            })
+        };
+        if let [one] = fuller[..]
+            && !m.name.contains(' ')
+            && !exact()
+        {
+            p.actor.name = one.to_string();
+        }
+        p
     }
 
     /// Who signs a statement written in the first person: the byline under its headline names a

@@ -128,9 +128,17 @@ pub(super) fn place_the_lead(t: &Tagged<'_>, events: &mut Vec<Event>) {
     let end = lead_end(t);
     let in_lead = |e: &Event| e.evidence.iter().any(|s| s.end <= end);
     if let Some(place) = dateline_place(t) {
-        for e in events.iter_mut().filter(|e| in_lead(e) && e.location.is_none()) {
-            if matches!(e.kind, EventKind::Meeting | EventKind::Conference) {
-                e.location = Some(place.clone());
+        for e in events
+            .iter_mut()
+            .filter(|e| in_lead(e) && matches!(e.kind, EventKind::Meeting | EventKind::Conference))
+        {
+            match &mut e.location {
+                None => e.location = Some(place.clone()),
+                // "welcome you to Vietnam" under the dateline "Hanoi, Vietnam": the city too.
+                Some(l) if l.place.is_none() && l.country.is_some() && l.country == place.country => {
+                    l.place = place.place.clone();
+                }
+                _ => {}
             }
         }
     }

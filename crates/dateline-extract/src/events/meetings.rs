@@ -66,6 +66,17 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
     counterparts.extend(cx.parties_in(cx.regions.object));
     counterparts.retain(|c| !initiators.iter().any(|i| i.actor.name == c.actor.name));
     let mut kind = kind;
+    // "I was happy to welcome you", "looking forward to seeing you": the one addressed.
+    // The addressee is the one met, whoever else the clause names ("to welcome you to the State
+    // Department"); "welcome you" with nobody to address ("welcome you all") tells no meeting.
+    let mut addressed = false;
+    let you = cx.addressed().filter(|you| !initiators.iter().any(|i| i.actor.name == you.actor.name));
+    if let Some(you) = you {
+        counterparts = vec![Participant { role: Role::Counterpart, ..you }];
+        addressed = true;
+    } else if cx.trigger.slice(cx.t.text).to_lowercase().ends_with(" you") {
+        return Vec::new();
+    }
     if counterparts.is_empty() {
         // "The two ministers met": the subject holds every party.
         let subject = cx.people_in(cx.regions.subject);
@@ -108,7 +119,12 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
             return Vec::new();
         }
     }
-    let attached = cx.attached_date();
+    let mut attached = cx.attached_date();
+    // "we are so delighted to welcome you to the State Department": a welcome said as it
+    // happens is the publication day's.
+    if addressed && attached.is_none() && welcomed_now(cx) {
+        attached = cx.t.published.map(DateRange::day);
+    }
     let mut date = attached;
     let mut location = None;
     let mut stop = None;
@@ -202,9 +218,55 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
         }
         let mut e = cx.event(kind, date, participants);
         e.location = location;
+        let guest = if addressed { welcomed_guest(cx, &initiators, group) } else { None };
+        if let Some((guest, host)) = guest
+            && let Some(place) = e.location.clone().or_else(|| {
+                let country = host.actor.country.clone()?;
+                Some(Location { place: None, country: Some(country) })
+            })
+        {
+            let mut visit = cx.event(EventKind::Visit, e.date, vec![guest, host]);
+            visit.status = e.status;
+            visit.location = Some(place);
+            out.push(Found { event: visit, stop: None });
+        }
         out.push(Found { event: e, stop });
     }
     out
+}
+
+/// "I am delighted to welcome you", "it is my honor to host you here": a speaker's welcome or
+/// hosting in the present tense, no past word before it in the clause.
+fn welcomed_now(cx: &Context<'_, '_>) -> bool {
+    let said = cx.trigger.slice(cx.t.text).to_lowercase();
+    if !(said.starts_with("welcome ") || said.starts_with("host ")) || cx.status != Status::Occurred {
+        return false;
+    }
+    let before = format!(" {} ", cx.t.text[cx.regions.clause.start..cx.trigger.start].to_lowercase());
+    ![" was ", " were ", " had ", " when ", " last ", " ago "].iter().any(|w| before.contains(w))
+}
+
+/// "I was happy to welcome you at the White House", "honored to host you in Washington": the
+/// one addressed came to the speaker, the guest of a visit whose host is the speaker; "the warm
+/// welcome you gave me" turns it round. The guest first, then the host.
+fn welcomed_guest(
+    cx: &Context<'_, '_>,
+    speakers: &[Participant],
+    addressed: &[Participant],
+) -> Option<(Participant, Participant)> {
+    let trigger = cx.trigger.slice(cx.t.text).to_lowercase();
+    if !(trigger.starts_with("welcom") || trigger.starts_with("host")) {
+        return None;
+    }
+    let me = speakers.first()?.clone();
+    let you = addressed.first()?.clone();
+    let after = cx.t.text[cx.trigger.end..].trim_start().to_lowercase();
+    let turned =
+        ["gave me", "gave us", "extended to me", "extended to us"].iter().any(|w| after.starts_with(w));
+    let (mut guest, mut host) = if turned { (me, you) } else { (you, me) };
+    guest.role = Role::Initiator;
+    host.role = Role::Counterpart;
+    Some((guest, host))
 }
 
 /// "with the Presidents of Poland and Lithuania", "with the foreign ministers of Japan and

@@ -5,18 +5,32 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use chrono::NaiveDate;
 use dateline_model::{ActorKind, Event, EventKind, Span, Status};
 
 /// Merges within one article. A headline's events ("Envoy Lenderking's Travel to Saudi Arabia")
 /// have no tense and no date of their own: they join the body's telling of the same event
-/// whatever its status, and stand alone only when the body does not tell it.
-pub fn within_article(events: Vec<Event>, headline: Option<Span>) -> Vec<Event> {
-    merge_counting(events, headline).0
+/// whatever its status, and stand alone only when the body does not tell it. A meeting or call
+/// the body dates weeks away from the publication day ("I was happy to welcome you back in May")
+/// is another one than the headline's news.
+pub fn within_article(
+    events: Vec<Event>,
+    headline: Option<Span>,
+    published: Option<NaiveDate>,
+) -> Vec<Event> {
+    merge_counting(events, headline, published).0
 }
+
+/// Days between a dated event and the publication day past which it is not a headline's news.
+const NEWS_DAYS: i64 = 14;
 
 /// [`within_article`], also giving how many pairs of events it compared (for tests: a scan of
 /// every kept event per event made merging quadratic in the length of a long text).
-fn merge_counting(events: Vec<Event>, headline: Option<Span>) -> (Vec<Event>, usize) {
+fn merge_counting(
+    events: Vec<Event>,
+    headline: Option<Span>,
+    published: Option<NaiveDate>,
+) -> (Vec<Event>, usize) {
     let from_headline = |e: &Event| headline.is_some_and(|h| e.evidence.iter().all(|s| h.contains(*s)));
     let (titles, body): (Vec<Event>, Vec<Event>) = events.into_iter().partition(|e| from_headline(e));
     let mut out: Vec<Event> = Vec::new();
@@ -48,6 +62,15 @@ fn merge_counting(events: Vec<Event>, headline: Option<Span>) -> (Vec<Event>, us
     for e in titles {
         let same = out.iter().position(|o| {
             compared += 1;
+            let far_off = |x: &Event| {
+                matches!(x.kind, EventKind::Meeting | EventKind::Call)
+                    && x.date.zip(published).is_some_and(|(d, p)| {
+                        (p - d.end).num_days() > NEWS_DAYS || (d.start - p).num_days() > NEWS_DAYS
+                    })
+            };
+            if far_off(o) {
+                return false;
+            }
             let mut probe = e.clone();
             probe.status = o.status;
             // "Meeting with X" over a body that tells "had a meeting, via videoconference, with
@@ -237,7 +260,7 @@ mod tests {
             meeting(3, &[], Some("Strategic Dialogue")),
             meeting(4, &["D"], Some("the Strategic Dialogue")),
         ];
-        let (out, _) = merge_counting(events, None);
+        let (out, _) = merge_counting(events, None, None);
         let people: Vec<Vec<&str>> = out.iter().map(|e| e.participant_names()).collect();
         assert_eq!(people, [vec!["A", "B"], vec!["C"], vec!["D"]]);
         // The named ones: "Strategic Dialogue" inside "the Strategic Dialogue", whoever takes part.
@@ -246,6 +269,7 @@ mod tests {
                 meeting(0, &[], Some("Strategic Dialogue")),
                 meeting(1, &["D"], Some("The Strategic Dialogue")),
             ],
+            None,
             None,
         );
         assert_eq!(out.len(), 1);
@@ -259,7 +283,7 @@ mod tests {
         let names: Vec<String> = (0..4000).map(|i| format!("Person {i}")).collect();
         let events: Vec<Event> =
             (0..4000).map(|i| meeting(i, &[&names[i], &names[(i + 1) % 4000]], None)).collect();
-        let (out, compared) = merge_counting(events, None);
+        let (out, compared) = merge_counting(events, None, None);
         assert_eq!(out.len(), 4000);
         assert!(compared <= 2 * 4000, "{compared} comparisons for 4,000 events");
     }

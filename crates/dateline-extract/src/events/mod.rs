@@ -267,7 +267,7 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     );
     let mut events: Vec<Event> = trip_visits(&trips, &found);
     events.extend(found.into_iter().map(|f| f.event));
-    let mut events = merge::within_article(events, t.headline);
+    let mut events = merge::within_article(events, t.headline, t.published);
     date_the_headline(t, &mut events);
     date_the_lead(t, &mut events, &off_the_day);
     date_visits_by_their_meeting(t, &mut events, &off_the_day);

@@ -54,6 +54,23 @@ const NOT_AN_EVENT: &[&str] = &[
 /// Habits and hypotheticals: no event when they govern the trigger (stand before it in its clause).
 const NOT_AN_EVENT_BEFORE: &[&str] = &["regularly", "if ", "would like to", "unless ", "whether "];
 
+/// "I was happy to welcome you", "it is my great honor to welcome you": an infinitive after a
+/// word of feeling tells the act itself, in the tense of the copula, not a plan.
+const FEELING: &[&str] = &[
+    "happy",
+    "glad",
+    "pleased",
+    "delighted",
+    "proud",
+    "thrilled",
+    "honored",
+    "honoured",
+    "honor",
+    "honour",
+    "pleasure",
+    "privilege",
+];
+
 /// The status of the event a trigger names, or `None` when the clause asserts no event.
 pub fn status_of(sentence: &str, trigger: Span) -> Option<Status> {
     let lower = sentence.to_lowercase();
@@ -65,6 +82,18 @@ pub fn status_of(sentence: &str, trigger: Span) -> Option<Status> {
     let before = &lower[clause_start..trigger.start];
     let denied = NOT_AN_EVENT.iter().any(|w| lower.contains(w));
     let hypothetical = NOT_AN_EVENT_BEFORE.iter().any(|w| before.contains(w));
+    // "it is a great moment for us to host you", "I'd like to welcome you": a speaker's welcome
+    // is said as it happens, unless a plan is told ("I look forward to welcoming you").
+    let said = trigger.slice(&lower);
+    if (said.starts_with("welcom") || said.starts_with("host")) && said.ends_with(" you") {
+        let wished = ["would be ", "'d be ", "’d be ", "hope to", "wish to", "invite"]
+            .iter()
+            .any(|w| before.contains(w));
+        let planned =
+            wished || PLANNED.iter().any(|w| before.contains(w)) || lower[trigger.end..].contains(" next ");
+        let status = if planned { judge(before, &lower) } else { Status::Occurred };
+        return Some(status).filter(|_| !denied && !hypothetical);
+    }
     Some(judge(before, &lower)).filter(|_| !denied && !hypothetical)
 }
 
@@ -73,12 +102,25 @@ fn judge(before: &str, sentence: &str) -> Status {
         Status::Cancelled
     } else if POSTPONED.iter().any(|w| sentence.contains(w)) {
         Status::Postponed
+    } else if felt(before) {
+        Status::Occurred
     } else if PLANNED.iter().any(|w| before.contains(w)) || before.trim_end().ends_with(" to") {
         // "X to travel to Y" (a headline), "plans to visit": an infinitive trigger is a plan.
         Status::Planned
     } else {
         Status::Occurred
     }
+}
+
+/// "was honored to", "it is my pleasure to" right before the trigger, with no plan or wish in
+/// the clause ("will be happy to", "would be honored to" stay plans).
+fn felt(before: &str) -> bool {
+    let Some(head) = before.trim_end().strip_suffix(" to") else { return false };
+    // "an honor for me to be – to meet": the word of feeling a few words back.
+    let near: Vec<&str> = head.split_whitespace().rev().take(6).collect();
+    near.iter().any(|w| FEELING.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+        && !PLANNED.iter().any(|w| before.contains(w))
+        && !["would ", "'d ", "’d ", "hope", "wish"].iter().any(|w| before.contains(w))
 }
 
 #[cfg(test)]
@@ -99,6 +141,15 @@ mod tests {
         assert_eq!(st("No meeting with Xi has been announced.", "meeting with"), None);
         assert_eq!(st("She is expected to visit Kenya.", "visit"), Some(Status::Planned));
         assert_eq!(st("If they agree, the leaders will meet in May.", "meet"), None);
+        assert_eq!(
+            st("I was happy to welcome you at the White House.", "welcome you"),
+            Some(Status::Occurred)
+        );
+        assert_eq!(st("It is my great honor to welcome you here.", "welcome you"), Some(Status::Occurred));
+        assert_eq!(st("I will be happy to welcome you in June.", "welcome you"), Some(Status::Planned));
+        assert_eq!(st("It is a great moment for us to host you.", "host you"), Some(Status::Occurred));
+        assert_eq!(st("We would be honored to host you.", "host you"), Some(Status::Planned));
+        assert_eq!(st("I look forward to welcoming you in June.", "welcoming you"), Some(Status::Planned));
         assert_eq!(
             st(
                 "Blinken spoke today with Le Drian to coordinate the costs imposed if Russia invades.",

@@ -489,6 +489,14 @@ impl Parser<'_> {
         }
         // "three years ago", "two days later", "a week earlier", "weeks later".
         if let Some((e, n)) = self.count(i) {
+            // "five short months ago", "two long years later": one adjective of length between.
+            let e = if matches!(self.w(e), "short" | "long" | "full" | "brief")
+                && lexicon::unit(self.w(e + 1)).is_some()
+            {
+                e + 1
+            } else {
+                e
+            };
             let (unit, _) = lexicon::unit(self.w(e))?;
             let k = e + 1;
             return match self.w(k) {
