@@ -250,6 +250,28 @@ impl Context<'_, '_> {
         self.addressee()
     }
 
+    /// "our video call in April", "when we met in Geneva", "we participated together in": in a
+    /// transcript turn whose clause names nobody before the trigger, "we" and "our" are the
+    /// speaker and the one addressed. A meeting needs "our" right before it or "we" as its
+    /// subject; a gathering, "we ... together" (a "we" alone there is the speaker's side).
+    pub(super) fn we_two(&self, gathering: bool) -> Option<Participant> {
+        self.speaker_label()?;
+        let text = self.t.text;
+        let region = self.regions.subject;
+        if !self.people_in(region).is_empty() {
+            return None;
+        }
+        let before = format!(" {} ", text[region.start..self.trigger.start].to_lowercase().replace(',', " "));
+        let words: Vec<&str> = before.split_whitespace().collect();
+        let told = if gathering {
+            words.contains(&"we") && words.contains(&"together")
+        } else {
+            // "our video call", "our last meeting": "our" at most two words before.
+            words.iter().rev().take(3).any(|w| *w == "our") || words.last().is_some_and(|w| *w == "we")
+        };
+        if told { self.addressee() } else { None }
+    }
+
     /// In a transcript, the one the speaker of the trigger's turn talks to: the nearest other
     /// speaker, before the turn or after it.
     pub(super) fn addressee(&self) -> Option<Participant> {

@@ -100,11 +100,19 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
     {
         me.role = Role::Attendee;
         push_unique(&mut participants, me);
+        if let Some(mut you) = cx.we_two(true) {
+            you.role = Role::Attendee;
+            push_unique(&mut participants, you);
+        }
     }
     if at_it && participants.is_empty() && !subject_text.trim().is_empty() {
         for mut p in cx.initiators() {
             p.role = Role::Attendee;
             push_unique(&mut participants, p);
+        }
+        if let Some(mut you) = cx.we_two(true) {
+            you.role = Role::Attendee;
+            push_unique(&mut participants, you);
         }
     }
     if HOST_WORDS.iter().any(|w| subject_text.contains(w)) {

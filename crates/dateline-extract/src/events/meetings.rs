@@ -76,6 +76,11 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
         addressed = true;
     } else if cx.trigger.slice(cx.t.text).to_lowercase().ends_with(" you") {
         return Vec::new();
+    } else if counterparts.is_empty()
+        && let Some(you) = cx.we_two(false)
+        && !initiators.iter().any(|i| i.actor.name == you.actor.name)
+    {
+        counterparts.push(Participant { role: Role::Counterpart, ..you });
     }
     if counterparts.is_empty() {
         // "The two ministers met": the subject holds every party.

@@ -171,9 +171,28 @@ fn countries_compatible(a: &Event, b: &Event) -> bool {
 
 fn names_compatible(a: &Event, b: &Event) -> bool {
     match (&a.name, &b.name) {
-        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y) || x.contains(y.as_str()) || y.contains(x.as_str()),
+        (Some(x), Some(y)) => {
+            x.eq_ignore_ascii_case(y)
+                || x.contains(y.as_str())
+                || y.contains(x.as_str())
+                || words_within(x, y)
+        }
         _ => true,
     }
+}
+
+/// "Quad Summit" and "Quad Leaders' Summit": every word of the shorter name, two at least, is a
+/// word of the longer one (case and a possessive apostrophe aside).
+fn words_within(x: &str, y: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .filter(|w| !w.is_empty() && w != "the")
+            .collect()
+    };
+    let (wx, wy) = (words(x), words(y));
+    let (short, long) = if wx.len() <= wy.len() { (wx, wy) } else { (wy, wx) };
+    short.len() >= 2 && short.iter().all(|w| long.contains(w))
 }
 
 fn people_nested(a: &Event, b: &Event) -> bool {
