@@ -5,6 +5,7 @@ use dateline_extract::actors::{PlaceKind, find_mentions, find_people_and_titles,
 
 const COUNTRIES: &str = include_str!("../data/gazetteer/countries.tsv");
 const CITIES: &str = include_str!("../data/gazetteer/cities.tsv");
+const SEATS: &str = include_str!("../data/gazetteer/seats.tsv");
 const ORGANIZATIONS: &str = include_str!("../data/gazetteer/organizations.tsv");
 const TITLES: &str = include_str!("../data/gazetteer/titles.tsv");
 const AMBIGUOUS: &str = include_str!("../data/gazetteer/ambiguous.txt");
@@ -20,6 +21,7 @@ fn every_file_names_its_source_and_licence() {
     for (name, data) in [
         ("countries", COUNTRIES),
         ("cities", CITIES),
+        ("seats", SEATS),
         ("organizations", ORGANIZATIONS),
         ("titles", TITLES),
         ("ambiguous", AMBIGUOUS),
@@ -116,6 +118,26 @@ fn every_un_member_is_listed() {
         assert_eq!(g.country(c), Some(c), "{c}");
     }
     assert!(rows(COUNTRIES).count() >= 200);
+}
+
+#[test]
+fn every_seat_of_government_is_a_place_of_its_city() {
+    let g = gazetteer();
+    let cities: Vec<Vec<&str>> = rows(CITIES).collect();
+    let mut n = 0;
+    for cols in rows(SEATS) {
+        let (seat, city) = (cols[0], cols[1]);
+        n += 1;
+        let country = cities.iter().find(|c| c[0] == city).map(|c| c[1]);
+        assert!(country.is_some(), "{seat}: {city} is not in cities.tsv");
+        let text = format!("The leaders met at the {seat} on Monday.");
+        let hit = g.find(&text).into_iter().find(|p| p.kind == PlaceKind::City);
+        assert!(
+            hit.as_ref().is_some_and(|p| p.name == city && p.country.as_deref() == country),
+            "{seat}: {hit:?}"
+        );
+    }
+    assert!(n >= 10, "only {n} seats");
 }
 
 #[test]

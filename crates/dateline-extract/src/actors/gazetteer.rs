@@ -14,6 +14,7 @@ use dateline_model::Span;
 
 pub(crate) const COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
 pub(crate) const CITIES: &str = include_str!("../../data/gazetteer/cities.tsv");
+pub(crate) const SEATS: &str = include_str!("../../data/gazetteer/seats.tsv");
 pub(crate) const ORGANIZATIONS: &str = include_str!("../../data/gazetteer/organizations.tsv");
 pub(crate) const AMBIGUOUS: &str = include_str!("../../data/gazetteer/ambiguous.txt");
 
@@ -158,6 +159,7 @@ impl Gazetteer {
                 add(adj, e, &mut patterns, &mut entries);
             }
         }
+        let mut city_entries: HashMap<&str, Entry> = HashMap::new();
         for cols in data_lines(CITIES) {
             let name = cols[0];
             let id = intern(name);
@@ -179,6 +181,13 @@ impl Gazetteer {
                 let e = city(&alias);
                 add(alias, e, &mut patterns, &mut entries);
             }
+            city_entries.insert(name, city(name));
+        }
+        // "at the White House", "at the Kremlin": a seat of government is a place of its city.
+        for cols in data_lines(SEATS) {
+            let Some(city) = cols.get(1).and_then(|c| city_entries.get(c)) else { continue };
+            let e = Entry { ambiguous: false, minor: false, ..city.clone() };
+            add(cols[0].to_string(), e, &mut patterns, &mut entries);
         }
         for cols in data_lines(ORGANIZATIONS) {
             let kind = if cols.get(1) == Some(&"group") { PlaceKind::Group } else { PlaceKind::Organization };

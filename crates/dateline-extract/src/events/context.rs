@@ -510,8 +510,13 @@ impl Context<'_, '_> {
             .into_iter()
             .filter(|m| {
                 let before = text[..m.span.start].trim_end();
-                let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-                matches!(word.to_ascii_lowercase().as_str(), "in" | "at" | "to" | "from")
+                let mut words = before.rsplit(|c: char| c.is_whitespace());
+                let mut word = words.next().unwrap_or("").to_ascii_lowercase();
+                // "at the White House", "to the Kremlin": a seat named with its article.
+                if word == "the" && !m.span.slice(text).starts_with(char::is_lowercase) {
+                    word = words.next().unwrap_or("").to_ascii_lowercase();
+                }
+                matches!(word.as_str(), "in" | "at" | "to" | "from")
                     || before.ends_with(',') && m.kind == MentionKind::Country
             })
             .collect()
