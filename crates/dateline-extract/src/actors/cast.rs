@@ -134,14 +134,15 @@ impl Cast {
                         && (!single
                             || m.key.surname() == key.words.first().map(String::as_str)
                             || m.key.words.last() == key.words.first()
-                            || is_first_surname(&m.key, &key.words[0]));
+                            || is_first_surname(&m.key, &key.words[0])
+                            || given_name_first(&key, p.role.is_some(), &m.key));
                     let country_ok = match (&m.country, &p.country) {
                         (Some(a), Some(b)) => a == b,
                         _ => true,
                     };
                     fits && country_ok
                 } else {
-                    same_person(&m.key, &key)
+                    same_person(&m.key, &key) || given_name_first(&m.key, m.role.is_some(), &key)
                 }
             })
             .collect();
@@ -580,6 +581,20 @@ impl TitlePools {
             self.pools[id].ends.insert((end, index, member));
         }
     }
+}
+
+/// "Prime Minister Abiy" and "Abiy Ahmed", "Director-General Tedros" and "Tedros Adhanom
+/// Ghebreyesus", "National Security Advisor Akiba" and "Akiba Takeo": where a person is known
+/// by the first word of the name (Ethiopian and Eritrean names have no family name; some
+/// names are written family name first), a one-word name with a title is the fuller name
+/// that starts with it.
+fn given_name_first(one: &ActorKey, titled: bool, full: &ActorKey) -> bool {
+    titled
+        && one.words.len() == 1
+        && full.words.len() >= 2
+        && full.words[0] == one.words[0]
+        && one.words[0].chars().count() >= 3
+        && !PARTICLES.contains(&one.words[0].as_str())
 }
 
 /// Whether `word` is the first of two family names closing a name of three words or more, as
