@@ -40,6 +40,14 @@ pub(super) fn our_country(cx: &Context<'_, '_>, travellers: &[Participant]) -> O
         })
 }
 
+/// "During their trip to Costa Rica, the delegation will meet with President X": a trip owned by
+/// "his", "her" or "their" is of someone told before, not of the person named after it.
+fn pronoun_owned(cx: &Context<'_, '_>) -> bool {
+    let before = cx.t.text[cx.regions.clause.start.min(cx.trigger.start)..cx.trigger.start].trim_end();
+    let last = before.rsplit(' ').next().unwrap_or("").to_lowercase();
+    matches!(last.as_str(), "his" | "her" | "their")
+}
+
 /// "your visit to Korea", "my visit here" in a transcript turn: the visit is the addressee's or
 /// the speaker's, not the first person named after it.
 pub(super) fn told_by_a_speaker(cx: &Context<'_, '_>) -> bool {
@@ -275,7 +283,9 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
         // "following the visit to the United States by President A and Chairman B": the agent
         // travels, whoever the sentence is about.
         travellers = agents;
-    } else if welcoming || (cx.people_in(cx.regions.subject).is_empty() && !told_by_a_speaker(cx)) {
+    } else if welcoming
+        || (cx.people_in(cx.regions.subject).is_empty() && !told_by_a_speaker(cx) && !pronoun_owned(cx))
+    {
         if welcoming {
             hosts = cx.people_in(cx.regions.subject);
         }
@@ -322,10 +332,31 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
     }
     // "The Speakers A, B and C arrived in Kyiv": one visit per traveller, for the people the
     // subject coordinates; a person named elsewhere in the subject does not travel.
+    // "During their trip to Costa Rica" with no date of its own: the trip told before that goes
+    // there (among the last few), and its traveller.
+    let told_before = if pronoun_owned(cx) && date.is_none() {
+        let goes_there =
+            |t: &Trip| destinations.iter().filter_map(|p| p.country.as_deref()).any(|c| t.stop(c).is_some());
+        let from = trips.len().saturating_sub(8);
+        (from..trips.len()).rev().find(|&i| goes_there(&trips[i]))
+    } else {
+        None
+    };
+    if let Some(i) = told_before {
+        let actor = Actor {
+            name: trips[i].traveller.clone(),
+            kind: ActorKind::Person,
+            country: trips[i].traveller_country.clone(),
+            roles: Vec::new(),
+        };
+        travellers = vec![Participant { actor, role: Role::Initiator }];
+    }
     let coordinated = coordinated_run(cx, &travellers);
     let status = cx.status_for(date);
     for traveller in travellers.into_iter().take(coordinated) {
-        let existing = trips.of(&traveller.actor.name).iter().copied().find(|&i| trips[i].status == status);
+        let existing = told_before
+            .filter(|&i| trips[i].traveller == traveller.actor.name)
+            .or_else(|| trips.of(&traveller.actor.name).iter().copied().find(|&i| trips[i].status == status));
         let trip_index = match existing {
             Some(i) => i,
             None => trips.push(Trip {
