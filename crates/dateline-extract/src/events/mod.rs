@@ -269,6 +269,7 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     events.extend(found.into_iter().map(|f| f.event));
     let mut events = merge::within_article(events, t.headline, t.published);
     date_the_headline(t, &mut events);
+    date_by_company(t, &mut events, &off_the_day);
     date_the_lead(t, &mut events, &off_the_day);
     date_visits_by_their_meeting(t, &mut events, &off_the_day);
     place_the_lead(t, &mut events);
@@ -314,6 +315,52 @@ fn also_there(t: &Tagged<'_>, previous: &[Event], events: &mut [Found]) {
         e.date = before.date;
         e.location = before.location.clone();
         f.stop = None;
+    }
+}
+
+/// "On May 26, A and B met in Brussels ... A and B held the first high-level meeting of the
+/// dialogue": a meeting, call or gathering that occurred, told without a date by two people or
+/// more who are all in one dated meeting of the article (and in no other on another date), was
+/// held with it: its day, and its place when it has none.
+fn date_by_company(t: &Tagged<'_>, events: &mut [Event], off_the_day: &[Span]) {
+    let in_headline = |e: &Event| t.headline.is_some_and(|h| e.evidence.iter().any(|s| h.contains(*s)));
+    let people = |e: &Event| -> Vec<String> {
+        e.participants
+            .iter()
+            .filter(|p| p.actor.kind == ActorKind::Person)
+            .map(|p| p.actor.name.clone())
+            .collect()
+    };
+    let dated: Vec<(Vec<String>, DateRange, Option<Location>)> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Meeting && e.status == Status::Occurred)
+        .filter_map(|e| e.date.map(|d| (people(e), d, e.location.clone())))
+        .filter(|(p, _, _)| p.len() >= 2)
+        .collect();
+    if dated.is_empty() {
+        return;
+    }
+    for e in events.iter_mut().filter(|e| {
+        e.date.is_none()
+            && e.status == Status::Occurred
+            && e.kind != EventKind::Visit
+            && !off_the_day.contains(&e.trigger)
+            && !in_headline(e)
+    }) {
+        let mine = people(e);
+        if mine.len() < 2 {
+            continue;
+        }
+        let with: Vec<&(Vec<String>, DateRange, Option<Location>)> =
+            dated.iter().filter(|(p, _, _)| mine.iter().all(|n| p.contains(n))).collect();
+        let Some(first) = with.first() else { continue };
+        if with.iter().any(|(_, d, _)| *d != first.1) {
+            continue;
+        }
+        e.date = Some(first.1);
+        if e.location.is_none() {
+            e.location = first.2.clone();
+        }
     }
 }
 
