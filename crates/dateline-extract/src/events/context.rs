@@ -76,7 +76,12 @@ impl Context<'_, '_> {
     pub(super) fn parties_in(&self, region: Span) -> Vec<Participant> {
         let mut out: Vec<Participant> = Vec::new();
         for m in self.mentions_in(region) {
-            if matches!(m.kind, MentionKind::Organization | MentionKind::Group) {
+            // "met with X after the CSTO Summit": the organisation names the gathering, it is
+            // not met.
+            let next = self.t.text[m.span.end..].split_whitespace().next().unwrap_or("");
+            let names_a_gathering = super::naming::HEADS
+                .contains(&next.trim_end_matches(['.', ',', ';']).to_lowercase().as_str());
+            if matches!(m.kind, MentionKind::Organization | MentionKind::Group) && !names_a_gathering {
                 push_unique(&mut out, participant(m, Role::Counterpart));
             }
         }

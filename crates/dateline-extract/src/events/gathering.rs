@@ -2,7 +2,7 @@
 //! and parties it carries, and their attendees; an unnamed "the conference" counts only when it is
 //! dated itself.
 
-use dateline_model::{Actor, ActorKind, Location, Participant, Role, Span};
+use dateline_model::{Actor, ActorKind, Location, Participant, Role, Span, Status};
 
 use super::{Context, Found, Trips, gathering_name, location_of, participant, push_unique, stop_for};
 use crate::actors::{Mention, MentionKind};
@@ -76,7 +76,10 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
     let mut participants: Vec<Participant> = Vec::new();
     // "Secretary Blinken at the Virtual Summit", "announced by the President at a meeting of the
     // Congress": whoever the clause is about is at the gathering.
-    let at_it = at_gathering(&s_text[..name_span.start.max(cx.sentence.start) - cx.sentence.start]);
+    let at_it = at_gathering(
+        &s_text[..name_span.start.max(cx.sentence.start) - cx.sentence.start],
+        cx.status_for(date),
+    );
     if ATTEND_WORDS.iter().any(|w| subject_text.contains(w)) || subject_text.trim().is_empty() || at_it {
         for mut p in cx.people_in(cx.regions.subject) {
             p.role = Role::Attendee;
@@ -249,7 +252,7 @@ fn party(m: &Mention) -> Participant {
 
 /// Whether the words before a gathering's name put someone at it: "... at the", "at a meeting of
 /// the", "at the opening of", "on the sidelines of".
-fn at_gathering(before: &str) -> bool {
+fn at_gathering(before: &str, status: Status) -> bool {
     let mut words: Vec<&str> = before.split_whitespace().collect();
     let mut sidelines = false;
     while let Some(w) = words.last() {
@@ -276,7 +279,14 @@ fn at_gathering(before: &str) -> bool {
         }
         words.pop();
     }
-    words.last().is_some_and(|w| w.eq_ignore_ascii_case("at") || sidelines && w.eq_ignore_ascii_case("on"))
+    // "had a meeting with X after the CSTO Summit", "following the Summit": the meeting's people
+    // were at it (not so "following the meeting scheduled for December 16", still ahead).
+    let after = status == Status::Occurred;
+    words.last().is_some_and(|w| {
+        w.eq_ignore_ascii_case("at")
+            || after && (w.eq_ignore_ascii_case("after") || w.eq_ignore_ascii_case("following"))
+            || sidelines && w.eq_ignore_ascii_case("on")
+    })
 }
 
 /// The words that tell who hosts a gathering, after its name.

@@ -32,7 +32,7 @@ const NOT_NAME_START: &[&str] = &[
 ];
 
 /// Head words of gatherings, lower case.
-const HEADS: &[&str] = &[
+pub(super) const HEADS: &[&str] = &[
     "summit",
     "dialogue",
     "conference",
