@@ -412,6 +412,7 @@ impl Context<'_, '_> {
                 && x.range.is_some_and(|r| r.precision <= dateline_model::Precision::Year)
                 && !attributive_year(text, x)
                 && !dates_the_telling(text, x, self.trigger)
+                && !since_then(text, x)
         };
         // After the trigger: inside its object phrase or just past it ("met ... on Tuesday").
         // A relative clause right after the object may carry the date: "the summit, which was due
@@ -609,6 +610,14 @@ pub(super) fn attributive_year(text: &str, x: &TimeExpr) -> bool {
     }
     let after = &text[x.span.end..];
     after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_alphabetic())
+}
+
+/// "the first in-person meeting of G20 ministers since 2019", "for the first time since
+/// March": the start of a stretch without the event, not its date.
+fn since_then(text: &str, x: &TimeExpr) -> bool {
+    let before = text[..x.span.start].trim_end();
+    let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    word.eq_ignore_ascii_case("since")
 }
 
 pub(super) fn participant(m: &Mention, role: Role) -> Participant {

@@ -146,6 +146,19 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
             push_unique(&mut participants, participant(m, Role::Host));
         }
     }
+    // "a meeting of advisers to the leaders of the Normandy format": the grouping met.
+    let text = cx.t.text;
+    let head = cx.trigger.slice(text);
+    if matches!(head, "meeting" | "session") && text[cx.trigger.end..].starts_with(" of ") {
+        let from = cx.trigger.end + 4;
+        let rest = &text[from..cx.sentence.end];
+        let to = from + rest.find([',', ';', '.', '(']).unwrap_or(rest.len()).min(80);
+        for m in cx.mentions_in(Span::new(from, to)) {
+            if matches!(m.kind, MentionKind::Organization | MentionKind::Group) {
+                push_unique(&mut participants, participant(m, Role::Host));
+            }
+        }
+    }
     let own_date = date;
     let mut location = name.as_deref().and_then(city_in_name);
     if location.is_none() {
@@ -371,6 +384,9 @@ pub(super) fn is_named_meeting(sentence: &str, trigger: Span) -> bool {
     if matches!(head, "meeting" | "session") && after_an_organization(sentence, trigger) {
         return true;
     }
+    if matches!(head, "meeting" | "session") && of_a_grouping(sentence, trigger) {
+        return true;
+    }
     if !matches!(head, "Meeting" | "Meetings") {
         return false;
     }
@@ -382,6 +398,22 @@ pub(super) fn is_named_meeting(sentence: &str, trigger: Span) -> bool {
         && crate::actors::titles().class_of(modifier).is_none()
         && gathering_name(sentence, trigger.start, trigger.end).is_some();
     modifier_proper || named_by_complement(sentence, trigger)
+}
+
+/// "a meeting of advisers to the leaders of the Normandy format", "a session of the CSTO
+/// Collective Security Council", "a meeting of NATO foreign ministers": a meeting of a listed
+/// organisation or grouping's members, named within the complement's phrase (up to a comma).
+fn of_a_grouping(sentence: &str, trigger: Span) -> bool {
+    let Some(rest) = sentence[trigger.end..].strip_prefix(" of ") else { return false };
+    let phrase_end = rest.find([',', ';', '.', '(']).unwrap_or(rest.len()).min(80);
+    let phrase = &rest[..phrase_end];
+    // A phrase that turns to other words ("a meeting of the two presidents to discuss NATO")
+    // is not the grouping's: the organisation comes before any verb-like "to discuss".
+    let phrase = phrase.split(" to discuss").next().unwrap_or(phrase);
+    crate::actors::gazetteer()
+        .find(phrase)
+        .iter()
+        .any(|p| matches!(p.kind, crate::actors::PlaceKind::Organization | crate::actors::PlaceKind::Group))
 }
 
 /// "the European Council meeting", "the NATO meeting": a listed organisation right before.
