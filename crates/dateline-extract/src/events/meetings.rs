@@ -189,7 +189,11 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
         && !own.is_empty()
         && theirs.iter().all(|c| !own.contains(c))
         && !here.is_some_and(|c| own.contains(c));
-    let per_counterpart = kind == EventKind::Meeting && (stop.is_some() || foreign_counterparts) && !together;
+    // "held calls with A and B": a call with each.
+    let calls = kind == EventKind::Call
+        && cx.trigger.slice(cx.t.text).split_whitespace().any(|w| w.eq_ignore_ascii_case("calls"));
+    let per_counterpart =
+        (kind == EventKind::Meeting && (stop.is_some() || foreign_counterparts) || calls) && !together;
     let groups: Vec<Vec<Participant>> = if per_counterpart {
         counterparts.into_iter().map(|c| vec![c]).collect()
     } else {
@@ -300,14 +304,17 @@ pub(super) fn countries_met(cx: &Context<'_, '_>) -> Option<Vec<Participant>> {
         return None;
     }
     let start = object.start + (object.slice(text).len() - rest.len()) + of;
-    let tail = &text[start..object.end];
-    // The countries of the "A and B" run right after "of".
-    let end = tail.find([',', ';']).map_or(object.end, |i| start + i);
+    // The countries of the "A and B" or "A, the B, C, and D" run right after "of".
     let mut out: Vec<Participant> = Vec::new();
-    for m in cx.mentions_in(Span::new(start, end)) {
-        if m.kind == MentionKind::Country {
-            push_unique(&mut out, participant(m, Role::Counterpart));
+    let mut last_end = start + " of ".len();
+    for m in cx.mentions_in(Span::new(start, object.end)) {
+        let between = text[last_end..m.span.start].trim();
+        let joins = matches!(between, "" | "," | "and" | ", and" | "the" | ", the" | "and the" | ", and the");
+        if m.kind != MentionKind::Country || !joins {
+            break;
         }
+        push_unique(&mut out, participant(m, Role::Counterpart));
+        last_end = m.span.end;
     }
     (out.len() >= 2).then_some(out)
 }
