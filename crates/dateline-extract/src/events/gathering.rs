@@ -80,7 +80,7 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
         &s_text[..name_span.start.max(cx.sentence.start) - cx.sentence.start],
         cx.status_for(date),
     );
-    if ATTEND_WORDS.iter().any(|w| subject_text.contains(w)) || subject_text.trim().is_empty() || at_it {
+    if says_any(&subject_text, ATTEND_WORDS) || subject_text.trim().is_empty() || at_it {
         for mut p in cx.people_in(cx.regions.subject) {
             p.role = Role::Attendee;
             push_unique(&mut participants, p);
@@ -118,7 +118,7 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
             push_unique(&mut participants, you);
         }
     }
-    if HOST_WORDS.iter().any(|w| subject_text.contains(w)) {
+    if says_any(&subject_text, HOST_WORDS) {
         for m in cx.mentions_in(cx.regions.subject) {
             if matches!(
                 m.kind,
@@ -145,6 +145,11 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
         if matches!(m.kind, MentionKind::Organization | MentionKind::Group) {
             push_unique(&mut participants, participant(m, Role::Host));
         }
+    }
+    // "the 26th Conference of the Parties (COP26) to the United Nations Framework Convention on
+    // Climate Change": the organisation the name is of or under hosts it.
+    for m in organisation_after(cx, name_span) {
+        push_unique(&mut participants, participant(m, Role::Host));
     }
     // "a meeting of advisers to the leaders of the Normandy format": the grouping met.
     let text = cx.t.text;
@@ -250,6 +255,44 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
     e.name = name;
     e.location = location;
     Some((Found { event: e, stop }, name_span))
+}
+
+/// The organisation right after a gathering's name, past an acronym in brackets: "... (COP26)
+/// to the UNFCCC", "... of the Parties to the Convention", "... under the OSCE".
+fn organisation_after<'c>(cx: &'c Context<'_, '_>, name: Span) -> Vec<&'c Mention> {
+    let text = cx.t.text;
+    let end = cx.sentence.end;
+    let mut at = name.end;
+    let rest = &text[at..end];
+    let trimmed = rest.trim_start();
+    if trimmed.starts_with('(')
+        && let Some(close) = trimmed.find(')')
+    {
+        at += rest.len() - trimmed.len() + close + 1;
+    }
+    let rest = &text[at..end];
+    let Some(link) = [" to the ", " of the ", " under the "].iter().find(|w| rest.starts_with(**w)) else {
+        return Vec::new();
+    };
+    let from = at + link.len();
+    cx.mentions_in(Span::new(from, end))
+        .filter(|m| m.span.start == from && matches!(m.kind, MentionKind::Organization | MentionKind::Group))
+        .take(1)
+        .collect()
+}
+
+/// Whether `text` (lower case) has a word starting with one of `words` ("hosts", "co-chaired",
+/// "participating"), or holds a phrase of several words: "led" is not in "traveled", nor
+/// "host" in "ghost".
+fn says_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        if w.contains(' ') {
+            text.contains(w)
+        } else {
+            text.split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|t| t.starts_with(w) || t.strip_prefix("co-").is_some_and(|t| t.starts_with(w)))
+        }
+    })
 }
 
 /// A country or organisation taking part: a country adjective stands for its country.

@@ -564,9 +564,17 @@ pub(super) fn destinations<'c>(cx: &'c Context<'_, '_>) -> Vec<&'c Mention> {
 /// dates that stop: "in Madrid, Spain from March 6 to 8 to ...".
 pub(super) fn update_stop_dates(t: &Tagged<'_>, sentence: Span, trips: &mut [Trip]) {
     let Some(trip) = trips.last_mut() else { return };
+    // "... ahead of the COP26 this November in Glasgow": what follows is another event's.
+    let lower = sentence.slice(t.text).to_lowercase();
+    let ahead = ["ahead of ", "in the run-up to ", "in preparation for ", "in the lead-up to "]
+        .iter()
+        .filter_map(|w| lower.find(w))
+        .min()
+        .map_or(sentence.end, |i| sentence.start + i);
     let places: Vec<&Mention> = crate::starting_in(t.mentions, sentence, |m| m.span)
         .iter()
         .filter(|m| sentence.contains(m.span) && matches!(m.kind, MentionKind::City | MentionKind::Country))
+        .filter(|m| m.span.start < ahead)
         .collect();
     let countries: Vec<String> = places
         .iter()
