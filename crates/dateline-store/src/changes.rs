@@ -10,6 +10,9 @@ use crate::{Result, Store};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventState {
     pub id: i64,
+    /// Its kind and its participants' actor ids: what it is, when a re-read article gave it
+    /// another id.
+    pub identity: String,
     pub status: String,
     /// `start..end`, or empty when undated.
     pub dates: String,
@@ -30,10 +33,15 @@ impl Store {
     /// Every live merged event's id, status and dates, by id.
     pub fn event_states(&self) -> Result<Vec<EventState>> {
         let mut st = self.conn.prepare(
-            "SELECT id, status, coalesce(start || '..' || end, '') FROM merged_events WHERE deleted = 0 ORDER BY id",
+            "SELECT m.id, m.kind || ':' || coalesce((SELECT group_concat(actor_id, ',') FROM
+                 (SELECT actor_id FROM merged_actors a WHERE a.merged_id = m.id ORDER BY actor_id)), ''),
+                 m.status, coalesce(m.start || '..' || m.end, '')
+             FROM merged_events m WHERE m.deleted = 0 ORDER BY m.id",
         )?;
         let rows = st
-            .query_map([], |r| Ok(EventState { id: r.get(0)?, status: r.get(1)?, dates: r.get(2)? }))?
+            .query_map([], |r| {
+                Ok(EventState { id: r.get(0)?, identity: r.get(1)?, status: r.get(2)?, dates: r.get(3)? })
+            })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }

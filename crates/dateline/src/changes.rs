@@ -2,7 +2,7 @@
 //! events whose status or dates a new article changed (a planned visit now reported as
 //! occurred, a date corrected), recorded with the update for the "new since" marks.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use dateline_store::{ChangeRow, EventState};
 use serde::{Deserialize, Serialize};
@@ -54,9 +54,13 @@ pub struct EventChange {
     pub update_id: i64,
 }
 
-/// The changes from `before` to `after` (each by id).
+/// The changes from `before` to `after`. An event is the one of the same id; failing that (an
+/// article whose text changed is read again, and its events get new ids), one that vanished
+/// and had the same kind and participants.
 pub(crate) fn diff(before: &[EventState], after: &[EventState]) -> Vec<ChangeRow> {
-    let old: HashMap<i64, &EventState> = before.iter().map(|s| (s.id, s)).collect();
+    let mut old: HashMap<i64, &EventState> = before.iter().map(|s| (s.id, s)).collect();
+    let kept: HashSet<i64> = after.iter().map(|s| s.id).filter(|id| old.contains_key(id)).collect();
+    let mut vanished: Vec<&EventState> = before.iter().filter(|s| !kept.contains(&s.id)).collect();
     let mut out = Vec::new();
     let row = |s: &EventState, change: ChangeKind, before: Option<&str>, after: Option<&str>| ChangeRow {
         update_id: 0,
@@ -66,7 +70,11 @@ pub(crate) fn diff(before: &[EventState], after: &[EventState]) -> Vec<ChangeRow
         after: after.map(String::from),
     };
     for s in after {
-        match old.get(&s.id) {
+        let was = old.remove(&s.id).filter(|_| kept.contains(&s.id)).or_else(|| {
+            let i = vanished.iter().position(|v| v.identity == s.identity)?;
+            Some(vanished.remove(i))
+        });
+        match was {
             None => out.push(row(s, ChangeKind::New, None, None)),
             Some(o) => {
                 if o.status != s.status {
@@ -140,7 +148,7 @@ mod tests {
     use super::*;
 
     fn s(id: i64, status: &str, dates: &str) -> EventState {
-        EventState { id, status: status.into(), dates: dates.into() }
+        EventState { id, identity: format!("visit:{}", id % 10), status: status.into(), dates: dates.into() }
     }
 
     #[test]
@@ -162,5 +170,15 @@ mod tests {
                 (4, "new".into(), None, None),
             ]
         );
+    }
+
+    #[test]
+    fn an_event_with_a_new_id_is_the_vanished_one_of_its_kind_and_participants() {
+        // 1 vanished and 11 (same identity) came: the article telling of it was read again.
+        let before = [s(1, "planned", "2026-03-10..2026-03-10"), s(2, "occurred", "")];
+        let after = [s(2, "occurred", ""), s(11, "occurred", "2026-03-10..2026-03-10"), s(13, "planned", "")];
+        let got: Vec<(i64, String)> =
+            diff(&before, &after).into_iter().map(|c| (c.event_id, c.change)).collect();
+        assert_eq!(got, [(11, "status".into()), (13, "new".into())]);
     }
 }

@@ -119,18 +119,19 @@ fn parse_stamp(s: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&Utc))
 }
 
-/// When `f` is due on its schedule: its interval after the last attempt, and not before its
-/// back-off ends. Never fetched: now.
+/// When `f` is due on its schedule: its interval after the last attempt; after a failure, when
+/// its back-off ends (5 minutes, then 10, 20... up to a day: a feed down for a moment is read
+/// again soon, one that stays down is asked less and less often). Never fetched: now.
 fn next_due(f: &FeedRow, now: DateTime<Utc>) -> DateTime<Utc> {
-    let scheduled = f
-        .last_checked
+    if f.failures > 0
+        && let Some(retry) = f.retry_after.as_deref().and_then(parse_stamp)
+    {
+        return retry;
+    }
+    f.last_checked
         .as_deref()
         .and_then(parse_stamp)
-        .map_or(now, |t| t + Duration::minutes(i64::from(f.every_minutes)));
-    match f.retry_after.as_deref().and_then(parse_stamp) {
-        Some(r) if f.failures > 0 => scheduled.max(r),
-        _ => scheduled,
-    }
+        .map_or(now, |t| t + Duration::minutes(i64::from(f.every_minutes)))
 }
 
 /// How long to wait after the `failures`-th failure in a row.
