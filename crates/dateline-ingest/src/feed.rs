@@ -176,7 +176,12 @@ pub fn parse_feed(bytes: &[u8], max_items: usize) -> Result<ParsedFeed, IngestEr
                     _ => {}
                 }
             }
-            Event::Eof => break,
+            Event::Eof => {
+                if let Some(open) = stack.last() {
+                    error = Some(format!("it ends inside <{open}>: cut short"));
+                }
+                break;
+            }
             _ => {}
         }
     }
@@ -303,5 +308,15 @@ mod tests {
         assert_eq!(a[0].byline.as_deref(), Some("Ann"));
         assert_eq!(a[0].outlet.as_deref(), Some("AW"));
         assert_eq!(a[0].text, "E\n\nBody");
+    }
+
+    #[test]
+    fn a_feed_cut_short_says_so_and_keeps_the_items_before() {
+        let whole = "<rss><channel><item><title>One</title><link>https://e.invalid/1</link></item>";
+        let f = parse_feed(whole.as_bytes(), 10).expect("feed");
+        assert_eq!(f.items.len(), 1);
+        assert_eq!(f.error.as_deref(), Some("it ends inside <channel>: cut short"));
+        let f = parse_feed(b"<rss><channel><item><title>cut", 10).expect("feed");
+        assert!(f.items.is_empty() && f.error.is_some(), "{f:?}");
     }
 }

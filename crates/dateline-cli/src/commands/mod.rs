@@ -13,6 +13,7 @@ mod edit;
 mod events;
 mod export;
 mod extract;
+mod feeds;
 mod graph;
 mod import;
 mod info;
@@ -24,6 +25,7 @@ mod search;
 mod split_actor;
 mod timex;
 mod undo;
+mod watch;
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -63,6 +65,14 @@ pub enum Command {
         #[command(subcommand)]
         command: graph::Command,
     },
+    /// News feed subscriptions: add, list, remove, update (fetch and import new items).
+    Feeds {
+        #[command(subcommand)]
+        command: feeds::Command,
+    },
+    /// Keep the workspace current: import new and changed files of watched folders as they come,
+    /// report deleted ones, and fetch subscribed feeds on their schedule. Runs until stopped.
+    Watch(watch::Args),
     /// Show the workspace's file and counts.
     Info(info::Args),
     /// Tag temporal expressions (evaluation format): JSONL {"doc","dct","text"} in,
@@ -89,6 +99,8 @@ impl Command {
             Command::Redo(a) => redo::run(a),
             Command::Export(a) => export::run(a),
             Command::Graph { command } => graph::run(command, out),
+            Command::Feeds { command } => feeds::run(command, out),
+            Command::Watch(a) => watch::run(a),
             Command::Info(a) => info::run(a, out),
             Command::Timex(a) => timex::run(a, out),
         }
