@@ -13,6 +13,7 @@ use dateline::{
     Workspace, WorkspaceInfo,
 };
 use dateline::{DataFormat, GraphLimit, GraphQuery, GraphView};
+use dateline::{EventChange, FeedSelection, FeedUpdateReport, FeedView, FetchLimits, Fetcher};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -34,6 +35,8 @@ type CommandResult<T> = Result<T, CommandError>;
 struct AppState {
     workspace: Mutex<Workspace>,
     cancel: Mutex<Cancel>,
+    /// One client for every feed update: its per-host spacing holds across them.
+    fetcher: Fetcher,
 }
 
 // Commands that read or write the workspace are `async`: Tauri runs those on its runtime's
@@ -222,6 +225,73 @@ fn test_save_path(default_name: String) -> Option<String> {
     Some(std::path::Path::new(&dir).join(name).to_string_lossy().into_owned())
 }
 
+// --- Feeds and what changed since the analyst last looked ---
+
+#[tauri::command]
+async fn list_feeds(state: State<'_, AppState>) -> CommandResult<Vec<FeedView>> {
+    Ok(locked(&state)?.feeds()?)
+}
+
+#[tauri::command]
+async fn add_feed(state: State<'_, AppState>, url: String, every_minutes: u32) -> CommandResult<FeedView> {
+    Ok(locked(&state)?.add_feed(&url, every_minutes)?)
+}
+
+#[tauri::command]
+async fn remove_feed(state: State<'_, AppState>, id: i64) -> CommandResult<FeedView> {
+    Ok(locked(&state)?.remove_feed(&id.to_string())?)
+}
+
+/// Fetches every feed now, on a connection of its own: the window keeps reading meanwhile.
+#[tauri::command]
+async fn update_feeds(app: AppHandle) -> CommandResult<FeedUpdateReport> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let path = locked(&state)?.path().to_path_buf();
+        Ok(dateline::update_feeds_beside(&path, &state.fetcher, FeedSelection::All, &mut |p| {
+            let _ = app.emit("import-progress", p);
+        })?)
+    })
+    .await
+    .map_err(|e| CommandError { code: "internal", message: e.to_string() })?
+}
+
+#[tauri::command]
+async fn changes_since_seen(state: State<'_, AppState>) -> CommandResult<Vec<EventChange>> {
+    Ok(locked(&state)?.changes_since_seen()?)
+}
+
+#[tauri::command]
+async fn mark_seen(state: State<'_, AppState>) -> CommandResult<()> {
+    Ok(locked(&state)?.mark_seen()?)
+}
+
+/// The feeds' schedule: once a minute, the feeds due are fetched (none unless the analyst
+/// subscribed), and the window hears `feeds-updated` when articles came.
+fn schedule_feeds(app: AppHandle) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(60));
+            let state = app.state::<AppState>();
+            let Ok((path, any)) =
+                locked(&state).map(|ws| (ws.path().to_path_buf(), ws.feeds().is_ok_and(|f| !f.is_empty())))
+            else {
+                continue;
+            };
+            if !any {
+                continue;
+            }
+            match dateline::update_feeds_beside(&path, &state.fetcher, FeedSelection::Due, &mut |_| {}) {
+                Ok(r) if r.import.articles_added > 0 || r.failed_feeds() > 0 => {
+                    let _ = app.emit("feeds-updated", &r);
+                }
+                Ok(_) => {}
+                Err(e) => eprintln!("dateline: feeds: {e}"),
+            }
+        }
+    });
+}
+
 // --- [store] commands: articles, search, corrections, actors, undo/redo ---
 
 #[tauri::command]
@@ -305,11 +375,16 @@ fn main() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(AppState { workspace: Mutex::new(workspace), cancel: Mutex::new(Cancel::default()) })
+        .manage(AppState {
+            workspace: Mutex::new(workspace),
+            cancel: Mutex::new(Cancel::default()),
+            fetcher: Fetcher::new(FetchLimits::default()),
+        })
         .setup(move |app| {
             let file = app.path().app_config_dir().ok().map(|d| d.join("recent-workspaces.json"));
             app.manage(RecentFile(file));
             on_opened(app.handle(), &opened);
+            schedule_feeds(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -328,6 +403,12 @@ fn main() {
             recent_workspaces,
             article_extensions,
             test_save_path,
+            list_feeds,
+            add_feed,
+            remove_feed,
+            update_feeds,
+            changes_since_seen,
+            mark_seen,
             // [store]
             article,
             search,

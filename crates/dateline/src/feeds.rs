@@ -391,6 +391,20 @@ impl Workspace {
     }
 }
 
+/// Updates the feeds of the workspace at `path` on a connection of its own, under the import
+/// lock, while another [`Workspace`] on the same file (the app's) goes on reading: it sees the
+/// new articles once they are committed, as it sees a `dateline import`'s.
+pub fn update_feeds_beside(
+    path: &std::path::Path,
+    fetcher: &Fetcher,
+    which: FeedSelection,
+    progress: &mut dyn FnMut(&ImportProgress),
+) -> Result<FeedUpdateReport> {
+    let _one_import = crate::ImportLock::acquire(path, &mut || {});
+    let mut ws = Workspace::open_with(path, dateline_store::Access::Write)?;
+    ws.update_feeds(fetcher, which, progress)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -36,6 +36,7 @@ pub use dateline_store::{Access, Bucket, EventFilter, EventRow};
 pub use export::{ImageExportOptions, ImageFormat};
 pub use feeds::{
     DEFAULT_EVERY_MINUTES, FeedOutcome, FeedResult, FeedSelection, FeedUpdateReport, FeedView, FetchLimits,
+    update_feeds_beside,
 };
 pub use graph::{ActorNetwork, GraphEdge, GraphLimit, GraphNode, GraphQuery, GraphView};
 pub use import::{Cancel, extract_paths, import_shared};

@@ -318,3 +318,22 @@ fn nothing_is_requested_without_a_subscription_and_bad_addresses_are_refused() {
     }
     assert!(ws.add_feed(&s.url("/mfa/rss"), 0).is_err());
 }
+
+#[test]
+fn an_update_beside_a_long_lived_workspace_is_seen_by_it() {
+    let s = server();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("ws.dateline");
+    let mut app = Workspace::open(&path).expect("open");
+    app.add_feed(&s.url("/envoy/atom"), 60).expect("add");
+    let r =
+        dateline::update_feeds_beside(&path, &fetcher(), FeedSelection::All, &mut |_| {}).expect("update");
+    assert_eq!(r.import.articles_added, 1);
+    assert_eq!(app.info().expect("info").articles, 1);
+    assert_eq!(app.feeds().expect("feeds")[0].items, 1);
+    assert_eq!(app.changes_since_seen().expect("changes").len(), r.changes.len());
+    assert!(
+        !dateline::import_lock_path(&path).exists()
+            || dateline::ImportLock::acquire(&path, &mut || panic!("the lock is free")).held()
+    );
+}
