@@ -64,6 +64,12 @@ fn feeds_add_list_update_remove_with_their_exit_codes() {
     assert!(lines.iter().all(|l| l["status"] == "imported"), "{lines:?}");
     assert_eq!(lines[0]["path"], s.url("/press/varga"));
 
+    let (code, out, _) = run(&ws, &["changes"]);
+    assert_eq!(code, 0);
+    assert!(out.lines().count() >= 2 && out.lines().all(|l| l.contains(" new ")), "{out}");
+    assert_eq!(run(&ws, &["changes", "--mark-seen"]).0, 0);
+    assert_eq!(run(&ws, &["changes"]).1, "", "seen");
+
     let (code, out, _) = run(&ws, &["feeds", "list", "--format", "json"]);
     assert_eq!(code, 0);
     let listed: serde_json::Value = serde_json::from_str(out.trim()).expect("json");

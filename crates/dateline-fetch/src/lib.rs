@@ -109,6 +109,15 @@ pub fn web_address(url: &str) -> Result<Url, FetchError> {
     }
 }
 
+/// The address `link` names, read against the page it was found on (`base`): a feed's item
+/// links may be relative. Only http and https.
+pub fn resolve_link(base: &str, link: &str) -> Result<Url, FetchError> {
+    let joined = Url::parse(base)
+        .and_then(|b| b.join(link.trim()))
+        .map_err(|e| FetchError::BadUrl(format!("{link} ({e})")))?;
+    web_address(joined.as_str())
+}
+
 fn host_key(url: &Url) -> String {
     format!("{}:{}", url.host_str().unwrap_or_default(), url.port_or_known_default().unwrap_or(0))
 }

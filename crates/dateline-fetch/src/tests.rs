@@ -86,3 +86,18 @@ fn requests_to_one_host_are_spaced() {
     }
     assert!(start.elapsed() >= Duration::from_millis(600), "{:?}", start.elapsed());
 }
+
+#[test]
+fn links_are_read_against_their_page() {
+    let base = "https://mfa.example/press/rss.xml";
+    let cases = [
+        ("/press/2026/visit", Ok("https://mfa.example/press/2026/visit")),
+        ("visit?id=4", Ok("https://mfa.example/press/visit?id=4")),
+        ("https://other.example/a", Ok("https://other.example/a")),
+    ];
+    for (link, want) in cases {
+        assert_eq!(resolve_link(base, link).map(|u| u.to_string()), want.map(String::from), "{link}");
+    }
+    assert!(matches!(resolve_link(base, "javascript:alert(1)"), Err(FetchError::BadUrl(_))));
+    assert!(matches!(resolve_link(base, "file:///etc/passwd"), Err(FetchError::BadUrl(_))));
+}

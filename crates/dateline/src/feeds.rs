@@ -290,13 +290,13 @@ impl Workspace {
                 return Ok(outcome(FeedResult::NotModified, 0, None));
             }
             Ok(Fetched::Page(page)) => match dateline_ingest::parse_feed(&page.bytes, MAX_ITEMS) {
-                Ok(f) if !f.items.is_empty() || f.error.is_none() => Ok((f, page.validators)),
+                Ok(f) if !f.items.is_empty() || f.error.is_none() => Ok((f, page.validators, page.url)),
                 Ok(f) => Err(format!("not a readable feed: {}", f.error.unwrap_or_default())),
                 Err(e) => Err(format!("not a readable feed: {e}")),
             },
             Err(e) => Err(feed_error(&e)),
         };
-        let (parsed, validators) = match parsed {
+        let (parsed, validators, base) = match parsed {
             Ok(p) => p,
             Err(error) => {
                 let retry = stamp(now + back_off(feed.failures + 1));
@@ -323,7 +323,7 @@ impl Workspace {
                 ));
                 continue;
             };
-            let link = match dateline_fetch::web_address(link) {
+            let link = match dateline_fetch::resolve_link(&base, link) {
                 Ok(u) => u.to_string(),
                 Err(e) => {
                     problems.push(format!("an item was left out: {e}"));

@@ -8,6 +8,7 @@ use clap::Subcommand;
 use crate::exit::{Failure, Outcome};
 
 mod actors;
+mod changes;
 mod delete;
 mod edit;
 mod events;
@@ -70,6 +71,8 @@ pub enum Command {
         #[command(subcommand)]
         command: feeds::Command,
     },
+    /// What the updates (feeds, watched folders) changed since you last marked them seen.
+    Changes(changes::Args),
     /// Keep the workspace current: import new and changed files of watched folders as they come,
     /// report deleted ones, and fetch subscribed feeds on their schedule. Runs until stopped.
     Watch(watch::Args),
@@ -101,6 +104,7 @@ impl Command {
             Command::Graph { command } => graph::run(command, out),
             Command::Feeds { command } => feeds::run(command, out),
             Command::Watch(a) => watch::run(a),
+            Command::Changes(a) => changes::run(a, out),
             Command::Info(a) => info::run(a, out),
             Command::Timex(a) => timex::run(a, out),
         }
