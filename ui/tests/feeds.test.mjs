@@ -135,12 +135,28 @@ test('the feeds dialog (headless Chromium, mocked IPC)', { timeout: 120_000 }, a
       await page.screenshot({ path: join(results, 'feeds-dialog.png') });
     });
 
+    await t.test('the new-since filter shows only the new and changed events', async () => {
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      assert.equal(await page.getByTestId('feeds-badge').innerText(), '2');
+      const chip = page.getByTestId('filter-new');
+      assert.match(await chip.innerText(), /New since you last looked\s*2/);
+      await chip.click();
+      await page.waitForFunction(() => /^2 events on the timeline/.test(document.querySelector('[data-testid=event-count]')?.textContent ?? ''));
+      assert.equal(await chip.getAttribute('aria-pressed'), 'true');
+      await chip.click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=event-count]')?.textContent?.includes('12 events'));
+    });
+
     await t.test('marking all as seen clears the marks and the badge', async () => {
+      await page.getByTestId('feeds-button').click();
+      await dialog.getByTestId('feeds-mark-seen').waitFor();
       await dialog.getByTestId('feeds-mark-seen').click();
       await dialog.getByText('Nothing new.').waitFor();
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
       await page.getByTestId('feeds-badge').waitFor({ state: 'detached' });
+      await page.getByTestId('filter-new').waitFor({ state: 'detached' });
       assert.equal((await calls('mark_seen')).length, 1);
     });
 
