@@ -313,6 +313,9 @@ impl Workspace {
             problems.push(format!("the feed breaks off ({e}): the items after the break were not read"));
         }
         let mut new_items = 0u32;
+        // An item page that could not be fetched: the feed's validators are not kept, so that
+        // the next update reads the feed whole (not "not modified") and tries it again.
+        let mut unfetched = false;
         let mut batch: Vec<(String, FetchedPage)> = Vec::new();
         let mut taken: Vec<(String, String)> = Vec::new(); // (key, link) of items fetched
         for item in &parsed.items {
@@ -346,9 +349,13 @@ impl Workspace {
                     ));
                 }
                 Ok(Fetched::NotModified) => {
-                    problems.push(format!("{link}: the server answered 304 to a plain GET"))
+                    unfetched = true;
+                    problems.push(format!("{link}: the server answered 304 to a plain GET"));
                 }
-                Err(e) => problems.push(format!("{link}: {e} (tried again at the next update)")),
+                Err(e) => {
+                    unfetched = true;
+                    problems.push(format!("{link}: {e} (tried again at the next update)"));
+                }
             }
             if batch.len() == PAGE_BATCH {
                 self.import_pages(feed.id, std::mem::take(&mut batch), pages, &at, progress)?;
@@ -358,10 +365,12 @@ impl Workspace {
             self.import_pages(feed.id, batch, pages, &at, progress)?;
         }
         let problem = (!problems.is_empty()).then(|| problems.join("; "));
+        let keep = |v: &Option<String>| if unfetched { None } else { v.clone() };
+        let (etag, last_modified) = (keep(&validators.etag), keep(&validators.last_modified));
         let read = FeedFetch::Read {
             title: parsed.title.as_deref(),
-            etag: validators.etag.as_deref(),
-            last_modified: validators.last_modified.as_deref(),
+            etag: etag.as_deref(),
+            last_modified: last_modified.as_deref(),
             problem: problem.as_deref(),
         };
         self.store.record_feed_fetch(feed.id, &read, &at)?;

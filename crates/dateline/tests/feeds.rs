@@ -337,3 +337,33 @@ fn an_update_beside_a_long_lived_workspace_is_seen_by_it() {
             || dateline::ImportLock::acquire(&path, &mut || panic!("the lock is free")).held()
     );
 }
+
+#[test]
+fn an_item_page_that_could_not_be_fetched_is_tried_again_at_the_next_update() {
+    let s = server();
+    s.route("/mfa/press/kovacs-brandt-call", Route::Status(503));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut ws = Workspace::open(&dir.path().join("ws.dateline")).expect("open");
+    ws.add_feed(&s.url("/mfa/rss"), 30).expect("add");
+    let first = update(&mut ws, &fetcher());
+    assert_eq!(first.import.articles_added, 1);
+    let message = first.feeds[0].message.clone().unwrap_or_default();
+    assert!(message.contains("kovacs-brandt-call: the server answered 503"), "{message}");
+    assert!(ws.feeds().expect("feeds")[0].last_error.as_deref().is_some_and(|e| e.contains("503")));
+
+    // The feed did not change, but it is read whole again (no validators kept), and the page
+    // that failed is fetched again; the one imported is not.
+    s.route("/mfa/press/kovacs-brandt-call", html(CALL));
+    let second = update(&mut ws, &fetcher());
+    assert_eq!(results(&second), [("rss".into(), FeedResult::Read, 1)]);
+    assert_eq!(second.import.articles_added, 1);
+    assert!(!s.requests_for("/mfa/rss")[1].headers.contains_key("if-none-match"));
+    assert_eq!(s.requests_for("/mfa/press/varga-to-visit-peru").len(), 1);
+    assert_eq!(ws.feeds().expect("feeds")[0].last_error, None);
+    // Now everything was taken: the third update is conditional again.
+    update(&mut ws, &fetcher());
+    assert_eq!(
+        s.requests_for("/mfa/rss")[2].headers.get("if-none-match").map(String::as_str),
+        Some("\"mfa-2\"")
+    );
+}

@@ -103,13 +103,21 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     import(&args.workspace, &catch_up)?;
     let fetcher = Fetcher::new(FetchLimits::default());
     let mut next_feeds = Instant::now();
+    // A server keeps watching whatever one round met (a busy workspace, a full disk): each
+    // failure is said, and the next round tries again.
     loop {
         if feeds && Instant::now() >= next_feeds {
-            crate::commands::feeds::update(&path, &args.workspace, &fetcher, FeedSelection::Due)?;
+            if let Err(e) =
+                crate::commands::feeds::update(&path, &args.workspace, &fetcher, FeedSelection::Due)
+            {
+                eprintln!("error: feeds: {e:#}");
+            }
             next_feeds = Instant::now() + FEED_CHECK;
         }
-        if let Some(changes) = watch.next_changes(Duration::from_secs(1), Duration::from_millis(500)) {
-            import(&args.workspace, &changes)?;
+        if let Some(changes) = watch.next_changes(Duration::from_secs(1), Duration::from_millis(500))
+            && let Err(e) = import(&args.workspace, &changes)
+        {
+            eprintln!("error: watching: {e:#}");
         }
     }
 }
