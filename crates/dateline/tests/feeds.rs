@@ -367,3 +367,29 @@ fn an_item_page_that_could_not_be_fetched_is_tried_again_at_the_next_update() {
         Some("\"mfa-2\"")
     );
 }
+
+#[test]
+fn a_page_two_feeds_link_to_is_fetched_once() {
+    let s = server();
+    // The envoy's office republishes the ministry's item under its own guid.
+    s.route(
+        "/envoy/rss",
+        Route::page(
+            rss(&[(
+                "envoy-7",
+                "Varga to visit Peru",
+                s.url("/mfa/press/varga-to-visit-peru"),
+                "Mon, 02 Mar 2026 10:00:00 +0100",
+            )]),
+            "application/rss+xml",
+        ),
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut ws = Workspace::open(&dir.path().join("ws.dateline")).expect("open");
+    ws.add_feed(&s.url("/mfa/rss"), 30).expect("add");
+    ws.add_feed(&s.url("/envoy/rss"), 30).expect("add");
+    let r = update(&mut ws, &fetcher());
+    assert_eq!(results(&r), [("rss".into(), FeedResult::Read, 2), ("rss".into(), FeedResult::Read, 0)]);
+    assert_eq!(s.requests_for("/mfa/press/varga-to-visit-peru").len(), 1);
+    assert_eq!(ws.info().expect("info").articles, 2);
+}
