@@ -145,9 +145,8 @@ fn ignored(path: &Path, workspace: &Path) -> bool {
         }
         _ => false,
     };
-    (same_dir && !ws_name.is_empty() && name.starts_with(&ws_name))
-        || name.starts_with('.')
-        || name.ends_with('~')
+    let being_written = !path.is_dir() && (name.starts_with('.') || name.ends_with('~'));
+    (same_dir && !ws_name.is_empty() && name.starts_with(&ws_name)) || being_written
 }
 
 impl Workspace {
@@ -186,8 +185,10 @@ impl Workspace {
         let ws = self.path().to_path_buf();
         let paths: Vec<PathBuf> = changes.changed.iter().filter(|p| !ignored(p, &ws)).cloned().collect();
         let before = self.event_states()?;
-        let import =
+        let mut import =
             if paths.is_empty() { ImportReport::default() } else { self.import(&paths, cancel, progress)? };
+        // A folder imported whole holds the workspace's own files when the workspace is in it.
+        import.files.retain(|f| !ignored(Path::new(&f.path), &ws));
         let mut removed = Vec::new();
         for p in changes.removed.iter().filter(|p| !ignored(p, &ws)) {
             let path = dateline_ingest::path_key(p);
@@ -216,6 +217,9 @@ mod tests {
         ] {
             assert_eq!(ignored(&dir.path().join(name), &ws), want, "{name}");
         }
+        let hidden = dir.path().join(".clippings");
+        std::fs::create_dir(&hidden).expect("mkdir");
+        assert!(!ignored(&hidden, &ws), "a hidden folder is watched and imported");
         let other = tempfile::tempdir().expect("tempdir");
         assert!(!ignored(&other.path().join("ws.dateline-notes.txt"), &ws));
     }

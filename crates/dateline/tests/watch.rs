@@ -96,6 +96,13 @@ fn dropped_changed_and_deleted_files_are_imported_and_reported() {
     assert_eq!((ws.info().expect("info").articles, ws.info().expect("info").events), (2, events));
     assert_eq!(lima_visit(&ws), Some(Status::Occurred));
 
+    // The folder imported whole (as `dateline watch` does when it starts): the workspace in it
+    // is not reported.
+    let whole =
+        dateline::FolderChanges { changed: [folder.clone()].into_iter().collect(), ..Default::default() };
+    all.push(ws.import_changes(&whole, &Cancel::default(), &mut |_| {}).expect("import"));
+    assert!(all.last().is_some_and(|r| !r.import.files.is_empty()), "{all:#?}");
+
     // The workspace's own files (written by every import) never showed up as imports.
     all.extend(r);
     assert!(all.iter().flat_map(|r| &r.import.files).all(|f| !f.path.contains("desk.dateline")), "{all:#?}");
