@@ -37,6 +37,14 @@ struct AppState {
     cancel: Mutex<Cancel>,
     /// One client for every feed update: its per-host spacing holds across them.
     fetcher: Fetcher,
+    /// Bumped when the watched folders (or the workspace) change: the watcher starts again.
+    watching: std::sync::atomic::AtomicU64,
+}
+
+impl AppState {
+    fn rewatch(&self) {
+        self.watching.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 // Commands that read or write the workspace are `async`: Tauri runs those on its runtime's
@@ -158,6 +166,7 @@ fn switch_to(
     let info = workspace.info()?;
     let path = workspace.path().to_path_buf();
     *locked(state)? = workspace;
+    state.rewatch();
     on_opened(app, &path);
     Ok(info)
 }
@@ -264,6 +273,69 @@ async fn changes_since_seen(state: State<'_, AppState>) -> CommandResult<Vec<Eve
 #[tauri::command]
 async fn mark_seen(state: State<'_, AppState>) -> CommandResult<()> {
     Ok(locked(&state)?.mark_seen()?)
+}
+
+fn folder_list(ws: &Workspace) -> CommandResult<Vec<String>> {
+    Ok(ws.watched_folders()?.into_iter().map(|p| p.display().to_string()).collect())
+}
+
+#[tauri::command]
+async fn watched_folders(state: State<'_, AppState>) -> CommandResult<Vec<String>> {
+    folder_list(&*locked(&state)?)
+}
+
+#[tauri::command]
+async fn watch_folder(state: State<'_, AppState>, path: String) -> CommandResult<Vec<String>> {
+    let mut ws = locked(&state)?;
+    ws.watch_folder(Path::new(&path))?;
+    state.rewatch();
+    folder_list(&ws)
+}
+
+#[tauri::command]
+async fn unwatch_folder(state: State<'_, AppState>, path: String) -> CommandResult<Vec<String>> {
+    let mut ws = locked(&state)?;
+    ws.unwatch_folder(Path::new(&path))?;
+    state.rewatch();
+    folder_list(&ws)
+}
+
+/// The watched folders: their new and changed files imported as they come (on a connection of
+/// its own), the window told with `watch-updated`. Started again when the folders change.
+fn watch_folders(app: AppHandle) {
+    use std::sync::atomic::Ordering;
+    std::thread::spawn(move || {
+        let mut seen = u64::MAX;
+        let mut watch: Option<(PathBuf, dateline::FolderWatch)> = None;
+        loop {
+            let state = app.state::<AppState>();
+            let now = state.watching.load(Ordering::Relaxed);
+            if now != seen {
+                seen = now;
+                watch = locked(&state).ok().and_then(|ws| {
+                    let folders = ws.watched_folders().ok().filter(|f| !f.is_empty())?;
+                    let w = dateline::FolderWatch::start(&folders)
+                        .map_err(|e| eprintln!("dateline: watching: {e}"))
+                        .ok()?;
+                    Some((ws.path().to_path_buf(), w))
+                });
+            }
+            let Some((path, w)) = &watch else {
+                std::thread::sleep(std::time::Duration::from_secs(1));
+                continue;
+            };
+            if let Some(changes) =
+                w.next_changes(std::time::Duration::from_secs(1), std::time::Duration::from_millis(500))
+            {
+                match dateline::import_changes_beside(path, &changes) {
+                    Ok(r) => {
+                        let _ = app.emit("watch-updated", &r);
+                    }
+                    Err(e) => eprintln!("dateline: watching: {e}"),
+                }
+            }
+        }
+    });
 }
 
 /// The feeds' schedule: once a minute, the feeds due are fetched (none unless the analyst
@@ -379,12 +451,14 @@ fn main() {
             workspace: Mutex::new(workspace),
             cancel: Mutex::new(Cancel::default()),
             fetcher: Fetcher::new(FetchLimits::default()),
+            watching: std::sync::atomic::AtomicU64::new(0),
         })
         .setup(move |app| {
             let file = app.path().app_config_dir().ok().map(|d| d.join("recent-workspaces.json"));
             app.manage(RecentFile(file));
             on_opened(app.handle(), &opened);
             schedule_feeds(app.handle().clone());
+            watch_folders(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -409,6 +483,9 @@ fn main() {
             update_feeds,
             changes_since_seen,
             mark_seen,
+            watched_folders,
+            watch_folder,
+            unwatch_folder,
             // [store]
             article,
             search,

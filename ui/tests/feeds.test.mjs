@@ -57,6 +57,11 @@ test('the feeds dialog (headless Chromium, mocked IPC)', { timeout: 120_000 }, a
         feeds.push(f);
         return f;
       };
+      let folders = [];
+      m.handlers.watched_folders = () => [...folders];
+      m.handlers.watch_folder = ({ path }) => ((folders = [...new Set([...folders, path])].sort()), [...folders]);
+      m.handlers.unwatch_folder = ({ path }) => ((folders = folders.filter((f) => f !== path)), [...folders]);
+      m.handlers['plugin:dialog|open'] = () => '/home/analyst/clippings';
       m.handlers.remove_feed = ({ id }) => feeds.splice(feeds.findIndex((f) => f.id === id), 1)[0];
       m.handlers.update_feeds = () => {
         feeds[0] = { ...feeds[0], items: 3, last_success: '2026-03-11T18:00:00Z' };
@@ -118,6 +123,18 @@ test('the feeds dialog (headless Chromium, mocked IPC)', { timeout: 120_000 }, a
       await dialog.getByRole('button', { name: 'Unsubscribe from https://kremlin.example/en/rss' }).click();
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=feed]').length === 2);
       assert.deepEqual((await calls('remove_feed')).at(-1), { id: 3 });
+    });
+
+    await t.test('a folder is watched, listed, and no longer watched', async () => {
+      await dialog.getByTestId('watch-folder').click();
+      await dialog.getByTestId('watched-folder').waitFor();
+      assert.equal(await dialog.getByTestId('watched-folder').locator('.url').innerText(), '/home/analyst/clippings');
+      const open = (await calls('plugin:dialog|open')).at(-1);
+      assert.equal(open.options.directory, true);
+      assert.deepEqual((await calls('watch_folder')).at(-1), { path: '/home/analyst/clippings' });
+      await dialog.getByRole('button', { name: 'Stop watching /home/analyst/clippings' }).click();
+      await dialog.getByTestId('watched-folder').waitFor({ state: 'detached' });
+      assert.deepEqual((await calls('unwatch_folder')).at(-1), { path: '/home/analyst/clippings' });
     });
 
     await t.test('update now: the summary, the events reloaded, the changed event marked', async () => {

@@ -42,7 +42,7 @@ pub use graph::{ActorNetwork, GraphEdge, GraphLimit, GraphNode, GraphQuery, Grap
 pub use import::{Cancel, extract_paths, import_shared};
 pub use import_lock::{ImportLock, import_lock_path, waiting_message};
 pub use views::*;
-pub use watch::{FolderChanges, FolderWatch, RemovedFile, WatchReport};
+pub use watch::{FolderChanges, FolderWatch, RemovedFile, WatchReport, import_changes_beside};
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]

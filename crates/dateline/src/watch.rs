@@ -200,6 +200,14 @@ impl Workspace {
     }
 }
 
+/// Imports one round of folder changes into the workspace at `path` on a connection of its own,
+/// under the import lock, while another [`Workspace`] on the file (the app's) goes on reading.
+pub fn import_changes_beside(path: &Path, changes: &FolderChanges) -> Result<WatchReport> {
+    let _one_import = crate::ImportLock::acquire(path, &mut || {});
+    let mut ws = Workspace::open_with(path, dateline_store::Access::Write)?;
+    ws.import_changes(changes, &Cancel::default(), &mut |_| {})
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

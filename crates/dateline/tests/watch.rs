@@ -109,3 +109,18 @@ fn dropped_changed_and_deleted_files_are_imported_and_reported() {
     assert!(ws.unwatch_folder(&folder).expect("unwatch"));
     assert!(ws.watched_folders().expect("folders").is_empty());
 }
+
+#[test]
+fn changes_imported_beside_a_long_lived_workspace_are_seen_by_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("ws.dateline");
+    let app = Workspace::open(&path).expect("open");
+    let file = dir.path().join("envoy.html");
+    std::fs::write(&file, ENVOY).expect("write");
+    let changes =
+        dateline::FolderChanges { changed: [file.clone()].into_iter().collect(), ..Default::default() };
+    let r = dateline::import_changes_beside(&path, &changes).expect("import");
+    assert_eq!(lines(&[r], &file), [FileStatus::Imported]);
+    assert_eq!(app.info().expect("info").articles, 1);
+    assert!(!app.changes_since_seen().expect("changes").is_empty());
+}

@@ -95,6 +95,10 @@ export const api = {
   /** New and changed events since the analyst last marked them seen. */
   changesSinceSeen: () => call<EventChange[]>('changes_since_seen'),
   markSeen: () => call<null>('mark_seen'),
+  // -- watched folders: new and changed files imported as they come (by the Rust side)
+  watchedFolders: () => call<string[]>('watched_folders'),
+  watchFolder: (path: string) => call<string[]>('watch_folder', { path }),
+  unwatchFolder: (path: string) => call<string[]>('unwatch_folder', { path }),
   /** The save path the E2E run fixes (`DATELINE_TEST_SAVE_DIR` + the suggested name), else null: then ask the user. */
   testSavePath: (defaultName: string) => call<string | null>('test_save_path', { defaultName }),
 
@@ -135,6 +139,12 @@ export function onImportProgress(handler: (p: ImportProgress) => void): Promise<
 export function onFeedsUpdated(handler: (r: FeedUpdateReport) => void): Promise<UnlistenFn> {
   if (!hasBackend()) return Promise.resolve(() => {});
   return listen<FeedUpdateReport>('feeds-updated', (e) => handler(e.payload));
+}
+
+/** A watched folder's new or changed files were imported (or a deleted one reported). */
+export function onWatchUpdated(handler: () => void): Promise<UnlistenFn> {
+  if (!hasBackend()) return Promise.resolve(() => {});
+  return listen('watch-updated', () => handler());
 }
 
 export type DragDrop =
