@@ -13,6 +13,7 @@ use dateline::{
     Workspace, WorkspaceInfo,
 };
 use dateline::{DataFormat, GraphLimit, GraphQuery, GraphView};
+use dateline::{EventChange, FeedSelection, FeedUpdateReport, FeedView, FetchLimits, Fetcher};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -34,6 +35,16 @@ type CommandResult<T> = Result<T, CommandError>;
 struct AppState {
     workspace: Mutex<Workspace>,
     cancel: Mutex<Cancel>,
+    /// One client for every feed update: its per-host spacing holds across them.
+    fetcher: Fetcher,
+    /// Bumped when the watched folders (or the workspace) change: the watcher starts again.
+    watching: std::sync::atomic::AtomicU64,
+}
+
+impl AppState {
+    fn rewatch(&self) {
+        self.watching.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 // Commands that read or write the workspace are `async`: Tauri runs those on its runtime's
@@ -155,6 +166,7 @@ fn switch_to(
     let info = workspace.info()?;
     let path = workspace.path().to_path_buf();
     *locked(state)? = workspace;
+    state.rewatch();
     on_opened(app, &path);
     Ok(info)
 }
@@ -220,6 +232,136 @@ fn test_save_path(default_name: String) -> Option<String> {
     let dir = std::env::var_os("DATELINE_TEST_SAVE_DIR").filter(|d| !d.is_empty())?;
     let name = std::path::Path::new(&default_name).file_name()?;
     Some(std::path::Path::new(&dir).join(name).to_string_lossy().into_owned())
+}
+
+// --- Feeds and what changed since the analyst last looked ---
+
+#[tauri::command]
+async fn list_feeds(state: State<'_, AppState>) -> CommandResult<Vec<FeedView>> {
+    Ok(locked(&state)?.feeds()?)
+}
+
+#[tauri::command]
+async fn add_feed(state: State<'_, AppState>, url: String, every_minutes: u32) -> CommandResult<FeedView> {
+    Ok(locked(&state)?.add_feed(&url, every_minutes)?)
+}
+
+#[tauri::command]
+async fn remove_feed(state: State<'_, AppState>, id: i64) -> CommandResult<FeedView> {
+    Ok(locked(&state)?.remove_feed(&id.to_string())?)
+}
+
+/// Fetches every feed now, on a connection of its own: the window keeps reading meanwhile.
+#[tauri::command]
+async fn update_feeds(app: AppHandle) -> CommandResult<FeedUpdateReport> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let path = locked(&state)?.path().to_path_buf();
+        Ok(dateline::update_feeds_beside(&path, &state.fetcher, FeedSelection::All, &mut |p| {
+            let _ = app.emit("import-progress", p);
+        })?)
+    })
+    .await
+    .map_err(|e| CommandError { code: "internal", message: e.to_string() })?
+}
+
+#[tauri::command]
+async fn changes_since_seen(state: State<'_, AppState>) -> CommandResult<Vec<EventChange>> {
+    Ok(locked(&state)?.changes_since_seen()?)
+}
+
+#[tauri::command]
+async fn mark_seen(state: State<'_, AppState>) -> CommandResult<()> {
+    Ok(locked(&state)?.mark_seen()?)
+}
+
+fn folder_list(ws: &Workspace) -> CommandResult<Vec<String>> {
+    Ok(ws.watched_folders()?.into_iter().map(|p| p.display().to_string()).collect())
+}
+
+#[tauri::command]
+async fn watched_folders(state: State<'_, AppState>) -> CommandResult<Vec<String>> {
+    folder_list(&*locked(&state)?)
+}
+
+#[tauri::command]
+async fn watch_folder(state: State<'_, AppState>, path: String) -> CommandResult<Vec<String>> {
+    let mut ws = locked(&state)?;
+    ws.watch_folder(Path::new(&path))?;
+    state.rewatch();
+    folder_list(&ws)
+}
+
+#[tauri::command]
+async fn unwatch_folder(state: State<'_, AppState>, path: String) -> CommandResult<Vec<String>> {
+    let mut ws = locked(&state)?;
+    ws.unwatch_folder(Path::new(&path))?;
+    state.rewatch();
+    folder_list(&ws)
+}
+
+/// The watched folders: their new and changed files imported as they come (on a connection of
+/// its own), the window told with `watch-updated`. Started again when the folders change.
+fn watch_folders(app: AppHandle) {
+    use std::sync::atomic::Ordering;
+    std::thread::spawn(move || {
+        let mut seen = u64::MAX;
+        let mut watch: Option<(PathBuf, dateline::FolderWatch)> = None;
+        loop {
+            let state = app.state::<AppState>();
+            let now = state.watching.load(Ordering::Relaxed);
+            if now != seen {
+                seen = now;
+                watch = locked(&state).ok().and_then(|ws| {
+                    let folders = ws.watched_folders().ok().filter(|f| !f.is_empty())?;
+                    let w = dateline::FolderWatch::start(&folders)
+                        .map_err(|e| eprintln!("dateline: watching: {e}"))
+                        .ok()?;
+                    Some((ws.path().to_path_buf(), w))
+                });
+            }
+            let Some((path, w)) = &watch else {
+                std::thread::sleep(std::time::Duration::from_secs(1));
+                continue;
+            };
+            if let Some(changes) =
+                w.next_changes(std::time::Duration::from_secs(1), std::time::Duration::from_millis(500))
+            {
+                match dateline::import_changes_beside(path, &changes) {
+                    Ok(r) => {
+                        let _ = app.emit("watch-updated", &r);
+                    }
+                    Err(e) => eprintln!("dateline: watching: {e}"),
+                }
+            }
+        }
+    });
+}
+
+/// The feeds' schedule: once a minute, the feeds due are fetched (none unless the analyst
+/// subscribed), and the window hears `feeds-updated` when articles came.
+fn schedule_feeds(app: AppHandle) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(60));
+            let state = app.state::<AppState>();
+            let Ok((path, any)) =
+                locked(&state).map(|ws| (ws.path().to_path_buf(), ws.feeds().is_ok_and(|f| !f.is_empty())))
+            else {
+                continue;
+            };
+            if !any {
+                continue;
+            }
+            match dateline::update_feeds_beside(&path, &state.fetcher, FeedSelection::Due, &mut |_| {}) {
+                Ok(r) if r.import.articles_added > 0 || r.failed_feeds() > 0 => {
+                    let _ = app.emit("feeds-updated", &r);
+                }
+                Ok(_) => {}
+                Err(e) => eprintln!("dateline: feeds: {e}"),
+            }
+        }
+    });
 }
 
 // --- [store] commands: articles, search, corrections, actors, undo/redo ---
@@ -305,11 +447,18 @@ fn main() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(AppState { workspace: Mutex::new(workspace), cancel: Mutex::new(Cancel::default()) })
+        .manage(AppState {
+            workspace: Mutex::new(workspace),
+            cancel: Mutex::new(Cancel::default()),
+            fetcher: Fetcher::new(FetchLimits::default()),
+            watching: std::sync::atomic::AtomicU64::new(0),
+        })
         .setup(move |app| {
             let file = app.path().app_config_dir().ok().map(|d| d.join("recent-workspaces.json"));
             app.manage(RecentFile(file));
             on_opened(app.handle(), &opened);
+            schedule_feeds(app.handle().clone());
+            watch_folders(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -328,6 +477,15 @@ fn main() {
             recent_workspaces,
             article_extensions,
             test_save_path,
+            list_feeds,
+            add_feed,
+            remove_feed,
+            update_feeds,
+            changes_since_seen,
+            mark_seen,
+            watched_folders,
+            watch_folder,
+            unwatch_folder,
             // [store]
             article,
             search,

@@ -180,6 +180,58 @@ test('an article full of markup is shown as text and runs nothing', async () => 
 // The issue's "done when": a new user drops the State Department dev corpus (329 saved releases,
 // in ../shared next to the clone, on CI too), explores it, and exports an image that has what the
 // screen shows: the same lanes, in the same order, and the same events.
+test('a feed subscribed in the window is fetched by the app and its article imported', async () => {
+  await clearActorSelection();
+  // A ministry's feed on 127.0.0.1, with one item and its page (fixtures written for the tests).
+  const page = readFileSync(join(root, 'crates/dateline/tests/fixtures/feeds/envoy-meeting.html'));
+  const { createServer } = await import('node:http');
+  const seen = [];
+  const server = createServer((req, res) => {
+    seen.push(req.url);
+    if (req.url === '/rss') {
+      const { port } = server.address();
+      res.writeHead(200, { 'Content-Type': 'application/rss+xml', ETag: '"v1"' });
+      res.end(`<rss version="2.0"><channel><title>Office of the Special Envoy</title><item><guid>env-1</guid>
+<title>Special Envoy meets Kenyan Foreign Minister</title><link>http://127.0.0.1:${port}/press/nairobi</link>
+<pubDate>Thu, 05 Mar 2026 12:00:00 +0000</pubDate></item></channel></rss>`);
+    } else if (req.url === '/press/nairobi') {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end(page);
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const url = `http://127.0.0.1:${server.address().port}/rss`;
+    const articlesBefore = Number(/(\d+) articles?/.exec(await countsText())[1]);
+    await driver.findElement(By.css('[data-testid="feeds-button"]')).click();
+    const dialog = await driver.wait(until.elementLocated(By.css('[data-testid="feeds-dialog"]')), 5000);
+    await dialog.findElement(By.css('[data-testid="feed-url"]')).sendKeys(url);
+    await dialog.findElement(By.css('form.add button[type="submit"]')).click();
+    await driver.wait(async () => (await driver.findElements(By.css('[data-testid="feed"]'))).length === 1, 10000, 'the subscription is listed');
+    assert.deepEqual(seen, [], 'subscribing fetches nothing');
+    await dialog.findElement(By.css('[data-testid="feeds-update"]')).click();
+    const summary = await driver.wait(until.elementLocated(By.css('[data-testid="feeds-summary"]')), 30000);
+    assert.equal(await summary.getText(), '1 article imported · 0 failed');
+    assert.deepEqual(seen, ['/rss', '/press/nairobi']);
+    const row = await driver.findElement(By.css('[data-testid="feed"]')).getText();
+    assert.match(row, /Office of the Special Envoy/);
+    assert.match(row, /1 item/);
+    assert.match(await driver.findElement(By.css('[data-testid="feed-changes"]')).getText(), /Silva|Mwangi/);
+    await driver.findElement(By.css('body')).sendKeys(Key.ESCAPE);
+    await driver.wait(async () => (await driver.findElements(By.css('[data-testid="feeds-dialog"]'))).length === 0, 5000);
+    await driver.wait(
+      async () => Number(/(\d+) articles?/.exec(await countsText())?.[1] ?? 0) === articlesBefore + 1,
+      10000,
+      'the window shows the new article',
+    );
+  } finally {
+    server.close();
+  }
+});
+
 const corpus = resolve(root, '../shared/corpus/statedept-dev');
 
 /** XML text → plain text (the renderer escapes &, <, >, " and '). */

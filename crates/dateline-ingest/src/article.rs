@@ -101,6 +101,21 @@ pub(crate) fn cap_text(a: &mut Article, limit: usize) -> Option<usize> {
     Some(whole)
 }
 
+/// Gives an article fetched from the web its provenance: the address it was fetched from, and
+/// the date its feed gave when the page itself gives none (then the hash changes with it, as the
+/// date is part of what the article says).
+pub fn set_provenance(a: &mut Article, url: &str, feed_date: Option<&str>) {
+    a.url = Some(url.to_string());
+    if a.published.is_none()
+        && let Some(raw) = feed_date
+        && let Some(date) = crate::date::parse_date(raw)
+    {
+        a.published = Some(date);
+        a.published_raw = Some(raw.to_string());
+        a.content_hash = content_hash(&a.text, a.title.as_deref(), a.published);
+    }
+}
+
 /// Hex SHA-256 over the text, the title and the publication date (fields separated by NUL, so
 /// moving words between fields changes the hash). Stable across runs and platforms.
 pub(crate) fn content_hash(text: &str, title: Option<&str>, published: Option<chrono::NaiveDate>) -> String {

@@ -14,16 +14,33 @@ use crate::{EntryProblem, IngestError, Limits, records_past_limit};
 
 const MAX_DEPTH: usize = 256;
 
-#[derive(Debug, Default)]
-struct Item {
-    title: Option<String>,
-    link: Option<String>,
-    date: Option<String>,
-    updated: Option<String>,
-    content: Option<String>,
-    summary: Option<String>,
-    author: Option<String>,
-    id: Option<String>,
+/// One item (RSS) or entry (Atom) of a feed, its fields as the feed wrote them (trimmed,
+/// character references resolved; no entity is ever expanded).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FeedItem {
+    pub title: Option<String>,
+    /// The item's page: `<link>`, or Atom's `rel="alternate"` link.
+    pub link: Option<String>,
+    /// Its publication date (`pubDate`, `published`, `dc:date`...).
+    pub date: Option<String>,
+    pub updated: Option<String>,
+    pub content: Option<String>,
+    pub summary: Option<String>,
+    pub author: Option<String>,
+    /// `guid` (RSS) or `id` (Atom).
+    pub id: Option<String>,
+}
+
+/// A feed's items, as far as they could be read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParsedFeed {
+    /// The channel's (or feed's) title.
+    pub title: Option<String>,
+    pub items: Vec<FeedItem>,
+    /// Items past the limit, not kept.
+    pub past_limit: usize,
+    /// Where the feed broke off, when it did: the items before it were kept.
+    pub error: Option<String>,
 }
 
 fn local(e: &BytesStart<'_>) -> String {
@@ -47,19 +64,16 @@ fn atom_link(e: &BytesStart<'_>) -> Option<String> {
     }
 }
 
-pub(crate) fn read(
-    doc: &str,
-    bytes: &[u8],
-    origin: Origin,
-    limits: &Limits,
-    budget: &mut Budget,
-) -> Result<Vec<Article>, IngestError> {
+/// Reads the items of an RSS 2.0, RSS 1.0 or Atom feed, at most `max_items` of them. A feed
+/// that breaks off keeps the items before the break ([`ParsedFeed::error`] says where); one
+/// with no feed element and no item is an error.
+pub fn parse_feed(bytes: &[u8], max_items: usize) -> Result<ParsedFeed, IngestError> {
     let text = decode(bytes, None).map_err(|_| IngestError::Binary { ext: "xml".into() })?;
     let mut past_limit = 0usize;
     let mut reader = quick_xml::Reader::from_str(&text);
     let mut stack: Vec<String> = Vec::new();
-    let mut items: Vec<Item> = Vec::new();
-    let mut cur: Option<(usize, Item)> = None; // (depth of the item element, item)
+    let mut items: Vec<FeedItem> = Vec::new();
+    let mut cur: Option<(usize, FeedItem)> = None; // (depth of the item element, item)
     let mut outlet: Option<String> = None;
     let mut buf = String::new();
     let mut saw_feed = false;
@@ -84,7 +98,9 @@ pub(crate) fn read(
                     break;
                 }
                 match &mut cur {
-                    None if name == "item" || name == "entry" => cur = Some((stack.len(), Item::default())),
+                    None if name == "item" || name == "entry" => {
+                        cur = Some((stack.len(), FeedItem::default()))
+                    }
                     Some((d, item)) if stack.len() == *d + 1 => {
                         buf.clear();
                         if name == "link"
@@ -122,7 +138,7 @@ pub(crate) fn read(
                 match &mut cur {
                     Some((d, _)) if depth == *d => {
                         if let Some((_, item)) = cur.take() {
-                            if items.len() < limits.max_records {
+                            if items.len() < max_items {
                                 items.push(item);
                             } else {
                                 past_limit += 1;
@@ -160,7 +176,12 @@ pub(crate) fn read(
                     _ => {}
                 }
             }
-            Event::Eof => break,
+            Event::Eof => {
+                if let Some(open) = stack.last() {
+                    error = Some(format!("it ends inside <{open}>: cut short"));
+                }
+                break;
+            }
             _ => {}
         }
     }
@@ -169,6 +190,17 @@ pub(crate) fn read(
             error.unwrap_or_else(|| "no <rss>, <feed> or <rdf:RDF> element: not a news feed".into()),
         ));
     }
+    Ok(ParsedFeed { title: outlet, items, past_limit, error })
+}
+
+pub(crate) fn read(
+    doc: &str,
+    bytes: &[u8],
+    origin: Origin,
+    limits: &Limits,
+    budget: &mut Budget,
+) -> Result<Vec<Article>, IngestError> {
+    let ParsedFeed { title: outlet, items, past_limit, error } = parse_feed(bytes, limits.max_records)?;
     if items.is_empty() {
         return Err(match error {
             Some(e) => IngestError::Feed(e),
@@ -276,5 +308,15 @@ mod tests {
         assert_eq!(a[0].byline.as_deref(), Some("Ann"));
         assert_eq!(a[0].outlet.as_deref(), Some("AW"));
         assert_eq!(a[0].text, "E\n\nBody");
+    }
+
+    #[test]
+    fn a_feed_cut_short_says_so_and_keeps_the_items_before() {
+        let whole = "<rss><channel><item><title>One</title><link>https://e.invalid/1</link></item>";
+        let f = parse_feed(whole.as_bytes(), 10).expect("feed");
+        assert_eq!(f.items.len(), 1);
+        assert_eq!(f.error.as_deref(), Some("it ends inside <channel>: cut short"));
+        let f = parse_feed(b"<rss><channel><item><title>cut", 10).expect("feed");
+        assert!(f.items.is_empty() && f.error.is_some(), "{f:?}");
     }
 }

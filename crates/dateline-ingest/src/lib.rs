@@ -53,7 +53,9 @@ use std::path::Path;
 pub use dateline_model::{Article, Origin};
 pub use discover::{Discovered, discover};
 pub use error::IngestError;
+pub use feed::{FeedItem, ParsedFeed, parse_feed};
 
+pub use article::set_provenance;
 pub use date::parse_date;
 
 /// Caps that keep bad input from eating memory or time.

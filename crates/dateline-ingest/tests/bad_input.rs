@@ -387,8 +387,8 @@ fn malformed_feed() {
         "cut.rss",
         b"<rss><channel><title>W</title><item><title>A</title><description>Text",
     );
-    // The item was never closed: no complete item.
-    assert_eq!(failed(&p), "no article text found in this feed (it has no items)");
+    // The item was never closed: no complete item, and the reason is where it broke off.
+    assert_eq!(failed(&p), "RSS/Atom feed is malformed: it ends inside <description>: cut short");
     let p =
         write(dir.path(), "bad.rss", b"<rss><channel><item><title>A</title></wrong></item></channel></rss>");
     assert!(failed(&p).starts_with("RSS/Atom feed is malformed:"));

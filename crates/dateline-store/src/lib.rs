@@ -8,22 +8,28 @@
 //! the extractor's identity rule) and what is *derived* from them and the analyst's
 //! [`Correction`]s: merged events across articles ([`resolve`]), rebuilt by [`Store::refresh`].
 
+mod changes;
 mod corrections;
+mod feeds;
 mod merged;
 mod migrations;
 mod open;
 mod read;
 mod reanchor;
 pub mod resolve;
+mod watched;
 mod write;
 
 use rusqlite::Connection;
 
+pub use changes::{ChangeRow, EventState};
 pub use corrections::{ActorRef, Correction, EventPatch};
+pub use feeds::{FeedFetch, FeedRow};
 pub use migrations::{MIGRATIONS, MIGRATIONS_SQL};
 pub use open::{APPLICATION_ID, Access};
 pub use read::{ActorRow, ArticleRow, Bucket, Counts, EventFilter, EventRow, MemberRow, ParticipantRow};
 pub use resolve::Anchor;
+pub use watched::WatchedFolderRow;
 pub use write::SaveOutcome;
 
 #[derive(Debug, thiserror::Error)]

@@ -3,10 +3,10 @@
 
 use rusqlite_migration::{M, Migrations};
 
-pub const MIGRATIONS_SLICE: &[M<'_>] = &[M::up(TABLES), M::up(MERGING)];
+pub const MIGRATIONS_SLICE: &[M<'_>] = &[M::up(TABLES), M::up(MERGING), M::up(LIVING)];
 
 /// The SQL of each migration, in order (tests build old workspaces from it).
-pub const MIGRATIONS_SQL: &[&str] = &[TABLES, MERGING];
+pub const MIGRATIONS_SQL: &[&str] = &[TABLES, MERGING, LIVING];
 
 /// Migration 1: articles, actors, events, participants, evidence.
 const TABLES: &str = r#"
@@ -154,6 +154,62 @@ INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 
 -- Labels, participants, places of merged events; rowid = merged_events.id. Rebuilt with them.
 CREATE VIRTUAL TABLE events_fts USING fts5(body, tokenize='unicode61 remove_diacritics 2');
+"#;
+
+/// Migration 3: a workspace that keeps itself current. Feed subscriptions with what the last
+/// fetch left (validators, errors, back-off); the items already taken from each feed, so that
+/// none is fetched twice; watched folders; and each update's changes to the merged events
+/// (new ones, a status or a date that a new article changed), for the "new since" marks.
+const LIVING: &str = r#"
+CREATE TABLE feeds (
+    id            INTEGER PRIMARY KEY,
+    url           TEXT NOT NULL UNIQUE,
+    title         TEXT,                   -- the feed's own title, from its last fetch
+    every_minutes INTEGER NOT NULL CHECK (every_minutes > 0),   -- the schedule
+    etag          TEXT,                   -- validators of the last 200, sent as conditions
+    last_modified TEXT,
+    added         TEXT NOT NULL,          -- RFC 3339, UTC
+    last_checked  TEXT,                   -- the last attempt, whatever came of it
+    last_success  TEXT,                   -- the last fetch that worked (200 or 304)
+    last_error    TEXT,                   -- why the last attempt failed, or which items did
+    failures      INTEGER NOT NULL DEFAULT 0,   -- attempts failed in a row
+    retry_after   TEXT                    -- back-off: no scheduled fetch before this
+) STRICT;
+
+CREATE TABLE feed_items (
+    feed_id  INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    key      TEXT NOT NULL,               -- the item's guid, else its link
+    url      TEXT,                        -- the article page
+    origin   TEXT,                        -- the article's origin in the workspace
+    fetched  TEXT NOT NULL,
+    PRIMARY KEY (feed_id, key)
+) STRICT;
+CREATE INDEX feed_items_by_url ON feed_items(url);
+
+CREATE TABLE watched_folders (
+    id    INTEGER PRIMARY KEY,
+    path  TEXT NOT NULL UNIQUE,
+    added TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE updates (
+    id       INTEGER PRIMARY KEY,
+    at       TEXT NOT NULL,
+    source   TEXT NOT NULL,               -- what brought it: 'feeds', 'watch', ...
+    articles INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE event_changes (
+    update_id INTEGER NOT NULL REFERENCES updates(id) ON DELETE CASCADE,
+    event_id  INTEGER NOT NULL,           -- merged_events.id
+    change    TEXT NOT NULL CHECK (change IN ('new','status','date')),
+    before    TEXT,
+    after     TEXT,
+    PRIMARY KEY (update_id, event_id, change)
+) STRICT;
+CREATE INDEX event_changes_by_event ON event_changes(event_id);
+
+INSERT INTO meta (key, value) VALUES ('seen_update', '0');
 "#;
 
 pub const MIGRATIONS: Migrations<'_> = Migrations::from_slice(MIGRATIONS_SLICE);

@@ -47,6 +47,11 @@ const TABLES: &[&str] = &[
     "corrections",
     "articles_fts",
     "events_fts",
+    "feeds",
+    "feed_items",
+    "watched_folders",
+    "updates",
+    "event_changes",
 ];
 
 /// What an open may do.

@@ -418,6 +418,123 @@ impl Importer<'_, '_> {
     }
 }
 
+/// A page fetched from the web (a feed item's article), imported as a dropped file is: the same
+/// readers, extraction, saving and report line, its address standing for the file's path.
+#[derive(Debug, Clone)]
+pub(crate) struct FetchedPage {
+    /// The item's link: the article's origin and URL.
+    pub url: String,
+    /// A file name that tells the reader the page's format (`statement.html`).
+    pub name: String,
+    pub bytes: Vec<u8>,
+    /// The feed item's date, for a page that gives none.
+    pub feed_date: Option<String>,
+}
+
+/// Pages imported a few at a time (as they are fetched) into one report; the merged events
+/// are rebuilt once, by [`PageImport::finish`].
+#[derive(Debug, Default)]
+pub(crate) struct PageImport {
+    report: ImportReport,
+    state: ImportProgress,
+    origins: HashSet<String>,
+}
+
+impl PageImport {
+    /// Imports `pages` in one transaction; each page's report line.
+    pub fn add(
+        &mut self,
+        ws: &mut Workspace,
+        pages: Vec<FetchedPage>,
+        progress: &mut dyn FnMut(&ImportProgress),
+    ) -> Result<Vec<FileReport>> {
+        let cancel = Cancel::default();
+        let mut save = |batch: &[(Article, Vec<Event>)]| ws.save_batch(batch);
+        let mut importer = Importer {
+            save: &mut save,
+            progress,
+            cancel: &cancel,
+            report: std::mem::take(&mut self.report),
+            state: std::mem::take(&mut self.state),
+            origins: std::mem::take(&mut self.origins),
+        };
+        importer.state.files_total += pages.len() as u32;
+        let first = importer.report.files.len();
+        let result = importer.pages(pages, &Limits::default());
+        let lines = importer.report.files[first..].to_vec();
+        self.report = importer.report;
+        self.state = importer.state;
+        self.origins = importer.origins;
+        result.map(|()| lines)
+    }
+
+    /// Merges what was saved; the whole report.
+    pub fn finish(self, ws: &mut Workspace) -> Result<ImportReport> {
+        ws.refresh()?;
+        Ok(self.report)
+    }
+}
+
+/// Reads one fetched page as [`read_guarded`] reads a file, with its provenance set.
+fn read_page(page: &FetchedPage, limits: &Limits) -> (FileRead, Vec<Article>, Vec<EntryProblem>) {
+    let origin = dateline_model::Origin::file(page.url.clone());
+    let read = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        dateline_ingest::read_bytes_with_problems(&page.name, &page.bytes, origin, limits)
+    }));
+    match read {
+        Ok((Ok(mut articles), problems)) => {
+            for a in &mut articles {
+                dateline_ingest::set_provenance(a, &page.url, page.feed_date.as_deref());
+            }
+            (FileRead::Articles(articles.len()), articles, problems)
+        }
+        Ok((Err(dateline_ingest::IngestError::Unsupported(why)), problems)) => {
+            (FileRead::Skipped(why), Vec::new(), problems)
+        }
+        Ok((Err(e), problems)) => (FileRead::Failed(e), Vec::new(), problems),
+        Err(panic) => (
+            FileRead::Failed(dateline_ingest::IngestError::Unsupported(panic_message(panic))),
+            Vec::new(),
+            Vec::new(),
+        ),
+    }
+}
+
+impl Importer<'_, '_> {
+    /// Fetched pages, read and extracted in parallel, saved in one transaction: as
+    /// [`Importer::together`] does with small files.
+    fn pages(&mut self, pages: Vec<FetchedPage>, limits: &Limits) -> Result<()> {
+        self.state.current = pages.first().map(|p| p.url.clone());
+        (self.progress)(&self.state);
+        // A page is a file whose path is its address.
+        let mut results: Vec<FileResult> = pages
+            .par_iter()
+            .map(|p| {
+                let (read, articles, mut problems) = read_page(p, limits);
+                let (items, failed) = extract_all(articles);
+                problems.extend(failed);
+                FileResult { path: PathBuf::from(&p.url), read, items, problems }
+            })
+            .collect();
+        let mut items = Vec::new();
+        let mut owner = Vec::new();
+        for (i, r) in results.iter_mut().enumerate() {
+            owner.extend(std::iter::repeat_n(i, r.items.len()));
+            items.append(&mut r.items);
+        }
+        let mut tallies: Vec<Tally> = results.iter().map(|_| Tally::default()).collect();
+        self.save(items, &owner, &mut tallies)?;
+        for (r, t) in results.into_iter().zip(&tallies) {
+            let url = r.path.to_string_lossy().into_owned();
+            self.report.files.push(unread_line(&url, &r.read).unwrap_or_else(|| t.line(&url)));
+            self.report.files.extend(problem_lines(&url, r.problems));
+        }
+        self.state.files_done += tallies.len() as u32;
+        (self.progress)(&self.state);
+        Ok(())
+    }
+}
+
 fn import_with(
     paths: &[PathBuf],
     cancel: &Cancel,

@@ -7,13 +7,16 @@
 //! touch the disk.
 
 mod atomic_write;
+mod changes;
 pub mod data_export;
 mod edit;
 mod export;
+mod feeds;
 mod graph;
 mod import;
 mod import_lock;
 pub mod views;
+mod watch;
 
 use std::path::{Path, PathBuf};
 
@@ -21,18 +24,25 @@ use dateline_model::{Article, Event};
 use dateline_store::Store;
 
 pub use atomic_write::write_atomically;
+pub use changes::{ChangeKind, EventChange};
 pub use data_export::DataFormat;
 pub use dateline_extract::time::timex_records;
 pub use dateline_extract::{Extraction, extract as extract_article};
+pub use dateline_fetch::Fetcher;
 pub use dateline_ingest::extensions as article_extensions;
 pub use dateline_model as model;
 pub use dateline_render::{ExportOptions, LaneBy, ThemeName};
 pub use dateline_store::{Access, Bucket, EventFilter, EventRow};
 pub use export::{ImageExportOptions, ImageFormat};
+pub use feeds::{
+    DEFAULT_EVERY_MINUTES, FeedOutcome, FeedResult, FeedSelection, FeedUpdateReport, FeedView, FetchLimits,
+    update_feeds_beside,
+};
 pub use graph::{ActorNetwork, GraphEdge, GraphLimit, GraphNode, GraphQuery, GraphView};
 pub use import::{Cancel, extract_paths, import_shared};
 pub use import_lock::{ImportLock, import_lock_path, waiting_message};
 pub use views::*;
+pub use watch::{FolderChanges, FolderWatch, RemovedFile, WatchReport, import_changes_beside};
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]

@@ -16,7 +16,10 @@ import type {
   GraphView,
   ImageExportOptions,
   EventDetail,
+  EventChange,
   EventSummary,
+  FeedUpdateReport,
+  FeedView,
   ImportProgress,
   ImportReport,
   WorkspaceInfo,
@@ -84,6 +87,18 @@ export const api = {
   /** File extensions an import reads (lower case, no dot). */
   articleExtensions: () => call<string[]>('article_extensions'),
   cancelImport: () => call<null>('cancel_import'),
+  // -- feeds: subscriptions fetched by the Rust side (never from here), and what changed
+  listFeeds: () => call<FeedView[]>('list_feeds'),
+  addFeed: (url: string, everyMinutes: number) => call<FeedView>('add_feed', { url, everyMinutes }),
+  removeFeed: (id: number) => call<FeedView>('remove_feed', { id }),
+  updateFeeds: () => call<FeedUpdateReport>('update_feeds'),
+  /** New and changed events since the analyst last marked them seen. */
+  changesSinceSeen: () => call<EventChange[]>('changes_since_seen'),
+  markSeen: () => call<null>('mark_seen'),
+  // -- watched folders: new and changed files imported as they come (by the Rust side)
+  watchedFolders: () => call<string[]>('watched_folders'),
+  watchFolder: (path: string) => call<string[]>('watch_folder', { path }),
+  unwatchFolder: (path: string) => call<string[]>('unwatch_folder', { path }),
   /** The save path the E2E run fixes (`DATELINE_TEST_SAVE_DIR` + the suggested name), else null: then ask the user. */
   testSavePath: (defaultName: string) => call<string | null>('test_save_path', { defaultName }),
 
@@ -118,6 +133,18 @@ async function guard<T>(f: () => Promise<T>): Promise<T> {
 export function onImportProgress(handler: (p: ImportProgress) => void): Promise<UnlistenFn> {
   if (!hasBackend()) return Promise.resolve(() => {});
   return listen<ImportProgress>('import-progress', (e) => handler(e.payload));
+}
+
+/** The feeds' schedule brought articles, or a feed failed. */
+export function onFeedsUpdated(handler: (r: FeedUpdateReport) => void): Promise<UnlistenFn> {
+  if (!hasBackend()) return Promise.resolve(() => {});
+  return listen<FeedUpdateReport>('feeds-updated', (e) => handler(e.payload));
+}
+
+/** A watched folder's new or changed files were imported (or a deleted one reported). */
+export function onWatchUpdated(handler: () => void): Promise<UnlistenFn> {
+  if (!hasBackend()) return Promise.resolve(() => {});
+  return listen('watch-updated', () => handler());
 }
 
 export type DragDrop =

@@ -23,6 +23,8 @@ export interface Criteria {
   /** Date range (from the date inputs) and the brush; an event must overlap both. */
   range: TimeRange | null;
   brush: TimeRange | null;
+  /** Only these events (new or changed since the analyst last looked); null or absent: any. */
+  newIds?: ReadonlySet<number> | null;
 }
 
 export const NO_CRITERIA: Criteria = {
@@ -43,7 +45,9 @@ function overlaps(s: EventSpan | null, r: TimeRange): boolean {
 /** One pass over the events; keeps their order. Undated events fail any time range. */
 export function filterEvents(events: readonly EventSummary[], c: Criteria): EventSummary[] {
   const { searchIds, actors, kinds, statuses, countries, outlets, range, brush } = c;
+  const newIds = c.newIds ?? null;
   if (
+    !newIds &&
     !searchIds &&
     !actors.size &&
     !kinds.size &&
@@ -58,6 +62,7 @@ export function filterEvents(events: readonly EventSummary[], c: Criteria): Even
   const out: EventSummary[] = [];
   for (const e of events) {
     if (searchIds && !searchIds.has(e.id)) continue;
+    if (newIds && !newIds.has(e.id)) continue;
     if (kinds.size && !kinds.has(e.kind)) continue;
     if (statuses.size && !statuses.has(e.status)) continue;
     if (countries.size && !(e.country !== null && countries.has(e.country))) continue;
@@ -94,6 +99,7 @@ export class Filters {
   /** Where the events come from (read inside the deriveds, so reactive). */
   private source: () => readonly EventSummary[] = () => [];
   private searchFn: (q: string) => Promise<number[]> = api.search;
+  private unseenIds: () => ReadonlySet<number> = () => new Set();
 
   /** The search box text; `searchIds` follows it after a debounce. */
   query = $state('');
@@ -111,6 +117,8 @@ export class Filters {
   dateTo = $state('');
   /** The time brush (drawn on the timeline), shared with every view. */
   brush = $state.raw<TimeRange | null>(null);
+  /** Only the events new or changed since the analyst last looked. */
+  newOnly = $state(false);
 
   readonly criteria: Criteria = $derived({
     searchIds: this.searchIds,
@@ -121,6 +129,7 @@ export class Filters {
     outlets: this.outlets,
     range: dateInputsRange(this.dateFrom, this.dateTo),
     brush: this.brush,
+    newIds: this.newOnly ? this.unseenIds() : null,
   });
 
   /** The events every view shows, in the source's (date) order. */
@@ -138,15 +147,21 @@ export class Filters {
     this.searchIds !== null ||
       this.actors.size + this.kinds.size + this.statuses.size + this.countries.size + this.outlets.size > 0 ||
       this.criteria.range !== null ||
-      this.brush !== null,
+      this.brush !== null ||
+      this.newOnly,
   );
 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
 
-  constructor(source: () => readonly EventSummary[], searchFn: (q: string) => Promise<number[]> = api.search) {
+  constructor(
+    source: () => readonly EventSummary[],
+    searchFn: (q: string) => Promise<number[]> = api.search,
+    unseenIds: () => ReadonlySet<number> = () => new Set(),
+  ) {
     this.source = source;
     this.searchFn = searchFn;
+    this.unseenIds = unseenIds;
   }
 
   /** Update the query; the search runs SEARCH_DEBOUNCE_MS after the last keystroke. */
@@ -205,5 +220,6 @@ export class Filters {
     this.dateFrom = '';
     this.dateTo = '';
     this.brush = null;
+    this.newOnly = false;
   }
 }

@@ -32,6 +32,8 @@ describe('filterEvents', () => {
     // "June 2023" spans the whole month: a brush on 20-30 June keeps it, drops 14 June and undated.
     ['brush', { brush: [Date.UTC(2023, 5, 20), Date.UTC(2023, 5, 30)] as [number, number] }, [3]],
     ['range', { range: dateInputsRange('2023-07-01', '') }, [2]],
+    ['new since last looked', { newIds: new Set([4, 2]) }, [2, 4]],
+    ['new since last looked, and a status', { newIds: new Set([4, 2]), statuses: new Set(['planned' as const]) }, [2]],
   ] as const)('%s', (_name, c, want) => {
     expect(ids(c as Partial<Criteria>)).toEqual(want);
   });

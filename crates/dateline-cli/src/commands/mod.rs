@@ -8,11 +8,13 @@ use clap::Subcommand;
 use crate::exit::{Failure, Outcome};
 
 mod actors;
+mod changes;
 mod delete;
 mod edit;
 mod events;
 mod export;
 mod extract;
+mod feeds;
 mod graph;
 mod import;
 mod info;
@@ -24,6 +26,7 @@ mod search;
 mod split_actor;
 mod timex;
 mod undo;
+mod watch;
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -63,6 +66,16 @@ pub enum Command {
         #[command(subcommand)]
         command: graph::Command,
     },
+    /// News feed subscriptions: add, list, remove, update (fetch and import new items).
+    Feeds {
+        #[command(subcommand)]
+        command: feeds::Command,
+    },
+    /// What the updates (feeds, watched folders) changed since you last marked them seen.
+    Changes(changes::Args),
+    /// Keep the workspace current: import new and changed files of watched folders as they come,
+    /// report deleted ones, and fetch subscribed feeds on their schedule. Runs until stopped.
+    Watch(watch::Args),
     /// Show the workspace's file and counts.
     Info(info::Args),
     /// Tag temporal expressions (evaluation format): JSONL {"doc","dct","text"} in,
@@ -89,6 +102,9 @@ impl Command {
             Command::Redo(a) => redo::run(a),
             Command::Export(a) => export::run(a),
             Command::Graph { command } => graph::run(command, out),
+            Command::Feeds { command } => feeds::run(command, out),
+            Command::Watch(a) => watch::run(a),
+            Command::Changes(a) => changes::run(a, out),
             Command::Info(a) => info::run(a, out),
             Command::Timex(a) => timex::run(a, out),
         }
