@@ -598,6 +598,16 @@ pub(super) fn update_stop_dates(t: &Tagged<'_>, sentence: Span, trips: &mut [Tri
     else {
         return;
     };
+    // "delivered remarks in London at Kew on July 20", inside a trip "from July 20 to July 26":
+    // one day's event at the stop, not the stop's days, unless the sentence tells the stay
+    // ("will arrive in Ohrid on July 1", "in Madrid from March 6 to 8") or a meeting there ("In
+    // Fiji on February 12, the Secretary will meet with the Prime Minister").
+    let stay = date.start != date.end
+        || super::find_triggers(sentence.slice(t.text)).iter().any(|g| g.kind != EventKind::Conference)
+        || ["arrive", "depart", "stop in", "stay"].iter().any(|w| lower.contains(w));
+    if !stay {
+        return;
+    }
     let date = with_stated_length(sentence.slice(t.text), date);
     let stop = trip.stop_mut(&countries[0]);
     if stop.date.is_none() {
