@@ -172,13 +172,28 @@ fn countries_compatible(a: &Event, b: &Event) -> bool {
 fn names_compatible(a: &Event, b: &Event) -> bool {
     match (&a.name, &b.name) {
         (Some(x), Some(y)) => {
+            let (px, py) = (plain_name(x), plain_name(y));
             x.eq_ignore_ascii_case(y)
                 || x.contains(y.as_str())
                 || y.contains(x.as_str())
-                || words_within(x, y)
+                || px == py
+                || words_within(&px, &py)
         }
         _ => true,
     }
+}
+
+/// A gathering's name in one spelling: lower case, curly apostrophes straight, and the ways of
+/// saying a ministers' meeting as one word ("the Mekong-U.S. Partnership Ministers' Meeting" is
+/// "the second Mekong-U.S. Partnership ministerial").
+fn plain_name(name: &str) -> String {
+    let mut s = name.to_lowercase().replace('\u{2019}', "'");
+    for long in
+        ["foreign ministers' meeting", "ministers' meeting", "ministerial meeting", "ministers meeting"]
+    {
+        s = s.replace(long, "ministerial");
+    }
+    s
 }
 
 /// "Quad Summit" and "Quad Leaders' Summit": every word of the shorter name, two at least, is a
