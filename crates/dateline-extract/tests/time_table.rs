@@ -439,6 +439,7 @@ fn references_present_past_future() {
         ("The crisis has recently caused a decline.", "2008-10-13", "recently", "PAST_REF"),
         ("The store more recently began to sell TV shows.", "2006-06-20", "more recently", "PAST_REF"),
         ("The Falcon could be replaced in the future.", "2007-02-09", "the future", "FUTURE_REF"),
+        ("The unit will be sold in the near future.", "1989-11-01", "the near future", "FUTURE_REF"),
         ("Operations in Australia for the long term.", "2006-05-05", "the long term", "FUTURE_REF"),
         ("Prices will firm in the short term.", "2009-04-03", "the short term", "FUTURE_REF"),
         ("The worst losses in recent years.", "2008-01-21", "recent years", "PAST_REF"),

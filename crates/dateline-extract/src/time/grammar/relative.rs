@@ -262,6 +262,9 @@ impl Parser<'_> {
             }
             "time" if self.w(j + 1) == "being" => return Some((j + 2, Sem::Ref("PRESENT_REF"))),
             "future" => return Some((j + 1, Sem::Ref("FUTURE_REF"))),
+            "near" | "foreseeable" if self.w(j + 1) == "future" => {
+                return Some((j + 2, Sem::Ref("FUTURE_REF")));
+            }
             "past"
                 if lexicon::unit(self.w(j + 1)).is_none()
                     && lexicon::number_word(self.w(j + 1)).is_none()
@@ -387,7 +390,13 @@ impl Parser<'_> {
                 return Some((i + 1, Sem::Ref("PRESENT_REF")));
             }
             "recent" => {
-                if matches!(self.w(i + 1), "years" | "months" | "weeks" | "days" | "decades") {
+                // "in recent months", "recent weeks": an unknown count of the unit back to now;
+                // "recent years" and "recent days" stay the past itself.
+                if matches!(self.w(i + 1), "months" | "weeks") {
+                    let unit = if self.w(i + 1) == "months" { Unit::Month } else { Unit::Week };
+                    return Some((i + 2, Sem::Duration { n: None, unit, anchor: 0 }));
+                }
+                if matches!(self.w(i + 1), "years" | "days" | "decades") {
                     return Some((i + 2, Sem::Ref("PAST_REF")));
                 }
                 return Some((i + 1, Sem::Ref("PAST_REF")));

@@ -336,8 +336,22 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             let value = match n {
                 Some(v) => {
                     let v = v * mult;
+                    // "a minute and a half", "5 1/2 hours": a clock unit's half is told in the
+                    // next smaller one (PT1M30S, PT5H30M); calendar units keep a decimal (P2.5Y).
+                    let smaller = match letter {
+                        "H" if time => Some("M"),
+                        "M" if time => Some("S"),
+                        _ => None,
+                    };
                     if v.fract() == 0.0 {
                         format!("P{t}{}{letter}", v as i64)
+                    } else if let Some(small) = smaller.filter(|_| (v.fract() * 60.0).fract() == 0.0) {
+                        let (whole, part) = (v.trunc() as i64, (v.fract() * 60.0) as i64);
+                        if whole == 0 {
+                            format!("PT{part}{small}")
+                        } else {
+                            format!("PT{whole}{letter}{part}{small}")
+                        }
                     } else {
                         format!("P{t}{v}{letter}")
                     }
