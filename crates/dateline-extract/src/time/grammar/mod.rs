@@ -225,14 +225,14 @@ static START_SET: std::sync::LazyLock<FnvSet> = std::sync::LazyLock::new(|| {
     START_WORDS
         .iter()
         .copied()
-        .chain(lexicon::ALL_WORDS.iter().copied())
+        .chain(lexicon::start_words())
         .chain(APPROX.iter().copied())
         .chain(holidays::HOLIDAYS.iter().map(|h| h.words[0]))
         .collect()
 });
 
-/// Function words that may start an expression (the lexicon's words are in `lexicon::ALL_WORDS`,
-/// the holidays' in `data/time/lexicon/holidays.tsv`).
+/// Function words that may start an expression (the lexicon's words are in
+/// `data/time/lexicon/words.tsv`, the holidays' in `data/time/lexicon/holidays.tsv`).
 const START_WORDS: &[&str] = &[
     "the",
     "a",
