@@ -14,89 +14,26 @@ pub enum Direction {
     Unknown,
 }
 
-const FUTURE: &[&str] = &[
-    " will ",
-    " won't ",
-    "'ll ",
-    " shall ",
-    " to travel",
-    " to visit",
-    " to meet",
-    " to host",
-    " to hold",
-    " to attend",
-    " to begin",
-    " to start",
-    " to open",
-    " to take place",
-    " plans ",
-    " plan to",
-    " planned ",
-    " planning ",
-    " scheduled ",
-    " expected ",
-    " upcoming ",
-    " next ",
-    " until ",
-    " till ",
-    " is due",
-    " are due",
-    " due to ",
-    " going to ",
-    " set to ",
-    " is to ",
-    " are to ",
-    " intends ",
-    " aims ",
-    " hopes ",
-    " would ",
-    " forthcoming ",
-    " ahead of ",
-    " to be ",
-    " may be ",
-    " may ",
-    " might ",
-    " should ",
-    " could be ",
-];
-
-const PAST: &[&str] = &[
-    " met ",
-    " held ",
-    " spoke ",
-    " visited ",
-    " traveled ",
-    " travelled ",
-    " was ",
-    " were ",
-    " had ",
-    " said ",
-    " told ",
-    " announced ",
-    " signed ",
-    " hosted ",
-    " attended ",
-    " began ",
-    " ended ",
-    " took ",
-    " fell ",
-    " rose ",
-    " closed ",
-    " reported ",
-    " released ",
-    " killed ",
-    " died ",
-    " last ",
-    " ago",
-    " since ",
-    " earlier ",
-    " did ",
-    " launched ",
-    " called ",
-    " agreed ",
-    " received ",
-    " posted ",
-];
+/// The cues of `data/time/lexicon/tense-cues.tsv`, future ones first: `(cues, how many are future)`.
+static CUE_LIST: LazyLock<(Vec<String>, usize)> = LazyLock::new(|| {
+    let mut future = Vec::new();
+    let mut past = Vec::new();
+    for row in include_str!("../../data/time/lexicon/tense-cues.tsv").lines() {
+        if row.trim().is_empty() || row.starts_with('#') {
+            continue;
+        }
+        let (cue, way) = row.split_once('\t').unwrap_or_else(|| panic!("bad row of tense-cues.tsv: {row:?}"));
+        let cue = cue.replace('_', " ");
+        match way.trim() {
+            "future" => future.push(cue),
+            "past" => past.push(cue),
+            _ => panic!("bad way in tense-cues.tsv: {row:?}"),
+        }
+    }
+    let n = future.len();
+    future.extend(past);
+    (future, n)
+});
 
 /// The direction of the clause around the byte span `start..end` of `lower`.
 pub(crate) fn direction_at(lower: &str, start: usize, end: usize) -> Direction {
@@ -183,13 +120,13 @@ pub(crate) fn direction_at(lower: &str, start: usize, end: usize) -> Direction {
 static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
-        .build(FUTURE.iter().chain(PAST.iter()))
+        .build(CUE_LIST.0.iter())
         .expect("the cue automaton builds")
 });
 
 /// Whether pattern `id` is a future cue.
 fn is_future(id: usize) -> bool {
-    id < FUTURE.len()
+    id < CUE_LIST.1
 }
 
 /// A past-tense verb by its form: a word of five letters or more ending in "ed" that does not
