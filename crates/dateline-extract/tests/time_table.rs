@@ -202,6 +202,7 @@ fn weeks_months_years_relative() {
         ("Output will rise next quarter.", "2024-04-22", "next quarter", "2024-Q3"),
         ("Retail sales fell this quarter.", "2024-05-22", "this quarter", "2024-Q2"),
         ("Revenue fell in the current year.", "2024-04-22", "the current year", "2024"),
+        ("Sales in the current fiscal year will rise.", "1989-11-02", "the current fiscal year", "1989"),
         ("Sales dropped from the previous year.", "2009-02-03", "the previous year", "2008"),
         ("It is the weakest result this decade.", "2024-04-22", "this decade", "202"),
     ]);
@@ -390,6 +391,18 @@ fn anaphora_and_reference_dates() {
             "2009-02-03",
             "the same month a year ago",
             "2008-01",
+        ),
+        (
+            "Net rose in the third quarter ended Sept. 30, against a loss in the corresponding period last year.",
+            "1989-11-01",
+            "the corresponding period last year",
+            "1988-Q3",
+        ),
+        (
+            "Net rose in the third quarter ended Sept. 30; for the quarter a year ago it lost money.",
+            "1989-10-26",
+            "the quarter a year ago",
+            "1988-Q3",
         ),
         (
             "Sales rose 43% in February compared to the same period last year.",

@@ -277,6 +277,16 @@ impl Parser<'_> {
             "long" | "short" | "medium" | "near" if self.w(j + 1) == "term" => {
                 return Some((j + 2, Sem::Ref("FUTURE_REF")));
             }
+            // "the corresponding period last year", "the comparable quarter a year ago".
+            "corresponding" | "comparable" => {
+                let unit = match lexicon::unit(self.w(j + 1)) {
+                    Some((unit, false)) => Some(unit),
+                    _ if self.w(j + 1) == "period" => None,
+                    _ => return None,
+                };
+                let e = self.year_before_phrase(j + 2)?;
+                return Some((e, Sem::SameLastYear(unit)));
+            }
             "same" => {
                 let u = lexicon::unit(self.w(j + 1));
                 // "the same month a year ago", "the same period last year".
@@ -309,9 +319,11 @@ impl Parser<'_> {
                     _ => {}
                 }
             }
+            // "the current year", "the current fiscal year", "the present quarter".
             "current" | "present" => {
-                if let Some((unit, false)) = lexicon::unit(self.w(j + 1)) {
-                    return Some((j + 2, Sem::RelUnit { unit, off: 0, anaphoric: false }));
+                let k = if self.w(j + 1) == "fiscal" { j + 2 } else { j + 1 };
+                if let Some((unit, false)) = lexicon::unit(self.w(k)) {
+                    return Some((k + 1, Sem::RelUnit { unit, off: 0, anaphoric: false }));
                 }
             }
             _ => {}

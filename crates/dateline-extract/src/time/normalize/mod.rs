@@ -432,6 +432,12 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             ),
         ),
         Sem::SameLastYear(unit) => {
+            // "the corresponding period last year" in a company report is the reported quarter's.
+            if unit.is_none()
+                && let Some((y, q)) = ctx.quarter
+            {
+                return resolve(&Sem::Quarter { y: YearRef::Explicit(y - 1), q, fiscal: false }, ctx, dir);
+            }
             let (d, p) = ctx.last.or(ctx.dct.map(|d| (d, Precision::Month)))?;
             let p = match unit {
                 Some(Unit::Day) => Precision::Day,
