@@ -251,6 +251,18 @@ impl Parser<'_> {
             if k > j && !matches!(self.w(k + 1), "of" | "before" | "after" | "earlier" | "ago") {
                 return Some((k + 1, Sem::RelUnit { unit: Unit::Year, off: 0, anaphoric: false }));
             }
+            // "For the year, volume was flat", "a high for the year": the year the text is in;
+            // not "the year before", "the year in which", "the year two thousand".
+            let next = self.w(k + 1);
+            if k == j
+                && j >= 2
+                && matches!(self.w(j - 2), "for" | "in" | "of")
+                && (next.is_empty() || matches!(next, "and" | "but" | "as" | "was" | "is"))
+                && lexicon::number_word(next).is_none()
+                && self.num(k + 1).is_none()
+            {
+                return Some((k + 1, Sem::RelUnit { unit: Unit::Year, off: 0, anaphoric: false }));
+            }
         }
         // "the weekend", "the day", "the week", "the time being", "the future", "the past".
         match w {
