@@ -105,7 +105,11 @@ pub(crate) enum Sem {
     },
     /// "year-end", "year's end": December 31 of the current year, or of the last one in a past
     /// clause ("since year-end").
-    YearEnd,
+    /// `day`: the compound "year-end" names the day; "year end", "year's end" are, like "the end
+    /// of the year", the year (TIMEX3 gives the whole), its range narrowed to the day.
+    YearEnd {
+        day: bool,
+    },
     /// A period of an earnings report: "the quarter" (`back` 0), "the year-ago period" (1),
     /// "the 1988 period" (`year` explicit): the reported quarter, or a year when none is named.
     ReportPeriod {

@@ -38,7 +38,7 @@ pub(crate) fn needs_direction(sem: &Sem) -> bool {
         | Sem::DayOfMonth(_)
         | Sem::RelUnit { unit: Unit::Weekend, .. }
         | Sem::Holiday { y: YearRef::Implicit, .. }
-        | Sem::YearEnd => true,
+        | Sem::YearEnd { .. } => true,
         Sem::Fuzzy { inner, .. } => needs_direction(inner),
         Sem::PartOfDay { day, .. } => needs_direction(day),
         Sem::DayRange { a, .. } => needs_direction(a),
@@ -304,11 +304,12 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                 None => r(K::Date, "XXXX-XX-XX".into(), None),
             }
         }
-        Sem::YearEnd => match ctx.now() {
+        Sem::YearEnd { day } => match ctx.now() {
             Some(now) => {
                 let y = if dir == Direction::Past { now.year() - 1 } else { now.year() };
                 let d = NaiveDate::from_ymd_opt(y, 12, 31)?;
-                r(K::Date, fmt_day(d), Some(DateRange::day(d)))
+                let value = if *day { fmt_day(d) } else { y.to_string() };
+                r(K::Date, value, Some(DateRange::day(d)))
             }
             None => r(K::Date, "XXXX-12-31".into(), None),
         },
