@@ -202,7 +202,7 @@ fn weeks_months_years_relative() {
         ("Output will rise next quarter.", "2024-04-22", "next quarter", "2024-Q3"),
         ("Retail sales fell this quarter.", "2024-05-22", "this quarter", "2024-Q2"),
         ("Revenue fell in the current year.", "2024-04-22", "the current year", "2024"),
-        ("For the year, volume was flat.", "1989-11-02", "the year", "1989"),
+        ("For the year, exports were flat.", "1989-11-02", "the year", "1989"),
         ("Earnings fell in the first nine months of the year.", "1989-10-30", "the year", "1989"),
         ("Sales in the current fiscal year will rise.", "1989-11-02", "the current fiscal year", "1989"),
         ("Sales dropped from the previous year.", "2009-02-03", "the previous year", "2008"),
