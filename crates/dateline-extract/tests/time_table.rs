@@ -202,6 +202,9 @@ fn weeks_months_years_relative() {
         ("Output will rise next quarter.", "2024-04-22", "next quarter", "2024-Q3"),
         ("Retail sales fell this quarter.", "2024-05-22", "this quarter", "2024-Q2"),
         ("Revenue fell in the current year.", "2024-04-22", "the current year", "2024"),
+        ("For the year, exports were flat.", "1989-11-02", "the year", "1989"),
+        ("Earnings fell in the first nine months of the year.", "1989-10-30", "the year", "1989"),
+        ("Sales in the current fiscal year will rise.", "1989-11-02", "the current fiscal year", "1989"),
         ("Sales dropped from the previous year.", "2009-02-03", "the previous year", "2008"),
         ("It is the weakest result this decade.", "2024-04-22", "this decade", "202"),
     ]);
@@ -392,6 +395,18 @@ fn anaphora_and_reference_dates() {
             "2008-01",
         ),
         (
+            "Net rose in the third quarter ended Sept. 30, against a loss in the corresponding period last year.",
+            "1989-11-01",
+            "the corresponding period last year",
+            "1988-Q3",
+        ),
+        (
+            "Net rose in the third quarter ended Sept. 30; for the quarter a year ago it lost money.",
+            "1989-10-26",
+            "the quarter a year ago",
+            "1988-Q3",
+        ),
+        (
             "Sales rose 43% in February compared to the same period last year.",
             "2010-03-03",
             "the same period last year",
@@ -439,6 +454,7 @@ fn references_present_past_future() {
         ("The crisis has recently caused a decline.", "2008-10-13", "recently", "PAST_REF"),
         ("The store more recently began to sell TV shows.", "2006-06-20", "more recently", "PAST_REF"),
         ("The Falcon could be replaced in the future.", "2007-02-09", "the future", "FUTURE_REF"),
+        ("The unit will be sold in the near future.", "1989-11-01", "the near future", "FUTURE_REF"),
         ("Operations in Australia for the long term.", "2006-05-05", "the long term", "FUTURE_REF"),
         ("Prices will firm in the short term.", "2009-04-03", "the short term", "FUTURE_REF"),
         ("The worst losses in recent years.", "2008-01-21", "recent years", "PAST_REF"),

@@ -14,89 +14,26 @@ pub enum Direction {
     Unknown,
 }
 
-const FUTURE: &[&str] = &[
-    " will ",
-    " won't ",
-    "'ll ",
-    " shall ",
-    " to travel",
-    " to visit",
-    " to meet",
-    " to host",
-    " to hold",
-    " to attend",
-    " to begin",
-    " to start",
-    " to open",
-    " to take place",
-    " plans ",
-    " plan to",
-    " planned ",
-    " planning ",
-    " scheduled ",
-    " expected ",
-    " upcoming ",
-    " next ",
-    " until ",
-    " till ",
-    " is due",
-    " are due",
-    " due to ",
-    " going to ",
-    " set to ",
-    " is to ",
-    " are to ",
-    " intends ",
-    " aims ",
-    " hopes ",
-    " would ",
-    " forthcoming ",
-    " ahead of ",
-    " to be ",
-    " may be ",
-    " may ",
-    " might ",
-    " should ",
-    " could be ",
-];
-
-const PAST: &[&str] = &[
-    " met ",
-    " held ",
-    " spoke ",
-    " visited ",
-    " traveled ",
-    " travelled ",
-    " was ",
-    " were ",
-    " had ",
-    " said ",
-    " told ",
-    " announced ",
-    " signed ",
-    " hosted ",
-    " attended ",
-    " began ",
-    " ended ",
-    " took ",
-    " fell ",
-    " rose ",
-    " closed ",
-    " reported ",
-    " released ",
-    " killed ",
-    " died ",
-    " last ",
-    " ago",
-    " since ",
-    " earlier ",
-    " did ",
-    " launched ",
-    " called ",
-    " agreed ",
-    " received ",
-    " posted ",
-];
+/// The cues of `data/time/lexicon/tense-cues.tsv`, future ones first: `(cues, how many are future)`.
+static CUE_LIST: LazyLock<(Vec<String>, usize)> = LazyLock::new(|| {
+    let mut future = Vec::new();
+    let mut past = Vec::new();
+    for row in include_str!("../../data/time/lexicon/tense-cues.tsv").lines() {
+        if row.trim().is_empty() || row.starts_with('#') {
+            continue;
+        }
+        let (cue, way) = row.split_once('\t').unwrap_or_else(|| panic!("bad row of tense-cues.tsv: {row:?}"));
+        let cue = cue.replace('_', " ");
+        match way.trim() {
+            "future" => future.push(cue),
+            "past" => past.push(cue),
+            _ => panic!("bad way in tense-cues.tsv: {row:?}"),
+        }
+    }
+    let n = future.len();
+    future.extend(past);
+    (future, n)
+});
 
 /// The direction of the clause around the byte span `start..end` of `lower`.
 pub(crate) fn direction_at(lower: &str, start: usize, end: usize) -> Direction {
@@ -126,15 +63,36 @@ pub(crate) fn direction_at(lower: &str, start: usize, end: usize) -> Direction {
     let after = after_full.split(['.', ';', '\n']).next().unwrap_or("");
     // A preposition right before the expression says it all: "by June", "until Friday", "since May".
     let head = before.trim_end();
-    if [" by", " until", " till", " before", " ahead of", " as soon as", " as early as"]
-        .iter()
-        .any(|p| head.ends_with(p) || head == &p[1..])
+    // A weekday in the genitive names what happened that day ("after Wednesday's ruling",
+    // "Friday's trading volume"), unless it is awaited ("ahead of Friday's vote").
+    if after.starts_with("'s ") && !head.ends_with(" ahead of") && !head.ends_with(" until") {
+        return Direction::Past;
+    }
+    // "this year through August": the end of a period that runs up to now, not a deadline.
+    let span_end = head.strip_suffix(" through").is_some_and(|h| {
+        ["year", "month", "week", "quarter", "period", "date"].iter().any(|w| h.ends_with(w))
+    });
+    if [
+        " by",
+        " until",
+        " till",
+        " through",
+        " before",
+        " ahead of",
+        " as soon as",
+        " as early as",
+        " effective",
+    ]
+    .iter()
+    .any(|p| head.ends_with(p) || head == &p[1..])
+        && !span_end
     {
         // "had filed reports by Wednesday", "Until Thursday, they had not called him": a past
         // perfect in the clause sets a deadline already passed ("had been expected by June" does
         // not: the expectation is past, the date ahead).
         let clause = format!(" {before} {after} ");
-        let deadline = [" by", " until", " till"].iter().any(|p| head.ends_with(p) || head == &p[1..]);
+        let deadline =
+            [" by", " until", " till", " through"].iter().any(|p| head.ends_with(p) || head == &p[1..]);
         let perfect = [" had ", " hadn't "]
             .iter()
             .any(|h| clause.match_indices(h).any(|(at, _)| !clause[at + h.len()..].starts_with("been ")));
@@ -162,13 +120,13 @@ pub(crate) fn direction_at(lower: &str, start: usize, end: usize) -> Direction {
 static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
-        .build(FUTURE.iter().chain(PAST.iter()))
+        .build(CUE_LIST.0.iter())
         .expect("the cue automaton builds")
 });
 
 /// Whether pattern `id` is a future cue.
 fn is_future(id: usize) -> bool {
-    id < FUTURE.len()
+    id < CUE_LIST.1
 }
 
 /// A past-tense verb by its form: a word of five letters or more ending in "ed" that does not
@@ -223,6 +181,11 @@ fn last_cue(hay: &str) -> Option<bool> {
         return Some(shares_be(e));
     }
     let future = is_future(m.pattern().as_usize());
+    // "had been scheduled to expire Friday", "had been due on Friday", "had planned to leave
+    // Friday": a plan told in the past perfect was for a day already gone.
+    if future && [" had been", " had"].iter().any(|h| padded[..m.start()].trim_end().ends_with(h)) {
+        return Some(false);
+    }
     // "will be held", "may be signed": a participle after "be" keeps the modal's direction.
     if !future && (padded[..m.start()].ends_with(" be") || shares_be(m.start())) {
         return Some(true);
@@ -272,5 +235,12 @@ mod tests {
         assert_eq!(dir("The loan had been expected to be repaid by Friday."), Direction::Future);
         assert_eq!(dir("The envoy could arrive as soon as Friday."), Direction::Future);
         assert_eq!(dir("It would be paid on a still unspecified date, Friday."), Direction::Future);
+        assert_eq!(dir("They would look for ways around Friday's ruling."), Direction::Past);
+        assert_eq!(dir("Shares rose ahead of Friday's vote."), Direction::Future);
+        assert_eq!(dir("The offer had been scheduled to expire at midnight Friday."), Direction::Past);
+        assert_eq!(dir("The bid had been due to expire Friday evening."), Direction::Past);
+        assert_eq!(dir("The loans were extended through Friday."), Direction::Future);
+        assert_eq!(dir("The new rate takes hold, effective Friday."), Direction::Future);
+        assert_eq!(dir("The fund has fallen 2% this week through Friday."), Direction::Unknown);
     }
 }

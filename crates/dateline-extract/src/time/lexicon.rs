@@ -1,135 +1,12 @@
 //! The closed vocabulary of temporal expressions: month and weekday names, number words,
-//! calendar units, seasons, parts of the day. Every function takes an ASCII-lowercased word.
+//! calendar units, seasons, parts of the day, time zones, read once from
+//! `data/time/lexicon/words.tsv` (one word a row, with its kind and value; the examples of each
+//! kind are in `data/time/vocabulary.tsv`). Every function takes an ASCII-lowercased word.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use chrono::Weekday;
-
-/// Every word the lexicon knows, for the scanner's quick rejection filter.
-pub(crate) const ALL_WORDS: &[&str] = &[
-    "second",
-    "seconds",
-    "minute",
-    "min",
-    "minutes",
-    "mins",
-    "hour",
-    "hr",
-    "hours",
-    "hrs",
-    "day",
-    "days",
-    "weekend",
-    "weekends",
-    "week",
-    "weeks",
-    "fortnight",
-    "fortnights",
-    "month",
-    "months",
-    "quarter",
-    "quarters",
-    "year",
-    "yr",
-    "years",
-    "yrs",
-    "decade",
-    "decades",
-    "century",
-    "centuries",
-    "january",
-    "jan",
-    "february",
-    "feb",
-    "march",
-    "mar",
-    "april",
-    "apr",
-    "may",
-    "june",
-    "jun",
-    "july",
-    "jul",
-    "august",
-    "aug",
-    "september",
-    "sep",
-    "sept",
-    "october",
-    "oct",
-    "november",
-    "nov",
-    "december",
-    "dec",
-    "monday",
-    "mon",
-    "tuesday",
-    "tue",
-    "tues",
-    "wednesday",
-    "wed",
-    "thursday",
-    "thu",
-    "thur",
-    "thurs",
-    "friday",
-    "fri",
-    "saturday",
-    "sat",
-    "sunday",
-    "sun",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-];
 
 /// A calendar unit as it appears in durations and relative expressions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,72 +46,114 @@ impl Unit {
     }
 }
 
-/// A unit noun, singular or plural: `(unit, plural)`.
-pub(crate) fn unit(w: &str) -> Option<(Unit, bool)> {
-    Some(match w {
-        "second" => (Unit::Second, false),
-        "seconds" => (Unit::Second, true),
-        "minute" | "min" => (Unit::Minute, false),
-        "minutes" | "mins" => (Unit::Minute, true),
-        "hour" | "hr" => (Unit::Hour, false),
-        "hours" | "hrs" => (Unit::Hour, true),
-        "day" => (Unit::Day, false),
-        "days" => (Unit::Day, true),
-        "weekend" => (Unit::Weekend, false),
-        "weekends" => (Unit::Weekend, true),
-        "week" => (Unit::Week, false),
-        "weeks" => (Unit::Week, true),
-        "fortnight" => (Unit::Fortnight, false),
-        "fortnights" => (Unit::Fortnight, true),
-        "month" => (Unit::Month, false),
-        "months" => (Unit::Month, true),
-        "quarter" => (Unit::Quarter, false),
-        "quarters" => (Unit::Quarter, true),
-        "year" | "yr" => (Unit::Year, false),
-        "years" | "yrs" => (Unit::Year, true),
-        "decade" => (Unit::Decade, false),
-        "decades" => (Unit::Decade, true),
-        "century" => (Unit::Century, false),
-        "centuries" => (Unit::Century, true),
+/// The words of `words.tsv`, by kind.
+#[derive(Default)]
+struct Words {
+    units: HashMap<&'static str, (Unit, bool)>,
+    months: HashMap<&'static str, (u32, bool)>,
+    weekdays: HashMap<&'static str, Weekday>,
+    numbers: HashMap<&'static str, u32>,
+    ordinals: HashMap<&'static str, u32>,
+    seasons: HashMap<&'static str, (&'static str, u32)>,
+    parts_of_day: HashMap<&'static str, &'static str>,
+    zones: Vec<&'static str>,
+    /// The words that may start an expression, in file order.
+    starts: Vec<&'static str>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let mut words = Words::default();
+    for row in include_str!("../../data/time/lexicon/words.tsv").lines() {
+        if row.trim().is_empty() || row.starts_with('#') {
+            continue;
+        }
+        words.add(row).unwrap_or_else(|| panic!("bad row of words.tsv: {row:?}"));
+    }
+    words
+});
+
+fn unit_named(name: &str) -> Option<Unit> {
+    Some(match name {
+        "second" => Unit::Second,
+        "minute" => Unit::Minute,
+        "hour" => Unit::Hour,
+        "day" => Unit::Day,
+        "weekend" => Unit::Weekend,
+        "week" => Unit::Week,
+        "fortnight" => Unit::Fortnight,
+        "month" => Unit::Month,
+        "quarter" => Unit::Quarter,
+        "year" => Unit::Year,
+        "decade" => Unit::Decade,
+        "century" => Unit::Century,
         _ => return None,
     })
+}
+
+impl Words {
+    /// One row: `word <TAB> kind <TAB> value`.
+    fn add(&mut self, row: &'static str) -> Option<()> {
+        let mut cols = row.split('\t');
+        let (word, kind, value) = (cols.next()?, cols.next()?, cols.next()?);
+        let mut v = value.split(' ');
+        let first = v.next()?;
+        let flag = v.next();
+        match kind {
+            "unit" => {
+                self.units.insert(word, (unit_named(first)?, flag == Some("plural")));
+            }
+            "month" => {
+                let n: u32 = first.parse().ok().filter(|n| (1..=12).contains(n))?;
+                self.months.insert(word, (n, flag == Some("abbrev")));
+            }
+            "weekday" => {
+                self.weekdays.insert(word, first.parse().ok()?);
+            }
+            "number" => {
+                self.numbers.insert(word, first.parse().ok()?);
+            }
+            "ordinal" => {
+                self.ordinals.insert(word, first.parse().ok()?);
+            }
+            "season" => {
+                self.seasons.insert(word, (first, flag?.parse().ok()?));
+            }
+            "part-of-day" => {
+                self.parts_of_day.insert(word, first);
+            }
+            "zone" => self.zones.push(word),
+            _ => return None,
+        }
+        if !matches!(kind, "part-of-day" | "zone") && !self.starts.contains(&word) {
+            self.starts.push(word);
+        }
+        Some(())
+    }
+}
+
+/// Every word that may start an expression: units, months, weekdays, number and ordinal words,
+/// seasons.
+pub(crate) fn start_words() -> impl Iterator<Item = &'static str> {
+    WORDS.starts.iter().copied()
+}
+
+/// A unit noun, singular or plural: `(unit, plural)`.
+pub(crate) fn unit(w: &str) -> Option<(Unit, bool)> {
+    WORDS.units.get(w).copied()
 }
 
 /// A month name or its abbreviation (`"sept"`, `"jan"`); `"may"` included (callers check case).
 pub(crate) fn month(w: &str) -> Option<u32> {
-    Some(match w {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
+    WORDS.months.get(w).map(|m| m.0)
 }
 
 /// True for the abbreviated month names, which need a following number to count.
 pub(crate) fn month_is_abbrev(w: &str) -> bool {
-    w.len() <= 4 && w != "june" && w != "july" && w != "may"
+    WORDS.months.get(w).is_some_and(|m| m.1)
 }
 
 pub(crate) fn weekday(w: &str) -> Option<Weekday> {
-    Some(match w {
-        "monday" | "mon" => Weekday::Mon,
-        "tuesday" | "tue" | "tues" => Weekday::Tue,
-        "wednesday" | "wed" => Weekday::Wed,
-        "thursday" | "thu" | "thur" | "thurs" => Weekday::Thu,
-        "friday" | "fri" => Weekday::Fri,
-        "saturday" | "sat" => Weekday::Sat,
-        "sunday" | "sun" => Weekday::Sun,
-        _ => return None,
-    })
+    WORDS.weekdays.get(w).copied()
 }
 
 /// Plural weekdays ("on Mondays") make a set.
@@ -244,65 +163,12 @@ pub(crate) fn weekday_plural(w: &str) -> Option<Weekday> {
 
 /// Cardinal number words: "three" → 3, "twenty" → 20.
 pub(crate) fn number_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        "hundred" => 100,
-        _ => return None,
-    })
+    WORDS.numbers.get(w).copied()
 }
 
 /// Ordinal words: "third" → 3.
 pub(crate) fn ordinal_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "first" => 1,
-        "second" => 2,
-        "third" => 3,
-        "fourth" => 4,
-        "fifth" => 5,
-        "sixth" => 6,
-        "seventh" => 7,
-        "eighth" => 8,
-        "ninth" => 9,
-        "tenth" => 10,
-        "eleventh" => 11,
-        "twelfth" => 12,
-        "thirteenth" => 13,
-        "fourteenth" => 14,
-        "fifteenth" => 15,
-        "sixteenth" => 16,
-        "seventeenth" => 17,
-        "eighteenth" => 18,
-        "nineteenth" => 19,
-        "twentieth" => 20,
-        "twenty-first" => 21,
-        _ => return None,
-    })
+    WORDS.ordinals.get(w).copied()
 }
 
 /// Ordinal suffixes after digits: "24th".
@@ -312,87 +178,39 @@ pub(crate) fn is_ordinal_suffix(w: &str) -> bool {
 
 /// Seasons: (TIMEX3 code, first month of the season).
 pub(crate) fn season(w: &str) -> Option<(&'static str, u32)> {
-    Some(match w {
-        "spring" => ("SP", 3),
-        "summer" => ("SU", 6),
-        "autumn" | "fall" => ("FA", 9),
-        "winter" => ("WI", 12),
-        _ => return None,
-    })
+    WORDS.seasons.get(w).copied()
 }
 
 /// Parts of the day: TIMEX3 code.
 pub(crate) fn part_of_day(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "morning" => "MO",
-        "afternoon" => "AF",
-        "evening" => "EV",
-        "night" | "overnight" => "NI",
-        "midday" => "MI",
-        _ => return None,
-    })
+    WORDS.parts_of_day.get(w).copied()
 }
 
 /// Time zone abbreviations that may follow a clock time.
 pub(crate) fn is_zone(w: &str) -> bool {
-    matches!(
-        w,
-        "utc"
-            | "gmt"
-            | "est"
-            | "edt"
-            | "cst"
-            | "cdt"
-            | "mst"
-            | "mdt"
-            | "pst"
-            | "pdt"
-            | "cet"
-            | "cest"
-            | "bst"
-            | "ist"
-            | "jst"
-            | "eet"
-            | "eest"
-            | "aest"
-            | "et"
-            | "pt"
-            | "ct"
-            | "z"
-    )
+    WORDS.zones.contains(&w)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The quick filter's word list must cover every word the lexicon recognises.
+    /// Every row of words.tsv reads, and every kind has its words.
     #[test]
-    fn all_words_cover_the_lexicon() {
-        let probe = [
-            "jan",
-            "sept",
-            "thurs",
-            "tues",
-            "centuries",
-            "fortnights",
-            "hrs",
-            "yrs",
-            "mins",
-            "twentieth",
-            "hundred",
-        ];
-        for w in probe {
-            assert!(ALL_WORDS.contains(&w), "{w}");
-        }
-        for w in ALL_WORDS {
-            let known = unit(w).is_some()
-                || month(w).is_some()
-                || weekday(w).is_some()
-                || number_word(w).is_some()
-                || ordinal_word(w).is_some()
-                || season(w).is_some();
-            assert!(known, "{w}");
-        }
+    fn the_word_list_reads() {
+        assert_eq!(unit("hrs"), Some((Unit::Hour, true)));
+        assert_eq!(unit("century"), Some((Unit::Century, false)));
+        assert_eq!(month("sept"), Some(9));
+        assert!(month_is_abbrev("sept") && !month_is_abbrev("may") && !month_is_abbrev("june"));
+        assert_eq!(weekday("thurs"), Some(Weekday::Thu));
+        assert_eq!(weekday_plural("mondays"), Some(Weekday::Mon));
+        assert_eq!(number_word("hundred"), Some(100));
+        assert_eq!(ordinal_word("twenty-first"), Some(21));
+        assert_eq!(ordinal_word("second"), Some(2));
+        assert_eq!(season("fall"), Some(("FA", 9)));
+        assert_eq!(part_of_day("overnight"), Some("NI"));
+        assert!(is_zone("gmt") && !is_zone("morning"));
+        let starts: Vec<_> = start_words().collect();
+        assert!(starts.contains(&"jan") && starts.contains(&"winter") && !starts.contains(&"utc"));
     }
 }

@@ -111,7 +111,8 @@ impl Parser<'_> {
         }
         // "by year-end", "by year end", "before year's end".
         if w == "year" {
-            let k = if self.is_dash(i + 1) && self.tight(i + 1) && self.tight(i + 2) {
+            let hyphen = self.is_dash(i + 1) && self.tight(i + 1) && self.tight(i + 2);
+            let k = if hyphen {
                 i + 2
             } else if self.punct(i + 1, "'") && self.w(i + 2) == "s" {
                 i + 3
@@ -119,7 +120,7 @@ impl Parser<'_> {
                 i + 1
             };
             if self.w(k) == "end" && !self.is_dash(k + 1) {
-                return Some((k + 1, Sem::YearEnd));
+                return Some((k + 1, Sem::YearEnd { day: hyphen }));
             }
         }
         if let Some((e, y)) = self.spoken_year(i, false) {

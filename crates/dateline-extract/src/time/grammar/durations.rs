@@ -31,6 +31,16 @@ impl Parser<'_> {
                 v += 0.5;
                 e += 3;
             }
+            // "2 1/2 years".
+            if self.num(e) == Some(1)
+                && self.punct(e + 1, "/")
+                && self.tight(e + 1)
+                && self.tight(e + 2)
+                && self.num(e + 2) == Some(2)
+            {
+                v += 0.5;
+                e += 3;
+            }
             return Some((e, Some(v)));
         }
         if matches!(w, "a" | "an") {
@@ -91,6 +101,11 @@ impl Parser<'_> {
                 // nine months": the article is part of a period's extent, though not of an
                 // adjective's ("the 14-day strike", "the ten year war") nor of a name's ("the
                 // Hundred Days").
+                // "the weeks ahead": an unknown count of the unit from now on.
+                w if self.w(j + 2) == "ahead" && lexicon::unit(w).is_some_and(|(_, plural)| plural) => {
+                    let unit = lexicon::unit(w).map_or(Unit::Year, |u| u.0);
+                    return Some((j + 3, Sem::Duration { n: None, unit, anchor: 0 }));
+                }
                 _ => {
                     let mut k = j + 1;
                     if self.w(k) == "latest" {
@@ -117,9 +132,17 @@ impl Parser<'_> {
             anchor = if matches!(self.w(j), "next" | "coming") { 1 } else { -1 };
             j += 1;
         }
-        // "over the years", "for years", "in minutes", "within days", "decades-long".
+        // "in coming weeks": like "the coming weeks", an unknown count ahead.
+        if j == i && self.w(j) == "coming" && lexicon::unit(self.w(j + 1)).is_some_and(|(_, plural)| plural) {
+            j += 1;
+        }
+        // "over the years", "for years", "in minutes", "within days", "decades-long", "the
+        // coming years".
         if let Some((unit, true)) = lexicon::unit(self.w(j)) {
             let prev = if j > 0 { self.w(j - 1) } else { "" };
+            if prev == "coming" && !matches!(unit, Unit::Second | Unit::Minute) {
+                return Some((j + 1, Sem::Duration { n: None, unit, anchor: 0 }));
+            }
             let long = self.is_dash(j + 1) && self.w(j + 2) == "long";
             if long {
                 return Some((j + 3, Sem::Duration { n: None, unit, anchor: 0 }));

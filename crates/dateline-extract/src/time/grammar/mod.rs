@@ -105,7 +105,11 @@ pub(crate) enum Sem {
     },
     /// "year-end", "year's end": December 31 of the current year, or of the last one in a past
     /// clause ("since year-end").
-    YearEnd,
+    /// `day`: the compound "year-end" names the day; "year end", "year's end" are, like "the end
+    /// of the year", the year (TIMEX3 gives the whole), its range narrowed to the day.
+    YearEnd {
+        day: bool,
+    },
     /// A period of an earnings report: "the quarter" (`back` 0), "the year-ago period" (1),
     /// "the 1988 period" (`year` explicit): the reported quarter, or a year when none is named.
     ReportPeriod {
@@ -225,14 +229,14 @@ static START_SET: std::sync::LazyLock<FnvSet> = std::sync::LazyLock::new(|| {
     START_WORDS
         .iter()
         .copied()
-        .chain(lexicon::ALL_WORDS.iter().copied())
+        .chain(lexicon::start_words())
         .chain(APPROX.iter().copied())
         .chain(holidays::HOLIDAYS.iter().map(|h| h.words[0]))
         .collect()
 });
 
-/// Function words that may start an expression (the lexicon's words are in `lexicon::ALL_WORDS`,
-/// the holidays' in `data/time/lexicon/holidays.tsv`).
+/// Function words that may start an expression (the lexicon's words are in
+/// `data/time/lexicon/words.tsv`, the holidays' in `data/time/lexicon/holidays.tsv`).
 const START_WORDS: &[&str] = &[
     "the",
     "a",

@@ -424,6 +424,13 @@ impl Parser<'_> {
         if latest {
             k += 1;
         }
+        // "the quarter a year ago", "the period a year earlier": the report's period, a year back.
+        if !latest
+            && word(k).is_some()
+            && let Some(e) = self.year_before_phrase(k + 1)
+        {
+            return Some((e, Sem::ReportPeriod { back: 1, year: YearRef::Implicit }));
+        }
         match word(k) {
             Some(quarter_word) if latest || quarter_word => {
                 Some((k + 1, Sem::ReportPeriod { back: 0, year: YearRef::Implicit }))

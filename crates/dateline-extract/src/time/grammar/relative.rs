@@ -251,6 +251,18 @@ impl Parser<'_> {
             if k > j && !matches!(self.w(k + 1), "of" | "before" | "after" | "earlier" | "ago") {
                 return Some((k + 1, Sem::RelUnit { unit: Unit::Year, off: 0, anaphoric: false }));
             }
+            // "For the year, volume was flat", "a high for the year": the year the text is in;
+            // not "the year before", "the year in which", "the year two thousand".
+            let next = self.w(k + 1);
+            if k == j
+                && j >= 2
+                && matches!(self.w(j - 2), "for" | "in" | "of")
+                && (next.is_empty() || matches!(next, "and" | "but" | "as" | "was" | "is"))
+                && lexicon::number_word(next).is_none()
+                && self.num(k + 1).is_none()
+            {
+                return Some((k + 1, Sem::RelUnit { unit: Unit::Year, off: 0, anaphoric: false }));
+            }
         }
         // "the weekend", "the day", "the week", "the time being", "the future", "the past".
         match w {
@@ -262,6 +274,9 @@ impl Parser<'_> {
             }
             "time" if self.w(j + 1) == "being" => return Some((j + 2, Sem::Ref("PRESENT_REF"))),
             "future" => return Some((j + 1, Sem::Ref("FUTURE_REF"))),
+            "near" | "foreseeable" if self.w(j + 1) == "future" => {
+                return Some((j + 2, Sem::Ref("FUTURE_REF")));
+            }
             "past"
                 if lexicon::unit(self.w(j + 1)).is_none()
                     && lexicon::number_word(self.w(j + 1)).is_none()
@@ -273,6 +288,16 @@ impl Parser<'_> {
             // "the near term" is a time; "the long run" a manner of speaking.
             "long" | "short" | "medium" | "near" if self.w(j + 1) == "term" => {
                 return Some((j + 2, Sem::Ref("FUTURE_REF")));
+            }
+            // "the corresponding period last year", "the comparable quarter a year ago".
+            "corresponding" | "comparable" => {
+                let unit = match lexicon::unit(self.w(j + 1)) {
+                    Some((unit, false)) => Some(unit),
+                    _ if self.w(j + 1) == "period" => None,
+                    _ => return None,
+                };
+                let e = self.year_before_phrase(j + 2)?;
+                return Some((e, Sem::SameLastYear(unit)));
             }
             "same" => {
                 let u = lexicon::unit(self.w(j + 1));
@@ -306,9 +331,11 @@ impl Parser<'_> {
                     _ => {}
                 }
             }
+            // "the current year", "the current fiscal year", "the present quarter".
             "current" | "present" => {
-                if let Some((unit, false)) = lexicon::unit(self.w(j + 1)) {
-                    return Some((j + 2, Sem::RelUnit { unit, off: 0, anaphoric: false }));
+                let k = if self.w(j + 1) == "fiscal" { j + 2 } else { j + 1 };
+                if let Some((unit, false)) = lexicon::unit(self.w(k)) {
+                    return Some((k + 1, Sem::RelUnit { unit, off: 0, anaphoric: false }));
                 }
             }
             _ => {}
@@ -387,7 +414,13 @@ impl Parser<'_> {
                 return Some((i + 1, Sem::Ref("PRESENT_REF")));
             }
             "recent" => {
-                if matches!(self.w(i + 1), "years" | "months" | "weeks" | "days" | "decades") {
+                // "in recent months", "recent weeks": an unknown count of the unit back to now;
+                // "recent years" and "recent days" stay the past itself.
+                if matches!(self.w(i + 1), "months" | "weeks") {
+                    let unit = if self.w(i + 1) == "months" { Unit::Month } else { Unit::Week };
+                    return Some((i + 2, Sem::Duration { n: None, unit, anchor: 0 }));
+                }
+                if matches!(self.w(i + 1), "years" | "days" | "decades") {
                     return Some((i + 2, Sem::Ref("PAST_REF")));
                 }
                 return Some((i + 1, Sem::Ref("PAST_REF")));

@@ -38,7 +38,7 @@ pub(crate) fn needs_direction(sem: &Sem) -> bool {
         | Sem::DayOfMonth(_)
         | Sem::RelUnit { unit: Unit::Weekend, .. }
         | Sem::Holiday { y: YearRef::Implicit, .. }
-        | Sem::YearEnd => true,
+        | Sem::YearEnd { .. } => true,
         Sem::Fuzzy { inner, .. } => needs_direction(inner),
         Sem::PartOfDay { day, .. } => needs_direction(day),
         Sem::DayRange { a, .. } => needs_direction(a),
@@ -304,11 +304,12 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                 None => r(K::Date, "XXXX-XX-XX".into(), None),
             }
         }
-        Sem::YearEnd => match ctx.now() {
+        Sem::YearEnd { day } => match ctx.now() {
             Some(now) => {
                 let y = if dir == Direction::Past { now.year() - 1 } else { now.year() };
                 let d = NaiveDate::from_ymd_opt(y, 12, 31)?;
-                r(K::Date, fmt_day(d), Some(DateRange::day(d)))
+                let value = if *day { fmt_day(d) } else { y.to_string() };
+                r(K::Date, value, Some(DateRange::day(d)))
             }
             None => r(K::Date, "XXXX-12-31".into(), None),
         },
@@ -336,8 +337,22 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             let value = match n {
                 Some(v) => {
                     let v = v * mult;
+                    // "a minute and a half", "5 1/2 hours": a clock unit's half is told in the
+                    // next smaller one (PT1M30S, PT5H30M); calendar units keep a decimal (P2.5Y).
+                    let smaller = match letter {
+                        "H" if time => Some("M"),
+                        "M" if time => Some("S"),
+                        _ => None,
+                    };
                     if v.fract() == 0.0 {
                         format!("P{t}{}{letter}", v as i64)
+                    } else if let Some(small) = smaller.filter(|_| (v.fract() * 60.0).fract() == 0.0) {
+                        let (whole, part) = (v.trunc() as i64, (v.fract() * 60.0) as i64);
+                        if whole == 0 {
+                            format!("PT{part}{small}")
+                        } else {
+                            format!("PT{whole}{letter}{part}{small}")
+                        }
                     } else {
                         format!("P{t}{v}{letter}")
                     }
@@ -418,6 +433,12 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             ),
         ),
         Sem::SameLastYear(unit) => {
+            // "the corresponding period last year" in a company report is the reported quarter's.
+            if unit.is_none()
+                && let Some((y, q)) = ctx.quarter
+            {
+                return resolve(&Sem::Quarter { y: YearRef::Explicit(y - 1), q, fiscal: false }, ctx, dir);
+            }
             let (d, p) = ctx.last.or(ctx.dct.map(|d| (d, Precision::Month)))?;
             let p = match unit {
                 Some(Unit::Day) => Precision::Day,
