@@ -30,6 +30,23 @@ impl WorkspaceArg {
         self.open_as(dateline::Access::Read)
     }
 
+    /// The workspace for an import, with the import lock held: a second import waits before
+    /// opening and says why on stderr; when the workspace cannot be opened, the lock file this
+    /// import made is removed again.
+    pub fn open_for_import(&self) -> anyhow::Result<(dateline::ImportLock, Workspace)> {
+        let path = self.path()?;
+        let lock = dateline::ImportLock::acquire(&path, &mut || {
+            eprintln!("{}", crate::output::terminal_safe(&dateline::waiting_message(&path)))
+        });
+        match self.open() {
+            Ok(ws) => Ok((lock, ws)),
+            Err(e) => {
+                lock.release_unused();
+                Err(e)
+            }
+        }
+    }
+
     /// The workspace's file, named or the default one.
     pub fn path(&self) -> anyhow::Result<PathBuf> {
         Ok(match &self.workspace {

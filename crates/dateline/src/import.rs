@@ -348,7 +348,17 @@ impl Importer<'_, '_> {
     fn together(&mut self, files: &[PathBuf], limits: &Limits) -> Result<()> {
         self.state.current = files.first().map(|p| dateline_ingest::path_key(p));
         (self.progress)(&self.state);
-        let mut results: Vec<FileResult> = files.par_iter().map(|p| read_and_extract(p, limits)).collect();
+        let results: Vec<FileResult> = files.par_iter().map(|p| read_and_extract(p, limits)).collect();
+        self.save_and_report(results, |r| dateline_ingest::path_key(&r.path))
+    }
+
+    /// Files read together, saved in one transaction, each reported under `name` (its path, or
+    /// a page's address), and counted done.
+    fn save_and_report(
+        &mut self,
+        mut results: Vec<FileResult>,
+        name: impl Fn(&FileResult) -> String,
+    ) -> Result<()> {
         let mut items = Vec::new();
         let mut owner = Vec::new();
         for (i, r) in results.iter_mut().enumerate() {
@@ -358,11 +368,11 @@ impl Importer<'_, '_> {
         let mut tallies: Vec<Tally> = results.iter().map(|_| Tally::default()).collect();
         self.save(items, &owner, &mut tallies)?;
         for (r, t) in results.into_iter().zip(&tallies) {
-            let path = dateline_ingest::path_key(&r.path);
+            let path = name(&r);
             self.report.files.push(unread_line(&path, &r.read).unwrap_or_else(|| t.line(&path)));
             self.report.files.extend(problem_lines(&path, r.problems));
         }
-        self.state.files_done += files.len() as u32;
+        self.state.files_done += tallies.len() as u32;
         (self.progress)(&self.state);
         Ok(())
     }
@@ -507,7 +517,7 @@ impl Importer<'_, '_> {
         self.state.current = pages.first().map(|p| p.url.clone());
         (self.progress)(&self.state);
         // A page is a file whose path is its address.
-        let mut results: Vec<FileResult> = pages
+        let results: Vec<FileResult> = pages
             .par_iter()
             .map(|p| {
                 let (read, articles, mut problems) = read_page(p, limits);
@@ -516,22 +526,7 @@ impl Importer<'_, '_> {
                 FileResult { path: PathBuf::from(&p.url), read, items, problems }
             })
             .collect();
-        let mut items = Vec::new();
-        let mut owner = Vec::new();
-        for (i, r) in results.iter_mut().enumerate() {
-            owner.extend(std::iter::repeat_n(i, r.items.len()));
-            items.append(&mut r.items);
-        }
-        let mut tallies: Vec<Tally> = results.iter().map(|_| Tally::default()).collect();
-        self.save(items, &owner, &mut tallies)?;
-        for (r, t) in results.into_iter().zip(&tallies) {
-            let url = r.path.to_string_lossy().into_owned();
-            self.report.files.push(unread_line(&url, &r.read).unwrap_or_else(|| t.line(&url)));
-            self.report.files.extend(problem_lines(&url, r.problems));
-        }
-        self.state.files_done += tallies.len() as u32;
-        (self.progress)(&self.state);
-        Ok(())
+        self.save_and_report(results, |r| r.path.to_string_lossy().into_owned())
     }
 }
 

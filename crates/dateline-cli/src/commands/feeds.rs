@@ -2,7 +2,7 @@
 //! from here on demand (`update`) or on their schedule (`update --due`, `dateline watch`).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Context;
 use dateline::{FeedResult, FeedSelection, FeedUpdateReport, FetchLimits, Fetcher, FileStatus, Workspace};
@@ -129,9 +129,8 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome, Failure> {
             Ok(Outcome::Done)
         }
         Command::Update { due, report, workspace } => {
-            let path = workspace.path()?;
             let which = if due { FeedSelection::Due } else { FeedSelection::All };
-            let r = update(&path, &workspace, &Fetcher::new(FetchLimits::default()), which)?;
+            let r = update(&workspace, &Fetcher::new(FetchLimits::default()), which)?;
             if let Some(file) = report {
                 let json = serde_json::to_string_pretty(&r.import.files)?;
                 dateline::write_atomically(&file, (json + "\n").as_bytes())
@@ -144,21 +143,11 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome, Failure> {
 
 /// One update of the feeds under the import lock, told on stderr.
 pub fn update(
-    path: &Path,
     workspace: &WorkspaceArg,
     fetcher: &Fetcher,
     which: FeedSelection,
 ) -> anyhow::Result<FeedUpdateReport> {
-    let one_import = dateline::ImportLock::acquire(path, &mut || {
-        eprintln!("{}", output::terminal_safe(&dateline::waiting_message(path)))
-    });
-    let mut ws = match workspace.open() {
-        Ok(ws) => ws,
-        Err(e) => {
-            one_import.release_unused();
-            return Err(e);
-        }
-    };
+    let (_one_import, mut ws) = workspace.open_for_import()?;
     let mut progress = output::Progress::new();
     let r = ws.update_feeds(fetcher, which, &mut |p| progress.update(p));
     progress.finish();

@@ -26,17 +26,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
     // One import at a time: a second one waits here, before opening, and says why.
-    let path = args.workspace.path()?;
-    let one_import = dateline::ImportLock::acquire(&path, &mut || {
-        eprintln!("{}", output::terminal_safe(&dateline::waiting_message(&path)))
-    });
-    let mut ws = match args.workspace.open() {
-        Ok(ws) => ws,
-        Err(e) => {
-            one_import.release_unused();
-            return Err(e.into());
-        }
-    };
+    let (_one_import, mut ws) = args.workspace.open_for_import()?;
     let mut progress = output::Progress::new();
     let result = ws.import(&args.paths, &Cancel::default(), &mut |p| progress.update(p));
     progress.finish();

@@ -53,7 +53,6 @@ pub fn tell_changes(changes: &[EventChange]) {
 }
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
-    let path = args.workspace.path()?;
     if args.list || !args.forget.is_empty() {
         let mut ws = args.workspace.open_existing()?;
         for f in &args.forget {
@@ -70,16 +69,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         return Ok(Outcome::Done);
     }
     let folders = {
-        let one_import = dateline::ImportLock::acquire(&path, &mut || {
-            eprintln!("{}", output::terminal_safe(&dateline::waiting_message(&path)))
-        });
-        let mut ws = match args.workspace.open() {
-            Ok(ws) => ws,
-            Err(e) => {
-                one_import.release_unused();
-                return Err(e.into());
-            }
-        };
+        let (_one_import, mut ws) = args.workspace.open_for_import()?;
         for f in &args.folders {
             ws.watch_folder(f).map_err(|e| match e {
                 dateline::Error::Invalid(_) => Failure::Usage(e.into()),
@@ -107,9 +97,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     // failure is said, and the next round tries again.
     loop {
         if feeds && Instant::now() >= next_feeds {
-            if let Err(e) =
-                crate::commands::feeds::update(&path, &args.workspace, &fetcher, FeedSelection::Due)
-            {
+            if let Err(e) = crate::commands::feeds::update(&args.workspace, &fetcher, FeedSelection::Due) {
                 eprintln!("error: feeds: {e:#}");
             }
             next_feeds = Instant::now() + FEED_CHECK;
@@ -124,11 +112,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
 
 /// Imports one round of folder changes under the import lock, and tells what it did.
 fn import(workspace: &WorkspaceArg, changes: &FolderChanges) -> anyhow::Result<()> {
-    let path = workspace.path()?;
-    let _one_import = dateline::ImportLock::acquire(&path, &mut || {
-        eprintln!("{}", output::terminal_safe(&dateline::waiting_message(&path)))
-    });
-    let mut ws = workspace.open()?;
+    let (_one_import, mut ws) = workspace.open_for_import()?;
     let r = ws.import_changes(changes, &Cancel::default(), &mut |_| {})?;
     for f in &r.import.files {
         let line = match (f.status, &f.reason) {
