@@ -161,6 +161,10 @@ test('the feeds dialog (headless Chromium, mocked IPC)', { timeout: 120_000 }, a
       await chip.click();
       await page.waitForFunction(() => /^2 events on the timeline/.test(document.querySelector('[data-testid=event-count]')?.textContent ?? ''));
       assert.equal(await chip.getAttribute('aria-pressed'), 'true');
+      // The list marks each row with what changed, its before and after on hover (as text).
+      const rows = page.getByTestId('event-rows').getByTestId('row-change');
+      const marks = await rows.evaluateAll((els) => els.map((el) => `${el.textContent} | ${el.getAttribute('title')}`).sort());
+      assert.deepEqual(marks, ['Changed | Status: planned → occurred', 'New | New since you last looked']);
       await chip.click();
       await page.waitForFunction(() => document.querySelector('[data-testid=event-count]')?.textContent?.includes('12 events'));
     });

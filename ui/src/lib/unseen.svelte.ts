@@ -8,6 +8,8 @@ export class Unseen {
   changes = $state.raw<EventChange[]>([]);
   /** Ids of the events new or changed. */
   readonly ids: ReadonlySet<number> = $derived(new Set(this.changes.map((c) => c.event_id)));
+  /** Each event's latest change (the list marks its row with it). */
+  readonly byEvent: ReadonlyMap<number, EventChange> = $derived(new Map(this.changes.map((c) => [c.event_id, c])));
 
   async refresh(): Promise<void> {
     try {
