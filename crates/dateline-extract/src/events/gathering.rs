@@ -246,6 +246,19 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
     if name.is_none() && own_date.is_none() {
         return None;
     }
+    // "The Global Action Meeting" over a byline, "Today's Global Action Meeting was an important
+    // step": a named gathering the statement tells as its own (its headline, or dated the day it
+    // is published) is attended by the one who signs it.
+    let own_gathering = cx.t.headline.is_some_and(|h| h.contains(cx.trigger))
+        || own_date.is_some_and(|d| cx.t.published.is_some_and(|p| d.start == p && d.end == p));
+    if participants.is_empty()
+        && name.is_some()
+        && own_gathering
+        && let Some(mut me) = cx.author()
+    {
+        me.role = Role::Attendee;
+        push_unique(&mut participants, me);
+    }
     // A named gathering nobody is said to attend: the person the passage is about attends
     // ("the Global COVID-19 Summit", in a text about the Secretary).
     if participants.is_empty() {
@@ -436,10 +449,14 @@ pub(super) fn is_named_meeting(sentence: &str, trigger: Span) -> bool {
     let before = sentence[..trigger.start].trim_end();
     let modifier = before.rsplit(' ').next().unwrap_or("");
     let modifier = modifier.trim_end_matches(['\'', '\u{2019}']);
+    let name = gathering_name(sentence, trigger.start, trigger.end);
+    // A title right before the head names a person ("President Meeting"), unless two more
+    // modifiers come before it: "the Small Group Minister Meeting" is the ministers' gathering.
+    let title_of_members = || name.as_deref().is_some_and(|n| n.split_whitespace().count() >= 4);
     let modifier_proper = modifier.starts_with(char::is_uppercase)
         && !GENERIC_MEETING_WORDS.contains(&modifier.to_lowercase().as_str())
-        && crate::actors::titles().class_of(modifier).is_none()
-        && gathering_name(sentence, trigger.start, trigger.end).is_some();
+        && (crate::actors::titles().class_of(modifier).is_none() || title_of_members())
+        && name.is_some();
     modifier_proper || named_by_complement(sentence, trigger)
 }
 
