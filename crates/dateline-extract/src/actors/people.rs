@@ -93,7 +93,10 @@ fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_plac
         }
         let word = &rest[..len];
         let connective = matches!(word, "and" | "of" | "the" | "for" | "on" | "to" | "&");
-        if !(word.starts_with(char::is_uppercase) || connective)
+        // "of the Republican minority in the Senate": an office in lower case, inside it "in".
+        let lower_office = PORTFOLIO_WORDS.contains(word) && word.starts_with(char::is_lowercase)
+            || word == "in" && tokens.last().is_some_and(|&(s, e)| PORTFOLIO_WORDS.contains(&text[s..e]));
+        if !(word.starts_with(char::is_uppercase) || connective || lower_office)
             || word.ends_with('.')
             || word.ends_with("'s")
         {
@@ -107,7 +110,7 @@ fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_plac
     }
     // The name is the first run of non-portfolio words after a portfolio word:
     // "for Asian and Oceanian Affairs | Funakoshi Takehiro | and ...".
-    let is_connective = |w: &str| matches!(w, "and" | "of" | "the" | "for" | "on" | "to" | "&");
+    let is_connective = |w: &str| matches!(w, "and" | "of" | "the" | "for" | "on" | "to" | "&" | "in");
     if after_place && tokens.first().is_none_or(|&(s, e)| is_connective(&text[s..e])) {
         return None;
     }
