@@ -548,9 +548,14 @@ fn ranges_and_spans() {
             "2023-04-01",
             "2023-06-30",
         ),
-        ("Rain fell in early June.", "2024-07-01", "early June", "2024-06-01", "2024-06-10"),
-        ("Rain fell in late June.", "2024-07-01", "late June", "2024-06-21", "2024-06-30"),
-        ("Prices rose in mid-2023.", "2024-04-22", "mid-2023", "2023-05-02", "2023-09-01"),
+        // A part of a month is dated by the month (a reader, and the event gold, take "early June"
+        // as June); a part of a year by its quarters.
+        ("Rain fell in early June.", "2024-07-01", "early June", "2024-06-01", "2024-06-30"),
+        ("Rain fell in late June.", "2024-07-01", "late June", "2024-06-01", "2024-06-30"),
+        ("Prices rose in mid-2023.", "2024-04-22", "mid-2023", "2023-04-01", "2023-09-30"),
+        ("Prices rose in late 2023.", "2024-04-22", "late 2023", "2023-10-01", "2023-12-31"),
+        ("Prices rose in early 2023.", "2024-04-22", "early 2023", "2023-01-01", "2023-03-31"),
+        ("Talks resume later this week.", "2024-04-24", "later this week", "2024-04-22", "2024-04-28"),
         ("Troops left during the 1990s.", "2024-04-22", "the 1990s", "1990-01-01", "1999-12-31"),
         ("It was quiet last winter.", "2024-04-22", "last winter", "2023-12-01", "2024-02-29"),
         ("Talks stalled over the weekend.", "2024-04-22", "the weekend", "2024-04-20", "2024-04-21"),

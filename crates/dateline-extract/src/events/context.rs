@@ -467,9 +467,7 @@ impl Context<'_, '_> {
             .filter(|x| {
                 x.span.start <= self.trigger.end || {
                     let between = &text[self.trigger.end..x.span.start];
-                    !["ahead of ", "on the eve of ", "in the run-up to ", "in the lead-up to "]
-                        .iter()
-                        .any(|w| between.contains(w))
+                    !COMES_BEFORE.iter().any(|w| between.contains(w))
                 }
             })
             .collect();
@@ -504,6 +502,12 @@ impl Context<'_, '_> {
             .filter(dated)
             .filter(|x| {
                 x.span.end <= self.trigger.start && (self.trigger.start - x.span.end <= 100 || opening(x))
+            })
+            // "traveled to Glasgow on Monday ahead of the COP26": the date is the trip's, not
+            // that of the gathering it comes before.
+            .filter(|x| {
+                let between = text[x.span.end..self.trigger.start].to_lowercase();
+                !COMES_BEFORE.iter().any(|w| between.contains(w))
             })
             .max_by_key(|x| x.span.end);
         after.or(before).and_then(|x| x.range)
@@ -590,6 +594,11 @@ pub(super) const TELLING_VERBS: &[&str] = &[
     "released",
     "issued",
 ];
+
+/// Words that put one event before another: "a call ahead of the Day of Unity", "traveled ... in
+/// preparation for the summit". A date across them belongs to the other event.
+const COMES_BEFORE: &[&str] =
+    &["ahead of ", "on the eve of ", "in the run-up to ", "in the lead-up to ", "in preparation for "];
 
 pub(super) fn dates_the_telling(text: &str, x: &TimeExpr, trigger: Span) -> bool {
     let from =

@@ -199,7 +199,11 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
     let mut stop = None;
     let attendees: Vec<Participant> =
         participants.iter().filter(|p| p.actor.kind == ActorKind::Person).cloned().collect();
-    if let Some((ti, country)) = stop_for(cx, trips, &attendees, &[]) {
+    // "traveled to London ahead of the COP26 in Glasgow": the gathering comes after the trip.
+    let ahead = super::status::governed_by_a_plan(
+        &s_text[..name_span.start.max(cx.sentence.start) - cx.sentence.start].to_lowercase(),
+    );
+    if let Some((ti, country)) = stop_for(cx, trips, &attendees, &[]).filter(|_| !ahead) {
         let trip = &trips[ti];
         // A gathering dated outside the trip's days ("the lead-up to the Conference, ... April
         // 13-14" in a trip of February 10-11) is not attended on it.

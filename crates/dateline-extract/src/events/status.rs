@@ -21,6 +21,7 @@ const PLANNED: &[&str] = &[
     "next month",
     "look forward to",
     "looks forward to",
+    "looking forward to",
     "intends to",
     "would travel",
     "is to ",
@@ -51,6 +52,13 @@ const NOT_AN_EVENT: &[&str] = &[
     "did not meet",
     "refused to",
 ];
+/// Words that make the event they govern a plan, whatever the clause's tense: "traveled ... ahead
+/// of the 26th Conference of the Parties", "met in preparation for the summit". They govern the
+/// trigger when they stand right before its phrase (no comma between), not when they open the
+/// clause about another event ("Ahead of the summit, Blinken met X": the meeting took place).
+const PLANNED_GOVERNING: &[&str] =
+    &["ahead of ", "in preparation for ", "in the run-up to ", "in the lead-up to "];
+
 /// Habits and hypotheticals: no event when they govern the trigger (stand before it in its clause).
 const NOT_AN_EVENT_BEFORE: &[&str] = &["regularly", "if ", "would like to", "unless ", "whether "];
 
@@ -104,12 +112,26 @@ fn judge(before: &str, sentence: &str) -> Status {
         Status::Postponed
     } else if felt(before) {
         Status::Occurred
-    } else if PLANNED.iter().any(|w| before.contains(w)) || before.trim_end().ends_with(" to") {
+    } else if PLANNED.iter().any(|w| before.contains(w))
+        || before.trim_end().ends_with(" to")
+        || governed_by_a_plan(before)
+    {
         // "X to travel to Y" (a headline), "plans to visit": an infinitive trigger is a plan.
         Status::Planned
     } else {
         Status::Occurred
     }
+}
+
+/// A [`PLANNED_GOVERNING`] word within the few words right before the trigger, no comma or verb
+/// of the clause between.
+pub(super) fn governed_by_a_plan(before: &str) -> bool {
+    PLANNED_GOVERNING.iter().any(|w| {
+        before.rfind(w).is_some_and(|i| {
+            let between = &before[i + w.len()..];
+            !between.contains(',') && between.split_whitespace().count() <= 6
+        })
+    })
 }
 
 /// "was honored to", "it is my pleasure to" right before the trigger, with no plan or wish in
@@ -150,6 +172,11 @@ mod tests {
         assert_eq!(st("It is a great moment for us to host you.", "host you"), Some(Status::Occurred));
         assert_eq!(st("We would be honored to host you.", "host you"), Some(Status::Planned));
         assert_eq!(st("I look forward to welcoming you in June.", "welcoming you"), Some(Status::Planned));
+        assert_eq!(
+            st("Kerry traveled to Cairo ahead of the 26th Conference of the Parties.", "Conference"),
+            Some(Status::Planned)
+        );
+        assert_eq!(st("Ahead of the summit, Blinken met with Wang Yi.", "met with"), Some(Status::Occurred));
         assert_eq!(
             st(
                 "Blinken spoke today with Le Drian to coordinate the costs imposed if Russia invades.",

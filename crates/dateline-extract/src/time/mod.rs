@@ -184,6 +184,9 @@ fn reference_of(sem: &Sem, res: &Resolved, narrative: bool) -> Option<(NaiveDate
     {
         return None;
     }
+    // "late June", "early 1944": the story moves to that part of the period, though the event
+    // told so is dated by the whole month, or by the year's quarter.
+    let rg = res.third.unwrap_or(rg);
     Some((rg.start, rg.precision))
 }
 

@@ -37,12 +37,7 @@ impl Parser<'_> {
                 if let Some((e, inner)) = self.relative(i + 1)
                     && matches!(inner, Sem::RelDay(0) | Sem::RelUnit { off: 0, .. })
                 {
-                    let part = if w == "earlier" { Part::Start } else { Part::End };
-                    let inner = if matches!(inner, Sem::RelDay(0)) {
-                        inner
-                    } else {
-                        Sem::Fuzzy { part, inner: Box::new(inner) }
-                    };
+                    // "later this year" is some time in what is left of it: the year, as told.
                     return Some((e, inner));
                 }
             }

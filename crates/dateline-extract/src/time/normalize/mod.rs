@@ -21,10 +21,13 @@ pub(crate) struct Resolved {
     pub kind: TimexKind,
     pub value: String,
     pub range: Option<DateRange>,
+    /// "early June", "late 2021": the third of the period the words narrow to, where `range`
+    /// is wider (the month, the year's quarter).
+    pub third: Option<DateRange>,
 }
 
 fn r(kind: TimexKind, value: String, range: Option<DateRange>) -> Resolved {
-    Resolved { kind, value, range }
+    Resolved { kind, value, range, third: None }
 }
 
 /// Whether resolving `sem` needs the clause's direction (a costly look at the context).
@@ -537,20 +540,31 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                     let day = add_days(rg.end, -3)?;
                     r(K::Date, fmt_week(day), Some(DateRange::week_of(day)))
                 }
-                _ => {
-                    let days = rg.days();
-                    if days < 3 {
-                        return Some(inner_r);
-                    }
-                    let third = days / 3;
-                    let (s, e) = match part {
-                        Part::Start => (0, third - 1),
-                        Part::Mid => (third, days - third - 1),
-                        _ => (days - third, days - 1),
-                    };
-                    let range = DateRange::new(add_days(rg.start, s)?, add_days(rg.start, e)?, rg.precision);
-                    r(inner_r.kind, inner_r.value, range)
+                // "early June", "mid-January", "the end of the month": the month (a reader dates an
+                // event told so by its month, not by a third of it); so for a week.
+                _ if matches!(rg.precision, Precision::Month | Precision::Week) => {
+                    Resolved { third: third_of(*part, rg), ..inner_r }
                 }
+                // "late 2021", "early next year", "the end of the year": the year's first or last
+                // quarter; "mid-2023" its middle two.
+                _ if rg.precision == Precision::Year => {
+                    let y = rg.start.year();
+                    let (s, e) = match part {
+                        Part::Start => (1, 3),
+                        Part::Mid => (4, 9),
+                        _ => (10, 12),
+                    };
+                    let range = DateRange::new(
+                        NaiveDate::from_ymd_opt(y, s, 1)?,
+                        last_day_of_month(y, e)?,
+                        Precision::Quarter,
+                    );
+                    Resolved { range, third: third_of(*part, rg), ..inner_r }
+                }
+                _ => match third_of(*part, rg) {
+                    Some(range) => r(inner_r.kind, inner_r.value, Some(range)),
+                    None => inner_r,
+                },
             }
         }
         Sem::DayRange { a, b } => {
@@ -568,6 +582,24 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             }
         }
     })
+}
+
+/// The first, middle or last third of a period ("early", "mid-", "late"); `None` for a period
+/// of under three days or another part. Events take the whole month or week, or the year's
+/// quarters; a narrative's reference time moves to the third.
+pub(crate) fn third_of(part: Part, rg: DateRange) -> Option<DateRange> {
+    let days = rg.days();
+    if days < 3 {
+        return None;
+    }
+    let third = days / 3;
+    let (s, e) = match part {
+        Part::Start => (0, third - 1),
+        Part::Mid => (third, days - third - 1),
+        Part::End => (days - third, days - 1),
+        _ => return None,
+    };
+    DateRange::new(add_days(rg.start, s)?, add_days(rg.start, e)?, rg.precision)
 }
 
 /// The last quarter that ended before `d`, as (year, quarter).
