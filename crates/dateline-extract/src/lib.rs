@@ -29,12 +29,13 @@ pub fn extract(article: &Article) -> Extraction {
         .as_deref()
         .filter(|t| !t.is_empty() && article.text.starts_with(t))
         .map(|t| Span::new(0, t.len()));
-    extract_with_headline(&article.text, article.published, headline)
+    let outlet_country = article.outlet.as_deref().and_then(actors::outlet_country);
+    extract_with(&article.text, article.published, headline, outlet_country.as_deref())
 }
 
 /// Runs every stage over a text published on `published`.
 pub fn extract_text(text: &str, published: Option<chrono::NaiveDate>) -> Extraction {
-    extract_with_headline(text, published, None)
+    extract_with(text, published, None, None)
 }
 
 /// Runs every stage over an article made of a headline and its body (paragraphs separated by
@@ -42,13 +43,28 @@ pub fn extract_text(text: &str, published: Option<chrono::NaiveDate>) -> Extract
 /// point into `format!("{headline}\n\n{body}")`.
 pub fn extract_titled(headline: &str, body: &str, published: Option<chrono::NaiveDate>) -> Extraction {
     let text = format!("{headline}\n\n{body}");
-    extract_with_headline(&text, published, Some(Span::new(0, headline.len())))
+    extract_with(&text, published, Some(Span::new(0, headline.len())), None)
 }
 
-fn extract_with_headline(
+/// [`extract_titled`] for an article from the publisher `outlet` ("Official website of the
+/// President of Ukraine"): a government's website speaks for its country, so "our country" in its
+/// narration is that country.
+pub fn extract_titled_from(
+    headline: &str,
+    body: &str,
+    published: Option<chrono::NaiveDate>,
+    outlet: Option<&str>,
+) -> Extraction {
+    let text = format!("{headline}\n\n{body}");
+    let country = outlet.and_then(actors::outlet_country);
+    extract_with(&text, published, Some(Span::new(0, headline.len())), country.as_deref())
+}
+
+fn extract_with(
     text: &str,
     published: Option<chrono::NaiveDate>,
     headline: Option<Span>,
+    outlet_country: Option<&str>,
 ) -> Extraction {
     let sentences: Vec<Span> = segment::paragraphs(text).into_iter().flat_map(|p| p.sentences).collect();
     let mut times = time::tag(text, published);
@@ -67,6 +83,7 @@ fn extract_with_headline(
         headline,
         breaks: &breaks,
         speaker_labels: &speaker_labels,
+        outlet_country,
     });
     Extraction { sentences, times, mentions, events }
 }

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use dateline_extract::{extract_text, extract_titled};
+use dateline_extract::{extract_text, extract_titled_from};
 use dateline_model::Event;
 
 fn line(e: &Event) -> String {
@@ -26,6 +26,7 @@ struct Case {
     file: String,
     line: usize,
     headline: Option<String>,
+    outlet: Option<String>,
     paragraphs: Vec<String>,
     published: Option<NaiveDate>,
     expected: Vec<String>,
@@ -54,6 +55,7 @@ fn parse(file: &str, text: &str) -> Vec<Case> {
         match tag {
             "#" => {}
             "^" => case.headline = Some(rest.to_string()),
+            "%" => case.outlet = Some(rest.to_string()),
             ">" => case.paragraphs.push(rest.to_string()),
             "@" => {
                 case.published = Some(
@@ -63,7 +65,7 @@ fn parse(file: &str, text: &str) -> Vec<Case> {
             }
             "=" if rest == "none" => {}
             "=" => case.expected.push(rest.to_string()),
-            _ => panic!("{file}:{}: a line starts with one of # ^ > @ =, not {l:?}", n + 1),
+            _ => panic!("{file}:{}: a line starts with one of # ^ % > @ =, not {l:?}", n + 1),
         }
     }
     flush(&mut case, &mut cases);
@@ -100,8 +102,11 @@ fn every_class_has_cases_and_every_case_holds() {
     for c in &cases {
         let body = c.paragraphs.join("\n\n");
         let x = match &c.headline {
-            Some(h) => extract_titled(h, &body, c.published),
-            None => extract_text(&body, c.published),
+            Some(h) => extract_titled_from(h, &body, c.published, c.outlet.as_deref()),
+            None => {
+                assert!(c.outlet.is_none(), "{}:{}: an outlet (%) needs a headline (^)", c.file, c.line);
+                extract_text(&body, c.published)
+            }
         };
         let got: Vec<String> = x.events.iter().map(line).collect();
         let mut got_sorted = got.clone();

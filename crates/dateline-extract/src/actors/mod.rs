@@ -105,9 +105,35 @@ pub fn mentions_and_cast(text: &str) -> (Vec<Mention>, Cast) {
     (out, cast)
 }
 
+/// The country a publisher speaks for, from its name: "Official website of the President of
+/// Ukraine", "President of Russia", "The White House" (a seat, in Washington), "U.S. Department
+/// of State". `None` for an outlet that names no country (a news agency).
+pub fn outlet_country(outlet: &str) -> Option<String> {
+    let mentions = find_mentions(outlet);
+    let first = |kind: MentionKind| mentions.iter().find(|m| m.kind == kind);
+    match first(MentionKind::Country) {
+        Some(m) => Some(m.name.clone()),
+        None => {
+            first(MentionKind::City).or(first(MentionKind::CountryAdjective)).and_then(|m| m.country.clone())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_publisher_speaks_for_its_country() {
+        assert_eq!(
+            outlet_country("Official website of the President of Ukraine").as_deref(),
+            Some("Ukraine")
+        );
+        assert_eq!(outlet_country("President of Russia").as_deref(), Some("Russia"));
+        assert_eq!(outlet_country("The White House").as_deref(), Some("United States"));
+        assert_eq!(outlet_country("U.S. Department of State").as_deref(), Some("United States"));
+        assert_eq!(outlet_country("Example Wire"), None);
+    }
 
     #[test]
     fn finds_people_countries_and_cities() {

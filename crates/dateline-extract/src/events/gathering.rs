@@ -232,6 +232,19 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
             stop = Some((ti, country));
         }
     }
+    // "will travel to Brussels June 17-18 ... Finally, she will participate virtually in the
+    // Bratislava Forum": a gathering elsewhere that the traveller attends, with no date of its
+    // own, falls within the trip's days.
+    if date.is_none()
+        && stop.is_none()
+        && !ahead
+        && let Some(trip) = attendees
+            .iter()
+            .filter_map(|p| trips.of(&p.actor.name).last().map(|&i| &trips[i]))
+            .find(|t| t.status == cx.status_for(None))
+    {
+        date = trip.date;
+    }
     if participants.iter().all(|p| p.actor.kind != ActorKind::Person) {
         // Heads of delegation are often named in the next sentence: "The U.S. delegation was led by
         // ...".

@@ -262,14 +262,17 @@ pub(super) const LEAD_SENTENCES: usize = 3;
 /// ("the meeting ... which took place during the climate conference"), left undated.
 /// "It's an honour to have my friend the Secretary for his first official visit in Israel", "I came
 /// here to prepare ...": a visit told without a date, by a text whose meeting of the day (dated by
-/// publication) has the visitor in it, in the visit's country, is that day's visit.
+/// publication) has the visitor in it, in the visit's country, is that day's visit; so is the
+/// visit of one who attends the day's gathering ("A and B, who arrived in our country, took part
+/// in the Congress").
 pub(super) fn date_visits_by_their_meeting(t: &Tagged<'_>, events: &mut [Event], off_the_day: &[Span]) {
     let Some(published) = t.published else { return };
     let today = DateRange::day(published);
     let country = |e: &Event| e.location.as_ref().and_then(|l| l.country.clone());
     let meetings: Vec<(Vec<String>, Option<String>)> = events
         .iter()
-        .filter(|e| e.kind == EventKind::Meeting && e.status == Status::Occurred && e.date == Some(today))
+        .filter(|e| matches!(e.kind, EventKind::Meeting | EventKind::Conference))
+        .filter(|e| e.status == Status::Occurred && e.date == Some(today))
         .map(|e| (e.participants.iter().map(|p| p.actor.name.clone()).collect(), country(e)))
         .collect();
     for e in events.iter_mut().filter(|e| {

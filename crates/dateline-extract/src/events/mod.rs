@@ -55,6 +55,8 @@ pub struct Tagged<'a> {
     pub breaks: &'a crate::segment::Breaks,
     /// The transcript's speaker labels (`speaker_labels`), found once per article.
     pub speaker_labels: &'a [&'a Mention],
+    /// The country the publisher speaks for (a government's website), from its name.
+    pub outlet_country: Option<&'a str>,
 }
 
 /// Lines that are not reporting: promotions, share bars, bylines.

@@ -38,6 +38,14 @@ pub(super) fn our_country(cx: &Context<'_, '_>, travellers: &[Participant]) -> O
                 .and_then(|m| m.country.clone())
                 .filter(|c| !theirs.contains(c))
         })
+        // "A, B and C, who arrived in our country", narrated by a government's website: the
+        // country it speaks for, when every traveller is known to be of another.
+        .or_else(|| {
+            let ours = cx.t.outlet_country?;
+            let foreign = !travellers.is_empty()
+                && travellers.iter().all(|t| t.actor.country.as_deref().is_some_and(|c| c != ours));
+            foreign.then(|| ours.to_string())
+        })
 }
 
 /// "During their trip to Costa Rica, the delegation will meet with President X": a trip owned by
@@ -54,6 +62,25 @@ pub(super) fn told_by_a_speaker(cx: &Context<'_, '_>) -> bool {
     let lead = cx.t.text[cx.regions.subject.start.min(cx.trigger.start)..cx.trigger.start].to_lowercase();
     let near: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
     near.iter().any(|w| matches!(*w, "your" | "my" | "our")) && cx.speaker().is_some()
+}
+
+/// "They will also visit", "he will then travel": a third-person pronoun as the verb's subject,
+/// on an open trip, is that trip's traveller.
+fn pronoun_traveller(cx: &Context<'_, '_>, trips: &Trips) -> Option<Participant> {
+    let before = cx.t.text[cx.regions.subject.start.min(cx.trigger.start)..cx.trigger.start].to_lowercase();
+    let part = before.rsplit([',', ';']).next().unwrap_or("");
+    let first = part.split_whitespace().next()?;
+    if !matches!(first, "he" | "she" | "they") || part.split_whitespace().count() > 4 {
+        return None;
+    }
+    let trip = trips.last()?;
+    let actor = Actor {
+        name: trip.traveller.clone(),
+        kind: ActorKind::Person,
+        country: trip.traveller_country.clone(),
+        roles: Vec::new(),
+    };
+    Some(Participant { actor, role: Role::Initiator })
 }
 
 /// The people after "by" in a noun visit's object: "the visit to X by A and B".
@@ -283,6 +310,10 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
         // "following the visit to the United States by President A and Chairman B": the agent
         // travels, whoever the sentence is about.
         travellers = agents;
+    } else if let Some(traveller) = pronoun_traveller(cx, trips) {
+        // "In Panama, the delegation will meet with President A. They will also visit the Canal
+        // to speak with B": the pronoun is the trip's traveller, not the person named after it.
+        travellers = vec![traveller];
     } else if welcoming
         || (cx.people_in(cx.regions.subject).is_empty() && !told_by_a_speaker(cx) && !pronoun_owned(cx))
     {
@@ -682,8 +713,11 @@ pub(super) fn trip_visits(trips: &[Trip], found: &[Found]) -> Vec<Event> {
             for f in
                 found.iter().filter(|f| f.stop.as_ref().is_some_and(|(i, c)| *i == ti && *c == stop.country))
             {
+                // Another traveller at the same gathering ("A and B, who arrived in our country,
+                // took part in the Congress") is on a visit of their own, not a host.
                 for p in &f.event.participants {
-                    if p.actor.kind == ActorKind::Person && p.role != Role::Initiator {
+                    let traveller = travellers.contains(p.actor.name.as_str());
+                    if p.actor.kind == ActorKind::Person && p.role != Role::Initiator && !traveller {
                         push_unique(&mut participants, Participant { role: Role::Host, ..p.clone() });
                     }
                 }
