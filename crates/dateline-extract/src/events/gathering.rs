@@ -154,6 +154,7 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
     // "a meeting of advisers to the leaders of the Normandy format": the grouping met.
     let text = cx.t.text;
     let head = cx.trigger.slice(text);
+    let mut of_grouping = false;
     if matches!(head, "meeting" | "session") && text[cx.trigger.end..].starts_with(" of ") {
         let from = cx.trigger.end + 4;
         let rest = &text[from..cx.sentence.end];
@@ -161,9 +162,14 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
         for m in cx.mentions_in(Span::new(from, to)) {
             if matches!(m.kind, MentionKind::Organization | MentionKind::Group) {
                 push_unique(&mut participants, participant(m, Role::Host));
+                of_grouping = true;
             }
         }
     }
+    // "A and B will take part in a meeting of advisers to the leaders of the Normandy format":
+    // the meeting of a named grouping that people are told to attend is one, dated or not.
+    let attended = participants.iter().any(|p| p.actor.kind == ActorKind::Person && p.role == Role::Attendee);
+    let identified = of_grouping && attended;
     let own_date = date;
     let mut location = name.as_deref().and_then(city_in_name);
     if location.is_none() {
@@ -260,7 +266,7 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
         }
     }
     // An unnamed "the conference" refers back to one already told, unless it is dated itself.
-    if name.is_none() && own_date.is_none() {
+    if name.is_none() && own_date.is_none() && !identified {
         return None;
     }
     // "The Global Action Meeting" over a byline, "Today's Global Action Meeting was an important

@@ -274,11 +274,41 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     date_by_company(t, &mut events, &off_the_day);
     date_the_lead(t, &mut events, &off_the_day);
     date_visits_by_their_meeting(t, &mut events, &off_the_day);
+    date_by_the_arrival(&mut events);
     place_the_lead(t, &mut events);
     if let Some(lead) = lead_meeting {
         follow_the_meeting(t, &mut events, lead);
     }
     events
+}
+
+/// "A arrived in Paris to take part in a meeting of advisers ...": a planned gathering or meeting
+/// with no date of its own, told in the sentence of a dated arrival by its traveller, in the same
+/// country (or none), is held during that stay: on the arrival's dates.
+fn date_by_the_arrival(events: &mut [Event]) {
+    let country = |e: &Event| e.location.as_ref().and_then(|l| l.country.clone());
+    let arrivals: Vec<(String, Vec<Span>, DateRange, Option<String>)> = events
+        .iter()
+        .filter(|v| v.kind == EventKind::Visit && v.status == Status::Occurred)
+        .filter_map(|v| {
+            let traveller = v.participants.first()?.actor.name.clone();
+            Some((traveller, v.evidence.clone(), v.date?, country(v)))
+        })
+        .collect();
+    for e in events.iter_mut().filter(|e| {
+        matches!(e.kind, EventKind::Conference | EventKind::Meeting)
+            && e.status == Status::Planned
+            && e.date.is_none()
+    }) {
+        let here = country(e);
+        if let Some((_, _, date, _)) = arrivals.iter().find(|(traveller, evidence, _, at)| {
+            e.participants.iter().any(|p| p.actor.name == *traveller)
+                && e.evidence.iter().any(|s| evidence.contains(s))
+                && (here.is_none() || at.is_none() || here == *at)
+        }) {
+            e.date = Some(*date);
+        }
+    }
 }
 
 /// "In Honolulu on February 12, Secretary A will host ... . Secretary A also will meet with B": a
