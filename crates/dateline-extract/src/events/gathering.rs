@@ -80,7 +80,16 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
         &s_text[..name_span.start.max(cx.sentence.start) - cx.sentence.start],
         cx.status_for(date),
     );
-    if says_any(&subject_text, ATTEND_WORDS) || subject_text.trim().is_empty() || at_it {
+    // "this is why we spoke about the St Petersburg Dialogue": a gathering talked about is a
+    // topic; nobody in the clause attends it.
+    let topic = {
+        let before = s_text[..name_span.start.max(cx.sentence.start) - cx.sentence.start].to_lowercase();
+        let last: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+        last.contains(&"about")
+            || last.windows(2).any(|w| w[0] == "of" && matches!(w[1], "spoke" | "talked" | "speaking"))
+    };
+    let at_it = at_it && !topic;
+    if !topic && (says_any(&subject_text, ATTEND_WORDS) || subject_text.trim().is_empty() || at_it) {
         for mut p in cx.people_in(cx.regions.subject) {
             p.role = Role::Attendee;
             push_unique(&mut participants, p);
@@ -99,6 +108,7 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
     });
     if participants.is_empty()
         && i_do_it
+        && !topic
         && let Some(mut me) = cx.speaker()
     {
         me.role = Role::Attendee;
