@@ -62,8 +62,10 @@ fn merge_counting(
     for e in titles {
         let same = out.iter().position(|o| {
             compared += 1;
+            // Its people those of the headline's parties ("Ukrainian-Slovenian dialogue" over
+            // "in August, A and B attended the Summit"): a gathering weeks away is another.
             let far_off = |x: &Event| {
-                matches!(x.kind, EventKind::Meeting | EventKind::Call)
+                (matches!(x.kind, EventKind::Meeting | EventKind::Call) || people_of_the_parties(&e, x))
                     && x.date.zip(published).is_some_and(|(d, p)| {
                         (p - d.end).num_days() > NEWS_DAYS || (d.start - p).num_days() > NEWS_DAYS
                     })
@@ -91,10 +93,26 @@ fn merge_counting(
                 probe.kind = EventKind::Conference;
                 probe.name = o.name.clone();
             }
+            // "Joint Statement on the U.S.-Japan-Republic of Korea Trilateral Ministerial
+            // Meeting" over "A, B and C met today in Honolulu": the ministers of the three
+            // countries the headline's gathering names met at it.
+            if probe.kind == EventKind::Conference
+                && o.kind == EventKind::Meeting
+                && countries(&probe).len() >= 3
+                && people_of_the_parties(&probe, o)
+            {
+                probe.kind = EventKind::Meeting;
+            }
             same_event(o, &probe)
         });
         match same {
-            Some(i) => absorb(&mut out[i], &mut spans[i], e),
+            Some(i) => {
+                if e.kind == EventKind::Conference && out[i].kind == EventKind::Meeting {
+                    out[i].kind = EventKind::Conference;
+                    out[i].name = e.name.clone();
+                }
+                absorb(&mut out[i], &mut spans[i], e)
+            }
             None => {
                 spans.push(e.evidence.iter().copied().collect());
                 out.push(e);
@@ -218,8 +236,10 @@ fn people_nested(a: &Event, b: &Event) -> bool {
         |x: &[String], y: &[String]| x.iter().all(|n| y.contains(n)) || y.iter().all(|n| x.contains(n));
     let (pa, pb) = (names(a, ActorKind::Person), names(b, ActorKind::Person));
     if pa.is_empty() || pb.is_empty() {
+        // "the U.S.-Poland Strategic Dialogue" and "Minister Rau and Secretary Blinken held the
+        // dialogue": the parties of one are the countries of the other's people.
         if !(pa.is_empty() && pb.is_empty()) {
-            return false;
+            return people_of_the_parties(a, b) || people_of_the_parties(b, a);
         }
         // Gatherings without named people are the same when their names agree, or, unnamed,
         // when the organisations they gather are nested ("Notice of Meeting: U.S. Advisory
@@ -233,6 +253,35 @@ fn people_nested(a: &Event, b: &Event) -> bool {
                 && nested(&oa, &ob));
     }
     nested(&pa, &pb)
+}
+
+/// The countries an event has as parties.
+fn countries(e: &Event) -> Vec<&str> {
+    e.participants
+        .iter()
+        .filter(|p| p.actor.kind == ActorKind::Country)
+        .map(|p| p.actor.name.as_str())
+        .collect()
+}
+
+/// Whether `parties` names countries and no person, and the two people or more of `people`
+/// are each of one of those countries, all of them covered.
+fn people_of_the_parties(parties: &Event, people: &Event) -> bool {
+    let theirs = countries(parties);
+    let persons: Vec<Option<&str>> = people
+        .participants
+        .iter()
+        .filter(|p| p.actor.kind == ActorKind::Person)
+        .map(|p| p.actor.country.as_deref())
+        .collect();
+    if theirs.len() < 2
+        || persons.len() < 2
+        || parties.participants.iter().any(|p| p.actor.kind == ActorKind::Person)
+    {
+        return false;
+    }
+    let Some(of) = persons.into_iter().collect::<Option<Vec<&str>>>() else { return false };
+    of.iter().all(|c| theirs.contains(c)) && theirs.iter().all(|c| of.contains(c))
 }
 
 /// Folds `e` into `o`: evidence, the more precise date, every participant, the fuller place.
