@@ -15,16 +15,65 @@ pub(crate) fn speaker_labels<'a>(
         .filter(|m| m.kind == MentionKind::Person)
         .filter(|m| {
             let start = breaks.paragraph_start(m.span.start);
-            let Some(colon) = crate::segment::colon_within(text, start, 90) else { return false };
-            m.span.end <= colon
-                && text[start..m.span.start].trim().is_empty()
-                && !text[start..colon].contains(['.', ','])
+            crate::segment::colon_within(text, start, 90).is_some_and(|colon| {
+                m.span.end <= colon
+                    && text[start..m.span.start].trim().is_empty()
+                    && !text[start..colon].contains(['.', ','])
+            })
         })
         .collect()
 }
 
+/// The start of the last label of a turn by someone unnamed ("... Thank you. Question: Maria
+/// Glebova, RIA Novosti.") in `text[from..to]` that opens a sentence, if any.
+fn last_unnamed_label(text: &str, from: usize, to: usize) -> Option<usize> {
+    // A turn is looked for this far back at most: a text of one huge paragraph would otherwise
+    // make the look quadratic.
+    let mut from = from.max(to.saturating_sub(UNNAMED_TURN_REACH));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..to];
+    UNNAMED_TURNS
+        .iter()
+        .filter_map(|l| {
+            window.rmatch_indices(l).map(|(i, _)| from + i).find(|&at| {
+                let rest = &text[at + l.len()..];
+                let rest = rest.strip_prefix(" (retranslated)").unwrap_or(rest);
+                rest.starts_with(": ")
+                    && (at == from || [". ", "? ", "! "].iter().any(|e| text[..at].ends_with(e)))
+            })
+        })
+        .max()
+}
+
 /// How many paragraphs back a transcript turn's speaker label is looked for.
 pub(super) const TURN_PARAGRAPHS: usize = 40;
+
+/// Whether a turn's label (the text before its colon) is one of [`UNNAMED_TURNS`].
+fn unnamed_label(label: &str) -> bool {
+    let label = label.trim();
+    UNNAMED_TURNS
+        .iter()
+        .any(|l| label == *l || label.strip_prefix(l).is_some_and(|r| r.starts_with([' ', '('])))
+}
+
+/// How many bytes before a trigger a label of an unnamed turn is looked for.
+const UNNAMED_TURN_REACH: usize = 6000;
+
+/// Labels of a transcript's turns by people it does not name: a journalist's question, a voice
+/// in the audience.
+const UNNAMED_TURNS: &[&str] = &[
+    "Question",
+    "QUESTION",
+    "Q",
+    "Journalist",
+    "Reporter",
+    "Audience member",
+    "AUDIENCE MEMBER",
+    "Moderator",
+    "MODERATOR",
+];
 
 /// What every argument finder needs to know about one trigger.
 pub(super) struct Context<'a, 't> {
@@ -281,9 +330,17 @@ impl Context<'_, '_> {
     /// speaker, before the turn or after it.
     pub(super) fn addressee(&self) -> Option<Participant> {
         let me = match self.speaker_label() {
-            Some(m) => m.name.clone(),
-            None => self.author()?.actor.name,
+            Some(m) => Some(m.name.clone()),
+            None => self.author().map(|a| a.actor.name),
         };
+        // "Mr Chancellor, you have come from Kiev": a speaker, or a journalist's question, names
+        // whom it asks.
+        if (me.is_some() || self.unnamed_turn())
+            && let Some(you) = self.vocative().filter(|p| me.as_ref() != Some(&p.actor.name))
+        {
+            return Some(you);
+        }
+        let me = me?;
         let labels = self.t.speaker_labels;
         let at = labels.partition_point(|m| m.span.start < self.trigger.start);
         let other = |m: &Mention| m.name != me;
@@ -293,6 +350,77 @@ impl Context<'_, '_> {
             .find(|m| other(m))
             .or_else(|| labels[at..].iter().find(|m| other(m)))
             .map(|m| self.labelled(m))
+    }
+
+    /// Whether the trigger's paragraph opens a turn of someone unnamed ("Question: ...").
+    fn unnamed_turn(&self) -> bool {
+        let text = self.t.text;
+        let start = self.t.breaks.paragraph_start(self.trigger.start);
+        let opening =
+            crate::segment::colon_within(text, start, 90).is_some_and(|end| unnamed_label(&text[start..end]));
+        let labels = self.t.speaker_labels;
+        let at = labels.partition_point(|m| m.span.start < self.trigger.start);
+        let named_after = |u: usize| labels[..at].last().is_some_and(|m| m.span.start > u);
+        opening || last_unnamed_label(text, start, self.trigger.start).is_some_and(|u| !named_after(u))
+    }
+
+    /// The person the trigger's paragraph last addresses before it, in its sentence or the one
+    /// before: "Mr Chancellor, you have
+    /// come from Kiev", "Madam Secretary, ...", "Mr Putin, ...": a title or a surname after "Mr",
+    /// "Ms" or "Madam", then a comma, that one cast member's role or name has.
+    fn vocative(&self) -> Option<Participant> {
+        let text = self.t.text;
+        // In the sentence or the one before: a long paragraph may hold several turns.
+        let mut start =
+            self.t.breaks.paragraph_start(self.trigger.start).max(self.sentence.start.saturating_sub(300));
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        let before = &text[start..self.trigger.start];
+        let mut found = None;
+        for (i, _) in before.match_indices(['M']) {
+            let rest = &before[i..];
+            let Some(after) = ["Mr ", "Mr. ", "Ms ", "Ms. ", "Mrs ", "Madam ", "Madame "]
+                .iter()
+                .find_map(|h| rest.strip_prefix(h))
+            else {
+                continue;
+            };
+            if i > 0 && before[..i].ends_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            let Some(comma) = after.find(',') else { continue };
+            let words: Vec<&str> = after[..comma].split_whitespace().collect();
+            if words.is_empty() || words.len() > 3 || !words.iter().all(|w| w.starts_with(char::is_uppercase))
+            {
+                continue;
+            }
+            found = Some(words);
+        }
+        let words = found?;
+        let folded = words.join(" ").to_lowercase();
+        let last = *words.last()?;
+        let members = &self.t.cast.members;
+        let by_name: Vec<usize> =
+            (0..members.len()).filter(|&i| members[i].name.split(' ').any(|w| w == last)).collect();
+        let by_role: Vec<usize> = (0..members.len())
+            .filter(|&i| members[i].role.as_deref().is_some_and(|r| r.to_lowercase().contains(&folded)))
+            .collect();
+        // Of several of that title ("Mr Chancellor", with a former chancellor named), the one who
+        // speaks in the transcript.
+        let speaks = |i: &usize| self.t.speaker_labels.iter().any(|l| l.name == members[*i].name);
+        let speaking: Vec<usize> = by_role.iter().copied().filter(speaks).collect();
+        let one = match (by_name.as_slice(), by_role.as_slice(), speaking.as_slice()) {
+            ([i], _, _) => *i,
+            ([], [i], _) => *i,
+            ([], _, [i]) => *i,
+            _ => return None,
+        };
+        let m = &members[one];
+        let mut actor = Actor::new(m.name.clone(), ActorKind::Person);
+        actor.country = m.country.clone();
+        actor.roles = m.role.iter().cloned().collect();
+        Some(Participant { actor, role: Role::Counterpart })
     }
 
     /// In a transcript, the speaker of the turn the trigger is in: the person whose label ("PRIME
@@ -309,10 +437,28 @@ impl Context<'_, '_> {
     /// The mention in the label of the trigger's turn ([`Context::speaker`]).
     fn speaker_label(&self) -> Option<&Mention> {
         let text = self.t.text;
+        // A label inside the trigger's paragraph, before it: the last one, unless a turn of
+        // someone unnamed comes after it.
+        let paragraph = self.t.breaks.paragraph_start(self.trigger.start);
+        let labels = self.t.speaker_labels;
+        let at = labels.partition_point(|m| m.span.start < self.trigger.start);
+        let inline =
+            labels[..at].last().filter(|m| m.span.start >= paragraph && m.span.end <= self.trigger.start);
+        let unnamed = last_unnamed_label(text, paragraph, self.trigger.start);
+        match (inline, unnamed) {
+            (Some(m), Some(u)) if u > m.span.start => return None,
+            (Some(m), _) if m.span.start > paragraph => return Some(m),
+            (None, Some(u)) if u > paragraph => return None,
+            _ => {}
+        }
         let mut end = self.trigger.start;
         for _ in 0..TURN_PARAGRAPHS {
             let start = self.t.breaks.paragraph_start(end);
             let label_end = crate::segment::colon_within(text, start, 90);
+            // "Question: Maria Glebova, RIA Novosti.": a turn of someone unnamed.
+            if label_end.is_some_and(|end| unnamed_label(&text[start..end])) {
+                return None;
+            }
             if let Some(label_end) = label_end
                 && let Some(m) =
                     crate::starting_in(self.t.mentions, Span::new(start, label_end), |m| m.span).iter().find(
