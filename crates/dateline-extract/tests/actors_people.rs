@@ -450,3 +450,12 @@ fn honorifics_inside_a_title_chain_are_not_the_role() {
     assert_eq!(p.name, "Ana Silva");
     assert_eq!(p.role.as_deref(), Some("Minister for Economic and Trade Affairs"));
 }
+
+#[test]
+fn a_government_named_after_its_leader_is_not_the_leader() {
+    let text = "President Joe Biden spoke. We keep a dialogue with the Biden administration and the Biden-Harris Administration. Biden left.";
+    let (mentions, _) = mentions_and_cast(text);
+    let people: Vec<&str> =
+        mentions.iter().filter(|m| m.kind == MentionKind::Person).map(|m| m.span.slice(text)).collect();
+    assert_eq!(people, ["President Joe Biden", "Biden"]);
+}

@@ -284,6 +284,12 @@ impl Cast {
             let Some((form, _)) = best else { continue };
             let span = Span::new(start, start + form.len());
             let _ = bytes;
+            // "the Biden administration", "the Biden-Harris Administration": a government named
+            // after its leader, not the person.
+            if names_a_government(&text[span.end..]) {
+                pos = pos.max(span.end);
+                continue;
+            }
             if taken.overlaps(span) {
                 pos = pos.max(span.end);
                 continue;
@@ -588,6 +594,19 @@ impl TitlePools {
 /// by the first word of the name (Ethiopian and Eritrean names have no family name; some
 /// names are written family name first), a one-word name with a title is the fuller name
 /// that starts with it.
+/// Whether the words right after a surname make it a government's name: "administration",
+/// "Administration", "government", "presidency", "era", also past a hyphenated running mate
+/// ("-Harris Administration").
+fn names_a_government(after: &str) -> bool {
+    let after = match after.strip_prefix('-') {
+        Some(rest) => rest.trim_start_matches(|c: char| c.is_alphabetic()),
+        None => after,
+    };
+    let Some(rest) = after.strip_prefix(' ') else { return false };
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    matches!(word.as_str(), "administration" | "Administration" | "government" | "presidency" | "era")
+}
+
 fn given_name_first(one: &ActorKey, titled: bool, full: &ActorKey) -> bool {
     titled
         && one.words.len() == 1
