@@ -62,11 +62,56 @@ pub enum Correction {
     },
 }
 
+// A failure a test injects into an edit after its first writes, before it is recorded: the
+// edit must leave nothing behind. Compiled into tests only.
+#[cfg(test)]
+thread_local! {
+    pub(crate) static FAIL_MID_EDIT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 impl Store {
     /// Records a correction (dropping the redo tail) and rebuilds the merged events.
     pub fn correct(&mut self, correction: &Correction, description: &str) -> Result<()> {
-        let json = serde_json::to_string(correction).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        self.correct_with(description, |_| Ok(correction.clone()))
+    }
+
+    /// Records the analyst's edit of an event whose participants, when given, are named: a name
+    /// no actor goes by makes a new person. All of it is one transaction with the correction and
+    /// the rebuild, so an edit that fails anywhere leaves no stray actor behind.
+    pub fn edit_event(
+        &mut self,
+        anchors: Vec<Anchor>,
+        mut patch: EventPatch,
+        participants: Option<&[String]>,
+        description: &str,
+    ) -> Result<()> {
+        self.correct_with(description, |tx| {
+            if let Some(names) = participants {
+                let mut refs = Vec::new();
+                for n in names.iter().filter(|n| !n.trim().is_empty()) {
+                    refs.push(actor_by_name_in(tx, n)?);
+                }
+                patch.participants = Some(refs);
+            }
+            Ok(Correction::EditEvent { anchors, patch })
+        })
+    }
+
+    /// One user edit, one transaction: `build` makes the correction (it may write what the
+    /// correction needs), then it is recorded and the merged events rebuilt; any error rolls all
+    /// of it back.
+    fn correct_with(
+        &mut self,
+        description: &str,
+        build: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<Correction>,
+    ) -> Result<()> {
         let tx = self.write_tx()?;
+        let correction = build(&tx)?;
+        #[cfg(test)]
+        if FAIL_MID_EDIT.with(std::cell::Cell::get) {
+            return Err(StoreError::Corrupt("a failure injected half way through an edit".into()));
+        }
+        let json = serde_json::to_string(&correction).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         tx.execute("DELETE FROM corrections WHERE undone = 1", [])?;
         tx.execute("INSERT INTO corrections (op, description) VALUES (?1, ?2)", params![json, description])?;
         crate::merged::rebuild_in(&tx)?;
@@ -124,22 +169,7 @@ impl Store {
 
     /// How corrections name an actor: its kind and the folded names it goes by.
     pub fn actor_ref(&self, id: i64) -> Result<Option<ActorRef>> {
-        let kind: Option<String> =
-            self.conn.query_row("SELECT kind FROM actors WHERE id = ?1", [id], |r| r.get(0)).optional()?;
-        let Some(kind) = kind else { return Ok(None) };
-        let kind =
-            ActorKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("actor kind {kind}")))?;
-        let mut stmt = self.conn.prepare(
-            "SELECT name FROM actors WHERE id = ?1 UNION ALL SELECT alias FROM actor_aliases WHERE actor_id = ?1",
-        )?;
-        let mut keys: Vec<String> = Vec::new();
-        for name in stmt.query_map([id], |r| r.get::<_, String>(0))? {
-            let key = crate::merged::alias_key(&name?);
-            if !key.is_empty() && !keys.contains(&key) {
-                keys.push(key);
-            }
-        }
-        Ok(Some(ActorRef { kind, keys }))
+        actor_ref_in(&self.conn, id)
     }
 
     /// The actor row that goes by `name` among the rows merged into `id` (itself included).
@@ -154,36 +184,53 @@ impl Store {
             stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
         Ok(rows.into_iter().find(|(_, n)| crate::merged::alias_key(n) == key).map(|(i, _)| i))
     }
+}
 
-    /// The actor an analyst names by `name`: an actor who goes by it, else a new person.
-    pub fn actor_by_name(&mut self, name: &str) -> Result<ActorRef> {
-        let key = crate::merged::alias_key(name);
-        let found: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT id FROM actors WHERE id IN (SELECT actor_id FROM actor_aliases WHERE alias = ?1)
-                    OR name = ?1 ORDER BY merged_into IS NOT NULL, id LIMIT 1",
-                [name.trim()],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(id) = found {
-            return self.actor_ref(id)?.ok_or_else(|| StoreError::Corrupt(format!("actor {id}")));
+/// How corrections name actor `id`, read through `conn` (a transaction's, inside an edit).
+fn actor_ref_in(conn: &rusqlite::Connection, id: i64) -> Result<Option<ActorRef>> {
+    let kind: Option<String> =
+        conn.query_row("SELECT kind FROM actors WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+    let Some(kind) = kind else { return Ok(None) };
+    let kind = ActorKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("actor kind {kind}")))?;
+    let mut stmt = conn.prepare(
+        "SELECT name FROM actors WHERE id = ?1 UNION ALL SELECT alias FROM actor_aliases WHERE actor_id = ?1",
+    )?;
+    let mut keys: Vec<String> = Vec::new();
+    for name in stmt.query_map([id], |r| r.get::<_, String>(0))? {
+        let key = crate::merged::alias_key(&name?);
+        if !key.is_empty() && !keys.contains(&key) {
+            keys.push(key);
         }
-        let tx = self.write_tx()?;
-        let actor = dateline_model::Actor::new(name.trim(), ActorKind::Person);
-        let id = crate::write::upsert_person(&tx, &actor)?;
-        tx.execute(
-            "INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)",
-            params![id, name.trim()],
-        )?;
-        tx.commit()?;
-        let mut r = self.actor_ref(id)?.ok_or_else(|| StoreError::Corrupt(format!("actor {id}")))?;
-        if !r.keys.contains(&key) {
-            r.keys.insert(0, key);
-        }
-        Ok(r)
     }
+    Ok(Some(ActorRef { kind, keys }))
+}
+
+/// The actor an analyst names by `name`: an actor who goes by it, else a new person, written in
+/// the edit's transaction `tx`.
+fn actor_by_name_in(tx: &rusqlite::Transaction<'_>, name: &str) -> Result<ActorRef> {
+    let key = crate::merged::alias_key(name);
+    let found: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM actors WHERE id IN (SELECT actor_id FROM actor_aliases WHERE alias = ?1)
+                OR name = ?1 ORDER BY merged_into IS NOT NULL, id LIMIT 1",
+            [name.trim()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = found {
+        return actor_ref_in(tx, id)?.ok_or_else(|| StoreError::Corrupt(format!("actor {id}")));
+    }
+    let actor = dateline_model::Actor::new(name.trim(), ActorKind::Person);
+    let id = crate::write::upsert_person(tx, &actor)?;
+    tx.execute(
+        "INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)",
+        params![id, name.trim()],
+    )?;
+    let mut r = actor_ref_in(tx, id)?.ok_or_else(|| StoreError::Corrupt(format!("actor {id}")))?;
+    if !r.keys.contains(&key) {
+        r.keys.insert(0, key);
+    }
+    Ok(r)
 }
 
 pub(crate) fn load_active(conn: &rusqlite::Connection) -> Result<Vec<(Correction, String)>> {

@@ -462,3 +462,40 @@ fn reading_many_events_gives_what_reading_each_one_gives() {
     }
     assert_eq!(store.events(&filters[7]).expect("read")[0].id, victim);
 }
+
+#[test]
+fn an_edit_is_one_transaction_all_or_nothing() {
+    let mut store = Store::open_in_memory().expect("open");
+    store.save_article(&article("/a.txt", "x", "h1"), &[call(20)]).expect("save");
+    let id = store.events(&EventFilter::default()).expect("read")[0].id;
+    let anchors = store.anchors(id).expect("anchors");
+    let names = vec!["Antony J. Blinken".to_string(), "Ines Newcomer".to_string()];
+    let actors_before = store.actors().expect("actors").len();
+    let patch = EventPatch { status: Some(Status::Planned), ..Default::default() };
+
+    // A failure after the new person is written and before the correction is recorded: neither
+    // the person nor the correction remains, and the event reads as before.
+    corrections::FAIL_MID_EDIT.with(|f| f.set(true));
+    let failed = store.edit_event(anchors.clone(), patch.clone(), Some(&names), "edit");
+    corrections::FAIL_MID_EDIT.with(|f| f.set(false));
+    assert!(failed.is_err());
+    assert_eq!(store.actors().expect("actors").len(), actors_before, "no stray actor");
+    assert!(store.corrections().expect("list").is_empty());
+    let e = store.event(id).expect("read").expect("event");
+    assert_eq!(e.status, Status::Occurred);
+    assert!(!e.edited);
+
+    // The same edit without the failure: the new person and the edit land together.
+    store.edit_event(anchors, patch, Some(&names), "edit").expect("edit");
+    let actors = store.actors().expect("actors");
+    assert_eq!(actors.len(), actors_before + 1);
+    assert!(actors.iter().any(|a| a.name == "Ines Newcomer"));
+    let e = &store.events(&EventFilter::default()).expect("read")[0];
+    assert_eq!(e.status, Status::Planned);
+    let people: Vec<&str> = e.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(people, ["Antony J. Blinken", "Ines Newcomer"]);
+    assert_eq!(store.corrections().expect("list").len(), 1);
+    // Undo takes the whole edit back in one step.
+    assert_eq!(store.undo().expect("undo").as_deref(), Some("edit"));
+    assert_eq!(store.events(&EventFilter::default()).expect("read")[0].status, Status::Occurred);
+}

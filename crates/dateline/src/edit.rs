@@ -32,16 +32,6 @@ impl Workspace {
                 })?)
             }
         };
-        let participants = match &patch.participants {
-            Some(names) => {
-                let mut refs = Vec::new();
-                for n in names.iter().filter(|n| !n.trim().is_empty()) {
-                    refs.push(self.store.actor_by_name(n)?);
-                }
-                Some(refs)
-            }
-            None => None,
-        };
         let mut what = Vec::new();
         if let Some(k) = patch.kind {
             what.push(format!("type {}", k.as_str()));
@@ -68,9 +58,10 @@ impl Workspace {
             date,
             place: patch.place,
             country: patch.country,
-            participants,
+            participants: None,
         };
-        self.store.correct(&Correction::EditEvent { anchors, patch: store_patch }, &description)?;
+        // The people it names, new ones created, and the correction: one transaction.
+        self.store.edit_event(anchors, store_patch, patch.participants.as_deref(), &description)?;
         let row = self.store.event(id)?.ok_or(Error::NoSuchEvent(id))?;
         Ok(EventSummary::from_row(&row))
     }
