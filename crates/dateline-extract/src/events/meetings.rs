@@ -36,8 +36,12 @@ pub(super) fn stop_for(
     if trip.stops.len() == 1 {
         return Some((i, trip.stops[0].country.clone()));
     }
+    // "A, Japanese Vice Foreign Minister B and ROK First Vice Foreign Minister C will hold a joint
+    // meeting": with no counterpart, the first of the others whose country is a stop.
+    let others = people.iter().filter(|p| p.actor.name != trip.traveller);
     counterparts
         .iter()
+        .chain(others)
         .filter_map(|c| c.actor.country.clone())
         .find(|c| trip.stop(c).is_some())
         .map(|c| (i, c))
