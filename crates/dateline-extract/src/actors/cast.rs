@@ -59,6 +59,10 @@ pub struct Cast {
     pub mentions: Vec<CastMention>,
     /// Sentence starts (approximate), for salience.
     sentence_starts: Vec<usize>,
+    /// The members by each word of their display name, in order.
+    name_words: HashMap<String, Vec<usize>>,
+    /// Each member's mentions (indices into `mentions`), in order.
+    of_member: Vec<Vec<usize>>,
 }
 
 impl Cast {
@@ -114,7 +118,29 @@ impl Cast {
                 member.aliases.push(form);
             }
         }
+        for (i, m) in cast.members.iter().enumerate() {
+            for w in m.name.split(' ') {
+                let of = cast.name_words.entry(w.to_string()).or_default();
+                if of.last() != Some(&i) {
+                    of.push(i);
+                }
+            }
+        }
+        cast.of_member = vec![Vec::new(); cast.members.len()];
+        for (i, m) in cast.mentions.iter().enumerate() {
+            cast.of_member[m.member].push(i);
+        }
         cast
+    }
+
+    /// The members with `word` as a word of their display name, in order.
+    pub fn with_name_word(&self, word: &str) -> &[usize] {
+        self.name_words.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// The mentions of member `i`, in text order.
+    pub fn mentions_of(&self, i: usize) -> impl Iterator<Item = &CastMention> {
+        self.of_member.get(i).into_iter().flatten().map(|&k| &self.mentions[k])
     }
 
     /// The member `p` names, if any. Only members sharing a name word with `p` can be it (every

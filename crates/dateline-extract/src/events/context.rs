@@ -58,6 +58,9 @@ fn unnamed_label(label: &str) -> bool {
         .any(|l| label == *l || label.strip_prefix(l).is_some_and(|r| r.starts_with([' ', '('])))
 }
 
+/// How many person mentions (and turns) before a trigger a vocative's person is looked for.
+const VOCATIVE_MENTIONS: usize = 200;
+
 /// How many bytes before a trigger a label of an unnamed turn is looked for.
 const UNNAMED_TURN_REACH: usize = 6000;
 
@@ -400,15 +403,30 @@ impl Context<'_, '_> {
         let words = found?;
         let folded = words.join(" ").to_lowercase();
         let last = *words.last()?;
-        let members = &self.t.cast.members;
+        // The people named shortly before (a bounded look back: a long transcript would make a
+        // look through every member or mention quadratic).
+        let cast = self.t.cast;
+        let members = &cast.members;
+        let before = &cast.mentions[..cast.mentions.partition_point(|m| m.span.end <= self.trigger.start)];
+        let mut near: Vec<usize> = Vec::new();
+        for m in before.iter().rev().take(VOCATIVE_MENTIONS) {
+            if !near.contains(&m.member) {
+                near.push(m.member);
+            }
+        }
         let by_name: Vec<usize> =
-            (0..members.len()).filter(|&i| members[i].name.split(' ').any(|w| w == last)).collect();
-        let by_role: Vec<usize> = (0..members.len())
+            near.iter().copied().filter(|&i| members[i].name.split(' ').any(|w| w == last)).collect();
+        let by_role: Vec<usize> = near
+            .iter()
+            .copied()
             .filter(|&i| members[i].role.as_deref().is_some_and(|r| r.to_lowercase().contains(&folded)))
             .collect();
         // Of several of that title ("Mr Chancellor", with a former chancellor named), the one who
-        // speaks in the transcript.
-        let speaks = |i: &usize| self.t.speaker_labels.iter().any(|l| l.name == members[*i].name);
+        // speaks in the transcript (among the last turns).
+        let labels = self.t.speaker_labels;
+        let at = labels.partition_point(|m| m.span.start < self.trigger.start);
+        let recent = &labels[at.saturating_sub(VOCATIVE_MENTIONS)..at];
+        let speaks = |i: &usize| recent.iter().any(|l| l.name == members[*i].name);
         let speaking: Vec<usize> = by_role.iter().copied().filter(speaks).collect();
         let one = match (by_name.as_slice(), by_role.as_slice(), speaking.as_slice()) {
             ([i], _, _) => *i,
@@ -480,26 +498,27 @@ impl Context<'_, '_> {
     /// member whose name has the label's one name as a word.
     fn labelled(&self, m: &Mention) -> Participant {
         let mut p = participant(m, Role::Initiator);
-        let fuller: Vec<&str> = self
-            .t
-            .cast
-            .members
-            .iter()
-            .map(|c| c.name.as_str())
-            .filter(|n| *n != m.name && n.split(' ').any(|w| w == m.name))
-            .collect();
+        // Looked up by name word: a scan of every member per label made a long transcript
+        // quadratic.
+        let cast = self.t.cast;
+        let fuller: Vec<&str> = if m.name.contains(' ') {
+            Vec::new()
+        } else {
+            cast.with_name_word(&m.name)
+                .iter()
+                .map(|&i| cast.members[i].name.as_str())
+                .filter(|n| *n != m.name)
+                .collect()
+        };
         // A member of exactly that name that the text names outside the labels too ("Biden",
         // beside "Jill Biden") is the one meant.
-        let cast = self.t.cast;
         let labels = self.t.speaker_labels;
         let exact = || {
-            cast.members.iter().enumerate().any(|(i, c)| {
-                c.name == m.name
-                    && cast.mentions.iter().any(|x| {
-                        x.member == i && {
-                            let at = labels.partition_point(|l| l.span.end < x.span.end);
-                            !labels.get(at).is_some_and(|l| l.span.contains(x.span))
-                        }
+            cast.with_name_word(&m.name).iter().any(|&i| {
+                cast.members[i].name == m.name
+                    && cast.mentions_of(i).any(|x| {
+                        let at = labels.partition_point(|l| l.span.end < x.span.end);
+                        !labels.get(at).is_some_and(|l| l.span.contains(x.span))
                     })
             })
         };
