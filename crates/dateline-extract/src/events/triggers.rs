@@ -68,7 +68,9 @@ pub fn find_triggers(sentence: &str) -> Vec<Trigger> {
             };
             let between = &rest[..with];
             let words: Vec<&str> = between.split_whitespace().collect();
+            // "talked about his contacts with A": what was talked about, not with whom.
             let plain = words.len() <= 4
+                && !words.iter().any(|w| matches!(*w, "about" | "of"))
                 && !between.contains([',', ';', ':', '.'])
                 && words.iter().all(|w| {
                     w.chars().all(|c| c.is_lowercase() || c == '-') || crate::actors::is_calendar_word(w)
@@ -98,6 +100,8 @@ mod tests {
         }
         for s in [
             "He spoke at the conference, with delegates present.",
+            "He talked about his contacts with the President of Azerbaijan.",
+            "She spoke of her meeting with the Chancellor.",
             "She spoke about Iran with passion and Kerry nodded.",
         ] {
             assert!(!find_triggers(s).iter().any(|t| t.kind == EventKind::Call), "{s}");
