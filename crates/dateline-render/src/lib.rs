@@ -22,6 +22,7 @@ mod scale;
 mod svg;
 mod text;
 mod theme;
+pub mod xml;
 
 use chrono::NaiveDate;
 use dateline_model::{DateRange, EventKind, Status};

@@ -9,6 +9,7 @@ use crate::TimelineItem;
 use crate::layout::{Layout, LegendSwatch, Shape, TextAnchor, TextBox, group_thousands};
 use crate::scale::{Anchor, Tier};
 use crate::theme::{Fill, Palette, Theme, theme};
+use crate::xml::escape_into;
 
 /// A number with at most one decimal, no trailing ".0".
 struct N(f32);
@@ -18,20 +19,6 @@ impl fmt::Display for N {
         let v = (self.0 * 10.0).round() / 10.0;
         let v = if v == 0.0 { 0.0 } else { v };
         if v.fract() == 0.0 { write!(f, "{}", v as i64) } else { write!(f, "{v:.1}") }
-    }
-}
-
-pub(crate) fn escape(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && c != '\t' => out.push(' '),
-            c => out.push(c),
-        }
     }
 }
 
@@ -148,7 +135,7 @@ fn text(out: &mut String, b: &TextBox, class: Option<&str>) {
         let _ = write!(out, " class=\"{c}\"");
     }
     out.push('>');
-    escape(&b.text, out);
+    escape_into(&b.text, out);
     out.push_str("</text>\n");
 }
 
@@ -322,7 +309,7 @@ pub(crate) fn paint(l: &Layout, _items: &[TimelineItem]) -> String {
                 out.push_str(" text-anchor=\"end\"");
             }
             out.push('>');
-            escape(&lb.text, &mut out);
+            escape_into(&lb.text, &mut out);
             out.push_str("</text>\n");
             if mk.status == Status::Cancelled {
                 // Struck through by hand: renderers disagree on where text-decoration goes.

@@ -1,26 +1,8 @@
-//! What the GraphML and GEXF writers share: XML escaping, and (for tests) a flat reading of a
-//! document with quick-xml.
+//! What the GraphML and GEXF writers share: XML escaping (the render crate's, one for every
+//! writer), and (for tests) a flat reading of a document with quick-xml.
 
-/// Escapes text for XML content and attribute values; line ends become character references
-/// so attribute values keep them; characters XML 1.0 forbids are dropped.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// The one XML escaper, shared with the SVG painter.
+pub use dateline_render::xml::escape;
 
 #[cfg(test)]
 pub mod read {
