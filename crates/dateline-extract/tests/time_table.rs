@@ -3,7 +3,7 @@
 //! expected interval. All sentences are written for these tests.
 
 use chrono::NaiveDate;
-use dateline_extract::time::{TimeExpr, TimexKind, dateline_date, tag, timex_records};
+use dateline_extract::time::{TimeExpr, TimexKind, tag, timex_records};
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("valid date")
@@ -712,24 +712,6 @@ fn not_temporal() {
         "The Treaty on the Non-Proliferation of Nuclear Weapons.",
         "He said the results were sound.",
     ]);
-}
-
-#[test]
-fn datelines() {
-    let cases: &[(&str, Option<&str>)] = &[
-        ("WASHINGTON, May 24, 2021 (Reuters) - The minister met...", Some("2021-05-24")),
-        ("Apr 22, 2024 05:26 AM EDT\nBy Jane Doe\nThe talks resumed.", Some("2024-04-22")),
-        ("Published: 24 April 2024\n\nText of the story.", Some("2024-04-24")),
-        ("2023-11-02T10:00:00Z\nHeadline", Some("2023-11-02")),
-        (
-            "Media note\nPress Office of the Ministry\nJanuary 3, 2022\n\nThe minister will travel.",
-            Some("2022-01-03"),
-        ),
-        ("No date at all in this short text.", None),
-    ];
-    for &(text, want) in cases {
-        assert_eq!(dateline_date(text), want.map(d), "{text:?}");
-    }
 }
 
 #[test]

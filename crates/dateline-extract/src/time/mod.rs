@@ -6,9 +6,8 @@
 //! recognises expressions at candidate tokens (closed vocabulary in [`lexicon`]) and builds an
 //! unresolved meaning; [`normalize`] resolves it against the publication date, the text's last
 //! explicit date (for "the next day", and for histories, where bare dates follow the narrative)
-//! and the clause's tense ([`direction`]); [`dateline`] reads the date line of an article.
+//! and the clause's tense ([`direction`]). An article's date line is read by ingest, not here.
 
-mod dateline;
 mod direction;
 mod grammar;
 mod holidays;
@@ -21,7 +20,6 @@ use chrono::{Datelike, NaiveDate};
 use dateline_model::{DateRange, Precision, Span};
 use serde::{Deserialize, Serialize};
 
-pub use dateline::{dateline_date, dateline_date_near};
 pub use direction::Direction;
 
 use grammar::{Parser, Raw, Sem, YearRef};
