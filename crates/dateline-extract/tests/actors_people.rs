@@ -459,3 +459,18 @@ fn a_government_named_after_its_leader_is_not_the_leader() {
         mentions.iter().filter(|m| m.kind == MentionKind::Person).map(|m| m.span.slice(text)).collect();
     assert_eq!(people, ["President Joe Biden", "Biden"]);
 }
+
+#[test]
+fn a_leader_is_not_the_spouse_who_shares_the_surname() {
+    let text = "Remarks by President Lind and President Rusu. We welcome Mrs. Greta Lind to Warsaw. \
+                PRESIDENT LIND: Thank you. Later Mrs. Lind visited a school.";
+    let (mentions, cast) = mentions_and_cast(text);
+    let of = |form: &str| {
+        let at = text.find(form).expect("form");
+        mentions.iter().find(|m| m.span.start == at).map(|m| m.name.clone())
+    };
+    assert_eq!(of("President Lind").as_deref(), Some("Lind"));
+    assert_eq!(of("Mrs. Greta Lind").as_deref(), Some("Greta Lind"));
+    assert_eq!(of("PRESIDENT LIND").as_deref(), Some("Lind"));
+    assert!(cast.members.iter().any(|m| m.name == "Greta Lind"));
+}

@@ -30,7 +30,13 @@ pub struct CastMember {
     pub first: usize,
     /// The role, folded, for matching definite titles.
     role_key: Option<String>,
+    /// Named as a leader's spouse is: "Mrs. Jill Biden", "First Lady Olena Zelenska".
+    spouse_title: bool,
 }
+
+/// Titles a leader's spouse is named with.
+const SPOUSE_TITLES: &[&str] =
+    &["Mrs. ", "Mrs ", "Ms. ", "Ms ", "Madame ", "First Lady ", "First Gentleman ", "Second Gentleman "];
 
 /// How a mention names its person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +85,9 @@ impl Cast {
             let p = &people[i];
             let member = cast.find_member(p, &by_word).unwrap_or_else(|| cast.add_member(p));
             cast.absorb(member, p);
+            if SPOUSE_TITLES.iter().any(|t| text[p.span.start..].starts_with(t)) {
+                cast.members[member].spouse_title = true;
+            }
             by_word.add(member, &cast.members[member].key);
             assigned[i] = Some(member);
         }
@@ -166,7 +175,14 @@ impl Cast {
                         (Some(a), Some(b)) => a == b,
                         _ => true,
                     };
-                    fits && country_ok
+                    // "President Biden" beside "Mrs. Jill Biden": a surname under an office is
+                    // not the one named as a spouse is, who shares it.
+                    let spouse = single
+                        && m.spouse_title
+                        && p.role.is_some()
+                        && !matches!(p.class, None | Some(RoleClass::Honorific))
+                        && p.role.as_deref().is_some_and(|r| !SPOUSE_TITLES.iter().any(|t| r.starts_with(t)));
+                    fits && country_ok && !spouse
                 } else {
                     same_person(&m.key, &key) || given_name_first(&m.key, m.role.is_some(), &key)
                 }
@@ -197,6 +213,7 @@ impl Cast {
             aliases: Vec::new(),
             first: p.span.start,
             role_key: None,
+            spouse_title: false,
         });
         self.members.len() - 1
     }
