@@ -137,6 +137,10 @@ impl Store {
             return Ok(None);
         };
         tx.execute("UPDATE corrections SET undone = ?2 WHERE id = ?1", params![id, undone])?;
+        #[cfg(test)]
+        if FAIL_MID_EDIT.with(std::cell::Cell::get) {
+            return Err(StoreError::Corrupt("a failure injected half way through an undo or redo".into()));
+        }
         crate::merged::rebuild_in(&tx)?;
         tx.commit()?;
         Ok(Some(description))

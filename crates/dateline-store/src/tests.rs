@@ -499,3 +499,65 @@ fn an_edit_is_one_transaction_all_or_nothing() {
     assert_eq!(store.undo().expect("undo").as_deref(), Some("edit"));
     assert_eq!(store.events(&EventFilter::default()).expect("read")[0].status, Status::Occurred);
 }
+
+/// What a failed edit must leave exactly as it was: the corrections, the merged events as the
+/// analyst sees them (live and deleted), and the actors.
+fn snapshot(store: &Store) -> String {
+    let live = store.events(&EventFilter::default()).expect("read");
+    let deleted = store.events(&EventFilter { deleted: true, ..Default::default() }).expect("read");
+    let actors = store.actors().expect("actors");
+    let corrections = store.corrections().expect("list");
+    format!("{live:?}\n{deleted:?}\n{actors:?}\n{corrections:?}")
+}
+
+#[test]
+fn a_failure_half_way_through_any_edit_leaves_the_workspace_as_it_was() {
+    let mut store = Store::open_in_memory().expect("open");
+    let e1 =
+        with_people(call(1), vec![person("Gabi Ashkenazi", None, None), person("Tony Blinken", None, None)]);
+    let e2 = with_people(
+        call(3),
+        vec![person("Gabi Ashkenazi", None, None), person("Antony Blinken", None, None)],
+    );
+    store.save_article(&article("/a.txt", "a", "ha"), &[e1]).expect("save");
+    store.save_article(&article("/b.txt", "b", "hb"), &[e2]).expect("save");
+    let events = store.events(&EventFilter::default()).expect("read");
+    let anchors = store.anchors(events[0].id).expect("anchors");
+    let actors = store.actors().expect("actors");
+    let id = |name: &str| actors.iter().find(|a| a.name == name).map(|a| a.id).expect("actor");
+    let antony = store.actor_ref(id("Antony Blinken")).expect("ref").expect("some");
+    let tony = store.actor_ref(id("Tony Blinken")).expect("ref").expect("some");
+    // One applied correction, so that undo has something to take back and redo to put back.
+    store.correct(&Correction::DeleteEvent { anchors: anchors.clone() }, "delete").expect("delete");
+    let edits = [
+        Correction::EditEvent {
+            anchors: anchors.clone(),
+            patch: EventPatch { status: Some(Status::Cancelled), ..Default::default() },
+        },
+        Correction::DeleteEvent { anchors: anchors.clone() },
+        Correction::RestoreEvent { anchors: anchors.clone() },
+        Correction::MergeActors { into: antony.clone(), from: vec![tony.clone()] },
+        Correction::RenameActor { actor: antony.clone(), name: "Tony B.".into() },
+        Correction::SplitActor { actor: tony },
+    ];
+    let before = snapshot(&store);
+    corrections::FAIL_MID_EDIT.with(|f| f.set(true));
+    for edit in &edits {
+        assert!(store.correct(edit, "edit").is_err(), "{edit:?} failed");
+        assert_eq!(snapshot(&store), before, "{edit:?} left something behind");
+    }
+    assert!(store.undo().is_err());
+    assert_eq!(snapshot(&store), before, "undo left something behind");
+    corrections::FAIL_MID_EDIT.with(|f| f.set(false));
+    // Without the failure each goes through.
+    assert_eq!(store.undo().expect("undo").as_deref(), Some("delete"));
+    corrections::FAIL_MID_EDIT.with(|f| f.set(true));
+    let before = snapshot(&store);
+    assert!(store.redo().is_err());
+    assert_eq!(snapshot(&store), before, "redo left something behind");
+    corrections::FAIL_MID_EDIT.with(|f| f.set(false));
+    for edit in &edits {
+        store.correct(edit, "edit").expect("an edit without the failure");
+    }
+    assert_eq!(store.corrections().expect("list").len(), edits.len());
+}
