@@ -52,20 +52,9 @@ fn is_web(url: &str) -> bool {
     (lower.starts_with("https://") || lower.starts_with("http://")) && !url.chars().any(char::is_control)
 }
 
-/// `<`, `>`, `&` and quotes as entities.
+/// `<`, `>`, `&` and quotes as entities (the one XML escaper: its output is valid HTML too).
 fn html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    dateline_render::xml::escape(s)
 }
 
 /// A date to the precision the text gave: a month-precise event has no day, a year-precise
