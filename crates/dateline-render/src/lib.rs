@@ -33,7 +33,7 @@ pub use layout::{
     TextBox,
 };
 pub use pdf::{PageSplit, pdf_pages};
-pub use scale::{Anchor, Tick, Tier, TimeScale};
+pub use scale::{Tick, TickAnchor, Tier, TimeScale};
 pub use text::{ellipsize, text_width};
 pub use theme::{THEME_JSON, Theme, ThemeName, theme};
 

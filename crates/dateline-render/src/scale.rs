@@ -70,9 +70,10 @@ pub enum Tier {
     Minor,
 }
 
+/// Where a tick's label sits against its line: starting at it, or centred on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Anchor {
+pub enum TickAnchor {
     Start,
     Middle,
 }
@@ -86,7 +87,7 @@ pub struct Tick {
     /// `None` when the label did not fit.
     pub label: Option<String>,
     pub label_x: f32,
-    pub anchor: Anchor,
+    pub anchor: TickAnchor,
 }
 
 /// A tick unit: every `step` days, months or years.
@@ -252,12 +253,12 @@ fn tier_ticks(scale: &TimeScale, unit: Unit, tier: Tier, size: f32) -> Vec<Tick>
         let centred = unit.centred() && inside;
         let mut label = None;
         let mut label_x = x + 4.0;
-        let mut anchor = Anchor::Start;
+        let mut anchor = TickAnchor::Start;
         for text in unit.labels(d, tier) {
             let w = text_width(&text, size, tier == Tier::Major);
             if centred && w + 6.0 <= room {
                 label_x = x + room / 2.0;
-                anchor = Anchor::Middle;
+                anchor = TickAnchor::Middle;
                 label = Some(text);
                 break;
             }

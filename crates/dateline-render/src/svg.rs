@@ -7,7 +7,7 @@ use dateline_model::{EventKind, Status};
 
 use crate::TimelineItem;
 use crate::layout::{Layout, LegendSwatch, Shape, TextAnchor, TextBox, group_thousands};
-use crate::scale::{Anchor, Tier};
+use crate::scale::{TickAnchor, Tier};
 use crate::theme::{Fill, Palette, Theme, theme};
 use crate::xml::escape_into;
 
@@ -275,8 +275,8 @@ pub(crate) fn paint(l: &Layout, _items: &[TimelineItem]) -> String {
             Tier::Minor => (minor_base, sz.tick_minor, false, Some("mu")),
         };
         let anchor = match tick.anchor {
-            Anchor::Start => TextAnchor::Start,
-            Anchor::Middle => TextAnchor::Middle,
+            TickAnchor::Start => TextAnchor::Start,
+            TickAnchor::Middle => TextAnchor::Middle,
         };
         let b = TextBox { x: tick.label_x, y, text: label.clone(), size, bold, anchor };
         text(&mut out, &b, class);

@@ -21,10 +21,11 @@ pub struct ActorRef {
     pub keys: Vec<String>,
 }
 
-/// Changes to a merged event; `None` leaves the extracted value. An empty `place` or `country`
-/// clears it.
+/// What a correction changes in a merged event, resolved (dates as ranges, people as actors);
+/// `None` leaves the extracted value. An empty `place` or `country` clears it. The facade's
+/// `EventPatch` is the analyst's request before it is resolved into this.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct EventPatch {
+pub struct EventEdit {
     pub kind: Option<EventKind>,
     pub status: Option<Status>,
     pub date: Option<DateRange>,
@@ -39,7 +40,7 @@ pub struct EventPatch {
 pub enum Correction {
     EditEvent {
         anchors: Vec<Anchor>,
-        patch: EventPatch,
+        patch: EventEdit,
     },
     DeleteEvent {
         anchors: Vec<Anchor>,
@@ -81,7 +82,7 @@ impl Store {
     pub fn edit_event(
         &mut self,
         anchors: Vec<Anchor>,
-        mut patch: EventPatch,
+        mut patch: EventEdit,
         participants: Option<&[String]>,
         description: &str,
     ) -> Result<()> {

@@ -23,7 +23,7 @@ mod write;
 use rusqlite::Connection;
 
 pub use changes::{ChangeRow, EventState};
-pub use corrections::{ActorRef, Correction, EventPatch};
+pub use corrections::{ActorRef, Correction, EventEdit};
 pub use feeds::{FeedFetch, FeedRow};
 pub use migrations::{MIGRATIONS, MIGRATIONS_SQL};
 pub use open::{APPLICATION_ID, Access};

@@ -10,7 +10,7 @@ use dateline_model::{DateRange, EventKind, Precision, Role, Status};
 use rusqlite::{Connection, params};
 
 use crate::corrections::{ActorRef, Correction, load_active};
-use crate::resolve::{self, Anchor, Cluster, Mention};
+use crate::resolve::{self, Anchor, Cluster, Telling};
 use crate::{Result, Store, StoreError};
 
 /// The folded form of a name, as actor references keep it.
@@ -271,7 +271,7 @@ fn identities(conn: &Connection) -> Result<HashMap<i64, i64>> {
     Ok(redirect)
 }
 
-fn load_mentions(conn: &Connection, actors: &Actors) -> Result<Vec<Mention>> {
+fn load_mentions(conn: &Connection, actors: &Actors) -> Result<Vec<Telling>> {
     let mut participants: HashMap<i64, Vec<(i64, Role)>> = HashMap::new();
     let mut stmt =
         conn.prepare("SELECT event_id, actor_id, role FROM event_actors ORDER BY event_id, position")?;
@@ -315,7 +315,7 @@ fn load_mentions(conn: &Connection, actors: &Actors) -> Result<Vec<Mention>> {
             _ => None,
         };
         let confidence: f64 = r.get(14)?;
-        out.push(Mention {
+        out.push(Telling {
             id,
             anchor: Anchor {
                 hash: r.get(1)?,
@@ -340,7 +340,7 @@ fn load_mentions(conn: &Connection, actors: &Actors) -> Result<Vec<Mention>> {
 
 fn write_clusters(
     conn: &Connection,
-    mentions: &[Mention],
+    mentions: &[Telling],
     clusters: &[Cluster],
     flags: &[(bool, bool)],
 ) -> Result<()> {

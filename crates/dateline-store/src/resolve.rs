@@ -45,9 +45,10 @@ impl Anchor {
     }
 }
 
-/// One event as one article tells it, with canonical actor ids.
+/// One event as one article tells it (a telling; the resolver merges the tellings of one event),
+/// with canonical actor ids.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Mention {
+pub struct Telling {
     pub id: i64,
     pub anchor: Anchor,
     pub article: i64,
@@ -193,7 +194,7 @@ fn folded_places_compatible(
 }
 
 /// Whether two mentions may be the same event.
-pub fn compatible(a: &Mention, b: &Mention) -> bool {
+pub fn compatible(a: &Telling, b: &Telling) -> bool {
     Rules::of(a).compatible(&Rules::of(b))
 }
 
@@ -212,7 +213,7 @@ struct Rules {
 }
 
 impl Rules {
-    fn of(m: &Mention) -> Self {
+    fn of(m: &Telling) -> Self {
         Rules {
             kind: m.kind,
             article: m.article,
@@ -294,7 +295,7 @@ pub fn resolve_date(
 /// actors with it (two such clusters sharing as many: it joins neither). The compatible earlier
 /// mentions are found through an index by (kind, actor) and date, so the cost grows with the
 /// mentions that overlap, not with all of them: about n log n.
-pub fn cluster(mentions: &[Mention]) -> Vec<Cluster> {
+pub fn cluster(mentions: &[Telling]) -> Vec<Cluster> {
     let rules: Vec<Rules> = mentions.iter().map(Rules::of).collect();
     let order = visit_order(mentions, &rules);
     let mut rank = vec![0u32; mentions.len()];
@@ -350,8 +351,8 @@ pub fn cluster(mentions: &[Mention]) -> Vec<Cluster> {
 }
 
 /// The order clustering visits mentions in, fixed by their content.
-fn visit_order(mentions: &[Mention], rules: &[Rules]) -> Vec<usize> {
-    let precision = |m: &Mention| m.date.map_or(Precision::Century as u8 + 1, |d| d.precision as u8);
+fn visit_order(mentions: &[Telling], rules: &[Rules]) -> Vec<usize> {
+    let precision = |m: &Telling| m.date.map_or(Precision::Century as u8 + 1, |d| d.precision as u8);
     let keys: Vec<(Reverse<usize>, u8)> =
         mentions.iter().zip(rules).map(|(m, r)| (Reverse(r.actors.len()), precision(m))).collect();
     let mut order: Vec<usize> = (0..mentions.len()).collect();
@@ -429,8 +430,8 @@ fn shared_actors<'a>(m: &Rules, members: impl Iterator<Item = &'a Rules>) -> usi
     shared_count(&m.actors, &theirs)
 }
 
-fn build(mentions: &[Mention], members: Vec<usize>) -> Cluster {
-    let ms: Vec<&Mention> = members.iter().map(|&i| &mentions[i]).collect();
+fn build(mentions: &[Telling], members: Vec<usize>) -> Cluster {
+    let ms: Vec<&Telling> = members.iter().map(|&i| &mentions[i]).collect();
     let rep = ms[0];
     let status = resolve_status(&ms.iter().map(|m| (m.status, m.published)).collect::<Vec<_>>());
     let (date, alternatives) =
@@ -443,7 +444,7 @@ fn build(mentions: &[Mention], members: Vec<usize>) -> Cluster {
             }
         }
     }
-    let first = |f: fn(&Mention) -> &Option<String>| ms.iter().find_map(|m| f(m).clone());
+    let first = |f: fn(&Telling) -> &Option<String>| ms.iter().find_map(|m| f(m).clone());
     let articles: BTreeSet<i64> = ms.iter().map(|m| m.article).collect();
     Cluster {
         id: ms.iter().map(|m| m.id).min().unwrap_or(rep.id),
@@ -610,8 +611,8 @@ mod tests {
         assert_eq!(resolve_date(&[(None, Planned, None)]), (None, vec![]));
     }
 
-    fn mention(id: i64, article: i64, kind: EventKind, date: Option<DateRange>, actors: &[i64]) -> Mention {
-        Mention {
+    fn mention(id: i64, article: i64, kind: EventKind, date: Option<DateRange>, actors: &[i64]) -> Telling {
+        Telling {
             id,
             anchor: Anchor { hash: format!("h{article}"), kind, start: id as u32, end: id as u32 + 5 },
             article,
@@ -627,7 +628,7 @@ mod tests {
         }
     }
 
-    fn ids(clusters: &[Cluster], mentions: &[Mention]) -> Vec<Vec<i64>> {
+    fn ids(clusters: &[Cluster], mentions: &[Telling]) -> Vec<Vec<i64>> {
         let mut out: Vec<Vec<i64>> = clusters
             .iter()
             .map(|c| {
@@ -677,7 +678,7 @@ mod tests {
 
     /// The clustering rule stated plainly (every mention against every earlier cluster's every
     /// member), to check the indexed [`cluster`] against.
-    fn cluster_plainly(mentions: &[Mention]) -> Vec<Vec<i64>> {
+    fn cluster_plainly(mentions: &[Telling]) -> Vec<Vec<i64>> {
         let rules: Vec<Rules> = mentions.iter().map(Rules::of).collect();
         let mut groups: Vec<Vec<usize>> = Vec::new();
         for i in visit_order(mentions, &rules) {
@@ -705,7 +706,7 @@ mod tests {
 
     /// Many mentions crowded into few actors, days and articles, so that merges, refusals and
     /// ties all happen; some month- and year-precise, some undated, some with places and names.
-    fn crowded(n: usize, seed: u64) -> Vec<Mention> {
+    fn crowded(n: usize, seed: u64) -> Vec<Telling> {
         let mut x = seed;
         let mut pick = |m: u64| {
             x ^= x << 13;

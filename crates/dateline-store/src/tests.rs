@@ -242,8 +242,7 @@ fn corrections_survive_reimport_and_undo_redo() {
     let events = store.events(&EventFilter::default()).expect("read");
     let (first, second) = (events[0].id, events[1].id);
     let anchors = store.anchors(first).expect("anchors");
-    let patch =
-        EventPatch { status: Some(Status::Planned), place: Some("Rome".into()), ..Default::default() };
+    let patch = EventEdit { status: Some(Status::Planned), place: Some("Rome".into()), ..Default::default() };
     store.correct(&Correction::EditEvent { anchors, patch }, "edit the call").expect("edit");
     let anchors = store.anchors(second).expect("anchors");
     store.correct(&Correction::DeleteEvent { anchors }, "delete the second call").expect("delete");
@@ -471,7 +470,7 @@ fn an_edit_is_one_transaction_all_or_nothing() {
     let anchors = store.anchors(id).expect("anchors");
     let names = vec!["Antony J. Blinken".to_string(), "Ines Newcomer".to_string()];
     let actors_before = store.actors().expect("actors").len();
-    let patch = EventPatch { status: Some(Status::Planned), ..Default::default() };
+    let patch = EventEdit { status: Some(Status::Planned), ..Default::default() };
 
     // A failure after the new person is written and before the correction is recorded: neither
     // the person nor the correction remains, and the event reads as before.
@@ -532,7 +531,7 @@ fn a_failure_half_way_through_any_edit_leaves_the_workspace_as_it_was() {
     let edits = [
         Correction::EditEvent {
             anchors: anchors.clone(),
-            patch: EventPatch { status: Some(Status::Cancelled), ..Default::default() },
+            patch: EventEdit { status: Some(Status::Cancelled), ..Default::default() },
         },
         Correction::DeleteEvent { anchors: anchors.clone() },
         Correction::RestoreEvent { anchors: anchors.clone() },

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use dateline_model::{DateRange, Precision};
-use dateline_store::{Correction, EventPatch as StorePatch};
+use dateline_store::{Correction, EventEdit};
 
 use crate::views::label;
 use crate::{Error, EventPatch, EventSummary, Result, Workspace};
@@ -52,7 +52,7 @@ impl Workspace {
             what.push(format!("participants {}", p.join(", ")));
         }
         let description = format!("Edit {}: {}", label(&row), what.join(", "));
-        let store_patch = StorePatch {
+        let edit = EventEdit {
             kind: patch.kind,
             status: patch.status,
             date,
@@ -61,7 +61,7 @@ impl Workspace {
             participants: None,
         };
         // The people it names, new ones created, and the correction: one transaction.
-        self.store.edit_event(anchors, store_patch, patch.participants.as_deref(), &description)?;
+        self.store.edit_event(anchors, edit, patch.participants.as_deref(), &description)?;
         let row = self.store.event(id)?.ok_or(Error::NoSuchEvent(id))?;
         Ok(EventSummary::from_row(&row))
     }
