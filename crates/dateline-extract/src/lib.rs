@@ -42,8 +42,7 @@ pub fn extract_text(text: &str, published: Option<chrono::NaiveDate>) -> Extract
 /// blank lines), as ingest lays one out: the headline's events carry no tense of their own. Spans
 /// point into `format!("{headline}\n\n{body}")`.
 pub fn extract_titled(headline: &str, body: &str, published: Option<chrono::NaiveDate>) -> Extraction {
-    let text = format!("{headline}\n\n{body}");
-    extract_with(&text, published, Some(Span::new(0, headline.len())), None)
+    extract_titled_from(headline, body, published, None)
 }
 
 /// [`extract_titled`] for an article from the publisher `outlet` ("Official website of the

@@ -361,16 +361,13 @@ impl Context<'_, '_> {
         let start = self.t.breaks.paragraph_start(self.trigger.start);
         let opening =
             crate::segment::colon_within(text, start, 90).is_some_and(|end| unnamed_label(&text[start..end]));
-        let labels = self.t.speaker_labels;
-        let at = labels.partition_point(|m| m.span.start < self.trigger.start);
-        let named_after = |u: usize| labels[..at].last().is_some_and(|m| m.span.start > u);
-        opening || last_unnamed_label(text, start, self.trigger.start).is_some_and(|u| !named_after(u))
+        opening || last_unnamed_label(text, start, self.trigger.start).is_some()
     }
 
     /// The person the trigger's paragraph last addresses before it, in its sentence or the one
-    /// before: "Mr Chancellor, you have
-    /// come from Kiev", "Madam Secretary, ...", "Mr Putin, ...": a title or a surname after "Mr",
-    /// "Ms" or "Madam", then a comma, that one cast member's role or name has.
+    /// before: "Mr Chancellor, you have come from Kiev", "Madam Secretary, ...", "Mr Putin, ...":
+    /// a title or a surname after "Mr", "Ms" or "Madam", then a comma, that one cast member's
+    /// role or name has.
     fn vocative(&self) -> Option<Participant> {
         let text = self.t.text;
         // In the sentence or the one before: a long paragraph may hold several turns.
@@ -455,19 +452,12 @@ impl Context<'_, '_> {
     /// The mention in the label of the trigger's turn ([`Context::speaker`]).
     fn speaker_label(&self) -> Option<&Mention> {
         let text = self.t.text;
-        // A label inside the trigger's paragraph, before it: the last one, unless a turn of
-        // someone unnamed comes after it.
+        // "... Thank you. Question: Maria Glebova, RIA Novosti. Mr Chancellor, you ...": a turn of
+        // someone unnamed that starts inside the trigger's paragraph, before it, is the trigger's
+        // (labels of named speakers open paragraphs).
         let paragraph = self.t.breaks.paragraph_start(self.trigger.start);
-        let labels = self.t.speaker_labels;
-        let at = labels.partition_point(|m| m.span.start < self.trigger.start);
-        let inline =
-            labels[..at].last().filter(|m| m.span.start >= paragraph && m.span.end <= self.trigger.start);
-        let unnamed = last_unnamed_label(text, paragraph, self.trigger.start);
-        match (inline, unnamed) {
-            (Some(m), Some(u)) if u > m.span.start => return None,
-            (Some(m), _) if m.span.start > paragraph => return Some(m),
-            (None, Some(u)) if u > paragraph => return None,
-            _ => {}
+        if last_unnamed_label(text, paragraph, self.trigger.start).is_some_and(|u| u > paragraph) {
+            return None;
         }
         let mut end = self.trigger.start;
         for _ in 0..TURN_PARAGRAPHS {

@@ -53,13 +53,7 @@ pub(super) fn actors_of(cx: &Context<'_, '_>, trips: &[Trip]) -> Vec<Participant
     if cx.people_in(cx.regions.subject).is_empty()
         && let Some(trip) = trips.last()
     {
-        let actor = Actor {
-            name: trip.traveller.clone(),
-            kind: ActorKind::Person,
-            country: trip.traveller_country.clone(),
-            roles: Vec::new(),
-        };
-        return vec![Participant { actor, role: Role::Initiator }];
+        return vec![trip.traveller_participant()];
     }
     cx.initiators()
 }

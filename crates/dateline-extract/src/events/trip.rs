@@ -4,7 +4,7 @@
 //! Madrid, Spain from March 6 to 8 to ..."); the meetings of a stop happen in its country, on its
 //! dates.
 
-use dateline_model::{DateRange, Participant, Span, Status};
+use dateline_model::{Actor, ActorKind, DateRange, Participant, Role, Span, Status};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stop {
@@ -33,6 +33,18 @@ pub struct Trip {
 }
 
 impl Trip {
+    /// The traveller as the initiator of an event: of the trip's visits, or of a meeting told
+    /// with no subject of its own ("he will meet with", "They will also visit").
+    pub fn traveller_participant(&self) -> Participant {
+        let actor = Actor {
+            name: self.traveller.clone(),
+            kind: ActorKind::Person,
+            country: self.traveller_country.clone(),
+            roles: Vec::new(),
+        };
+        Participant { actor, role: Role::Initiator }
+    }
+
     /// The stop for a country, created when new.
     pub fn stop_mut(&mut self, country: &str) -> &mut Stop {
         let i = match self.stops.iter().position(|s| s.country == country) {

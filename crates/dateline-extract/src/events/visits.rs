@@ -73,14 +73,7 @@ fn pronoun_traveller(cx: &Context<'_, '_>, trips: &Trips) -> Option<Participant>
     if !matches!(first, "he" | "she" | "they") || part.split_whitespace().count() > 4 {
         return None;
     }
-    let trip = trips.last()?;
-    let actor = Actor {
-        name: trip.traveller.clone(),
-        kind: ActorKind::Person,
-        country: trip.traveller_country.clone(),
-        roles: Vec::new(),
-    };
-    Some(Participant { actor, role: Role::Initiator })
+    Some(trips.last()?.traveller_participant())
 }
 
 /// The people after "by" in a noun visit's object: "the visit to X by A and B".
@@ -374,13 +367,7 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
         None
     };
     if let Some(i) = told_before {
-        let actor = Actor {
-            name: trips[i].traveller.clone(),
-            kind: ActorKind::Person,
-            country: trips[i].traveller_country.clone(),
-            roles: Vec::new(),
-        };
-        travellers = vec![Participant { actor, role: Role::Initiator }];
+        travellers = vec![trips[i].traveller_participant()];
     }
     let coordinated = coordinated_run(cx, &travellers);
     let status = cx.status_for(date);
@@ -698,15 +685,7 @@ pub(super) fn trip_visits(trips: &[Trip], found: &[Found]) -> Vec<Event> {
             if trip.traveller_country.as_deref() == Some(stop.country.as_str()) {
                 continue;
             }
-            let mut participants = vec![Participant {
-                actor: Actor {
-                    name: trip.traveller.clone(),
-                    kind: ActorKind::Person,
-                    country: trip.traveller_country.clone(),
-                    roles: Vec::new(),
-                },
-                role: Role::Initiator,
-            }];
+            let mut participants = vec![trip.traveller_participant()];
             for h in &trip.hosts {
                 push_unique(&mut participants, h.clone());
             }
