@@ -17,6 +17,12 @@ pub(crate) const CITIES: &str = include_str!("../../data/gazetteer/cities.tsv");
 pub(crate) const SEATS: &str = include_str!("../../data/gazetteer/seats.tsv");
 pub(crate) const ORGANIZATIONS: &str = include_str!("../../data/gazetteer/organizations.tsv");
 pub(crate) const AMBIGUOUS: &str = include_str!("../../data/gazetteer/ambiguous.txt");
+pub(crate) const REGIONS: &str = include_str!("../../data/gazetteer/regions.txt");
+
+/// Regions whose names end in a country's ("Central America", "Gulf of Guinea").
+static REGION_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    REGIONS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PlaceKind {
@@ -225,6 +231,14 @@ impl Gazetteer {
                 continue;
             }
             let entry = &self.entries[m.pattern().as_usize()];
+            // "to Central America": the region, not the United States.
+            if entry.kind == PlaceKind::Country
+                && REGION_NAMES.iter().any(|r| {
+                    r.len() > e - s && text[..e].ends_with(r) && on_word_boundaries(text, e - r.len(), e)
+                })
+            {
+                continue;
+            }
             if entry.kind == PlaceKind::City
                 && !self.city_in_context(text, s, e, entry)
                 && !(entry.ambiguous && last_place.is_some_and(|end| in_a_list_of_places(&text[end..s])))

@@ -665,7 +665,9 @@ impl Context<'_, '_> {
                 !COMES_BEFORE.iter().any(|w| between.contains(w))
             })
             .max_by_key(|x| x.span.end);
-        after.or(before).and_then(|x| x.range)
+        let x = after.or(before)?;
+        let range = x.range?;
+        Some(coordinated_days(text, x, range, in_clause).unwrap_or(range))
     }
 
     /// Places the clause puts the event in: "in Amman", "at Geneva", "to Brussels".
@@ -719,6 +721,29 @@ impl Context<'_, '_> {
             confidence: if date.is_some() { 0.8 } else { 0.5 },
         }
     }
+}
+
+/// "today and tomorrow", "on Monday and Tuesday", "May 3 and 4": two days joined by "and" are
+/// one span from the first to the second, when the second follows within a week.
+pub(super) fn coordinated_days(
+    text: &str,
+    x: &TimeExpr,
+    range: DateRange,
+    in_clause: &[TimeExpr],
+) -> Option<DateRange> {
+    use dateline_model::Precision;
+    if range.precision != Precision::Day {
+        return None;
+    }
+    let rest = &text[x.span.end..];
+    let gap = rest.len() - rest.trim_start_matches([' ', ',']).len();
+    let joined = rest[gap..].strip_prefix("and ")?;
+    let at = x.span.end + gap + 4 + (joined.len() - joined.trim_start().len());
+    let next = in_clause.iter().find(|y| y.span.start == at)?;
+    let second = next.range.filter(|r| r.precision == Precision::Day)?;
+    (second.start > range.end && (second.start - range.end).num_days() <= 7)
+        .then(|| DateRange::new(range.start, second.end, Precision::Day))
+        .flatten()
 }
 
 /// A spokesperson or press secretary issues the statement; they take part in nothing it tells.

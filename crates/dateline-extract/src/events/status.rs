@@ -25,6 +25,10 @@ const PLANNED: &[&str] = &[
     "intends to",
     "would travel",
     "is to ",
+    "is traveling ",
+    "are traveling ",
+    "is travelling ",
+    "are travelling ",
 ];
 const CANCELLED: &[&str] = &[
     "cancelled",
@@ -101,6 +105,12 @@ pub fn status_of(sentence: &str, trigger: Span) -> Option<Status> {
             wished || PLANNED.iter().any(|w| before.contains(w)) || lower[trigger.end..].contains(" next ");
         let status = if planned { judge(before, &lower) } else { Status::Occurred };
         return Some(status).filter(|_| !denied && !hypothetical);
+    }
+    // "Secretary A is traveling to B on June 1-2": travel in the progressive announces a trip.
+    let progressive = (said.starts_with("traveling") || said.starts_with("travelling"))
+        && [" is", " are", "'s", "’s"].iter().any(|w| before.trim_end().ends_with(w));
+    if progressive && judge(before, &lower) == Status::Occurred {
+        return Some(Status::Planned).filter(|_| !denied && !hypothetical);
     }
     Some(judge(before, &lower)).filter(|_| !denied && !hypothetical)
 }

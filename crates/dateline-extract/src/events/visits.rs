@@ -215,7 +215,15 @@ pub(super) fn a_thing_travels(cx: &Context<'_, '_>) -> bool {
     let verb = cx.trigger.slice(text).split(' ').next().unwrap_or_default().to_lowercase();
     let inflected = matches!(
         verb.as_str(),
-        "travels" | "traveled" | "travelled" | "visits" | "visited" | "arrives" | "arrived"
+        "travels"
+            | "traveled"
+            | "travelled"
+            | "traveling"
+            | "travelling"
+            | "visits"
+            | "visited"
+            | "arrives"
+            | "arrived"
     );
     if !inflected && !matches!(verb.as_str(), "travel" | "visit" | "arrive") {
         return false;
@@ -343,6 +351,10 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
         None
     } else if !stop_dates.is_empty() {
         stop_dates.iter().flatten().copied().reduce(hull)
+    } else if destinations.len() > 1 && departure_only(cx) {
+        // "will be traveling to A, B, C and D ... and will be departing later today": the day the
+        // trip starts, not the days of its stops.
+        None
     } else {
         cx.attached_date().map(|d| with_stated_length(cx.regions.clause.slice(cx.t.text), d))
     };
@@ -404,7 +416,17 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
             .filter(|c| trip.stop(c).is_none())
             .collect();
         let mut fresh_date = None;
+        // "traveling to A and B today and tomorrow" of a trip told before to A, B, C and D: the
+        // dates of the stops named, not of the whole trip.
+        let others_told = !destinations.is_empty()
+            && trip.stops.iter().any(|s| {
+                s.date.is_none()
+                    && !destinations.iter().any(|p| p.country.as_deref() == Some(s.country.as_str()))
+            });
         match (trip.date, date) {
+            (None, Some(d)) if others_told && fresh.is_empty() && stop_dates.is_empty() => {
+                fresh_date = Some(d)
+            }
             (None, d) => trip.date = d,
             (Some(old), Some(new)) if old != new && !fresh.is_empty() && stop_dates.is_empty() => {
                 fresh_date = Some(new);
@@ -428,7 +450,7 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
             }
             let own = stop_dates.get(i).copied().flatten();
             if stop.date.is_none() {
-                stop.date = own.or(if fresh.contains(&country) { fresh_date } else { None });
+                stop.date = own.or(if fresh.contains(&country) || others_told { fresh_date } else { None });
             }
         }
     }
@@ -437,6 +459,26 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
 /// The smallest range holding both, at the coarser precision.
 pub(super) fn hull(a: DateRange, b: DateRange) -> DateRange {
     DateRange { start: a.start.min(b.start), end: a.end.max(b.end), precision: a.precision.max(b.precision) }
+}
+
+/// "..., departing later today", "and leaves on Monday": every date the clause gives after the
+/// trigger is the day of departure.
+fn departure_only(cx: &Context<'_, '_>) -> bool {
+    let text = cx.t.text;
+    let after = Span::new(cx.trigger.end, cx.regions.clause.end);
+    let lower = after.slice(text).to_lowercase();
+    let Some(at) = ["departing ", "depart ", "departs ", "leaving ", "leaves "]
+        .iter()
+        .filter_map(|w| lower.find(w).map(|i| after.start + i + w.len()))
+        .min()
+    else {
+        return false;
+    };
+    let dated: Vec<&TimeExpr> = crate::starting_in(cx.t.times, after, |x| x.span)
+        .iter()
+        .filter(|x| after.contains(x.span) && x.range.is_some())
+        .collect();
+    !dated.is_empty() && dated.iter().all(|x| x.span.start >= at && x.span.start - at <= 12)
 }
 
 /// The dates an itinerary gives each of its stops: "to Milan June 20-22, Tirana June 30, and Ohrid
@@ -460,7 +502,10 @@ pub(super) fn itinerary_dates(cx: &Context<'_, '_>, destinations: &[Mention]) ->
                             Some((abbr, rest)) if abbr.len() <= 8 && !abbr.contains(' ') => rest,
                             _ => b,
                         };
-                        b.trim_start_matches([' ', ',']).is_empty() && b.len() <= 3
+                        // "Paris on Monday and Berlin on Tuesday".
+                        let b = b.trim_start_matches([' ', ',']);
+                        let b = b.strip_prefix("on ").unwrap_or(b);
+                        b.trim_start().is_empty() && b.len() <= 3
                     })
                 })
                 .and_then(|x| x.range)
@@ -607,11 +652,14 @@ pub(super) fn update_stop_dates(t: &Tagged<'_>, sentence: Span, trips: &mut [Tri
     if countries.len() != 1 {
         return;
     }
-    let Some(date) = crate::starting_in(t.times, sentence, |x| x.span)
+    let in_sentence = crate::starting_in(t.times, sentence, |x| x.span);
+    let Some(date) = in_sentence
         .iter()
         .filter(|x| sentence.contains(x.span))
         .filter(|x| !dates_the_telling(t.text, x, Span::new(sentence.start, sentence.start)))
-        .filter_map(|x| x.range)
+        .filter_map(|x| {
+            x.range.map(|r| super::context::coordinated_days(t.text, x, r, in_sentence).unwrap_or(r))
+        })
         .find(|r| trip.date.is_none_or(|d| d.contains(r)) && r.precision == dateline_model::Precision::Day)
     else {
         return;
