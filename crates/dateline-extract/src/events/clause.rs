@@ -100,6 +100,7 @@ pub fn regions(text: &str, sentence: Span, trigger: Span, lists: bool) -> Region
         .iter()
         .filter_map(|w| after.find(w))
         .chain(but)
+        .chain(attribution(after))
         // A purpose clause right after the trigger ("met to discuss") leaves no object: keep
         // looking past it only when nothing precedes it.
         .filter(|&i| i > 0)
@@ -111,6 +112,25 @@ pub fn regions(text: &str, sentence: Span, trigger: Span, lists: bool) -> Region
         subject: at(clause_start, rel_start),
         object: at(rel_end, object_end),
     }
+}
+
+/// Where a reporting tail starts: "..., the White House said on Monday", ", the Kremlin says",
+/// ", according to the ministry". What it names is the source, not the event's object.
+fn attribution(after: &str) -> Option<usize> {
+    const SAYS: &[&str] = &["said", "says", "announced", "reported", "added", "confirmed", "stated"];
+    after.match_indices(", ").map(|(i, _)| i).find(|&i| {
+        let rest = &after[i + 2..];
+        if rest.starts_with("according to ") {
+            return true;
+        }
+        // Up to six words, then a verb of saying.
+        rest.split(' ').take(7).enumerate().any(|(n, w)| {
+            n > 0 && SAYS.contains(&w.trim_end_matches(['.', ',', ';'])) && {
+                let head: Vec<&str> = rest.split(' ').take(n).collect();
+                head.iter().all(|h| !h.ends_with(','))
+            }
+        })
+    })
 }
 
 #[cfg(test)]

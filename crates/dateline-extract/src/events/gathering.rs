@@ -275,8 +275,14 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
             push_unique(&mut participants, party(m));
         }
     }
+    // "NATO defence ministers met in Brussels for a two-day ministerial": the organisation whose
+    // members gather attends, and names the gathering.
+    let members = if topic { None } else { super::meetings::members_gather(cx) };
+    if let Some(org) = members.clone() {
+        push_unique(&mut participants, org);
+    }
     // An unnamed "the conference" refers back to one already told, unless it is dated itself.
-    if name.is_none() && own_date.is_none() && !identified {
+    if name.is_none() && own_date.is_none() && !identified && members.is_none() {
         return None;
     }
     // "The Global Action Meeting" over a byline, "Today's Global Action Meeting was an important

@@ -132,6 +132,10 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
     let mut location = None;
     let mut stop = None;
     let mut located_by_trip = false;
+    // A body's or an organisation's gathering ("NATO defence ministers will meet in Brussels").
+    if kind == EventKind::Conference {
+        location = location_of(&cx.locative_places());
+    }
     if kind == EventKind::Meeting {
         location = location_of(&cx.locative_places());
         // On a trip by this traveller, the meeting happens at the stop, on its dates.
@@ -339,10 +343,83 @@ pub(super) fn parties_between(cx: &Context<'_, '_>) -> Option<Vec<Participant>> 
 
 /// The organisations that are the clause's subject, right at its start ("The Advisory Committee
 /// on Postal Services will meet", "The Board held its annual meeting"), when no person is.
+/// Words naming an organisation's members as a group: "defence ministers", "heads of state and
+/// government", "foreign ministers of the".
+const MEMBERS: &[&str] = &[
+    "foreign",
+    "defence",
+    "defense",
+    "finance",
+    "trade",
+    "energy",
+    "health",
+    "interior",
+    "economy",
+    "environment",
+    "agriculture",
+    "justice",
+    "ministers",
+    "leaders",
+    "heads",
+    "of",
+    "state",
+    "and",
+    "government",
+    "envoys",
+    "chiefs",
+    "senior",
+    "officials",
+    "national",
+    "security",
+    "advisers",
+    "advisors",
+    "deputy",
+    "the",
+    "member",
+    "states",
+    "countries",
+];
+
+/// "NATO defence ministers met", "EU foreign ministers gathered": an organisation opening the
+/// subject, its members after it, then a verb of meeting.
+pub(super) fn members_gather(cx: &Context<'_, '_>) -> Option<Participant> {
+    let text = cx.t.text;
+    let region = cx.regions.subject;
+    let subject = region.slice(text);
+    let part_start = [subject.rfind([',', ';']).map(|i| i + 1), subject.rfind(" - ").map(|i| i + 3)]
+        .into_iter()
+        .flatten()
+        .max()
+        .map_or(region.start, |i| region.start + i);
+    let part = Span::new(part_start, region.end);
+    let org =
+        cx.mentions_in(part).find(|m| matches!(m.kind, MentionKind::Organization | MentionKind::Group))?;
+    let lead = text[part_start..org.span.start].trim();
+    if !(lead.is_empty() || lead.eq_ignore_ascii_case("the")) {
+        return None;
+    }
+    let mut words = text[org.span.end..region.end].split_whitespace().map(str::to_lowercase);
+    let mut members = 0;
+    let verb = words.find(|w| {
+        let member = MEMBERS.contains(&w.as_str()) && w != "the";
+        members += usize::from(member);
+        !member
+    })?;
+    let gathers =
+        ["met", "meet", "meets", "gathered", "gather", "convened", "convene", "will", "are", "were"];
+    (members > 0 && gathers.contains(&verb.as_str())).then(|| participant(org, Role::Attendee))
+}
+
 pub(super) fn bodies_holding(cx: &Context<'_, '_>) -> Vec<Participant> {
     let text = cx.t.text;
     let region = cx.regions.subject;
-    let part_start = region.slice(text).rfind([',', ';']).map_or(region.start, |i| region.start + i + 1);
+    // "BRUSSELS, Feb 13 - NATO defence ministers met": past a dateline's dash too.
+    let subject = region.slice(text);
+    let part_start = [subject.rfind([',', ';']).map(|i| i + 1), subject.rfind(" - ").map(|i| i + 3)]
+        .into_iter()
+        .flatten()
+        .max()
+        .map_or(region.start, |i| region.start + i);
     let part = Span::new(part_start, region.end);
     let mut orgs: Vec<Mention> = cx
         .mentions_in(part)
@@ -355,7 +432,17 @@ pub(super) fn bodies_holding(cx: &Context<'_, '_>) -> Vec<Participant> {
     let lead = text[part_start..first.span.start].trim();
     // "the Department of State's Advisory Committee": a parent's possessive may open it.
     let parent = (lead.ends_with("'s") || lead.ends_with("’s")) && lead.split_whitespace().count() <= 5;
-    if !(lead.is_empty() || lead == "The" || lead == "the" || parent) {
+    // "NATO defence ministers will meet", "Foreign ministers of the Quad met": an organisation's
+    // members meeting as its members hold the organisation's gathering.
+    let organisation = matches!(first.kind, MentionKind::Organization | MentionKind::Group);
+    let members_of = organisation && {
+        let words: Vec<String> = lead.split_whitespace().map(str::to_lowercase).collect();
+        words.len() >= 2
+            && words.last().is_some_and(|w| w == "of" || w == "the")
+            && words.iter().any(|w| MEMBERS.contains(&w.as_str()) && w != "of" && w != "the")
+            && words.iter().all(|w| MEMBERS.contains(&w.as_str()))
+    };
+    if !(lead.is_empty() || lead == "The" || lead == "the" || parent || members_of) {
         return Vec::new();
     }
     // The body meets or holds the meeting ("will meet", "held its annual meeting"); "joined the
@@ -374,7 +461,11 @@ pub(super) fn bodies_holding(cx: &Context<'_, '_>) -> Vec<Participant> {
     // Past its parent too: "the Overseas Schools Advisory Council of the Department of State will".
     let next = rest
         .split_whitespace()
-        .find(|w| !(matches!(*w, "of" | "the" | "for" | "on") || w.starts_with(char::is_uppercase)))
+        .find(|w| {
+            !(matches!(*w, "of" | "the" | "for" | "on")
+                || w.starts_with(char::is_uppercase)
+                || (organisation && !members_of && MEMBERS.contains(&w.to_lowercase().as_str())))
+        })
         .unwrap_or_default();
     let next = next.to_lowercase();
     let next = next.as_str();

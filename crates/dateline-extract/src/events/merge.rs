@@ -239,7 +239,22 @@ fn people_nested(a: &Event, b: &Event) -> bool {
         // "the U.S.-Poland Strategic Dialogue" and "Minister Rau and Secretary Blinken held the
         // dialogue": the parties of one are the countries of the other's people.
         if !(pa.is_empty() && pb.is_empty()) {
-            return people_of_the_parties(a, b) || people_of_the_parties(b, a);
+            // "NATO ministers meet in Brussels" and "A chaired the NATO ministerial in Brussels":
+            // a gathering of organisations is the one its organisations attend.
+            let groups = |e: &Event| -> Vec<String> {
+                e.participants
+                    .iter()
+                    .filter(|p| matches!(p.actor.kind, ActorKind::Organization | ActorKind::Group))
+                    .map(|p| p.actor.name.clone())
+                    .collect()
+            };
+            let (bare, other) = if pa.is_empty() { (a, b) } else { (b, a) };
+            let (gb, go) = (groups(bare), groups(other));
+            let same_groups = a.kind == EventKind::Conference
+                && !gb.is_empty()
+                && gb.iter().all(|g| go.contains(g))
+                && bare.participants.len() == gb.len();
+            return same_groups || people_of_the_parties(a, b) || people_of_the_parties(b, a);
         }
         // Gatherings without named people are the same when their names agree, or, unnamed,
         // when the organisations they gather are nested ("Notice of Meeting: U.S. Advisory

@@ -64,7 +64,18 @@ const PLANNED_GOVERNING: &[&str] =
     &["ahead of ", "in preparation for ", "in the run-up to ", "in the lead-up to "];
 
 /// Habits and hypotheticals: no event when they govern the trigger (stand before it in its clause).
-const NOT_AN_EVENT_BEFORE: &[&str] = &["regularly", "if ", "would like to", "unless ", "whether "];
+const NOT_AN_EVENT_BEFORE: &[&str] = &[
+    "regularly",
+    "if ",
+    "would like to",
+    "unless ",
+    "whether ",
+    // Offers: "Turkey was ready to host talks", "offered to mediate a meeting".
+    "ready to ",
+    "willing to ",
+    "offered to ",
+    "readiness to ",
+];
 
 /// "I was happy to welcome you", "it is my great honor to welcome you": an infinitive after a
 /// word of feeling tells the act itself, in the tense of the copula, not a plan.
@@ -93,7 +104,9 @@ pub fn status_of(sentence: &str, trigger: Span) -> Option<Status> {
     let clause_start = lower[..trigger.start].rfind([';', ':']).map_or(0, |i| i + 1);
     let before = &lower[clause_start..trigger.start];
     let denied = NOT_AN_EVENT.iter().any(|w| lower.contains(w));
-    let hypothetical = NOT_AN_EVENT_BEFORE.iter().any(|w| before.contains(w));
+    // "the talks could resume", "a meeting might take place": a possibility, not an event.
+    let possible = [" could ", " might ", " may "].iter().any(|w| lower[trigger.end..].starts_with(w));
+    let hypothetical = possible || NOT_AN_EVENT_BEFORE.iter().any(|w| before.contains(w));
     // "it is a great moment for us to host you", "I'd like to welcome you": a speaker's welcome
     // is said as it happens, unless a plan is told ("I look forward to welcoming you").
     let said = trigger.slice(&lower);

@@ -224,8 +224,17 @@ pub(super) fn a_thing_travels(cx: &Context<'_, '_>) -> bool {
             | "visited"
             | "arrives"
             | "arrived"
+            | "flew"
+            | "flies"
+            | "flying"
+            | "headed"
+            | "heads"
+            | "heading"
+            | "landed"
+            | "lands"
+            | "arriving"
     );
-    if !inflected && !matches!(verb.as_str(), "travel" | "visit" | "arrive") {
+    if !inflected && !matches!(verb.as_str(), "travel" | "visit" | "arrive" | "fly" | "head" | "land") {
         return false;
     }
     let before = &text[cx.regions.subject.start..cx.trigger.start];
