@@ -738,38 +738,92 @@ fn subject_names(text: &str, people: &[PersonMention]) -> Vec<PersonMention> {
         if start >= text.len() || covered(start) || out.last().is_some_and(|p| p.span.start >= start) {
             continue;
         }
-        let Some(span) = name_from(text, start, false) else { continue };
-        let name = span.slice(text);
-        let words: Vec<&str> = name.split(' ').collect();
-        if !(2..=4).contains(&words.len())
-            || words.iter().any(|w| {
-                is_name_breaker(w)
-                    || titles().class_of(w).is_some()
-                    || PORTFOLIO_WORDS.contains(w)
-                    || gazetteer().is_party(w)
-                    || w.contains('-') && w.split('-').any(|p| gazetteer().is_party(p))
-            })
-            || gazetteer().is_entry(name)
-        {
-            continue;
-        }
-        let after = &text[span.end..];
-        let next_word = after.strip_prefix(' ').and_then(|a| a.split([' ', ',']).next()).unwrap_or("");
+        let Some(span) = bare_name_at(text, start) else { continue };
+        let next_word = word_after(text, span.end);
+        // "Vladimir Putin and Xi Jinping will hold talks": two untitled names, then the verb.
+        let partner = (next_word == "and")
+            .then(|| bare_name_at(text, span.end + " and ".len()))
+            .flatten()
+            .filter(|p| SUBJECT_VERBS.contains(&word_after(text, p.end)));
         let acting = SUBJECT_VERBS.contains(&next_word)
-            || (next_word == "and" && person_starts_in(span.end, span.end + 6));
+            || (next_word == "and" && person_starts_in(span.end, span.end + 6))
+            || partner.is_some();
         if !acting {
             continue;
         }
-        out.push(PersonMention {
-            span,
-            name_span: span,
-            name: without_initials(name),
-            role: None,
-            class: None,
-            country: None,
-        });
+        out.push(bare_person(text, span));
+        if let Some(p) = partner
+            && !covered(p.start)
+        {
+            out.push(bare_person(text, p));
+        }
     }
+    // "met Olaf Scholz", "held talks with Xi Jinping": an untitled name as the one met.
+    for verb in OBJECT_VERBS {
+        for (i, _) in text.match_indices(verb) {
+            let start = i + verb.len();
+            if covered(start) || !text[..i].ends_with(' ') {
+                continue;
+            }
+            if let Some(span) = bare_name_at(text, start) {
+                out.push(bare_person(text, span));
+            }
+        }
+    }
+    out.sort_by_key(|p| p.span.start);
+    out.dedup_by_key(|p| p.span);
     out
+}
+
+/// Verbs (with their preposition) after which the one met is named: "met with", "talks with".
+const OBJECT_VERBS: &[&str] = &[
+    "met with ",
+    "met ",
+    "meets with ",
+    "meets ",
+    "meet with ",
+    "talks with ",
+    "spoke with ",
+    "call with ",
+    "conversation with ",
+    "hosted ",
+    "received ",
+    "welcomed ",
+];
+
+/// Two to four capitalised words at `start` that no gazetteer or title list knows: a bare name.
+fn bare_name_at(text: &str, start: usize) -> Option<Span> {
+    let span = name_from(text, start, false)?;
+    let name = span.slice(text);
+    let words: Vec<&str> = name.split(' ').collect();
+    let bare = (2..=4).contains(&words.len())
+        && !words.iter().any(|w| {
+            is_name_breaker(w)
+                || titles().class_of(w).is_some()
+                || PORTFOLIO_WORDS.contains(w)
+                || gazetteer().is_party(w)
+                || w.contains('-') && w.split('-').any(|p| gazetteer().is_party(p))
+        })
+        && !gazetteer().is_entry(name)
+        // "New Zealand Chief Executive": a place inside is no part of a bare name.
+        && gazetteer().find(name).is_empty();
+    bare.then_some(span)
+}
+
+/// The word right after `pos` (past one space), up to a space or comma.
+fn word_after(text: &str, pos: usize) -> &str {
+    text[pos..].strip_prefix(' ').and_then(|a| a.split([' ', ',']).next()).unwrap_or("")
+}
+
+fn bare_person(text: &str, span: Span) -> PersonMention {
+    PersonMention {
+        span,
+        name_span: span,
+        name: without_initials(span.slice(text)),
+        role: None,
+        class: None,
+        country: None,
+    }
 }
 
 /// The titled people of `text` (names as written).
