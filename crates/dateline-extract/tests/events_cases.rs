@@ -73,6 +73,10 @@ fn parse(file: &str, text: &str) -> Vec<Case> {
 }
 
 fn load() -> Vec<Case> {
+    // A developer's probe: `DATELINE_CASES=FILE` runs the cases of that one file instead.
+    if let Ok(probe) = std::env::var("DATELINE_CASES") {
+        return parse(&probe, &std::fs::read_to_string(&probe).expect("the DATELINE_CASES file"));
+    }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/events");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("data/events")
@@ -97,7 +101,10 @@ fn every_class_has_cases_and_every_case_holds() {
         *per_file.entry(c.file.as_str()).or_default() += 1;
         assert!(c.published.is_some(), "{}:{}: no @ publication date", c.file, c.line);
     }
-    assert!(per_file.len() >= 17, "one cases file per class of the events issue, found {per_file:?}");
+    assert!(
+        per_file.len() >= 17 || std::env::var_os("DATELINE_CASES").is_some(),
+        "one cases file per class of the events issue, found {per_file:?}"
+    );
     let mut failures = Vec::new();
     for c in &cases {
         let body = c.paragraphs.join("\n\n");

@@ -135,8 +135,11 @@ fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_plac
         let next = tokens.get(k + run).map(|&(s, e)| &text[s..e]);
         // A name is not followed by "of the ...": "Chairman of the Committee of the Parliament
         // of the Republic of Estonia Marko Mikhelson".
+        // "President of Turkey A B on February 3": a day after the connective ends the name.
         let continues = next.is_some_and(|w| matches!(w, "of" | "on" | "for" | "to"))
-            && tokens.get(k + run + 1).is_some();
+            && tokens
+                .get(k + run + 1)
+                .is_some_and(|&(s, e)| !super::gazetteer::is_calendar_word(&text[s..e]));
         if next.is_some_and(is_portfolio_word) || continues {
             k += run;
             continue;

@@ -82,13 +82,31 @@ pub(super) fn visit_agents(cx: &Context<'_, '_>) -> Option<Vec<Participant>> {
         return None;
     }
     let object = cx.regions.object.slice(cx.t.text);
-    let i = object.find(" by ")?;
+    let i = match object.find(" by ") {
+        Some(i) => i,
+        None => of_a_person(cx)?,
+    };
     let agents: Vec<Participant> = cx
         .people_in(Span::new(cx.regions.object.start + i, cx.regions.object.end))
         .into_iter()
         .map(|p| Participant { role: Role::Initiator, ..p })
         .collect();
     (!agents.is_empty()).then_some(agents)
+}
+
+/// "in the framework of the visit of President A", "the official visit of B to Kyiv": a noun
+/// visit whose object opens with "of" and a person; the offset of that "of" in the object.
+fn of_a_person(cx: &Context<'_, '_>) -> Option<usize> {
+    let object = cx.regions.object.slice(cx.t.text);
+    let lead = object.len() - object.trim_start().len();
+    if !object[lead..].starts_with("of ") {
+        return None;
+    }
+    let after_of = cx.regions.object.start + lead + 3;
+    cx.mentions_in(cx.regions.object)
+        .find(|m| m.span.start >= after_of)
+        .filter(|m| m.kind == MentionKind::Person && m.span.start - after_of <= 4)
+        .map(|_| lead)
 }
 
 /// Relatives and friends: "my wife", "his son", "our children".
@@ -302,6 +320,20 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
             .filter(|m| text[..m.span.start].trim_end().ends_with(" in"))
             .cloned()
             .collect();
+        // "arrived in Ukraine in the framework of the visit of President A": the visit of a
+        // person told after "of" goes where the clause's travel before it went.
+        if destinations.is_empty() && of_a_person(cx).is_some() {
+            destinations = cx
+                .locative_places()
+                .into_iter()
+                .filter(|m| m.span.end <= cx.trigger.start)
+                .filter(|m| {
+                    let before = text[..m.span.start].trim_end();
+                    before.ends_with(" in") || before.ends_with(" to")
+                })
+                .cloned()
+                .collect();
+        }
     }
     // "X's visit to Y" and "the visit by X": the traveller may follow a noun trigger too; so does
     // the guest of "looks forward to welcoming X to Y".
