@@ -66,7 +66,15 @@ fn country_of_portfolio(portfolio: &str) -> Option<String> {
 
 fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_place: bool) -> Option<usize> {
     let after = &text[pos..];
-    let prep = [" for ", " of ", " "].into_iter().find(|p| after.starts_with(p))?;
+    // "State Secretary at the Ministry of Foreign Affairs A": an office "at" a ministry.
+    let at_office = after
+        .strip_prefix(" at the ")
+        .is_some_and(|rest| rest.split(' ').next().is_some_and(|w| PORTFOLIO_WORDS.contains(w)));
+    let prep = if at_office {
+        " at the "
+    } else {
+        [" for ", " of ", " "].into_iter().find(|p| after.starts_with(p))?
+    };
     if prep == " " && !after_place {
         return None;
     }

@@ -101,6 +101,7 @@ pub fn regions(text: &str, sentence: Span, trigger: Span, lists: bool) -> Region
         .filter_map(|w| after.find(w))
         .chain(but)
         .chain(attribution(after))
+        .chain(opening_phrase_end(&s[clause_start..rel_start], after))
         // A purpose clause right after the trigger ("met to discuss") leaves no object: keep
         // looking past it only when nothing precedes it.
         .filter(|&i| i > 0)
@@ -112,6 +113,32 @@ pub fn regions(text: &str, sentence: Span, trigger: Span, lists: bool) -> Region
         subject: at(clause_start, rel_start),
         object: at(rel_end, object_end),
     }
+}
+
+/// "During the negotiations with Adviser A, Minister B expressed ...": a trigger in a phrase
+/// that opens the sentence ends at the comma after which the sentence's own clause begins, a part
+/// that is more than a name or a list of names.
+fn opening_phrase_end(before: &str, after: &str) -> Option<usize> {
+    const OPENERS: &[&str] = &["during", "at", "in", "after", "following", "throughout"];
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let first = words.first()?.to_lowercase();
+    if !OPENERS.contains(&first.as_str()) || words.len() > 3 {
+        return None;
+    }
+    let name_like = |part: &str| {
+        part.split_whitespace().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(
+                    w,
+                    "and" | "of" | "the" | "for" | "to" | "on" | "de" | "van" | "von" | "al" | "bin"
+                )
+        })
+    };
+    after.match_indices(", ").map(|(i, _)| i).find(|&i| {
+        let rest = &after[i + 2..];
+        let part = rest.split(',').next().unwrap_or(rest);
+        !name_like(part.trim_end_matches(['.', ';']))
+    })
 }
 
 /// Where a reporting tail starts: "..., the White House said on Monday", ", the Kremlin says",
@@ -163,6 +190,17 @@ mod tests {
         assert_eq!(
             parts("I will speak on his trip to Israel and Jordan, but first I recall last week.", "trip to"),
             ("I will speak on his".into(), "Israel and Jordan".into())
+        );
+        assert_eq!(
+            parts(
+                "During the negotiations with Adviser A Kos, Minister B Lun thanked him.",
+                "negotiations with"
+            ),
+            ("During the".into(), "Adviser A Kos".into())
+        );
+        assert_eq!(
+            parts("During the talks with Ministers A Kos, B Lun and C Mar, the sides agreed.", "talks with"),
+            ("During the".into(), "Ministers A Kos, B Lun and C Mar".into())
         );
         assert_eq!(
             parts("She met not only the Minister, but also the President.", "met"),

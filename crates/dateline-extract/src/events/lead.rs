@@ -292,6 +292,32 @@ pub(super) fn date_visits_by_their_meeting(t: &Tagged<'_>, events: &mut [Event],
     }
 }
 
+/// "A visited Slovenia and held consultations with B. ... In Ljubljana, A had a meeting with C":
+/// a meeting told without a date, by the traveller of a visit dated by the lead, in the visit's
+/// country, is one of that visit's meetings and happens within its dates.
+pub(super) fn date_meetings_by_their_visit(events: &mut [Event]) {
+    let country = |e: &Event| e.location.as_ref().and_then(|l| l.country.clone());
+    let visits: Vec<(String, String, DateRange)> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Visit && e.status == Status::Occurred)
+        .filter_map(|e| Some((e.participants.first()?.actor.name.clone(), country(e)?, e.date?)))
+        .collect();
+    for e in events
+        .iter_mut()
+        .filter(|e| e.kind == EventKind::Meeting && e.date.is_none() && e.status == Status::Occurred)
+    {
+        let (Some(who), Some(here)) = (e.participants.first().map(|p| p.actor.name.clone()), country(e))
+        else {
+            continue;
+        };
+        if let [(_, _, date)] =
+            visits.iter().filter(|(t, c, _)| *t == who && *c == here).collect::<Vec<_>>()[..]
+        {
+            e.date = Some(*date);
+        }
+    }
+}
+
 /// A headline's event that no body sentence told with a date ("United States and Rwanda Host
 /// Peacekeeping Ministerial Preparatory Meeting") is dated by the lead's first sentence that tells
 /// of an event, when it gives one day or week on the right side of the publication day ("virtually

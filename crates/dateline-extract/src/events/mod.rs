@@ -274,6 +274,7 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     date_by_company(t, &mut events, &off_the_day);
     date_the_lead(t, &mut events, &off_the_day);
     date_visits_by_their_meeting(t, &mut events, &off_the_day);
+    date_meetings_by_their_visit(&mut events);
     date_by_the_arrival(&mut events);
     place_the_lead(t, &mut events);
     if let Some(lead) = lead_meeting {

@@ -29,6 +29,10 @@ const PLANNED: &[&str] = &[
     "are traveling ",
     "is travelling ",
     "are travelling ",
+    // "this call previewing the Secretary's trip to Italy": a preview tells what is to come.
+    "previewing ",
+    "preview of ",
+    "to preview ",
 ];
 const CANCELLED: &[&str] = &[
     "cancelled",

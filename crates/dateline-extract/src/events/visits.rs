@@ -650,6 +650,10 @@ pub(super) fn destinations<'c>(cx: &'c Context<'_, '_>) -> Vec<&'c Mention> {
         let after_to = gap_trimmed.ends_with(" to") || gap_trimmed == "to";
         let title_complement =
             [" for", " for the", " of", " of the"].iter().any(|w| gap_trimmed.ends_with(w));
+        // "a trip to Italy for meetings on Syria": what the meetings are about is no stop.
+        if [" on", " about", " regarding", " concerning"].iter().any(|w| gap_trimmed.ends_with(w)) {
+            break;
+        }
         let joins = match last_end {
             None => (gap.len() <= 12 || after_to) && !title_complement,
             Some(_) => gap.len() <= 24 && !title_complement,
