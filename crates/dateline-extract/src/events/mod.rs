@@ -267,6 +267,9 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             .filter(|f| f.stop.as_ref().is_some_and(|(i, _)| undated.get(*i) == Some(&true)))
             .map(|f| f.event.trigger),
     );
+    for trip in trips.iter_mut() {
+        trip.split_at_transfers();
+    }
     let mut events: Vec<Event> = trip_visits(&trips, &found);
     events.extend(found.into_iter().map(|f| f.event));
     let mut events = merge::within_article(events, t.headline, t.published);

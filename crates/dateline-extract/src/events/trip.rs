@@ -14,6 +14,10 @@ pub struct Stop {
     pub date: Option<DateRange>,
     /// Where the text announced the stop, for evidence.
     pub evidence: Vec<Span>,
+    /// The day the traveller moves on to this stop, inside the trip's dates ("will travel on
+    /// July 28 to Kuwait City" of a trip "July 26-29"): the stop runs from it to the next
+    /// stop's, and the stop before ends on it.
+    pub transfer: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -55,6 +59,7 @@ impl Trip {
                     cities: Vec::new(),
                     date: None,
                     evidence: Vec::new(),
+                    transfer: None,
                 });
                 self.stops.len() - 1
             }
@@ -64,6 +69,39 @@ impl Trip {
 
     pub fn stop(&self, country: &str) -> Option<&Stop> {
         self.stops.iter().find(|s| s.country == country)
+    }
+
+    /// "will travel to A and B July 26-29 ... will travel on July 28 to B": the stops split the
+    /// trip's days at each transfer, the day of the move counting for both; a stop before a
+    /// transfer that the text dated only by one day's meeting there ("In A on July 28, ...
+    /// will meet") runs from the trip's start (or the transfer to it) to the transfer after it.
+    pub fn split_at_transfers(&mut self) {
+        let Some(whole) = self.date else { return };
+        // The stops abroad, in order ("will return to Washington on July 29" is no stop).
+        let home = self.traveller_country.clone();
+        let abroad: Vec<usize> = (0..self.stops.len())
+            .filter(|&i| home.as_deref() != Some(self.stops[i].country.as_str()))
+            .collect();
+        if abroad.len() < 2 || abroad.iter().all(|&i| self.stops[i].transfer.is_none()) {
+            return;
+        }
+        for (k, &i) in abroad.iter().enumerate() {
+            let start = if k == 0 { Some(whole.start) } else { self.stops[i].transfer };
+            let end = match abroad.get(k + 1) {
+                Some(&next) => self.stops[next].transfer,
+                None => Some(whole.end),
+            };
+            let (Some(start), Some(end)) = (start, end) else { continue };
+            if start > end {
+                continue;
+            }
+            let span = DateRange { start, end, precision: whole.precision };
+            let stop = &mut self.stops[i];
+            // Only a stop with no days of its own, or one day inside the span, takes the span.
+            if stop.date.is_none_or(|d| d.start == d.end && span.contains(&d)) {
+                stop.date = Some(span);
+            }
+        }
     }
 
     /// The dates of a stop: its own, else the whole trip's.

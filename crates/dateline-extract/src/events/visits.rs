@@ -457,6 +457,24 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
             .filter(|c| trip.stop(c).is_none())
             .collect();
         let mut fresh_date = None;
+        // "will travel on July 28 to Kuwait City", one stop of the trip "July 26-29" that is not
+        // its first: the day the traveller moves on to it.
+        let transfer = match (trip.date, date) {
+            (Some(old), Some(new))
+                if new.start == new.end
+                    && new.start > old.start
+                    && old.contains(&new)
+                    && stop_dates.is_empty()
+                    && destinations.len() == 1
+                    && trip
+                        .stops
+                        .first()
+                        .is_some_and(|s| destinations[0].country.as_deref() != Some(&s.country)) =>
+            {
+                Some(new.start)
+            }
+            _ => None,
+        };
         // "traveling to A and B today and tomorrow" of a trip told before to A, B, C and D: the
         // dates of the stops named, not of the whole trip.
         let others_told = !destinations.is_empty()
@@ -471,6 +489,7 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
             (None, d) => trip.date = d,
             (Some(old), Some(new)) if old != new && !fresh.is_empty() && stop_dates.is_empty() => {
                 fresh_date = Some(new);
+
                 if !old.contains(&new) {
                     for s in trip.stops.iter_mut().filter(|s| s.date.is_none()) {
                         s.date = Some(old);
@@ -490,6 +509,9 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
                 stop.evidence.push(cx.sentence);
             }
             let own = stop_dates.get(i).copied().flatten();
+            if stop.transfer.is_none() {
+                stop.transfer = transfer;
+            }
             if stop.date.is_none() {
                 stop.date = own.or(if fresh.contains(&country) || others_told { fresh_date } else { None });
             }
@@ -771,6 +793,7 @@ pub(super) fn trip_visits(trips: &[Trip], found: &[Found]) -> Vec<Event> {
                     cities,
                     date: None,
                     evidence: f.event.evidence.clone(),
+                    transfer: None,
                 });
             }
         }
