@@ -34,6 +34,53 @@ pub struct CastMember {
     spouse_title: bool,
 }
 
+/// The office holders an article never names, by their offices: "the President of Egypt and King
+/// of Jordan" (two), "the Egyptian President" ("President of Egypt"); each with its span and
+/// country. Only leaders' and ministers' titles with their country, as definite descriptions; not
+/// an institution's part ("the Office of the President of Ukraine").
+fn unnamed_offices(
+    text: &str,
+    t: &TitleMention,
+    last_definite_end: Option<usize>,
+) -> Vec<(Span, String, String)> {
+    let Some(country) = t.country.as_deref() else { return Vec::new() };
+    if !matches!(t.class, RoleClass::Head | RoleClass::Foreign | RoleClass::Minister) {
+        return Vec::new();
+    }
+    let before = text[..t.span.start].trim_end();
+    let coordinated = last_definite_end.is_some_and(|e| text[e..t.span.start].trim() == "and");
+    if !t.definite && !coordinated {
+        return Vec::new();
+    }
+    // "the Office of the President", "Administration of the Prime Minister".
+    let head = before.trim_end_matches("the").trim_end_matches("The").trim_end();
+    if let Some(of) = head.strip_suffix(" of")
+        && of.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase))
+    {
+        return Vec::new();
+    }
+    let written = t.span.slice(text);
+    let mut out = Vec::new();
+    let mut from = 0;
+    for part in t.role.split(" and ") {
+        let Some(at) = written[from..].find(part) else { break };
+        let span = Span::new(t.span.start + from + at, t.span.start + from + at + part.len());
+        from += at + part.len();
+        let title = part.split(" of ").next().unwrap_or(part);
+        if title.is_empty() || title.split(' ').count() > 3 || !title.starts_with(char::is_uppercase) {
+            return Vec::new();
+        }
+        let (name, of) = if part.contains(" of ") {
+            let Some(of) = super::people::country_of_portfolio(part) else { return Vec::new() };
+            (part.to_string(), of)
+        } else {
+            (format!("{title} of {country}"), country.to_string())
+        };
+        out.push((span, name, of));
+    }
+    out
+}
+
 /// Titles a leader's spouse is named with.
 const SPOUSE_TITLES: &[&str] =
     &["Mrs. ", "Mrs ", "Ms. ", "Ms ", "Madame ", "First Lady ", "First Gentleman ", "Second Gentleman "];
@@ -106,6 +153,8 @@ impl Cast {
         let by_role = MembersByRoleWord::new(&cast.members);
         let mut ends = MentionEnds::new(&cast.mentions, cast.members.len());
         let mut pools = TitlePools::new(cast.members.len());
+        let mut unnamed: Vec<(Span, usize)> = Vec::new();
+        let mut last_definite_end = None;
         for t in &bare {
             let near = titles.range(..t.span.end).next_back();
             if taken.overlaps(t.span) || near.is_some_and(|(_, &end)| end > t.span.start) {
@@ -116,7 +165,41 @@ impl Cast {
                 ends.add(member, t.span.end, cast.mentions.len());
                 pools.add(member, t.span.end, cast.mentions.len());
                 cast.mentions.push(CastMention { span: t.span, member, how: Reference::Title });
+                last_definite_end = Some(t.span.end);
+            } else if let offices = unnamed_offices(text, t, last_definite_end)
+                && !offices.is_empty()
+            {
+                // "the President of Egypt and King of Jordan", named nowhere: the office holders,
+                // by their offices, when no one the article names may hold them.
+                if !cast.may_hold(t) {
+                    for (span, name, country) in offices {
+                        let member = match cast.members.iter().position(|m| m.name == name) {
+                            Some(m) => m,
+                            None => {
+                                let p = PersonMention {
+                                    span,
+                                    name_span: span,
+                                    name: name.clone(),
+                                    role: Some(name.split(" of ").next().unwrap_or(&name).to_string()),
+                                    class: Some(t.class),
+                                    country: Some(country),
+                                };
+                                let m = cast.add_member(&p);
+                                cast.absorb(m, &p);
+                                m
+                            }
+                        };
+                        unnamed.push((span, member));
+                    }
+                    titles.insert(t.span.start, t.span.end);
+                }
+                last_definite_end = Some(t.span.end);
+            } else if t.definite {
+                last_definite_end = Some(t.span.end);
             }
+        }
+        for (span, member) in unnamed {
+            cast.mentions.push(CastMention { span, member, how: Reference::Title });
         }
         cast.mentions.sort_by_key(|m| m.span.start);
         for m in &cast.mentions {
@@ -352,6 +435,19 @@ impl Cast {
         }
         self.mentions.extend(found);
         self.mentions.sort_by_key(|m| m.span.start);
+    }
+
+    /// Whether someone the article names may hold the office of an unresolved title: anyone of
+    /// the title's country ("President of the Republic of Turkey A" is "the President of
+    /// Turkey"), or of no known country with the title's role ("President Biden" may be "the
+    /// President of the United States").
+    fn may_hold(&self, t: &TitleMention) -> bool {
+        let head = fold(t.role.split(" of ").next().unwrap_or(&t.role));
+        let last = head.rsplit(' ').next().unwrap_or(&head).to_string();
+        self.members.iter().any(|m| match &m.country {
+            Some(c) => Some(c) == t.country.as_ref(),
+            None => m.role_key.as_deref().is_some_and(|r| r.split(' ').any(|w| w == last)),
+        })
     }
 
     /// Who a definite title means: the member with that role (and country, when stated),

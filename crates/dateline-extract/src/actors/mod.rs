@@ -113,9 +113,11 @@ pub fn outlet_country(outlet: &str) -> Option<String> {
     let first = |kind: MentionKind| mentions.iter().find(|m| m.kind == kind);
     match first(MentionKind::Country) {
         Some(m) => Some(m.name.clone()),
-        None => {
-            first(MentionKind::City).or(first(MentionKind::CountryAdjective)).and_then(|m| m.country.clone())
-        }
+        // "the President of Ukraine", an office named by its country.
+        None => first(MentionKind::Person)
+            .or(first(MentionKind::City))
+            .or(first(MentionKind::CountryAdjective))
+            .and_then(|m| m.country.clone()),
     }
 }
 

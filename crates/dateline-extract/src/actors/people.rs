@@ -53,7 +53,7 @@ fn is_portfolio_word(w: &str) -> bool {
 /// After a title, a portfolio introduced by "for" or "of": "for Asian and Oceanian Affairs".
 /// Returns where the portfolio ends, and whether a title starts inside it (at that end).
 /// The last country a portfolio names after "of" ("of the Senate of Romania" → Romania).
-fn country_of_portfolio(portfolio: &str) -> Option<String> {
+pub(super) fn country_of_portfolio(portfolio: &str) -> Option<String> {
     gazetteer()
         .find(portfolio)
         .into_iter()

@@ -635,14 +635,21 @@ pub(super) fn told_as_past(cx: &Context<'_, '_>) -> bool {
 /// B and C will travel" is three; "A spoke with B ahead of his travel" is one.
 pub(super) fn coordinated_run(cx: &Context<'_, '_>, people: &[Participant]) -> usize {
     let text = cx.t.text;
-    let spans: Vec<Span> = people
-        .iter()
-        .filter_map(|p| {
-            cx.mentions_in(cx.regions.subject)
-                .find(|m| m.kind == MentionKind::Person && m.name == p.actor.name)
-                .map(|m| m.span)
-        })
-        .collect();
+    // In the subject, or after "by" in a noun visit's object ("the visit to Baghdad by A and B").
+    let spans_in = |region: Span| -> Vec<Span> {
+        people
+            .iter()
+            .filter_map(|p| {
+                cx.mentions_in(region)
+                    .find(|m| m.kind == MentionKind::Person && m.name == p.actor.name)
+                    .map(|m| m.span)
+            })
+            .collect()
+    };
+    let mut spans = spans_in(cx.regions.subject);
+    if spans.len() != people.len() {
+        spans = spans_in(cx.regions.object);
+    }
     if spans.len() != people.len() {
         return 1.min(people.len());
     }
