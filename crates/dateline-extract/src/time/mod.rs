@@ -133,8 +133,13 @@ fn explicit_year(sem: &Sem) -> Option<i32> {
     }
 }
 
-/// A text narrates the past when most of its explicit years lie well before its publication.
-fn is_narrative(raws: &[Raw], dct: Option<NaiveDate>) -> bool {
+/// A news text speaks of its own days (today, Monday, last week) at least once in so many bytes.
+const NEWS_CUE_BYTES: usize = 4000;
+
+/// A text narrates the past when most of its explicit years lie well before its publication and
+/// it hardly speaks of its own days: news tells of "today", "Monday", "last week" at least once
+/// in 4,000 bytes even when its background is old (a treaty's history, a case from 1994).
+fn is_narrative(raws: &[Raw], dct: Option<NaiveDate>, len: usize) -> bool {
     let Some(dct) = dct else { return true };
     let years: Vec<i32> = raws.iter().filter_map(|r| explicit_year(&r.sem)).collect();
     if years.len() < 3 {
@@ -149,7 +154,7 @@ fn is_narrative(raws: &[Raw], dct: Option<NaiveDate>) -> bool {
         })
         .count();
     let n = years.len();
-    old * 2 >= n && cues * 5 < n || old * 10 >= n * 8 && cues * 2 < n
+    (old * 2 >= n && cues * 5 < n || old * 10 >= n * 8 && cues * 2 < n) && cues * NEWS_CUE_BYTES < len
 }
 
 /// Whether a resolved expression should become the narrative's reference point.
@@ -192,7 +197,7 @@ fn tag_full(text: &str, dct: Option<NaiveDate>) -> Vec<Tagged> {
     let lower = text.to_ascii_lowercase();
     let parser = Parser::new(text, &lower);
     let raws = parser.run();
-    let narrative = is_narrative(&raws, dct);
+    let narrative = is_narrative(&raws, dct, text.len());
     let mut ctx = Ctx { dct, narrative, reference: None, last: None, quarter: None };
     let mut out: Vec<Tagged> = Vec::with_capacity(raws.len());
     for raw in raws {
