@@ -334,6 +334,11 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                 None => resolve(&Sem::Year(YearRef::Explicit(y)), ctx, dir),
             };
         }
+        // "the past year" in news (TIMEX3) is the calendar year before; histories (TIMEX2) keep
+        // the span.
+        Sem::Duration { n: Some(n), unit: Unit::Year, anchor: -1 } if *n == 1.0 && !ctx.narrative => {
+            return resolve(&Sem::RelUnit { unit: Unit::Year, off: -1, anaphoric: false }, ctx, dir);
+        }
         Sem::Duration { n, unit, anchor } => {
             let (letter, mult, time) = unit.duration_parts();
             let t = if time { "T" } else { "" };
