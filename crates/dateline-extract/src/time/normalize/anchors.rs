@@ -119,8 +119,13 @@ pub(super) fn implicit_year(ctx: &Ctx, m: u32, d: Option<u32>, dir: Direction) -
     let near = |y: Option<i32>| {
         y.filter(|&y| key(y).is_some_and(|k| (k - pivot).num_days().abs() <= NEAR_AHEAD_DAYS))
     };
+    let back = || near(future()).filter(|_| near(past()).is_none()).or_else(past);
     let pick = match dir {
-        Direction::Past => near(future()).filter(|_| near(past()).is_none()).or_else(past),
+        Direction::Past => back(),
+        // A month without a day in a clause without tense, like a past clause's: this year's
+        // month or one of the next two ("In January, the company brought in a new chief" read
+        // in October is last January).
+        Direction::Unknown if d.is_none() => back(),
         Direction::Future => future(),
         Direction::Unknown => cands.iter().copied().min_by_key(|&y| {
             key(y).map_or(i64::MAX, |k| {
