@@ -46,6 +46,10 @@ impl Parser<'_> {
         if let Some(e) = self.year_ago_adjective(i) {
             return Some((e, Sem::ReportPeriod { back: 1, year: YearRef::Implicit }));
         }
+        // "a 20th century democrat", "the fabled 11th century temple": a century as an adjective.
+        if let Some(m) = self.century(i) {
+            return Some(m);
+        }
         let a = self.core_date(i);
         let b = self.relative(i);
         match (a, b) {
