@@ -517,6 +517,12 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             }
         }
         Sem::PartOfDay { day, code } => {
+            // "that afternoon", "the next morning" in a history whose last date is no day's:
+            // no day to tell.
+            let anaphoric = matches!(**day, Sem::SameDay | Sem::RelUnit { anaphoric: true, .. });
+            if anaphoric && ctx.narrative && ctx.reference.is_none_or(|(_, p)| p != Precision::Day) {
+                return None;
+            }
             let inner = resolve(day, ctx, dir)?;
             match inner.range.filter(|rg| rg.start == rg.end) {
                 Some(rg) => r(K::Time, format!("{}T{code}", fmt_day(rg.start)), Some(rg)),
