@@ -42,6 +42,14 @@ impl Ctx {
             Unit::Decade => Precision::Decade,
             Unit::Century => Precision::Century,
         };
+        // "In March, A received an offer. ... The following month, A put itself up for sale":
+        // a month counts from the month last named, dated or not.
+        if !self.narrative
+            && unit == Unit::Month
+            && let Some((d, Precision::Month)) = self.last
+        {
+            return Some(d);
+        }
         match self.reference {
             Some((d, p)) if p <= need || self.narrative => Some(d),
             _ => self.dct,
