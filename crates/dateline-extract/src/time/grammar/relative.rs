@@ -406,7 +406,11 @@ impl Parser<'_> {
         }
         match w {
             "today" => {
-                // "today's" in a generic sense stays a date; the scorer's convention is the day.
+                // "today's youth", "today's world" are the present age, which news leaves untagged;
+                // "today's vote" is the day.
+                if self.punct(i + 1, "'") && self.w(i + 2) == "s" && lexicon::is_era_noun(self.w(i + 3)) {
+                    return None;
+                }
                 return Some((i + 1, Sem::RelDay(0)));
             }
             "yesterday" => return Some((i + 1, Sem::RelDay(-1))),
