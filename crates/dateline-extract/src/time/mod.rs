@@ -200,7 +200,10 @@ fn tag_full(text: &str, dct: Option<NaiveDate>) -> Vec<Tagged> {
     let narrative = is_narrative(&raws, dct, text.len());
     let mut ctx = Ctx { dct, narrative, reference: None, last: None, quarter: None };
     let mut out: Vec<Tagged> = Vec::with_capacity(raws.len());
-    for raw in raws {
+    for mut raw in raws {
+        if !narrative {
+            narrow_part_of_day(&lower, &mut raw);
+        }
         // News (TIMEX3) leaves the times of titles out; histories (TIMEX2) tag them ("the
         // \"Chinese Winter Offensive\"").
         if !narrative && in_quoted_title(text, raw.start, raw.end) {
@@ -316,6 +319,21 @@ fn in_quoted_title(text: &str, start: usize, end: usize) -> bool {
         after = &rest[w.len()..];
     }
     false
+}
+
+/// "the night of Oct. 23": news (TIMEX3, as TimeBank annotates it) tags the date alone;
+/// histories (TIMEX2) tag the part of the day with it.
+fn narrow_part_of_day(lower: &str, raw: &mut Raw) {
+    let Sem::PartOfDay { day, .. } = &raw.sem else { return };
+    let head = &lower[raw.start..raw.end];
+    let Some(rest) = head.strip_prefix("the ") else { return };
+    let Some((pod, _)) = rest.split_once(" of ") else { return };
+    if lexicon::part_of_day(pod).is_none() {
+        return;
+    }
+    let day = (**day).clone();
+    raw.start += "the ".len() + pod.len() + " of ".len();
+    raw.sem = day;
 }
 
 /// Whether an expression starting after `before` opens its sentence (a few words at most).
