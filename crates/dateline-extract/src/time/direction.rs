@@ -104,6 +104,12 @@ pub(crate) fn direction_at(lower: &str, start: usize, end: usize) -> Direction {
     if [" since", " ago"].iter().any(|p| head.ends_with(p) || head == &p[1..]) {
         return Direction::Past;
     }
+    // "the State Department on Sunday issued an updated caution": a verb right after the
+    // expression, with an object after it, is the clause's own and tells its time over a cue
+    // further back ("ahead of the trip, ..."); "a meeting Friday aimed at" is a participle.
+    if finite_past_after(after) {
+        return Direction::Past;
+    }
     // One pass of an automaton over each side: the last cue before wins, else the first after.
     let before_cue = last_cue(before);
     match before_cue {
@@ -156,6 +162,14 @@ fn ed_verbs(padded: &str) -> impl Iterator<Item = usize> + '_ {
             prev = w;
             hit.then_some(at)
         })
+}
+
+/// Whether `after` opens with a past verb form and its object: " issued an", " approved the".
+fn finite_past_after(after: &str) -> bool {
+    let mut words = after.strip_prefix(' ').unwrap_or("").splitn(3, ' ');
+    let (Some(verb), Some(object)) = (words.next(), words.next()) else { return false };
+    matches!(object, "a" | "an" | "the" | "its" | "his" | "her" | "their" | "new")
+        && ed_verbs(&format!(" {verb}")).next().is_some()
 }
 
 /// The last cue in `hay` (true: future). A cue's leading space also matches the start.
@@ -242,5 +256,7 @@ mod tests {
         assert_eq!(dir("The loans were extended through Friday."), Direction::Future);
         assert_eq!(dir("The new rate takes hold, effective Friday."), Direction::Future);
         assert_eq!(dir("The fund has fallen 2% this week through Friday."), Direction::Unknown);
+        assert_eq!(dir("Ahead of the trip, the ministry on Friday issued a caution."), Direction::Past);
+        assert_eq!(dir("Ministers will hold talks Friday aimed at a truce."), Direction::Future);
     }
 }

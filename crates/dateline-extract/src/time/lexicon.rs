@@ -57,6 +57,7 @@ struct Words {
     seasons: HashMap<&'static str, (&'static str, u32)>,
     parts_of_day: HashMap<&'static str, &'static str>,
     zones: Vec<&'static str>,
+    eras: Vec<&'static str>,
     /// The words that may start an expression, in file order.
     starts: Vec<&'static str>,
 }
@@ -122,9 +123,10 @@ impl Words {
                 self.parts_of_day.insert(word, first);
             }
             "zone" => self.zones.push(word),
+            "era" => self.eras.push(word),
             _ => return None,
         }
-        if !matches!(kind, "part-of-day" | "zone") && !self.starts.contains(&word) {
+        if !matches!(kind, "part-of-day" | "zone" | "era") && !self.starts.contains(&word) {
             self.starts.push(word);
         }
         Some(())
@@ -187,6 +189,11 @@ pub(crate) fn part_of_day(w: &str) -> Option<&'static str> {
 }
 
 /// Time zone abbreviations that may follow a clock time.
+/// Whether `w` after "today's" makes it the present age, not the day ("today's youth").
+pub(crate) fn is_era_noun(w: &str) -> bool {
+    WORDS.eras.contains(&w)
+}
+
 pub(crate) fn is_zone(w: &str) -> bool {
     WORDS.zones.contains(&w)
 }

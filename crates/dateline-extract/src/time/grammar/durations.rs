@@ -242,7 +242,8 @@ impl Parser<'_> {
         Some((end, Sem::Duration { n, unit, anchor }))
     }
 
-    /// "daily", "weekly", "every year", "each month", "per day", "15 a year", "on Mondays".
+    /// "daily", "weekly", "every year", "each month", "each Thursday", "every July", "per day",
+    /// "15 a year", "on Mondays".
     pub(super) fn set(&self, i: usize) -> M {
         let w = self.w(i);
         let v = match w {
@@ -253,6 +254,15 @@ impl Parser<'_> {
             "yearly" | "annually" => "P1Y",
             "annual" => return Some((i + 1, Sem::Duration { n: Some(1.0), unit: Unit::Year, anchor: 0 })),
             "hourly" => "PT1H",
+            // "each Thursday", "every July": the weekday or month of every week or year.
+            "every" | "each" if lexicon::weekday(self.w(i + 1)).is_some() && self.cap(i + 1) => {
+                let wd = lexicon::weekday(self.w(i + 1))?;
+                return Some((i + 2, Sem::Set(WEEKDAY_SETS[wd.num_days_from_monday() as usize])));
+            }
+            "every" | "each" if lexicon::month(self.w(i + 1)).is_some() && self.cap(i + 1) => {
+                let m = lexicon::month(self.w(i + 1))?;
+                return Some((i + 2, Sem::Set(MONTH_SETS[m as usize - 1])));
+            }
             "every" | "each" | "per" => {
                 let unit = lexicon::unit(self.w(i + 1)).filter(|u| !u.1).map(|u| u.0);
                 let v = match unit? {
@@ -298,3 +308,13 @@ impl Parser<'_> {
         Some((i + 1, Sem::Set(v)))
     }
 }
+
+/// The sets of a weekday of every week, Monday first.
+const WEEKDAY_SETS: [&str; 7] =
+    ["XXXX-WXX-1", "XXXX-WXX-2", "XXXX-WXX-3", "XXXX-WXX-4", "XXXX-WXX-5", "XXXX-WXX-6", "XXXX-WXX-7"];
+
+/// The sets of a month of every year, January first.
+const MONTH_SETS: [&str; 12] = [
+    "XXXX-01", "XXXX-02", "XXXX-03", "XXXX-04", "XXXX-05", "XXXX-06", "XXXX-07", "XXXX-08", "XXXX-09",
+    "XXXX-10", "XXXX-11", "XXXX-12",
+];

@@ -283,6 +283,7 @@ const START_WORDS: &[&str] = &[
     "each",
     "per",
     "noon",
+    "midday",
     "midnight",
     "nowadays",
     "presently",

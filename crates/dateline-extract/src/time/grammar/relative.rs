@@ -23,6 +23,17 @@ impl Parser<'_> {
                 {
                     return Some((j + 3, Sem::Fuzzy { part, inner: Box::new(Sem::SameDay) }));
                 }
+                // "by mid afternoon", "at mid-morning": that part of the day the text is on.
+                if w == "mid"
+                    && let Some(code) = lexicon::part_of_day(self.w(j)).filter(|c| matches!(*c, "MO" | "AF"))
+                {
+                    // "mid-afternoon yesterday": of the day named after it.
+                    let (e, day) = match self.relative(j + 1) {
+                        Some((e, day @ (Sem::RelDay(_) | Sem::Weekday { .. }))) => (e, day),
+                        _ => (j + 1, Sem::SameDay),
+                    };
+                    return Some((e, Sem::PartOfDay { day: Box::new(day), code }));
+                }
                 if self.w(j) == "in" {
                     j += 1;
                 }
@@ -46,6 +57,10 @@ impl Parser<'_> {
         if let Some(e) = self.year_ago_adjective(i) {
             return Some((e, Sem::ReportPeriod { back: 1, year: YearRef::Implicit }));
         }
+        // "a 20th century democrat", "the fabled 11th century temple": a century as an adjective.
+        if let Some(m) = self.century(i) {
+            return Some(m);
+        }
         let a = self.core_date(i);
         let b = self.relative(i);
         match (a, b) {
@@ -58,6 +73,13 @@ impl Parser<'_> {
     pub(super) fn the_expr(&self, i: usize) -> M {
         let j = i + 1;
         let w = self.w(j);
+        // "the next morning", "the following evening": that part of the day after.
+        if matches!(w, "next" | "following")
+            && let Some(code) = lexicon::part_of_day(self.w(j + 1))
+        {
+            let day = Sem::RelUnit { unit: Unit::Day, off: 1, anaphoric: true };
+            return Some((j + 2, Sem::PartOfDay { day: Box::new(day), code }));
+        }
         // "the end/beginning/start/middle of X", "the first half of X", "the last week of March".
         let part = match w {
             "end" | "close" => Some(Part::End),
@@ -384,7 +406,11 @@ impl Parser<'_> {
         }
         match w {
             "today" => {
-                // "today's" in a generic sense stays a date; the scorer's convention is the day.
+                // "today's youth", "today's world" are the present age, which news leaves untagged;
+                // "today's vote" is the day.
+                if self.punct(i + 1, "'") && self.w(i + 2) == "s" && lexicon::is_era_noun(self.w(i + 3)) {
+                    return None;
+                }
                 return Some((i + 1, Sem::RelDay(0)));
             }
             "yesterday" => return Some((i + 1, Sem::RelDay(-1))),
@@ -503,10 +529,12 @@ impl Parser<'_> {
                     }
                     return Some((j + 1, Sem::Season { y: YearRef::Occurrence(off), code, first }));
                 }
+                // "this morning" is today's; "that afternoon" the day the text is on.
                 if let Some(code) = lexicon::part_of_day(nw)
-                    && w == "this"
+                    && matches!(w, "this" | "that")
                 {
-                    return Some((j + 1, Sem::PartOfDay { day: Box::new(Sem::RelDay(0)), code }));
+                    let day = if w == "this" { Sem::RelDay(0) } else { Sem::SameDay };
+                    return Some((j + 1, Sem::PartOfDay { day: Box::new(day), code }));
                 }
                 if w == "last" && nw == "night" {
                     return Some((j + 1, Sem::PartOfDay { day: Box::new(Sem::RelDay(-1)), code: "NI" }));

@@ -3,10 +3,10 @@
 //! underspecified month or day is in, which weekday is meant, value formats.
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use dateline_model::Precision;
+use dateline_model::{DateRange, Precision};
 
 use super::super::direction::Direction;
-use super::super::grammar::YearRef;
+use super::super::grammar::{Part, Sem, YearRef};
 use super::super::lexicon::Unit;
 
 /// What relative expressions resolve against.
@@ -42,6 +42,14 @@ impl Ctx {
             Unit::Decade => Precision::Decade,
             Unit::Century => Precision::Century,
         };
+        // "In March, A received an offer. ... The following month, A put itself up for sale":
+        // a month counts from the month last named, dated or not.
+        if !self.narrative
+            && unit == Unit::Month
+            && let Some((d, Precision::Month)) = self.last
+        {
+            return Some(d);
+        }
         match self.reference {
             Some((d, p)) if p <= need || self.narrative => Some(d),
             _ => self.dct,
@@ -119,8 +127,13 @@ pub(super) fn implicit_year(ctx: &Ctx, m: u32, d: Option<u32>, dir: Direction) -
     let near = |y: Option<i32>| {
         y.filter(|&y| key(y).is_some_and(|k| (k - pivot).num_days().abs() <= NEAR_AHEAD_DAYS))
     };
+    let back = || near(future()).filter(|_| near(past()).is_none()).or_else(past);
     let pick = match dir {
-        Direction::Past => near(future()).filter(|_| near(past()).is_none()).or_else(past),
+        Direction::Past => back(),
+        // A month without a day in a clause without tense, like a past clause's: this year's
+        // month or one of the next two ("In January, the company brought in a new chief" read
+        // in October is last January).
+        Direction::Unknown if d.is_none() => back(),
         Direction::Future => future(),
         Direction::Unknown => cands.iter().copied().min_by_key(|&y| {
             key(y).map_or(i64::MAX, |k| {
@@ -182,4 +195,39 @@ pub(super) fn weekday_from(
 pub(super) fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
     let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
     NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
+}
+
+/// The first, middle or last third of a period ("early", "mid-", "late"); `None` for a period
+/// of under three days or another part. Events take the whole month or week, or the year's
+/// quarters; a narrative's reference time moves to the third.
+pub(crate) fn third_of(part: Part, rg: DateRange) -> Option<DateRange> {
+    let days = rg.days();
+    if days < 3 {
+        return None;
+    }
+    let third = days / 3;
+    let (s, e) = match part {
+        Part::Start => (0, third - 1),
+        Part::Mid => (third, days - third - 1),
+        Part::End => (days - third, days - 1),
+        _ => return None,
+    };
+    DateRange::new(add_days(rg.start, s)?, add_days(rg.start, e)?, rg.precision)
+}
+
+/// The last quarter that ended before `d`, as (year, quarter).
+pub(crate) fn last_completed_quarter(d: NaiveDate) -> Option<(i32, u32)> {
+    let q0 = i64::from(d.year()) * 4 + i64::from((d.month() - 1) / 3) - 1;
+    Some((i32::try_from(q0.div_euclid(4)).ok()?, q0.rem_euclid(4) as u32 + 1))
+}
+
+/// The calendar period of precision `p` around `d`, as a meaning.
+pub(super) fn period_of(d: NaiveDate, p: Precision) -> Option<Sem> {
+    Some(match p {
+        Precision::Day | Precision::Week => Sem::Date(d),
+        Precision::Month | Precision::Quarter => Sem::Month { y: YearRef::Explicit(d.year()), m: d.month() },
+        Precision::Year => Sem::Year(YearRef::Explicit(d.year())),
+        Precision::Decade => Sem::Decade(d.year().div_euclid(10)),
+        Precision::Century => Sem::Century(d.year().div_euclid(100)),
+    })
 }

@@ -13,7 +13,8 @@ mod anchors;
 
 pub(crate) use anchors::Ctx;
 pub(crate) use anchors::fmt_year;
-use anchors::{add_days, add_months, fmt_day, fmt_week, last_day_of_month, weekday_from, year_of};
+use anchors::{add_days, add_months, fmt_day, fmt_week, last_day_of_month, period_of, weekday_from, year_of};
+pub(crate) use anchors::{last_completed_quarter, third_of};
 
 /// A resolved expression.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -334,6 +335,11 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                 None => resolve(&Sem::Year(YearRef::Explicit(y)), ctx, dir),
             };
         }
+        // "the past year" in news (TIMEX3) is the calendar year before; histories (TIMEX2) keep
+        // the span.
+        Sem::Duration { n: Some(n), unit: Unit::Year, anchor: -1 } if *n == 1.0 && !ctx.narrative => {
+            return resolve(&Sem::RelUnit { unit: Unit::Year, off: -1, anaphoric: false }, ctx, dir);
+        }
         Sem::Duration { n, unit, anchor } => {
             let (letter, mult, time) = unit.duration_parts();
             let t = if time { "T" } else { "" };
@@ -511,6 +517,12 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             }
         }
         Sem::PartOfDay { day, code } => {
+            // "that afternoon", "the next morning" in a history whose last date is no day's:
+            // no day to tell.
+            let anaphoric = matches!(**day, Sem::SameDay | Sem::RelUnit { anaphoric: true, .. });
+            if anaphoric && ctx.narrative && ctx.reference.is_none_or(|(_, p)| p != Precision::Day) {
+                return None;
+            }
             let inner = resolve(day, ctx, dir)?;
             match inner.range.filter(|rg| rg.start == rg.end) {
                 Some(rg) => r(K::Time, format!("{}T{code}", fmt_day(rg.start)), Some(rg)),
@@ -581,40 +593,5 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                 _ => ra,
             }
         }
-    })
-}
-
-/// The first, middle or last third of a period ("early", "mid-", "late"); `None` for a period
-/// of under three days or another part. Events take the whole month or week, or the year's
-/// quarters; a narrative's reference time moves to the third.
-pub(crate) fn third_of(part: Part, rg: DateRange) -> Option<DateRange> {
-    let days = rg.days();
-    if days < 3 {
-        return None;
-    }
-    let third = days / 3;
-    let (s, e) = match part {
-        Part::Start => (0, third - 1),
-        Part::Mid => (third, days - third - 1),
-        Part::End => (days - third, days - 1),
-        _ => return None,
-    };
-    DateRange::new(add_days(rg.start, s)?, add_days(rg.start, e)?, rg.precision)
-}
-
-/// The last quarter that ended before `d`, as (year, quarter).
-pub(crate) fn last_completed_quarter(d: NaiveDate) -> Option<(i32, u32)> {
-    let q0 = i64::from(d.year()) * 4 + i64::from((d.month() - 1) / 3) - 1;
-    Some((i32::try_from(q0.div_euclid(4)).ok()?, q0.rem_euclid(4) as u32 + 1))
-}
-
-/// The calendar period of precision `p` around `d`, as a meaning.
-fn period_of(d: NaiveDate, p: Precision) -> Option<Sem> {
-    Some(match p {
-        Precision::Day | Precision::Week => Sem::Date(d),
-        Precision::Month | Precision::Quarter => Sem::Month { y: YearRef::Explicit(d.year()), m: d.month() },
-        Precision::Year => Sem::Year(YearRef::Explicit(d.year())),
-        Precision::Decade => Sem::Decade(d.year().div_euclid(10)),
-        Precision::Century => Sem::Century(d.year().div_euclid(100)),
     })
 }
