@@ -177,6 +177,12 @@ const PEOPLE: &[(&str, Expected)] = &[
         "Counselor Ana\u{202f}Silva and Minister Jo\u{a0}Lee met.",
         &[("Ana Silva", Some("Counselor"), None), ("Jo Lee", Some("Minister"), None)],
     ),
+    // A description between commas, then the office holder.
+    (
+        "Speaker of the National Council, the lower house of the Swiss parliament, Anna Keller, arrived.",
+        &[("Anna Keller", Some("Speaker of the National Council"), Some("Switzerland"))],
+    ),
+    ("Speaker of the National Council, the lower house, said Kyiv is safe.", &[]),
     // No name after the title: nobody.
     ("The Secretary said that the President will travel.", &[]),
     ("The Foreign Minister welcomed it.", &[]),

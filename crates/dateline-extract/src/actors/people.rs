@@ -157,7 +157,13 @@ fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_plac
         }
         return (1..=4).contains(&run).then(|| tokens[k - 1].1);
     }
-    None
+    // "President of the National Council, the lower house ...": an office that a comma ends.
+    match tokens.last() {
+        Some(&(s, e)) if !after_place && is_portfolio_word(&text[s..e]) && text[e..].starts_with(", ") => {
+            Some(e)
+        }
+        _ => None,
+    }
 }
 
 /// "OMAMO" → "Omamo", "KYU-DUK" → "Kyu-Duk".
@@ -266,6 +272,38 @@ pub(crate) fn name_at(text: &str, pos: usize, upper: bool) -> Option<Span> {
         return None;
     }
     name_from(text, pos + (rest.len() - trimmed.len()), upper)
+}
+
+/// After a title, ", the lower house of the Swiss parliament, Irène Kälin": a description that
+/// starts with "the" (a few words, no verb's comma inside), then a full name of two words at
+/// least; the name, and the country the description names.
+fn described_holder(text: &str, pos: usize) -> Option<(Span, Option<String>)> {
+    let rest = text[pos..].strip_prefix(", ")?;
+    let rest_lower = rest.get(..4)?;
+    if rest_lower != "the " {
+        return None;
+    }
+    let comma = rest.find(", ")?;
+    let description = &rest[..comma];
+    let words = description.split_whitespace().count();
+    if !(3..=8).contains(&words) || description.contains(['.', ';', '"']) {
+        return None;
+    }
+    // A description is of lower-case words, with capitals only for names ("Swiss", "Senate").
+    if description.split_whitespace().nth(1).is_none_or(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let name_start = pos + 2 + comma + 2;
+    let name = name_from(text, name_start, false)?;
+    if name.slice(text).split_whitespace().count() < 2 {
+        return None;
+    }
+    let of = gazetteer()
+        .find(description)
+        .into_iter()
+        .find(|h| matches!(h.kind, PlaceKind::Country | PlaceKind::CountryAdjective))
+        .map(|h| h.name);
+    Some((name, of))
 }
 
 /// The name that starts at `start` (a word's first byte); see [`name_at`].
@@ -510,7 +548,18 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
         let title_text = &text[t.span.start..t.span.end];
         let upper = title_text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
             && title_text.chars().filter(|c| c.is_alphabetic()).count() > 3;
-        match name_at(text, role_end, upper) {
+        // "President of the National Council, the lower house of the Swiss parliament, Irène
+        // Kälin": a description between commas, then the office holder's full name.
+        let described = (!upper)
+            .then(|| described_holder(text, role_end))
+            .flatten()
+            .inspect(|(_, of)| {
+                if country.is_none() && org.is_none() {
+                    country = of.clone();
+                }
+            })
+            .map(|(name, _)| name);
+        match described.or_else(|| name_at(text, role_end, upper)) {
             Some(name_span) => {
                 consumed = name_span.end;
                 let written = name_span.slice(text);
