@@ -398,7 +398,16 @@ fn at_gathering(before: &str, status: Status) -> bool {
 }
 
 /// The words that tell who hosts a gathering, after its name.
-const HOSTED_BY: &[&str] = &["hosted by ", "chaired by ", "convened by ", "organized by ", "organised by "];
+const HOSTED_BY: &[&str] = &[
+    "hosted by ",
+    "chaired by ",
+    "convened by ",
+    "organized by ",
+    "organised by ",
+    "under the chairmanship of ",
+    "under the co-chairmanship of ",
+    "presided over by ",
+];
 
 /// Hosts named after a gathering's name, in the same clause: "X, which will be co-hosted by A and
 /// B", "X, hosted by A", "X, which A will host".

@@ -279,11 +279,43 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     date_visits_by_their_meeting(t, &mut events, &off_the_day);
     date_meetings_by_their_visit(&mut events);
     date_by_the_arrival(&mut events);
+    date_what_follows(t, &mut events);
     place_the_lead(t, &mut events);
     if let Some(lead) = lead_meeting {
         follow_the_meeting(t, &mut events, lead);
     }
     events
+}
+
+/// Words that open a sentence telling what comes next in the day's programme.
+const NEXT_IN_SEQUENCE: &[&str] =
+    &["After that, ", "Afterwards, ", "After this, ", "Following that, ", "Then, "];
+
+/// "... began a meeting with B. ... After that, the meeting of the Council will take place": an
+/// undated event told in a sentence that opens with what comes next happens on the day of the
+/// dated one-day event told last before it, a few sentences back at most.
+fn date_what_follows(t: &Tagged<'_>, events: &mut [Event]) {
+    for i in 0..events.len() {
+        let e = &events[i];
+        if e.date.is_some() {
+            continue;
+        }
+        let next = |s: &&Span| NEXT_IN_SEQUENCE.iter().any(|w| t.text[s.start..].starts_with(w));
+        let Some(own) = e.evidence.iter().find(next).copied() else { continue };
+        let before = events
+            .iter()
+            .filter_map(|x| {
+                let d = x.date.filter(|d| d.start == d.end)?;
+                let end = x.evidence.iter().filter(|s| s.end <= own.start).map(|s| s.end).max()?;
+                Some((end, d))
+            })
+            .max_by_key(|(end, _)| *end);
+        if let Some((end, d)) = before
+            && own.start - end <= 600
+        {
+            events[i].date = Some(d);
+        }
+    }
 }
 
 /// "A arrived in Paris to take part in a meeting of advisers ...": a planned gathering or meeting

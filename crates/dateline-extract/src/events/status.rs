@@ -129,7 +129,45 @@ pub fn status_of(sentence: &str, trigger: Span) -> Option<Status> {
     if progressive && judge(before, &lower) == Status::Occurred {
         return Some(Status::Planned).filter(|_| !denied && !hypothetical);
     }
+    // "the tenth meeting of the Council will take place under the chairmanship of ...": a
+    // gathering named first, then its predicate in the future.
+    if judge(before, &lower) == Status::Occurred && nominal(said) && predicated_ahead(&lower[trigger.end..]) {
+        return Some(Status::Planned).filter(|_| !denied && !hypothetical);
+    }
     Some(judge(before, &lower)).filter(|_| !denied && !hypothetical)
+}
+
+/// Predicates of a gathering named before them that put it ahead: "will take place", "is
+/// scheduled for".
+const PREDICATED_AHEAD: &[&str] = &[
+    " will take place",
+    " will be held",
+    " will open",
+    " will begin",
+    " will start",
+    " will convene",
+    " is to take place",
+    " is to be held",
+    " are to be held",
+    " is scheduled",
+    " are scheduled",
+    " is due to",
+];
+
+/// A trigger that names a gathering (not a verb: "met", "visited", "will travel").
+fn nominal(trigger: &str) -> bool {
+    let first = trigger.split_whitespace().next().unwrap_or("");
+    !(first.ends_with("ed")
+        || matches!(first, "met" | "meet" | "meets" | "visit" | "visits" | "travel" | "held"))
+}
+
+/// The trigger's phrase, up to its clause's end, goes on with a [`PREDICATED_AHEAD`] predicate
+/// within a dozen words.
+fn predicated_ahead(after: &str) -> bool {
+    let clause = &after[..after.find([',', ';', '.']).unwrap_or(after.len())];
+    PREDICATED_AHEAD
+        .iter()
+        .any(|w| clause.find(w).is_some_and(|i| clause[..i].split_whitespace().count() <= 12))
 }
 
 fn judge(before: &str, sentence: &str) -> Status {
@@ -198,6 +236,15 @@ mod tests {
         assert_eq!(st("I will be happy to welcome you in June.", "welcome you"), Some(Status::Planned));
         assert_eq!(st("It is a great moment for us to host you.", "host you"), Some(Status::Occurred));
         assert_eq!(st("We would be honored to host you.", "host you"), Some(Status::Planned));
+        assert_eq!(
+            st(
+                "After that, the meeting of the Council will take place under his chairmanship.",
+                "meeting of"
+            ),
+            Some(Status::Planned)
+        );
+        assert_eq!(st("The summit in Rome is scheduled for May.", "summit"), Some(Status::Planned));
+        assert_eq!(st("They met and agreed the summit will take place.", "met"), Some(Status::Occurred));
         assert_eq!(st("I look forward to welcoming you in June.", "welcoming you"), Some(Status::Planned));
         assert_eq!(
             st("Kerry traveled to Cairo ahead of the 26th Conference of the Parties.", "Conference"),
