@@ -177,6 +177,11 @@ const PEOPLE: &[(&str, Expected)] = &[
         "Counselor Ana\u{202f}Silva and Minister Jo\u{a0}Lee met.",
         &[("Ana Silva", Some("Counselor"), None), ("Jo Lee", Some("Minister"), None)],
     ),
+    // A list of portfolios past a comma.
+    (
+        "French Minister of the Economy, Finance and the Recovery Paul Girard met them.",
+        &[("Paul Girard", Some("Minister of the Economy, Finance and the Recovery"), Some("France"))],
+    ),
     // A description between commas, then the office holder.
     (
         "Speaker of the National Council, the lower house of the Swiss parliament, Anna Keller, arrived.",

@@ -111,6 +111,18 @@ fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_plac
             break;
         }
         tokens.push((cursor, cursor + len));
+        // "Minister of the Economy, Finance and the Recovery": a list of portfolios goes on
+        // past a comma to the next portfolio word.
+        if PORTFOLIO_WORDS.contains(word)
+            && let Some(list) = rest[len..].strip_prefix(", ")
+            && list
+                .split([' ', ','])
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase) && PORTFOLIO_WORDS.contains(w))
+        {
+            cursor += len + 2;
+            continue;
+        }
         if !rest[len..].starts_with(' ') {
             break;
         }
