@@ -65,7 +65,7 @@ const NOT_AN_EVENT: &[&str] = &[
 /// trigger when they stand right before its phrase (no comma between), not when they open the
 /// clause about another event ("Ahead of the summit, Blinken met X": the meeting took place).
 const PLANNED_GOVERNING: &[&str] =
-    &["ahead of ", "in preparation for ", "in the run-up to ", "in the lead-up to "];
+    &["ahead of ", "in preparation for ", "in the run-up to ", "in the lead-up to ", "before the "];
 
 /// Habits and hypotheticals: no event when they govern the trigger (stand before it in its clause).
 const NOT_AN_EVENT_BEFORE: &[&str] = &[
@@ -244,6 +244,10 @@ mod tests {
             Some(Status::Planned)
         );
         assert_eq!(st("The summit in Rome is scheduled for May.", "summit"), Some(Status::Planned));
+        assert_eq!(
+            st("The interlocutors coordinated their positions before the sixth Summit.", "Summit"),
+            Some(Status::Planned)
+        );
         assert_eq!(st("They met and agreed the summit will take place.", "met"), Some(Status::Occurred));
         assert_eq!(st("I look forward to welcoming you in June.", "welcoming you"), Some(Status::Planned));
         assert_eq!(
