@@ -151,10 +151,18 @@ impl Kept {
             .flatten()
             .copied()
             .collect();
-        if e.name.is_some()
-            && let Some(named) = self.named.get(&(e.kind, e.status))
-        {
-            out.extend(named);
+        if e.name.is_some() {
+            // A named gathering's undated copy may join a telling of another status.
+            let statuses: &[Status] = if e.kind == EventKind::Conference {
+                &[Status::Occurred, Status::Planned, Status::Cancelled, Status::Postponed]
+            } else {
+                std::slice::from_ref(&e.status)
+            };
+            for &status in statuses {
+                if let Some(named) = self.named.get(&(e.kind, status)) {
+                    out.extend(named);
+                }
+            }
         }
         out
     }
@@ -162,8 +170,14 @@ impl Kept {
 
 fn same_event(a: &Event, b: &Event) -> bool {
     let both_named = a.name.is_some() && b.name.is_some();
+    // "I appreciate your presence at this G20 Summit" beside "tomorrow we will start the G20
+    // Summit": an undated telling in the present of a dated gathering is that gathering.
+    let undated_copy =
+        |x: &Event, y: &Event| x.date.is_none() && x.status == Status::Occurred && y.date.is_some();
+    let same_status = a.status == b.status
+        || a.kind == EventKind::Conference && both_named && (undated_copy(a, b) || undated_copy(b, a));
     a.kind == b.kind
-        && a.status == b.status
+        && same_status
         && dates_compatible(a, b)
         && countries_compatible(a, b)
         && names_compatible(a, b)
@@ -305,6 +319,10 @@ fn absorb(o: &mut Event, spans: &mut HashSet<Span>, e: Event) {
         if spans.insert(span) {
             o.evidence.push(span);
         }
+    }
+    // An undated copy takes the status of the dated telling it joins.
+    if o.date.is_none() && e.date.is_some() {
+        o.status = e.status;
     }
     o.date = match (o.date, e.date) {
         (None, d) | (d, None) => d,
