@@ -380,21 +380,27 @@ const MEMBERS: &[&str] = &[
     "countries",
 ];
 
+/// The last part of a subject, past its last comma, semicolon or a dateline's dash ("BRUSSELS,
+/// Feb 13 - NATO defence ministers met").
+fn subject_part(text: &str, region: Span) -> Span {
+    let subject = region.slice(text);
+    let start = [subject.rfind([',', ';']).map(|i| i + 1), subject.rfind(" - ").map(|i| i + 3)]
+        .into_iter()
+        .flatten()
+        .max()
+        .map_or(region.start, |i| region.start + i);
+    Span::new(start, region.end)
+}
+
 /// "NATO defence ministers met", "EU foreign ministers gathered": an organisation opening the
 /// subject, its members after it, then a verb of meeting.
 pub(super) fn members_gather(cx: &Context<'_, '_>) -> Option<Participant> {
     let text = cx.t.text;
     let region = cx.regions.subject;
-    let subject = region.slice(text);
-    let part_start = [subject.rfind([',', ';']).map(|i| i + 1), subject.rfind(" - ").map(|i| i + 3)]
-        .into_iter()
-        .flatten()
-        .max()
-        .map_or(region.start, |i| region.start + i);
-    let part = Span::new(part_start, region.end);
+    let part = subject_part(text, region);
     let org =
         cx.mentions_in(part).find(|m| matches!(m.kind, MentionKind::Organization | MentionKind::Group))?;
-    let lead = text[part_start..org.span.start].trim();
+    let lead = text[part.start..org.span.start].trim();
     if !(lead.is_empty() || lead.eq_ignore_ascii_case("the")) {
         return None;
     }
@@ -414,13 +420,7 @@ pub(super) fn bodies_holding(cx: &Context<'_, '_>) -> Vec<Participant> {
     let text = cx.t.text;
     let region = cx.regions.subject;
     // "BRUSSELS, Feb 13 - NATO defence ministers met": past a dateline's dash too.
-    let subject = region.slice(text);
-    let part_start = [subject.rfind([',', ';']).map(|i| i + 1), subject.rfind(" - ").map(|i| i + 3)]
-        .into_iter()
-        .flatten()
-        .max()
-        .map_or(region.start, |i| region.start + i);
-    let part = Span::new(part_start, region.end);
+    let part = subject_part(text, region);
     let mut orgs: Vec<Mention> = cx
         .mentions_in(part)
         .filter(|m| matches!(m.kind, MentionKind::Organization | MentionKind::Group))
@@ -429,7 +429,7 @@ pub(super) fn bodies_holding(cx: &Context<'_, '_>) -> Vec<Participant> {
     orgs.extend(cx.bodies_in(part));
     orgs.sort_by_key(|m| m.span.start);
     let Some(first) = orgs.first() else { return Vec::new() };
-    let lead = text[part_start..first.span.start].trim();
+    let lead = text[part.start..first.span.start].trim();
     // "the Department of State's Advisory Committee": a parent's possessive may open it.
     let parent = (lead.ends_with("'s") || lead.ends_with("’s")) && lead.split_whitespace().count() <= 5;
     // "NATO defence ministers will meet", "Foreign ministers of the Quad met": an organisation's
