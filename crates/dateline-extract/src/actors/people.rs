@@ -287,12 +287,11 @@ pub(crate) fn name_at(text: &str, pos: usize, upper: bool) -> Option<Span> {
 }
 
 /// After a title, ", the lower house of the Swiss parliament, Irène Kälin": a description that
-/// starts with "the" (a few words, no verb's comma inside), then a full name of two words at
+/// starts with "the" (three to eight words, no comma inside), then a full name of two words at
 /// least; the name, and the country the description names.
 fn described_holder(text: &str, pos: usize) -> Option<(Span, Option<String>)> {
     let rest = text[pos..].strip_prefix(", ")?;
-    let rest_lower = rest.get(..4)?;
-    if rest_lower != "the " {
+    if !rest.starts_with("the ") {
         return None;
     }
     let comma = rest.find(", ")?;
@@ -562,16 +561,14 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
             && title_text.chars().filter(|c| c.is_alphabetic()).count() > 3;
         // "President of the National Council, the lower house of the Swiss parliament, Irène
         // Kälin": a description between commas, then the office holder's full name.
-        let described = (!upper)
-            .then(|| described_holder(text, role_end))
-            .flatten()
-            .inspect(|(_, of)| {
-                if country.is_none() && org.is_none() {
-                    country = of.clone();
-                }
-            })
-            .map(|(name, _)| name);
-        match described.or_else(|| name_at(text, role_end, upper)) {
+        let described = if upper { None } else { described_holder(text, role_end) };
+        if let Some((_, of)) = &described
+            && country.is_none()
+            && org.is_none()
+        {
+            country = of.clone();
+        }
+        match described.map(|(name, _)| name).or_else(|| name_at(text, role_end, upper)) {
             Some(name_span) => {
                 consumed = name_span.end;
                 let written = name_span.slice(text);

@@ -129,12 +129,13 @@ pub fn status_of(sentence: &str, trigger: Span) -> Option<Status> {
     if progressive && judge(before, &lower) == Status::Occurred {
         return Some(Status::Planned).filter(|_| !denied && !hypothetical);
     }
+    let judged = judge(before, &lower);
     // "the tenth meeting of the Council will take place under the chairmanship of ...": a
     // gathering named first, then its predicate in the future.
-    if judge(before, &lower) == Status::Occurred && nominal(said) && predicated_ahead(&lower[trigger.end..]) {
+    if judged == Status::Occurred && nominal(said) && predicated_ahead(&lower[trigger.end..]) {
         return Some(Status::Planned).filter(|_| !denied && !hypothetical);
     }
-    Some(judge(before, &lower)).filter(|_| !denied && !hypothetical)
+    Some(judged).filter(|_| !denied && !hypothetical)
 }
 
 /// Predicates of a gathering named before them that put it ahead: "will take place", "is

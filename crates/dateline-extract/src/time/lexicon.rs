@@ -188,12 +188,12 @@ pub(crate) fn part_of_day(w: &str) -> Option<&'static str> {
     WORDS.parts_of_day.get(w).copied()
 }
 
-/// Time zone abbreviations that may follow a clock time.
 /// Whether `w` after "today's" makes it the present age, not the day ("today's youth").
 pub(crate) fn is_era_noun(w: &str) -> bool {
     WORDS.eras.contains(&w)
 }
 
+/// Time zone abbreviations that may follow a clock time.
 pub(crate) fn is_zone(w: &str) -> bool {
     WORDS.zones.contains(&w)
 }
