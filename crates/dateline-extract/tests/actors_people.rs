@@ -188,6 +188,46 @@ const PEOPLE: &[(&str, Expected)] = &[
         &[("Anna Keller", Some("Speaker of the National Council"), Some("Switzerland"))],
     ),
     ("Speaker of the National Council, the lower house, said Kyiv is safe.", &[]),
+    // An institution's name between the title and the person: its words are an office's.
+    (
+        "Director of the Federal Security Service Ivan Petrov reported.",
+        &[("Ivan Petrov", Some("Director of the Federal Security Service"), None)],
+    ),
+    (
+        "President of the Russian Academy of Sciences Ivan Petrov spoke.",
+        &[("Ivan Petrov", Some("President of the Russian Academy of Sciences"), Some("Russia"))],
+    ),
+    (
+        "Head of the Federal Customs Service Ivan Petrov spoke.",
+        &[("Ivan Petrov", Some("Head of the Federal Customs Service"), None)],
+    ),
+    (
+        "Special Presidential Representative for Environmental Protection Ivan Petrov spoke.",
+        &[("Ivan Petrov", Some("Special Presidential Representative for Environmental Protection"), None)],
+    ),
+    ("The President of the Russian Academy said so.", &[]),
+    (
+        "Director of the Office of the Global Coalition to Defeat ISIS Paul Adams spoke.",
+        &[("Paul Adams", Some("Director of the Office of the Global Coalition to Defeat ISIS"), None)],
+    ),
+    ("Director of the Centers for Disease Control and Prevention spoke.", &[]),
+    ("Executive Director of the European Business Association spoke.", &[]),
+    ("The Director of the Global Coalition to Defeat ISIS spoke.", &[]),
+    ("Anna Lee, County Executive, King County, Washington, spoke.", &[]),
+    (
+        "The Second Gentleman Doug Miller led the delegation.",
+        &[("Doug Miller", Some("Second Gentleman"), None)],
+    ),
+    // Two office holders of one country, the second title with the country before it again.
+    (
+        "She met Republic of Korea Minister of Unification Kim Min-jun and Republic of Korea Vice Minister of Unification Park Ji-ho in Seoul.",
+        &[
+            ("Kim Min-jun", Some("Minister of Unification"), Some("South Korea")),
+            ("Park Ji-ho", Some("Vice Minister of Unification"), Some("South Korea")),
+        ],
+    ),
+    // A clause's first word is not a given name.
+    ("If Petrov is allowed to win, they will be emboldened.", &[]),
     // No name after the title: nobody.
     ("The Secretary said that the President will travel.", &[]),
     ("The Foreign Minister welcomed it.", &[]),

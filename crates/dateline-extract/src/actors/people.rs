@@ -239,6 +239,11 @@ fn is_stop(word: &str) -> bool {
                 | "Interview"
                 | "Participates"
                 | "Congratulates"
+                | "County"
+                | "Province"
+                | "Region"
+                | "District"
+                | "Oblast"
         )
 }
 
