@@ -267,6 +267,11 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             .filter(|f| f.stop.as_ref().is_some_and(|(i, _)| undated.get(*i) == Some(&true)))
             .map(|f| f.event.trigger),
     );
+    // "following the visit to the United States by President A", "Following President B's
+    // travel to Brussels, C will meet": a visit the clause comes after is background, not the
+    // day's.
+    off_the_day
+        .extend(trips.iter().filter(|trip| after_a_visit(t.text, trip.trigger)).map(|trip| trip.trigger));
     for trip in trips.iter_mut() {
         trip.split_at_transfers();
     }
@@ -285,6 +290,39 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
         follow_the_meeting(t, &mut events, lead);
     }
     events
+}
+
+/// The trigger is the head of a phrase that "following" or "after" opens: "following the visit",
+/// "Following President Biden's travel", "after his recent visit".
+fn after_a_visit(text: &str, trigger: Span) -> bool {
+    let before = &text[text.floor_char_boundary(trigger.start.saturating_sub(80))..trigger.start];
+    let words: Vec<&str> = before.split_whitespace().rev().take(6).collect();
+    for w in &words {
+        let bare = w.trim_start_matches(['(', '"', '\u{201c}']);
+        if bare.eq_ignore_ascii_case("following") || bare.eq_ignore_ascii_case("after") {
+            return true;
+        }
+        let modifier = matches!(
+            *w,
+            "the"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "your"
+                | "recent"
+                | "official"
+                | "state"
+                | "working"
+        ) || w.ends_with("'s")
+            || w.ends_with("\u{2019}s")
+            || w.starts_with(char::is_uppercase) && !w.ends_with([',', '.', ';', ':']);
+        if !modifier {
+            return false;
+        }
+    }
+    false
 }
 
 /// Words that open a sentence telling what comes next in the day's programme.
