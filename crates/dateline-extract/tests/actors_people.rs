@@ -226,6 +226,11 @@ const PEOPLE: &[(&str, Expected)] = &[
             ("Park Ji-ho", Some("Vice Minister of Unification"), Some("South Korea")),
         ],
     ),
+    // "and the" joins two titles; it is no portfolio of the first.
+    (
+        "The Prime Minister of Malta and the President of Cyprus Eleni Georgiou arrived.",
+        &[("Eleni Georgiou", Some("President of Cyprus"), Some("Cyprus"))],
+    ),
     // A clause's first word is not a given name.
     ("If Petrov is allowed to win, they will be emboldened.", &[]),
     // No name after the title: nobody.

@@ -89,7 +89,10 @@ fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_plac
                 let w = &text[s..e];
                 is_portfolio_word(w) || matches!(w, "and" | "of" | "the" | "for" | "on" | "to" | "&")
             });
-            if all_office {
+            // "the Prime Minister of Malta and the President of Cyprus": connectives alone are no
+            // portfolio; they join two titles.
+            let any_portfolio = tokens.iter().any(|&(s, e)| is_portfolio_word(&text[s..e]));
+            if all_office && any_portfolio {
                 return tokens.last().map(|&(_, e)| e);
             }
             break;

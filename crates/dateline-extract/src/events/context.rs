@@ -225,9 +225,12 @@ impl Context<'_, '_> {
             speaker.role = Role::Initiator;
             return vec![speaker];
         }
+        // "Ned Price, Department Spokesperson" under "President of Egypt and King of Jordan Visit
+        // Iraq": the one who speaks for the Department is not who the news is about.
         self.t
             .cast
             .salient_at(self.trigger.start)
+            .filter(|m| !speaks_for_others(m.role.as_deref()))
             .map(|m| {
                 let mut actor = Actor::new(m.name.clone(), ActorKind::Person);
                 actor.country = m.country.clone();
@@ -748,7 +751,12 @@ pub(super) fn coordinated_days(
 
 /// A spokesperson or press secretary issues the statement; they take part in nothing it tells.
 pub(super) fn is_spokesperson(m: &Mention) -> bool {
-    m.role.as_deref().is_some_and(|r| {
+    speaks_for_others(m.role.as_deref())
+}
+
+/// A role whose holder speaks for others: "Department Spokesperson", "Press Secretary".
+fn speaks_for_others(role: Option<&str>) -> bool {
+    role.is_some_and(|r| {
         let r = r.to_lowercase();
         r.contains("spokesperson")
             || r.contains("spokesman")

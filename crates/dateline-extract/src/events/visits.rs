@@ -655,7 +655,17 @@ pub(super) fn coordinated_run(cx: &Context<'_, '_>, people: &[Participant]) -> u
     }
     let mut n = 1.min(people.len());
     for w in spans.windows(2) {
-        let between = text[w[0].end.min(w[1].start)..w[1].start].trim();
+        let mut from = w[0].end.min(w[1].start);
+        // "President A of Cyprus and Prime Minister B of Malta": the first one's country between.
+        if text[from..w[1].start].starts_with(" of ")
+            && let Some(c) =
+                cx.mentions_in(Span::new(from, w[1].start)).filter(|m| m.kind == MentionKind::Country).last()
+        {
+            from = c.span.end;
+        }
+        let between = text[from..w[1].start].trim();
+        // "the President of Cyprus and the Prime Minister of Malta": offices, each with "the".
+        let between = between.strip_suffix(" the").unwrap_or(between);
         if matches!(between, "and" | "," | ", and" | "as well as") {
             n += 1;
         } else {
