@@ -13,7 +13,7 @@ const ABBREVIATIONS: &[&str] = &[
     "etc", "inc", "ltd", "co", "corp", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     "approx", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "p.r.c", "r.o.k",
-    "d.p.r.k", "u.a.e",
+    "d.p.r.k", "u.a.e", "h.e", "h.m", "h.h", "h.r.h", "h.h.h",
 ];
 
 /// A paragraph and the sentences inside it.
@@ -194,6 +194,10 @@ mod tests {
         assert_eq!(
             split("Secretary Antony J. Blinken met U.S. and U.K. envoys on Jan. 5. Mr. Price said so."),
             ["Secretary Antony J. Blinken met U.S. and U.K. envoys on Jan. 5.", "Mr. Price said so."]
+        );
+        assert_eq!(
+            split("He held a talk with H.E. Mr. Paul Jones. H.M. King Abdullah II received him."),
+            ["He held a talk with H.E. Mr. Paul Jones.", "H.M. King Abdullah II received him."]
         );
     }
 

@@ -231,6 +231,37 @@ const PEOPLE: &[(&str, Expected)] = &[
         "The Prime Minister of Malta and the President of Cyprus Eleni Georgiou arrived.",
         &[("Eleni Georgiou", Some("President of Cyprus"), Some("Cyprus"))],
     ),
+    // The office's holder between commas after it.
+    (
+        "Chancellor Karl Brandt received the President of Senegal, Amadou Diallo, at the Chancellery.",
+        &[
+            ("Karl Brandt", Some("Chancellor"), None),
+            ("Amadou Diallo", Some("President of Senegal"), Some("Senegal")),
+        ],
+    ),
+    (
+        "The Minister of Foreign Affairs of Canada, Anne Tremblay, today concluded a visit to Ukraine.",
+        &[("Anne Tremblay", Some("Minister of Foreign Affairs of Canada"), Some("Canada"))],
+    ),
+    ("The Foreign Ministers of France, Germany and Italy met.", &[]),
+    (
+        "He thanked the Prime Minister of Japan, Tokyo Governor Aiko Sato and others.",
+        &[("Aiko Sato", Some("Governor"), None)],
+    ),
+    (
+        "Minister Sean Burke met his Polish counterpart Jan Nowak in Warsaw yesterday.",
+        &[("Sean Burke", Some("Minister"), None), ("Jan Nowak", Some("counterpart"), Some("Poland"))],
+    ),
+    // A name followed by "of" and its country, with no other name after.
+    (
+        "She called Secretary of Foreign Affairs Teodoro Cruz of the Philippines.",
+        &[("Teodoro Cruz", Some("Secretary of Foreign Affairs"), None)],
+    ),
+    // A family name in capitals beside a given name in mixed case; a regnal number stays.
+    (
+        "Mr. TANAKA Kenji, Minister for Foreign Affairs, met King Abdullah II.",
+        &[("Tanaka Kenji", None, None), ("Abdullah II", Some("King"), None)],
+    ),
     // A clause's first word is not a given name.
     ("If Petrov is allowed to win, they will be emboldened.", &[]),
     // No name after the title: nobody.

@@ -138,6 +138,7 @@ fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_plac
         return None;
     }
     let mut seen_portfolio = after_place;
+    let mut before_of: Option<usize> = None;
     let mut k = 0;
     while k < tokens.len() {
         let w = &text[tokens[k].0..tokens[k].1];
@@ -164,6 +165,11 @@ fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_plac
                 .get(k + run + 1)
                 .is_some_and(|&(s, e)| !super::gazetteer::is_calendar_word(&text[s..e]));
         if next.is_some_and(is_portfolio_word) || continues {
+            // "Secretary of Foreign Affairs Teodoro Locsin of the Philippines": when no name
+            // follows the "of ...", this run was the name.
+            if continues && !next.is_some_and(is_portfolio_word) && (1..=4).contains(&run) && k > 0 {
+                before_of.get_or_insert(tokens[k - 1].1);
+            }
             k += run;
             continue;
         }
@@ -172,6 +178,9 @@ fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_plac
         }
         return (1..=4).contains(&run).then(|| tokens[k - 1].1);
     }
+    if before_of.is_some() {
+        return before_of;
+    }
     // "President of the National Council, the lower house ...": an office that a comma ends.
     match tokens.last() {
         Some(&(s, e)) if !after_place && is_portfolio_word(&text[s..e]) && text[e..].starts_with(", ") => {
@@ -179,6 +188,27 @@ fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_plac
         }
         _ => None,
     }
+}
+
+/// "HAYASHI Yoshimasa" → "Hayashi Yoshimasa": a family name in capitals beside a name in mixed
+/// case, as Japanese and some other ministries write it; a regnal number stays ("Abdullah II").
+fn family_name_case(name: &str) -> String {
+    let mixed = name.split(' ').any(|w| w.chars().any(char::is_lowercase));
+    let regnal = |w: &str| w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    if !mixed {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= 2 && !regnal(w) && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+                title_case(w)
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// "OMAMO" → "Omamo", "KYU-DUK" → "Kyu-Duk".
@@ -323,6 +353,23 @@ fn described_holder(text: &str, pos: usize) -> Option<(Span, Option<String>)> {
         .find(|h| matches!(h.kind, PlaceKind::Country | PlaceKind::CountryAdjective))
         .map(|h| h.name);
     Some((name, of))
+}
+
+/// After an office, its holder between commas: "the President of Senegal, Macky Sall, at the
+/// Chancellery", "The Minister of Foreign Affairs of Canada, Mélanie Joly, today": a full name of
+/// two words at least, that no place or title starts, then a comma, a stop or "and".
+fn holder_after_comma(text: &str, pos: usize) -> Option<Span> {
+    let start = pos + text[pos..].strip_prefix(", ").map(|_| 2)?;
+    let name = name_from(text, start, false)?;
+    let written = name.slice(text);
+    if written.split_whitespace().count() < 2
+        || gazetteer().find(written).first().is_some_and(|h| h.span.start == 0)
+    {
+        return None;
+    }
+    let after = &text[name.end..];
+    let closes = after.starts_with([',', '.', ';', ')']) || after.starts_with(" and ") || after.is_empty();
+    closes.then_some(name)
 }
 
 /// The name that starts at `start` (a word's first byte); see [`name_at`].
@@ -576,11 +623,16 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
         {
             country = of.clone();
         }
-        match described.map(|(name, _)| name).or_else(|| name_at(text, role_end, upper)) {
+        let named =
+            described.map(|(name, _)| name).or_else(|| name_at(text, role_end, upper)).or_else(|| {
+                if upper || class == RoleClass::Honorific { None } else { holder_after_comma(text, role_end) }
+            });
+        match named {
             Some(name_span) => {
                 consumed = name_span.end;
                 let written = name_span.slice(text);
-                let name = if upper { title_case(written) } else { without_initials(written) };
+                let name =
+                    if upper { title_case(written) } else { family_name_case(&without_initials(written)) };
                 let role = if upper { title_case(&role) } else { role };
                 people.push(PersonMention {
                     span: Span::new(start, name_span.end),

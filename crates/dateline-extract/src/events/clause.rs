@@ -76,7 +76,18 @@ pub fn regions(text: &str, sentence: Span, trigger: Span, lists: bool) -> Region
     let rel_end = trigger.end - sentence.start;
     // "The below is attributable to Spokesperson X: Secretary Y spoke with Z": what precedes a
     // colon frames the clause, it is not its subject.
-    let clause_start = s[..rel_start].rfind([';', ':']).map_or(0, |i| i + 1);
+    // ("commencing at 8:00 p.m., A held a telephone talk": a clock time's colon frames nothing.)
+    let clause_start = s[..rel_start]
+        .match_indices([';', ':'])
+        .map(|(i, _)| i)
+        .rfind(|&i| {
+            let digits = |b: Option<&u8>| b.is_some_and(u8::is_ascii_digit);
+            !(s.as_bytes()[i] == b':'
+                && i > 0
+                && digits(s.as_bytes().get(i - 1))
+                && digits(s.as_bytes().get(i + 1)))
+        })
+        .map_or(0, |i| i + 1);
     // "met with A and B; with C, as well as D; and with E": a semicolon before another "with"
     // goes on with the list of those met.
     let clause_end = if lists {

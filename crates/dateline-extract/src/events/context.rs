@@ -655,7 +655,7 @@ impl Context<'_, '_> {
                 && !self.places_in(Span::new(self.sentence.start, x.span.start)).is_empty();
             (lead.len() <= 4 || placed) && text[x.span.end..].starts_with(',')
         };
-        let before = in_clause
+        let before_all: Vec<&TimeExpr> = in_clause
             .iter()
             .filter(dated)
             .filter(|x| {
@@ -667,7 +667,15 @@ impl Context<'_, '_> {
                 let between = text[x.span.end..self.trigger.start].to_lowercase();
                 !COMES_BEFORE.iter().any(|w| between.contains(w))
             })
-            .max_by_key(|x| x.span.end);
+            .collect();
+        // "On January 7, commencing at 8:00 p.m., A held a telephone talk": the day, not the
+        // clock time that the publication day would date.
+        let before = before_all
+            .iter()
+            .copied()
+            .filter(|x| !clock_only(x))
+            .max_by_key(|x| x.span.end)
+            .or_else(|| before_all.iter().copied().max_by_key(|x| x.span.end));
         let x = after.or(before)?;
         let range = x.range?;
         Some(coordinated_days(text, x, range, in_clause).unwrap_or(range))
