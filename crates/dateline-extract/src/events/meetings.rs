@@ -62,6 +62,13 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
     let mut initiators = actors_of(cx, trips);
     let mut counterparts = cx.people_in(cx.regions.object);
     counterparts.extend(cx.parties_in(cx.regions.object));
+    let sides = compound_sides(cx);
+    // "Russian-Chinese talks took place": the sides are the parties; nobody the article mentions
+    // before stands in for a subject the clause does not have.
+    if !sides.is_empty() && cx.people_in(cx.regions.subject).is_empty() {
+        initiators.clear();
+    }
+    counterparts.extend(sides);
     counterparts.retain(|c| !initiators.iter().any(|i| i.actor.name == c.actor.name));
     let mut kind = kind;
     // "I was happy to welcome you", "looking forward to seeing you": the one addressed.
@@ -282,6 +289,37 @@ fn welcomed_guest(
 
 /// "with the Presidents of Poland and Lithuania", "with the foreign ministers of Japan and
 /// Australia": office-holders named by their countries right after "with", no person named.
+/// "Russian-Chinese talks", "the Ukrainian-Azerbaijani talks will be held": the sides named by a
+/// compound of countries right before the trigger.
+fn compound_sides(cx: &Context<'_, '_>) -> Vec<Participant> {
+    let text = cx.t.text;
+    let head = cx.trigger.slice(text).to_lowercase();
+    if !matches!(head.as_str(), "talks" | "negotiations" | "consultations") {
+        return Vec::new();
+    }
+    let mut sides: Vec<&Mention> = Vec::new();
+    let mut end = cx.trigger.start;
+    for m in cx.mentions_in(cx.regions.subject).collect::<Vec<_>>().into_iter().rev() {
+        let gap = &text[m.span.end..end];
+        let joins = if sides.is_empty() { gap == " " } else { matches!(gap, "-" | "\u{2013}" | "\u{2010}") };
+        if !joins || !matches!(m.kind, MentionKind::Country | MentionKind::CountryAdjective) {
+            break;
+        }
+        sides.insert(0, m);
+        end = m.span.start;
+    }
+    if sides.len() < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for m in sides {
+        let mut p = participant(m, Role::Counterpart);
+        p.actor.kind = ActorKind::Country;
+        push_unique(&mut out, p);
+    }
+    out
+}
+
 pub(super) fn countries_met(cx: &Context<'_, '_>) -> Option<Vec<Participant>> {
     let text = cx.t.text;
     let object = cx.regions.object;

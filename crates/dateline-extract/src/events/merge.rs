@@ -273,13 +273,14 @@ fn people_nested(a: &Event, b: &Event) -> bool {
         // Gatherings without named people are the same when their names agree, or, unnamed,
         // when the organisations they gather are nested ("Notice of Meeting: U.S. Advisory
         // Commission on Public Diplomacy" and the body's "The Commission will hold a meeting").
+        // So are talks between countries ("Russian-Chinese talks" in the headline and the body).
         let (oa, ob) = (names(a, ActorKind::Organization), names(b, ActorKind::Organization));
+        let (ca, cb) = (names(a, ActorKind::Country), names(b, ActorKind::Country));
+        let nested_parties = |x: &[String], y: &[String]| !x.is_empty() && !y.is_empty() && nested(x, y);
         return (a.name.is_some() && b.name.is_some())
             || (a.name.is_none()
                 && b.name.is_none()
-                && !oa.is_empty()
-                && !ob.is_empty()
-                && nested(&oa, &ob));
+                && (nested_parties(&oa, &ob) || oa.is_empty() && ob.is_empty() && nested_parties(&ca, &cb)));
     }
     nested(&pa, &pb)
 }

@@ -326,8 +326,18 @@ fn after_a_visit(text: &str, trigger: Span) -> bool {
 }
 
 /// Words that open a sentence telling what comes next in the day's programme.
-const NEXT_IN_SEQUENCE: &[&str] =
-    &["After that, ", "Afterwards, ", "After this, ", "Following that, ", "Then, "];
+const NEXT_IN_SEQUENCE: &[&str] = &[
+    "After that, ",
+    "Afterwards, ",
+    "After this, ",
+    "Following that, ",
+    "Then, ",
+    "After the meeting, ",
+    "After its completion, ",
+    "Following the meeting, ",
+    "After the talks, ",
+    "Following the talks, ",
+];
 
 /// "... began a meeting with B. ... After that, the meeting of the Council will take place": an
 /// undated event told in a sentence that opens with what comes next happens on the day of the

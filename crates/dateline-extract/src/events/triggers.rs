@@ -81,6 +81,33 @@ pub fn find_triggers(sentence: &str) -> Vec<Trigger> {
             }
         }
     }
+    // "called on President A in Colombo" (a courtesy meeting, as South Asian ministries write
+    // it), not "called on Russia to withdraw" nor "called on the international community".
+    for verb in ["called on ", "calls on ", "call on ", "calling on "] {
+        for (i, _) in sentence.match_indices(verb) {
+            if !crate::actors::on_word_boundaries(sentence, i, i + verb.len() - 1)
+                || out.iter().any(|t| t.span.start <= i && i < t.span.end)
+            {
+                continue;
+            }
+            let rest = &sentence[i + verb.len()..];
+            let object = rest.strip_prefix("the ").unwrap_or(rest);
+            // "called on Cambodia, as a member of ASEAN, to hold ...": the urging may come past a
+            // comma.
+            let mut cut = rest.find([';', '.']).unwrap_or(rest.len()).min(70);
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let phrase = &rest[..cut];
+            let urged = phrase
+                .match_indices(" to ")
+                .any(|(j, _)| phrase[j + 4..].starts_with(|c: char| c.is_lowercase()))
+                || phrase.starts_with("to ");
+            if object.starts_with(char::is_uppercase) && !urged {
+                out.push(Trigger { span: Span::new(i, i + verb.len() - 1), kind: EventKind::Meeting });
+            }
+        }
+    }
     out.sort_by_key(|t| t.span.start);
     out
 }
@@ -105,6 +132,24 @@ mod tests {
             "She spoke about Iran with passion and Kerry nodded.",
         ] {
             assert!(!find_triggers(s).iter().any(|t| t.kind == EventKind::Call), "{s}");
+        }
+    }
+
+    #[test]
+    fn calling_on_a_person_is_a_meeting_and_urging_is_not() {
+        for s in [
+            "The Minister called on President Ranil Perera in Colombo today.",
+            "She will call on the Prime Minister tomorrow.",
+        ] {
+            assert!(find_triggers(s).iter().any(|t| t.kind == EventKind::Meeting), "{s}");
+        }
+        for s in [
+            "The Secretary called on Russia to withdraw its forces.",
+            "They called on the international community, including donors, for support.",
+            "The ministers called on President Lopez to release the prisoners.",
+            "She also called on Cambodia, as a member of ASEAN, to hold the regime accountable.",
+        ] {
+            assert!(find_triggers(s).is_empty(), "{s}");
         }
     }
 
