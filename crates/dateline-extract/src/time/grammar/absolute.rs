@@ -151,6 +151,20 @@ impl Parser<'_> {
             let d = NaiveDate::from_ymd_opt(self.num(i)? as i32, self.num(i + 2)?, self.num(i + 4)?)?;
             return Some((i + 5, Sem::Date(d)));
         }
+        // Day, month and year with dots, as European governments write them: 12.03.2024.
+        if (1..=2).contains(&self.num_len(i))
+            && self.is(i + 1, ".")
+            && self.tight(i + 1)
+            && self.num_len(i + 2) == 2
+            && self.is(i + 3, ".")
+            && self.tight(i + 3)
+            && self.num_len(i + 4) == 4
+            && self.tight(i + 4)
+            && !(self.is(i + 5, ".") && self.tight(i + 5) && self.num_len(i + 6) > 0)
+        {
+            let d = NaiveDate::from_ymd_opt(self.num(i + 4)? as i32, self.num(i + 2)?, self.num(i)?)?;
+            return Some((i + 5, Sem::Date(d)));
+        }
         // US slashes: 7/8/07, 04/24/2024.
         if (1..=2).contains(&self.num_len(i))
             && self.is(i + 1, "/")

@@ -73,6 +73,14 @@ impl Parser<'_> {
     pub(super) fn the_expr(&self, i: usize) -> M {
         let j = i + 1;
         let w = self.w(j);
+        // "the day before yesterday", "the day after tomorrow".
+        if w == "day" {
+            match (self.w(j + 1), self.w(j + 2)) {
+                ("before", "yesterday") => return Some((j + 3, Sem::RelDay(-2))),
+                ("after", "tomorrow") => return Some((j + 3, Sem::RelDay(2))),
+                _ => {}
+            }
+        }
         // "the next morning", "the following evening": that part of the day after.
         if matches!(w, "next" | "following")
             && let Some(code) = lexicon::part_of_day(self.w(j + 1))

@@ -533,6 +533,13 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             let inner_r = resolve(inner, ctx, dir)?;
             let Some(rg) = inner_r.range else { return Some(inner_r) };
             match part {
+                // "the second half of April": the month, its half as the narrower reading.
+                Part::Half(h) if matches!(rg.precision, Precision::Month | Precision::Week) => {
+                    let days = rg.days();
+                    let (s, e) = if *h == 1 { (0, days / 2 - 1) } else { (days / 2, days - 1) };
+                    let half = DateRange::new(add_days(rg.start, s)?, add_days(rg.start, e)?, rg.precision);
+                    Resolved { third: half, ..inner_r }
+                }
                 Part::Half(h) => {
                     let y = rg.start.year();
                     let (s, e) = if *h == 1 { (1, 6) } else { (7, 12) };
