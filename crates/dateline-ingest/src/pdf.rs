@@ -1,12 +1,29 @@
 //! PDF: the text layer through pdf-extract, which panics on some files: it runs under
-//! `catch_unwind`, and a panic becomes a "damaged PDF" message. Its compressed streams are
-//! measured first ([`crate::pdf_streams`]): a decompression bomb is refused before it unpacks.
+//! `catch_unwind`, and a panic becomes a "damaged PDF" message. Before it reads a page:
+//!
+//! - its compressed streams are measured ([`crate::pdf_streams`]): a decompression bomb is
+//!   refused before it unpacks, and images, which the text never needs, are emptied;
+//! - its page tree must be a tree, and its forms (XObjects a page draws with `Do`, which may
+//!   draw others) must not draw themselves, nest deeper than [`MAX_FORM_DEPTH`], or be drawn
+//!   more than [`MAX_FORM_DRAWS`] times or over more than the file cap of drawing instructions
+//!   in all: pdf-extract draws each form anew at every `Do`, without a bound, so a form that
+//!   drew itself overflowed the stack (the whole import aborted) and ten forms each drawing the
+//!   next ten times, 3 KB, ran for hours;
+//! - the text it writes stops at [`Limits::max_text_bytes`], and the cut is reported.
+
+use std::collections::HashMap;
 
 use dateline_model::{Article, Origin};
+use pdf_extract::{Dictionary, Document, Object, ObjectId};
 
 use crate::archive::Budget;
 use crate::article::Draft;
 use crate::{IngestError, Limits};
+
+/// Most times one file's pages may draw forms, all pages and nesting counted.
+pub const MAX_FORM_DRAWS: u64 = 100_000;
+/// Deepest nesting of forms drawn inside forms.
+pub const MAX_FORM_DEPTH: usize = 32;
 
 pub(crate) fn read(
     doc: &str,
@@ -20,16 +37,8 @@ pub(crate) fn read(
     }
     // Before any PDF library unpacks a stream: none unpacks beyond the caps.
     crate::pdf_streams::check(bytes, limits, budget)?;
-    // pdf-extract follows /Parent and /Kids without remembering where it has been: a page tree
-    // that loops would hang it. Check the tree first (a file lopdf cannot load at all gets
-    // pdf-extract's own message below).
-    if let Ok(doc) = pdf_extract::Document::load_mem(bytes)
-        && let Some(why) = page_tree_fault(&doc)
-    {
-        return Err(IngestError::PdfBroken(format!("its page tree is damaged ({why})")));
-    }
-    let result = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(bytes));
-    let text = match result {
+    let result = std::panic::catch_unwind(|| extract(bytes, limits));
+    let (text, complete) = match result {
         Err(panic) => {
             let why = panic
                 .downcast_ref::<String>()
@@ -39,25 +48,297 @@ pub(crate) fn read(
             let why: String = why.chars().take(160).collect();
             return Err(IngestError::PdfBroken(format!("the PDF reader failed on it ({why})")));
         }
-        Ok(Err(e)) => {
-            let msg = e.to_string();
-            if msg.to_ascii_lowercase().contains("encrypt") || msg.to_ascii_lowercase().contains("password") {
-                return Err(IngestError::PdfEncrypted);
-            }
-            let msg: String = msg.chars().take(200).collect();
-            return Err(IngestError::PdfBroken(format!("{msg} (truncated or corrupt?)")));
-        }
-        Ok(Ok(t)) => t,
+        Ok(r) => r?,
     };
     if text.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
         return Err(IngestError::PdfNoText);
     }
     let mut text = text;
-    let whole = text.len();
-    crate::cut_early(&mut text, whole, &origin, limits, budget);
+    if complete {
+        let whole = text.len();
+        crate::cut_early(&mut text, whole, &origin, limits, budget);
+    } else {
+        crate::cut_text(&mut text, None, &origin, limits, budget);
+    }
     crate::plain::text_article(doc, &text, Draft::new(doc), origin)
         .map(|a| vec![a])
         .ok_or(IngestError::PdfNoText)
+}
+
+/// The text of the PDF `bytes`, and whether it is whole (else it stopped at the text cap).
+fn extract(bytes: &[u8], limits: &Limits) -> Result<(String, bool), IngestError> {
+    let broken = |e: &dyn std::fmt::Display| {
+        let msg = e.to_string();
+        if msg.to_ascii_lowercase().contains("encrypt") || msg.to_ascii_lowercase().contains("password") {
+            return IngestError::PdfEncrypted;
+        }
+        let msg: String = msg.chars().take(200).collect();
+        IngestError::PdfBroken(format!("{msg} (truncated or corrupt?)"))
+    };
+    let mut doc = Document::load_mem(bytes).map_err(|e| broken(&e))?;
+    // As pdf-extract does: an empty user password opens most "encrypted" PDFs.
+    if doc.is_encrypted() && doc.decrypt("").is_err() {
+        return Err(IngestError::PdfEncrypted);
+    }
+    // pdf-extract follows /Parent and /Kids without remembering where it has been: a page tree
+    // that loops would hang it.
+    if let Some(why) = page_tree_fault(&doc) {
+        return Err(IngestError::PdfBroken(format!("its page tree is damaged ({why})")));
+    }
+    crate::pdf_streams::check_loaded(&mut doc, limits)?;
+    Drawing::new(&doc, limits).check()?;
+    let mut text = TextCap { text: Vec::new(), cap: limits.max_text_bytes, full: false };
+    let written = {
+        let mut output = pdf_extract::PlainTextOutput::new(&mut text as &mut dyn std::io::Write);
+        pdf_extract::output_doc(&doc, &mut output)
+    };
+    match written {
+        Err(_) if text.full => {}
+        Err(e) => return Err(broken(&e)),
+        Ok(()) => {}
+    }
+    Ok((String::from_utf8_lossy(&text.text).into_owned(), !text.full))
+}
+
+/// Where pdf-extract writes the text: it keeps at most `cap` bytes, and fails the write that
+/// would pass it (which stops pdf-extract).
+struct TextCap {
+    text: Vec<u8>,
+    cap: usize,
+    full: bool,
+}
+
+impl std::io::Write for TextCap {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.text.len() + buf.len() > self.cap {
+            self.full = true;
+            return Err(std::io::Error::other("the text cap is reached"));
+        }
+        self.text.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What drawing a content stream costs, with every form it draws, as often as it draws them.
+#[derive(Debug, Clone, Copy, Default)]
+struct Cost {
+    /// Bytes of drawing instructions read.
+    bytes: u64,
+    /// Forms drawn.
+    draws: u64,
+}
+
+impl Cost {
+    fn add(&mut self, other: Cost) {
+        self.bytes = self.bytes.saturating_add(other.bytes);
+        self.draws = self.draws.saturating_add(other.draws);
+    }
+}
+
+/// The forms of one document, drawn as pdf-extract would draw them, counting instead.
+struct Drawing<'d> {
+    doc: &'d Document,
+    max_bytes: u64,
+    /// A form's cost, by the form and the resources it was drawn with (a form without its own
+    /// takes its caller's).
+    known: HashMap<(ObjectId, usize), Cost>,
+    /// The forms being drawn, outermost first.
+    drawing: Vec<ObjectId>,
+}
+
+impl<'d> Drawing<'d> {
+    fn new(doc: &'d Document, limits: &Limits) -> Self {
+        Self { doc, max_bytes: limits.max_file_bytes, known: HashMap::new(), drawing: Vec::new() }
+    }
+
+    fn check(&mut self) -> Result<(), IngestError> {
+        let empty = Dictionary::new();
+        let mut total = Cost::default();
+        for (_, page) in self.doc.get_pages() {
+            let content = self.doc.get_page_content(page).unwrap_or_default();
+            let resources = self.page_resources(page).unwrap_or(&empty);
+            let cost = self.content(&content, resources)?;
+            total.add(cost);
+            self.within(total)?;
+        }
+        Ok(())
+    }
+
+    fn within(&self, cost: Cost) -> Result<(), IngestError> {
+        if cost.draws > MAX_FORM_DRAWS {
+            return Err(IngestError::PdfDrawings(format!(
+                "more than {} drawings of forms",
+                crate::thousands(MAX_FORM_DRAWS as usize)
+            )));
+        }
+        if cost.bytes > self.max_bytes {
+            return Err(IngestError::PdfDrawings(format!(
+                "more than {} of drawing instructions",
+                crate::error::Size(self.max_bytes)
+            )));
+        }
+        Ok(())
+    }
+
+    /// The page's resources, inherited through its parents when it has none, as pdf-extract
+    /// looks them up.
+    fn page_resources(&self, page: ObjectId) -> Option<&'d Dictionary> {
+        let mut node = self.doc.get_dictionary(page).ok()?;
+        for _ in 0..MAX_TREE_DEPTH {
+            if let Ok(r) = node.get(b"Resources") {
+                return self.dict(r);
+            }
+            node = self.doc.get_dictionary(node.get(b"Parent").ok()?.as_reference().ok()?).ok()?;
+        }
+        None
+    }
+
+    fn dict<'a>(&self, obj: &'a Object) -> Option<&'a Dictionary>
+    where
+        'd: 'a,
+    {
+        match obj {
+            Object::Reference(id) => self.doc.get_dictionary(*id).ok(),
+            Object::Dictionary(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The cost of drawing `content` with `resources`.
+    fn content(&mut self, content: &[u8], resources: &Dictionary) -> Result<Cost, IngestError> {
+        let mut cost = Cost { bytes: content.len() as u64, draws: 0 };
+        let xobjects = resources.get(b"XObject").ok().and_then(|x| self.dict(x));
+        let Some(xobjects) = xobjects else { return Ok(cost) };
+        for name in drawn_names(content) {
+            let Some(id) = xobjects.get(&name).ok().and_then(|o| o.as_reference().ok()) else { continue };
+            let form = self.form(id, resources)?;
+            cost.add(form);
+            cost.draws = cost.draws.saturating_add(1);
+            self.within(cost)?;
+        }
+        Ok(cost)
+    }
+
+    /// The cost of drawing form `id` once, from a content stream drawn with `resources`.
+    fn form(&mut self, id: ObjectId, resources: &Dictionary) -> Result<Cost, IngestError> {
+        let Ok(Object::Stream(stream)) = self.doc.get_object(id) else { return Ok(Cost::default()) };
+        let key = (id, std::ptr::from_ref(resources) as usize);
+        if let Some(cost) = self.known.get(&key) {
+            return Ok(*cost);
+        }
+        if self.drawing.contains(&id) {
+            return Err(IngestError::PdfBroken("a form draws itself (its drawing would never end)".into()));
+        }
+        if self.drawing.len() >= MAX_FORM_DEPTH {
+            return Err(IngestError::PdfBroken(format!(
+                "its forms are nested more than {MAX_FORM_DEPTH} deep"
+            )));
+        }
+        // As pdf-extract reads a form: unpacked when it can be, else as it is.
+        let content = match stream.filters() {
+            Ok(_) => stream.decompressed_content().unwrap_or_else(|_| stream.content.clone()),
+            Err(_) => stream.content.clone(),
+        };
+        let own = stream.dict.get(b"Resources").ok().and_then(|r| self.dict(r));
+        self.drawing.push(id);
+        let cost = match own {
+            Some(own) => self.content(&content, own),
+            None => self.content(&content, resources),
+        };
+        self.drawing.pop();
+        let cost = cost?;
+        self.known.insert(key, cost);
+        Ok(cost)
+    }
+}
+
+/// The names that `content` draws (`/Name Do`), read as PDF tokens: strings, comments and
+/// dictionaries are skipped, `#xx` escapes in names decoded.
+fn drawn_names(content: &[u8]) -> Vec<Vec<u8>> {
+    let delimiter = |c: u8| c.is_ascii_whitespace() || b"()<>[]{}/%".contains(&c);
+    let mut names = Vec::new();
+    let mut last_name: Option<Vec<u8>> = None;
+    let mut i = 0;
+    while i < content.len() {
+        let c = content[i];
+        match c {
+            c if c.is_ascii_whitespace() => i += 1,
+            b'%' => {
+                while i < content.len() && content[i] != b'\n' && content[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b'(' => {
+                let mut depth = 0usize;
+                while i < content.len() {
+                    match content[i] {
+                        b'\\' => i += 1,
+                        b'(' => depth += 1,
+                        b')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                i += 1;
+                last_name = None;
+            }
+            b'<' if content.get(i + 1) == Some(&b'<') => {
+                i += 2;
+                last_name = None;
+            }
+            b'<' => {
+                while i < content.len() && content[i] != b'>' {
+                    i += 1;
+                }
+                i += 1;
+                last_name = None;
+            }
+            b'/' => {
+                i += 1;
+                let mut name = Vec::new();
+                while i < content.len() && !delimiter(content[i]) {
+                    let hex = content.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+                    match (content[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+                        (b'#', Some(b)) => {
+                            name.push(b);
+                            i += 3;
+                        }
+                        (c, _) => {
+                            name.push(c);
+                            i += 1;
+                        }
+                    }
+                }
+                last_name = Some(name);
+            }
+            c if delimiter(c) => {
+                i += 1;
+                last_name = None;
+            }
+            _ => {
+                let start = i;
+                while i < content.len() && !delimiter(content[i]) {
+                    i += 1;
+                }
+                if &content[start..i] == b"Do"
+                    && let Some(name) = last_name.take()
+                {
+                    names.push(name);
+                }
+                last_name = None;
+            }
+        }
+    }
+    names
 }
 
 /// Deeper than any real page tree; a longer chain is treated as a loop.
@@ -141,5 +422,14 @@ mod tests {
             Err(IngestError::PdfBroken(why)) => assert!(why.contains("page tree"), "{why}"),
             other => panic!("expected a damaged-PDF error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn the_names_a_content_stream_draws() {
+        let names = drawn_names(
+            b"q /X1 Do Q (a /X2 Do in a string \\) (nested) ) Tj % /X3 Do in a comment\n\
+              << /Type /X4 >> /X#35 Do [/X6] Do /Im1  Do /F1 12 Tf <2f58 Do>",
+        );
+        assert_eq!(names, [b"X1".to_vec(), b"X5".to_vec(), b"Im1".to_vec()]);
     }
 }
