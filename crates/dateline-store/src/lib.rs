@@ -58,7 +58,7 @@ pub enum StoreError {
     Open { path: String, reason: String },
     #[error("cannot update the schema of {path} to version {version}: {reason}")]
     Migration { path: String, version: usize, reason: String },
-    #[error("workspace database error: {0}")]
+    #[error("workspace database error: {}", open::sqlite_reason(.0))]
     Sql(rusqlite::Error),
     #[error("the workspace holds a value it cannot read: {0}")]
     Corrupt(String),
