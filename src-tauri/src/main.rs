@@ -194,7 +194,8 @@ async fn open_workspace(
             message: format!("no workspace at {}", path.display()),
         });
     }
-    switch_to(&app, &state, Workspace::open(&path)?)
+    // An existing workspace only: a file removed since the check is not made anew.
+    switch_to(&app, &state, Workspace::open_with(&path, dateline::Access::Write)?)
 }
 
 #[tauri::command]

@@ -382,3 +382,32 @@ fn csv_cells_from_file_names_are_not_formulas() {
     let text = std::fs::read_to_string(&events).expect("written");
     assert!(text.contains(&format!("'{hostile}")), "{text}");
 }
+
+#[test]
+fn only_new_and_import_create_a_workspace() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = dir.path().join("ws.dateline");
+    // Reads, corrections and subscriptions name a workspace that must be there.
+    for args in [
+        &["info"][..],
+        &["events"],
+        &["export", "--out", "x.csv"],
+        &["undo"],
+        &["feeds", "add", "http://127.0.0.1:9/feed.xml"],
+    ] {
+        let out = dateline().args(args).arg("--workspace").arg(&ws).output().expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {err}");
+        assert!(err.starts_with(&format!("error: no workspace at {}", ws.display())), "{args:?}: {err}");
+        assert!(!ws.exists(), "{args:?} created it");
+    }
+    let new = |ws: &std::path::Path| dateline().arg("new").arg("--workspace").arg(ws).output().expect("runs");
+    let out = new(&ws);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let info = dateline().arg("info").arg("--workspace").arg(&ws).output().expect("runs");
+    assert!(String::from_utf8_lossy(&info.stdout).contains("articles  0"));
+    // Not over a file that is there, workspace or not.
+    let out = new(&ws);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
+}
