@@ -411,3 +411,39 @@ fn only_new_and_import_create_a_workspace() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
 }
+
+#[test]
+fn exit_codes_are_as_documented() {
+    let (dir, ws) = sample_workspace();
+    let code = |args: &[&str]| {
+        let out = run_in(&ws, args);
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    // An id, an actor, a format or an edit that is not there or cannot be: wrong usage (these
+    // exited 3, as if the workspace had failed).
+    let csv = dir.path().join("x.xyz");
+    for args in [
+        &["edit", "99999", "--status", "planned"][..],
+        &["delete", "99999"],
+        &["restore", "99999"],
+        &["merge-actors", "1", "99999"],
+        &["rename-actor", "99999", "X"],
+        &["split-actor", "1", "Nobody Here At All"],
+        &["export", "--out", csv.to_str().expect("utf-8")],
+        &["events", "--actor", "Nobody Here At All"],
+        &["feeds", "remove", "999"],
+    ] {
+        let (c, err) = code(args);
+        assert_eq!(c, Some(2), "{args:?}: {err}");
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+    }
+    assert!(!csv.exists());
+    // A search that finds nothing exits 1, as documented; one that finds something, 0.
+    assert_eq!(code(&["search", "zzzqqqxxy"]).0, Some(1));
+    assert_eq!(code(&["search", "minister"]).0, Some(0));
+    // The one input of timex not there: wrong usage too.
+    let out =
+        dateline().args(["timex", "--input"]).arg(dir.path().join("missing.jsonl")).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.jsonl"));
+}
