@@ -51,8 +51,9 @@ pub enum IngestError {
     PdfBomb { limit: u64 },
     #[error("PDF bomb: a compressed stream unpacks to more than {ratio} times its packed size")]
     PdfRatio { ratio: u64 },
-    /// Forms drawing forms: a few KB that would take the reader hours.
-    #[error("PDF bomb: its pages draw forms that draw forms, {0}")]
+    /// Pages whose drawing instructions (forms drawing forms, one stream listed over and over)
+    /// would take the reader hours or gigabytes: none of them could be read.
+    #[error("PDF bomb: {0}")]
     PdfDrawings(String),
     /// The reader's sink asked to stop (an import was cancelled).
     #[error("stopped")]

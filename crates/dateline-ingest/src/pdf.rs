@@ -4,11 +4,16 @@
 //! - its compressed streams are measured ([`crate::pdf_streams`]): a decompression bomb is
 //!   refused before it unpacks, and images, which the text never needs, are emptied;
 //! - its page tree must be a tree, and its forms (XObjects a page draws with `Do`, which may
-//!   draw others) must not draw themselves, nest deeper than [`MAX_FORM_DEPTH`], or be drawn
-//!   more than [`MAX_FORM_DRAWS`] times or over more than the file cap of drawing instructions
-//!   in all: pdf-extract draws each form anew at every `Do`, without a bound, so a form that
-//!   drew itself overflowed the stack (the whole import aborted) and ten forms each drawing the
-//!   next ten times, 3 KB, ran for hours;
+//!   draw others) must not draw themselves or nest deeper than [`MAX_FORM_DEPTH`];
+//! - what each page asks the reader to go through is counted first: its content streams and
+//!   every form it draws, each time it draws it. pdf-extract parses all of a page's drawing
+//!   instructions at once, at about 30 to 280 bytes of memory a byte (16 MiB of `q Q` took
+//!   4.5 GB and 30 s), and draws each form anew at every `Do`: a form that drew itself
+//!   overflowed the stack (the whole import aborted), ten forms each drawing the next ten
+//!   times (3 KB) ran for hours, one 100 KB stream listed 5,000 times as a page's contents
+//!   (130 KB) took 15 GB. A page over [`MAX_PAGE_DRAWING`] bytes or [`MAX_FORM_DRAWS`] forms,
+//!   and the pages past [`MAX_DOCUMENT_DRAWING`] in all, are not read, and said so; a file
+//!   none of whose pages could be read is a PDF bomb;
 //! - the text it writes stops at [`Limits::max_text_bytes`], and the cut is reported.
 
 use std::collections::HashMap;
@@ -18,12 +23,18 @@ use pdf_extract::{Dictionary, Document, Object, ObjectId};
 
 use crate::archive::Budget;
 use crate::article::Draft;
-use crate::{IngestError, Limits};
+use crate::{EntryProblem, IngestError, Limits};
 
-/// Most times one file's pages may draw forms, all pages and nesting counted.
+/// Most forms one page may draw, nesting counted.
 pub const MAX_FORM_DRAWS: u64 = 100_000;
 /// Deepest nesting of forms drawn inside forms.
 pub const MAX_FORM_DEPTH: usize = 32;
+/// Most bytes of drawing instructions one page may ask for (its contents and the forms it
+/// draws, each time drawn): parsed all at once, they take up to 280 times as much memory (3 MB
+/// of `q Q` took 887 MB; 3 MiB of ordinary paths and text 181 MB).
+pub const MAX_PAGE_DRAWING: u64 = 2 * crate::MIB;
+/// Most bytes of drawing instructions read from one file, all pages together.
+pub const MAX_DOCUMENT_DRAWING: u64 = 64 * crate::MIB;
 
 pub(crate) fn read(
     doc: &str,
@@ -38,7 +49,7 @@ pub(crate) fn read(
     // Before any PDF library unpacks a stream: none unpacks beyond the caps.
     crate::pdf_streams::check(bytes, limits, budget)?;
     let result = std::panic::catch_unwind(|| extract(bytes, limits));
-    let (text, complete) = match result {
+    let read = match result {
         Err(panic) => {
             let why = panic
                 .downcast_ref::<String>()
@@ -50,11 +61,19 @@ pub(crate) fn read(
         }
         Ok(r) => r?,
     };
-    if text.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
+    let has_text = read.text.chars().filter(|c| c.is_alphanumeric()).count() >= 3;
+    if !has_text && !read.skipped.is_empty() && read.skipped.len() == read.pages {
+        return Err(IngestError::PdfDrawings(skipped_pages(&read)));
+    }
+    if !has_text {
         return Err(IngestError::PdfNoText);
     }
-    let mut text = text;
-    if complete {
+    if !read.skipped.is_empty() {
+        let entry = origin.entry.clone().unwrap_or_default();
+        budget.problems.push(EntryProblem { entry, message: skipped_pages(&read), skipped: false });
+    }
+    let mut text = read.text;
+    if read.complete {
         let whole = text.len();
         crate::cut_early(&mut text, whole, &origin, limits, budget);
     } else {
@@ -65,8 +84,39 @@ pub(crate) fn read(
         .ok_or(IngestError::PdfNoText)
 }
 
-/// The text of the PDF `bytes`, and whether it is whole (else it stopped at the text cap).
-fn extract(bytes: &[u8], limits: &Limits) -> Result<(String, bool), IngestError> {
+/// What the reader made of a PDF.
+struct Read {
+    text: String,
+    /// Whether the text is whole (else it stopped at the text cap).
+    complete: bool,
+    /// Pages in the file.
+    pages: usize,
+    /// Pages not read, by number, for what they asked.
+    skipped: Vec<u32>,
+}
+
+/// "pages 2, 5 of 9 not read: each asks the reader for ...".
+fn skipped_pages(read: &Read) -> String {
+    let shown: Vec<String> = read.skipped.iter().take(10).map(u32::to_string).collect();
+    let more = if read.skipped.len() > 10 {
+        format!(" and {} more", read.skipped.len() - 10)
+    } else {
+        String::new()
+    };
+    let which = if read.skipped.len() == 1 { "page" } else { "pages" };
+    format!(
+        "{which} {}{more} of {} not read: a page may ask for at most {} of drawing instructions and {} drawings of \
+         forms (forms drawn over and over count each time), a file for {} in all",
+        shown.join(", "),
+        read.pages,
+        crate::error::Size(MAX_PAGE_DRAWING),
+        crate::thousands(MAX_FORM_DRAWS as usize),
+        crate::error::Size(MAX_DOCUMENT_DRAWING),
+    )
+}
+
+/// The text of the PDF `bytes`, page by page.
+fn extract(bytes: &[u8], limits: &Limits) -> Result<Read, IngestError> {
     let broken = |e: &dyn std::fmt::Display| {
         let msg = e.to_string();
         if msg.to_ascii_lowercase().contains("encrypt") || msg.to_ascii_lowercase().contains("password") {
@@ -86,18 +136,44 @@ fn extract(bytes: &[u8], limits: &Limits) -> Result<(String, bool), IngestError>
         return Err(IngestError::PdfBroken(format!("its page tree is damaged ({why})")));
     }
     crate::pdf_streams::check_loaded(&mut doc, limits)?;
-    Drawing::new(&doc, limits).check()?;
+    let pages = doc.get_pages();
+    let mut read = Read { text: String::new(), complete: true, pages: pages.len(), skipped: Vec::new() };
+    let mut skipped = Vec::new();
+    {
+        let mut drawing = Drawing::new(&doc);
+        let mut total = 0u64;
+        for (&number, &page) in &pages {
+            let cost = drawing.page(page)?;
+            let over = cost.bytes > MAX_PAGE_DRAWING
+                || cost.draws > MAX_FORM_DRAWS
+                || total.saturating_add(cost.bytes) > MAX_DOCUMENT_DRAWING;
+            if over {
+                read.skipped.push(number);
+                skipped.push(page);
+            } else {
+                total += cost.bytes;
+            }
+        }
+    }
+    // A page not read draws nothing: its contents are emptied, and pdf-extract reads the rest
+    // in one pass (page by page, it would walk the page tree again for every page).
+    for page in skipped {
+        if let Ok(dict) = doc.get_dictionary_mut(page) {
+            dict.set("Contents", Object::Array(Vec::new()));
+        }
+    }
     let mut text = TextCap { text: Vec::new(), cap: limits.max_text_bytes, full: false };
     let written = {
         let mut output = pdf_extract::PlainTextOutput::new(&mut text as &mut dyn std::io::Write);
         pdf_extract::output_doc(&doc, &mut output)
     };
     match written {
-        Err(_) if text.full => {}
+        Err(_) if text.full => read.complete = false,
         Err(e) => return Err(broken(&e)),
         Ok(()) => {}
     }
-    Ok((String::from_utf8_lossy(&text.text).into_owned(), !text.full))
+    read.text = String::from_utf8_lossy(&text.text).into_owned();
+    Ok(read)
 }
 
 /// Where pdf-extract writes the text: it keeps at most `cap` bytes, and fails the write that
@@ -139,49 +215,36 @@ impl Cost {
     }
 }
 
-/// The forms of one document, drawn as pdf-extract would draw them, counting instead.
+/// The pages and forms of one document, drawn as pdf-extract would draw them, counting instead.
 struct Drawing<'d> {
     doc: &'d Document,
-    max_bytes: u64,
-    /// A form's cost, by the form and the resources it was drawn with (a form without its own
-    /// takes its caller's).
+    /// A stream's cost, by the stream and the resources it was drawn with (a form without its
+    /// own takes its caller's).
     known: HashMap<(ObjectId, usize), Cost>,
     /// The forms being drawn, outermost first.
     drawing: Vec<ObjectId>,
 }
 
 impl<'d> Drawing<'d> {
-    fn new(doc: &'d Document, limits: &Limits) -> Self {
-        Self { doc, max_bytes: limits.max_file_bytes, known: HashMap::new(), drawing: Vec::new() }
+    fn new(doc: &'d Document) -> Self {
+        Self { doc, known: HashMap::new(), drawing: Vec::new() }
     }
 
-    fn check(&mut self) -> Result<(), IngestError> {
+    /// What reading `page` costs: its content streams (one listed twice is read twice) and the
+    /// forms they draw.
+    fn page(&mut self, page: ObjectId) -> Result<Cost, IngestError> {
         let empty = Dictionary::new();
-        let mut total = Cost::default();
-        for (_, page) in self.doc.get_pages() {
-            let content = self.doc.get_page_content(page).unwrap_or_default();
-            let resources = self.page_resources(page).unwrap_or(&empty);
-            let cost = self.content(&content, resources)?;
-            total.add(cost);
-            self.within(total)?;
+        let resources = self.page_resources(page).unwrap_or(&empty);
+        let mut cost = Cost::default();
+        for id in self.doc.get_page_contents(page) {
+            cost.add(self.stream(id, resources, false)?);
+            if cost.bytes > MAX_PAGE_DRAWING || cost.draws > MAX_FORM_DRAWS {
+                break;
+            }
         }
-        Ok(())
-    }
-
-    fn within(&self, cost: Cost) -> Result<(), IngestError> {
-        if cost.draws > MAX_FORM_DRAWS {
-            return Err(IngestError::PdfDrawings(format!(
-                "more than {} drawings of forms",
-                crate::thousands(MAX_FORM_DRAWS as usize)
-            )));
-        }
-        if cost.bytes > self.max_bytes {
-            return Err(IngestError::PdfDrawings(format!(
-                "more than {} of drawing instructions",
-                crate::error::Size(self.max_bytes)
-            )));
-        }
-        Ok(())
+        // `empty` goes now: forget what was drawn with it.
+        self.known.retain(|(_, r), _| *r != std::ptr::from_ref(&empty) as usize);
+        Ok(cost)
     }
 
     /// The page's resources, inherited through its parents when it has none, as pdf-extract
@@ -215,22 +278,25 @@ impl<'d> Drawing<'d> {
         let Some(xobjects) = xobjects else { return Ok(cost) };
         for name in drawn_names(content) {
             let Some(id) = xobjects.get(&name).ok().and_then(|o| o.as_reference().ok()) else { continue };
-            let form = self.form(id, resources)?;
-            cost.add(form);
+            cost.add(self.stream(id, resources, true)?);
             cost.draws = cost.draws.saturating_add(1);
-            self.within(cost)?;
+            // Far enough: the page is not read.
+            if cost.bytes > MAX_PAGE_DRAWING || cost.draws > MAX_FORM_DRAWS {
+                break;
+            }
         }
         Ok(cost)
     }
 
-    /// The cost of drawing form `id` once, from a content stream drawn with `resources`.
-    fn form(&mut self, id: ObjectId, resources: &Dictionary) -> Result<Cost, IngestError> {
+    /// The cost of drawing stream `id` once, from a page or a content stream drawn with
+    /// `resources`; a form (`form`) has its own resources or takes those.
+    fn stream(&mut self, id: ObjectId, resources: &Dictionary, form: bool) -> Result<Cost, IngestError> {
         let Ok(Object::Stream(stream)) = self.doc.get_object(id) else { return Ok(Cost::default()) };
         let key = (id, std::ptr::from_ref(resources) as usize);
         if let Some(cost) = self.known.get(&key) {
             return Ok(*cost);
         }
-        if self.drawing.contains(&id) {
+        if form && self.drawing.contains(&id) {
             return Err(IngestError::PdfBroken("a form draws itself (its drawing would never end)".into()));
         }
         if self.drawing.len() >= MAX_FORM_DEPTH {
@@ -238,18 +304,25 @@ impl<'d> Drawing<'d> {
                 "its forms are nested more than {MAX_FORM_DEPTH} deep"
             )));
         }
-        // As pdf-extract reads a form: unpacked when it can be, else as it is.
-        let content = match stream.filters() {
-            Ok(_) => stream.decompressed_content().unwrap_or_else(|_| stream.content.clone()),
-            Err(_) => stream.content.clone(),
+        // As pdf-extract reads a stream: unpacked when it can be, else as it is.
+        let content: std::borrow::Cow<'_, [u8]> = match stream.filters() {
+            Ok(_) => match stream.decompressed_content() {
+                Ok(unpacked) => unpacked.into(),
+                Err(_) => stream.content.as_slice().into(),
+            },
+            Err(_) => stream.content.as_slice().into(),
         };
-        let own = stream.dict.get(b"Resources").ok().and_then(|r| self.dict(r));
-        self.drawing.push(id);
+        let own = if form { stream.dict.get(b"Resources").ok().and_then(|r| self.dict(r)) } else { None };
+        if form {
+            self.drawing.push(id);
+        }
         let cost = match own {
             Some(own) => self.content(&content, own),
             None => self.content(&content, resources),
         };
-        self.drawing.pop();
+        if form {
+            self.drawing.pop();
+        }
         let cost = cost?;
         self.known.insert(key, cost);
         Ok(cost)

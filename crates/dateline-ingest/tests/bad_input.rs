@@ -706,3 +706,42 @@ fn pdf_image_drawn_by_a_page_is_never_unpacked() {
         assert!(peak < 200 * 1024 * 1024, "peak memory {peak} bytes");
     }
 }
+
+/// A PDF whose page 1 shows `text` and whose page 2 lists one 100 KB stream of drawing
+/// instructions `times` times as its contents.
+fn pdf_with_repeated_contents(text: &str, times: usize) -> Vec<u8> {
+    let filler = "q Q\n".repeat(25_000);
+    let refs = vec!["7 0 R"; times].join(" ");
+    let shown = format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET");
+    pdf_of(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 6 0 R >> >> /Contents 5 0 R >>".to_string(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [{refs}] >>"),
+        format!("<< /Length {} >>\nstream\n{shown}\nendstream", shown.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{filler}\nendstream", filler.len()),
+    ])
+}
+
+#[test]
+fn pdf_page_listing_one_stream_over_and_over_is_not_read_and_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    // 5,000 times 100 KB of `q Q` from a 130 KB file: before, the reader took 15 GB and had not
+    // finished after two minutes. Page 1 is read; page 2 is not, and the problem says which.
+    let p = write(dir.path(), "pages.pdf", &pdf_with_repeated_contents("Ministers meet in Oslo.", 5000));
+    let start = Instant::now();
+    let (outcome, problems) = read_file_with_problems(&p, &Limits::default());
+    let Outcome::Articles(a) = outcome else { panic!("{outcome:?}") };
+    assert!(a[0].text.contains("Oslo"));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].message.starts_with("page 2 of 2 not read: "), "{}", problems[0].message);
+    assert!(start.elapsed() < Duration::from_secs(30));
+    // Listed a few times, it is read.
+    let p = write(dir.path(), "fine.pdf", &pdf_with_repeated_contents("Ministers meet in Oslo.", 3));
+    let (outcome, problems) = read_file_with_problems(&p, &Limits::default());
+    assert!(matches!(outcome, Outcome::Articles(_)) && problems.is_empty(), "{outcome:?} {problems:?}");
+    if let Some(peak) = peak_memory_bytes() {
+        assert!(peak < 1024 * 1024 * 1024, "peak memory {peak} bytes");
+    }
+}
