@@ -63,7 +63,7 @@ pub(crate) fn read(
     };
     let has_text = read.text.chars().filter(|c| c.is_alphanumeric()).count() >= 3;
     if !has_text && !read.skipped.is_empty() && read.skipped.len() == read.pages {
-        return Err(IngestError::PdfDrawings(skipped_pages(&read)));
+        return Err(IngestError::PdfOverCap(skipped_pages(&read)));
     }
     if !has_text {
         return Err(IngestError::PdfNoText);

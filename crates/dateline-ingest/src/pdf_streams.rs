@@ -19,8 +19,23 @@ use std::io::Write;
 use crate::archive::Budget;
 use crate::{IngestError, Limits, MIB};
 
-/// Checks every stream of `bytes`, and takes what they unpack to from `budget`.
+/// Most objects one PDF may hold, its object streams' included: lopdf keeps about 800 bytes a
+/// tiny object (a 93 MB file of 2 million took 1.6 GB), so this is about 400 MB.
+pub const MAX_PDF_OBJECTS: u64 = 500_000;
+
+/// Checks every stream of `bytes`, and takes what they unpack to from `budget`; and counts the
+/// objects (each `N G obj`, and the `/N` an object stream says it holds).
 pub(crate) fn check(bytes: &[u8], limits: &Limits, budget: &mut Budget) -> Result<(), IngestError> {
+    let mut objects = count_objects(bytes);
+    let too_many = || {
+        IngestError::PdfOverCap(format!(
+            "it holds more than {} objects",
+            crate::thousands(MAX_PDF_OBJECTS as usize)
+        ))
+    };
+    if objects > MAX_PDF_OBJECTS {
+        return Err(too_many());
+    }
     let total_cap = limits.max_file_bytes.min(budget.unpacked_left);
     let mut total = 0u64;
     let mut pos = 0;
@@ -39,6 +54,12 @@ pub(crate) fn check(bytes: &[u8], limits: &Limits, budget: &mut Budget) -> Resul
         let dict = dictionary_before(bytes, at);
         let end = stream_end(bytes, dict, start);
         pos = end.max(pos);
+        if dict_has(dict, b"/ObjStm") {
+            objects = objects.saturating_add(integer_after(dict, b"/N").unwrap_or(0));
+            if objects > MAX_PDF_OBJECTS {
+                return Err(too_many());
+            }
+        }
         // lopdf unpacks object and cross-reference streams while loading, whatever else
         // their dictionary says.
         if dict_has(dict, b"/Image") && !dict_has(dict, b"/ObjStm") && !dict_has(dict, b"/XRef") {
@@ -101,6 +122,42 @@ pub(crate) fn check_loaded(doc: &mut pdf_extract::Document, limits: &Limits) -> 
         }
     }
     Ok(())
+}
+
+/// How many `obj` keywords `bytes` holds (not `endobj`, nor a longer word).
+fn count_objects(bytes: &[u8]) -> u64 {
+    let mut n = 0;
+    let mut rest = bytes;
+    while let Some(i) = find(rest, b"obj") {
+        let before = i.checked_sub(1).map(|j| rest[j]);
+        let after = rest.get(i + 3).copied();
+        if before.is_some_and(|c| c.is_ascii_whitespace() || c.is_ascii_digit())
+            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            n += 1;
+        }
+        rest = &rest[i + 3..];
+    }
+    n
+}
+
+/// The whole non-negative integer right after the name `key` in `dict`.
+fn integer_after(dict: &[u8], key: &[u8]) -> Option<u64> {
+    let mut rest = dict;
+    while let Some(i) = find(rest, key) {
+        let after = &rest[i + key.len()..];
+        if !after.first().is_some_and(|c| c.is_ascii_alphanumeric()) {
+            let digits: Vec<u8> = after
+                .iter()
+                .skip_while(|c| c.is_ascii_whitespace())
+                .take_while(|c| c.is_ascii_digit())
+                .copied()
+                .collect();
+            return std::str::from_utf8(&digits).ok()?.parse().ok();
+        }
+        rest = after;
+    }
+    None
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -447,5 +504,22 @@ mod tests {
         let small = Limits { max_file_bytes: 1000, ..limits };
         let mut doc = loaded(&[("Filter=FlateDecode", &zlib(&text))]);
         assert!(matches!(check_loaded(&mut doc, &small), Err(IngestError::PdfBomb { .. })));
+    }
+
+    #[test]
+    fn objects_are_counted_with_what_object_streams_hold() {
+        assert_eq!(count_objects(b"1 0 obj\n1\nendobj\n2 0 obj<< >>endobj 3 0 objx 4 0obj"), 3);
+        assert_eq!(integer_after(b"<< /Type /ObjStm /N 12 /First 40 >>", b"/N"), Some(12));
+        assert_eq!(integer_after(b"<< /Name /N 7 >>", b"/N"), Some(7));
+        let claims = pdf_with("/Type /ObjStm /N 900000 /First 4 /Filter /FlateDecode", &zlib(b"1 0 "));
+        match checked(&claims) {
+            Err(e @ IngestError::PdfOverCap(_)) => {
+                assert_eq!(e.to_string(), "PDF bomb: it holds more than 500,000 objects")
+            }
+            other => panic!("expected too many objects, got {other:?}"),
+        }
+        let many: Vec<u8> =
+            (0..MAX_PDF_OBJECTS + 1).flat_map(|i| format!("{i} 0 obj 1 endobj\n").into_bytes()).collect();
+        assert!(matches!(checked(&many), Err(IngestError::PdfOverCap(_))));
     }
 }
