@@ -36,6 +36,16 @@ pub const MAX_PAGE_DRAWING: u64 = 2 * crate::MIB;
 /// Most bytes of drawing instructions read from one file, all pages together.
 pub const MAX_DOCUMENT_DRAWING: u64 = 64 * crate::MIB;
 
+/// The caps on what pages ask for (the constants above; smaller in tests).
+#[derive(Debug, Clone, Copy)]
+struct Caps {
+    page: u64,
+    draws: u64,
+    document: u64,
+}
+
+const CAPS: Caps = Caps { page: MAX_PAGE_DRAWING, draws: MAX_FORM_DRAWS, document: MAX_DOCUMENT_DRAWING };
+
 pub(crate) fn read(
     doc: &str,
     bytes: &[u8],
@@ -48,7 +58,7 @@ pub(crate) fn read(
     }
     // Before any PDF library unpacks a stream: none unpacks beyond the caps.
     crate::pdf_streams::check(bytes, limits, budget)?;
-    let result = std::panic::catch_unwind(|| extract(bytes, limits));
+    let result = std::panic::catch_unwind(|| extract(bytes, limits, CAPS));
     let read = match result {
         Err(panic) => {
             let why = panic
@@ -63,14 +73,14 @@ pub(crate) fn read(
     };
     let has_text = read.text.chars().filter(|c| c.is_alphanumeric()).count() >= 3;
     if !has_text && !read.skipped.is_empty() && read.skipped.len() == read.pages {
-        return Err(IngestError::PdfOverCap(skipped_pages(&read)));
+        return Err(IngestError::PdfOverCap(skipped_pages(&read, CAPS)));
     }
     if !has_text {
         return Err(IngestError::PdfNoText);
     }
     if !read.skipped.is_empty() {
         let entry = origin.entry.clone().unwrap_or_default();
-        budget.problems.push(EntryProblem { entry, message: skipped_pages(&read), skipped: false });
+        budget.problems.push(EntryProblem { entry, message: skipped_pages(&read, CAPS), skipped: false });
     }
     let mut text = read.text;
     if read.complete {
@@ -96,7 +106,7 @@ struct Read {
 }
 
 /// "pages 2, 5 of 9 not read: each asks the reader for ...".
-fn skipped_pages(read: &Read) -> String {
+fn skipped_pages(read: &Read, caps: Caps) -> String {
     let shown: Vec<String> = read.skipped.iter().take(10).map(u32::to_string).collect();
     let more = if read.skipped.len() > 10 {
         format!(" and {} more", read.skipped.len() - 10)
@@ -109,14 +119,14 @@ fn skipped_pages(read: &Read) -> String {
          forms (forms drawn over and over count each time), a file for {} in all",
         shown.join(", "),
         read.pages,
-        crate::error::Size(MAX_PAGE_DRAWING),
-        crate::thousands(MAX_FORM_DRAWS as usize),
-        crate::error::Size(MAX_DOCUMENT_DRAWING),
+        crate::error::Size(caps.page),
+        crate::thousands(caps.draws as usize),
+        crate::error::Size(caps.document),
     )
 }
 
 /// The text of the PDF `bytes`, page by page.
-fn extract(bytes: &[u8], limits: &Limits) -> Result<Read, IngestError> {
+fn extract(bytes: &[u8], limits: &Limits, caps: Caps) -> Result<Read, IngestError> {
     let broken = |e: &dyn std::fmt::Display| {
         let msg = e.to_string();
         if msg.to_ascii_lowercase().contains("encrypt") || msg.to_ascii_lowercase().contains("password") {
@@ -140,19 +150,23 @@ fn extract(bytes: &[u8], limits: &Limits) -> Result<Read, IngestError> {
     let mut read = Read { text: String::new(), complete: true, pages: pages.len(), skipped: Vec::new() };
     let mut skipped = Vec::new();
     {
-        let mut drawing = Drawing::new(&doc);
+        let mut drawing = Drawing::new(&doc, caps);
         let mut total = 0u64;
+        let mut past_total = false;
         for (&number, &page) in &pages {
-            let cost = drawing.page(page)?;
-            let over = cost.bytes > MAX_PAGE_DRAWING
-                || cost.draws > MAX_FORM_DRAWS
-                || total.saturating_add(cost.bytes) > MAX_DOCUMENT_DRAWING;
-            if over {
-                read.skipped.push(number);
-                skipped.push(page);
-            } else {
-                total += cost.bytes;
+            // Past the file's total, no page is measured or read.
+            if !past_total {
+                let cost = drawing.page(page)?;
+                if !caps.over(cost) {
+                    past_total = total.saturating_add(cost.bytes) > caps.document;
+                    if !past_total {
+                        total += cost.bytes;
+                        continue;
+                    }
+                }
             }
+            read.skipped.push(number);
+            skipped.push(page);
         }
     }
     // A page not read draws nothing: its contents are emptied, and pdf-extract reads the rest
@@ -208,6 +222,13 @@ struct Cost {
     draws: u64,
 }
 
+impl Caps {
+    /// Whether one page asking `cost` is past the caps.
+    fn over(self, cost: Cost) -> bool {
+        cost.bytes > self.page || cost.draws > self.draws
+    }
+}
+
 impl Cost {
     fn add(&mut self, other: Cost) {
         self.bytes = self.bytes.saturating_add(other.bytes);
@@ -215,19 +236,26 @@ impl Cost {
     }
 }
 
+/// A stream's unpacked length, and the names it draws.
+type Parsed = (u64, Vec<Vec<u8>>);
+
 /// The pages and forms of one document, drawn as pdf-extract would draw them, counting instead.
 struct Drawing<'d> {
     doc: &'d Document,
+    caps: Caps,
     /// A stream's cost, by the stream and the resources it was drawn with (a form without its
     /// own takes its caller's).
     known: HashMap<(ObjectId, usize), Cost>,
+    /// Each stream's unpacked length and the names it draws: unpacked once, however many
+    /// pages draw it with however many resources.
+    parsed: HashMap<ObjectId, std::rc::Rc<Parsed>>,
     /// The forms being drawn, outermost first.
     drawing: Vec<ObjectId>,
 }
 
 impl<'d> Drawing<'d> {
-    fn new(doc: &'d Document) -> Self {
-        Self { doc, known: HashMap::new(), drawing: Vec::new() }
+    fn new(doc: &'d Document, caps: Caps) -> Self {
+        Self { doc, caps, known: HashMap::new(), parsed: HashMap::new(), drawing: Vec::new() }
     }
 
     /// What reading `page` costs: its content streams (one listed twice is read twice) and the
@@ -238,7 +266,7 @@ impl<'d> Drawing<'d> {
         let mut cost = Cost::default();
         for id in self.doc.get_page_contents(page) {
             cost.add(self.stream(id, resources, false)?);
-            if cost.bytes > MAX_PAGE_DRAWING || cost.draws > MAX_FORM_DRAWS {
+            if self.caps.over(cost) {
                 break;
             }
         }
@@ -271,17 +299,17 @@ impl<'d> Drawing<'d> {
         }
     }
 
-    /// The cost of drawing `content` with `resources`.
-    fn content(&mut self, content: &[u8], resources: &Dictionary) -> Result<Cost, IngestError> {
-        let mut cost = Cost { bytes: content.len() as u64, draws: 0 };
+    /// The cost of drawing a stream of `len` bytes that draws `names`, with `resources`.
+    fn content(&mut self, len: u64, names: &[Vec<u8>], resources: &Dictionary) -> Result<Cost, IngestError> {
+        let mut cost = Cost { bytes: len, draws: 0 };
         let xobjects = resources.get(b"XObject").ok().and_then(|x| self.dict(x));
         let Some(xobjects) = xobjects else { return Ok(cost) };
-        for name in drawn_names(content) {
-            let Some(id) = xobjects.get(&name).ok().and_then(|o| o.as_reference().ok()) else { continue };
+        for name in names {
+            let Some(id) = xobjects.get(name).ok().and_then(|o| o.as_reference().ok()) else { continue };
             cost.add(self.stream(id, resources, true)?);
             cost.draws = cost.draws.saturating_add(1);
             // Far enough: the page is not read.
-            if cost.bytes > MAX_PAGE_DRAWING || cost.draws > MAX_FORM_DRAWS {
+            if self.caps.over(cost) {
                 break;
             }
         }
@@ -304,21 +332,30 @@ impl<'d> Drawing<'d> {
                 "its forms are nested more than {MAX_FORM_DEPTH} deep"
             )));
         }
-        // As pdf-extract reads a stream: unpacked when it can be, else as it is.
-        let content: std::borrow::Cow<'_, [u8]> = match stream.filters() {
-            Ok(_) => match stream.decompressed_content() {
-                Ok(unpacked) => unpacked.into(),
-                Err(_) => stream.content.as_slice().into(),
-            },
-            Err(_) => stream.content.as_slice().into(),
+        let parsed = match self.parsed.get(&id) {
+            Some(p) => p.clone(),
+            None => {
+                // As pdf-extract reads a stream: unpacked when it can be, else as it is.
+                let content: std::borrow::Cow<'_, [u8]> = match stream.filters() {
+                    Ok(_) => match stream.decompressed_content() {
+                        Ok(unpacked) => unpacked.into(),
+                        Err(_) => stream.content.as_slice().into(),
+                    },
+                    Err(_) => stream.content.as_slice().into(),
+                };
+                let p = std::rc::Rc::new((content.len() as u64, drawn_names(&content)));
+                self.parsed.insert(id, p.clone());
+                p
+            }
         };
+        let (len, names) = (parsed.0, &parsed.1);
         let own = if form { stream.dict.get(b"Resources").ok().and_then(|r| self.dict(r)) } else { None };
         if form {
             self.drawing.push(id);
         }
         let cost = match own {
-            Some(own) => self.content(&content, own),
-            None => self.content(&content, resources),
+            Some(own) => self.content(len, names, own),
+            None => self.content(len, names, resources),
         };
         if form {
             self.drawing.pop();
@@ -504,5 +541,65 @@ mod tests {
               << /Type /X4 >> /X#35 Do [/X6] Do /Im1  Do /F1 12 Tf <2f58 Do>",
         );
         assert_eq!(names, [b"X1".to_vec(), b"X5".to_vec(), b"Im1".to_vec()]);
+    }
+
+    /// A PDF of `pages` pages, each showing a line and drawing `sizes[i]` bytes of `q Q`.
+    fn pages(sizes: &[usize]) -> Vec<u8> {
+        let n = sizes.len();
+        let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
+        let mut objects = vec![
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+        ];
+        for (i, size) in sizes.iter().enumerate() {
+            objects.push(format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+                5 + 2 * i
+            ));
+            let body =
+                format!("BT /F1 12 Tf 72 720 Td (Page {} talks) Tj ET\n{}", i + 1, "q Q\n".repeat(size / 4));
+            objects.push(format!("<< /Length {} >>\nstream\n{body}\nendstream", body.len()));
+        }
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, o) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+        }
+        let xref = out.len();
+        out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+        for off in offsets {
+            out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+        }
+        out.extend_from_slice(
+            format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
+                .as_bytes(),
+        );
+        out
+    }
+
+    #[test]
+    fn pages_past_a_cap_are_not_read_and_past_the_total_none_is() {
+        let caps = Caps { page: 4000, draws: 10, document: 6000 };
+        // Page 2 is over the page cap; pages 1, 3 fit; page 4 passes the total, so page 5 is
+        // not read either, small as it is.
+        let read = extract(&pages(&[2000, 5000, 2000, 3000, 100]), &Limits::default(), caps).expect("reads");
+        assert_eq!(read.pages, 5);
+        assert_eq!(read.skipped, [2, 4, 5]);
+        assert!(read.complete);
+        for (page, shown) in [(1, true), (2, false), (3, true), (4, false), (5, false)] {
+            assert_eq!(
+                read.text.contains(&format!("Page {page} talks")),
+                shown,
+                "page {page}: {}",
+                read.text
+            );
+        }
+        let message = skipped_pages(&read, caps);
+        assert!(
+            message.starts_with("pages 2, 4, 5 of 5 not read: a page may ask for at most 3.9 KiB"),
+            "{message}"
+        );
     }
 }
