@@ -7,11 +7,11 @@
 //!   draw others) must not draw themselves or nest deeper than [`MAX_FORM_DEPTH`];
 //! - what each page asks the reader to go through is counted first: its content streams and
 //!   every form it draws, each time it draws it. pdf-extract parses all of a page's drawing
-//!   instructions at once, at about 30 to 280 bytes of memory a byte (16 MiB of `q Q` took
+//!   instructions at once, at about 30 to 280 bytes of memory a byte (16 MB of `q Q` took
 //!   4.5 GB and 30 s), and draws each form anew at every `Do`: a form that drew itself
 //!   overflowed the stack (the whole import aborted), ten forms each drawing the next ten
-//!   times (3 KB) ran for hours, one 100 KB stream listed 5,000 times as a page's contents
-//!   (130 KB) took 15 GB. A page over [`MAX_PAGE_DRAWING`] bytes or [`MAX_FORM_DRAWS`] forms,
+//!   times (3 KB, 10^10 drawings) had not ended after a minute, one 100 KB stream listed 5,000
+//!   times as a page's contents (130 KB) took 15 GB. A page over [`MAX_PAGE_DRAWING`] bytes or [`MAX_FORM_DRAWS`] forms,
 //!   and the pages past [`MAX_DOCUMENT_DRAWING`] in all, are not read, and said so; a file
 //!   none of whose pages could be read is a PDF bomb;
 //! - the text it writes stops at [`Limits::max_text_bytes`], and the cut is reported.
