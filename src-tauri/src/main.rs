@@ -430,6 +430,7 @@ async fn redo(state: State<'_, AppState>) -> CommandResult<Option<String>> {
 // --- end of [store] commands ---
 
 fn main() {
+    dateline::quiet_caught_reader_panics();
     let path = match Workspace::default_path() {
         Ok(p) => p,
         Err(e) => {

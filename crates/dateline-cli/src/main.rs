@@ -37,6 +37,7 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    dateline::quiet_caught_reader_panics();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let result = cli.command.run(&mut out).and_then(|outcome| {
