@@ -737,6 +737,10 @@ fn pdf_page_listing_one_stream_over_and_over_is_not_read_and_said_so() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].message.starts_with("page 2 of 2 not read: "), "{}", problems[0].message);
     assert!(start.elapsed() < Duration::from_secs(30));
+    // Without text on page 1, the file is a bomb, not a scan without a text layer.
+    let p = write(dir.path(), "blank.pdf", &pdf_with_repeated_contents("", 5000));
+    let msg = failed(&p);
+    assert!(msg.starts_with("PDF bomb: page 2 of 2 not read: "), "{msg}");
     // Listed a few times, it is read.
     let p = write(dir.path(), "fine.pdf", &pdf_with_repeated_contents("Ministers meet in Oslo.", 3));
     let (outcome, problems) = read_file_with_problems(&p, &Limits::default());
