@@ -194,7 +194,8 @@ async fn open_workspace(
             message: format!("no workspace at {}", path.display()),
         });
     }
-    switch_to(&app, &state, Workspace::open(&path)?)
+    // An existing workspace only: a file removed since the check is not made anew.
+    switch_to(&app, &state, Workspace::open_with(&path, dateline::Access::Write)?)
 }
 
 #[tauri::command]
@@ -429,6 +430,7 @@ async fn redo(state: State<'_, AppState>) -> CommandResult<Option<String>> {
 // --- end of [store] commands ---
 
 fn main() {
+    dateline::quiet_caught_reader_panics();
     let path = match Workspace::default_path() {
         Ok(p) => p,
         Err(e) => {

@@ -34,7 +34,8 @@ pub fn remember(file: &Path, workspace: &Path) -> std::io::Result<Vec<String>> {
         std::fs::create_dir_all(dir)?;
     }
     let json = serde_json::to_vec_pretty(&list).map_err(std::io::Error::other)?;
-    std::fs::write(file, json)?;
+    // Whole or not at all: a crash half-way would otherwise lose the list.
+    dateline::write_atomically(file, &json)?;
     Ok(list)
 }
 
@@ -80,6 +81,12 @@ mod tests {
         let list = remember(&file, Path::new("/data/two.dateline")).expect("remember");
         assert_eq!(list, strings(&["/data/two.dateline", "/data/one.dateline"]));
         assert_eq!(load(&file), list);
+        // Written whole, through a temporary file beside it that is gone after.
+        let names: Vec<_> = std::fs::read_dir(file.parent().expect("dir"))
+            .expect("ls")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, ["recent-workspaces.json"]);
         std::fs::write(&file, b"not json").expect("write");
         assert!(load(&file).is_empty(), "a corrupt file is an empty list");
     }

@@ -15,7 +15,8 @@ pub struct WorkspaceArg {
 }
 
 impl WorkspaceArg {
-    /// The workspace, for an import (created when there is none).
+    /// The workspace, for an import or `new` (created when there is none): no other command
+    /// creates one.
     pub fn open(&self) -> anyhow::Result<Workspace> {
         self.open_as(dateline::Access::Create)
     }

@@ -12,8 +12,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-/// Exit codes: 0 everything worked; 1 some input files failed (the rest was done);
-/// 2 wrong usage; 3 the workspace or an output file could not be used.
+/// Exit codes: 0 everything worked; 1 some input files failed (the rest was done), or a search
+/// found nothing; 2 wrong usage; 3 the workspace or an output file could not be used.
 #[derive(Debug, Parser)]
 #[command(
     name = "dateline",
@@ -27,7 +27,8 @@ use clap::Parser;
         dateline export --out events.csv    write its events as data (.csv .json .graphml .gexf .ics)\n  \
         dateline graph centrality           who is central to the network\n\n\
         Articles may be .txt, .md or .html files, or folders of them.\n\
-        Exit codes: 0 ok; 1 some files failed (the rest was done); 2 wrong usage; 3 workspace or output error."
+        Exit codes: 0 ok; 1 some files failed (the rest was done), or a search found nothing; 2 wrong usage\n\
+        (or an event, actor or format that is not there); 3 workspace or output error."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -36,6 +37,7 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    dateline::quiet_caught_reader_panics();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let result = cli.command.run(&mut out).and_then(|outcome| {

@@ -382,3 +382,116 @@ fn csv_cells_from_file_names_are_not_formulas() {
     let text = std::fs::read_to_string(&events).expect("written");
     assert!(text.contains(&format!("'{hostile}")), "{text}");
 }
+
+#[test]
+fn only_new_and_import_create_a_workspace() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = dir.path().join("ws.dateline");
+    // Reads, corrections and subscriptions name a workspace that must be there.
+    for args in [
+        &["info"][..],
+        &["events"],
+        &["export", "--out", "x.csv"],
+        &["undo"],
+        &["feeds", "add", "http://127.0.0.1:9/feed.xml"],
+    ] {
+        let out = dateline().args(args).arg("--workspace").arg(&ws).output().expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {err}");
+        assert!(err.starts_with(&format!("error: no workspace at {}", ws.display())), "{args:?}: {err}");
+        assert!(!ws.exists(), "{args:?} created it");
+    }
+    let new = |ws: &std::path::Path| dateline().arg("new").arg("--workspace").arg(ws).output().expect("runs");
+    let out = new(&ws);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let info = dateline().arg("info").arg("--workspace").arg(&ws).output().expect("runs");
+    assert!(String::from_utf8_lossy(&info.stdout).contains("articles  0"));
+    // Not over a file that is there, workspace or not.
+    let out = new(&ws);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
+}
+
+#[test]
+fn exit_codes_are_as_documented() {
+    let (dir, ws) = sample_workspace();
+    let code = |args: &[&str]| {
+        let out = run_in(&ws, args);
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    // An id, an actor, a format or an edit that is not there or cannot be: wrong usage (these
+    // exited 3, as if the workspace had failed).
+    let csv = dir.path().join("x.xyz");
+    for args in [
+        &["edit", "99999", "--status", "planned"][..],
+        &["delete", "99999"],
+        &["restore", "99999"],
+        &["merge-actors", "1", "99999"],
+        &["rename-actor", "99999", "X"],
+        &["split-actor", "1", "Nobody Here At All"],
+        &["export", "--out", csv.to_str().expect("utf-8")],
+        &["events", "--actor", "Nobody Here At All"],
+        &["feeds", "remove", "999"],
+    ] {
+        let (c, err) = code(args);
+        assert_eq!(c, Some(2), "{args:?}: {err}");
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+    }
+    assert!(!csv.exists());
+    // A search that finds nothing exits 1, as documented; one that finds something, 0.
+    assert_eq!(code(&["search", "zzzqqqxxy"]).0, Some(1));
+    assert_eq!(code(&["search", "minister"]).0, Some(0));
+    // The one input of timex not there: wrong usage too.
+    let out =
+        dateline().args(["timex", "--input"]).arg(dir.path().join("missing.jsonl")).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.jsonl"));
+}
+
+#[test]
+fn a_pdf_the_reader_panics_on_is_reported_without_a_panic_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A page that draws a form its resources do not have: pdf-extract panics ("XObject"),
+    // the reader catches it; the terminal showed "thread 'main' panicked at ..." all the same.
+    let content = "BT /F1 12 Tf 72 720 Td (Ministers meet in Oslo today.) Tj ET\n/X9 Do";
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for off in offsets {
+        pdf.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
+            .as_bytes(),
+    );
+    let file = dir.path().join("draws-nothing.pdf");
+    std::fs::write(&file, pdf).expect("write");
+    let ws = dir.path().join("ws.dateline");
+    let out = dateline()
+        .env("RUST_BACKTRACE", "1")
+        .arg("import")
+        .arg(&file)
+        .arg("--workspace")
+        .arg(&ws)
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("draws-nothing.pdf: PDF is damaged or unreadable: the PDF reader failed on it"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked") && !err.contains("backtrace"), "{err}");
+}

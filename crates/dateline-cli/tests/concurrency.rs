@@ -356,3 +356,42 @@ fn an_import_refused_by_another_programs_file_leaves_no_lock_beside_it() {
     );
     assert!(!dateline::import_lock_path(&other).exists());
 }
+
+#[test]
+fn two_imports_creating_one_workspace_beside_readers_all_end_with_the_counts_of_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = corpus(dir.path(), 400);
+    let expected = alone(dir.path(), &input);
+    // No workspace yet: both imports create it, while reads run in a loop from the start.
+    let ws = dir.path().join("ws.dateline");
+    let mut first = spawn_import(&input, &ws);
+    let mut second = spawn_import(&input, &ws);
+    let (mut reads, mut answered) = (0, 0);
+    loop {
+        let first_done = first.try_wait().expect("try_wait").is_some();
+        let second_done = second.try_wait().expect("try_wait").is_some();
+        if first_done && second_done {
+            break;
+        }
+        for cmd in [&["info"][..], &["events", "--format", "csv"][..]] {
+            let out = dateline().args(cmd).arg("--workspace").arg(&ws).output().expect("runs");
+            let err = String::from_utf8_lossy(&out.stderr);
+            // Before an import has made the file there is no workspace yet; after, every read works.
+            assert!(
+                out.status.success() || err.starts_with("error: no workspace at "),
+                "{} (read {reads}, beside two imports)",
+                show(cmd[0], &out)
+            );
+            reads += 1;
+            answered += usize::from(out.status.success());
+        }
+    }
+    for (child, what) in [(first, "first import"), (second, "second import")] {
+        let out = finish(child, what);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("CREATE TABLE") && !err.contains("locked"), "{}", show(what, &out));
+        assert!(err.contains("(0 failed)"), "{}", show(what, &out));
+    }
+    assert!(answered >= 1, "{reads} reads, none of them beside the imports");
+    assert_eq!(counts(&ws), expected, "two imports and {reads} reads end as one import alone");
+}

@@ -46,6 +46,13 @@ fn feeds_add_list_update_remove_with_their_exit_codes() {
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = dir.path().join("ws.dateline");
 
+    // Subscribing needs a workspace: a mistyped path is not made one.
+    let (code, _, err) = run(&ws, &["feeds", "add", &s.url("/rss")]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.starts_with("error: no workspace at ") && !ws.exists(), "{err}");
+    let (code, _, err) = run(&ws, &["new"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("created the workspace"), "{err}");
     assert_eq!(run(&ws, &["feeds", "add", "file:///etc/passwd"]).0, 2);
     assert_eq!(run(&ws, &["feeds", "add", &s.url("/rss"), "--every", "5s"]).0, 2);
     let (code, _, err) = run(&ws, &["feeds", "add", &s.url("/rss"), "--every", "2h"]);

@@ -51,6 +51,11 @@ pub enum IngestError {
     PdfBomb { limit: u64 },
     #[error("PDF bomb: a compressed stream unpacks to more than {ratio} times its packed size")]
     PdfRatio { ratio: u64 },
+    /// A PDF that would take the reader hours or gigabytes although no stream unpacks past its
+    /// caps: too many objects, or pages whose drawing instructions (forms drawing forms, one
+    /// stream listed over and over) are all past theirs.
+    #[error("PDF bomb: {0}")]
+    PdfOverCap(String),
     /// The reader's sink asked to stop (an import was cancelled).
     #[error("stopped")]
     Stopped,

@@ -538,7 +538,7 @@ pub(crate) fn read_bytes_in(
     for mut a in articles {
         if let Some(whole) = article::cap_text(&mut a, limits.max_text_bytes) {
             let entry = a.origin.entry.clone().unwrap_or_default();
-            budget.problems.push(text_cut(entry, whole, a.text.len(), limits));
+            budget.problems.push(text_cut(entry, Some(whole), a.text.len(), limits));
         }
         if !sink(a) {
             return Err(IngestError::Stopped);
@@ -547,14 +547,18 @@ pub(crate) fn read_bytes_in(
     Ok(n)
 }
 
-/// The problem of a text cut at [`Limits::max_text_bytes`]: `whole` bytes long, `kept` kept.
-fn text_cut(entry: String, whole: usize, kept: usize, limits: &Limits) -> EntryProblem {
+/// The problem of a text cut at [`Limits::max_text_bytes`]: `whole` bytes long (`None`: the
+/// reader stopped at the cap, so more than it), `kept` kept.
+fn text_cut(entry: String, whole: Option<usize>, kept: usize, limits: &Limits) -> EntryProblem {
+    let limit = error::Size(limits.max_text_bytes as u64);
+    let whole = match whole {
+        Some(n) => error::Size(n as u64).to_string(),
+        None => format!("more than {limit}"),
+    };
     EntryProblem {
         entry,
         message: format!(
-            "text too long: {} (the limit is {}): only its first {} were read",
-            error::Size(whole as u64),
-            error::Size(limits.max_text_bytes as u64),
+            "text too long: {whole} (the limit is {limit}): only its first {} were read",
             error::Size(kept as u64),
         ),
         skipped: false,
@@ -571,11 +575,21 @@ pub(crate) fn cut_early(
     limits: &Limits,
     budget: &mut archive::Budget,
 ) {
-    let cap = limits.max_text_bytes;
-    if text.len() <= cap {
-        return;
+    if text.len() > limits.max_text_bytes {
+        cut_text(text, Some(whole.max(text.len())), origin, limits, budget);
     }
-    let mut cut = cap;
+}
+
+/// Cuts `text` at the text cap as [`cut_early`] does, and reports the cut, whatever its length:
+/// `whole` is `None` when the reader stopped at the cap without reading the rest.
+pub(crate) fn cut_text(
+    text: &mut String,
+    whole: Option<usize>,
+    origin: &Origin,
+    limits: &Limits,
+    budget: &mut archive::Budget,
+) {
+    let mut cut = limits.max_text_bytes.min(text.len());
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
@@ -585,7 +599,7 @@ pub(crate) fn cut_early(
     text.truncate(cut);
     text.shrink_to_fit();
     let entry = origin.entry.clone().unwrap_or_default();
-    budget.problems.push(text_cut(entry, whole.max(text.len()), cut, limits));
+    budget.problems.push(text_cut(entry, whole, cut, limits));
 }
 
 /// The part of `bytes` that can hold the first [`Limits::max_text_bytes`] of text in any

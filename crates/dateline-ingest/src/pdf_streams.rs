@@ -3,20 +3,39 @@
 //! all without a bound, so a 4 MB FlateDecode bomb took 8 GB. Here each stream's filters
 //! (FlateDecode, LZWDecode, ASCII85Decode, ASCIIHexDecode, in their order) run into a counter
 //! under the caps the zip reader uses: the unpacked/packed ratio of one stream, the largest
-//! file, and what the archive budget has left. Image streams are not counted: neither library
-//! unpacks them.
+//! file, and what the archive budget has left. Image streams are not counted: lopdf does not
+//! unpack them, and they are emptied before pdf-extract could.
 //!
 //! This reads the raw bytes, not the object graph: a stream is the data between a `stream`
 //! keyword and its `/Length` (direct or `N 0 R`), or the next `endstream` when the length is
-//! missing or wrong, with the dictionary just before it.
+//! missing or wrong, with the dictionary just before it. A dictionary that only mentions
+//! `/Image` (`/Kind /Image`) is no image to lopdf: an object stream or cross-reference stream is
+//! counted whatever else its dictionary says, and once loaded, [`check_loaded`] measures every
+//! stream again as lopdf sees it and empties the images, which pdf-extract would otherwise
+//! unpack whenever a page draws one (`/Im1 Do`: a 2.3 MB PDF drawing a 512 MiB image took 560 MB).
 
 use std::io::Write;
 
 use crate::archive::Budget;
 use crate::{IngestError, Limits, MIB};
 
-/// Checks every stream of `bytes`, and takes what they unpack to from `budget`.
+/// Most objects one PDF may hold, its object streams' included: lopdf keeps about 800 bytes a
+/// tiny object (a 93 MB file of 2 million took 1.6 GB), so this is about 400 MB.
+pub const MAX_PDF_OBJECTS: u64 = 500_000;
+
+/// Checks every stream of `bytes`, and takes what they unpack to from `budget`; and counts the
+/// objects (each `N G obj`, and the `/N` an object stream says it holds).
 pub(crate) fn check(bytes: &[u8], limits: &Limits, budget: &mut Budget) -> Result<(), IngestError> {
+    let mut objects = count_objects(bytes);
+    let too_many = || {
+        IngestError::PdfOverCap(format!(
+            "it holds more than {} objects",
+            crate::thousands(MAX_PDF_OBJECTS as usize)
+        ))
+    };
+    if objects > MAX_PDF_OBJECTS {
+        return Err(too_many());
+    }
     let total_cap = limits.max_file_bytes.min(budget.unpacked_left);
     let mut total = 0u64;
     let mut pos = 0;
@@ -35,7 +54,15 @@ pub(crate) fn check(bytes: &[u8], limits: &Limits, budget: &mut Budget) -> Resul
         let dict = dictionary_before(bytes, at);
         let end = stream_end(bytes, dict, start);
         pos = end.max(pos);
-        if dict_has(dict, b"/Image") {
+        if dict_has(dict, b"/ObjStm") {
+            objects = objects.saturating_add(integer_after(dict, b"/N").unwrap_or(0));
+            if objects > MAX_PDF_OBJECTS {
+                return Err(too_many());
+            }
+        }
+        // lopdf unpacks object and cross-reference streams while loading, whatever else
+        // their dictionary says.
+        if dict_has(dict, b"/Image") && !dict_has(dict, b"/ObjStm") && !dict_has(dict, b"/XRef") {
             continue;
         }
         let filters = filters(dict);
@@ -53,6 +80,84 @@ pub(crate) fn check(bytes: &[u8], limits: &Limits, budget: &mut Budget) -> Resul
     }
     budget.unpacked_left -= total;
     Ok(())
+}
+
+/// Every stream of the loaded `doc` as lopdf sees it, before pdf-extract unpacks any: an image
+/// (or a PostScript XObject) is emptied, since the text never needs it but pdf-extract unpacks
+/// and parses any XObject a page draws; every other stream is measured as [`check`] measures
+/// them, under the same caps (the raw-byte view of [`check`] may have taken a stream for an
+/// image, or missed its length).
+pub(crate) fn check_loaded(doc: &mut pdf_extract::Document, limits: &Limits) -> Result<(), IngestError> {
+    use pdf_extract::Object;
+    let total_cap = limits.max_file_bytes;
+    let mut total = 0u64;
+    for obj in doc.objects.values_mut() {
+        let Object::Stream(stream) = obj else { continue };
+        let subtype = stream.dict.get(b"Subtype").and_then(Object::as_name).ok();
+        if matches!(subtype, Some(b"Image" | b"PS")) {
+            stream.set_plain_content(Vec::new());
+            continue;
+        }
+        // lopdf unpacks these three, in order, and stops at any other.
+        let Ok(names) = stream.filters() else { continue };
+        let filters: Vec<Filter> = names
+            .iter()
+            .map_while(|n| match *n {
+                b"FlateDecode" => Some(Filter::Flate),
+                b"LZWDecode" => Some(Filter::Lzw),
+                b"ASCII85Decode" => Some(Filter::Ascii85),
+                _ => None,
+            })
+            .collect();
+        if filters.is_empty() {
+            continue;
+        }
+        let data = &stream.content;
+        let stream_cap = (data.len() as u64).saturating_mul(limits.max_ratio).max(MIB);
+        let cap = stream_cap.min(total_cap - total);
+        match unpacked_size(data, &filters, cap) {
+            Size::Within(n) => total += n,
+            Size::Over if cap == stream_cap => return Err(IngestError::PdfRatio { ratio: limits.max_ratio }),
+            Size::Over => return Err(IngestError::PdfBomb { limit: total_cap }),
+        }
+    }
+    Ok(())
+}
+
+/// How many `obj` keywords `bytes` holds (not `endobj`, nor a longer word).
+fn count_objects(bytes: &[u8]) -> u64 {
+    let mut n = 0;
+    let mut rest = bytes;
+    while let Some(i) = find(rest, b"obj") {
+        let before = i.checked_sub(1).map(|j| rest[j]);
+        let after = rest.get(i + 3).copied();
+        if before.is_some_and(|c| c.is_ascii_whitespace() || c.is_ascii_digit())
+            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            n += 1;
+        }
+        rest = &rest[i + 3..];
+    }
+    n
+}
+
+/// The whole non-negative integer right after the name `key` in `dict`.
+fn integer_after(dict: &[u8], key: &[u8]) -> Option<u64> {
+    let mut rest = dict;
+    while let Some(i) = find(rest, key) {
+        let after = &rest[i + key.len()..];
+        if !after.first().is_some_and(|c| c.is_ascii_alphanumeric()) {
+            let digits: Vec<u8> = after
+                .iter()
+                .skip_while(|c| c.is_ascii_whitespace())
+                .take_while(|c| c.is_ascii_digit())
+                .copied()
+                .collect();
+            return std::str::from_utf8(&digits).ok()?.parse().ok();
+        }
+        rest = after;
+    }
+    None
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -341,6 +446,12 @@ mod tests {
         assert!(matches!(checked(&pdf), Err(IngestError::PdfRatio { .. })));
         // An image is not unpacked by the readers, so it does not count.
         assert_eq!(checked(&pdf_with("/Subtype /Image /Filter /FlateDecode", &bomb)).unwrap(), 0);
+        // But an object stream or a cross-reference stream is, by lopdf as it loads the file,
+        // whatever else its dictionary mentions: before, `/Kind /Image` let a bomb through.
+        for dict in ["/Type /ObjStm /N 1 /First 2 /Kind /Image", "/Type /XRef /Kind /Image"] {
+            let pdf = pdf_with(&format!("{dict} /Filter /FlateDecode"), &bomb);
+            assert!(matches!(checked(&pdf), Err(IngestError::PdfRatio { .. })), "{dict}");
+        }
         // Unfiltered and unknown filters do not count either.
         assert_eq!(checked(&pdf_with("/Filter /DCTDecode", b"\xff\xd8")).unwrap(), 0);
     }
@@ -356,5 +467,59 @@ mod tests {
         assert!(dict_has(b"<< /Subtype /Image >>", b"/Image"));
         assert!(!dict_has(b"<< /ImageMask true >>", b"/Image"));
         assert_eq!(ascii_hex(b"48 65 6c6c6f>"), b"Hello");
+    }
+
+    /// A loaded document of one stream per `(dict, data)`.
+    fn loaded(streams: &[(&str, &[u8])]) -> pdf_extract::Document {
+        let mut doc = pdf_extract::Document::with_version("1.4");
+        for (dict, data) in streams {
+            let mut d = pdf_extract::Dictionary::new();
+            for pair in dict.split(',') {
+                let (k, v) = pair.split_once('=').unwrap();
+                d.set(k, pdf_extract::Object::Name(v.as_bytes().to_vec()));
+            }
+            doc.add_object(pdf_extract::Stream::new(d, data.to_vec()));
+        }
+        doc
+    }
+
+    #[test]
+    fn once_loaded_images_are_emptied_and_every_other_stream_measured() {
+        let limits = Limits::default();
+        let bomb = zlib(&vec![0u8; 64 * MIB as usize]);
+        // pdf-extract unpacks an image whenever a page draws it: emptied, not measured.
+        let mut doc =
+            loaded(&[("Subtype=Image,Filter=FlateDecode", &bomb), ("Subtype=PS,Filter=FlateDecode", &bomb)]);
+        check_loaded(&mut doc, &limits).expect("images pass");
+        for obj in doc.objects.values() {
+            let stream = obj.as_stream().expect("stream");
+            assert!(stream.content.is_empty() && stream.dict.get(b"Filter").is_err());
+        }
+        // A form, whatever the raw bytes looked like, is measured as lopdf will unpack it.
+        let mut doc = loaded(&[("Subtype=Form,Filter=FlateDecode", &bomb)]);
+        assert!(matches!(check_loaded(&mut doc, &limits), Err(IngestError::PdfRatio { .. })));
+        let text = b"BT (Talks in Oslo) Tj ET\n".repeat(1000);
+        let mut doc = loaded(&[("Filter=FlateDecode", &zlib(&text))]);
+        check_loaded(&mut doc, &limits).expect("an ordinary stream passes");
+        let small = Limits { max_file_bytes: 1000, ..limits };
+        let mut doc = loaded(&[("Filter=FlateDecode", &zlib(&text))]);
+        assert!(matches!(check_loaded(&mut doc, &small), Err(IngestError::PdfBomb { .. })));
+    }
+
+    #[test]
+    fn objects_are_counted_with_what_object_streams_hold() {
+        assert_eq!(count_objects(b"1 0 obj\n1\nendobj\n2 0 obj<< >>endobj 3 0 objx 4 0obj"), 3);
+        assert_eq!(integer_after(b"<< /Type /ObjStm /N 12 /First 40 >>", b"/N"), Some(12));
+        assert_eq!(integer_after(b"<< /Name /N 7 >>", b"/N"), Some(7));
+        let claims = pdf_with("/Type /ObjStm /N 900000 /First 4 /Filter /FlateDecode", &zlib(b"1 0 "));
+        match checked(&claims) {
+            Err(e @ IngestError::PdfOverCap(_)) => {
+                assert_eq!(e.to_string(), "PDF bomb: it holds more than 500,000 objects")
+            }
+            other => panic!("expected too many objects, got {other:?}"),
+        }
+        let many: Vec<u8> =
+            (0..MAX_PDF_OBJECTS + 1).flat_map(|i| format!("{i} 0 obj 1 endobj\n").into_bytes()).collect();
+        assert!(matches!(checked(&many), Err(IngestError::PdfOverCap(_))));
     }
 }

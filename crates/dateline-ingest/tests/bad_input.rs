@@ -568,3 +568,184 @@ fn pdf_flate_bomb_is_refused_by_name_with_bounded_memory() {
         assert!(peak < 1024 * 1024 * 1024, "peak memory {peak} bytes");
     }
 }
+
+/// A PDF of `objects` (object `i + 1` is `objects[i]`; 1 the catalog), with a correct xref table.
+fn pdf_of(objects: &[String]) -> Vec<u8> {
+    pdf_of_bytes(&objects.iter().map(|o| o.as_bytes().to_vec()).collect::<Vec<_>>())
+}
+
+fn pdf_of_bytes(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(o);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
+            .as_bytes(),
+    );
+    out
+}
+
+/// A page drawing form X1 `fan` times, X1 drawing X2 `fan` times, ... down to X`depth`, which
+/// shows `text`: the text is drawn fan^depth times. `self_loop` makes the last form draw X1 too.
+fn pdf_of_forms(depth: usize, fan: usize, text: &str, self_loop: bool) -> Vec<u8> {
+    let stream = |body: &str| {
+        format!(
+            "<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Length {} >>\nstream\n{body}\nendstream",
+            body.len()
+        )
+    };
+    let draws = |name: usize| format!("/X{name} Do\n").repeat(fan);
+    let xobjects: String = (1..=depth).map(|i| format!("/X{i} {} 0 R ", 5 + i)).collect();
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> /XObject << {xobjects}>> >> /Contents 4 0 R >>"
+        ),
+        format!("<< /Length {} >>\nstream\n{}\nendstream", draws(1).len(), draws(1)),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    for i in 1..depth {
+        objects.push(stream(&draws(i + 1)));
+    }
+    let mut last = format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET\n");
+    if self_loop {
+        last.push_str("/X1 Do\n");
+    }
+    objects.push(stream(&last));
+    pdf_of(&objects)
+}
+
+#[test]
+fn pdf_forms_drawn_without_end_are_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    // Forms drawn a few times each read as the text they show.
+    let p = write(dir.path(), "forms.pdf", &pdf_of_forms(3, 2, "Ministers meet in Oslo.", false));
+    let text = &articles(&p)[0].text;
+    assert_eq!(text.matches("Oslo").count(), 8, "{text}");
+    // A form that draws itself: before, the reader recursed until the stack overflowed.
+    let p = write(dir.path(), "loop.pdf", &pdf_of_forms(2, 1, "Ministers meet in Oslo.", true));
+    let msg = failed(&p);
+    assert!(msg.contains("draws itself"), "{msg}");
+    // Ten forms each drawing the next ten times: 10^10 drawings of one line from a 3 KB file.
+    let bomb = pdf_of_forms(10, 10, "Ministers meet in Oslo on Tuesday for talks.", false);
+    assert!(bomb.len() < 4096);
+    let p = write(dir.path(), "forms-bomb.pdf", &bomb);
+    let start = Instant::now();
+    let msg = failed(&p);
+    assert!(msg.starts_with("PDF bomb: "), "{msg}");
+    assert!(start.elapsed() < Duration::from_secs(30));
+    if let Some(peak) = peak_memory_bytes() {
+        assert!(peak < 1024 * 1024 * 1024, "peak memory {peak} bytes");
+    }
+}
+
+#[test]
+fn pdf_forms_nest_only_so_deep_and_their_text_stops_at_the_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "deep.pdf", &pdf_of_forms(30, 1, "Ministers meet in Oslo.", false));
+    assert!(articles(&p)[0].text.contains("Oslo"));
+    let p = write(dir.path(), "deeper.pdf", &pdf_of_forms(40, 1, "Ministers meet in Oslo.", false));
+    let msg = failed(&p);
+    assert!(msg.contains("nested more than 32 deep"), "{msg}");
+
+    // 4,096 drawings of a 78-byte line: 320 KB of text, over a 64 KiB cap. The reader stops
+    // writing at the cap, and says so.
+    let line = "Ministers meet in Oslo on Tuesday for talks on trade, energy and the border. ";
+    let p = write(dir.path(), "long.pdf", &pdf_of_forms(4, 8, line, false));
+    let limits = Limits { max_text_bytes: 64 * 1024, ..Limits::default() };
+    let (outcome, problems) = read_file_with_problems(&p, &limits);
+    let Outcome::Articles(a) = outcome else { panic!("{outcome:?}") };
+    assert!(a[0].text.len() <= 64 * 1024 && a[0].text.len() > 32 * 1024, "{}", a[0].text.len());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].message.starts_with("text too long: more than 64 KiB (the limit is 64 KiB)"),
+        "{}",
+        problems[0].message
+    );
+}
+
+#[test]
+fn pdf_image_drawn_by_a_page_is_never_unpacked() {
+    let dir = tempfile::tempdir().unwrap();
+    // A page that shows a line and draws a 256 MiB image (256 KB packed): pdf-extract unpacked
+    // it at `Do` (a 2.3 MB file drawing 512 MiB took 560 MB); the text needs none of it.
+    let image = zlib_zeros(256 * 1024 * 1024);
+    let text = "BT /F1 12 Tf 72 720 Td (Ministers meet in Oslo on Tuesday for talks.) Tj ET\n/Im1 Do";
+    let mut objects: Vec<Vec<u8>> = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> /Contents 4 0 R >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{text}\nendstream", text.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ]
+    .map(String::into_bytes)
+    .into();
+    let mut image_object = format!(
+        "<< /Type /XObject /Subtype /Image /Width 16384 /Height 16384 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length {} >>\nstream\n",
+        image.len()
+    )
+    .into_bytes();
+    image_object.extend_from_slice(&image);
+    image_object.extend_from_slice(b"\nendstream");
+    objects.push(image_object);
+    let pdf = pdf_of_bytes(&objects);
+    let p = write(dir.path(), "image.pdf", &pdf);
+    assert!(articles(&p)[0].text.contains("Oslo"));
+    if let Some(peak) = peak_memory_bytes() {
+        assert!(peak < 200 * 1024 * 1024, "peak memory {peak} bytes");
+    }
+}
+
+/// A PDF whose page 1 shows `text` and whose page 2 lists one 100 KB stream of drawing
+/// instructions `times` times as its contents.
+fn pdf_with_repeated_contents(text: &str, times: usize) -> Vec<u8> {
+    let filler = "q Q\n".repeat(25_000);
+    let refs = vec!["7 0 R"; times].join(" ");
+    let shown = format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET");
+    pdf_of(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 6 0 R >> >> /Contents 5 0 R >>".to_string(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [{refs}] >>"),
+        format!("<< /Length {} >>\nstream\n{shown}\nendstream", shown.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{filler}\nendstream", filler.len()),
+    ])
+}
+
+#[test]
+fn pdf_page_listing_one_stream_over_and_over_is_not_read_and_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    // 5,000 times 100 KB of `q Q` from a 130 KB file: before, the reader took 15 GB and had not
+    // finished after two minutes. Page 1 is read; page 2 is not, and the problem says which.
+    let p = write(dir.path(), "pages.pdf", &pdf_with_repeated_contents("Ministers meet in Oslo.", 5000));
+    let start = Instant::now();
+    let (outcome, problems) = read_file_with_problems(&p, &Limits::default());
+    let Outcome::Articles(a) = outcome else { panic!("{outcome:?}") };
+    assert!(a[0].text.contains("Oslo"));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].message.starts_with("page 2 of 2 not read: "), "{}", problems[0].message);
+    assert!(start.elapsed() < Duration::from_secs(30));
+    // Without text on page 1, the file is a bomb, not a scan without a text layer.
+    let p = write(dir.path(), "blank.pdf", &pdf_with_repeated_contents("", 5000));
+    let msg = failed(&p);
+    assert!(msg.starts_with("PDF bomb: page 2 of 2 not read: "), "{msg}");
+    // Listed a few times, it is read.
+    let p = write(dir.path(), "fine.pdf", &pdf_with_repeated_contents("Ministers meet in Oslo.", 3));
+    let (outcome, problems) = read_file_with_problems(&p, &Limits::default());
+    assert!(matches!(outcome, Outcome::Articles(_)) && problems.is_empty(), "{outcome:?} {problems:?}");
+    if let Some(peak) = peak_memory_bytes() {
+        assert!(peak < 1024 * 1024 * 1024, "peak memory {peak} bytes");
+    }
+}

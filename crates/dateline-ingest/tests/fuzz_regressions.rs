@@ -1,5 +1,6 @@
-//! Inputs that cargo-fuzz once found to crash or hang a reader (`fuzz/regressions/`), replayed in
-//! every test run: each must now come back with a result, and the damaged ones with an error.
+//! Inputs that cargo-fuzz, or a hostile-input review, once found to crash or hang a reader
+//! (`fuzz/regressions/`), replayed in every test run: each must now come back with a result, and
+//! the damaged ones with an error.
 
 use std::time::{Duration, Instant};
 

@@ -35,8 +35,9 @@ pub use write::SaveOutcome;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreError {
-    /// A read or an edit named a workspace that is not there: only an import creates one.
-    #[error("no workspace at {path} (an import creates one; check the path)")]
+    /// A read or an edit named a workspace that is not there: only an import or a new
+    /// workspace creates one.
+    #[error("no workspace at {path} (an import or `dateline new` creates one; check the path)")]
     NotFound { path: String },
     #[error("{path} is not a Dateline workspace ({what}): Dateline leaves it as it is")]
     NotWorkspace { path: String, what: String },
@@ -58,7 +59,7 @@ pub enum StoreError {
     Open { path: String, reason: String },
     #[error("cannot update the schema of {path} to version {version}: {reason}")]
     Migration { path: String, version: usize, reason: String },
-    #[error("workspace database error: {0}")]
+    #[error("workspace database error: {}", open::sqlite_reason(.0))]
     Sql(rusqlite::Error),
     #[error("the workspace holds a value it cannot read: {0}")]
     Corrupt(String),

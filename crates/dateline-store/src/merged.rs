@@ -21,12 +21,22 @@ pub(crate) fn alias_key(name: &str) -> String {
 impl Store {
     /// Rebuilds the merged events when imports left them stale. Returns whether it did.
     pub fn refresh(&mut self) -> Result<bool> {
-        let dirty: String =
-            self.conn.query_row("SELECT value FROM meta WHERE key = 'merged_dirty'", [], |r| r.get(0))?;
-        if dirty == "0" {
+        let dirty = |c: &Connection| -> Result<bool> {
+            let v: String =
+                c.query_row("SELECT value FROM meta WHERE key = 'merged_dirty'", [], |r| r.get(0))?;
+            Ok(v != "0")
+        };
+        if !dirty(&self.conn)? {
             return Ok(false);
         }
-        self.rebuild()?;
+        // Asked again under the write lock: another writer (an import finishing beside this
+        // open) may have rebuilt them while this one waited, and the rebuild is the longest write.
+        let tx = self.write_tx()?;
+        if !dirty(&tx)? {
+            return Ok(false);
+        }
+        rebuild_in(&tx)?;
+        tx.commit()?;
         Ok(true)
     }
 

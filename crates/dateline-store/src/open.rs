@@ -16,10 +16,9 @@
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
-use crate::migrations::MIGRATIONS_SLICE;
-use crate::{MIGRATIONS, Result, Store, StoreError};
+use crate::{MIGRATIONS_SQL, Result, Store, StoreError};
 
 /// `PRAGMA application_id` of a workspace: "DTLN".
 pub const APPLICATION_ID: i32 = 0x4454_4C4E;
@@ -75,7 +74,7 @@ enum Found {
 }
 
 fn latest() -> usize {
-    MIGRATIONS_SLICE.len()
+    MIGRATIONS_SQL.len()
 }
 
 /// A store error for SQLite's answer `e` about the workspace `path`.
@@ -95,9 +94,11 @@ pub(crate) fn classify(e: rusqlite::Error, path: &str) -> StoreError {
     }
 }
 
-/// SQLite's own words, once.
-fn sqlite_reason(e: &rusqlite::Error) -> String {
+/// SQLite's own words, once, and never the SQL they were about: rusqlite's message for an
+/// error in a statement quotes the whole statement (a migration's, 131 lines).
+pub(crate) fn sqlite_reason(e: &rusqlite::Error) -> String {
     match e {
+        rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
         rusqlite::Error::SqliteFailure(f, Some(msg)) if !msg.is_empty() => {
             let generic = f.to_string();
             if generic == *msg { msg.clone() } else { format!("{msg} ({generic})") }
@@ -342,22 +343,38 @@ fn read_only_file(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly())
 }
 
-/// Brings the schema up to date. Two processes creating one workspace both see version 0; the
-/// second waits for the first's migration (the transaction is immediate), then fails to create
-/// tables that exist now: if the schema is current by then, that is not an error.
+/// Brings the schema up to date, in one `BEGIN IMMEDIATE` transaction that reads the schema
+/// version only once it holds the write lock: two processes creating (or updating) one
+/// workspace both see version 0 before either migrates, and the second, once the first's
+/// migration has committed, must find the new version there and run nothing. (rusqlite_migration
+/// read the version before its transaction and ran the migrations again from the old one: only
+/// a `CREATE TABLE` failing kept them from being applied twice.) An error names the migration
+/// and SQLite's reason, never its SQL.
 fn migrate(conn: &mut Connection, path: &str) -> Result<()> {
-    let Err(e) = MIGRATIONS.to_latest(conn) else { return Ok(()) };
-    let version: i64 =
-        conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| classify(e, path))?;
-    if version == latest() as i64 {
+    migrate_with(conn, path, MIGRATIONS_SQL)
+}
+
+pub(crate) fn migrate_with(conn: &mut Connection, path: &str, migrations: &[&str]) -> Result<()> {
+    let fail = |e: rusqlite::Error| classify(e, path);
+    let version = |c: &Connection| -> Result<usize> {
+        c.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0)).map(|v| v as usize).map_err(fail)
+    };
+    if version(conn)? == migrations.len() {
         return Ok(());
     }
-    let reason = match e {
-        rusqlite_migration::Error::RusqliteError { err, .. } => match classify(err, path) {
-            StoreError::Sql(e) => sqlite_reason(&e),
-            other => return Err(other),
-        },
-        other => other.to_string(),
-    };
-    Err(StoreError::Migration { path: path.to_string(), version: latest(), reason })
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
+    let found = version(&tx)?;
+    if found > migrations.len() {
+        return Err(StoreError::Newer { path: path.to_string(), found, known: migrations.len() });
+    }
+    for (i, sql) in migrations.iter().enumerate().skip(found) {
+        tx.execute_batch(sql).map_err(|e| match classify(e, path) {
+            StoreError::Sql(e) => {
+                StoreError::Migration { path: path.to_string(), version: i + 1, reason: sqlite_reason(&e) }
+            }
+            other => other,
+        })?;
+    }
+    tx.pragma_update(None, "user_version", migrations.len() as i64).map_err(fail)?;
+    tx.commit().map_err(fail)
 }

@@ -560,3 +560,53 @@ fn a_failure_half_way_through_any_edit_leaves_the_workspace_as_it_was() {
     }
     assert_eq!(store.corrections().expect("list").len(), edits.len());
 }
+
+/// Two processes updating one schema: the second reads the version before the first migrates,
+/// then waits for its lock. Once it has the lock it must read the version again and run
+/// nothing. Migrations that would not fail if run twice show it: the row is inserted once.
+#[test]
+fn a_migration_waiting_for_another_reads_the_version_again_under_the_lock() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("ws.dateline");
+    let steps: &[&str] = &["CREATE TABLE IF NOT EXISTS t (x INTEGER);", "INSERT INTO t VALUES (1);"];
+    let first = Connection::open(&path).expect("open");
+    first.pragma_update(None, "journal_mode", "WAL").expect("wal");
+    first.busy_timeout(std::time::Duration::from_secs(10)).expect("timeout");
+    // The first process has the write lock, and has not migrated yet.
+    first.execute_batch("BEGIN IMMEDIATE;").expect("lock");
+    let second = std::thread::spawn({
+        let path = path.clone();
+        move || {
+            let mut conn = Connection::open(&path).expect("open");
+            conn.busy_timeout(std::time::Duration::from_secs(10)).expect("timeout");
+            // Version 0 here: it will wait for the lock.
+            crate::open::migrate_with(&mut conn, "ws.dateline", steps)
+        }
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    for sql in steps {
+        first.execute_batch(sql).expect("migrate");
+    }
+    first.pragma_update(None, "user_version", 2).expect("version");
+    first.execute_batch("COMMIT;").expect("commit");
+    second.join().expect("no panic").expect("the second finds the schema current");
+    let rows: i64 = first.query_row("SELECT count(*) FROM t", [], |r| r.get(0)).expect("count");
+    assert_eq!(rows, 1, "the second process ran the migrations again");
+
+    // A migration that fails names its number and SQLite's reason, not its SQL.
+    let other = dir.path().join("bad.dateline");
+    let mut conn = Connection::open(&other).expect("open");
+    let err =
+        crate::open::migrate_with(&mut conn, "bad.dateline", &["CREATE TABLE a (x);", "CREATE TABLE a (y);"])
+            .expect_err("fails");
+    let msg = err.to_string();
+    assert!(msg.starts_with("cannot update the schema of bad.dateline to version 2: "), "{msg}");
+    assert!(msg.contains("already exists") && !msg.contains("CREATE"), "{msg}");
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
+    assert_eq!(version, 0, "nothing of it was kept");
+    // Nor does any other error in a statement quote it.
+    let e = conn.execute_batch("SELECT * FROM no_such_table;").expect_err("fails");
+    let msg = StoreError::Sql(e).to_string();
+    assert!(msg.starts_with("workspace database error: no such table: no_such_table"), "{msg}");
+    assert!(!msg.contains("SELECT"), "{msg}");
+}

@@ -58,6 +58,22 @@ fn extract_guarded(a: &Article) -> Result<Vec<Event>, String> {
     std::panic::catch_unwind(AssertUnwindSafe(|| dateline_extract::extract(a).events)).map_err(panic_message)
 }
 
+/// Leaves the panics of the PDF libraries (pdf-extract, lopdf) unprinted: the PDF reader catches
+/// every one and reports it as the file's failure ("PDF is damaged or unreadable: the PDF reader
+/// failed on it (...)"), so the default hook's "thread 'main' panicked at ..." and backtrace were
+/// noise on the terminal for every such PDF. Every other panic prints as before. Call once, at
+/// start (the CLI and the app do).
+pub fn quiet_caught_reader_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let caught =
+            info.location().is_some_and(|l| l.file().contains("pdf-extract") || l.file().contains("lopdf"));
+        if !caught {
+            default(info);
+        }
+    }));
+}
+
 /// Reads one file into `sink`, a panic in a reader becoming the file's failure.
 fn read_guarded(
     path: &Path,

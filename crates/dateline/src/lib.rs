@@ -39,7 +39,7 @@ pub use feeds::{
     update_feeds_beside,
 };
 pub use graph::{ActorNetwork, GraphEdge, GraphLimit, GraphNode, GraphQuery, GraphView};
-pub use import::{Cancel, extract_paths, import_shared};
+pub use import::{Cancel, extract_paths, import_shared, quiet_caught_reader_panics};
 pub use import_lock::{ImportLock, import_lock_path, waiting_message};
 pub use views::*;
 pub use watch::{FolderChanges, FolderWatch, RemovedFile, WatchReport, import_changes_beside};

@@ -78,7 +78,7 @@ fn usage_if_invalid(e: dateline::Error) -> Failure {
 pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome, Failure> {
     match command {
         Command::Add { url, every, workspace } => {
-            let mut ws = workspace.open()?;
+            let mut ws = workspace.open_existing()?;
             let f = ws.add_feed(&url, every).map_err(usage_if_invalid)?;
             eprintln!(
                 "{}",

@@ -19,6 +19,7 @@ mod graph;
 mod import;
 mod info;
 mod merge_actors;
+mod new;
 mod redo;
 mod rename_actor;
 mod restore;
@@ -76,6 +77,8 @@ pub enum Command {
     /// Keep the workspace current: import new and changed files of watched folders as they come,
     /// report deleted ones, and fetch subscribed feeds on their schedule. Runs until stopped.
     Watch(watch::Args),
+    /// Create a new, empty workspace (an import creates one too; no other command does).
+    New(new::Args),
     /// Show the workspace's file and counts.
     Info(info::Args),
     /// Tag temporal expressions (evaluation format): JSONL {"doc","dct","text"} in,
@@ -105,6 +108,7 @@ impl Command {
             Command::Feeds { command } => feeds::run(command, out),
             Command::Watch(a) => watch::run(a),
             Command::Changes(a) => changes::run(a, out),
+            Command::New(a) => new::run(a),
             Command::Info(a) => info::run(a, out),
             Command::Timex(a) => timex::run(a, out),
         }

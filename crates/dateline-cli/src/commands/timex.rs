@@ -17,7 +17,14 @@ pub struct Args {
 
 pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
     let input = &args.input;
-    let file = std::fs::File::open(input).with_context(|| format!("opening {}", input.display()))?;
+    let file = match std::fs::File::open(input) {
+        Ok(f) => f,
+        // The one input named is not there: wrong usage, as for any argument naming nothing.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Failure::Usage(anyhow::anyhow!("no file {}", input.display())));
+        }
+        Err(e) => return Err(anyhow::Error::new(e).context(format!("opening {}", input.display())).into()),
+    };
     let mut bad = false;
     for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
         let line = line.with_context(|| format!("reading {}", input.display()))?;
