@@ -1,6 +1,6 @@
 //! Extraction time against article length, on one core: generated press-release text of 0.5, 1, 2
 //! and 4 MB (four paragraphs per event with fresh names, places and dates, and a transcript turn),
-//! as paragraphs and as one line. Linear extraction doubles the time with the length; quadratic
+//! as paragraphs, as one line and as one line whose stops lack their spaces. Linear extraction doubles the time with the length; quadratic
 //! steps (a scan of every member, event or trip per mention) showed as 4× per doubling.
 //! Run: `cargo bench -p dateline-extract --bench long`.
 
@@ -109,11 +109,18 @@ fn article(text: String) -> Article {
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("long");
     group.sample_size(10);
-    for one_line in [false, true] {
+    // "stops glued": one line whose stops have no space after them ("Monday.The"), one endless
+    // sentence unless the segmenter cuts it (it took 38 s for 128 KB before it did).
+    for shape in ["", ", one line", ", stops glued"] {
         for mb in [0.5, 1.0, 2.0, 4.0] {
-            let a = article(text((mb * 1024.0 * 1024.0) as usize, one_line));
+            let one_line = !shape.is_empty();
+            let mut body = text((mb * 1024.0 * 1024.0) as usize, one_line);
+            if shape == ", stops glued" {
+                body = body.replace(". ", ".");
+            }
+            let a = article(body);
             group.throughput(Throughput::Bytes(a.text.len() as u64));
-            let name = format!("{mb} MB{}", if one_line { ", one line" } else { "" });
+            let name = format!("{mb} MB{shape}");
             group.bench_function(name, |b| {
                 b.iter(|| black_box(dateline_extract::extract(black_box(&a)).events.len()))
             });

@@ -120,6 +120,42 @@ pub fn sentences(text: &str) -> Vec<Span> {
         i += 1;
     }
     push_trimmed(text, start, text.len(), &mut out);
+    if out.iter().any(|s| s.end - s.start > MAX_SENTENCE) {
+        out = out.into_iter().flat_map(|s| split_long(text, s)).collect();
+    }
+    out
+}
+
+/// The longest sentence the extractor reads whole. A real one rarely passes 1,500 bytes; a text
+/// whose stops lack their spaces ("...on Monday.Secretary ...") or that has none is one endless
+/// sentence, and the rules that look across a sentence would make it cost its length squared.
+pub const MAX_SENTENCE: usize = 3_000;
+
+/// A sentence over [`MAX_SENTENCE`] cut into pieces under it: after the last stop glued to a
+/// capital ("Monday.Secretary"), else the last "; ", ", " or space before the limit.
+fn split_long(text: &str, sentence: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = sentence.start;
+    while sentence.end - start > MAX_SENTENCE {
+        let limit = text.floor_char_boundary(start + MAX_SENTENCE);
+        let window = &text[start..limit];
+        let glued = window
+            .char_indices()
+            .filter(|&(i, c)| {
+                matches!(c, '.' | '!' | '?') && window[i + 1..].starts_with(|n: char| n.is_uppercase())
+            })
+            .map(|(i, _)| i + 1)
+            .next_back();
+        let cut = glued
+            .or_else(|| window.rfind("; ").map(|i| i + 2))
+            .or_else(|| window.rfind(", ").map(|i| i + 2))
+            .or_else(|| window.rfind(' ').map(|i| i + 1))
+            .filter(|&i| i > 0)
+            .unwrap_or(window.len());
+        push_trimmed(text, start, start + cut, &mut out);
+        start += cut;
+    }
+    push_trimmed(text, start, sentence.end, &mut out);
     out
 }
 
@@ -187,6 +223,24 @@ mod tests {
             split("On August 2, the Secretary co-hosted the Mekong-U.S. Partnership ministerial. It ended."),
             ["On August 2, the Secretary co-hosted the Mekong-U.S. Partnership ministerial.", "It ended."]
         );
+    }
+
+    #[test]
+    fn an_endless_sentence_is_cut_under_the_limit() {
+        let glued = "Secretary Lind met Minister Kos in Riga on Monday.".repeat(200);
+        let cut = split(&glued);
+        assert!(cut.len() > 1);
+        assert!(
+            cut.iter().all(|s| s.len() <= MAX_SENTENCE),
+            "{:?}",
+            cut.iter().map(|s| s.len()).collect::<Vec<_>>()
+        );
+        assert!(cut.iter().all(|s| s.ends_with("Monday.")), "cut after a glued stop");
+        assert_eq!(cut.concat(), glued);
+        let spaced = "word ".repeat(2_000);
+        assert!(split(&spaced).iter().all(|s| s.len() <= MAX_SENTENCE));
+        let unbroken = "x".repeat(7_000);
+        assert_eq!(split(&unbroken).concat(), unbroken);
     }
 
     #[test]
