@@ -338,7 +338,7 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
     // "X's visit to Y" and "the visit by X": the traveller may follow a noun trigger too; so does
     // the guest of "looks forward to welcoming X to Y".
     let mut travellers = cx.initiators();
-    let welcoming = cx.trigger.slice(cx.t.text).to_lowercase().starts_with("welcom");
+    let welcoming = cx.trigger.slice(cx.t.text).to_lowercase().split(' ').any(|w| w.starts_with("welcom"));
     let mut hosts: Vec<Participant> = Vec::new();
     // "President A invited Chancellor B to visit Y": the invited one travels.
     let subject_text = cx.regions.subject.slice(cx.t.text);
@@ -686,7 +686,10 @@ pub(super) fn destinations<'c>(cx: &'c Context<'_, '_>) -> Vec<&'c Mention> {
     for p in cx.places_in(cx.regions.object) {
         let gap = &text[last_end.unwrap_or(cx.trigger.end)..p.span.start];
         let gap_trimmed = gap.trim_end();
-        let after_to = gap_trimmed.ends_with(" to") || gap_trimmed == "to";
+        // "to the White House", "to the Kremlin": a seat named with its article.
+        let after_to = gap_trimmed.ends_with(" to")
+            || gap_trimmed == "to"
+            || gap_trimmed.ends_with(" to the") && p.kind == MentionKind::City;
         let title_complement =
             [" for", " for the", " of", " of the"].iter().any(|w| gap_trimmed.ends_with(w));
         // "a trip to Italy for meetings on Syria": what the meetings are about is no stop.
