@@ -121,6 +121,11 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
             // "a trilateral meeting with the Presidents of Poland and Lithuania": the leaders are
             // named by their countries.
             counterparts = countries;
+        } else if initiators.is_empty()
+            && let Some(countries) = countries_meeting(cx)
+        {
+            // "The leaders of Japan, Brazil and India held a trilateral meeting".
+            initiators = countries;
         } else if let Some(sides) = parties_between(cx) {
             // "the talks held July 17-18 between senior leaders of the Islamic Republic of
             // Afghanistan and the Taliban": the two sides, no person named.
@@ -327,6 +332,26 @@ pub(super) fn countries_met(cx: &Context<'_, '_>) -> Option<Vec<Participant>> {
     // "met with" and "meeting with" hold the "with" in the trigger.
     let with_in_trigger = cx.trigger.slice(text).ends_with(" with");
     let rest = if with_in_trigger { rest } else { rest.strip_prefix("with ")? };
+    let from = object.start + (object.slice(text).len() - rest.len());
+    offices_of_countries(cx, Span::new(from, object.end))
+}
+
+/// "The leaders of Japan, Brazil and India held a trilateral meeting": the subject names the
+/// parties by a plural office of their countries.
+fn countries_meeting(cx: &Context<'_, '_>) -> Option<Vec<Participant>> {
+    let subject = cx.regions.subject;
+    let text = cx.t.text;
+    let rest = subject.slice(text).trim_start();
+    let rest = rest.strip_prefix("The ").or_else(|| rest.strip_prefix("the ")).unwrap_or(rest);
+    let from = subject.end - rest.len();
+    offices_of_countries(cx, Span::new(from, subject.end))
+}
+
+/// The countries of a plural office that `region` starts with: "the Presidents of Poland and
+/// Lithuania", "leaders of A, B and C".
+fn offices_of_countries(cx: &Context<'_, '_>, region: Span) -> Option<Vec<Participant>> {
+    let text = cx.t.text;
+    let rest = region.slice(text);
     let of = rest.find(" of ")?;
     let office = &rest[..of];
     let words: Vec<&str> = office.split_whitespace().collect();
@@ -343,11 +368,11 @@ pub(super) fn countries_met(cx: &Context<'_, '_>) -> Option<Vec<Participant>> {
     if !plural_office.contains(words.last().unwrap_or(&"")) {
         return None;
     }
-    let start = object.start + (object.slice(text).len() - rest.len()) + of;
+    let start = region.start + of;
     // The countries of the "A and B" or "A, the B, C, and D" run right after "of".
     let mut out: Vec<Participant> = Vec::new();
     let mut last_end = start + " of ".len();
-    for m in cx.mentions_in(Span::new(start, object.end)) {
+    for m in cx.mentions_in(Span::new(start, region.end)) {
         let between = text[last_end..m.span.start].trim();
         let joins = matches!(between, "" | "," | "and" | ", and" | "the" | ", the" | "and the" | ", and the");
         if m.kind != MentionKind::Country || !joins {
