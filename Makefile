@@ -18,7 +18,7 @@ NODE_TEST_Q := NODE_OPTIONS=--test-reporter=$(REPORT)/node-quiet.mjs
 endif
 STAGE = @printf '%s\n'
 
-.PHONY: setup ui build release run test test-rust test-ui test-e2e lint fmt quality
+.PHONY: setup ui build release run test test-rust test-hostile-long test-ui test-e2e lint fmt quality
 
 setup:
 	$(STAGE) "setup: system packages, tauri-driver, npm packages (installs only what is missing)"
@@ -54,6 +54,11 @@ test: setup lint test-rust test-ui test-e2e
 test-rust:
 	$(STAGE) "rust: cargo $(CARGO_TEST) --workspace"
 	@cargo $(CARGO_TEST) $(TEST_Q) --workspace
+
+# The hostile-input suite's long variant (100,005-record mbox and JSONL, a 6 MiB text): minutes.
+test-hostile-long:
+	$(STAGE) "rust: the hostile-input suite with its long cases (DATELINE_HOSTILE_LONG=1)"
+	@DATELINE_HOSTILE_LONG=1 cargo $(CARGO_TEST) $(TEST_Q) -p dateline-cli --test hostile
 
 test-ui: ui
 	$(STAGE) "ui: vitest, then the built UI in headless Chromium"

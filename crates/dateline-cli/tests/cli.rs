@@ -343,6 +343,25 @@ fn filters_search_actors_and_corrections() {
     assert_ne!(code, Some(0));
 }
 
+/// A participant no actor goes by ("Unknown", a typo) becomes a new person, and the edit says
+/// so by name; a participant an actor goes by does not.
+#[test]
+fn an_edit_naming_an_unknown_participant_says_it_made_a_new_actor() {
+    let (_dir, ws) = sample_workspace();
+    let (_, calls, _) = run(&ws, &["events", "--kind", "call"]);
+    let id: String = calls.split_whitespace().next().expect("an id").into();
+    let (code, _, err) = run(&ws, &["edit", &id, "--participant", "Ingrid Halvorsen"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("new actor"), "{err}");
+    let before = run(&ws, &["actors"]).1.lines().count();
+    let (code, _, err) =
+        run(&ws, &["edit", &id, "--participant", "Ingrid Halvorsen", "--participant", "Unknown"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("new actor") && err.contains("\"Unknown\" (no actor went by this name"), "{err}");
+    assert!(!err.contains("Halvorsen"), "{err}");
+    assert_eq!(run(&ws, &["actors"]).1.lines().count(), before + 1);
+}
+
 /// A file named like a formula ("=HYPERLINK(...)") is text in every CSV the program writes, not a
 /// live formula: its cells get OWASP's leading quote.
 #[test]

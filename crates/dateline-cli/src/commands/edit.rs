@@ -25,7 +25,8 @@ pub struct Args {
     place: Option<String>,
     #[arg(long)]
     country: Option<String>,
-    /// A participant by name (repeat for each; replaces the list).
+    /// A participant by name (repeat for each; replaces the list). A name no actor goes by
+    /// makes a new person, and the command says so.
     #[arg(long = "participant", value_name = "NAME")]
     participants: Vec<String>,
     #[command(flatten)]
@@ -43,8 +44,24 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
         country: args.country,
         participants: (!args.participants.is_empty()).then_some(args.participants),
     };
-    let e = args.workspace.open_existing()?.update_event(args.id, patch)?;
+    let mut ws = args.workspace.open_existing()?;
+    // A mistyped or placeholder name ("Unknown") silently became a person; now it is said.
+    let known: Option<std::collections::HashSet<i64>> = match &patch.participants {
+        Some(_) => Some(ws.actors()?.into_iter().map(|a| a.id).collect()),
+        None => None,
+    };
+    let e = ws.update_event(args.id, patch)?;
     let start = e.start.as_deref().unwrap_or("-");
     writeln!(out, "{:>6}  {} {} {start} {}", e.id, e.kind.as_str(), e.status.as_str(), e.label)?;
+    if let Some(known) = known {
+        for a in ws.actors()?.into_iter().filter(|a| !known.contains(&a.id)) {
+            let line = format!(
+                "new actor {}: {:?} (no actor went by this name; `dateline actors` lists them, \
+                 `dateline undo` takes the edit back)",
+                a.id, a.name
+            );
+            eprintln!("{}", crate::output::terminal_safe(&line));
+        }
+    }
     Ok(Outcome::Done)
 }

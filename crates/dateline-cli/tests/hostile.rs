@@ -1,0 +1,338 @@
+//! The hostile-input suite (issue 19): each hostile case is made here at test time (nothing
+//! large is committed) and imported by the release-shaped CLI as a user would, and the suite
+//! asserts what the issue asks of every one: every article read is stored or reported by name
+//! with a reason, memory stays bounded (peak under 1 GiB for the whole import), nothing raw
+//! reaches the terminal, and the exit codes are the documented ones. No wall-clock time is
+//! asserted: speed is measured by the benchmarks; the work is bounded here by counts.
+//!
+//! `DATELINE_HOSTILE_LONG=1` adds the cases that need many or large inputs (record caps of an
+//! mbox and a JSONL file, a text past the article cap); they take minutes in a debug build.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn dateline() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_dateline"));
+    c.env_remove("DATELINE_WORKSPACE");
+    c
+}
+
+fn long() -> bool {
+    std::env::var_os("DATELINE_HOSTILE_LONG").is_some_and(|v| v != "0")
+}
+
+fn show(what: &str, out: &Output) -> String {
+    format!(
+        "{what}: exit {:?}\nstdout: {}\nstderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// A news text with one meeting, distinct by `i`.
+fn story(i: usize) -> Vec<u8> {
+    format!(
+        "Talks {i}\n\nPublished: 2021-05-21\n\nForeign Minister Anna Berg{i} met Prime Minister \
+         Olaf Lind{i} in Oslo on Friday.\n"
+    )
+    .into_bytes()
+}
+
+fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, data) in entries {
+        w.start_file(*name, zip::write::SimpleFileOptions::default()).expect("entry");
+        w.write_all(data).expect("write");
+    }
+    w.finish().expect("zip").into_inner()
+}
+
+/// A one-page PDF whose content stream is `content` deflated.
+fn flate_pdf(content: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(content).expect("deflate");
+    let data = e.finish().expect("deflate");
+    let objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+        [format!("<< /Length {} /Filter /FlateDecode >>\nstream\n", data.len()).into_bytes(), data, b"\nendstream".to_vec()]
+            .concat(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(o);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
+            .as_bytes(),
+    );
+    out
+}
+
+/// The peak resident memory of a process, from its /proc status while it runs (Linux).
+fn peak_of(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
+/// A finished import: its output, its report's lines and the peak memory seen while it ran
+/// (sampled until it exits, so a lower bound of the true peak, which the kernel keeps as a high
+/// water mark: a balloon of any length is seen unless it starts in the last sample's interval).
+struct Run {
+    out: Output,
+    report: Vec<Value>,
+    peak: Option<u64>,
+}
+
+fn import(inputs: &[PathBuf], ws: &Path, report: &Path) -> Run {
+    let mut child = dateline()
+        .arg("import")
+        .args(inputs)
+        .arg("--workspace")
+        .arg(ws)
+        .arg("--report")
+        .arg(report)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    let pid = child.id();
+    let mut peak = None;
+    // Pipes are drained after exit: the import writes a few lines, far below a pipe's buffer.
+    while child.try_wait().expect("try_wait").is_none() {
+        if let Some(p) = peak_of(pid) {
+            peak = Some(peak.map_or(p, |q: u64| q.max(p)));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let out = child.wait_with_output().expect("waits");
+    let report = std::fs::read_to_string(report)
+        .ok()
+        .map(|s| serde_json::from_str::<Vec<Value>>(&s).expect("the report is JSON"))
+        .unwrap_or_default();
+    Run { out, report, peak }
+}
+
+/// `dateline info`'s articles.
+fn articles(ws: &Path) -> u64 {
+    let out = dateline().arg("info").arg("--workspace").arg(ws).output().expect("runs");
+    assert!(out.status.success(), "{}", show("info", &out));
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    text.lines()
+        .find_map(|l| l.strip_prefix("articles"))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no articles in {text}"))
+}
+
+/// The report's line whose path ends with `suffix`.
+fn line<'a>(report: &'a [Value], suffix: &str) -> &'a Value {
+    report
+        .iter()
+        .find(|l| l["path"].as_str().is_some_and(|p| p.ends_with(suffix)))
+        .unwrap_or_else(|| panic!("no line for {suffix:?} in {report:#?}"))
+}
+
+fn status(l: &Value) -> &str {
+    l["status"].as_str().unwrap_or_default()
+}
+
+fn reason(l: &Value) -> &str {
+    l["reason"].as_str().unwrap_or_default()
+}
+
+const GIB: u64 = 1 << 30;
+
+fn assert_bounded(run: &Run, what: &str) {
+    if cfg!(target_os = "linux") {
+        assert!(run.peak.is_some(), "{what}: no memory was read from /proc");
+    }
+    if let Some(peak) = run.peak {
+        eprintln!("{what}: peak memory {} MiB", peak >> 20);
+        assert!(peak < GIB, "{what}: peak memory {} MiB", peak >> 20);
+    }
+}
+
+/// Every stored article is counted once in the report, every failed or skipped part has its
+/// own line with a reason, and the summary's "failed" is the report's.
+fn assert_accounted(run: &Run, ws: &Path) {
+    let stored: u64 = run.report.iter().map(|l| l["articles"].as_u64().unwrap_or(0)).sum();
+    assert_eq!(stored, articles(ws), "{:#?}", run.report);
+    for l in &run.report {
+        if matches!(status(l), "failed" | "skipped") {
+            assert!(!reason(l).is_empty(), "a part not imported without a reason: {l}");
+        }
+    }
+    let failed = run.report.iter().filter(|l| status(l) == "failed").count();
+    let stderr = String::from_utf8_lossy(&run.out.stderr);
+    assert!(stderr.contains(&format!("({failed} failed)")), "{stderr}");
+    assert_eq!(run.out.status.code(), Some(if failed > 0 { 1 } else { 0 }), "{}", show("import", &run.out));
+}
+
+#[test]
+fn hostile_inputs_are_stored_or_named_with_bounded_memory_and_the_documented_exit_codes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).expect("mkdir");
+    let ws = dir.path().join("ws.dateline");
+
+    // A zip whose bad entries sit beside good ones, four of which sanitise to one name.
+    let deep = zip(&[("l3.zip", &zip(&[("l4.zip", &zip(&[("story.txt", &story(99))]))]))]);
+    let mixed = zip(&[
+        ("ok.txt", &story(0)),
+        ("b.txt", &story(1)),
+        ("x/../b.txt", &story(2)),
+        ("./b.txt", &story(3)),
+        ("b\u{7}.txt", &story(4)),
+        ("nul.txt", b"a\0b\0c\0d\0e"),
+        ("broken.pdf", b"%PDF-1.4\n1 0 obj\n<<"),
+        ("bad.json", b"{\"title\": "),
+        ("deep.zip", &deep),
+        ("photo.png", b"\x89PNG"),
+    ]);
+    std::fs::write(input.join("mixed.zip"), mixed).expect("write");
+    // Two names that differ only in bytes that are not UTF-8.
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        std::fs::write(input.join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt")), story(5)).expect("write");
+        std::fs::write(input.join(std::ffi::OsStr::from_bytes(b"caf\xe8.txt")), story(6)).expect("write");
+    }
+    // A name that would clear the screen and retitle the terminal, on a file that fails.
+    std::fs::write(input.join("\u{1b}]0;pwned\u{7}\u{1b}[2Jevil.txt"), b"x\0y\0z\0w").expect("write");
+    // A FlateDecode bomb: 64 MiB of page content from about 64 KB.
+    let mut content = b"BT /F1 12 Tf 72 720 Td (Talks) Tj ET\n".to_vec();
+    content.resize(64 << 20, b' ');
+    std::fs::write(input.join("bomb.pdf"), flate_pdf(&content)).expect("write");
+    drop(content);
+
+    let run = import(std::slice::from_ref(&input), &ws, &dir.path().join("r1.json"));
+    assert_bounded(&run, "first import");
+    assert_accounted(&run, &ws);
+    let r = &run.report;
+    // ok.txt and the four colliding b.txt entries, each its own article.
+    let zip_line = line(r, "in/mixed.zip");
+    assert_eq!((status(zip_line), zip_line["articles"].as_u64()), ("imported", Some(5)), "{r:#?}");
+    for (entry, want) in [
+        ("mixed.zip!nul.txt", "failed"),
+        ("mixed.zip!broken.pdf", "failed"),
+        ("mixed.zip!bad.json", "failed"),
+        ("mixed.zip!deep.zip", "failed"),
+        ("mixed.zip!photo.png", "skipped"),
+        ("bomb.pdf", "failed"),
+        ("evil.txt", "failed"),
+    ] {
+        assert_eq!(status(line(r, entry)), want, "{entry}: {r:#?}");
+    }
+    assert!(reason(line(r, "mixed.zip!deep.zip")).contains("nested more than 3 deep"), "{r:#?}");
+    assert!(reason(line(r, "bomb.pdf")).starts_with("PDF bomb"), "{r:#?}");
+    #[cfg(unix)]
+    {
+        let cafes: Vec<&Value> =
+            r.iter().filter(|l| l["path"].as_str().is_some_and(|p| p.contains("/caf\\x"))).collect();
+        assert_eq!(cafes.len(), 2, "{r:#?}");
+        assert!(cafes.iter().all(|l| status(l) == "imported" && l["articles"] == 1), "{cafes:#?}");
+    }
+    assert_eq!(articles(&ws), 7);
+    let stderr = String::from_utf8_lossy(&run.out.stderr);
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "raw escapes reached stderr: {stderr:?}"
+    );
+    assert!(stderr.contains("\\u{1b}[2Jevil.txt"), "{stderr}");
+
+    // The tool's own output beside its input (a calendar, a graph, a drawn timeline, a copy of
+    // the workspace) is not read again as articles: skipped with a reason, nothing added.
+    for out in ["e.ics", "g.graphml", "t.pdf"] {
+        let o =
+            dateline().arg("export").arg("--out").arg(input.join(out)).arg("--workspace").arg(&ws).output();
+        let o = o.expect("runs");
+        assert!(o.status.success(), "{}", show(out, &o));
+    }
+    std::fs::copy(&ws, input.join("copy.dateline")).expect("copy");
+    let again = import(std::slice::from_ref(&input), &ws, &dir.path().join("r2.json"));
+    assert_bounded(&again, "second import");
+    assert_accounted(&again, &ws);
+    for own in ["e.ics", "g.graphml", "t.pdf", "copy.dateline"] {
+        let l = line(&again.report, own);
+        assert_eq!(status(l), "skipped", "{own}: {l}");
+        assert!(reason(l).contains("not an article"), "{own}: {l}");
+    }
+    assert_eq!(articles(&ws), 7, "{:#?}", again.report);
+
+    // A mistyped workspace path is a failure of the workspace (3) and is not created; a
+    // command line naming nothing that exists is a usage error (2).
+    let missing = dir.path().join("typo.dateline");
+    let o = dateline().arg("info").arg("--workspace").arg(&missing).output().expect("runs");
+    assert_eq!(o.status.code(), Some(3), "{}", show("info on a typo", &o));
+    assert!(!missing.exists());
+    let o = dateline()
+        .args(["events", "--from", "yesterday"])
+        .arg("--workspace")
+        .arg(&ws)
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(2), "{}", show("a bad date", &o));
+}
+
+/// Records past the cap of one file (100,000) are named by the file, and a text past the
+/// article cap is cut and the cut named; these need large inputs, so only with the flag.
+#[test]
+fn record_caps_and_the_text_cap_are_named_when_they_cut() {
+    if !long() {
+        eprintln!("skipped: set DATELINE_HOSTILE_LONG=1");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).expect("mkdir");
+    let ws = dir.path().join("ws.dateline");
+    let n = 100_005;
+    let mut jsonl = String::new();
+    for i in 0..n {
+        jsonl.push_str(&format!("{{\"title\": \"Note {i}\", \"text\": \"Note {i}.\"}}\n"));
+    }
+    std::fs::write(input.join("many.jsonl"), jsonl).expect("write");
+    let mut mbox = String::new();
+    for i in 0..n {
+        mbox.push_str(&format!("From a@b Mon Jan  1 00:00:00 2024\nSubject: Note {i}\n\nNote {i}.\n\n"));
+    }
+    std::fs::write(input.join("many.mbox"), mbox).expect("write");
+    // A single line of 6 MiB, past the 4 MiB article cap.
+    let sentence = "Foreign Minister Anna Berg met Prime Minister Olaf Lind in Oslo on Friday ";
+    let text: String = sentence.repeat((6 << 20) / sentence.len());
+    std::fs::write(input.join("huge.txt"), text).expect("write");
+
+    let run = import(std::slice::from_ref(&input), &ws, &dir.path().join("r.json"));
+    assert_bounded(&run, "import");
+    let r = &run.report;
+    for file in ["many.jsonl", "many.mbox"] {
+        let cut: Vec<&Value> = r
+            .iter()
+            .filter(|l| l["path"].as_str().is_some_and(|p| p.contains(file)) && !reason(l).is_empty())
+            .collect();
+        assert!(!cut.is_empty(), "{file}: nothing says records were cut: {r:#?}");
+        assert!(cut.iter().any(|l| reason(l).contains("100,000")), "{file}: {cut:#?}");
+    }
+    let huge: Vec<&Value> =
+        r.iter().filter(|l| l["path"].as_str().is_some_and(|p| p.contains("huge.txt"))).collect();
+    assert!(huge.iter().any(|l| reason(l).contains("too long")), "{huge:#?}");
+    let stored: u64 = r.iter().map(|l| l["articles"].as_u64().unwrap_or(0)).sum();
+    assert_eq!(stored, articles(&ws), "{r:#?}");
+}
