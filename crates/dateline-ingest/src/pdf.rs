@@ -497,13 +497,8 @@ mod tests {
 
     /// A one-page PDF whose page names itself as its parent (found by the fuzzer: it hung the
     /// reader). Built here, with the page's /Parent reference given by `parent`.
-    fn pdf(parent: &str) -> Vec<u8> {
-        let objects = [
-            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-            format!("<< /Type /Page /Parent {parent} /MediaBox [0 0 612 792] /Contents 4 0 R >>"),
-            "<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (Talks in Oslo) Tj ET\nendstream".to_string(),
-        ];
+    /// A PDF of `objects` (object `i + 1` is `objects[i]`), with a correct xref table.
+    fn assemble(objects: &[String]) -> Vec<u8> {
         let mut out = b"%PDF-1.4\n".to_vec();
         let mut offsets = Vec::new();
         for (i, o) in objects.iter().enumerate() {
@@ -520,6 +515,16 @@ mod tests {
                 .as_bytes(),
         );
         out
+    }
+
+    fn pdf(parent: &str) -> Vec<u8> {
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+            format!("<< /Type /Page /Parent {parent} /MediaBox [0 0 612 792] /Contents 4 0 R >>"),
+            "<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (Talks in Oslo) Tj ET\nendstream".to_string(),
+        ];
+        assemble(&objects)
     }
 
     #[test]
@@ -562,22 +567,7 @@ mod tests {
                 format!("BT /F1 12 Tf 72 720 Td (Page {} talks) Tj ET\n{}", i + 1, "q Q\n".repeat(size / 4));
             objects.push(format!("<< /Length {} >>\nstream\n{body}\nendstream", body.len()));
         }
-        let mut out = b"%PDF-1.4\n".to_vec();
-        let mut offsets = Vec::new();
-        for (i, o) in objects.iter().enumerate() {
-            offsets.push(out.len());
-            out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-        }
-        let xref = out.len();
-        out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-        for off in offsets {
-            out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-        }
-        out.extend_from_slice(
-            format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
-                .as_bytes(),
-        );
-        out
+        assemble(&objects)
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Bad input, built at test time: each case gets a clear per-file outcome, and nothing crashes,
 //! hangs or eats memory without bound.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -10,6 +12,8 @@ use dateline_ingest::{
     read_file_with_problems,
 };
 use zip::write::SimpleFileOptions;
+
+use common::{pdf_of, pdf_of_bytes};
 
 const STORY: &str = "Talks in Geneva\n\nGENEVA, May 3, 2022 (Example Wire) - The foreign ministers met on Tuesday.\n\nThey agreed to meet again.\n";
 
@@ -56,30 +60,7 @@ fn deflated(entries: &[(&str, &[u8])]) -> Vec<u8> {
 
 /// A one-page PDF whose page content stream is `stream`, with a correct xref table.
 fn pdf_with_stream(stream: &str) -> Vec<u8> {
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
-            .to_string(),
-        format!("<< /Length {} >>\nstream\n{stream}\nendstream", stream.len()),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
-    ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for off in offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
-            .as_bytes(),
-    );
-    out
+    common::one_page_pdf("", stream.as_bytes())
 }
 
 fn text_pdf() -> Vec<u8> {
@@ -480,36 +461,7 @@ fn peak_memory_bytes() -> Option<u64> {
 
 /// A one-page PDF whose page content stream is `data` under `filter`, built as `pdf_with_stream`.
 fn pdf_with_filtered_stream(filter: &str, data: &[u8]) -> Vec<u8> {
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    let mut object = |out: &mut Vec<u8>, n: usize, body: &[u8]| {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{n} 0 obj\n").as_bytes());
-        out.extend_from_slice(body);
-        out.extend_from_slice(b"\nendobj\n");
-    };
-    object(&mut out, 1, b"<< /Type /Catalog /Pages 2 0 R >>");
-    object(&mut out, 2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-    object(
-        &mut out,
-        3,
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-    );
-    let mut stream = format!("<< /Length {} /Filter {filter} >>\nstream\n", data.len()).into_bytes();
-    stream.extend_from_slice(data);
-    stream.extend_from_slice(b"\nendstream");
-    object(&mut out, 4, &stream);
-    object(&mut out, 5, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes());
-    for off in &offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", offsets.len() + 1)
-            .as_bytes(),
-    );
-    out
+    common::one_page_pdf(&format!(" /Filter {filter}"), data)
 }
 
 /// `len` bytes of zeros, compressed with zlib a chunk at a time (the zeros are never held).
@@ -567,32 +519,6 @@ fn pdf_flate_bomb_is_refused_by_name_with_bounded_memory() {
     if let Some(peak) = peak_memory_bytes() {
         assert!(peak < 1024 * 1024 * 1024, "peak memory {peak} bytes");
     }
-}
-
-/// A PDF of `objects` (object `i + 1` is `objects[i]`; 1 the catalog), with a correct xref table.
-fn pdf_of(objects: &[String]) -> Vec<u8> {
-    pdf_of_bytes(&objects.iter().map(|o| o.as_bytes().to_vec()).collect::<Vec<_>>())
-}
-
-fn pdf_of_bytes(objects: &[Vec<u8>]) -> Vec<u8> {
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(o);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for off in offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
-            .as_bytes(),
-    );
-    out
 }
 
 /// A page drawing form X1 `fan` times, X1 drawing X2 `fan` times, ... down to X`depth`, which

@@ -2,6 +2,8 @@
 //! (an entry of a zip, a message, a record, a line, the end of a text past the cap) is named in
 //! an `EntryProblem`, and two parts never share an origin. Inputs built at test time.
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
 
@@ -42,37 +44,7 @@ fn zlib(data: &[u8]) -> Vec<u8> {
 
 /// A one-page PDF whose content stream is `content` deflated.
 fn flate_pdf(content: &[u8]) -> Vec<u8> {
-    let data = zlib(content);
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    let objects: Vec<Vec<u8>> = vec![
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
-        [
-            format!("<< /Length {} /Filter /FlateDecode >>\nstream\n", data.len()).into_bytes(),
-            data,
-            b"\nendstream".to_vec(),
-        ]
-        .concat(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
-    ];
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(o);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for off in offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
-            .as_bytes(),
-    );
-    out
+    common::one_page_pdf(" /Filter /FlateDecode", &zlib(content))
 }
 
 #[test]
