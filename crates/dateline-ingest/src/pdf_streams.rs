@@ -69,17 +69,28 @@ pub(crate) fn check(bytes: &[u8], limits: &Limits, budget: &mut Budget) -> Resul
         if filters.is_empty() {
             continue;
         }
-        let data = &bytes[start..end];
-        let stream_cap = (data.len() as u64).saturating_mul(limits.max_ratio).max(MIB);
-        let cap = stream_cap.min(total_cap - total);
-        match unpacked_size(data, &filters, cap) {
-            Size::Within(n) => total += n,
-            Size::Over if cap == stream_cap => return Err(IngestError::PdfRatio { ratio: limits.max_ratio }),
-            Size::Over => return Err(IngestError::PdfBomb { limit: total_cap }),
-        }
+        total += measured(&bytes[start..end], &filters, limits, total, total_cap)?;
     }
     budget.unpacked_left -= total;
     Ok(())
+}
+
+/// What one stream unpacks to, under its own cap (`max_ratio` times its size, 1 MiB at least) and
+/// what is left of the file's (`total_cap` less the `total` unpacked so far).
+fn measured(
+    data: &[u8],
+    filters: &[Filter],
+    limits: &Limits,
+    total: u64,
+    total_cap: u64,
+) -> Result<u64, IngestError> {
+    let stream_cap = (data.len() as u64).saturating_mul(limits.max_ratio).max(MIB);
+    let cap = stream_cap.min(total_cap - total);
+    match unpacked_size(data, filters, cap) {
+        Size::Within(n) => Ok(n),
+        Size::Over if cap == stream_cap => Err(IngestError::PdfRatio { ratio: limits.max_ratio }),
+        Size::Over => Err(IngestError::PdfBomb { limit: total_cap }),
+    }
 }
 
 /// Every stream of the loaded `doc` as lopdf sees it, before pdf-extract unpacks any: an image
@@ -112,14 +123,7 @@ pub(crate) fn check_loaded(doc: &mut pdf_extract::Document, limits: &Limits) -> 
         if filters.is_empty() {
             continue;
         }
-        let data = &stream.content;
-        let stream_cap = (data.len() as u64).saturating_mul(limits.max_ratio).max(MIB);
-        let cap = stream_cap.min(total_cap - total);
-        match unpacked_size(data, &filters, cap) {
-            Size::Within(n) => total += n,
-            Size::Over if cap == stream_cap => return Err(IngestError::PdfRatio { ratio: limits.max_ratio }),
-            Size::Over => return Err(IngestError::PdfBomb { limit: total_cap }),
-        }
+        total += measured(&stream.content, &filters, limits, total, total_cap)?;
     }
     Ok(())
 }
