@@ -160,7 +160,7 @@ impl Cast {
             if taken.overlaps(t.span) || near.is_some_and(|(_, &end)| end > t.span.start) {
                 continue;
             }
-            if let Some(member) = cast.title_member(t, &by_role, &ends, &mut pools) {
+            if let Some(member) = cast.title_member(text, t, &by_role, &ends, &mut pools) {
                 titles.insert(t.span.start, t.span.end);
                 ends.add(member, t.span.end, cast.mentions.len());
                 pools.add(member, t.span.end, cast.mentions.len());
@@ -454,6 +454,7 @@ impl Cast {
     /// nearest before the title, else the first one after it.
     fn title_member(
         &self,
+        text: &str,
         t: &TitleMention,
         by_role: &MembersByRoleWord,
         ends: &MentionEnds,
@@ -472,10 +473,41 @@ impl Cast {
             }
         };
         let pool = &pools.pools[pool];
+        let before = pool.ends.range(..=(t.span.start, usize::MAX, usize::MAX));
+        // "Foreign Minister A will travel to X and Y. In X, she will meet with Foreign Minister
+        // B. In Y, the Foreign Minister will meet with C": a title that opens its clause means
+        // the member last mentioned opening one, not the one last met.
+        if self.opens_clause(text, t.span.start) {
+            let members = &self.mentions;
+            let subject =
+                before.clone().rev().take(24).find(|&&(_, i, _)| {
+                    members.get(i).is_some_and(|m| self.opens_clause(text, m.span.start))
+                });
+            if let Some(&(_, _, m)) = subject {
+                return Some(m);
+            }
+        }
         // The member mentioned last before the title (of two mentions ending at one place, the
         // later in the list), else the first one mentioned.
-        let nearest = pool.ends.range(..=(t.span.start, usize::MAX, usize::MAX)).next_back();
-        nearest.map(|&(_, _, m)| m).or(pool.fallback)
+        before.last().map(|&(_, _, m)| m).or(pool.fallback)
+    }
+
+    /// Whether a mention starting at `start` opens its sentence's clause: nothing before it in
+    /// the sentence but "the" and a short fronted phrase and its comma ("In Tunis, the ...").
+    fn opens_clause(&self, text: &str, start: usize) -> bool {
+        let from = self.sentence_starts[self.sentence_starts.partition_point(|&x| x <= start).max(1) - 1];
+        let Some(before) = text.get(from..start) else { return false };
+        let before = before.trim_end();
+        let before = match before.strip_suffix("the").or_else(|| before.strip_suffix("The")) {
+            Some(rest) if rest.is_empty() || rest.ends_with(' ') => rest.trim_end(),
+            _ => before,
+        };
+        if before.is_empty() {
+            return true;
+        }
+        before.strip_suffix(',').is_some_and(|front| {
+            front.split_whitespace().count() <= 6 && !front.contains([',', ';', ':', '"'])
+        })
     }
 
     /// The members a definite title may mean: those with that role (and country, when stated),

@@ -422,6 +422,11 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
     if let Some(i) = told_before {
         travellers = vec![trips[i].traveller_participant()];
     }
+    for h in inviters(cx) {
+        if !travellers.iter().chain(&hosts).any(|p| p.actor.name == h.actor.name) {
+            hosts.push(h);
+        }
+    }
     let coordinated = coordinated_run(cx, &travellers);
     let status = cx.status_for(date);
     for traveller in travellers.into_iter().take(coordinated) {
@@ -517,6 +522,31 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
             }
         }
     }
+}
+
+/// "at the invitation of Prime Minister A", "on the invitation of", "invited by President A": the
+/// one who invited hosts the visit. The person follows within a few words ("of his counterpart,
+/// A"), in the same clause.
+fn inviters(cx: &Context<'_, '_>) -> Vec<Participant> {
+    let text = cx.t.text;
+    let clause = cx.regions.clause;
+    // ASCII lowering keeps byte offsets.
+    let lower = clause.slice(text).to_ascii_lowercase();
+    let mut out = Vec::new();
+    for key in ["invitation of ", "invited by "] {
+        for (i, _) in lower.match_indices(key) {
+            let from = clause.start + i + key.len();
+            let first = cx.mentions_in(Span::new(from, clause.end)).find(|m| m.kind == MentionKind::Person);
+            if let Some(m) = first
+                && m.span.start - from <= 40
+                && !text[from..m.span.start].contains(['.', ';', ':'])
+                && !super::context::is_spokesperson(m)
+            {
+                super::context::push_unique(&mut out, super::context::participant(m, Role::Host));
+            }
+        }
+    }
+    out
 }
 
 /// The smallest range holding both, at the coarser precision.
@@ -697,7 +727,10 @@ pub(super) fn destinations<'c>(cx: &'c Context<'_, '_>) -> Vec<&'c Mention> {
             break;
         }
         let joins = match last_end {
-            None => (gap.len() <= 12 || after_to) && !title_complement,
+            None => {
+                (gap.len() <= 12 || after_to || to_an_occasion_in(cx.trigger.slice(text), gap_trimmed))
+                    && !title_complement
+            }
             Some(_) => gap.len() <= 24 && !title_complement,
         };
         if joins {
@@ -708,6 +741,27 @@ pub(super) fn destinations<'c>(cx: &'c Context<'_, '_>) -> Vec<&'c Mention> {
         }
     }
     out
+}
+
+/// "will lead the delegation to the inauguration of President A in Abuja", "flew to the funeral
+/// in London": a trip to an occasion goes to the place the occasion is in. `gap` runs from the
+/// trigger to the place: "to" (unless the trigger ends with it), one noun phrase with its
+/// article, "in".
+fn to_an_occasion_in(trigger: &str, gap: &str) -> bool {
+    let gap = gap.trim_start();
+    let phrase =
+        if trigger.ends_with(" to") || trigger == "to" { Some(gap) } else { gap.strip_prefix("to ") };
+    let Some(phrase) = phrase.and_then(|p| p.strip_suffix(" in")) else {
+        return false;
+    };
+    let Some(rest) = ["the ", "a ", "an "].iter().find_map(|a| phrase.strip_prefix(a)) else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && !rest.contains([',', ';', ':', '(', '"'])
+        && !words.iter().any(|w| matches!(*w, "and" | "or" | "who" | "which" | "that" | "to" | "in" | "with"))
 }
 
 /// A sentence that names a stop of the current trip and gives dates inside the trip's dates
