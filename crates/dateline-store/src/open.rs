@@ -109,15 +109,21 @@ pub(crate) fn sqlite_reason(e: &rusqlite::Error) -> String {
 
 /// What the database behind `conn` is.
 fn identify(conn: &Connection, path: &str) -> Result<Found> {
-    let header = |name: &str| -> Result<i64> {
-        conn.pragma_query_value(None, name, |r| r.get(0)).map_err(|e| classify(e, path))
-    };
-    let app = header("application_id")?;
-    let version = header("user_version")? as usize;
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
-        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+    // One statement, one snapshot: read one by one, the marks and the tables could straddle
+    // another process's commit that creates the workspace (no mark, no version, then its
+    // tables), and a workspace being made would look like somebody else's database.
+    let (app, version, tables): (i64, i64, Option<String>) = conn
+        .query_row(
+            "SELECT (SELECT application_id FROM pragma_application_id), \
+                    (SELECT user_version FROM pragma_user_version), \
+                    (SELECT group_concat(name, char(31)) FROM sqlite_master WHERE type = 'table')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .map_err(|e| classify(e, path))?;
+    let version = version as usize;
+    let tables: Vec<String> =
+        tables.map(|t| t.split('\u{1f}').map(str::to_string).collect()).unwrap_or_default();
     let ours = |version: usize| {
         if version > latest() {
             return Err(StoreError::Newer { path: path.to_string(), found: version, known: latest() });
@@ -376,5 +382,7 @@ pub(crate) fn migrate_with(conn: &mut Connection, path: &str, migrations: &[&str
         })?;
     }
     tx.pragma_update(None, "user_version", migrations.len() as i64).map_err(fail)?;
+    // Marked in the same commit that makes the tables: no reader ever sees them unmarked.
+    tx.pragma_update(None, "application_id", APPLICATION_ID).map_err(fail)?;
     tx.commit().map_err(fail)
 }
