@@ -66,6 +66,18 @@ const PEOPLE: &[(&str, Expected)] = &[
         &[("Ursula von der Leyen", Some("European Commission President"), None)],
     ),
     (
+        "President von der Leyen met Prime Minister de Croo and the President of France, H.E. Mr. Emmanuel Macron, today.",
+        &[
+            ("von der Leyen", Some("President"), None),
+            ("de Croo", Some("Prime Minister"), None),
+            ("Emmanuel Macron", Some("President of France"), Some("France")),
+        ],
+    ),
+    (
+        "The President of Vietnam, Trần Đức Minh, met the minister.",
+        &[("Trần Đức Minh", Some("President of Vietnam"), Some("Vietnam"))],
+    ),
+    (
         "ROK Foreign Minister Chung Eui-yong met him.",
         &[("Chung Eui-yong", Some("Foreign Minister"), Some("South Korea"))],
     ),

@@ -359,7 +359,22 @@ fn described_holder(text: &str, pos: usize) -> Option<(Span, Option<String>)> {
 /// Chancellery", "The Minister of Foreign Affairs of Canada, Mélanie Joly, today": a full name of
 /// two words at least, that no place or title starts, then a comma, a stop or "and".
 fn holder_after_comma(text: &str, pos: usize) -> Option<Span> {
-    let start = pos + text[pos..].strip_prefix(", ").map(|_| 2)?;
+    let mut start = pos + text[pos..].strip_prefix(", ").map(|_| 2)?;
+    // "the President of France, H.E. Mr. Emmanuel Macron,": forms of address before the name.
+    let window = |start: usize| {
+        let mut end = text.len().min(start + 40);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        &text[start..end]
+    };
+    while let Some(h) = titles().find(window(start)).first()
+        && h.span.start == 0
+        && h.class == RoleClass::Honorific
+        && text[start + h.span.end..].starts_with(' ')
+    {
+        start += h.span.end + 1;
+    }
     let name = name_from(text, start, false)?;
     let written = name.slice(text);
     if written.split_whitespace().count() < 2
@@ -370,6 +385,26 @@ fn holder_after_comma(text: &str, pos: usize) -> Option<Span> {
     let after = &text[name.end..];
     let closes = after.starts_with([',', '.', ';', ')']) || after.starts_with(" and ") || after.is_empty();
     closes.then_some(name)
+}
+
+/// Whether the particle `first` and the words `after` it begin a family name: "von der Leyen",
+/// "van der Bellen", "de Croo", "da Silva", one or two particles then a capitalised word.
+fn opens_a_family_name(first: &str, after: &str) -> bool {
+    const LEADING: &[&str] = &[
+        "von", "van", "de", "del", "della", "da", "das", "dos", "di", "du", "der", "den", "le", "la", "ter",
+        "ten",
+    ];
+    if !LEADING.contains(&first) {
+        return false;
+    }
+    let mut words = after.split(' ').skip(1);
+    let capitalised =
+        |w: &str| w.starts_with(char::is_uppercase) && w.chars().nth(1).is_some_and(char::is_lowercase);
+    match words.next() {
+        Some(w) if capitalised(w) => true,
+        Some(w) if PARTICLES.contains(&w) => words.next().is_some_and(capitalised),
+        _ => false,
+    }
 }
 
 /// The name that starts at `start` (a word's first byte); see [`name_at`].
@@ -386,7 +421,10 @@ fn name_from(text: &str, start: usize, upper: bool) -> Option<Span> {
         let particle = (words > 0 && PARTICLES.contains(&lower.as_str()))
             || (words == 0
                 && matches!(lower.as_str(), "bin" | "ibn" | "bint" | "al" | "abu")
-                && word.starts_with('b'));
+                && word.starts_with('b'))
+            // "President von der Leyen", "Prime Minister de Croo": a family name that opens with
+            // its particle, right after a title.
+            || (words == 0 && word.starts_with(char::is_lowercase) && opens_a_family_name(&lower, &text[word_end..]));
         if !(capitalised || particle) || (capitalised && is_stop(word)) {
             break;
         }

@@ -594,10 +594,16 @@ impl Context<'_, '_> {
                         | "created"
                 )
             });
+        // "met with A, on the sidelines of the G7 Summit in Hiroshima on 20 May": the date of
+        // the gathering the meeting was held at is the meeting's.
+        let at_a_gathering = ["on the sidelines of ", "on the margins of ", "on the fringes of "]
+            .iter()
+            .any(|w| rest.starts_with(w));
         let after_limit = self.regions.object.end
             + match (relative, other_occurrence) {
                 (_, true) => 0,
                 (true, false) => 90,
+                (false, false) if at_a_gathering => 90,
                 (false, false) => 40,
             };
         let in_clause = crate::starting_in(self.t.times, clause, |x| x.span);

@@ -339,6 +339,11 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
     // the guest of "looks forward to welcoming X to Y".
     let mut travellers = cx.initiators();
     let welcoming = cx.trigger.slice(cx.t.text).to_lowercase().split(' ').any(|w| w.starts_with("welcom"));
+    // "welcomed President A to Berlin": a person welcomed to a place; "welcomed Russia's decision
+    // to withdraw", "welcomed the agreement" are no visit.
+    if welcoming && !welcomed_to_a_place(cx, &destinations) {
+        return;
+    }
     let mut hosts: Vec<Participant> = Vec::new();
     // "President A invited Chancellor B to visit Y": the invited one travels.
     let subject_text = cx.regions.subject.slice(cx.t.text);
@@ -522,6 +527,30 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
             }
         }
     }
+}
+
+/// "will welcome A of Brazil to the White House", "welcomed Finland's President A to NATO
+/// Headquarters": a person is the first thing welcomed, and the destinations follow "to" after
+/// that person.
+fn welcomed_to_a_place(cx: &Context<'_, '_>, destinations: &[Mention]) -> bool {
+    let text = cx.t.text;
+    let Some(guest) = cx.mentions_in(cx.regions.object).find(|m| m.kind == MentionKind::Person) else {
+        return false;
+    };
+    let between = &text[cx.trigger.end..guest.span.start];
+    let first = between.split_whitespace().all(|w| !w.starts_with(char::is_lowercase) || w == "the");
+    first
+        && !text[guest.span.end..].starts_with(['\'', '’'])
+        && !destinations.is_empty()
+        && destinations.iter().all(|d| {
+            d.span.start > guest.span.end && {
+                let before = text[guest.span.end..d.span.start].trim_end();
+                before.ends_with(" to")
+                    || before.ends_with(" to the")
+                    || before.ends_with(',')
+                    || before.ends_with(" and")
+            }
+        })
 }
 
 /// "at the invitation of Prime Minister A", "on the invitation of", "invited by President A": the
