@@ -18,7 +18,7 @@ const COMMANDS: &[&str] = &[
     "new_workspace",
     "recent_workspaces",
     "article_extensions",
-    "test_save_path",
+    "choose_save_path",
     "list_feeds",
     "add_feed",
     "remove_feed",
