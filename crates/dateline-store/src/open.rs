@@ -108,7 +108,13 @@ pub(crate) fn sqlite_reason(e: &rusqlite::Error) -> String {
 }
 
 /// What the database behind `conn` is.
+///
+/// The marks and the tables are read in one read transaction, so from one state of the file: read
+/// one statement at a time, a workspace being created beside could be seen with version 0 and
+/// then with the tables its migration had just committed, "another SQLite database".
 fn identify(conn: &Connection, path: &str) -> Result<Found> {
+    // Rolled back on drop: it only reads.
+    let _snapshot = conn.unchecked_transaction().map_err(|e| classify(e, path))?;
     let header = |name: &str| -> Result<i64> {
         conn.pragma_query_value(None, name, |r| r.get(0)).map_err(|e| classify(e, path))
     };
