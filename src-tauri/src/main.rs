@@ -5,6 +5,7 @@
 
 mod recent;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -14,8 +15,9 @@ use dateline::{
 };
 use dateline::{DataFormat, GraphLimit, GraphQuery, GraphView};
 use dateline::{EventChange, FeedSelection, FeedUpdateReport, FeedView, FetchLimits, Fetcher};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Manager, State};
+use tauri_plugin_dialog::DialogExt;
 
 /// An error as the UI receives it.
 #[derive(Debug, Serialize)]
@@ -39,6 +41,39 @@ struct AppState {
     fetcher: Fetcher,
     /// Bumped when the watched folders (or the workspace) change: the watcher starts again.
     watching: std::sync::atomic::AtomicU64,
+    chosen: Chosen,
+}
+
+/// The save dialog's answers not yet written to (`choose_save_path`): the only paths the commands
+/// that write a file the user names (`export_data`, `export_image`, `new_workspace`) accept, each
+/// once, so a script in the window cannot make the app write anywhere the user did not choose.
+#[derive(Default)]
+struct Chosen(Mutex<HashSet<String>>);
+
+impl Chosen {
+    fn set(&self) -> CommandResult<std::sync::MutexGuard<'_, HashSet<String>>> {
+        self.0
+            .lock()
+            .map_err(|_| CommandError { code: "internal", message: "save-path lock poisoned".into() })
+    }
+
+    fn remember(&self, path: String) -> CommandResult<()> {
+        self.set()?.insert(path);
+        Ok(())
+    }
+
+    /// Takes `path` from the answers, or refuses it.
+    fn take(&self, path: &str) -> CommandResult<()> {
+        if self.set()?.remove(path) {
+            return Ok(());
+        }
+        Err(CommandError {
+            code: "not_chosen",
+            message: format!(
+                "{path} was not chosen in the save dialog: the app writes only to a file chosen there (choose it again)"
+            ),
+        })
+    }
 }
 
 impl AppState {
@@ -121,6 +156,8 @@ async fn graph_ego(
     Ok(GraphLimit::APP.apply(locked(&state)?.graph_ego(actor, hops, &query)?, Some(actor)))
 }
 
+/// Writes the data export to `path`, an answer of the save dialog (a CSV also writes its
+/// actors file beside it).
 #[tauri::command]
 async fn export_data(
     state: State<'_, AppState>,
@@ -128,6 +165,7 @@ async fn export_data(
     format: String,
     query: GraphQuery,
 ) -> CommandResult<()> {
+    state.chosen.take(&path)?;
     let format = DataFormat::parse(&format)?;
     Ok(locked(&state)?.export_data(std::path::Path::new(&path), format, &query, chrono::Utc::now())?)
 }
@@ -141,10 +179,11 @@ fn cancel_import(state: State<'_, AppState>) {
     }
 }
 
-/// Draws the timeline into `path` (PNG, SVG or PDF by extension) with the CLI's renderer, off
-/// the main thread (a large PNG takes a moment).
+/// Draws the timeline into `path` (PNG, SVG or PDF by extension; an answer of the save dialog)
+/// with the CLI's renderer, off the main thread (a large PNG takes a moment).
 #[tauri::command]
 async fn export_image(app: AppHandle, path: String, options: ImageExportOptions) -> CommandResult<()> {
+    app.state::<AppState>().chosen.take(&path)?;
     tauri::async_runtime::spawn_blocking(move || {
         let today = chrono::Utc::now().date_naive();
         let state = app.state::<AppState>();
@@ -198,13 +237,16 @@ async fn open_workspace(
     switch_to(&app, &state, Workspace::open_with(&path, dateline::Access::Write)?)
 }
 
+/// Creates a workspace at `path`, an answer of the save dialog, with `.dateline` added when the
+/// name has no extension.
 #[tauri::command]
 async fn new_workspace(
     app: AppHandle,
     state: State<'_, AppState>,
     path: String,
 ) -> CommandResult<WorkspaceInfo> {
-    let path = PathBuf::from(path);
+    state.chosen.take(&path)?;
+    let path = with_extension(PathBuf::from(path), "dateline");
     if path.exists() {
         return Err(CommandError {
             code: "exists",
@@ -225,14 +267,59 @@ fn recent_workspaces(recent: State<'_, RecentFile>) -> Vec<String> {
     recent.0.as_deref().map(recent::load).unwrap_or_default()
 }
 
-/// Test hook: with `DATELINE_TEST_SAVE_DIR` set, a save dialog's answer is that folder and the
-/// dialog's suggested file name, so the end-to-end test can export without a native dialog.
-/// Unset in normal use.
+/// `path`, with `.ext` added when its file name has no extension.
+fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
+    if path.extension().is_some() {
+        return path;
+    }
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".");
+    name.push(ext);
+    path.with_file_name(name)
+}
+
+/// A file type of the save dialog: a name and its extensions (no dot).
+#[derive(Debug, Deserialize)]
+struct SaveFilter {
+    name: String,
+    extensions: Vec<String>,
+}
+
+/// The native save dialog, opened here rather than by the window so that the app knows what the
+/// user chose: the answer is remembered, and the command that writes it takes it once
+/// (`Chosen`). `None` when cancelled.
+///
+/// Test hook: with `DATELINE_TEST_SAVE_DIR` set, the answer is that folder and the suggested
+/// file name, without a dialog, so the end-to-end test can export (a native dialog is out of
+/// WebDriver's reach). Unset in normal use.
 #[tauri::command]
-fn test_save_path(default_name: String) -> Option<String> {
-    let dir = std::env::var_os("DATELINE_TEST_SAVE_DIR").filter(|d| !d.is_empty())?;
-    let name = std::path::Path::new(&default_name).file_name()?;
-    Some(std::path::Path::new(&dir).join(name).to_string_lossy().into_owned())
+async fn choose_save_path(
+    window: tauri::Window,
+    state: State<'_, AppState>,
+    default_name: String,
+    filters: Vec<SaveFilter>,
+) -> CommandResult<Option<String>> {
+    let test_dir = std::env::var_os("DATELINE_TEST_SAVE_DIR").filter(|d| !d.is_empty());
+    let answer = match test_dir {
+        Some(dir) => Path::new(&default_name).file_name().map(|name| Path::new(&dir).join(name)),
+        None => {
+            let mut dialog = window.dialog().file().set_parent(&window).set_file_name(default_name);
+            for f in &filters {
+                let extensions: Vec<&str> = f.extensions.iter().map(String::as_str).collect();
+                dialog = dialog.add_filter(&f.name, &extensions);
+            }
+            match dialog.blocking_save_file() {
+                None => None,
+                Some(p) => {
+                    Some(p.into_path().map_err(|e| CommandError { code: "dialog", message: e.to_string() })?)
+                }
+            }
+        }
+    };
+    let Some(answer) = answer else { return Ok(None) };
+    let answer = answer.to_string_lossy().into_owned();
+    state.chosen.remember(answer.clone())?;
+    Ok(Some(answer))
 }
 
 // --- Feeds and what changed since the analyst last looked ---
@@ -454,6 +541,7 @@ fn main() {
             cancel: Mutex::new(Cancel::default()),
             fetcher: Fetcher::new(FetchLimits::default()),
             watching: std::sync::atomic::AtomicU64::new(0),
+            chosen: Chosen::default(),
         })
         .setup(move |app| {
             let file = app.path().app_config_dir().ok().map(|d| d.join("recent-workspaces.json"));
@@ -478,7 +566,7 @@ fn main() {
             new_workspace,
             recent_workspaces,
             article_extensions,
-            test_save_path,
+            choose_save_path,
             list_feeds,
             add_feed,
             remove_feed,
@@ -506,5 +594,33 @@ fn main() {
     if let Err(e) = result {
         eprintln!("dateline: the window could not start: {e}");
         std::process::exit(3);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_write_takes_a_path_the_save_dialog_answered_once() {
+        let chosen = Chosen::default();
+        chosen.remember("/home/a/timeline.png".into()).unwrap();
+        let refused = chosen.take("/home/a/.bashrc").unwrap_err();
+        assert_eq!(refused.code, "not_chosen");
+        assert!(refused.message.contains("/home/a/.bashrc"), "{}", refused.message);
+        // Not a prefix, a parent or a sibling: the very answer.
+        assert!(chosen.take("/home/a").is_err());
+        assert!(chosen.take("/home/a/timeline.png/../x").is_err());
+        chosen.take("/home/a/timeline.png").unwrap();
+        assert_eq!(chosen.take("/home/a/timeline.png").unwrap_err().code, "not_chosen", "once");
+    }
+
+    #[test]
+    fn a_new_workspace_without_an_extension_gets_dateline() {
+        let ext = |p: &str| with_extension(PathBuf::from(p), "dateline");
+        assert_eq!(ext("/w/news"), PathBuf::from("/w/news.dateline"));
+        assert_eq!(ext("/w/news.dateline"), PathBuf::from("/w/news.dateline"));
+        assert_eq!(ext("/w/news.db"), PathBuf::from("/w/news.db"));
+        assert_eq!(ext("/w.d/news"), PathBuf::from("/w.d/news.dateline"));
     }
 }

@@ -153,6 +153,41 @@ test('exporting a PNG writes the image the renderer draws', async () => {
   assert.ok(png.readUInt32BE(20) > 100, 'a drawn height');
 });
 
+test('a write to a path the save dialog did not answer is refused', async () => {
+  // A script in the window calls the write commands itself: the app writes only where the save
+  // dialog answered, and each answer once (the PNG test above used out/timeline.png's).
+  const invoke = (cmd, args) =>
+    driver.executeAsyncScript(
+      `const done = arguments[arguments.length - 1];
+       window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then(
+         () => done({ ok: true }), (e) => done({ ok: false, error: e }));`,
+      cmd,
+      args,
+    );
+  const query = { from: null, to: null, event_ids: null };
+  const options = { from: null, to: null, lanes: 'actor', lane_order: null, width: 800, scale: 1, title: null, subtitle: null, dark: false, event_ids: null };
+  const elsewhere = join(work, 'elsewhere.json');
+  const attempts = [
+    ['export_data', { path: elsewhere, format: 'json', query }],
+    ['export_image', { path: join(work, 'out', 'timeline.png'), options }],
+    ['new_workspace', { path: join(work, 'elsewhere.dateline') }],
+  ];
+  for (const [cmd, args] of attempts) {
+    const r = await invoke(cmd, args);
+    assert.equal(r.ok, false, `${cmd} refused`);
+    assert.equal(r.error?.code, 'not_chosen', `${cmd}: ${JSON.stringify(r.error)}`);
+  }
+  assert.ok(!existsSync(elsewhere) && !existsSync(join(work, 'elsewhere.dateline')), 'nothing written');
+  // An answer of the dialog (here the test's folder) is written to.
+  const chosen = await driver.executeAsyncScript(
+    `const done = arguments[arguments.length - 1];
+     window.__TAURI_INTERNALS__.invoke('choose_save_path', { defaultName: 'chosen.json', filters: [] }).then(done, (e) => done(e));`,
+  );
+  assert.equal(chosen, join(work, 'out', 'chosen.json'));
+  assert.deepEqual(await invoke('export_data', { path: chosen, format: 'json', query }), { ok: true });
+  assert.ok(existsSync(chosen), `${chosen} written`);
+});
+
 test('an article full of markup is shown as text and runs nothing', async () => {
   await clearActorSelection();
   mkdirSync(join(work, 'hostile'));

@@ -166,7 +166,7 @@ export async function installDeskMocks(page) {
       m.handlers.split_actor = () => null;
       m.handlers.merge_actors = () => null;
       m.handlers.rename_actor = () => null;
-      m.handlers.test_save_path = () => window.__savePath ?? null;
+      m.handlers.choose_save_path = () => window.__savePath ?? null;
       m.handlers.export_image = () => null;
       m.handlers.export_data = () => null;
       m.handlers.recent_workspaces = () => ['/home/analyst/Dateline/diplomacy-2023', '/home/analyst/Dateline/archive-2019.dateline'];

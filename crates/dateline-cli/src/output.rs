@@ -32,15 +32,26 @@ pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
     s.chars().map(|c| if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() }).collect()
 }
 
-/// An import's progress on stderr: a bar on a terminal; elsewhere (a log, a pipe, CI) a line
-/// every few seconds, so a long import never looks hung.
+/// An import's progress on stderr: a bar on a terminal; elsewhere (a log, a pipe, CI) a plain
+/// line every 5 seconds (`DATELINE_PROGRESS_SECONDS` sets how many; 0, every step), so a long
+/// import never looks hung.
 pub struct Progress {
     bar: Option<indicatif::ProgressBar>,
     last: std::time::Instant,
+    every: std::time::Duration,
 }
 
 impl Progress {
     const EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+
+    /// How often a line is written where there is no bar.
+    fn every() -> std::time::Duration {
+        std::env::var("DATELINE_PROGRESS_SECONDS")
+            .ok()
+            .and_then(|s| s.trim().parse::<f64>().ok())
+            .filter(|s| s.is_finite() && *s >= 0.0 && *s < 1e9)
+            .map_or(Self::EVERY, std::time::Duration::from_secs_f64)
+    }
 
     pub fn new() -> Self {
         use std::io::IsTerminal;
@@ -51,7 +62,7 @@ impl Progress {
             }
             bar
         });
-        Self { bar, last: std::time::Instant::now() }
+        Self { bar, last: std::time::Instant::now(), every: Self::every() }
     }
 
     pub fn update(&mut self, p: &dateline::ImportProgress) {
@@ -61,7 +72,7 @@ impl Progress {
                 bar.set_position(u64::from(p.files_done));
                 bar.set_message(format!("{} articles, {} events", p.articles, p.events));
             }
-            None if self.last.elapsed() >= Self::EVERY => {
+            None if self.last.elapsed() >= self.every => {
                 self.last = std::time::Instant::now();
                 let current =
                     p.current.as_deref().map(|c| format!(" ({})", terminal_safe(c))).unwrap_or_default();

@@ -514,3 +514,42 @@ fn a_pdf_the_reader_panics_on_is_reported_without_a_panic_message() {
     );
     assert!(!err.contains("panicked") && !err.contains("backtrace"), "{err}");
 }
+
+/// Piped stderr (a log, CI) has no progress bar but a plain line as the import goes, every 5 s or
+/// every `DATELINE_PROGRESS_SECONDS` (0 here: at each step, so a short import shows them).
+#[test]
+fn an_import_shows_progress_on_a_stderr_that_is_not_a_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).expect("mkdir");
+    // Three batches of the import's 64 files.
+    let total = 150;
+    for i in 0..total {
+        let text = format!("Note {i}\n\nPublished: 2024-01-01\n\nNothing was said about item {i}.\n");
+        std::fs::write(input.join(format!("note-{i:03}.txt")), text).expect("write");
+    }
+    let out = dateline()
+        .arg("import")
+        .arg(&input)
+        .arg("--workspace")
+        .arg(dir.path().join("ws.dateline"))
+        .env("DATELINE_PROGRESS_SECONDS", "0")
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains(['\u{1b}', '\r']), "no terminal codes on a pipe: {stderr:?}");
+    let done: Vec<(u32, u32)> = stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("importing: "))
+        .map(|l| {
+            let (counts, _) = l.split_once(" files, ").unwrap_or_else(|| panic!("a progress line: {l}"));
+            let (done, of) = counts.split_once('/').expect("done/total");
+            (done.parse().expect("done"), of.parse().expect("total"))
+        })
+        .collect();
+    assert!(done.iter().all(|&(_, of)| of == total), "{stderr}");
+    assert!(done.windows(2).all(|w| w[0].0 <= w[1].0), "files done never goes back: {stderr}");
+    assert!(done.iter().any(|&(d, _)| d > 0 && d < total), "a line part-way: {stderr}");
+    assert_eq!(done.last().map(|&(d, _)| d), Some(total), "{stderr}");
+}

@@ -4,7 +4,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
-import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialog';
+import { open as openDialog } from '@tauri-apps/plugin-dialog';
 import { revealItemInDir } from '@tauri-apps/plugin-opener';
 import type {
   ActorView,
@@ -99,15 +99,11 @@ export const api = {
   watchedFolders: () => call<string[]>('watched_folders'),
   watchFolder: (path: string) => call<string[]>('watch_folder', { path }),
   unwatchFolder: (path: string) => call<string[]>('unwatch_folder', { path }),
-  /** The save path the E2E run fixes (`DATELINE_TEST_SAVE_DIR` + the suggested name), else null: then ask the user. */
-  testSavePath: (defaultName: string) => call<string | null>('test_save_path', { defaultName }),
-
-  /** The native save dialog (capability `dialog:allow-save`); null when cancelled. */
-  chooseSavePath: async (defaultPath: string, filters: { name: string; extensions: string[] }[]) => {
-    const forced = await api.testSavePath(defaultPath);
-    if (forced) return forced;
-    return guard(() => saveDialog({ defaultPath, filters }));
-  },
+  /** The native save dialog, opened by the Rust side, which then lets the export or new
+   * workspace write to the answer (once) and to no other path; null when cancelled. (With
+   * `DATELINE_TEST_SAVE_DIR`, the E2E run's folder + the suggested name, without a dialog.) */
+  chooseSavePath: (defaultName: string, filters: { name: string; extensions: string[] }[]) =>
+    call<string | null>('choose_save_path', { defaultName, filters }),
   /** The native open dialog (capability `dialog:allow-open`): files or folders, null when cancelled. */
   chooseOpenPaths: async (opts: { directory: boolean; multiple: boolean; filters?: { name: string; extensions: string[] }[] }) => {
     const r = await guard(() => openDialog(opts));

@@ -197,7 +197,8 @@ export class Desk {
   async chooseAndCreateWorkspace(): Promise<boolean> {
     try {
       const path = await api.chooseSavePath('workspace.dateline', WORKSPACE_FILTER);
-      return path ? this.switched(api.newWorkspace(withExtension(path, 'dateline')), 'create the workspace') : false;
+      // The Rust side adds `.dateline` to a name without an extension.
+      return path ? this.switched(api.newWorkspace(path), 'create the workspace') : false;
     } catch (e) {
       this.fail('create the workspace', e);
       return false;
@@ -238,8 +239,4 @@ const WORKSPACE_FILTER = [{ name: 'Dateline workspace', extensions: ['dateline']
 
 export function baseName(p: string): string {
   return p.split(/[\\/]/).filter(Boolean).pop() ?? p;
-}
-
-export function withExtension(p: string, ext: string): string {
-  return /\.[^\\/.]+$/.test(p) ? p : `${p}.${ext}`;
 }
