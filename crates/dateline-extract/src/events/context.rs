@@ -752,15 +752,38 @@ pub(super) fn coordinated_days(
     if range.precision != Precision::Day {
         return None;
     }
+    // "my visit to Kiev yesterday and today's visit to Moscow": a day in the genitive opens a
+    // phrase of its own.
+    let genitive = |y: &TimeExpr| {
+        let after = &text[y.span.end..];
+        let own = y.span.slice(text);
+        [after, own].iter().any(|s| s.starts_with("'s") || s.starts_with("’s"))
+            || own.ends_with("'s")
+            || own.ends_with("’s")
+    };
+    if genitive(x) {
+        return None;
+    }
+    let span_of = |first: DateRange, second: DateRange| {
+        (second.start > first.end && (second.start - first.end).num_days() <= 7)
+            .then(|| DateRange::new(first.start, second.end, Precision::Day))
+            .flatten()
+    };
+    // "visiting Madrid today and tomorrow for talks": the day taken may be the second one.
+    let before = text[..x.span.start].trim_end_matches(' ');
+    if let Some(head) = before.strip_suffix(" and").map(|h| h.trim_end_matches([' ', ',']))
+        && let Some(first) = in_clause.iter().find(|y| y.span.end == head.len())
+        && let Some(first) = first.range.filter(|r| r.precision == Precision::Day)
+    {
+        return span_of(first, range);
+    }
     let rest = &text[x.span.end..];
     let gap = rest.len() - rest.trim_start_matches([' ', ',']).len();
     let joined = rest[gap..].strip_prefix("and ")?;
     let at = x.span.end + gap + 4 + (joined.len() - joined.trim_start().len());
-    let next = in_clause.iter().find(|y| y.span.start == at)?;
+    let next = in_clause.iter().find(|y| y.span.start == at).filter(|y| !genitive(y))?;
     let second = next.range.filter(|r| r.precision == Precision::Day)?;
-    (second.start > range.end && (second.start - range.end).num_days() <= 7)
-        .then(|| DateRange::new(range.start, second.end, Precision::Day))
-        .flatten()
+    span_of(range, second)
 }
 
 /// A spokesperson or press secretary issues the statement; they take part in nothing it tells.
