@@ -58,6 +58,32 @@ pub(super) fn actors_of(cx: &Context<'_, '_>, trips: &[Trip]) -> Vec<Participant
     cx.initiators()
 }
 
+/// "Envoy A met Taliban officials. The talks, held in Doha on Sunday and Monday, ended ...": a
+/// meeting told again by its noun alone, with the article, no complement and a date of its own
+/// in a participle or relative clause right after it; the telling before it gives its people
+/// (the two are merged as one event).
+fn told_again_with_its_date(cx: &Context<'_, '_>) -> bool {
+    told_again(cx.t.text, cx.sentence, cx.trigger) && cx.attached_date().is_some()
+}
+
+/// The words of [`told_again_with_its_date`]: "The talks, held", "The meeting, which took place".
+/// Such a telling that merged into no other keeps only the one person it was given: it is no
+/// event of its own ([`super::drop_lone_retellings`]).
+pub(super) fn told_again(text: &str, sentence: Span, trigger: Span) -> bool {
+    let word = trigger.slice(text).to_ascii_lowercase();
+    if !matches!(word.as_str(), "talks" | "meeting" | "negotiations" | "consultations") {
+        return false;
+    }
+    let before = text[sentence.start..trigger.start].trim_end();
+    if !(before == "The" || before.ends_with(", the") || before.ends_with(". The")) {
+        return false;
+    }
+    let after = &text[trigger.end..sentence.end];
+    [", held ", ", which took place ", ", which were held ", ", which was held ", ", which began "]
+        .iter()
+        .any(|w| after.starts_with(w))
+}
+
 pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Trips) -> Vec<Found> {
     let mut initiators = actors_of(cx, trips);
     let mut counterparts = cx.people_in(cx.regions.object);
@@ -130,7 +156,7 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
             // "the talks held July 17-18 between senior leaders of the Islamic Republic of
             // Afghanistan and the Taliban": the two sides, no person named.
             initiators = sides;
-        } else {
+        } else if initiators.is_empty() || !told_again_with_its_date(cx) {
             return Vec::new();
         }
     }

@@ -289,7 +289,17 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     if let Some(lead) = lead_meeting {
         follow_the_meeting(t, &mut events, lead);
     }
+    drop_lone_retellings(t, &mut events);
     events
+}
+
+/// "The meeting, which took place in Geneva on Friday, ...", told of no meeting before it: a
+/// meeting of one person is none.
+fn drop_lone_retellings(t: &Tagged<'_>, events: &mut Vec<Event>) {
+    events.retain(|e| {
+        let lone = e.kind == EventKind::Meeting && e.participants.len() < 2 && e.evidence.len() == 1;
+        !(lone && e.evidence.first().is_some_and(|&s| meetings::told_again(t.text, s, e.trigger)))
+    });
 }
 
 /// The trigger is the head of a phrase that "following" or "after" opens: "following the visit",
