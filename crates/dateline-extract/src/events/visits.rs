@@ -742,7 +742,21 @@ pub(super) fn destinations<'c>(cx: &'c Context<'_, '_>) -> Vec<&'c Mention> {
     let text = cx.t.text;
     let mut out: Vec<&Mention> = Vec::new();
     let mut last_end: Option<usize> = None;
-    for p in cx.places_in(cx.regions.object) {
+    // "will depart Washington on Sunday for Cairo": the place after "for" is the first stop, the
+    // one before it is where the trip starts.
+    let departs = cx.trigger.slice(text).to_ascii_lowercase().split(' ').any(|w| w.starts_with("depart"));
+    let mut places = cx.places_in(cx.regions.object);
+    if departs {
+        let first = places.iter().position(|p| {
+            let before = text[..p.span.start].trim_end();
+            before.ends_with(" for") || before.ends_with(" for the")
+        });
+        let Some(first) = first else { return out };
+        out.push(places[first]);
+        last_end = Some(places[first].span.end);
+        places.drain(..=first);
+    }
+    for p in places {
         let gap = &text[last_end.unwrap_or(cx.trigger.end)..p.span.start];
         let gap_trimmed = gap.trim_end();
         // "to the White House", "to the Kremlin": a seat named with its article.
