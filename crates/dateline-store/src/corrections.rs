@@ -63,13 +63,6 @@ pub enum Correction {
     },
 }
 
-// A failure a test injects into an edit after its first writes, before it is recorded: the
-// edit must leave nothing behind. Compiled into tests only.
-#[cfg(test)]
-thread_local! {
-    pub(crate) static FAIL_MID_EDIT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
 impl Store {
     /// Records a correction (dropping the redo tail) and rebuilds the merged events.
     pub fn correct(&mut self, correction: &Correction, description: &str) -> Result<()> {
@@ -108,10 +101,6 @@ impl Store {
     ) -> Result<()> {
         let tx = self.write_tx()?;
         let correction = build(&tx)?;
-        #[cfg(test)]
-        if FAIL_MID_EDIT.with(std::cell::Cell::get) {
-            return Err(StoreError::Corrupt("a failure injected half way through an edit".into()));
-        }
         let json = serde_json::to_string(&correction).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         tx.execute("DELETE FROM corrections WHERE undone = 1", [])?;
         tx.execute("INSERT INTO corrections (op, description) VALUES (?1, ?2)", params![json, description])?;
@@ -138,10 +127,6 @@ impl Store {
             return Ok(None);
         };
         tx.execute("UPDATE corrections SET undone = ?2 WHERE id = ?1", params![id, undone])?;
-        #[cfg(test)]
-        if FAIL_MID_EDIT.with(std::cell::Cell::get) {
-            return Err(StoreError::Corrupt("a failure injected half way through an undo or redo".into()));
-        }
         crate::merged::rebuild_in(&tx)?;
         tx.commit()?;
         Ok(Some(description))

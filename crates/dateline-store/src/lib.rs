@@ -17,6 +17,9 @@ mod open;
 mod read;
 mod reanchor;
 pub mod resolve;
+#[cfg(any(test, feature = "test-support"))]
+#[doc(hidden)]
+pub mod test_support;
 mod watched;
 mod write;
 
