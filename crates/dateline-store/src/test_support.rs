@@ -10,6 +10,20 @@ use std::fmt::Write as _;
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
+/// The writes an edit makes, in the order it makes them, each a place to fail at after the
+/// ones before it ([`fail_at`]): the new person's alias (after the person), the correction
+/// (after the redo tail is dropped), the rebuild's redirects of merged actors, its merged
+/// events' actors (after the merged tables are emptied and the first merged event written) and
+/// its very last write, the `merged_dirty` flag. Undo and redo mark a correction first, then
+/// rebuild.
+pub const FAIL_POINTS: &[&str] = &[
+    "AFTER INSERT ON actor_aliases",
+    "AFTER INSERT ON corrections",
+    "AFTER UPDATE OF merged_into ON actors WHEN NEW.merged_into IS NOT NULL",
+    "AFTER INSERT ON merged_actors",
+    "BEFORE UPDATE ON meta WHEN NEW.key = 'merged_dirty'",
+];
+
 /// Every row of every table of the workspace behind `conn` (the schema included, the full-text
 /// indexes' own tables too), in an order fixed by their content: two workspaces that differ in
 /// any stored byte dump differently.
