@@ -362,6 +362,45 @@ fn an_edit_naming_an_unknown_participant_says_it_made_a_new_actor() {
     assert_eq!(run(&ws, &["actors"]).1.lines().count(), before + 1);
 }
 
+/// An edit or an undo that fails half way (a trigger put into the file aborts its last
+/// writes) exits 3 with SQLite's reason and leaves every table of the workspace as it was: no
+/// new person, no correction, the merged events untouched. Then without the trigger they work.
+#[test]
+fn an_edit_or_undo_failing_half_way_changes_nothing() {
+    use dateline_store::test_support::{dump, fail_at};
+    let (_dir, ws) = sample_workspace();
+    let (_, calls, _) = run(&ws, &["events", "--kind", "call"]);
+    let id: String = calls.split_whitespace().next().expect("an id").into();
+    let side = rusqlite::Connection::open(&ws).expect("a second connection");
+    side.busy_timeout(std::time::Duration::from_secs(10)).expect("timeout");
+    let edit = [
+        "edit",
+        &id,
+        "--status",
+        "cancelled",
+        "--participant",
+        "Ingrid Halvorsen",
+        "--participant",
+        "Quite New",
+    ];
+    for (args, point) in [
+        (&edit[..], "AFTER INSERT ON corrections"),
+        (&edit[..], "BEFORE UPDATE ON meta WHEN NEW.key = 'merged_dirty'"),
+        (&["undo"][..], "BEFORE UPDATE ON meta WHEN NEW.key = 'merged_dirty'"),
+    ] {
+        let before = dump(&side).expect("dump");
+        side.execute_batch(&fail_at("inject", point, false)).expect("trigger");
+        let (code, _, err) = run(&ws, args);
+        side.execute_batch("DROP TRIGGER inject;").expect("drop trigger");
+        assert_eq!(code, Some(3), "{args:?} at {point}: {err}");
+        assert!(err.contains("injected"), "{err}");
+        assert_eq!(dump(&side).expect("dump"), before, "{args:?} failing at {point} left something behind");
+        let (code, _, err) = run(&ws, args);
+        assert_eq!(code, Some(0), "{args:?} without the failure: {err}");
+        assert_ne!(dump(&side).expect("dump"), before, "{args:?} changed nothing");
+    }
+}
+
 /// A file named like a formula ("=HYPERLINK(...)") is text in every CSV the program writes, not a
 /// live formula: its cells get OWASP's leading quote.
 #[test]

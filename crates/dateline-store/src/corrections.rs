@@ -63,60 +63,49 @@ pub enum Correction {
     },
 }
 
-// A failure a test injects into an edit after its first writes, before it is recorded: the
-// edit must leave nothing behind. Compiled into tests only.
-#[cfg(test)]
-thread_local! {
-    pub(crate) static FAIL_MID_EDIT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+/// An edit in the making, inside its write transaction: the store's reads (through `Deref`)
+/// see the workspace the edit starts from, with no other writer's commit between them and the
+/// edit's own writes, and the actors the edit names are created in it.
+#[derive(Debug)]
+pub struct Editing<'e> {
+    store: &'e Store,
+    tx: &'e rusqlite::Transaction<'e>,
+}
+
+impl std::ops::Deref for Editing<'_> {
+    type Target = Store;
+
+    fn deref(&self) -> &Store {
+        self.store
+    }
+}
+
+impl Editing<'_> {
+    /// The actor an analyst names by `name`: an actor who goes by it, else a new person,
+    /// written in the edit's transaction (and gone with it if the edit fails).
+    pub fn actor_by_name(&self, name: &str) -> Result<ActorRef> {
+        actor_by_name_in(self.tx, name)
+    }
 }
 
 impl Store {
     /// Records a correction (dropping the redo tail) and rebuilds the merged events.
     pub fn correct(&mut self, correction: &Correction, description: &str) -> Result<()> {
-        self.correct_with(description, |_| Ok(correction.clone()))
+        self.edit(|_| Ok((correction.clone(), description.to_string())))
     }
 
-    /// Records the analyst's edit of an event whose participants, when given, are named: a name
-    /// no actor goes by makes a new person. All of it is one transaction with the correction and
-    /// the rebuild, so an edit that fails anywhere leaves no stray actor behind.
-    pub fn edit_event(
+    /// One user edit, one transaction (`BEGIN IMMEDIATE`): `build` reads what it needs and
+    /// makes the correction and its description (creating the actors it names), then the
+    /// correction is recorded, the redo tail dropped and the merged events rebuilt. An error
+    /// anywhere, `build`'s own included, rolls all of it back.
+    pub fn edit<E: From<StoreError>>(
         &mut self,
-        anchors: Vec<Anchor>,
-        mut patch: EventEdit,
-        participants: Option<&[String]>,
-        description: &str,
-    ) -> Result<()> {
-        self.correct_with(description, |tx| {
-            if let Some(names) = participants {
-                let mut refs = Vec::new();
-                for n in names.iter().filter(|n| !n.trim().is_empty()) {
-                    refs.push(actor_by_name_in(tx, n)?);
-                }
-                patch.participants = Some(refs);
-            }
-            Ok(Correction::EditEvent { anchors, patch })
-        })
-    }
-
-    /// One user edit, one transaction: `build` makes the correction (it may write what the
-    /// correction needs), then it is recorded and the merged events rebuilt; any error rolls all
-    /// of it back.
-    fn correct_with(
-        &mut self,
-        description: &str,
-        build: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<Correction>,
-    ) -> Result<()> {
-        let tx = self.write_tx()?;
-        let correction = build(&tx)?;
-        #[cfg(test)]
-        if FAIL_MID_EDIT.with(std::cell::Cell::get) {
-            return Err(StoreError::Corrupt("a failure injected half way through an edit".into()));
-        }
-        let json = serde_json::to_string(&correction).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        tx.execute("DELETE FROM corrections WHERE undone = 1", [])?;
-        tx.execute("INSERT INTO corrections (op, description) VALUES (?1, ?2)", params![json, description])?;
-        crate::merged::rebuild_in(&tx)?;
-        tx.commit()?;
+        build: impl FnOnce(&Editing<'_>) -> Result<(Correction, String), E>,
+    ) -> Result<(), E> {
+        let tx = self.write_tx_shared()?;
+        let (correction, description) = build(&Editing { store: self, tx: &tx })?;
+        record_in(&tx, &correction, &description)?;
+        tx.commit().map_err(StoreError::from)?;
         Ok(())
     }
 
@@ -138,10 +127,6 @@ impl Store {
             return Ok(None);
         };
         tx.execute("UPDATE corrections SET undone = ?2 WHERE id = ?1", params![id, undone])?;
-        #[cfg(test)]
-        if FAIL_MID_EDIT.with(std::cell::Cell::get) {
-            return Err(StoreError::Corrupt("a failure injected half way through an undo or redo".into()));
-        }
         crate::merged::rebuild_in(&tx)?;
         tx.commit()?;
         Ok(Some(description))
@@ -191,6 +176,15 @@ impl Store {
     }
 }
 
+/// Records `correction` as the newest (the undone ones after it are dropped) and rebuilds the
+/// merged events, in the edit's transaction.
+fn record_in(tx: &rusqlite::Transaction<'_>, correction: &Correction, description: &str) -> Result<()> {
+    let json = serde_json::to_string(correction).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    tx.execute("DELETE FROM corrections WHERE undone = 1", [])?;
+    tx.execute("INSERT INTO corrections (op, description) VALUES (?1, ?2)", params![json, description])?;
+    crate::merged::rebuild_in(tx)
+}
+
 /// How corrections name actor `id`, read through `conn` (a transaction's, inside an edit).
 fn actor_ref_in(conn: &rusqlite::Connection, id: i64) -> Result<Option<ActorRef>> {
     let kind: Option<String> =
@@ -210,8 +204,7 @@ fn actor_ref_in(conn: &rusqlite::Connection, id: i64) -> Result<Option<ActorRef>
     Ok(Some(ActorRef { kind, keys }))
 }
 
-/// The actor an analyst names by `name`: an actor who goes by it, else a new person, written in
-/// the edit's transaction `tx`.
+/// [`Editing::actor_by_name`], in the edit's transaction `tx`.
 fn actor_by_name_in(tx: &rusqlite::Transaction<'_>, name: &str) -> Result<ActorRef> {
     let key = crate::merged::alias_key(name);
     let found: Option<i64> = tx

@@ -17,13 +17,16 @@ mod open;
 mod read;
 mod reanchor;
 pub mod resolve;
+#[cfg(any(test, feature = "test-support"))]
+#[doc(hidden)]
+pub mod test_support;
 mod watched;
 mod write;
 
 use rusqlite::Connection;
 
 pub use changes::{ChangeRow, EventState};
-pub use corrections::{ActorRef, Correction, EventEdit};
+pub use corrections::{ActorRef, Correction, Editing, EventEdit};
 pub use feeds::{FeedFetch, FeedRow};
 pub use migrations::{MIGRATIONS, MIGRATIONS_SQL};
 pub use open::{APPLICATION_ID, Access};
@@ -107,6 +110,14 @@ impl Store {
         self.conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| open::classify(e, &path))
+    }
+
+    /// [`Store::write_tx`] for a write that reads through `&self` inside its transaction (an
+    /// edit, [`Store::edit`]): the same `BEGIN IMMEDIATE` on a shared borrow. Only a `&mut self`
+    /// method may call it, so that no other transaction is open on the connection.
+    pub(crate) fn write_tx_shared(&self) -> Result<rusqlite::Transaction<'_>> {
+        rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| open::classify(e, &self.path))
     }
 }
 
