@@ -162,6 +162,11 @@ def main():
         country_words.update(r[4])
         country_words.update(r[5])
     capitals = {(c["capital"], iso) for iso, c in countries.items() if iso in names and c.get("capital")}
+    org_words = set()
+    for row in read_tsv(os.path.join(OUT, "organizations.tsv")):
+        org_words.add(row[0])
+        if len(row) > 2:
+            org_words |= {a[4:] if a.startswith("the ") else a for a in row[2].split("|") if a}
     cities = gc.get_cities()
     best = {}  # name -> (population, iso, aliases)
     city_extra = {row[0]: row for row in read_tsv(os.path.join(HERE, "city_extras.tsv"))}
@@ -174,6 +179,9 @@ def main():
         if c["population"] < MINOR_POPULATION and not is_capital and name not in city_extra:
             continue
         if name in country_words and not is_capital:
+            continue
+        # An organisation's name is the organisation ("the Commonwealth"), not a town that shares it.
+        if name in org_words and not is_capital:
             continue
         pop = c["population"] + (10**9 if is_capital else 0)
         if name in city_extra and city_extra[name][1] != iso:

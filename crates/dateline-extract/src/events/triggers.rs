@@ -55,7 +55,7 @@ pub fn find_triggers(sentence: &str) -> Vec<Trigger> {
         .collect();
     // "spoke yesterday with", "spoke again on Monday with", "talked by video link with": a verb of
     // speaking and "with" a few words apart, none of them a new clause, is a call.
-    for verb in ["spoke ", "speaks ", "talked "] {
+    for verb in ["spoke ", "speaks ", "spoken ", "talked "] {
         for (i, _) in sentence.match_indices(verb) {
             if !crate::actors::on_word_boundaries(sentence, i, i + verb.len() - 1)
                 || out.iter().any(|t| t.span.start <= i && i < t.span.end)
@@ -122,6 +122,7 @@ mod tests {
             "Secretary Blinken spoke yesterday with Foreign Minister Chung.",
             "The President spoke again on Monday with the Chancellor.",
             "She talked by video link with her counterpart.",
+            "He said he had spoken with the Chancellor earlier in the day.",
         ] {
             assert!(find_triggers(s).iter().any(|t| t.kind == EventKind::Call), "{s}");
         }
