@@ -674,7 +674,21 @@ pub(super) fn with_stated_length(clause: &str, d: DateRange) -> DateRange {
         };
         n.filter(|_| told && clause[..i].ends_with(&format!(" {word}")))
     });
+    // "concluded her three-day visit on Friday": the day told is the last one.
+    let ends_then = [
+        "concluded ",
+        "concludes ",
+        "ended ",
+        "ends ",
+        "wrapped up ",
+        "wraps up ",
+        "completed ",
+        "wound up ",
+    ]
+    .iter()
+    .any(|w| clause.contains(w));
     match days {
+        Some(n) if ends_then => DateRange { start: d.end - chrono::Duration::days(n - 1), ..d },
         Some(n) => DateRange { end: d.start + chrono::Duration::days(n - 1), ..d },
         None => d,
     }
