@@ -58,6 +58,19 @@ pub(super) fn actors_of(cx: &Context<'_, '_>, trips: &[Trip]) -> Vec<Participant
     cx.initiators()
 }
 
+/// The object of a call's noun opens with "of" and an organisation or grouping: "a virtual
+/// meeting of BRICS foreign ministers", "a videoconference of the G7 leaders".
+fn of_a_grouping(cx: &Context<'_, '_>) -> bool {
+    let text = cx.t.text;
+    let object = cx.regions.object;
+    let lead = object.slice(text);
+    let Some(rest) = lead.strip_prefix(" of ") else { return false };
+    let from = object.start + (lead.len() - rest.len());
+    let from = from + if rest.starts_with("the ") { 4 } else { 0 };
+    cx.mentions_in(object)
+        .any(|m| m.span.start == from && matches!(m.kind, MentionKind::Organization | MentionKind::Group))
+}
+
 /// "Envoy A met Taliban officials. The talks, held in Doha on Sunday and Monday, ended ...": a
 /// meeting told again by its noun alone, with the article, no complement and a date of its own
 /// in a participle or relative clause right after it; the telling before it gives its people
@@ -97,6 +110,11 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
     counterparts.extend(sides);
     counterparts.retain(|c| !initiators.iter().any(|i| i.actor.name == c.actor.name));
     let mut kind = kind;
+    // "joined a virtual meeting of BRICS foreign ministers", "a videoconference of the G7
+    // leaders": a call of a grouping's members is its gathering.
+    if kind == EventKind::Call && of_a_grouping(cx) {
+        kind = EventKind::Conference;
+    }
     // "I was happy to welcome you", "looking forward to seeing you": the one addressed.
     // The addressee is the one met, whoever else the clause names ("to welcome you to the State
     // Department"); "welcome you" with nobody to address ("welcome you all") tells no meeting.
@@ -232,8 +250,14 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
     // "held calls with A and B": a call with each.
     let calls = kind == EventKind::Call
         && cx.trigger.slice(cx.t.text).split_whitespace().any(|w| w.eq_ignore_ascii_case("calls"));
+    // "met separately with A and B", "held separate talks with A and B": the text says so.
+    let separately = counterparts.len() >= 2 && {
+        let words = told.slice(cx.t.text).to_lowercase();
+        words.contains("separately") || words.contains("separate ")
+    };
     let per_counterpart =
-        (kind == EventKind::Meeting && (stop.is_some() || foreign_counterparts) || calls) && !together;
+        (kind == EventKind::Meeting && (stop.is_some() || foreign_counterparts) || calls || separately)
+            && !together;
     let groups: Vec<Vec<Participant>> = if per_counterpart {
         counterparts.into_iter().map(|c| vec![c]).collect()
     } else {
