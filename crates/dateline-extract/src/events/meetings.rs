@@ -384,6 +384,34 @@ pub(super) fn countries_met(cx: &Context<'_, '_>) -> Option<Vec<Participant>> {
     let rest = if with_in_trigger { rest } else { rest.strip_prefix("with ")? };
     let from = object.start + (object.slice(text).len() - rest.len());
     offices_of_countries(cx, Span::new(from, object.end))
+        .or_else(|| counterparts_by_nation(cx, Span::new(from, object.end)))
+}
+
+/// "with her Finnish, Swedish and Danish counterparts", "with the Baltic ... ": a run of two
+/// nationalities or more, after a possessive or "the", before a plural word for their holders.
+fn counterparts_by_nation(cx: &Context<'_, '_>, region: Span) -> Option<Vec<Participant>> {
+    let text = cx.t.text;
+    let rest = region.slice(text);
+    let lead = ["her ", "his ", "their ", "the ", "its "].iter().find(|w| rest.starts_with(**w))?;
+    let mut last_end = region.start + lead.len();
+    let mut out: Vec<Participant> = Vec::new();
+    for m in cx.mentions_in(Span::new(last_end, region.end)) {
+        let between = text[last_end..m.span.start].trim();
+        let joins = matches!(between, "" | "," | "and" | ", and");
+        if m.kind != MentionKind::CountryAdjective || !joins {
+            break;
+        }
+        // The party is the country the nationality names.
+        let country = Mention { kind: MentionKind::Country, ..m.clone() };
+        push_unique(&mut out, participant(&country, Role::Counterpart));
+        last_end = m.span.end;
+    }
+    let holders =
+        ["counterparts", "colleagues", "ministers", "Ministers", "leaders", "Presidents", "Prime Ministers"];
+    let after = text[last_end..region.end].trim_start();
+    let held = holders.iter().any(|h| after.starts_with(h))
+        || after.split_whitespace().nth(1).is_some_and(|w| holders.contains(&w));
+    (out.len() >= 2 && held).then_some(out)
 }
 
 /// "The leaders of Japan, Brazil and India held a trilateral meeting": the subject names the
