@@ -552,11 +552,21 @@ impl Context<'_, '_> {
         // 3", "rescheduled for May"); the date it was planned for is gone.
         if self.status == Status::Postponed {
             let lower = self.sentence.slice(text).to_lowercase();
-            let new_date_at =
-                ["postponed to ", "postponed until ", "rescheduled for ", "rescheduled to ", "moved to "]
-                    .iter()
-                    .filter_map(|w| lower.find(w).map(|i| self.sentence.start + i + w.len()))
-                    .min()?;
+            let new_date_at = [
+                "postponed to ",
+                "postponed until ",
+                "rescheduled for ",
+                "rescheduled to ",
+                "moved to ",
+                "now take place on ",
+                "now take place ",
+                "now be held on ",
+                "now be held ",
+                "instead take place on ",
+            ]
+            .iter()
+            .filter_map(|w| lower.find(w).map(|i| self.sentence.start + i + w.len()))
+            .min()?;
             return self
                 .t
                 .times

@@ -48,7 +48,18 @@ const CANCELLED: &[&str] = &[
     "is not traveling",
     "is not travelling",
 ];
-const POSTPONED: &[&str] = &["postponed", "delayed", "rescheduled", "put off"];
+const POSTPONED: &[&str] = &[
+    "postponed",
+    "delayed",
+    "rescheduled",
+    "put off",
+    // "originally set for Thursday, will now take place on Friday": moved, told by its old date.
+    "originally set for",
+    "originally scheduled for",
+    "originally planned for",
+    "initially scheduled for",
+    "initially planned for",
+];
 /// Denials: no event at all, wherever they stand in the sentence.
 const NOT_AN_EVENT: &[&str] = &[
     "no meeting",

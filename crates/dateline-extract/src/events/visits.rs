@@ -783,6 +783,10 @@ pub(super) fn destinations<'c>(cx: &'c Context<'_, '_>) -> Vec<&'c Mention> {
         if [" on", " about", " regarding", " concerning"].iter().any(|w| gap_trimmed.ends_with(w)) {
             break;
         }
+        // "cut short her visit to Japan and returned to Berlin": the way home is no stop.
+        if last_end.is_some() && gap.contains(" return") {
+            break;
+        }
         let joins = match last_end {
             None => {
                 (gap.len() <= 12 || after_to || to_an_occasion_in(cx.trigger.slice(text), gap_trimmed))
