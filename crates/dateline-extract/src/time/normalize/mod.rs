@@ -91,7 +91,14 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
             // A winter is named by the year of its January: 2024-WI runs December 2023 to
             // February 2024.
             let winter = *code == "WI";
-            let key = if winter { 1 } else { *first };
+            // "last spring" said in May is the spring before this one: the last season over by
+            // now, judged by its last month.
+            let key = match (*y, winter) {
+                (YearRef::Occurrence(-1), true) => 2,
+                (YearRef::Occurrence(-1), false) => *first + 2,
+                (_, true) => 1,
+                (_, false) => *first,
+            };
             let mut year = year_of(ctx, *y, key, None, dir);
             if winter
                 && ctx.narrative
