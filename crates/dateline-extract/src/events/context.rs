@@ -865,7 +865,11 @@ fn since_then(text: &str, x: &TimeExpr) -> bool {
 }
 
 pub(super) fn participant(m: &Mention, role: Role) -> Participant {
-    let kind = m.kind.actor_kind().unwrap_or(ActorKind::Person);
+    // "Finnish" as a party is Finland, a country, not a person.
+    let kind = match m.kind {
+        MentionKind::CountryAdjective => ActorKind::Country,
+        other => other.actor_kind().unwrap_or(ActorKind::Person),
+    };
     let mut actor = Actor::new(m.name.clone(), kind);
     actor.country = m.country.clone();
     actor.roles = m.role.iter().cloned().collect();

@@ -401,9 +401,8 @@ fn counterparts_by_nation(cx: &Context<'_, '_>, region: Span) -> Option<Vec<Part
         if m.kind != MentionKind::CountryAdjective || !joins {
             break;
         }
-        // The party is the country the nationality names.
-        let country = Mention { kind: MentionKind::Country, ..m.clone() };
-        push_unique(&mut out, participant(&country, Role::Counterpart));
+        // The party is the country the nationality names (`participant` makes it one).
+        push_unique(&mut out, participant(m, Role::Counterpart));
         last_end = m.span.end;
     }
     let holders =
