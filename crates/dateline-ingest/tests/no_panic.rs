@@ -7,6 +7,9 @@ use std::path::PathBuf;
 use dateline_ingest::{Limits, Origin, read_bytes};
 use proptest::prelude::*;
 
+#[path = "common/mutation.rs"]
+mod mutation;
+
 const NAMES: &[&str] = &[
     "page.html",
     "story.txt",
@@ -73,14 +76,7 @@ proptest! {
         do_cut in any::<bool>(),
     ) {
         let all = samples();
-        let mut bytes = all[sample.index(all.len())].clone();
-        for (at, b) in flips {
-            let i = at.index(bytes.len());
-            bytes[i] = b;
-        }
-        if do_cut {
-            bytes.truncate(cut.index(bytes.len() + 1));
-        }
+        let bytes = mutation::mutate(all[sample.index(all.len())].clone(), flips, do_cut.then_some(cut));
         // Each sample both under its own kind of name and under every other one.
         check(NAMES[which], &bytes);
     }

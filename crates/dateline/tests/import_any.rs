@@ -9,6 +9,8 @@ use proptest::prelude::*;
 
 #[path = "../../../fuzz/import_property.rs"]
 mod import_property;
+#[path = "../../dateline-ingest/tests/common/mutation.rs"]
+mod mutation;
 
 use dateline::FileStatus;
 use import_property::{NAMES, check, split};
@@ -95,14 +97,7 @@ proptest! {
         do_cut in any::<bool>(),
     ) {
         let all = samples();
-        let mut bytes = all[sample.index(all.len())].clone();
-        for (at, b) in flips {
-            let i = at.index(bytes.len());
-            bytes[i] = b;
-        }
-        if do_cut {
-            bytes.truncate(cut.index(bytes.len() + 1));
-        }
+        let bytes = mutation::mutate(all[sample.index(all.len())].clone(), flips, do_cut.then_some(cut));
         check(NAMES[which], copy, &bytes);
     }
 
