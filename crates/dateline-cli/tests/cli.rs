@@ -512,28 +512,7 @@ fn a_pdf_the_reader_panics_on_is_reported_without_a_panic_message() {
     // A page that draws a form its resources do not have: pdf-extract panics ("XObject"),
     // the reader catches it; the terminal showed "thread 'main' panicked at ..." all the same.
     let content = "BT /F1 12 Tf 72 720 Td (Ministers meet in Oslo today.) Tj ET\n/X9 Do";
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_string(),
-        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
-    ];
-    let mut pdf = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(pdf.len());
-        pdf.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = pdf.len();
-    pdf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for off in offsets {
-        pdf.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    pdf.extend_from_slice(
-        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
-            .as_bytes(),
-    );
+    let pdf = dateline_ingest::test_support::one_page_pdf("", content.as_bytes());
     let file = dir.path().join("draws-nothing.pdf");
     std::fs::write(&file, pdf).expect("write");
     let ws = dir.path().join("ws.dateline");

@@ -3,6 +3,9 @@
 //! `Workspace` in this process, as `src-tauri` holds it) and the CLI together. Each ends with the
 //! counts of one import alone. No timing is asserted: every wait is for a process to end.
 
+mod common;
+use common::show;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -51,15 +54,6 @@ fn import(input: &Path, ws: &Path) -> Command {
 /// An import started in the background, its output kept for [`finish`].
 fn spawn_import(input: &Path, ws: &Path) -> Child {
     import(input, ws).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawns")
-}
-
-fn show(what: &str, out: &Output) -> String {
-    format!(
-        "{what}: exit {:?}\nstdout: {}\nstderr: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
 }
 
 /// `dateline info`'s articles, events and actors.

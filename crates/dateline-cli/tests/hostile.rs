@@ -8,6 +8,9 @@
 //! `DATELINE_HOSTILE_LONG=1` adds the cases that need many or large inputs (record caps of an
 //! mbox and a JSONL file, a text past the article cap); they take minutes in a debug build.
 
+mod common;
+use common::show;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -22,15 +25,6 @@ fn dateline() -> Command {
 
 fn long() -> bool {
     std::env::var_os("DATELINE_HOSTILE_LONG").is_some_and(|v| v != "0")
-}
-
-fn show(what: &str, out: &Output) -> String {
-    format!(
-        "{what}: exit {:?}\nstdout: {}\nstderr: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
 }
 
 /// A news text with one meeting, distinct by `i`.
@@ -56,32 +50,7 @@ fn flate_pdf(content: &[u8]) -> Vec<u8> {
     let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
     e.write_all(content).expect("deflate");
     let data = e.finish().expect("deflate");
-    let objects: Vec<Vec<u8>> = vec![
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
-        [format!("<< /Length {} /Filter /FlateDecode >>\nstream\n", data.len()).into_bytes(), data, b"\nendstream".to_vec()]
-            .concat(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
-    ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(o);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for off in offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
-            .as_bytes(),
-    );
-    out
+    dateline_ingest::test_support::one_page_pdf(" /Filter /FlateDecode", &data)
 }
 
 /// The peak resident memory of a process, from its /proc status while it runs (Linux).

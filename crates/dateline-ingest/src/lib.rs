@@ -46,6 +46,10 @@ mod pdf;
 mod pdf_streams;
 mod plain;
 mod produced;
+/// Inputs for tests, here and in other crates: not part of the API.
+#[cfg(any(test, feature = "test-support"))]
+#[doc(hidden)]
+pub mod test_support;
 
 use std::io::Read;
 use std::path::Path;

@@ -497,26 +497,6 @@ mod tests {
 
     /// A one-page PDF whose page names itself as its parent (found by the fuzzer: it hung the
     /// reader). Built here, with the page's /Parent reference given by `parent`.
-    /// A PDF of `objects` (object `i + 1` is `objects[i]`), with a correct xref table.
-    fn assemble(objects: &[String]) -> Vec<u8> {
-        let mut out = b"%PDF-1.4\n".to_vec();
-        let mut offsets = Vec::new();
-        for (i, o) in objects.iter().enumerate() {
-            offsets.push(out.len());
-            out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-        }
-        let xref = out.len();
-        out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-        for off in offsets {
-            out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-        }
-        out.extend_from_slice(
-            format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
-                .as_bytes(),
-        );
-        out
-    }
-
     fn pdf(parent: &str) -> Vec<u8> {
         let objects = [
             "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
@@ -524,7 +504,7 @@ mod tests {
             format!("<< /Type /Page /Parent {parent} /MediaBox [0 0 612 792] /Contents 4 0 R >>"),
             "<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (Talks in Oslo) Tj ET\nendstream".to_string(),
         ];
-        assemble(&objects)
+        crate::test_support::pdf_of(&objects)
     }
 
     #[test]
@@ -567,7 +547,7 @@ mod tests {
                 format!("BT /F1 12 Tf 72 720 Td (Page {} talks) Tj ET\n{}", i + 1, "q Q\n".repeat(size / 4));
             objects.push(format!("<< /Length {} >>\nstream\n{body}\nendstream", body.len()));
         }
-        assemble(&objects)
+        crate::test_support::pdf_of(&objects)
     }
 
     #[test]
