@@ -353,6 +353,17 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
             hosts = cx.people_in(Span::new(cx.regions.subject.start, cx.regions.subject.start + i));
             travellers = vec![Participant { role: Role::Initiator, ..first }];
         }
+    } else if let Some(i) = hosts_for_the_visit(cx) {
+        // "President A will host President B for a State Visit": the guest travels, the one who
+        // hosts is the visit's host.
+        let from = cx.regions.subject.start + i;
+        hosts = cx.people_in(Span::new(cx.regions.subject.start, from));
+        travellers = cx
+            .people_in(Span::new(from, cx.trigger.start))
+            .into_iter()
+            .take(1)
+            .map(|p| Participant { role: Role::Initiator, ..p })
+            .collect();
     } else if let Some(agents) = visit_agents(cx) {
         // "following the visit to the United States by President A and Chairman B": the agent
         // travels, whoever the sentence is about.
@@ -373,9 +384,11 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
         }
     }
     // "the President of Turkey, who is on an official visit to our country": the country of
-    // whoever says "our", the host.
+    // whoever says "our", the host; "President A of Peru will host B for an official visit":
+    // the host's country.
+    let hosts_country = || hosts_for_the_visit(cx).and_then(|i| host_country(cx, i, &travellers));
     if destinations.is_empty()
-        && let Some(country) = our_country(cx, &travellers)
+        && let Some(country) = our_country(cx, &travellers).or_else(hosts_country)
     {
         destinations.push(Mention {
             span: cx.trigger,
@@ -551,6 +564,68 @@ fn welcomed_to_a_place(cx: &Context<'_, '_>, destinations: &[Mention]) -> bool {
                     || before.ends_with(" and")
             }
         })
+}
+
+/// "will host President B of Korea for a State Visit", "hosted Prime Minister B for a working
+/// visit to Stockholm": a verb of hosting in the visit's subject, a person after it, and "for" a
+/// visit. The offset of the verb in the subject.
+pub(super) fn hosts_for_the_visit(cx: &Context<'_, '_>) -> Option<usize> {
+    let text = cx.t.text;
+    let subject = cx.regions.subject;
+    let before = Span::new(subject.start, cx.trigger.start.max(subject.start)).slice(text);
+    let lower = before.to_ascii_lowercase();
+    let (i, verb) = [" host ", " hosts ", " hosted ", " hosting "]
+        .iter()
+        .filter_map(|v| lower.rfind(v).map(|i| (i, v)))
+        .max_by_key(|(i, _)| *i)?;
+    let after = &lower[i + verb.len()..];
+    let guest = cx
+        .mentions_in(Span::new(subject.start + i, cx.trigger.start))
+        .filter(|m| m.kind == MentionKind::Person)
+        .last()?;
+    let gap = text[guest.span.end..cx.trigger.start].to_ascii_lowercase();
+    let for_a = [" for a ", " for an ", " for the ", " for his ", " for her ", " for their "]
+        .iter()
+        .filter_map(|w| gap.rfind(w).map(|j| gap[j + w.len()..].to_string()))
+        .next()?;
+    (for_a.split_whitespace().count() <= 3 && !after.contains(['.', ';', ':']) && !for_a.contains(','))
+        .then_some(i)
+}
+
+/// The country of whoever hosts, told before the verb at `i` of the subject: "Japan will host",
+/// "President A of Peru will host", "the Peruvian President, A, will host"; none when it is the
+/// guest's own.
+fn host_country(cx: &Context<'_, '_>, i: usize, travellers: &[Participant]) -> Option<String> {
+    let text = cx.t.text;
+    let span = Span::new(cx.regions.subject.start, cx.regions.subject.start + i);
+    let mentions: Vec<&Mention> = cx.mentions_in(span).collect();
+    let last =
+        mentions.iter().rev().find(|m| matches!(m.kind, MentionKind::Person | MentionKind::Country))?;
+    let country = match last.kind {
+        MentionKind::Country => Some(last.name.clone()),
+        _ => {
+            let person = participant(last, Role::Host);
+            person.actor.country.or_else(|| {
+                // "President A of Peru": the country right after the name; "the Peruvian
+                // President, A": the country told just before it.
+                mentions
+                    .iter()
+                    .filter(|m| m.kind == MentionKind::Country || m.kind == MentionKind::CountryAdjective)
+                    .find(|m| {
+                        let of = m.span.start >= last.span.end
+                            && matches!(&text[last.span.end..m.span.start], " of " | " of the ");
+                        let before = m.span.end <= last.span.start
+                            && text[m.span.end..last.span.start].split_whitespace().count() <= 2;
+                        of || before
+                    })
+                    .and_then(|m| m.country.clone())
+            })
+        }
+    }
+    // "President A will host B", told by A's government: the country it speaks for.
+    .or_else(|| cx.t.outlet_country.map(str::to_string))?;
+    let theirs = |t: &Participant| t.actor.country.as_deref() == Some(country.as_str());
+    (!travellers.iter().any(theirs)).then_some(country)
 }
 
 /// "at the invitation of Prime Minister A", "on the invitation of", "invited by President A": the
