@@ -534,7 +534,7 @@ fn modifier_before(text: &str, pos: usize) -> Option<(usize, PlaceKind, String)>
 pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMention>) {
     let mut people: Vec<PersonMention> = Vec::new();
     let mut bare: Vec<TitleMention> = Vec::new();
-    let found = titles().find(text);
+    let found = titles().find_with_plurals(text);
     let mut i = 0;
     let mut consumed = 0usize;
     while i < found.len() {
@@ -643,6 +643,10 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
             country = t.home.map(str::to_string);
         }
         let mut role = text[t.span.start..role_text_end.max(t.span.end)].to_string();
+        if t.plural {
+            // "Foreign Ministers A and B": each is a Foreign Minister.
+            role.remove(t.span.len() - 1);
+        }
         if let Some(o) = &org
             && !role.contains(o.as_str())
         {
@@ -665,6 +669,9 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
             described.map(|(name, _)| name).or_else(|| name_at(text, role_end, upper)).or_else(|| {
                 if upper || class == RoleClass::Honorific { None } else { holder_after_comma(text, role_end) }
             });
+        // "Foreign Ministers A and B": a plural title names a list; one name after it is no
+        // holder ("the Quad Foreign Ministers Ministerial Meeting").
+        let named = named.filter(|n| !t.plural || next_in_list(text, n.end, upper).is_some());
         match named {
             Some(name_span) => {
                 consumed = name_span.end;
@@ -676,10 +683,37 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
                     span: Span::new(start, name_span.end),
                     name_span,
                     name,
-                    role: (class != RoleClass::Honorific).then_some(role),
+                    role: (class != RoleClass::Honorific).then_some(role.clone()),
                     class: Some(class),
-                    country,
+                    country: country.clone(),
                 });
+                // "Foreign Ministers A, B and C": every name of the list holds the title.
+                let mut end = name_span.end;
+                while let Some((sep, next)) = next_in_list(text, end, upper).filter(|_| t.plural) {
+                    let written = next.slice(text);
+                    let name = if upper {
+                        title_case(written)
+                    } else {
+                        family_name_case(&without_initials(written))
+                    };
+                    people.push(PersonMention {
+                        span: next,
+                        name_span: next,
+                        name,
+                        role: Some(role.clone()),
+                        class: Some(class),
+                        country: None,
+                    });
+                    consumed = next.end;
+                    end = next.end;
+                    if sep != ", " {
+                        break;
+                    }
+                }
+            }
+            None if t.plural => {
+                // "the Foreign Ministers of the G7": several people, none of them named.
+                consumed = role_end;
             }
             None => {
                 consumed = role_end;
@@ -737,6 +771,14 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
         }
     }
     (people, bare)
+}
+
+/// The next name of a list after a name that ends at `end` ("A, B and C"), with the separator
+/// before it.
+fn next_in_list(text: &str, end: usize, upper: bool) -> Option<(&'static str, Span)> {
+    let rest = &text[end..];
+    let sep = [", and ", " and ", ", "].into_iter().find(|s| rest.starts_with(s))?;
+    name_at(text, end + sep.len() - 1, upper).map(|n| (sep, n))
 }
 
 /// A name of at least two words that ends at `end`: for appositions.

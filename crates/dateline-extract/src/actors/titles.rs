@@ -44,6 +44,8 @@ impl RoleClass {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TitleMatch {
     pub span: Span,
+    /// "Foreign Ministers A and B": the title in the plural, for the names that follow.
+    pub plural: bool,
     pub class: RoleClass,
     /// The one country whose government has this title, when the data says so.
     pub home: Option<&'static str>,
@@ -108,21 +110,39 @@ pub fn titles() -> &'static Titles {
 impl Titles {
     /// Every title in `text`, on word boundaries.
     pub fn find(&'static self, text: &str) -> Vec<TitleMatch> {
+        self.matches(text, false)
+    }
+
+    /// Every title, and every capitalised title in the plural before a name ("Foreign Ministers
+    /// A and B", "Presidents A and B").
+    pub fn find_with_plurals(&'static self, text: &str) -> Vec<TitleMatch> {
+        self.matches(text, true)
+    }
+
+    fn matches(&'static self, text: &str, plurals: bool) -> Vec<TitleMatch> {
         self.automaton
             .find_iter(text)
-            .filter(|m| {
+            .filter_map(|m| {
+                let class = self.classes[m.pattern().as_usize()];
+                let start_ok =
+                    text[..m.start()].chars().next_back().is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
                 // "Mr." ends with a period: only the start needs a boundary then.
                 let end_ok = text[..m.end()].ends_with('.') || on_word_boundaries(text, m.start(), m.end());
-                end_ok
-                    && text[..m.start()]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
-            })
-            .map(|m| TitleMatch {
-                span: Span::new(m.start(), m.end()),
-                class: self.classes[m.pattern().as_usize()],
-                home: self.homes[m.pattern().as_usize()].as_deref(),
+                let written = &text[m.start()..m.end()];
+                let plural = plurals
+                    && !end_ok
+                    && class != RoleClass::Honorific
+                    && written.starts_with(char::is_uppercase)
+                    && !written.ends_with('s')
+                    && text[m.end()..]
+                        .strip_prefix("s ")
+                        .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+                (start_ok && (end_ok || plural)).then(|| TitleMatch {
+                    span: Span::new(m.start(), m.end() + usize::from(plural)),
+                    plural,
+                    class,
+                    home: self.homes[m.pattern().as_usize()].as_deref(),
+                })
             })
             .collect()
     }

@@ -885,6 +885,15 @@ pub(super) fn destinations<'c>(cx: &'c Context<'_, '_>) -> Vec<&'c Mention> {
 /// article, "in".
 fn to_an_occasion_in(trigger: &str, gap: &str) -> bool {
     let gap = gap.trim_start();
+    // "a tour of Southeast Asia in Hanoi", "a tour of the Western Balkans in Tirana": a region
+    // no gazetteer names, then the stop where the tour is.
+    if trigger.to_ascii_lowercase().ends_with("tour of")
+        && let Some(region) = gap.strip_suffix(" in")
+    {
+        let region = region.strip_prefix("the ").unwrap_or(region);
+        let words: Vec<&str> = region.split_whitespace().collect();
+        return (1..=4).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase));
+    }
     let phrase =
         if trigger.ends_with(" to") || trigger == "to" { Some(gap) } else { gap.strip_prefix("to ") };
     let Some(phrase) = phrase.and_then(|p| p.strip_suffix(" in")) else {
