@@ -212,7 +212,7 @@ CREATE INDEX event_changes_by_event ON event_changes(event_id);
 INSERT INTO meta (key, value) VALUES ('seen_update', '0');
 "#;
 
-/// Migration 4: what lets an import merge only what it touches (`merged.rs`). `merge_keys` are
+/// Migration 4: what lets an import merge only what it touches (`update.rs`). `merge_keys` are
 /// the blocking keys of every mention that can merge (dated at most month-precise): one row per
 /// participant as the facts name it (not its identity, which a later article may change), kind,
 /// length class of the date (`ceil(log2(days))`) and first day, so that the mentions sharing an
@@ -221,12 +221,15 @@ INSERT INTO meta (key, value) VALUES ('seen_update', '0');
 /// Derived, like the merged tables: the flag makes the next writer rebuild them in full.
 const MERGE_INDEX: &str = r#"
 CREATE TABLE merge_keys (
+    -- The key's columns first and in its order: an older SQLite (3.40.1, Python's on the
+    -- build machine) reports a false "NULL value" in its quick check of a WITHOUT ROWID
+    -- table declared otherwise.
     actor_id INTEGER NOT NULL,
     kind     TEXT NOT NULL,
     class    INTEGER NOT NULL,
     start    INTEGER NOT NULL,            -- days from the common era
-    end      INTEGER NOT NULL,
     event_id INTEGER NOT NULL,
+    end      INTEGER NOT NULL,
     PRIMARY KEY (actor_id, kind, class, start, event_id)
 ) STRICT, WITHOUT ROWID;
 CREATE TABLE merged_renamed (actor_id INTEGER PRIMARY KEY) STRICT;
