@@ -503,4 +503,48 @@ mod tests {
         let merged = twins.updated.events(&EventFilter::default()).expect("read");
         assert!(merged.iter().any(|e| e.sources > 2), "events told by several articles merged");
     }
+
+    /// A later article gives a fuller name of a person already there (same identity key): the
+    /// event index of merged events the update does not otherwise touch shows the new name, as
+    /// after a rebuild.
+    #[test]
+    fn a_fuller_name_reaches_the_index_of_untouched_events() {
+        use chrono::NaiveDate;
+        use dateline_model::{
+            Actor, ActorKind, DateRange, EventKind, Origin, Participant, Role, Span, Status,
+        };
+        let call = |day: u32, names: [&str; 2]| Event {
+            kind: EventKind::Call,
+            status: Status::Occurred,
+            date: NaiveDate::from_ymd_opt(2000, 6, day).map(DateRange::day),
+            participants: names
+                .iter()
+                .map(|n| Participant { actor: Actor::new(*n, ActorKind::Person), role: Role::Counterpart })
+                .collect(),
+            location: None,
+            name: None,
+            evidence: vec![Span::new(0, 4)],
+            trigger: Span::new(0, 4),
+            confidence: 0.5,
+        };
+        let page = |n: usize, e: Event| {
+            let mut a = Synth::new(Shape { years: 1, ..Shape::events(10) }).articles().next().expect("one").0;
+            a.origin = Origin::file(format!("/fuller/{n}.txt"));
+            a.content_hash = format!("fuller-{n}");
+            (a, vec![e])
+        };
+        let items: Vec<(Article, Vec<Event>)> =
+            Synth::new(Shape { years: 1, ..Shape::events(1_500) }).articles().collect();
+        let mut twins = Twins {
+            updated: Store::open_in_memory().expect("open"),
+            rebuilt: Store::open_in_memory().expect("open"),
+        };
+        twins.save(&items, true);
+        twins.save(&[page(1, call(3, ["Quilla Marrowby", "Tesh Andolin"]))], true);
+        twins.assert_same("the short name");
+        twins.save(&[page(2, call(20, ["Quilla P. Marrowby", "Oren Vask"]))], true);
+        twins.assert_same("the fuller name");
+        let hits = twins.updated.search("Quilla P. Marrowby");
+        assert_eq!(hits.map(|h| h.len()).ok(), Some(2), "both calls show the fuller name");
+    }
 }
