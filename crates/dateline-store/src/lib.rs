@@ -20,6 +20,7 @@ pub mod resolve;
 #[cfg(any(test, feature = "test-support"))]
 #[doc(hidden)]
 pub mod test_support;
+mod update;
 mod watched;
 mod write;
 

@@ -1,13 +1,17 @@
 //! Rebuilding the derived tables: actor merges and renames from the corrections, then the merged
 //! events ([`crate::resolve::cluster`]) with the event corrections applied over them, then their
 //! full-text index. Runs after every import and every correction, in the same transaction.
+//!
+//! Two ways, one result: [`rebuild_in`] clusters every mention; after an import that only added
+//! articles, [`crate::update::update_in`] re-clusters only the mentions the new ones can reach
+//! (see there). A test imports in batches both ways and compares every table.
 
 use std::collections::{BTreeSet, HashMap};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use dateline_extract::actors::names;
 use dateline_model::{DateRange, EventKind, Precision, Role, Status};
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::corrections::{ActorRef, Correction, load_active};
 use crate::resolve::{self, Anchor, Cluster, Telling};
@@ -19,28 +23,26 @@ pub(crate) fn alias_key(name: &str) -> String {
 }
 
 impl Store {
-    /// Rebuilds the merged events when imports left them stale. Returns whether it did.
+    /// Brings the merged events up to date when imports left them stale: merges only the new
+    /// mentions and what they touch after imports that only added articles, else rebuilds them
+    /// in full. Returns whether it did anything.
     pub fn refresh(&mut self) -> Result<bool> {
-        let dirty = |c: &Connection| -> Result<bool> {
-            let v: String =
-                c.query_row("SELECT value FROM meta WHERE key = 'merged_dirty'", [], |r| r.get(0))?;
-            Ok(v != "0")
-        };
-        if !dirty(&self.conn)? {
+        if dirty_state(&self.conn)? == "0" {
             return Ok(false);
         }
         // Asked again under the write lock: another writer (an import finishing beside this
         // open) may have rebuilt them while this one waited, and the rebuild is the longest write.
         let tx = self.write_tx()?;
-        if !dirty(&tx)? {
-            return Ok(false);
+        match dirty_state(&tx)?.as_str() {
+            "0" => return Ok(false),
+            "new" => crate::update::update_in(&tx)?,
+            _ => rebuild_in(&tx)?,
         }
-        rebuild_in(&tx)?;
         tx.commit()?;
         Ok(true)
     }
 
-    /// Rebuilds the merged events from the facts and the corrections.
+    /// Rebuilds the merged events from the facts and the corrections, from scratch.
     pub fn rebuild(&mut self) -> Result<()> {
         let tx = self.write_tx()?;
         rebuild_in(&tx)?;
@@ -49,7 +51,27 @@ impl Store {
     }
 }
 
-struct Actors {
+/// `'0'` when the merged events are current, `'new'` when articles were only added since, `'1'`
+/// when they must be rebuilt in full.
+pub(crate) fn dirty_state(c: &Connection) -> Result<String> {
+    Ok(c.query_row("SELECT value FROM meta WHERE key = 'merged_dirty'", [], |r| r.get(0))?)
+}
+
+pub(crate) fn meta_i64(c: &Connection, key: &str) -> Result<i64> {
+    let v: Option<String> =
+        c.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?;
+    Ok(v.and_then(|v| v.parse().ok()).unwrap_or(0))
+}
+
+fn set_meta(c: &Connection, key: &str, value: &str) -> Result<()> {
+    c.prepare_cached(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute([key, value])?;
+    Ok(())
+}
+
+pub(crate) struct Actors {
     by_key: HashMap<(String, String), i64>,
     redirect: HashMap<i64, i64>,
 }
@@ -75,7 +97,7 @@ impl Actors {
     }
 
     /// The actor `id` stands for after merges.
-    fn canonical(&self, mut id: i64) -> i64 {
+    pub(crate) fn canonical(&self, mut id: i64) -> i64 {
         for _ in 0..64 {
             match self.redirect.get(&id) {
                 Some(&next) if next != id => id = next,
@@ -88,12 +110,65 @@ impl Actors {
 
 pub(crate) fn rebuild_in(conn: &Connection) -> Result<()> {
     let corrections = load_active(conn)?;
-    let mut actors = Actors::load(conn)?;
+    let actors = resolve_actors(conn, &corrections)?;
 
-    // 1. Actors: one per identity, then the analyst's merges and renames.
+    // 2. Mentions, with canonical actors, and the clusters they form.
+    let (mentions, raw) = load_mentions(conn, &actors)?;
+    let mut clusters = resolve::cluster(&mentions);
+    clusters.sort_by_key(|c| c.id);
+
+    // 3. Event corrections, over the clusters.
+    let mut by_hash: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        by_hash.entry(m.anchor.hash.as_str()).or_default().push(i);
+    }
+    let mut cluster_of = vec![0usize; mentions.len()];
+    for (ci, c) in clusters.iter().enumerate() {
+        for &m in &c.members {
+            cluster_of[m] = ci;
+        }
+    }
+    let flags = apply_event_corrections(&mut clusters, &corrections, &actors, |anchors| {
+        target(anchors, |hash| {
+            by_hash.get(hash).into_iter().flatten().map(|&i| (i, &mentions[i].anchor)).collect()
+        })
+        .map(|i| cluster_of[i])
+    });
+
+    // 4. Write.
+    for table in ["merged_events", "merged_members", "merged_actors", "events_fts", "merge_keys"] {
+        conn.execute(&format!("DELETE FROM {table}"), [])?;
+    }
+    let mut labels = Labels::all(conn)?;
+    write_clusters(conn, &mentions, &clusters, &flags, &mut labels)?;
+    // In key order: SQLite then appends to the index instead of writing all over it.
+    let mut keys: Vec<Key> = Vec::new();
+    for (m, raw) in mentions.iter().zip(&raw) {
+        keys.extend(keys_of(m, raw));
+    }
+    keys.sort_unstable();
+    write_keys(conn, &keys)?;
+    let max_span = clusters.iter().filter_map(|c| c.date).map(|d| d.days()).max().unwrap_or(0);
+    finish(conn, max_span)
+}
+
+/// The last writes of every rebuild: the longest span, the mentions merged so far, the flag.
+pub(crate) fn finish(conn: &Connection, max_span: i64) -> Result<()> {
+    set_meta(conn, "max_span_days", &max_span.to_string())?;
+    let upto: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM events", [], |r| r.get(0))?;
+    set_meta(conn, "merged_upto", &upto.to_string())?;
+    conn.execute("DELETE FROM merged_renamed", [])?;
+    conn.execute("UPDATE meta SET value = '0' WHERE key = 'merged_dirty'", [])?;
+    Ok(())
+}
+
+/// Step 1, the actors: one per identity, then the analyst's merges and renames (written to
+/// `actors`).
+pub(crate) fn resolve_actors(conn: &Connection, corrections: &[(Correction, String)]) -> Result<Actors> {
+    let mut actors = Actors::load(conn)?;
     conn.execute("UPDATE actors SET merged_into = NULL, display_name = NULL", [])?;
     actors.redirect = identities(conn)?;
-    for (c, _) in &corrections {
+    for (c, _) in corrections {
         match c {
             Correction::MergeActors { into, from } => {
                 let Some(into) = actors.find(into).map(|i| actors.canonical(i)) else { continue };
@@ -140,40 +215,31 @@ pub(crate) fn rebuild_in(conn: &Connection) -> Result<()> {
     for (from, into) in redirects {
         conn.execute("UPDATE actors SET merged_into = ?2 WHERE id = ?1", params![from, into])?;
     }
+    Ok(actors)
+}
 
-    // 2. Mentions, with canonical actors, and the clusters they form.
-    let mentions = load_mentions(conn, &actors)?;
-    let mut clusters = resolve::cluster(&mentions);
-    clusters.sort_by_key(|c| c.id);
+/// The mention an event correction names: an exact anchor first; else one whose trigger overlaps
+/// (re-extraction moved it). `by_hash` gives the mentions of an article, in id order.
+pub(crate) fn target<'a, T: Copy>(
+    anchors: &[Anchor],
+    by_hash: impl Fn(&str) -> Vec<(T, &'a Anchor)>,
+) -> Option<T> {
+    let exact = anchors.iter().find_map(|a| by_hash(&a.hash).into_iter().find(|(_, m)| *a == **m));
+    exact
+        .or_else(|| anchors.iter().find_map(|a| by_hash(&a.hash).into_iter().find(|(_, m)| a.matches(m))))
+        .map(|(t, _)| t)
+}
 
-    // 3. Event corrections, over the clusters.
-    let mut by_hash: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        by_hash.entry(m.anchor.hash.as_str()).or_default().push(i);
-    }
-    let mut cluster_of = vec![0usize; mentions.len()];
-    for (ci, c) in clusters.iter().enumerate() {
-        for &m in &c.members {
-            cluster_of[m] = ci;
-        }
-    }
-    let find = |anchors: &[Anchor]| -> Option<usize> {
-        // An exact anchor first; else a mention whose trigger overlaps (re-extraction moved it).
-        let exact = anchors.iter().find_map(|a| {
-            by_hash.get(a.hash.as_str())?.iter().find(|&&i| *a == mentions[i].anchor).map(|&i| cluster_of[i])
-        });
-        exact.or_else(|| {
-            anchors.iter().find_map(|a| {
-                by_hash
-                    .get(a.hash.as_str())?
-                    .iter()
-                    .find(|&&i| a.matches(&mentions[i].anchor))
-                    .map(|&i| cluster_of[i])
-            })
-        })
-    };
-    let mut flags = vec![(false, false); clusters.len()]; // (edited, deleted)
-    for (c, _) in &corrections {
+/// Step 3, the event corrections over `clusters`, in order; `find` gives the cluster a
+/// correction's anchors name, if any. Returns each cluster's (edited, deleted).
+pub(crate) fn apply_event_corrections(
+    clusters: &mut [Cluster],
+    corrections: &[(Correction, String)],
+    actors: &Actors,
+    find: impl Fn(&[Anchor]) -> Option<usize>,
+) -> Vec<(bool, bool)> {
+    let mut flags = vec![(false, false); clusters.len()];
+    for (c, _) in corrections {
         match c {
             Correction::EditEvent { anchors, patch } => {
                 let Some(ci) = find(anchors) else { continue };
@@ -226,16 +292,42 @@ pub(crate) fn rebuild_in(conn: &Connection) -> Result<()> {
             | Correction::SplitActor { .. } => {}
         }
     }
+    flags
+}
 
-    // 4. Write.
-    write_clusters(conn, &mentions, &clusters, &flags)?;
-    let max_span = clusters.iter().filter_map(|c| c.date).map(|d| d.days()).max().unwrap_or(0);
-    conn.execute(
-        "INSERT INTO meta (key, value) VALUES ('max_span_days', ?1)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [max_span.to_string()],
+/// The longest length class a key keeps apart; longer dates share the last one, searched from
+/// the first day on.
+pub(crate) const LAST_CLASS: u32 = 12;
+
+/// The length class of a date of `days` days: `ceil(log2(days))`, at most [`LAST_CLASS`].
+pub(crate) fn length_class(days: i64) -> u32 {
+    (days.max(1) as u64).next_power_of_two().trailing_zeros().min(LAST_CLASS)
+}
+
+pub(crate) fn day_number(d: NaiveDate) -> i64 {
+    i64::from(d.num_days_from_ce())
+}
+
+/// A row of `merge_keys`: actor row, kind, length class, first and last day, mention.
+pub(crate) type Key = (i64, &'static str, u32, i64, i64, i64);
+
+/// The blocking keys of mention `m` (one per participant row `raw`), when its date can merge.
+pub(crate) fn keys_of(m: &Telling, raw: &[i64]) -> Vec<Key> {
+    let Some((start, end)) = m.date.filter(|d| d.precision <= Precision::Month).map(|d| (d.start, d.end))
+    else {
+        return Vec::new();
+    };
+    let class = length_class((end - start).num_days() + 1);
+    raw.iter().map(|&a| (a, m.kind.as_str(), class, day_number(start), day_number(end), m.id)).collect()
+}
+
+pub(crate) fn write_keys(conn: &Connection, keys: &[Key]) -> Result<()> {
+    let mut insert = conn.prepare_cached(
+        "INSERT OR IGNORE INTO merge_keys (actor_id, kind, class, start, end, event_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
-    conn.execute("UPDATE meta SET value = '0' WHERE key = 'merged_dirty'", [])?;
+    for &(a, kind, class, start, end, id) in keys {
+        insert.execute(params![a, kind, class, start, end, id])?;
+    }
     Ok(())
 }
 
@@ -281,118 +373,208 @@ fn identities(conn: &Connection) -> Result<HashMap<i64, i64>> {
     Ok(redirect)
 }
 
-fn load_mentions(conn: &Connection, actors: &Actors) -> Result<Vec<Telling>> {
+/// What the facts say of one mention, as `SELECT` [`MENTION_COLUMNS`] reads it.
+pub(crate) const MENTION_COLUMNS: &str =
+    "e.id, a.content_hash, e.kind, e.trigger_start, e.trigger_end, e.article_id, a.published,
+     e.status, e.start, e.end, e.precision, e.place, e.country, e.name, e.confidence
+     FROM events e JOIN articles a ON a.id = e.article_id";
+
+/// A mention from a row of [`MENTION_COLUMNS`], with its participants (canonical, distinct).
+pub(crate) fn telling_of(r: &rusqlite::Row<'_>, actors: Vec<(i64, Role)>) -> Result<Telling> {
+    let corrupt = |what: &str, v: &str| StoreError::Corrupt(format!("{what} {v}"));
+    let id: i64 = r.get(0)?;
+    let kind: String = r.get(2)?;
+    let kind = EventKind::parse(&kind).ok_or_else(|| corrupt("kind", &kind))?;
+    let status: String = r.get(7)?;
+    let status = Status::parse(&status).ok_or_else(|| corrupt("status", &status))?;
+    let published: Option<String> = r.get(6)?;
+    let (start, end, precision): (Option<String>, Option<String>, Option<String>) =
+        (r.get(8)?, r.get(9)?, r.get(10)?);
+    let date = match (start, end) {
+        (Some(s), Some(e)) => {
+            let s: NaiveDate = s.parse().map_err(|_| corrupt("date", &s))?;
+            let e: NaiveDate = e.parse().map_err(|_| corrupt("date", &e))?;
+            DateRange::new(s, e, precision.as_deref().and_then(Precision::parse).unwrap_or(Precision::Day))
+        }
+        _ => None,
+    };
+    let confidence: f64 = r.get(14)?;
+    Ok(Telling {
+        id,
+        anchor: Anchor {
+            hash: r.get(1)?,
+            kind,
+            start: r.get::<_, i64>(3)? as u32,
+            end: r.get::<_, i64>(4)? as u32,
+        },
+        article: r.get(5)?,
+        published: published.and_then(|p| p.parse().ok()),
+        kind,
+        status,
+        date,
+        actors,
+        place: r.get(11)?,
+        country: r.get(12)?,
+        name: r.get(13)?,
+        confidence: confidence as f32,
+    })
+}
+
+/// Participant rows `(actor row, role)` in position order, as canonical actors: each once, in
+/// the place of its first row.
+pub(crate) fn canonical_participants(
+    raw: &[(i64, Role)],
+    canonical: impl Fn(i64) -> i64,
+) -> Vec<(i64, Role)> {
+    let mut list: Vec<(i64, Role)> = Vec::with_capacity(raw.len());
+    for &(actor, role) in raw {
+        let actor = canonical(actor);
+        if !list.iter().any(|p| p.0 == actor) {
+            list.push((actor, role));
+        }
+    }
+    list
+}
+
+pub(crate) fn parse_role(role: &str) -> Result<Role> {
+    Role::parse(role).ok_or_else(|| StoreError::Corrupt(format!("role {role}")))
+}
+
+/// Every mention, with canonical actors, and each one's participant rows (the actor ids the
+/// facts name, distinct).
+fn load_mentions(conn: &Connection, actors: &Actors) -> Result<(Vec<Telling>, Vec<Vec<i64>>)> {
     let mut participants: HashMap<i64, Vec<(i64, Role)>> = HashMap::new();
     let mut stmt =
         conn.prepare("SELECT event_id, actor_id, role FROM event_actors ORDER BY event_id, position")?;
     let mut q = stmt.query([])?;
     while let Some(r) = q.next()? {
         let (event, actor, role): (i64, i64, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
-        let role = Role::parse(&role).ok_or_else(|| StoreError::Corrupt(format!("role {role}")))?;
-        let actor = actors.canonical(actor);
-        let list = participants.entry(event).or_default();
-        if !list.iter().any(|p| p.0 == actor) {
-            list.push((actor, role));
-        }
+        participants.entry(event).or_default().push((actor, parse_role(&role)?));
     }
-    let mut stmt = conn.prepare(
-        "SELECT e.id, a.content_hash, e.kind, e.trigger_start, e.trigger_end, e.article_id, a.published,
-                e.status, e.start, e.end, e.precision, e.place, e.country, e.name, e.confidence
-         FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.id",
-    )?;
+    let mut stmt = conn.prepare(&format!("SELECT {MENTION_COLUMNS} ORDER BY e.id"))?;
     let mut q = stmt.query([])?;
-    let mut out = Vec::new();
-    let corrupt = |what: &str, v: &str| StoreError::Corrupt(format!("{what} {v}"));
+    let (mut out, mut raw) = (Vec::new(), Vec::new());
     while let Some(r) = q.next()? {
         let id: i64 = r.get(0)?;
-        let kind: String = r.get(2)?;
-        let kind = EventKind::parse(&kind).ok_or_else(|| corrupt("kind", &kind))?;
-        let status: String = r.get(7)?;
-        let status = Status::parse(&status).ok_or_else(|| corrupt("status", &status))?;
-        let published: Option<String> = r.get(6)?;
-        let (start, end, precision): (Option<String>, Option<String>, Option<String>) =
-            (r.get(8)?, r.get(9)?, r.get(10)?);
-        let date = match (start, end) {
-            (Some(s), Some(e)) => {
-                let s: NaiveDate = s.parse().map_err(|_| corrupt("date", &s))?;
-                let e: NaiveDate = e.parse().map_err(|_| corrupt("date", &e))?;
-                DateRange::new(
-                    s,
-                    e,
-                    precision.as_deref().and_then(Precision::parse).unwrap_or(Precision::Day),
-                )
-            }
-            _ => None,
-        };
-        let confidence: f64 = r.get(14)?;
-        out.push(Telling {
-            id,
-            anchor: Anchor {
-                hash: r.get(1)?,
-                kind,
-                start: r.get::<_, i64>(3)? as u32,
-                end: r.get::<_, i64>(4)? as u32,
-            },
-            article: r.get(5)?,
-            published: published.and_then(|p| p.parse().ok()),
-            kind,
-            status,
-            date,
-            actors: participants.remove(&id).unwrap_or_default(),
-            place: r.get(11)?,
-            country: r.get(12)?,
-            name: r.get(13)?,
-            confidence: confidence as f32,
-        });
+        let rows = participants.remove(&id).unwrap_or_default();
+        out.push(telling_of(r, canonical_participants(&rows, |a| actors.canonical(a)))?);
+        raw.push(distinct_rows(&rows));
     }
-    Ok(out)
+    Ok((out, raw))
 }
 
-fn write_clusters(
+pub(crate) fn distinct_rows(rows: &[(i64, Role)]) -> Vec<i64> {
+    let mut ids: Vec<i64> = rows.iter().map(|p| p.0).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// The labels the merged rows show: each article's outlet (else its document name) and each
+/// actor's name. A rebuild reads them all at once; an update only those it writes.
+pub(crate) struct Labels {
+    outlets: HashMap<i64, Option<String>>,
+    names: HashMap<i64, Option<String>>,
+    complete: bool,
+}
+
+impl Labels {
+    fn all(conn: &Connection) -> Result<Self> {
+        let mut labels = Labels::lazy();
+        labels.complete = true;
+        let mut stmt = conn.prepare("SELECT id, coalesce(outlet, doc) FROM articles")?;
+        let mut q = stmt.query([])?;
+        while let Some(r) = q.next()? {
+            labels.outlets.insert(r.get(0)?, Some(r.get(1)?));
+        }
+        let mut stmt = conn.prepare("SELECT id, coalesce(display_name, name) FROM actors")?;
+        let mut q = stmt.query([])?;
+        while let Some(r) = q.next()? {
+            labels.names.insert(r.get(0)?, Some(r.get(1)?));
+        }
+        Ok(labels)
+    }
+
+    pub(crate) fn lazy() -> Self {
+        Labels { outlets: HashMap::new(), names: HashMap::new(), complete: false }
+    }
+
+    fn outlet(&mut self, conn: &Connection, article: i64) -> Result<Option<String>> {
+        if let Some(o) = self.outlets.get(&article) {
+            return Ok(o.clone());
+        }
+        let o = if self.complete {
+            None
+        } else {
+            conn.prepare_cached("SELECT coalesce(outlet, doc) FROM articles WHERE id = ?1")?
+                .query_row([article], |r| r.get(0))
+                .optional()?
+        };
+        self.outlets.insert(article, o.clone());
+        Ok(o)
+    }
+
+    pub(crate) fn name(&mut self, conn: &Connection, actor: i64) -> Result<Option<String>> {
+        if let Some(n) = self.names.get(&actor) {
+            return Ok(n.clone());
+        }
+        let n = if self.complete {
+            None
+        } else {
+            conn.prepare_cached("SELECT coalesce(display_name, name) FROM actors WHERE id = ?1")?
+                .query_row([actor], |r| r.get(0))
+                .optional()?
+        };
+        self.names.insert(actor, n.clone());
+        Ok(n)
+    }
+}
+
+/// The full-text body of a merged event: its kind, its actors' names, its name and place.
+pub(crate) fn fts_body(
+    kind: EventKind,
+    names: &[String],
+    name: Option<&str>,
+    place: Option<&str>,
+    country: Option<&str>,
+) -> String {
+    let mut body: Vec<&str> = vec![kind.as_str()];
+    body.extend(names.iter().map(String::as_str));
+    body.extend(name);
+    body.extend(place);
+    body.extend(country);
+    body.join(" ")
+}
+
+/// Writes `clusters` (with their correction flags) into the merged tables, which hold none of
+/// their ids.
+pub(crate) fn write_clusters(
     conn: &Connection,
     mentions: &[Telling],
     clusters: &[Cluster],
     flags: &[(bool, bool)],
+    labels: &mut Labels,
 ) -> Result<()> {
-    for table in ["merged_events", "merged_members", "merged_actors", "events_fts"] {
-        conn.execute(&format!("DELETE FROM {table}"), [])?;
-    }
-    let mut outlets: HashMap<i64, String> = HashMap::new();
-    {
-        let mut stmt = conn.prepare("SELECT id, coalesce(outlet, doc) FROM articles")?;
-        let mut q = stmt.query([])?;
-        while let Some(r) = q.next()? {
-            outlets.insert(r.get(0)?, r.get(1)?);
-        }
-    }
-    let mut names: HashMap<i64, String> = HashMap::new();
-    {
-        let mut stmt = conn.prepare("SELECT id, coalesce(display_name, name) FROM actors")?;
-        let mut q = stmt.query([])?;
-        while let Some(r) = q.next()? {
-            names.insert(r.get(0)?, r.get(1)?);
-        }
-    }
-    let mut insert_event = conn.prepare(
+    let mut insert_event = conn.prepare_cached(
         "INSERT INTO merged_events (id, kind, status, start, end, precision, name, place, country, confidence,
                                     article_id, sources, outlets, alternatives, edited, deleted)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?;
     let mut insert_member =
-        conn.prepare("INSERT INTO merged_members (event_id, merged_id) VALUES (?1, ?2)")?;
-    let mut insert_actor = conn.prepare(
+        conn.prepare_cached("INSERT INTO merged_members (event_id, merged_id) VALUES (?1, ?2)")?;
+    let mut insert_actor = conn.prepare_cached(
         "INSERT OR IGNORE INTO merged_actors (merged_id, actor_id, role, position) VALUES (?1, ?2, ?3, ?4)",
     )?;
-    let mut insert_fts = conn.prepare("INSERT INTO events_fts (rowid, body) VALUES (?1, ?2)")?;
+    let mut insert_fts = conn.prepare_cached("INSERT INTO events_fts (rowid, body) VALUES (?1, ?2)")?;
     let json = |v: &Vec<String>| serde_json::to_string(v).map_err(|e| StoreError::Corrupt(e.to_string()));
     for (c, &(edited, deleted)) in clusters.iter().zip(flags) {
         let first = c.members.iter().map(|&m| &mentions[m]).find(|m| m.id == c.id).map_or(0, |m| m.article);
         let mut outlet_names: Vec<String> = Vec::new();
         for &m in &c.members {
-            if let Some(o) = outlets.get(&mentions[m].article)
-                && !outlet_names.contains(o)
+            if let Some(o) = labels.outlet(conn, mentions[m].article)?
+                && !outlet_names.contains(&o)
             {
-                outlet_names.push(o.clone());
+                outlet_names.push(o);
             }
         }
         outlet_names.sort();
@@ -427,17 +609,13 @@ fn write_clusters(
         for m in member_ids {
             insert_member.execute(params![m, c.id])?;
         }
-        let mut body: Vec<&str> = vec![c.kind.as_str()];
+        let mut names: Vec<String> = Vec::new();
         for (pos, (actor, role)) in c.actors.iter().enumerate() {
             insert_actor.execute(params![c.id, actor, role.as_str(), pos as i64])?;
-            if let Some(n) = names.get(actor) {
-                body.push(n);
-            }
+            names.extend(labels.name(conn, *actor)?);
         }
-        body.extend(c.name.as_deref());
-        body.extend(c.place.as_deref());
-        body.extend(c.country.as_deref());
-        insert_fts.execute(params![c.id, body.join(" ")])?;
+        let body = fts_body(c.kind, &names, c.name.as_deref(), c.place.as_deref(), c.country.as_deref());
+        insert_fts.execute(params![c.id, body])?;
     }
     Ok(())
 }

@@ -3,10 +3,10 @@
 
 use rusqlite_migration::{M, Migrations};
 
-pub const MIGRATIONS_SLICE: &[M<'_>] = &[M::up(TABLES), M::up(MERGING), M::up(LIVING)];
+pub const MIGRATIONS_SLICE: &[M<'_>] = &[M::up(TABLES), M::up(MERGING), M::up(LIVING), M::up(MERGE_INDEX)];
 
 /// The SQL of each migration, in order (tests build old workspaces from it).
-pub const MIGRATIONS_SQL: &[&str] = &[TABLES, MERGING, LIVING];
+pub const MIGRATIONS_SQL: &[&str] = &[TABLES, MERGING, LIVING, MERGE_INDEX];
 
 /// Migration 1: articles, actors, events, participants, evidence.
 const TABLES: &str = r#"
@@ -210,6 +210,31 @@ CREATE TABLE event_changes (
 CREATE INDEX event_changes_by_event ON event_changes(event_id);
 
 INSERT INTO meta (key, value) VALUES ('seen_update', '0');
+"#;
+
+/// Migration 4: what lets an import merge only what it touches (`update.rs`). `merge_keys` are
+/// the blocking keys of every mention that can merge (dated at most month-precise): one row per
+/// participant as the facts name it (not its identity, which a later article may change), kind,
+/// length class of the date (`ceil(log2(days))`) and first day, so that the mentions sharing an
+/// actor whose dates overlap a given one are a few index ranges. `merged_renamed` lists the actors
+/// whose name a save made fuller since the last rebuild (the event index shows that name).
+/// Derived, like the merged tables: the flag makes the next writer rebuild them in full.
+const MERGE_INDEX: &str = r#"
+CREATE TABLE merge_keys (
+    -- The key's columns first and in its order: an older SQLite (3.40.1, Python's on the
+    -- build machine) reports a false "NULL value" in its quick check of a WITHOUT ROWID
+    -- table declared otherwise.
+    actor_id INTEGER NOT NULL,
+    kind     TEXT NOT NULL,
+    class    INTEGER NOT NULL,
+    start    INTEGER NOT NULL,            -- days from the common era
+    event_id INTEGER NOT NULL,
+    end      INTEGER NOT NULL,
+    PRIMARY KEY (actor_id, kind, class, start, event_id)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE merged_renamed (actor_id INTEGER PRIMARY KEY) STRICT;
+INSERT INTO meta (key, value) VALUES ('merged_upto', '0');
+UPDATE meta SET value = '1' WHERE key = 'merged_dirty';
 "#;
 
 pub const MIGRATIONS: Migrations<'_> = Migrations::from_slice(MIGRATIONS_SLICE);

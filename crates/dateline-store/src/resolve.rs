@@ -201,11 +201,11 @@ pub fn compatible(a: &Telling, b: &Telling) -> bool {
 /// What the rules compare of one mention, folded once: clustering compares each mention with
 /// many others.
 #[derive(Debug, Clone)]
-struct Rules {
+pub(crate) struct Rules {
     kind: EventKind,
     article: i64,
     /// The date, when it is precise enough to merge on (month or finer).
-    date: Option<(NaiveDate, NaiveDate)>,
+    pub(crate) date: Option<(NaiveDate, NaiveDate)>,
     actors: Vec<i64>,
     cities: Option<Vec<String>>,
     country: Option<String>,
@@ -213,7 +213,7 @@ struct Rules {
 }
 
 impl Rules {
-    fn of(m: &Telling) -> Self {
+    pub(crate) fn of(m: &Telling) -> Self {
         Rules {
             kind: m.kind,
             article: m.article,
@@ -225,7 +225,7 @@ impl Rules {
         }
     }
 
-    fn compatible(&self, o: &Rules) -> bool {
+    pub(crate) fn compatible(&self, o: &Rules) -> bool {
         // Cheapest first: most candidates fail on the date.
         let dates = match (self.date, o.date) {
             (Some((s1, e1)), Some((s2, e2))) => s1 <= e2 && s2 <= e1,

@@ -37,8 +37,13 @@ impl Store {
         for (article, events) in items {
             out.push(save_in(&tx, article, events)?);
         }
-        if out.iter().any(|o| matches!(o, SaveOutcome::Inserted { .. } | SaveOutcome::Updated { .. })) {
+        // New articles only add mentions above `merged_upto`: the next refresh merges just them and
+        // what they touch ('new'). A changed article removed mentions: rebuild in full ('1').
+        if out.iter().any(|o| matches!(o, SaveOutcome::Updated { .. })) {
             tx.prepare_cached("UPDATE meta SET value = '1' WHERE key = 'merged_dirty'")?.execute([])?;
+        } else if out.iter().any(|o| matches!(o, SaveOutcome::Inserted { .. })) {
+            tx.prepare_cached("UPDATE meta SET value = 'new' WHERE key = 'merged_dirty' AND value = '0'")?
+                .execute([])?;
         }
         tx.commit()?;
         Ok(out)
@@ -219,6 +224,8 @@ pub(crate) fn upsert_person(tx: &Transaction<'_>, actor: &dateline_model::Actor)
     let rank = |n: &str| (n.chars().count(), std::cmp::Reverse(n.to_string()));
     if rank(&actor.name) > rank(&name) {
         tx.prepare_cached("UPDATE actors SET name = ?2 WHERE id = ?1")?.execute(params![id, actor.name])?;
+        // The event index shows the name: the next update rewrites the entries that show it.
+        tx.prepare_cached("INSERT OR IGNORE INTO merged_renamed (actor_id) VALUES (?1)")?.execute([id])?;
     }
     tx.prepare_cached(
         "UPDATE actors SET country = CASE WHEN country IS NULL OR ?2 < country THEN ?2 ELSE country END,

@@ -5,6 +5,12 @@
 //!    batches, merge.
 //! 2. Queries on a generated workspace of 100,000 events (criterion): a one-month window, a
 //!    window for one actor, per-month counts, a text search.
+//! 3. Merging at scale (`dateline-synth`, `DATELINE_BENCH_MERGE_EVENTS` events, 100,000 unless
+//!    set): building the workspace (writes, then one full merge, timed once with its CPU time),
+//!    then criterion on saving one more article (a copy, from another file, of an article
+//!    already there: its events join busy merged events) and merging what it touched. With
+//!    `DATELINE_BENCH_MERGE_WS=FILE` the workspace is built there once and reused (each run adds
+//!    its articles to it). `DATELINE_BENCH_MERGE_ONLY=1` runs this part alone.
 //!
 //! Falls back to `samples/` when `../shared/corpus/statedept-dev` is absent.
 
@@ -224,7 +230,79 @@ fn queries(c: &mut Criterion) {
     g.finish();
 }
 
+/// User + system CPU time of this process so far (Linux; 0 elsewhere).
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return 0.0 };
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+fn merging(c: &mut Criterion) {
+    let events: usize = std::env::var("DATELINE_BENCH_MERGE_EVENTS")
+        .ok()
+        .and_then(|v| v.replace('_', "").parse().ok())
+        .unwrap_or(100_000);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = std::env::var_os("DATELINE_BENCH_MERGE_WS")
+        .map_or_else(|| dir.path().join("merge.dateline"), PathBuf::from);
+    let synth = dateline_synth::Synth::new(dateline_synth::Shape::events(events));
+    let fresh = !path.exists();
+    let (wall, cpu) = (Instant::now(), cpu_seconds());
+    let mut store = Store::open(&path).expect("open");
+    if fresh {
+        let mut batch = Vec::with_capacity(1_000);
+        for item in synth.articles() {
+            batch.push(item);
+            if batch.len() == 1_000 {
+                store.save_batch(&batch).expect("save");
+                batch.clear();
+            }
+        }
+        store.save_batch(&batch).expect("save");
+        let (written, written_cpu) = (wall.elapsed().as_secs_f64(), cpu_seconds() - cpu);
+        let (wall, cpu) = (Instant::now(), cpu_seconds());
+        store.refresh().expect("merge");
+        println!(
+            "build of {events} events: write {written:.1} s ({written_cpu:.1} s CPU), full merge {:.1} s ({:.1} s CPU)",
+            wall.elapsed().as_secs_f64(),
+            cpu_seconds() - cpu
+        );
+    } else {
+        println!("reopened {} in {:.1} s", path.display(), wall.elapsed().as_secs_f64());
+    }
+    let counts = store.counts().expect("counts");
+    println!(
+        "merge workspace: {} articles, {} events told, {} merged events, {} actors",
+        counts.articles, counts.mentions, counts.events, counts.actors
+    );
+    // Articles to copy: spread over the feed's years.
+    let sample: Vec<(Article, Vec<Event>)> = synth.articles().step_by(97).take(500).collect();
+    let run = std::process::id();
+    let mut n = 0usize;
+    let mut g = c.benchmark_group(format!("merge {events}"));
+    g.sample_size(20);
+    g.bench_function("save one article and merge what it touched", |b| {
+        b.iter(|| {
+            let (mut article, events) = sample[n % sample.len()].clone();
+            article.origin = Origin::file(format!("/bench/{run}/{n}.txt"));
+            article.content_hash = format!("bench-{run}-{n}");
+            n += 1;
+            store.save_batch(&[(article, events)]).expect("save");
+            black_box(store.refresh().expect("merge"))
+        })
+    });
+    g.finish();
+}
+
 fn main() {
+    if std::env::var_os("DATELINE_BENCH_MERGE_ONLY").is_some() {
+        let mut c = Criterion::default().configure_from_args();
+        merging(&mut c);
+        c.final_summary();
+        return;
+    }
     let only_queries = std::env::var_os("DATELINE_BENCH_QUERIES_ONLY").is_some();
     if !only_queries {
         import_10k();
@@ -234,5 +312,6 @@ fn main() {
     }
     let mut c = Criterion::default().configure_from_args();
     queries(&mut c);
+    merging(&mut c);
     c.final_summary();
 }

@@ -93,3 +93,61 @@ fn importing_the_dev_corpus_twice_or_in_another_order_gives_the_same_workspace()
     let articles: std::collections::BTreeSet<i64> = detail.evidence.iter().map(|e| e.article_id).collect();
     assert_eq!(articles.len() as u32, sample.sources, "every source's evidence is shown");
 }
+
+/// Every table but the event index's own b-tree (`events_fts_data`...), whose layout follows
+/// the order of its writes; its content (`events_fts`) is compared.
+fn tables(path: &Path) -> String {
+    let conn = rusqlite::Connection::open(path).expect("open");
+    let all = dateline_store::test_support::dump(&conn).expect("dump");
+    let mut out = String::new();
+    let mut skip = false;
+    for line in all.lines() {
+        if let Some(table) = line.strip_prefix("== ") {
+            skip = table.starts_with("events_fts_");
+        }
+        if !skip {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn the_dev_corpus_imported_in_batches_merges_as_a_full_rebuild_does() {
+    let Some(dir) = corpus() else {
+        eprintln!("skipped: no shared/corpus/statedept-dev next to the repository");
+        return;
+    };
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(&dir).expect("corpus").map(|e| e.expect("entry").path()).collect();
+    files.sort();
+    // Interleaved, so that every batch brings events of articles already in.
+    files.sort_by_key(|p| p.file_name().map(|n| n.len() % 5));
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = tmp.path().join("batches.dateline");
+    let mut ws = Workspace::open(&path).expect("open");
+    let mut at = 0;
+    // After the first, each batch is under a third of what is there: merged as an update.
+    for (round, size) in [100usize, 1, 2, 10, 40, 5, 30, 1, 60, 80].into_iter().enumerate() {
+        let batch = &files[at.min(files.len())..(at + size).min(files.len())];
+        at += size;
+        ws.import(batch, &Cancel::default(), &mut |_| {}).expect("import");
+        if round == 3 {
+            let busiest = ws.events().expect("events").into_iter().max_by_key(|e| (e.sources, e.id));
+            ws.delete_event(busiest.expect("events").id).expect("delete");
+        }
+    }
+    assert!(at >= files.len(), "every file imported");
+    let updated = ws.events().expect("events");
+    assert!(updated.iter().any(|e| e.sources > 1), "some events merged across articles");
+    drop(ws);
+    let before = tables(&path);
+    dateline_store::Store::open(&path).expect("open").rebuild().expect("rebuild");
+    let after = tables(&path);
+    if before != after {
+        let diff: Vec<(&str, &str)> =
+            before.lines().zip(after.lines()).filter(|(a, b)| a != b).take(5).collect();
+        panic!("the batches' merges and the rebuild differ (batches, rebuild): {diff:#?}");
+    }
+}
