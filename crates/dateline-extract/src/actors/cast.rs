@@ -356,8 +356,12 @@ impl Cast {
                 add(words[words.len() - 2].to_string());
                 add(deunicode::deunicode(words[words.len() - 2]));
             }
-            // Regnal numbers and very short words are not usable alone ("Abdullah II", "Yi").
-            if surname.chars().count() >= 3 && !surname.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+            // Regnal numbers and very short words are not usable alone ("Abdullah II", "Yi"); a
+            // short family name told first is ("Xi" of "Xi Jinping", "Li" of "Li Qiang").
+            let short_family = family_first && surname.chars().count() == 2 && is_family_name_first(surname);
+            if (surname.chars().count() >= 3 || short_family)
+                && !surname.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+            {
                 add(surname.to_string());
                 add(deunicode::deunicode(surname));
             }

@@ -683,6 +683,9 @@ impl Context<'_, '_> {
                 let between = text[x.span.end..self.trigger.start].to_lowercase();
                 !COMES_BEFORE.iter().any(|w| between.contains(w))
             })
+            // "Chancellor A, who last visited Beijing in 2025, will meet B": a relative clause
+            // closed before the trigger dates what it tells, not the event.
+            .filter(|x| !in_a_closed_relative(text, self.sentence.start, x.span, self.trigger.start))
             .collect();
         // "On January 7, commencing at 8:00 p.m., A held a telephone talk": the day, not the
         // clock time that the publication day would date.
@@ -880,4 +883,23 @@ pub(super) fn push_unique(out: &mut Vec<Participant>, p: Participant) {
     if !out.iter().any(|q| q.actor.name == p.actor.name) {
         out.push(p);
     }
+}
+
+/// A date inside a relative clause set off by commas that closes before `trigger`: "A, who
+/// visited Kyiv in February, said ...", "the Council, which met on May 3, will ...".
+fn in_a_closed_relative(text: &str, from: usize, date: Span, trigger: usize) -> bool {
+    relative_clause_at(text, from, date.start).is_some_and(|r| r.end <= trigger)
+}
+
+/// The relative clause set off by commas that holds `pos`, from its "who" to its closing comma:
+/// "A, who visited Kyiv in February, said" holds "visited" and "February".
+pub(super) fn relative_clause_at(text: &str, from: usize, pos: usize) -> Option<Span> {
+    let lead = &text[from.min(pos)..pos];
+    let i = [", who ", ", which ", ", whose "].iter().filter_map(|w| lead.rfind(w)).max()?;
+    if lead[i + 2..].contains(',') {
+        return None;
+    }
+    let rest = &text[pos..];
+    let close = rest.find([',', '.', ';'])?;
+    rest[close..].starts_with(',').then(|| Span::new(from.min(pos) + i + 2, pos + close))
 }

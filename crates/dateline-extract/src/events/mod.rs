@@ -283,7 +283,7 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     date_the_lead(t, &mut events, &off_the_day);
     date_visits_by_their_meeting(t, &mut events, &off_the_day);
     date_meetings_by_their_visit(&mut events);
-    date_by_the_arrival(&mut events);
+    date_by_the_arrival(t.text, &mut events);
     date_what_follows(t, &mut events);
     place_the_lead(t, &mut events);
     if let Some(lead) = lead_meeting {
@@ -379,14 +379,32 @@ fn date_what_follows(t: &Tagged<'_>, events: &mut [Event]) {
 /// "A arrived in Paris to take part in a meeting of advisers ...": a planned gathering or meeting
 /// with no date of its own, told in the sentence of a dated arrival by its traveller, in the same
 /// country (or none), is held during that stay: on the arrival's dates.
-fn date_by_the_arrival(events: &mut [Event]) {
+fn date_by_the_arrival(text: &str, events: &mut [Event]) {
     let country = |e: &Event| e.location.as_ref().and_then(|l| l.country.clone());
-    let arrivals: Vec<(String, Vec<Span>, DateRange, Option<String>)> = events
+    // "A, who last visited Beijing in 2025, will meet B": an arrival told in a relative clause,
+    // and the clause's span, which the meeting's trigger must be in to share its dates.
+    let aside = |v: &Event| {
+        let sentence = v.evidence.iter().find(|s| s.contains(v.trigger))?;
+        context::relative_clause_at(text, sentence.start, v.trigger.start)
+    };
+    struct Arrival {
+        traveller: String,
+        evidence: Vec<Span>,
+        date: DateRange,
+        at: Option<String>,
+        relative: Option<Span>,
+    }
+    let arrivals: Vec<Arrival> = events
         .iter()
         .filter(|v| v.kind == EventKind::Visit && v.status == Status::Occurred)
         .filter_map(|v| {
-            let traveller = v.participants.first()?.actor.name.clone();
-            Some((traveller, v.evidence.clone(), v.date?, country(v)))
+            Some(Arrival {
+                traveller: v.participants.first()?.actor.name.clone(),
+                evidence: v.evidence.clone(),
+                date: v.date?,
+                at: country(v),
+                relative: aside(v),
+            })
         })
         .collect();
     for e in events.iter_mut().filter(|e| {
@@ -395,12 +413,13 @@ fn date_by_the_arrival(events: &mut [Event]) {
             && e.date.is_none()
     }) {
         let here = country(e);
-        if let Some((_, _, date, _)) = arrivals.iter().find(|(traveller, evidence, _, at)| {
-            e.participants.iter().any(|p| p.actor.name == *traveller)
-                && e.evidence.iter().any(|s| evidence.contains(s))
-                && (here.is_none() || at.is_none() || here == *at)
+        if let Some(arrival) = arrivals.iter().find(|a| {
+            a.relative.is_none_or(|r| r.contains(e.trigger))
+                && e.participants.iter().any(|p| p.actor.name == a.traveller)
+                && e.evidence.iter().any(|s| a.evidence.contains(s))
+                && (here.is_none() || a.at.is_none() || here == a.at)
         }) {
-            e.date = Some(*date);
+            e.date = Some(arrival.date);
         }
     }
 }
