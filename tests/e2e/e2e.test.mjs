@@ -40,7 +40,8 @@ before(async () => {
     env: {
       ...process.env,
       DATELINE_WORKSPACE: join(work, 'ws.dateline'),
-      // The export's save dialog is native (out of WebDriver's reach): the app takes this path.
+      // The export's save dialog is native (out of WebDriver's reach): the app built with the
+      // `e2e` feature (`make test-e2e`) takes this folder instead.
       DATELINE_TEST_SAVE_DIR: join(work, 'out'),
     },
   });

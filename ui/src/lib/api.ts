@@ -100,8 +100,8 @@ export const api = {
   watchFolder: (path: string) => call<string[]>('watch_folder', { path }),
   unwatchFolder: (path: string) => call<string[]>('unwatch_folder', { path }),
   /** The native save dialog, opened by the Rust side, which then lets the export or new
-   * workspace write to the answer (once) and to no other path; null when cancelled. (With
-   * `DATELINE_TEST_SAVE_DIR`, the E2E run's folder + the suggested name, without a dialog.) */
+   * workspace write to the answer (once) and to no other path; null when cancelled. (In the E2E build
+   * only, with `DATELINE_TEST_SAVE_DIR`, that folder + the suggested name, without a dialog.) */
   chooseSavePath: (defaultName: string, filters: { name: string; extensions: string[] }[]) =>
     call<string | null>('choose_save_path', { defaultName, filters }),
   /** The native open dialog (capability `dialog:allow-open`): files or folders, null when cancelled. */
