@@ -57,9 +57,10 @@ test-rust:
 	@cargo $(CARGO_TEST) $(TEST_Q) --workspace
 
 # The Python package: a debug wheel of python/ (maturin, into the same target dir), installed into
-# the venv, then pytest against the CLI's JSONL (samples/, the dev corpus) and on Spark local[2].
+# the venv, then pytest against the CLI's JSONL (samples/, the dev corpus), on Spark local[2] and on
+# a local Ray cluster.
 test-python:
-	$(STAGE) "python: maturin build of python/, pytest python/tests (extract, extract_arrow, Spark)"
+	$(STAGE) "python: maturin build of python/, pytest python/tests (extract, extract_arrow, Spark, Ray)"
 	@cargo build $(CARGO_Q) -p dateline-cli
 	@rm -rf $(CARGO_TARGET_DIR)/wheels
 	@$(VENV)/bin/maturin build $(CARGO_Q) -m python/Cargo.toml -o $(CARGO_TARGET_DIR)/wheels -i $(VENV)/bin/python $(if $(VERBOSE),,>/dev/null 2>&1)

@@ -34,7 +34,7 @@ fi
 # The Python package's build and tests, in a venv under $HOME (the Makefile's VENV); pip runs only
 # when the list below changes.
 VENV="${VENV:-$HOME/.cache/dateline-venv}"
-PY_PACKAGES=("maturin>=1.9,<2" "pyarrow>=16" "pytest>=7" "pyspark>=3.5" "pandas>=2.2")
+PY_PACKAGES=("maturin>=1.9,<2" "pyarrow>=16" "pytest>=7" "pyspark>=3.5" "pandas>=2.2" "ray[data]>=2.9")
 if [ ! -x "$VENV/bin/python" ]; then
   echo "setup: creating the Python venv $VENV"
   python3 -m venv "$VENV"

@@ -1,4 +1,5 @@
-"""Spark (local[2]) over the dev corpus written as Parquet gives exactly the CLI's events."""
+"""Spark (local[2]) and Ray (a local cluster of two CPUs) over the dev corpus written as Parquet:
+both give exactly the CLI's events."""
 
 import datetime
 import json
@@ -59,3 +60,27 @@ def test_spark_map_in_arrow_gives_the_clis_events(corpus_parquet, name):
     events = df.mapInArrow(dateline.spark.extract, dateline.spark.SCHEMA)
     rows = [r.asDict(recursive=True) for r in events.collect()]
     assert same_rows(rows, expected)
+
+
+@pytest.fixture(scope="module")
+def ray_local():
+    import ray
+
+    # Two CPUs, not one: the Extract actor holds one for its life, and reading the Parquet files
+    # needs another (with one, the read waits for ever).
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield ray
+    ray.shutdown()
+
+
+@pytest.mark.parametrize("name", ["texts.parquet", "pages.parquet"])
+def test_ray_map_batches_gives_the_clis_events(corpus_parquet, ray_local, name):
+    import dateline.ray
+
+    d, expected = corpus_parquet
+    ds = ray_local.data.read_parquet(str(d / name))
+    events = ds.map_batches(dateline.ray.Extract, batch_format="pyarrow")
+    rows = events.to_arrow_refs()
+    table = pa.concat_tables(ray_local.get(rows))
+    assert table.schema == dateline.EVENT_SCHEMA
+    assert same_rows(table.to_pylist(), expected)

@@ -9,7 +9,8 @@ The extractor is the Rust library the ``dateline`` command line and the desktop 
   one row per event (schema :data:`EVENT_SCHEMA`); the batch crosses through Arrow's C data
   interface and extraction runs without the GIL, so threads extract in parallel.
 - :func:`read_file` reads a file as ``dateline extract`` does (the same readers and limits).
-- :mod:`dateline.spark` wraps :func:`extract_arrow` for ``DataFrame.mapInArrow``.
+- :mod:`dateline.spark` and :mod:`dateline.ray` wrap :func:`extract_arrow` for
+  ``DataFrame.mapInArrow`` and ``Dataset.map_batches``.
 """
 
 from ._dateline import EVENT_SCHEMA, extract, extract_arrow, read_file
