@@ -63,7 +63,8 @@ test-python:
 	$(STAGE) "python: maturin build of python/, pytest python/tests (extract, extract_arrow, Spark, Ray)"
 	@cargo build $(CARGO_Q) -p dateline-cli
 	@rm -rf $(CARGO_TARGET_DIR)/wheels
-	@$(VENV)/bin/maturin build $(CARGO_Q) -m python/Cargo.toml -o $(CARGO_TARGET_DIR)/wheels -i $(VENV)/bin/python $(if $(VERBOSE),,>/dev/null 2>&1)
+	@$(VENV)/bin/maturin build $(CARGO_Q) -m python/Cargo.toml -o $(CARGO_TARGET_DIR)/wheels -i $(VENV)/bin/python \
+	  $(if $(VERBOSE),,>$(CARGO_TARGET_DIR)/maturin.log 2>&1 || { cat $(CARGO_TARGET_DIR)/maturin.log; exit 1; })
 	@$(VENV)/bin/pip install -q --disable-pip-version-check --force-reinstall --no-deps $(CARGO_TARGET_DIR)/wheels/*.whl
 	@cd python && $(VENV)/bin/python -m pytest $(if $(VERBOSE),,-q -p no:warnings) tests
 
