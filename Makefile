@@ -5,6 +5,7 @@
 
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/dateline-target
 export TZ := UTC
+VENV ?= $(HOME)/.cache/dateline-venv
 BIN := $(CARGO_TARGET_DIR)/debug
 CARGO_TEST := $(shell command -v cargo-nextest >/dev/null 2>&1 && echo "nextest run" || echo test)
 REPORT := $(CURDIR)/tests/report
@@ -18,7 +19,7 @@ NODE_TEST_Q := NODE_OPTIONS=--test-reporter=$(REPORT)/node-quiet.mjs
 endif
 STAGE = @printf '%s\n'
 
-.PHONY: setup ui build release run test test-rust test-hostile-long test-ui test-e2e lint fmt quality
+.PHONY: setup ui build release run test test-rust test-python test-hostile-long test-ui test-e2e lint fmt quality
 
 setup:
 	$(STAGE) "setup: system packages, tauri-driver, npm packages (installs only what is missing)"
@@ -49,11 +50,23 @@ lint: ui
 	@cargo fmt --all -- --check
 	@cargo clippy $(CARGO_Q) --workspace --all-targets -- -D warnings
 
-test: setup lint test-rust test-ui test-e2e
+test: setup lint test-rust test-python test-ui test-e2e
 
 test-rust:
 	$(STAGE) "rust: cargo $(CARGO_TEST) --workspace"
 	@cargo $(CARGO_TEST) $(TEST_Q) --workspace
+
+# The Python package: a debug wheel of python/ (maturin, into the same target dir), installed into
+# the venv, then pytest against the CLI's JSONL (samples/, the dev corpus), on Spark local[2] and on
+# a local Ray cluster.
+test-python:
+	$(STAGE) "python: maturin build of python/, pytest python/tests (extract, extract_arrow, Spark, Ray)"
+	@cargo build $(CARGO_Q) -p dateline-cli
+	@rm -rf $(CARGO_TARGET_DIR)/wheels
+	@$(VENV)/bin/maturin build $(CARGO_Q) -m python/Cargo.toml -o $(CARGO_TARGET_DIR)/wheels -i $(VENV)/bin/python \
+	  $(if $(VERBOSE),,>$(CARGO_TARGET_DIR)/maturin.log 2>&1 || { cat $(CARGO_TARGET_DIR)/maturin.log; exit 1; })
+	@$(VENV)/bin/pip install -q --disable-pip-version-check --force-reinstall --no-deps $(CARGO_TARGET_DIR)/wheels/*.whl
+	@cd python && $(VENV)/bin/python -m pytest $(if $(VERBOSE),,-q -p no:warnings) tests
 
 # The hostile-input suite's long variant (100,005-record mbox and JSONL, a 6 MiB text): minutes.
 test-hostile-long:

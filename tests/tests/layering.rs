@@ -32,6 +32,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     ("dateline-cli", &["dateline"]),
     ("dateline-app", &["dateline"]),
+    // The Python package (python/): a third front end, over the same facade.
+    ("dateline-py", &["dateline"]),
     ("dateline-tests", &[]),
 ];
 

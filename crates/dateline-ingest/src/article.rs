@@ -118,7 +118,7 @@ pub fn set_provenance(a: &mut Article, url: &str, feed_date: Option<&str>) {
 
 /// Hex SHA-256 over the text, the title and the publication date (fields separated by NUL, so
 /// moving words between fields changes the hash). Stable across runs and platforms.
-pub(crate) fn content_hash(text: &str, title: Option<&str>, published: Option<chrono::NaiveDate>) -> String {
+pub fn content_hash(text: &str, title: Option<&str>, published: Option<chrono::NaiveDate>) -> String {
     let mut h = Sha256::new();
     h.update(text.as_bytes());
     h.update([0]);

@@ -59,7 +59,7 @@ pub use discover::{Discovered, discover};
 pub use error::IngestError;
 pub use feed::{FeedItem, ParsedFeed, parse_feed};
 
-pub use article::set_provenance;
+pub use article::{content_hash, set_provenance};
 pub use date::parse_date;
 
 /// Caps that keep bad input from eating memory or time.

@@ -15,6 +15,7 @@ mod feeds;
 mod graph;
 mod import;
 mod import_lock;
+pub mod records;
 pub mod views;
 mod watch;
 
