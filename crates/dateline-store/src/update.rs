@@ -428,22 +428,8 @@ mod tests {
         }
     }
 
-    /// Every table but the event index's own b-tree (`events_fts_data`...), whose layout
-    /// follows the order of its writes: its content (`events_fts`) is compared.
     fn dump(store: &Store) -> String {
-        let all = test_support::dump(&store.conn).expect("dump");
-        let mut out = String::new();
-        let mut skip = false;
-        for line in all.lines() {
-            if let Some(table) = line.strip_prefix("== ") {
-                skip = table.starts_with("events_fts_");
-            }
-            if !skip {
-                out.push_str(line);
-                out.push('\n');
-            }
-        }
-        out
+        test_support::dump_by_content(&store.conn).expect("dump")
     }
 
     /// A generated feed (one busy year: power-law actors, summits, surnames alone, month-precise

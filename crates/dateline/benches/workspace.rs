@@ -230,15 +230,6 @@ fn queries(c: &mut Criterion) {
     g.finish();
 }
 
-/// User + system CPU time of this process so far (Linux; 0 elsewhere).
-fn cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return 0.0 };
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
-    (ticks(11) + ticks(12)) / 100.0
-}
-
 fn merging(c: &mut Criterion) {
     let events: usize = std::env::var("DATELINE_BENCH_MERGE_EVENTS")
         .ok()
@@ -249,7 +240,7 @@ fn merging(c: &mut Criterion) {
         .map_or_else(|| dir.path().join("merge.dateline"), PathBuf::from);
     let synth = dateline_synth::Synth::new(dateline_synth::Shape::events(events));
     let fresh = !path.exists();
-    let (wall, cpu) = (Instant::now(), cpu_seconds());
+    let (wall, cpu) = (Instant::now(), dateline_synth::cpu_seconds());
     let mut store = Store::open(&path).expect("open");
     if fresh {
         let mut batch = Vec::with_capacity(1_000);
@@ -261,13 +252,13 @@ fn merging(c: &mut Criterion) {
             }
         }
         store.save_batch(&batch).expect("save");
-        let (written, written_cpu) = (wall.elapsed().as_secs_f64(), cpu_seconds() - cpu);
-        let (wall, cpu) = (Instant::now(), cpu_seconds());
+        let (written, written_cpu) = (wall.elapsed().as_secs_f64(), dateline_synth::cpu_seconds() - cpu);
+        let (wall, cpu) = (Instant::now(), dateline_synth::cpu_seconds());
         store.refresh().expect("merge");
         println!(
             "build of {events} events: write {written:.1} s ({written_cpu:.1} s CPU), full merge {:.1} s ({:.1} s CPU)",
             wall.elapsed().as_secs_f64(),
-            cpu_seconds() - cpu
+            dateline_synth::cpu_seconds() - cpu
         );
     } else {
         println!("reopened {} in {:.1} s", path.display(), wall.elapsed().as_secs_f64());

@@ -23,7 +23,7 @@ fn main() {
     }
     let synth = dateline_synth::Synth::new(dateline_synth::Shape::events(events));
     let mut store = dateline_store::Store::open(path).unwrap_or_else(|e| fail(&out, &e));
-    let (wall, cpu) = (Instant::now(), cpu_seconds());
+    let (wall, cpu) = (Instant::now(), dateline_synth::cpu_seconds());
     let mut batch = Vec::with_capacity(1_000);
     for item in synth.articles() {
         batch.push(item);
@@ -33,10 +33,10 @@ fn main() {
         }
     }
     store.save_batch(&batch).unwrap_or_else(|e| fail(&out, &e));
-    let (written, written_cpu) = (wall.elapsed().as_secs_f64(), cpu_seconds() - cpu);
-    let (wall, cpu) = (Instant::now(), cpu_seconds());
+    let (written, written_cpu) = (wall.elapsed().as_secs_f64(), dateline_synth::cpu_seconds() - cpu);
+    let (wall, cpu) = (Instant::now(), dateline_synth::cpu_seconds());
     store.refresh().unwrap_or_else(|e| fail(&out, &e));
-    let (merged, merged_cpu) = (wall.elapsed().as_secs_f64(), cpu_seconds() - cpu);
+    let (merged, merged_cpu) = (wall.elapsed().as_secs_f64(), dateline_synth::cpu_seconds() - cpu);
     let c = store.counts().unwrap_or_else(|e| fail(&out, &e));
     println!(
         "{out}: {} articles, {} events told, {} merged events, {} actors",
@@ -48,15 +48,4 @@ fn main() {
 fn fail(out: &str, e: &dateline_store::StoreError) -> ! {
     eprintln!("{out}: {e}");
     std::process::exit(3);
-}
-
-/// User + system CPU time of this process so far (Linux; 0 elsewhere).
-fn cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return 0.0 };
-    // The fields after the command name (which may hold spaces) are space-separated; utime and
-    // stime are the 12th and 13th of them, in clock ticks (100 a second on Linux).
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
-    (ticks(11) + ticks(12)) / 100.0
 }

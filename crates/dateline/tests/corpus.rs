@@ -94,23 +94,9 @@ fn importing_the_dev_corpus_twice_or_in_another_order_gives_the_same_workspace()
     assert_eq!(articles.len() as u32, sample.sources, "every source's evidence is shown");
 }
 
-/// Every table but the event index's own b-tree (`events_fts_data`...), whose layout follows
-/// the order of its writes; its content (`events_fts`) is compared.
 fn tables(path: &Path) -> String {
     let conn = rusqlite::Connection::open(path).expect("open");
-    let all = dateline_store::test_support::dump(&conn).expect("dump");
-    let mut out = String::new();
-    let mut skip = false;
-    for line in all.lines() {
-        if let Some(table) = line.strip_prefix("== ") {
-            skip = table.starts_with("events_fts_");
-        }
-        if !skip {
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
-    out
+    dateline_store::test_support::dump_by_content(&conn).expect("dump")
 }
 
 #[test]
