@@ -675,9 +675,7 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
         match named {
             Some(name_span) => {
                 consumed = name_span.end;
-                let written = name_span.slice(text);
-                let name =
-                    if upper { title_case(written) } else { family_name_case(&without_initials(written)) };
+                let name = name_as_written(name_span.slice(text), upper);
                 let role = if upper { title_case(&role) } else { role };
                 people.push(PersonMention {
                     span: Span::new(start, name_span.end),
@@ -690,16 +688,10 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
                 // "Foreign Ministers A, B and C": every name of the list holds the title.
                 let mut end = name_span.end;
                 while let Some((sep, next)) = next_in_list(text, end, upper).filter(|_| t.plural) {
-                    let written = next.slice(text);
-                    let name = if upper {
-                        title_case(written)
-                    } else {
-                        family_name_case(&without_initials(written))
-                    };
                     people.push(PersonMention {
                         span: next,
                         name_span: next,
-                        name,
+                        name: name_as_written(next.slice(text), upper),
                         role: Some(role.clone()),
                         class: Some(class),
                         country: None,
@@ -771,6 +763,13 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
         }
     }
     (people, bare)
+}
+
+/// A name after a title as the person is called: in capitals after a title in capitals
+/// ("PRESIDENT JOE BIDEN" → "Joe Biden"), else without initials and with a family name in
+/// capitals in mixed case.
+fn name_as_written(written: &str, upper: bool) -> String {
+    if upper { title_case(written) } else { family_name_case(&without_initials(written)) }
 }
 
 /// The next name of a list after a name that ends at `end` ("A, B and C"), with the separator

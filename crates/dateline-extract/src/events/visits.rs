@@ -347,13 +347,14 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
     let mut hosts: Vec<Participant> = Vec::new();
     // "President A invited Chancellor B to visit Y": the invited one travels.
     let subject_text = cx.regions.subject.slice(cx.t.text);
+    let hosted = hosts_for_the_visit(cx);
     if let Some(i) = subject_text.find(" invited ").or_else(|| subject_text.find(" invites ")) {
         let invited = cx.people_in(Span::new(cx.regions.subject.start + i, cx.regions.subject.end));
         if let Some(first) = invited.into_iter().next() {
             hosts = cx.people_in(Span::new(cx.regions.subject.start, cx.regions.subject.start + i));
             travellers = vec![Participant { role: Role::Initiator, ..first }];
         }
-    } else if let Some(i) = hosts_for_the_visit(cx) {
+    } else if let Some(i) = hosted {
         // "President A will host President B for a State Visit": the guest travels, the one who
         // hosts is the visit's host.
         let from = cx.regions.subject.start + i;
@@ -386,7 +387,7 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
     // "the President of Turkey, who is on an official visit to our country": the country of
     // whoever says "our", the host; "President A of Peru will host B for an official visit":
     // the host's country.
-    let hosts_country = || hosts_for_the_visit(cx).and_then(|i| host_country(cx, i, &travellers));
+    let hosts_country = || hosted.and_then(|i| host_country(cx, i, &travellers));
     if destinations.is_empty()
         && let Some(country) = our_country(cx, &travellers).or_else(hosts_country)
     {
@@ -569,7 +570,7 @@ fn welcomed_to_a_place(cx: &Context<'_, '_>, destinations: &[Mention]) -> bool {
 /// "will host President B of Korea for a State Visit", "hosted Prime Minister B for a working
 /// visit to Stockholm": a verb of hosting in the visit's subject, a person after it, and "for" a
 /// visit. The offset of the verb in the subject.
-pub(super) fn hosts_for_the_visit(cx: &Context<'_, '_>) -> Option<usize> {
+fn hosts_for_the_visit(cx: &Context<'_, '_>) -> Option<usize> {
     let text = cx.t.text;
     let subject = cx.regions.subject;
     let before = Span::new(subject.start, cx.trigger.start.max(subject.start)).slice(text);
@@ -586,8 +587,7 @@ pub(super) fn hosts_for_the_visit(cx: &Context<'_, '_>) -> Option<usize> {
     let gap = text[guest.span.end..cx.trigger.start].to_ascii_lowercase();
     let for_a = [" for a ", " for an ", " for the ", " for his ", " for her ", " for their "]
         .iter()
-        .filter_map(|w| gap.rfind(w).map(|j| gap[j + w.len()..].to_string()))
-        .next()?;
+        .find_map(|w| gap.rfind(w).map(|j| &gap[j + w.len()..]))?;
     (for_a.split_whitespace().count() <= 3 && !after.contains(['.', ';', ':']) && !for_a.contains(','))
         .then_some(i)
 }
