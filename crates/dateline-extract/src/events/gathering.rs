@@ -248,6 +248,21 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
             stop = Some((ti, country));
         }
     }
+    // "EU leaders met in Brussels on Thursday for a two-day summit", "arrived in Vilnius,
+    // Lithuania for the NATO summit": the place the people came to for it.
+    if location.is_none() {
+        let places = cx.locative_places();
+        let text = cx.t.text;
+        if let Some(i) = places
+            .iter()
+            .rposition(|m| m.span.end <= name_span.start && came_for(&text[m.span.end..name_span.start]))
+        {
+            // With its city before it: "Matera, Italy".
+            let first =
+                if i > 0 && text[places[i - 1].span.end..places[i].span.start] == *", " { i - 1 } else { i };
+            location = location_of(&places[first..=i]);
+        }
+    }
     // "will travel to Brussels June 17-18 ... Finally, she will participate virtually in the
     // Bratislava Forum": a gathering elsewhere that the traveller attends, with no date of its
     // own, falls within the trip's days.
@@ -476,6 +491,16 @@ const GENERIC_MEETING_WORDS: &[&str] = &[
     "next",
     "last",
 ];
+
+/// Whether the words between a place and a gathering tell that the place is where people came
+/// for it: " on Thursday for a two-day " (a date may come between), not " for talks before the ".
+fn came_for(between: &str) -> bool {
+    if between.contains([',', ';', ':']) || between.len() > 60 {
+        return false;
+    }
+    let Some((_, rest)) = between.rsplit_once(" for ") else { return false };
+    rest.split_whitespace().count() <= 3 && super::find_triggers(rest).is_empty()
+}
 
 /// Whether a bare "meeting" trigger (at `trigger` in `sentence`) is a gathering's name: a
 /// capitalised head with a proper modifier ("Senior Officials' Meeting", "Ministerial Meeting")

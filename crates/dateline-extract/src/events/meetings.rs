@@ -115,6 +115,7 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
     if kind == EventKind::Call && of_a_grouping(cx) {
         kind = EventKind::Conference;
     }
+
     // "I was happy to welcome you", "looking forward to seeing you": the one addressed.
     // The addressee is the one met, whoever else the clause names ("to welcome you to the State
     // Department"); "welcome you" with nobody to address ("welcome you all") tells no meeting.
@@ -144,9 +145,10 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
                 .filter(|m| m.span.start - cx.regions.object.start <= 8)
                 .map(|m| vec![participant(m, Role::Initiator)])
         };
-        if kind == EventKind::Meeting && subject.is_empty() && !bodies.is_empty() {
+        if matches!(kind, EventKind::Meeting | EventKind::Call) && subject.is_empty() && !bodies.is_empty() {
             // "The Advisory Committee on Postal Services will meet on July 15": a body's meeting
-            // is a gathering of its members.
+            // is a gathering of its members; so is its members' meeting by video ("The Quad
+            // leaders met virtually").
             initiators = bodies;
             kind = EventKind::Conference;
         } else if kind == EventKind::Meeting
@@ -588,10 +590,15 @@ pub(super) fn bodies_holding(cx: &Context<'_, '_>) -> Vec<Participant> {
     // The body meets or holds the meeting ("will meet", "held its annual meeting"); "joined the
     // meeting as an observer" is someone else's meeting.
     let verb = cx.trigger.slice(text).to_lowercase();
+    // "will convene in", "gathered in": the verb of the trigger, past its auxiliary and preposition.
+    let verb = verb.strip_prefix("will ").unwrap_or(&verb);
+    let verb = verb.strip_suffix(" in").unwrap_or(verb);
     let between = text[first.span.end.min(cx.trigger.start)..cx.trigger.start].to_lowercase();
     let holds = ["hold", "held", "convene"].iter().any(|w| between.contains(w));
-    if !(matches!(verb.as_str(), "meet" | "meets" | "met" | "meet with" | "meets with" | "met with") || holds)
-    {
+    let meets =
+        matches!(verb, "meet" | "meets" | "met" | "meet with" | "meets with" | "met with" | "met virtually")
+            || matches!(verb, "convene" | "convened" | "gather" | "gathered");
+    if !(meets || holds) {
         return Vec::new();
     }
     // The body itself is the subject, its verb right after it (past an abbreviation in brackets):
@@ -602,7 +609,7 @@ pub(super) fn bodies_holding(cx: &Context<'_, '_>) -> Vec<Participant> {
     let next = rest
         .split_whitespace()
         .find(|w| {
-            !(matches!(*w, "of" | "the" | "for" | "on")
+            !(matches!(*w, "of" | "the" | "for" | "on" | "countries" | "nations" | "states")
                 || w.starts_with(char::is_uppercase)
                 || (organisation && !members_of && MEMBERS.contains(&w.to_lowercase().as_str())))
         })

@@ -64,6 +64,9 @@ pub fn gathering_name(sentence: &str, head_start: usize, head_end: usize) -> Opt
     let before = &sentence[..head_start];
     let mut start = head_start;
     let mut words: Vec<&str> = Vec::new();
+    // Lower-case words telling the members ("leaders'", "foreign ministers"), kept only when a
+    // capitalised word comes before them: "the G20 leaders' summit", not "the leaders' summit".
+    let mut members_len = 0;
     for word in before.split_inclusive(' ').rev() {
         let w = word.trim_end();
         let bare = w.trim_start_matches(['(', '"', '\u{201c}']);
@@ -73,17 +76,25 @@ pub fn gathering_name(sentence: &str, head_start: usize, head_end: usize) -> Opt
         let possessive = bare.ends_with("'s") || bare.ends_with("\u{2019}s");
         let capital = bare.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
         let particle = NAME_PARTICLES.contains(&bare) && !words.is_empty();
+        if words.is_empty() && !capital && is_members_word(bare) {
+            members_len += word.len();
+            continue;
+        }
         if possessive || !(capital || particle) {
             break;
         }
-        start -= word.len();
+        start -= word.len() + std::mem::take(&mut members_len);
         words.push(bare);
     }
     // Names do not start with particles or sentence words.
     let mut name = sentence[start..head_end].trim().to_string();
     loop {
         let first = name.split_whitespace().next().unwrap_or("");
-        if NAME_PARTICLES.contains(&first) || NOT_NAME_START.contains(&first) || is_date_word(first) {
+        if NAME_PARTICLES.contains(&first)
+            || NOT_NAME_START.contains(&first)
+            || is_date_word(first)
+            || is_members_word(first)
+        {
             match name.split_once(' ') {
                 Some((_, rest)) => name = rest.to_string(),
                 None => return None,
@@ -137,6 +148,30 @@ fn complement_words(rest: &str) -> Vec<&str> {
     words
 }
 
+/// A lower-case word of a gathering's members between its organisation and its head: "the G20
+/// leaders' summit", "the NATO foreign ministers' meeting", "the EU heads of state summit".
+fn is_members_word(w: &str) -> bool {
+    let w = w.trim_end_matches(['\'', '\u{2019}']);
+    matches!(
+        w,
+        "leaders"
+            | "ministers"
+            | "foreign"
+            | "defence"
+            | "defense"
+            | "finance"
+            | "trade"
+            | "energy"
+            | "health"
+            | "heads"
+            | "of"
+            | "state"
+            | "government"
+            | "senior"
+            | "officials"
+    )
+}
+
 fn is_date_word(w: &str) -> bool {
     crate::actors::is_calendar_word(w) || w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()
 }
@@ -188,6 +223,10 @@ mod tests {
                 "Meeting",
                 Some("Meeting of the Supreme State Council of the Union State"),
             ),
+            ("The G20 leaders' summit will be held in New Delhi.", "summit", Some("G20 leaders' summit")),
+            ("NATO foreign ministers meeting in Brussels", "meeting", Some("NATO foreign ministers meeting")),
+            ("The leaders' summit opened.", "summit", None),
+            ("He spoke of the work of ministers at the summit.", "summit", None),
             (
                 "The Geneva Humanitarian Conference opened.",
                 "Conference",
