@@ -69,7 +69,10 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
         }
         None => Span::new(cx.trigger.start, cx.sentence.start + rel_end),
     };
-    let mut date = cx.attached_date();
+    // "met in Brussels on Thursday for a two-day summit": the day starts the gathering.
+    let mut date = cx.attached_date().map(|d| {
+        super::visits::with_stated_length_of(cx.regions.clause.slice(cx.t.text), d, super::naming::HEADS)
+    });
     // Participants: people who attend (subject with an attending verb, or "with" objects) and the
     // organisations the name carries ("NATO Summit").
     let subject_text = cx.regions.subject.slice(cx.t.text).to_lowercase();

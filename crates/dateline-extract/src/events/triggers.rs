@@ -47,12 +47,22 @@ fn rows() -> impl Iterator<Item = (&'static str, EventKind, &'static str)> {
 
 pub fn find_triggers(sentence: &str) -> Vec<Trigger> {
     let table = &*TABLE;
-    let mut out: Vec<Trigger> = table
-        .automaton
-        .find_iter(sentence)
-        .filter(|m| crate::actors::on_word_boundaries(sentence, m.start(), m.end()))
-        .map(|m| Trigger { span: Span::new(m.start(), m.end()), kind: table.kinds[m.pattern().as_usize()] })
-        .collect();
+    let mut out: Vec<Trigger> = Vec::new();
+    // A match off word boundaries ("trip to" inside "trip took her to") must not hide one that
+    // starts inside it: the search goes on from the next character, not past the match.
+    let mut at = 0;
+    while at < sentence.len() {
+        let Some(m) = table.automaton.find(aho_corasick::Input::new(sentence).range(at..)) else { break };
+        if crate::actors::on_word_boundaries(sentence, m.start(), m.end()) {
+            out.push(Trigger {
+                span: Span::new(m.start(), m.end()),
+                kind: table.kinds[m.pattern().as_usize()],
+            });
+            at = m.end();
+        } else {
+            at = m.start() + sentence[m.start()..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
     // "spoke yesterday with", "spoke again on Monday with", "talked by video link with": a verb of
     // speaking and "with" a few words apart, none of them a new clause, is a call.
     for verb in ["spoke ", "speaks ", "spoken ", "talked "] {
@@ -115,6 +125,13 @@ pub fn find_triggers(sentence: &str) -> Vec<Trigger> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_match_inside_a_longer_word_hides_no_trigger() {
+        let found = find_triggers("The Secretary's trip took her to Hanoi.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span.slice("The Secretary's trip took her to Hanoi."), "took her to");
+    }
 
     #[test]
     fn speaking_with_words_between_is_a_call() {

@@ -734,6 +734,13 @@ pub(super) fn names_a_region(cx: &Context<'_, '_>) -> bool {
 /// "arrived in Nairobi on Monday for a two-day visit": a day that starts a visit of stated length
 /// runs that many days.
 pub(super) fn with_stated_length(clause: &str, d: DateRange) -> DateRange {
+    with_stated_length_of(clause, d, &["visit", "trip"])
+}
+
+/// "met in Brussels on Thursday for a two-day summit", "a three-day working visit": a day that
+/// starts an event of stated length runs that many days, when the length is told of one of
+/// `heads` (up to two modifiers between: "a two-day NATO summit", "a three-day state visit").
+pub(super) fn with_stated_length_of(clause: &str, d: DateRange, heads: &[&str]) -> DateRange {
     if d.precision != dateline_model::Precision::Day || d.start != d.end {
         return d;
     }
@@ -741,7 +748,14 @@ pub(super) fn with_stated_length(clause: &str, d: DateRange) -> DateRange {
     // "a three-day visit", "a 4-day state visit": two to ten days in words, two to seven in digits.
     let days = clause.match_indices("-day ").find_map(|(i, _)| {
         let rest = &clause[i + "-day ".len()..];
-        let told = ["visit", "trip", "state visit", "official visit"].iter().any(|k| rest.starts_with(k));
+        let mut told = false;
+        for w in rest.split_whitespace().take(3) {
+            let bare = w.trim_end_matches(['.', ',', ';', ':', '\'', '\u{2019}']);
+            told = heads.contains(&bare);
+            if told || bare.len() != w.len() {
+                break;
+            }
+        }
         let word = clause[..i].rsplit(' ').next()?;
         let n = match word.parse::<i64>() {
             Ok(n) => (2..=7).contains(&n).then_some(n),
