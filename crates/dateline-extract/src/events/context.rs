@@ -686,6 +686,16 @@ impl Context<'_, '_> {
             // "Chancellor A, who last visited Beijing in 2025, will meet B": a relative clause
             // closed before the trigger dates what it tells, not the event.
             .filter(|x| !in_a_closed_relative(text, self.sentence.start, x.span, self.trigger.start))
+            // "arrives in Tokyo on Thursday, the first stop on a tour that will also take her to
+            // Seoul": the day of a visit told before is that visit's; "also" adds other stops.
+            .filter(|x| {
+                my_kind.is_none() || {
+                    let between = &text[x.span.end..self.trigger.end];
+                    let lead = &text[self.sentence.start..x.span.start];
+                    !(between.split_whitespace().any(|w| w == "also")
+                        && find_triggers(lead).iter().any(|g| g.kind == EventKind::Visit))
+                }
+            })
             .collect();
         // "On January 7, commencing at 8:00 p.m., A held a telephone talk": the day, not the
         // clock time that the publication day would date.

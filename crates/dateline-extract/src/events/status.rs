@@ -141,6 +141,11 @@ pub fn status_of(sentence: &str, trigger: Span) -> Option<Status> {
         return Some(Status::Planned).filter(|_| !denied && !hypothetical);
     }
     let judged = judge(before, &lower);
+    // "a tour that will also take her to Seoul", "will convene in Vienna": a trigger that holds
+    // its own auxiliary tells a plan.
+    if judged == Status::Occurred && said.starts_with("will ") {
+        return Some(Status::Planned).filter(|_| !denied && !hypothetical);
+    }
     // "the tenth meeting of the Council will take place under the chairmanship of ...": a
     // gathering named first, then its predicate in the future.
     if judged == Status::Occurred && nominal(said) && predicated_ahead(&lower[trigger.end..]) {

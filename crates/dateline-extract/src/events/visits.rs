@@ -506,6 +506,22 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
                 s.date.is_none()
                     && !destinations.iter().any(|p| p.country.as_deref() == Some(s.country.as_str()))
             });
+        // "arrives in Tokyo on Thursday, the first stop on a tour that will also take her to
+        // Seoul", "She will also visit Manila": the day told was the first stop's, and the stops
+        // the tour adds come after it, on days not told.
+        let adds_later_stops = date.is_none()
+            && !fresh.is_empty()
+            && trip.date.is_some_and(|d| d.start == d.end && d.precision == dateline_model::Precision::Day)
+            && Span::new(cx.regions.clause.start, cx.trigger.end)
+                .slice(cx.t.text)
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("also"));
+        if adds_later_stops {
+            for s in trip.stops.iter_mut().filter(|s| s.date.is_none()) {
+                s.date = trip.date;
+            }
+            trip.date = None;
+        }
         match (trip.date, date) {
             (None, Some(d)) if others_told && fresh.is_empty() && stop_dates.is_empty() => {
                 fresh_date = Some(d)
