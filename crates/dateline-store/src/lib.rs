@@ -10,6 +10,7 @@
 
 mod changes;
 mod corrections;
+pub mod extracted;
 mod feeds;
 mod merged;
 mod migrations;
@@ -28,6 +29,7 @@ use rusqlite::Connection;
 
 pub use changes::{ChangeRow, EventState};
 pub use corrections::{ActorRef, Correction, Editing, EventEdit};
+pub use extracted::{ActorTable, Extracted, MergedRecord};
 pub use feeds::{FeedFetch, FeedRow};
 pub use migrations::{MIGRATIONS, MIGRATIONS_SQL};
 pub use open::{APPLICATION_ID, Access};

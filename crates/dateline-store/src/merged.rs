@@ -331,19 +331,27 @@ pub(crate) fn write_keys(conn: &Connection, keys: &[Key]) -> Result<()> {
     Ok(())
 }
 
-/// Which person rows are one person, by the extractor's rule: within a surname, rows are visited
-/// fullest name first and each joins the one earlier row it is the same person as; a row that fits
-/// several ("Wang" with China, among Wang Yi and Wang Wenbin) stays apart. Depends only on the rows.
+/// Which person rows are one person (see [`identities_of`]), over the workspace's actor rows.
 fn identities(conn: &Connection) -> Result<HashMap<i64, i64>> {
-    type Row = (i64, String, Option<String>, Option<String>, String);
     let mut stmt = conn.prepare(
         "SELECT id, name, country, role, surname FROM actors WHERE kind = 'person' AND surname IS NOT NULL",
     )?;
-    let rows: Vec<Row> = stmt
+    let rows: Vec<PersonRow> = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
         .collect::<Result<_, _>>()?;
+    Ok(identities_of(&rows))
+}
+
+/// A person's actor row as identities are decided over it: id, name, country, role, surname.
+pub(crate) type PersonRow = (i64, String, Option<String>, Option<String>, String);
+
+/// Which person rows are one person, by the extractor's rule: within a surname, rows are visited
+/// fullest name first and each joins the one earlier row it is the same person as; a row that fits
+/// several ("Wang" with China, among Wang Yi and Wang Wenbin) stays apart. Depends only on the
+/// rows' content (not their ids, nor their order). Returns row → the row it joins.
+pub(crate) fn identities_of(rows: &[PersonRow]) -> HashMap<i64, i64> {
     let mut by_surname: HashMap<&str, Vec<(i64, names::ActorKey)>> = HashMap::new();
-    for (id, name, country, role, surname) in &rows {
+    for (id, name, country, role, surname) in rows {
         let key = crate::write::person_key(name, country.as_deref(), role.as_deref());
         by_surname.entry(surname.as_str()).or_default().push((*id, key));
     }
@@ -370,7 +378,7 @@ fn identities(conn: &Connection) -> Result<HashMap<i64, i64>> {
             }
         }
     }
-    Ok(redirect)
+    redirect
 }
 
 /// What the facts say of one mention, as `SELECT` [`MENTION_COLUMNS`] reads it.

@@ -11,6 +11,7 @@ mod changes;
 pub mod data_export;
 mod edit;
 mod export;
+pub mod extracted;
 mod feeds;
 mod graph;
 mod import;
@@ -78,6 +79,8 @@ pub enum Error {
     BadDate(String),
     #[error("cannot encode the export: {0}")]
     Encode(String),
+    #[error(transparent)]
+    EventsFile(#[from] extracted::EventsFileError),
 }
 
 impl Error {
@@ -95,6 +98,7 @@ impl Error {
             Error::BadDate(_) => "query",
             Error::Encode(_) => "export",
             Error::Write { .. } => "write",
+            Error::EventsFile(_) => "input",
         }
     }
 }

@@ -26,6 +26,9 @@ enum Format {
     Table,
     /// Every tag and event with its text: time expressions, mentions, evidence (for developers).
     Debug,
+    /// One article a line with its text and its events (an events file): the input of
+    /// `dateline merge` and `dateline import`.
+    Articles,
 }
 
 pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
@@ -40,6 +43,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
         Format::Jsonl => output::extract_jsonl(out, &docs),
         Format::Table => output::extract_table(out, &docs),
         Format::Debug => output::extract_debug(out, &docs),
+        Format::Articles => dateline::extracted::write_events(out, &docs),
     }?;
     Ok(Outcome::failed_if(reports.iter().any(|r| r.status == FileStatus::Failed)))
 }

@@ -18,6 +18,7 @@ mod feeds;
 mod graph;
 mod import;
 mod info;
+mod merge;
 mod merge_actors;
 mod new;
 mod redo;
@@ -33,8 +34,13 @@ mod watch;
 pub enum Command {
     /// Print the events found in files or folders, without a workspace.
     Extract(extract::Args),
-    /// Add files or folders to the workspace (re-importing a file changes nothing).
+    /// Add files or folders to the workspace (re-importing a file changes nothing). An events
+    /// file (`dateline extract --format articles`, a Spark or Ray job's) brings its articles
+    /// with their events, as extracted there.
     Import(import::Args),
+    /// Merge the events of events files across articles, without a workspace, as an import
+    /// of them would: one merged event a line (JSONL).
+    Merge(merge::Args),
     /// List the workspace's events (merged across articles) in date order.
     Events(events::Args),
     /// Find events by words in their labels, participants, places and articles, best first.
@@ -92,6 +98,7 @@ impl Command {
         match self {
             Command::Extract(a) => extract::run(a, out),
             Command::Import(a) => import::run(a),
+            Command::Merge(a) => merge::run(a, out),
             Command::Events(a) => events::run(a, out),
             Command::Search(a) => search::run(a, out),
             Command::Actors(a) => actors::run(a, out),

@@ -1,0 +1,194 @@
+//! Extraction and merging as two stages: an *events file* holds extracted articles (each with
+//! its text, what is known of it and its events), as `dateline extract --format articles` or a
+//! Spark or Ray job writes it; `dateline merge` merges its events across articles by the
+//! workspace's rules ([`dateline_store::extracted`]), and `dateline import` takes it into a
+//! workspace as if the articles had been imported there.
+//!
+//! The file is JSONL, one [`ExtractedArticle`] a line.
+
+use std::io::{BufRead, Write};
+use std::path::Path;
+
+use dateline_model::{Article, Event};
+use serde::{Deserialize, Serialize};
+
+pub use dateline_store::extracted::{
+    ActorTable, Extracted, MemberRecord, MergedParticipant, MergedRecord, blocks, merge, sort_records,
+};
+
+use crate::{Error, ImportReport, Result, Workspace};
+
+/// One line of an events file: an article and the events extracted from it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExtractedArticle {
+    pub article: Article,
+    pub events: Vec<Event>,
+}
+
+/// Why an events file could not be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum EventsFileError {
+    #[error("cannot read {path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error(
+        "{path}, line {line}: not an extracted article ({reason}); an events file is what `dateline extract --format articles` writes"
+    )]
+    Line { path: String, line: usize, reason: String },
+}
+
+/// Whether `path` looks like an events file: its first non-blank line is a JSON object with an
+/// `article` and its `events`. (An article corpus in JSONL has text fields instead.)
+pub fn is_events_file(path: &Path) -> bool {
+    let Ok(file) = std::fs::File::open(path) else { return false };
+    let mut reader = std::io::BufReader::new(file);
+    let mut line = String::new();
+    loop {
+        line.clear();
+        match reader.read_line(&mut line) {
+            Ok(0) | Err(_) => return false,
+            Ok(_) if line.trim().is_empty() => continue,
+            Ok(_) => break,
+        }
+    }
+    match serde_json::from_str::<serde_json::Value>(&line) {
+        Ok(serde_json::Value::Object(o)) => o.contains_key("article") && o.contains_key("events"),
+        _ => false,
+    }
+}
+
+/// Reads an events file, calling `each` with every extracted article in order.
+pub fn read_events_file(
+    path: &Path,
+    each: &mut dyn FnMut(ExtractedArticle) -> Result<()>,
+) -> std::result::Result<usize, Error> {
+    let name = path.display().to_string();
+    let file =
+        std::fs::File::open(path).map_err(|source| EventsFileError::Io { path: name.clone(), source })?;
+    let mut n = 0;
+    for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(|source| EventsFileError::Io { path: name.clone(), source })?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let item: ExtractedArticle = serde_json::from_str(&line).map_err(|e| EventsFileError::Line {
+            path: name.clone(),
+            line: i + 1,
+            reason: e.to_string(),
+        })?;
+        each(item)?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// Writes extracted articles as an events file's lines.
+pub fn write_events(out: &mut dyn Write, items: &[(Article, Vec<Event>)]) -> std::io::Result<()> {
+    #[derive(Serialize)]
+    struct Line<'a> {
+        article: &'a Article,
+        events: &'a [Event],
+    }
+    for (article, events) in items {
+        serde_json::to_writer(&mut *out, &Line { article, events })?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// The merged events of the events files, read in order: what importing them into an empty
+/// workspace shows.
+pub fn merge_files(paths: &[&Path]) -> Result<Vec<MergedRecord>> {
+    let mut x = Extracted::new();
+    for p in paths {
+        read_events_file(p, &mut |item| {
+            x.add(&item.article, &item.events);
+            Ok(())
+        })?;
+    }
+    Ok(x.merge())
+}
+
+/// How to merge many extracted articles in blocks, each alone (on a cluster: a group each):
+/// the actor rows of all of them, and each article's block, by content hash. An article that is
+/// a duplicate of an earlier one (same content) or an older version of a later one (same
+/// origin) is in no block: the workspace would not keep it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MergePlan {
+    pub actors: Vec<dateline_model::Actor>,
+    pub blocks: Vec<(String, usize)>,
+}
+
+/// The plan of merging `items` (in this order) in blocks. It needs all the articles' events
+/// but none of their texts.
+pub fn plan<'a>(items: impl IntoIterator<Item = (&'a Article, &'a [Event])>) -> MergePlan {
+    let mut x = Extracted::new();
+    for (a, events) in items {
+        x.add(a, events);
+    }
+    MergePlan { actors: x.actors().rows(), blocks: x.article_blocks() }
+}
+
+/// The merged events of one block of a [`MergePlan`] (its articles in any order), with the
+/// plan's actor rows: together, the blocks give what [`merge`] gives for all the articles.
+pub fn merge_block<'a>(
+    actors: &[dateline_model::Actor],
+    items: impl IntoIterator<Item = (&'a Article, &'a [Event])>,
+) -> Vec<MergedRecord> {
+    let mut x = Extracted::with_actors(ActorTable::from_rows(actors));
+    for (a, events) in items {
+        x.add(a, events);
+    }
+    x.merge()
+}
+
+/// Articles saved per transaction when importing an events file.
+const BATCH: usize = 256;
+
+impl Workspace {
+    /// Imports an events file: its articles and their events are saved as an import of the
+    /// articles would save them (no extraction: the file's events are taken as they are), then
+    /// merged. One report line for the file.
+    pub fn import_events_file(&mut self, path: &Path) -> Result<ImportReport> {
+        self.check()?;
+        let mut batch: Vec<(Article, Vec<Event>)> = Vec::with_capacity(BATCH);
+        let (mut added, mut events) = (0u32, 0u32);
+        let mut save = |ws: &mut Workspace, batch: &mut Vec<(Article, Vec<Event>)>| -> Result<()> {
+            for o in ws.save_batch(batch)? {
+                if let dateline_store::SaveOutcome::Inserted { events: n, .. }
+                | dateline_store::SaveOutcome::Updated { events: n, .. } = o
+                {
+                    added += 1;
+                    events += n as u32;
+                }
+            }
+            batch.clear();
+            Ok(())
+        };
+        let read = read_events_file(path, &mut |item| {
+            batch.push((item.article, item.events));
+            if batch.len() == BATCH {
+                save(self, &mut batch)?;
+            }
+            Ok(())
+        });
+        let result = read.and_then(|n| save(self, &mut batch).map(|()| n));
+        self.refresh()?;
+        let n = result?;
+        Ok(ImportReport {
+            files: vec![crate::FileReport {
+                path: dateline_ingest::path_key(path),
+                status: crate::FileStatus::Imported,
+                articles: n as u32,
+                reason: None,
+            }],
+            articles_added: added,
+            events_added: events,
+        })
+    }
+
+    /// The live merged events by content ([`MergedRecord`]), as [`merge`] gives them.
+    pub fn merged_records(&self) -> Result<Vec<MergedRecord>> {
+        Ok(self.store.merged_records()?)
+    }
+}
