@@ -696,6 +696,12 @@ impl Context<'_, '_> {
                         && find_triggers(lead).iter().any(|g| g.kind == EventKind::Visit))
                 }
             })
+            // "travel to the PRC on July 25 through 26, following her stops in Tokyo and Seoul":
+            // what the dated event follows came before that day.
+            .filter(|x| {
+                let between = text[x.span.end..self.trigger.start].to_lowercase();
+                !between.split_whitespace().rev().take(2).any(|w| matches!(w, "following" | "after"))
+            })
             .collect();
         // "On January 7, commencing at 8:00 p.m., A held a telephone talk": the day, not the
         // clock time that the publication day would date.

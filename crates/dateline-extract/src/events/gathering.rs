@@ -554,7 +554,15 @@ fn of_a_grouping(sentence: &str, trigger: Span) -> bool {
 
 /// "the European Council meeting", "the NATO meeting": a listed organisation right before.
 fn after_an_organization(sentence: &str, trigger: Span) -> bool {
-    let before = sentence[..trigger.start].trim_end();
+    // "the NATO foreign ministers' meeting", "a G20 finance ministers meeting": the members' words
+    // between the organisation and the head.
+    let mut before = sentence[..trigger.start].trim_end();
+    while let Some((rest, last)) = before.rsplit_once(' ')
+        && super::naming::is_members_word(last)
+        && last.starts_with(char::is_lowercase)
+    {
+        before = rest.trim_end();
+    }
     crate::actors::gazetteer().find(before).last().is_some_and(|p| {
         matches!(p.kind, crate::actors::PlaceKind::Organization | crate::actors::PlaceKind::Group)
             && p.span.end == before.len()

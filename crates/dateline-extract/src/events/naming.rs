@@ -150,7 +150,7 @@ fn complement_words(rest: &str) -> Vec<&str> {
 
 /// A lower-case word of a gathering's members between its organisation and its head: "the G20
 /// leaders' summit", "the NATO foreign ministers' meeting", "the EU heads of state summit".
-fn is_members_word(w: &str) -> bool {
+pub(super) fn is_members_word(w: &str) -> bool {
     let w = w.trim_end_matches(['\'', '\u{2019}']);
     matches!(
         w,

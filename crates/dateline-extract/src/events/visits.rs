@@ -509,13 +509,22 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
         // "arrives in Tokyo on Thursday, the first stop on a tour that will also take her to
         // Seoul", "She will also visit Manila": the day told was the first stop's, and the stops
         // the tour adds come after it, on days not told.
+        let before_trigger = Span::new(cx.regions.clause.start, cx.trigger.start).slice(cx.t.text);
         let adds_later_stops = date.is_none()
             && !fresh.is_empty()
-            && trip.date.is_some_and(|d| d.start == d.end && d.precision == dateline_model::Precision::Day)
-            && Span::new(cx.regions.clause.start, cx.trigger.end)
-                .slice(cx.t.text)
-                .split_whitespace()
-                .any(|w| w.eq_ignore_ascii_case("also"));
+            && (trip.date.is_some_and(|d| d.start == d.end && d.precision == dateline_model::Precision::Day)
+                && Span::new(cx.regions.clause.start, cx.trigger.end)
+                    .slice(cx.t.text)
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("also"))
+                // "will travel to Beijing on July 25-26, following her stops in Tokyo and Seoul":
+                // the stops it follows came before, on days not told here.
+                || trip.date.is_some()
+                    && before_trigger
+                        .split_whitespace()
+                        .rev()
+                        .take(2)
+                        .any(|w| w.eq_ignore_ascii_case("following") || w.eq_ignore_ascii_case("after")));
         if adds_later_stops {
             for s in trip.stops.iter_mut().filter(|s| s.date.is_none()) {
                 s.date = trip.date;
@@ -761,24 +770,44 @@ pub(super) fn with_stated_length_of(clause: &str, d: DateRange, heads: &[&str]) 
         return d;
     }
     let clause = clause.to_lowercase();
-    // "a three-day visit", "a 4-day state visit": two to ten days in words, two to seven in digits.
-    let days = clause.match_indices("-day ").find_map(|(i, _)| {
-        let rest = &clause[i + "-day ".len()..];
-        let mut told = false;
+    // Whether the words after a length tell one of `heads` (up to two modifiers between).
+    let told_of = |rest: &str| {
         for w in rest.split_whitespace().take(3) {
             let bare = w.trim_end_matches(['.', ',', ';', ':', '\'', '\u{2019}']);
-            told = heads.contains(&bare);
-            if told || bare.len() != w.len() {
+            if heads.contains(&bare) {
+                return true;
+            }
+            if bare.len() != w.len() {
                 break;
             }
         }
-        let word = clause[..i].rsplit(' ').next()?;
-        let n = match word.parse::<i64>() {
-            Ok(n) => (2..=7).contains(&n).then_some(n),
-            Err(_) => crate::time::number_word(word).map(i64::from).filter(|n| (2..=10).contains(n)),
-        };
-        n.filter(|_| told && clause[..i].ends_with(&format!(" {word}")))
+        false
+    };
+    // "a three-day visit", "a 4-day state visit": two to ten days in words, two to seven in digits;
+    // the length's days and where its words begin.
+    let days = clause
+        .match_indices("-day ")
+        .find_map(|(i, _)| {
+            let word = clause[..i].rsplit(' ').next()?;
+            let n = match word.parse::<i64>() {
+                Ok(n) => (2..=7).contains(&n).then_some(n),
+                Err(_) => crate::time::number_word(word).map(i64::from).filter(|n| (2..=10).contains(n)),
+            };
+            n.filter(|_| told_of(&clause[i + "-day ".len()..]) && clause[..i].ends_with(&format!(" {word}")))
+                .map(|n| (n, i - word.len()))
+        })
+        // "a week-long tour of Asia": seven days.
+        .or_else(|| {
+            ["week-long ", "weeklong "].iter().find_map(|w| {
+                clause.match_indices(w).find_map(|(i, _)| told_of(&clause[i + w.len()..]).then_some((7, i)))
+            })
+        });
+    // "returned to Tokyo on Monday after a three-day visit to Spain": the day told is after the
+    // visit, its last one.
+    let after_it = days.is_some_and(|(_, i)| {
+        clause[..i].split_whitespace().rev().take(2).any(|w| matches!(w, "after" | "following"))
     });
+    let days = days.map(|(n, _)| n);
     // "concluded her three-day visit on Friday": the day told is the last one.
     let ends_then = [
         "concluded ",
@@ -791,7 +820,8 @@ pub(super) fn with_stated_length_of(clause: &str, d: DateRange, heads: &[&str]) 
         "wound up ",
     ]
     .iter()
-    .any(|w| clause.contains(w));
+    .any(|w| clause.contains(w))
+        || after_it;
     match days {
         Some(n) if ends_then => DateRange { start: d.end - chrono::Duration::days(n - 1), ..d },
         Some(n) => DateRange { end: d.start + chrono::Duration::days(n - 1), ..d },
