@@ -1,5 +1,6 @@
 //! Trigger words read in another sense, from `data/senses.tsv`: "meeting humanitarian needs" (a
-//! goal met), "travel restrictions" (a kind of thing), "visit our website" (a page).
+//! goal met), "travel restrictions" (a kind of thing), "visit our website" (a page), "received a
+//! letter" (a thing received).
 
 use std::sync::LazyLock;
 
@@ -12,6 +13,7 @@ enum Sense {
     Goal,
     Modifier,
     Page,
+    Thing,
 }
 
 fn rows() -> impl Iterator<Item = (Sense, &'static str, &'static str)> {
@@ -21,6 +23,7 @@ fn rows() -> impl Iterator<Item = (Sense, &'static str, &'static str)> {
             "goal" => Sense::Goal,
             "modifier" => Sense::Modifier,
             "page" => Sense::Page,
+            "thing" => Sense::Thing,
             _ => return None,
         };
         Some((sense, cols.next()?, cols.next().unwrap_or_default()))
@@ -31,15 +34,17 @@ struct Table {
     goal: Vec<&'static str>,
     modifier: Vec<&'static str>,
     page: Vec<&'static str>,
+    thing: Vec<&'static str>,
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut t = Table { goal: Vec::new(), modifier: Vec::new(), page: Vec::new() };
+    let mut t = Table { goal: Vec::new(), modifier: Vec::new(), page: Vec::new(), thing: Vec::new() };
     for (sense, word, _) in rows() {
         match sense {
             Sense::Goal => t.goal.push(word),
             Sense::Modifier => t.modifier.push(word),
             Sense::Page => t.page.push(word),
+            Sense::Thing => t.thing.push(word),
         }
     }
     t
@@ -77,6 +82,26 @@ fn words(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
 }
 
+/// Whether the verb's object (what follows it) is one of `nouns`, with up to two lower-case words
+/// before it ("the global challenges", "a congratulatory letter").
+fn object_is(after: &str, nouns: &[&str]) -> bool {
+    for (i, raw) in after.split_whitespace().take(3).enumerate() {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        if nouns.iter().any(|g| g.eq_ignore_ascii_case(w)) {
+            return true;
+        }
+        let lower = w.to_lowercase();
+        if i == 2
+            || raw.ends_with([',', ';', ':', '.'])
+            || !w.chars().all(|c| c.is_lowercase() || c == '-')
+            || NOT_OBJECT.contains(&lower.as_str())
+        {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether the trigger at `trigger` (relative to `sentence`) is read in another sense.
 pub fn other_sense(sentence: &str, trigger: Span) -> bool {
     let table = &*TABLE;
@@ -90,23 +115,9 @@ pub fn other_sense(sentence: &str, trigger: Span) -> bool {
                     return false;
                 }
             }
-            // Up to two lower-case words ("the global", "humanitarian") before the goal noun.
-            for (i, raw) in after.split_whitespace().take(3).enumerate() {
-                let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-                if table.goal.iter().any(|g| g.eq_ignore_ascii_case(w)) {
-                    return true;
-                }
-                let lower = w.to_lowercase();
-                if i == 2
-                    || raw.ends_with([',', ';', ':', '.'])
-                    || !w.chars().all(|c| c.is_lowercase() || c == '-')
-                    || NOT_OBJECT.contains(&lower.as_str())
-                {
-                    return false;
-                }
-            }
-            false
+            object_is(after, &table.goal)
         }
+        "received" | "receive" | "receives" | "will receive" => object_is(after, &table.thing),
         "travel" => words(after).next().is_some_and(|w| table.modifier.contains(&w.as_str())),
         w if w.starts_with("visit") => {
             let after = after.trim_start();
@@ -154,6 +165,9 @@ mod tests {
             "His travel plans include Kyiv.",
             "She will visit the embassy in Tunis.",
             "They will meet the President and his team next week.",
+            "The King received the Secretary at the palace.",
+            "The President received a delegation from Kenya on Monday.",
+            "The President will receive Chancellor Weber on Thursday.",
         ] {
             let triggers = find_triggers(s);
             assert!(!triggers.is_empty(), "{s}");

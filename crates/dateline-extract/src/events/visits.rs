@@ -406,7 +406,10 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
     };
     // "to Milan June 20-22, Tirana June 30, and Ohrid July 1-3": each stop with its own dates;
     // the trip runs from the first to the last.
-    let stop_dates = if returning { Vec::new() } else { itinerary_dates(cx, &destinations) };
+    // A postponed visit keeps only a new date (`attached_date`): the days it was planned for are
+    // gone ("The visit to Canberra, planned for April 2, has been postponed").
+    let postponed = cx.status == Status::Postponed;
+    let stop_dates = if returning || postponed { Vec::new() } else { itinerary_dates(cx, &destinations) };
     let date = if returning {
         None
     } else if !stop_dates.is_empty() {
@@ -973,6 +976,10 @@ fn to_an_occasion_in(trigger: &str, gap: &str) -> bool {
 /// dates that stop: "in Madrid, Spain from March 6 to 8 to ...".
 pub(super) fn update_stop_dates(t: &Tagged<'_>, sentence: Span, trips: &mut [Trip]) {
     let Some(trip) = trips.last_mut() else { return };
+    // A postponed trip has no days but a new one's.
+    if trip.status == Status::Postponed {
+        return;
+    }
     // "... ahead of the COP26 this November in Glasgow": what follows is another event's.
     let lower = sentence.slice(t.text).to_lowercase();
     let ahead = ["ahead of ", "in the run-up to ", "in preparation for ", "in the lead-up to "]
