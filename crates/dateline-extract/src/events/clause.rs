@@ -112,6 +112,7 @@ pub fn regions(text: &str, sentence: Span, trigger: Span, lists: bool) -> Region
         .filter_map(|w| after.find(w))
         .chain(but)
         .chain(attribution(after))
+        .chain(next_verb(after))
         .chain(opening_phrase_end(&s[clause_start..rel_start], after))
         // A purpose clause right after the trigger ("met to discuss") leaves no object: keep
         // looking past it only when nothing precedes it.
@@ -119,11 +120,87 @@ pub fn regions(text: &str, sentence: Span, trigger: Span, lists: bool) -> Region
         .min()
         .map_or(clause_end, |i| rel_end + i);
     let at = |a: usize, b: usize| Span::new(sentence.start + a, sentence.start + b);
+    let subject_end = earlier_verb(&s[clause_start..rel_start]).map_or(rel_start, |i| clause_start + i);
     Regions {
         clause: at(clause_start, clause_end),
-        subject: at(clause_start, rel_start),
+        subject: at(clause_start, subject_end),
         object: at(rel_end, object_end),
     }
+}
+
+/// Verbs that, after "and", open a verb phrase of their own: "spoke with A on Monday and met B in
+/// Lima on Tuesday" (B was met, not called).
+const NEXT_VERBS: &[&str] = &[
+    "met",
+    "meet",
+    "meets",
+    "spoke",
+    "speak",
+    "speaks",
+    "held",
+    "hold",
+    "holds",
+    "visited",
+    "visit",
+    "visits",
+    "travelled",
+    "traveled",
+    "travel",
+    "travels",
+    "called",
+    "hosted",
+    "host",
+    "hosts",
+    "received",
+    "receive",
+    "receives",
+    "attended",
+    "attend",
+    "attends",
+    "talked",
+    "welcomed",
+    "arrived",
+    "flew",
+    "went",
+];
+
+/// Where a verb phrase coordinated after the trigger's begins: " and met", ", and will meet", "
+/// and later spoke" (not " and also with").
+fn next_verb(after: &str) -> Option<usize> {
+    after.match_indices(" and ").map(|(i, _)| i).find(|&i| {
+        let mut words = after[i + 5..].split_whitespace();
+        let mut w = words.next().unwrap_or("");
+        for _ in 0..2 {
+            if matches!(w, "later" | "then" | "also" | "will" | "subsequently" | "afterwards" | "has" | "had")
+            {
+                w = words.next().unwrap_or("");
+            }
+        }
+        NEXT_VERBS.contains(&w)
+    })
+}
+
+/// A trigger coordinated after another verb phrase ("A spoke with B on Monday and met C") has
+/// that phrase's subject: where the first verb begins in `before`, when `before` ends with "and".
+fn earlier_verb(before: &str) -> Option<usize> {
+    let trimmed = before.trim_end();
+    let mut rest = trimmed;
+    for _ in 0..2 {
+        for adverb in [" later", " then", " also", " will", " subsequently", " afterwards", " has", " had"] {
+            if let Some(r) = rest.strip_suffix(adverb) {
+                rest = r;
+            }
+        }
+    }
+    let rest = rest.strip_suffix(" and")?.trim_end_matches(',');
+    let mut at = 0;
+    for (i, w) in rest.split(' ').enumerate() {
+        if i > 0 && NEXT_VERBS.contains(&w) {
+            return Some(at);
+        }
+        at += w.len() + 1;
+    }
+    None
 }
 
 /// "During the negotiations with Adviser A, Minister B expressed ...": a trigger in a phrase

@@ -85,6 +85,8 @@ pub(super) struct Context<'a, 't> {
     pub(super) trigger: Span,
     pub(super) regions: Regions,
     pub(super) status: Status,
+    /// The events the sentence before told.
+    pub(super) previous: &'a [Event],
 }
 
 impl Context<'_, '_> {

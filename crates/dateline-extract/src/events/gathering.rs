@@ -97,6 +97,15 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
             p.role = Role::Attendee;
             push_unique(&mut participants, p);
         }
+        // "A spoke with B. The two ministers will meet at the G7 meeting": both attend.
+        if participants.is_empty()
+            && let Some(pair) = super::meetings::the_two_told_before(cx)
+        {
+            for mut p in pair {
+                p.role = Role::Attendee;
+                push_unique(&mut participants, p);
+            }
+        }
     }
     // "which is why I will convene a virtual COVID-19 Global Action Meeting": the one speaking,
     // a transcript's speaker or a statement's author.

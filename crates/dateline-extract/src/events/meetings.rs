@@ -58,6 +58,54 @@ pub(super) fn actors_of(cx: &Context<'_, '_>, trips: &[Trip]) -> Vec<Participant
     cx.initiators()
 }
 
+/// Words a subject refers back with to the people of the event told just before: "The two
+/// ministers", "Both leaders", "They".
+const THE_TWO: &[&str] = &[
+    "the two ministers",
+    "the two foreign ministers",
+    "the two leaders",
+    "the two presidents",
+    "the two prime ministers",
+    "the two heads of state",
+    "the two counterparts",
+    "the two officials",
+    "the ministers",
+    "the leaders",
+    "the presidents",
+    "both ministers",
+    "both leaders",
+    "both presidents",
+    "they",
+];
+
+/// The people of the event the sentence before told, when the subject refers back to them with
+/// [`THE_TWO`] and that sentence told one set of two or more people.
+pub(super) fn the_two_told_before(cx: &Context<'_, '_>) -> Option<Vec<Participant>> {
+    let subject = cx.regions.subject.slice(cx.t.text).trim().to_lowercase();
+    let subject = subject.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let refers = THE_TWO
+        .iter()
+        .any(|w| subject.strip_prefix(w).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ','])));
+    if !refers {
+        return None;
+    }
+    let people = |e: &Event| -> Vec<Participant> {
+        e.participants
+            .iter()
+            .filter(|p| p.actor.kind == ActorKind::Person)
+            .map(|p| Participant { role: Role::Initiator, ..p.clone() })
+            .collect()
+    };
+    let names = |ps: &[Participant]| {
+        let mut n: Vec<String> = ps.iter().map(|p| p.actor.name.clone()).collect();
+        n.sort();
+        n
+    };
+    let first = people(cx.previous.first()?);
+    let key = names(&first);
+    (first.len() >= 2 && cx.previous.iter().all(|e| names(&people(e)) == key)).then_some(first)
+}
+
 /// The object of a call's noun opens with "of" and an organisation or grouping: "a virtual
 /// meeting of BRICS foreign ministers", "a videoconference of the G7 leaders".
 fn of_a_grouping(cx: &Context<'_, '_>) -> bool {
@@ -176,6 +224,9 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
             // "the talks held July 17-18 between senior leaders of the Islamic Republic of
             // Afghanistan and the Taliban": the two sides, no person named.
             initiators = sides;
+        } else if let Some(pair) = the_two_told_before(cx) {
+            // "A spoke with B on Monday. The two ministers agreed to meet in Rome next month."
+            initiators = pair;
         } else if initiators.is_empty() || !told_again_with_its_date(cx) {
             return Vec::new();
         }

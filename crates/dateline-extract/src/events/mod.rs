@@ -137,7 +137,7 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             }
             let Some(status) = status_of(s_text, trig.span) else { continue };
             let r = regions(t.text, sentence, trigger, trig.kind == EventKind::Visit);
-            let cx = Context { t, sentence, trigger, regions: r, status };
+            let cx = Context { t, sentence, trigger, regions: r, status, previous: &previous };
             if lead_meeting.is_none()
                 && sentence.end <= lead_end
                 && !t.headline.is_some_and(|h| h.contains(sentence))
@@ -205,6 +205,7 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
                 && cx.people_in(cx.regions.object).is_empty()
                 // "Whitfield and Santoso agreed to meet at the ASEAN summit": two people meet there.
                 && cx.people_in(cx.regions.subject).len() < 2
+                && meetings::the_two_told_before(&cx).is_none()
             {
                 continue;
             }

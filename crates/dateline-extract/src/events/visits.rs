@@ -810,7 +810,27 @@ pub(super) fn with_stated_length_of(clause: &str, d: DateRange, heads: &[&str]) 
     let after_it = days.is_some_and(|(_, i)| {
         clause[..i].split_whitespace().rev().take(2).any(|w| matches!(w, "after" | "following"))
     });
+    // "on Monday, the second day of her three-day state visit": the day told is that one of it.
+    let nth_day = days.and_then(|(n, i)| {
+        let before: Vec<&str> = clause[..i].split_whitespace().rev().take(4).collect();
+        let of = before.iter().position(|w| *w == "of")?;
+        (before.get(of + 1) == Some(&"day")).then_some(())?;
+        let k = match *before.get(of + 2)? {
+            "first" => 0,
+            "second" => 1,
+            "third" => 2,
+            "fourth" => 3,
+            "fifth" => 4,
+            "last" | "final" => n - 1,
+            _ => return None,
+        };
+        (k < n).then_some(k)
+    });
     let days = days.map(|(n, _)| n);
+    if let (Some(n), Some(k)) = (days, nth_day) {
+        let start = d.start - chrono::Duration::days(k);
+        return DateRange { start, end: start + chrono::Duration::days(n - 1), ..d };
+    }
     // "concluded her three-day visit on Friday": the day told is the last one.
     let ends_then = [
         "concluded ",
