@@ -102,6 +102,10 @@ pub fn regions(text: &str, sentence: Span, trigger: Span, lists: bool) -> Region
             })
             .unwrap_or(s.len())
     };
+    // "will travel to Lima on Sunday to attend the APEC Leaders' Meeting, returning to Washington
+    // on Wednesday": the return leg is a clause of its own (its place is home, its day the trip's
+    // end: `return_day`).
+    let clause_end = return_leg(&s[rel_end..clause_end]).map_or(clause_end, |i| rel_end + i);
     let after = &s[rel_end..clause_end];
     // "the Secretary's upcoming trip to Israel and Jordan, but first I want to recognize the
     // development of last week": ", but" opens a clause of its own ("not only A, but also B" does
@@ -126,6 +130,21 @@ pub fn regions(text: &str, sentence: Span, trigger: Span, lists: bool) -> Region
         subject: at(clause_start, subject_end),
         object: at(rel_end, object_end),
     }
+}
+
+/// Words that open the return leg of a trip told after it.
+pub(super) const RETURN_LEG: &[&str] = &[
+    ", returning ",
+    ", before returning ",
+    " before returning ",
+    ", and will return ",
+    " and will return ",
+    ", and return ",
+];
+
+/// Where the return leg begins in `after` (the text after a trigger).
+pub(super) fn return_leg(after: &str) -> Option<usize> {
+    RETURN_LEG.iter().filter_map(|w| after.find(w)).min()
 }
 
 /// Verbs that, after "and", open a verb phrase of their own: "spoke with A on Monday and met B in

@@ -421,6 +421,12 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
     } else {
         cx.attached_date().map(|d| with_stated_length(cx.regions.clause.slice(cx.t.text), d))
     };
+    // "to Lima on Sunday ..., returning to Washington on Wednesday": the trip ends the day it
+    // returns.
+    let date = date.map(|d| match return_day(cx, d) {
+        Some(end) if end > d.end && (end - d.start).num_days() <= 30 => DateRange { end, ..d },
+        _ => d,
+    });
     if returning && destinations.is_empty() {
         return;
     }
@@ -852,6 +858,33 @@ pub(super) fn with_stated_length_of(clause: &str, d: DateRange, heads: &[&str]) 
     }
 }
 
+/// The day the trip a trigger tells returns, told in its return leg after the trigger ("...,
+/// returning to Washington on Wednesday", "before returning home on May 3").
+/// A weekday there is the first after the trip's start ("on Sunday ..., returning on
+/// Wednesday").
+fn return_day(cx: &Context<'_, '_>, start: DateRange) -> Option<chrono::NaiveDate> {
+    let text = cx.t.text;
+    let from = cx.regions.clause.end;
+    let rest = &text[from..cx.sentence.end];
+    let leg = super::clause::RETURN_LEG.iter().find(|w| rest.starts_with(**w))?;
+    let leg_end = from + leg.len();
+    // The first date of the leg, before any other clause.
+    let until = text[leg_end..cx.sentence.end].find([',', ';']).map_or(cx.sentence.end, |i| leg_end + i);
+    crate::starting_in(cx.t.times, Span::new(leg_end, until), |x| x.span)
+        .iter()
+        .find(|x| x.span.end <= until && matches!(x.kind, TimexKind::Date))
+        .and_then(|x| {
+            let r = x.range.filter(|r| r.precision == dateline_model::Precision::Day)?;
+            let weekday = crate::actors::is_calendar_word(x.span.slice(text).trim_start_matches("on "))
+                && !x.span.slice(text).contains(|c: char| c.is_ascii_digit());
+            let mut end = r.end;
+            while weekday && end <= start.start {
+                end += chrono::Duration::days(7);
+            }
+            Some(end)
+        })
+}
+
 /// "traveled to", "returned on June 3 from travel to": travel told as done.
 pub(super) fn told_as_past(cx: &Context<'_, '_>) -> bool {
     let word = cx.trigger.slice(cx.t.text).to_lowercase();
@@ -996,8 +1029,13 @@ fn to_an_occasion_in(trigger: &str, gap: &str) -> bool {
 /// dates that stop: "in Madrid, Spain from March 6 to 8 to ...".
 pub(super) fn update_stop_dates(t: &Tagged<'_>, sentence: Span, trips: &mut [Trip]) {
     let Some(trip) = trips.last_mut() else { return };
-    // A postponed trip has no days but a new one's.
-    if trip.status == Status::Postponed {
+    // A postponed trip has no days but a new one's; the sentence that tells the trip has dated
+    // it already ("will travel to Lima on Sunday, returning on Wednesday" runs to Wednesday).
+    let told_return = || {
+        sentence.contains(trip.trigger)
+            && super::clause::return_leg(&t.text[trip.trigger.end..sentence.end]).is_some()
+    };
+    if trip.status == Status::Postponed || told_return() {
         return;
     }
     // "... ahead of the COP26 this November in Glasgow": what follows is another event's.
