@@ -538,7 +538,9 @@ pub(super) fn is_named_meeting(sentence: &str, trigger: Span) -> bool {
     // A title right before the head names a person ("President Meeting"), unless two more
     // modifiers come before it: "the Small Group Minister Meeting" is the ministers' gathering.
     let title_of_members = || name.as_deref().is_some_and(|n| n.split_whitespace().count() >= 4);
-    let modifier_proper = modifier.starts_with(char::is_uppercase)
+    // "the Foreign and Defence Ministers' 2+2 Meeting": a format's number names it too.
+    let modifier_proper = (modifier.starts_with(char::is_uppercase)
+        || modifier.starts_with(|c: char| c.is_ascii_digit()) && modifier.contains('+'))
         && !GENERIC_MEETING_WORDS.contains(&modifier.to_lowercase().as_str())
         && (crate::actors::titles().class_of(modifier).is_none() || title_of_members())
         && name.is_some();
