@@ -550,7 +550,7 @@ pub(super) fn is_named_meeting(sentence: &str, trigger: Span) -> bool {
 /// "a meeting of advisers to the leaders of the Normandy format", "a session of the CSTO
 /// Collective Security Council", "a meeting of NATO foreign ministers": a meeting of a listed
 /// organisation or grouping's members, named within the complement's phrase (up to a comma).
-fn of_a_grouping(sentence: &str, trigger: Span) -> bool {
+pub(super) fn of_a_grouping(sentence: &str, trigger: Span) -> bool {
     let Some(rest) = sentence[trigger.end..].strip_prefix(" of ") else { return false };
     let phrase_end = rest.find([',', ';', '.', '(']).unwrap_or(rest.len()).min(80);
     let phrase = &rest[..phrase_end];

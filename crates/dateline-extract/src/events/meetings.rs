@@ -571,6 +571,8 @@ const MEMBERS: &[&str] = &[
     "member",
     "states",
     "countries",
+    // "Ministers from the G7 will hold a virtual meeting".
+    "from",
 ];
 
 /// The last part of a subject, past its last comma, semicolon or a dateline's dash ("BRUSSELS,
@@ -625,14 +627,17 @@ pub(super) fn bodies_holding(cx: &Context<'_, '_>) -> Vec<Participant> {
     let lead = text[part.start..first.span.start].trim();
     // "the Department of State's Advisory Committee": a parent's possessive may open it.
     let parent = (lead.ends_with("'s") || lead.ends_with("’s")) && lead.split_whitespace().count() <= 5;
-    // "NATO defence ministers will meet", "Foreign ministers of the Quad met": an organisation's
+    // "NATO defence ministers will meet", "Foreign ministers of the Quad met", "Ministers from
+    // the G7": an organisation's
     // members meeting as its members hold the organisation's gathering.
     let organisation = matches!(first.kind, MentionKind::Organization | MentionKind::Group);
     let members_of = organisation && {
         let words: Vec<String> = lead.split_whitespace().map(str::to_lowercase).collect();
         words.len() >= 2
             && words.last().is_some_and(|w| w == "of" || w == "the")
-            && words.iter().any(|w| MEMBERS.contains(&w.as_str()) && w != "of" && w != "the")
+            && words
+                .iter()
+                .any(|w| MEMBERS.contains(&w.as_str()) && !matches!(w.as_str(), "of" | "the" | "from"))
             && words.iter().all(|w| MEMBERS.contains(&w.as_str()))
     };
     if !(lead.is_empty() || lead == "The" || lead == "the" || parent || members_of) {

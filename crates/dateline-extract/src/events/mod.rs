@@ -132,6 +132,8 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             // "the 27th Congress of the Universal Postal Union", not "the U.S. Congress".
             if gathering::NAMED_ONLY.contains(&trig.span.slice(s_text).to_lowercase().as_str())
                 && !gathering::named_by_complement(s_text, trig.span)
+                // "the 58th session of the UN Human Rights Council": a listed body's session.
+                && !gathering::of_a_grouping(s_text, trig.span)
             {
                 continue;
             }
