@@ -52,7 +52,17 @@ pub fn find_triggers(sentence: &str) -> Vec<Trigger> {
     // starts inside it: the search goes on from the next character, not past the match.
     let mut at = 0;
     while at < sentence.len() {
-        let Some(m) = table.automaton.find(aho_corasick::Input::new(sentence).range(at..)) else { break };
+        let Some(mut m) = table.automaton.find(aho_corasick::Input::new(sentence).range(at..)) else { break };
+        // "visit Tokyo": the longest match ("visit to") is off the boundaries; a shorter one at
+        // the same start ("visit") may be on them.
+        while !crate::actors::on_word_boundaries(sentence, m.start(), m.end()) {
+            let shorter =
+                table.automaton.find(aho_corasick::Input::new(sentence).range(m.start()..m.end() - 1));
+            match shorter {
+                Some(s) if s.start() == m.start() => m = s,
+                _ => break,
+            }
+        }
         if crate::actors::on_word_boundaries(sentence, m.start(), m.end()) {
             out.push(Trigger {
                 span: Span::new(m.start(), m.end()),
@@ -131,6 +141,19 @@ mod tests {
         let found = find_triggers("The Secretary's trip took her to Hanoi.");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].span.slice("The Secretary's trip took her to Hanoi."), "took her to");
+    }
+
+    #[test]
+    fn a_longer_match_off_the_boundaries_leaves_a_shorter_one_at_its_start() {
+        // "visit to" matches "visit To" of "visit Tokyo": "visit" is the trigger.
+        for (s, want) in [
+            ("The Minister will visit Tokyo next week.", "visit"),
+            ("The Minister will visit Toronto next week.", "visit"),
+            ("The Minister will visit Togo next week.", "visit"),
+        ] {
+            let found = find_triggers(s);
+            assert_eq!(found.iter().map(|t| t.span.slice(s)).collect::<Vec<_>>(), vec![want], "{s}");
+        }
     }
 
     #[test]
