@@ -309,7 +309,11 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
         push_unique(&mut participants, org);
     }
     // An unnamed "the conference" refers back to one already told, unless it is dated itself.
-    if name.is_none() && own_date.is_none() && !identified && members.is_none() {
+    // A postponed one has no date left and is told as such: "The summit between A and B will not
+    // take place as planned".
+    let put_off = matches!(cx.status, Status::Postponed | Status::Cancelled)
+        && participants.iter().filter(|p| p.actor.kind == ActorKind::Person).count() >= 2;
+    if name.is_none() && own_date.is_none() && !identified && members.is_none() && !put_off {
         return None;
     }
     // "The Global Action Meeting" over a byline, "Today's Global Action Meeting was an important

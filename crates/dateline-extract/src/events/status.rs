@@ -47,12 +47,17 @@ const CANCELLED: &[&str] = &[
     "will no longer",
     "is not traveling",
     "is not travelling",
+    "will not take place",
+    "won't take place",
+    "will not go ahead",
+    "won't go ahead",
 ];
 const POSTPONED: &[&str] = &[
     "postponed",
     "delayed",
     "rescheduled",
     "put off",
+    "on hold",
     // "originally set for Thursday, will now take place on Friday": moved, told by its old date.
     "originally set for",
     "originally scheduled for",
@@ -187,8 +192,19 @@ fn predicated_ahead(after: &str) -> bool {
         .any(|w| clause.find(w).is_some_and(|i| clause[..i].split_whitespace().count() <= 12))
 }
 
+/// A gathering that does not happen on its day but later: "will not take place as planned on
+/// Friday" is put off, not called off.
+const NOT_AS_PLANNED: &[&str] = &[
+    "not take place as planned",
+    "not take place as scheduled",
+    "not go ahead as planned",
+    "not go ahead as scheduled",
+];
+
 fn judge(before: &str, sentence: &str) -> Status {
-    if CANCELLED.iter().any(|w| sentence.contains(w)) {
+    if NOT_AS_PLANNED.iter().any(|w| sentence.contains(w)) {
+        Status::Postponed
+    } else if CANCELLED.iter().any(|w| sentence.contains(w)) {
         Status::Cancelled
     } else if POSTPONED.iter().any(|w| sentence.contains(w)) {
         Status::Postponed
