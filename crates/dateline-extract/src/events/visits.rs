@@ -348,7 +348,16 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
     // "President A invited Chancellor B to visit Y": the invited one travels.
     let subject_text = cx.regions.subject.slice(cx.t.text);
     let hosted = hosts_for_the_visit(cx);
-    if let Some(i) = subject_text.find(" invited ").or_else(|| subject_text.find(" invites ")) {
+    // "A thanked B for accepting the invitation to come to Moscow", "for coming to": the one
+    // thanked travels.
+    let thanked = [" thanked ", " thanks "].iter().find_map(|w| subject_text.find(w)).filter(|&i| {
+        let rest = &subject_text[i..];
+        // The trigger follows "for" ("for coming to", "for visiting") or an acceptance.
+        rest.contains(" for accepting ") || rest.trim_end().ends_with(" for")
+    });
+    if let Some(i) =
+        thanked.or_else(|| subject_text.find(" invited ")).or_else(|| subject_text.find(" invites "))
+    {
         let invited = cx.people_in(Span::new(cx.regions.subject.start + i, cx.regions.subject.end));
         if let Some(first) = invited.into_iter().next() {
             hosts = cx.people_in(Span::new(cx.regions.subject.start, cx.regions.subject.start + i));
