@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use dateline_extract::time::tag;
+use dateline_extract::time::{tag, timex_records};
 
 fn check_row(file: &str, line: usize, row: &str) -> Option<String> {
     let cols: Vec<&str> = row.split('\t').collect();
@@ -25,10 +25,18 @@ fn check_row(file: &str, line: usize, row: &str) -> Option<String> {
         let over = all.iter().any(|t| t.span.start < e && s < t.span.end);
         return over.then(|| format!("{file}:{line}: {text:?}: want nothing over {extent:?}; got {got:?}"));
     }
-    match all.iter().find(|t| t.span.start == s && t.span.end == e) {
-        Some(t) if t.value == value => None,
-        _ => Some(format!("{file}:{line}: {text:?} @ {dct}: want {extent:?}={value}; got {got:?}")),
+    if all.iter().any(|t| t.span.start == s && t.span.end == e && t.value == value) {
+        return None;
     }
+    // A part scored on its own ("1982" of "between 1982 and 1992"): the TIMEX3 records. The
+    // sentences are ASCII, so code-point offsets are byte offsets.
+    let records = timex_records("row", Some(dct), text);
+    if records.iter().any(|r| r.start == s && r.end == e && r.value == value) {
+        return None;
+    }
+    let parts: Vec<String> =
+        records.iter().map(|r| format!("{:?}={}", &text[r.start..r.end], r.value)).collect();
+    Some(format!("{file}:{line}: {text:?} @ {dct}: want {extent:?}={value}; got {got:?}, records {parts:?}"))
 }
 
 #[test]

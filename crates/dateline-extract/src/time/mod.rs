@@ -216,16 +216,31 @@ fn tag_full(text: &str, dct: Option<NaiveDate>) -> Vec<Tagged> {
         };
         let Some(res) = normalize::resolve(&raw.sem, &ctx, dir) else { continue };
         let mut parts = Vec::new();
-        // TIMEX2 histories annotate "from 1915 to 1916" as two years, TIMEX3 news as one span.
-        // Likewise "16:15 UTC, June 1st" is two TIMEX3 extents but one TIMEX2 one.
+        // TIMEX2 histories annotate "from 1915 to 1916" as two years; so does TIMEX3 news when
+        // the span is over ("declined between 1982 and 1992": when it happened), but a span still
+        // to come is a period ("deliveries from 2009 to 2011"). Likewise "16:15 UTC, June 1st" is
+        // two TIMEX3 extents but one TIMEX2 one.
         let split = match raw.sem {
-            Sem::YearSpan(..) => narrative,
+            Sem::YearSpan(_, b) => narrative || dct.is_some_and(|d| b < d.year()),
             Sem::Clock { .. } => !narrative,
             _ => true,
         };
         for (s, e, sem) in raw.parts.iter().filter(|_| split) {
             if let Some(p) = normalize::resolve(sem, &ctx, dir) {
                 parts.push((Span::new(*s, *e), p.kind, p.value));
+            }
+        }
+        // "Three days later, ...", "A day earlier": news (TIMEX3, as TimeBank tags it) annotates
+        // the period ("Three days", P3D), "later" being its signal; the day it points to stays
+        // the expression's range. Histories (TIMEX2) tag the day.
+        if !narrative
+            && let Sem::Shift { n, unit, anaphoric: true } = raw.sem
+            && !matches!(unit, lexicon::Unit::Year | lexicon::Unit::Quarter)
+            && let Some(cut) = signal_cut(&lower, raw.start, raw.end)
+        {
+            let n = (n.unsigned_abs() != i64::MAX.unsigned_abs()).then(|| n.unsigned_abs() as f64);
+            if let Some(p) = normalize::resolve(&Sem::Duration { n, unit, anchor: 0 }, &ctx, dir) {
+                parts.push((Span::new(raw.start, cut), p.kind, p.value));
             }
         }
         // "since 1813" looks back from the story; it does not move it.
@@ -249,12 +264,16 @@ fn tag_full(text: &str, dct: Option<NaiveDate>) -> Vec<Tagged> {
             && let Some(rg) = res.range
         {
             ctx.last = Some((rg.start, rg.precision));
-            // The reported quarter: the last completed quarter named ("a fourth-quarter charge"
-            // forecast in November is not what "a year earlier" compares with).
+            // The reported quarter: the latest completed quarter named ("a fourth-quarter charge"
+            // forecast in November is not what "a year earlier" compares with, nor is "after a
+            // flat second quarter" or "a charge in the 1988 second quarter" in a report on the
+            // third).
+            let named = (rg.start.year(), (rg.start.month() - 1) / 3 + 1);
             if matches!(raw.sem, Sem::Quarter { .. } | Sem::RelUnit { unit: lexicon::Unit::Quarter, .. })
                 && dct.is_none_or(|d| rg.end < d)
+                && ctx.quarter.is_none_or(|q| q < named)
             {
-                ctx.quarter = Some((rg.start.year(), (rg.start.month() - 1) / 3 + 1));
+                ctx.quarter = Some(named);
             }
         }
         out.push(Tagged {
@@ -334,6 +353,13 @@ fn narrow_part_of_day(lower: &str, raw: &mut Raw) {
     let day = (**day).clone();
     raw.start += "the ".len() + pod.len() + " of ".len();
     raw.sem = day;
+}
+
+/// The end of the period in "three days later", "a day earlier" (not "later than planned").
+fn signal_cut(lower: &str, start: usize, end: usize) -> Option<usize> {
+    let head = &lower[start..end];
+    let cut = [" later", " earlier"].iter().find_map(|s| head.strip_suffix(s))?;
+    (!lower[end..].starts_with(" than")).then_some(start + cut.len())
 }
 
 /// Whether an expression starting after `before` opens its sentence (a few words at most).

@@ -52,6 +52,10 @@ impl Parser<'_> {
             }
             return Some((i + 1, Some(1.0)));
         }
+        // "the next couple of years".
+        if w == "couple" && self.w(i + 1) == "of" {
+            return Some((i + 2, Some(2.0)));
+        }
         if matches!(w, "several" | "few" | "many" | "some" | "numerous") {
             return Some((i + 1, None));
         }

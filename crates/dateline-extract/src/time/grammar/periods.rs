@@ -4,6 +4,19 @@
 use super::*;
 
 impl Parser<'_> {
+    /// "earlier in the year", "later in the month": some time in that period, told as the period
+    /// (the year or month of the news is its own, of a history the story's).
+    pub(super) fn earlier_in_the(&self, i: usize) -> M {
+        if self.w(i + 1) != "in" || self.w(i + 2) != "the" {
+            return None;
+        }
+        // "later in the day" is tagged "the day", as news and histories annotate it.
+        let (unit @ (Unit::Year | Unit::Month), false) = lexicon::unit(self.w(i + 3))? else {
+            return None;
+        };
+        Some((i + 4, Sem::RelUnit { unit, off: 0, anaphoric: false }))
+    }
+
     /// A year given after a month or day, explicit or not: ", 2021", "of 2021", "of that year",
     /// "of the same year", "of the following year", "of last year".
     pub(super) fn year_phrase(&self, e: usize) -> Option<(usize, YearRef)> {
@@ -381,6 +394,19 @@ impl Parser<'_> {
             e += 1;
         }
         Some((e, Sem::Quarter { y, q, fiscal }))
+    }
+
+    /// At "year" after "this", "last", "next" (`off`): "this year's third quarter", "next year's
+    /// first quarter"; in a report "last year's quarter" is the reported quarter a year back.
+    pub(super) fn year_s_quarter(&self, j: usize, off: i32) -> M {
+        if self.w(j) != "year" || !self.punct(j + 1, "'") || self.w(j + 2) != "s" {
+            return None;
+        }
+        if let Some((e, Sem::Quarter { y: YearRef::Implicit, q, fiscal })) = self.quarter(j + 3) {
+            return Some((e, Sem::Quarter { y: YearRef::Deictic(off), q, fiscal }));
+        }
+        (matches!(off, -1 | 0) && self.w(j + 3) == "quarter" && !self.is_dash(j + 4))
+            .then(|| (j + 4, Sem::ReportPeriod { back: -off, year: YearRef::Implicit }))
     }
 
     /// "year-earlier", "year-ago": a year before the reported period ("year-earlier net").

@@ -51,6 +51,9 @@ impl Parser<'_> {
                     // "later this year" is some time in what is left of it: the year, as told.
                     return Some((e, inner));
                 }
+                if let Some(m) = self.earlier_in_the(i) {
+                    return Some(m);
+                }
             }
             _ => {}
         }
@@ -495,14 +498,10 @@ impl Parser<'_> {
                     _ => 1,
                 };
                 let anaphoric = w == "that";
-                // "this year's third quarter", "next year's first quarter".
-                if nw == "year"
-                    && matches!(w, "this" | "last" | "next")
-                    && self.punct(j + 1, "'")
-                    && self.w(j + 2) == "s"
-                    && let Some((e, Sem::Quarter { y: YearRef::Implicit, q, fiscal })) = self.quarter(j + 3)
+                if matches!(w, "this" | "last" | "next")
+                    && let Some(m) = self.year_s_quarter(j, off)
                 {
-                    return Some((e, Sem::Quarter { y: YearRef::Deictic(off), q, fiscal }));
+                    return Some(m);
                 }
                 if let Some((unit, false)) = lexicon::unit(nw) {
                     // "this year's", "last week".
