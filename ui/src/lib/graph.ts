@@ -77,3 +77,52 @@ export function graphStats(view: GraphView): GraphStats {
 function clamp01(x: number): number {
   return Number.isFinite(x) ? Math.max(0, Math.min(1, x)) : 0;
 }
+
+export type Point = { x: number; y: number };
+
+/** A deterministic number in [0, 1) from an actor id (no Math.random: one graph, one layout). */
+function unit(id: number, salt: number): number {
+  let h = (Math.imul(id ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(salt + 1, 0xc2b2ae35)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d) >>> 0;
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b) >>> 0;
+  return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
+}
+
+/**
+ * Where the force layout starts each actor: where the last layout left it when it was in the
+ * graph before, else beside the known actors it is linked to (their mean, a small offset
+ * away), else on a spiral by a hash of its id. The same graph gives the same start (so the
+ * same layout), and an import that adds actors starts the others where they were.
+ */
+export function seedPositions(ids: readonly number[], edges: readonly { source: number; target: number }[], known: ReadonlyMap<number, Point>): { at: Map<number, Point>; known: number } {
+  const at = new Map<number, Point>();
+  let k = 0;
+  for (const id of ids) {
+    const p = known.get(id);
+    if (p) {
+      at.set(id, { ...p });
+      k++;
+    }
+  }
+  const near = new Map<number, number[]>();
+  for (const e of edges) {
+    (near.get(e.source) ?? near.set(e.source, []).get(e.source)!).push(e.target);
+    (near.get(e.target) ?? near.set(e.target, []).get(e.target)!).push(e.source);
+  }
+  [...ids].sort((a, b) => a - b).forEach((id, i) => {
+    if (at.has(id)) return;
+    const placed = (near.get(id) ?? []).map((n) => at.get(n)).filter((p): p is Point => p !== undefined);
+    const a = 2 * Math.PI * unit(id, 1);
+    if (placed.length) {
+      const mx = placed.reduce((s, p) => s + p.x, 0) / placed.length;
+      const my = placed.reduce((s, p) => s + p.y, 0) / placed.length;
+      at.set(id, { x: mx + 40 * Math.cos(a), y: my + 40 * Math.sin(a) });
+    } else {
+      // A golden-angle spiral: spread, and the same for the same ids.
+      const r = 30 * Math.sqrt(i + 1);
+      const t = i * 2.399963 + unit(id, 2);
+      at.set(id, { x: r * Math.cos(t), y: r * Math.sin(t) });
+    }
+  });
+  return { at, known: k };
+}
