@@ -29,6 +29,8 @@ test('graph labels and zoom', { timeout: 120_000 }, async () => {
     const ranked = [...nodes].sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree || a.name.localeCompare(b.name));
     const hubs = ranked.slice(0, 12).map((n) => n.name).sort();
     assert.ok(nodes.length > 12, `${nodes.length} actors`);
+    // Nodes are sized by their events unless the analyst picks another measure.
+    assert.equal(await page.getByLabel('Node size').inputValue(), 'events');
     // Far out: the hubs only.
     for (let i = 0; i < 6 && (await zoom()) >= CLOSE_ZOOM; i++) await page.getByRole('button', { name: 'Zoom the graph out' }).click();
     const far = await zoom();

@@ -13,6 +13,11 @@ describe('graph helpers', () => {
     expect(nodeSize(node({ degree: 10 }), 'degree', 10)).toBe(46);
     expect(nodeSize(node({ degree: 3 }), 'degree', 0)).toBe(14);
     expect(nodeSize(node({ betweenness: Number.NaN }), 'betweenness', 1)).toBe(14);
+    // By events (the default): area by events relative to the busiest actor.
+    expect(nodeSize(node({ events: 303 }), 'events', 303)).toBe(46);
+    expect(nodeSize(node({ events: 0 }), 'events', 303)).toBe(14);
+    expect(nodeSize(node({ events: 76 }), 'events', 303)).toBe(Math.round(14 + Math.sqrt(76 / 303) * 32));
+    expect(nodeSize(node({ events: 5, degree: 100 }), 'events', 0)).toBe(14);
   });
 
   it('edge widths grow with weight', () => {

@@ -4,11 +4,13 @@
 import { graphColors } from './theme';
 import type { EventSummary, GraphEdge, GraphNode, GraphView } from './types';
 
-export type SizeBy = 'betweenness' | 'degree';
+export type SizeBy = 'events' | 'betweenness' | 'degree';
 
-/** Node diameter in px, 14..46, by betweenness (0..1) or degree relative to the largest. */
-export function nodeSize(node: GraphNode, by: SizeBy, maxDegree: number): number {
-  const t = by === 'betweenness' ? clamp01(node.betweenness) : maxDegree > 0 ? node.degree / maxDegree : 0;
+/** Node diameter in px, 14..46 (area by the measure): by betweenness (0..1), or by degree or
+ * events relative to `max`, the largest of that measure. */
+export function nodeSize(node: GraphNode, by: SizeBy, max: number): number {
+  const v = by === 'events' ? node.events : node.degree;
+  const t = by === 'betweenness' ? clamp01(node.betweenness) : max > 0 ? clamp01(v / max) : 0;
   return Math.round(14 + Math.sqrt(t) * 32);
 }
 
@@ -64,14 +66,20 @@ export function eventsOfActors(
 export interface GraphStats {
   maxDegree: number;
   maxWeight: number;
+  /** Most events of one actor. */
+  maxEvents: number;
 }
 
 export function graphStats(view: GraphView): GraphStats {
   let maxDegree = 0;
   let maxWeight = 0;
-  for (const n of view.nodes) maxDegree = Math.max(maxDegree, n.degree);
+  let maxEvents = 0;
+  for (const n of view.nodes) {
+    maxDegree = Math.max(maxDegree, n.degree);
+    maxEvents = Math.max(maxEvents, n.events);
+  }
   for (const e of view.edges) maxWeight = Math.max(maxWeight, e.weight);
-  return { maxDegree, maxWeight };
+  return { maxDegree, maxWeight, maxEvents };
 }
 
 function clamp01(x: number): number {
