@@ -358,3 +358,52 @@ test('the dev corpus: dropped, explored, exported with the lanes and events on s
     at = i;
   }
 });
+
+// The dev corpus on the map in the real app (WebKitGTK loads the world map and the gazetteer's
+// tables as chunks of the bundle), and the desk's screenshots at the window's 1280×800: timeline,
+// graph, map, filters, export dialog, into test-results/screenshots (docs/screenshots holds a copy).
+test('the dev corpus on the map, and the desk in screenshots', { skip: existsSync(corpus) ? false : `no corpus at ${corpus}` }, async () => {
+  const shots = join(here, 'test-results', 'screenshots');
+  mkdirSync(shots, { recursive: true });
+  const shot = async (name) => writeFileSync(join(shots, `1280x800-${name}.png`), await driver.takeScreenshot(), 'base64');
+  await clearActorSelection();
+  for (const b of await driver.findElements(By.css('button[aria-label="Dismiss import report"]'))) await b.click();
+  await driver.executeScript(
+    `const s = document.querySelector('[data-testid="lane-by"]');
+     s.value = 'type';
+     s.dispatchEvent(new Event('change', { bubbles: true }));`,
+  );
+  await driver.wait(async () => (await driver.findElements(By.css('.tl-lane-label[data-lane="visit"]'))).length > 0, 10000, 'lanes by type');
+  await driver.findElement(By.css('canvas.tl-canvas')).sendKeys('0');
+  await driver.sleep(500);
+  await shot('timeline');
+  await shot('graph');
+
+  await driver.findElement(By.css('[data-testid="side-map"]')).click();
+  await driver.wait(async () => (await driver.findElements(By.css('[data-testid="map-svg"] path.land'))).length > 100, 20000, 'the world map is drawn');
+  const svg = await driver.findElement(By.css('[data-testid="map-svg"]'));
+  await driver.wait(async () => Number(await svg.getAttribute('data-spots')) > 0, 10000, 'places on the map');
+  const [arcs, spots] = [Number(await svg.getAttribute('data-arcs')), Number(await svg.getAttribute('data-spots'))];
+  const onMap = Number(/^([\d,]+) events? on the map/.exec(await driver.findElement(By.css('[data-testid="map-count"]')).getText())?.[1].replace(/,/g, ''));
+  assert.ok(onMap >= 200, `events on the map: ${onMap}`);
+  assert.ok(arcs >= 20, `visits drawn as arcs: ${arcs}`);
+  assert.ok(spots >= 30, `places: ${spots}`);
+  const shaded = await driver.executeScript(`return document.querySelectorAll('[data-testid="map-svg"] path.land:not(.shade-0)').length`);
+  assert.ok(shaded >= 20, `countries shaded: ${shaded}`);
+  await shot('map');
+
+  const find = await driver.findElement(By.css('[data-testid="filter-actor-find"]'));
+  await find.sendKeys('abdullah');
+  await driver.wait(async () => /found/.test(await driver.findElement(By.css('[data-testid="filter-actor"] option')).getText()), 5000, 'the actor picker narrows');
+  await shot('filters');
+  await find.clear();
+  await driver.executeScript(`const f = document.querySelector('[data-testid="filter-actor-find"]'); f.value = ''; f.dispatchEvent(new Event('input', { bubbles: true }));`);
+
+  await driver.findElement(By.css('[data-testid="export-image"]')).click();
+  await driver.wait(until.elementLocated(By.css('[data-testid="export-dialog"]')), 5000);
+  await driver.sleep(300);
+  await shot('export-dialog');
+  await driver.findElement(By.css('[data-testid="export-dialog"]')).sendKeys(Key.ESCAPE);
+  await driver.wait(async () => (await driver.findElements(By.css('[data-testid="export-dialog"]'))).length === 0, 5000, 'the dialog closes');
+  await driver.findElement(By.css('[data-testid="side-graph"]')).click();
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { communityColor, edgeKey, edgeWidth, eventsOfActors, nextSelection, nodeSize, pathEdgeKeys } from './graph';
+import { communityColor, edgeKey, edgeWidth, eventsOfActors, nextSelection, nodeSize, pathEdgeKeys, seedPositions } from './graph';
 import type { EventSummary, GraphNode } from './types';
 
 const node = (over: Partial<GraphNode>): GraphNode => ({
@@ -13,6 +13,11 @@ describe('graph helpers', () => {
     expect(nodeSize(node({ degree: 10 }), 'degree', 10)).toBe(46);
     expect(nodeSize(node({ degree: 3 }), 'degree', 0)).toBe(14);
     expect(nodeSize(node({ betweenness: Number.NaN }), 'betweenness', 1)).toBe(14);
+    // By events (the default): area by events relative to the busiest actor.
+    expect(nodeSize(node({ events: 303 }), 'events', 303)).toBe(46);
+    expect(nodeSize(node({ events: 0 }), 'events', 303)).toBe(14);
+    expect(nodeSize(node({ events: 76 }), 'events', 303)).toBe(Math.round(14 + Math.sqrt(76 / 303) * 32));
+    expect(nodeSize(node({ events: 5, degree: 100 }), 'events', 0)).toBe(14);
   });
 
   it('edge widths grow with weight', () => {
@@ -54,5 +59,32 @@ describe('graph helpers', () => {
     const old = [{ id: 1, participants: ['A', 'B'] }, { id: 2, participants: ['C'] }] as unknown as EventSummary[];
     expect(eventsOfActors(old, [7], ['C']).map((e) => e.id)).toEqual([2]);
     expect(eventsOfActors(old, [7]).map((e) => e.id)).toEqual([]);
+  });
+});
+
+describe('seedPositions', () => {
+  const edges = [
+    { source: 1, target: 2 },
+    { source: 2, target: 3 },
+  ];
+  it('gives the same start for the same graph, whatever the order of the ids', () => {
+    const a = seedPositions([1, 2, 3], edges, new Map()).at;
+    const b = seedPositions([3, 1, 2], edges, new Map()).at;
+    expect([...b].sort(([x], [y]) => x - y)).toEqual([...a].sort(([x], [y]) => x - y));
+    // Spread apart, not all at one point.
+    expect(new Set([...a.values()].map((p) => `${p.x.toFixed(3)},${p.y.toFixed(3)}`)).size).toBe(3);
+  });
+  it('keeps known actors where they were and starts a new one beside its known links', () => {
+    const known = new Map([
+      [1, { x: 100, y: 100 }],
+      [2, { x: 300, y: 100 }],
+    ]);
+    const { at, known: k } = seedPositions([1, 2, 3, 4], [...edges, { source: 4, target: 1 }], known);
+    expect(k).toBe(2);
+    expect(at.get(1)).toEqual({ x: 100, y: 100 });
+    expect(at.get(2)).toEqual({ x: 300, y: 100 });
+    const d = (p: { x: number; y: number }, q: { x: number; y: number }) => Math.hypot(p.x - q.x, p.y - q.y);
+    expect(d(at.get(3)!, known.get(2)!)).toBeCloseTo(40, 6);
+    expect(d(at.get(4)!, known.get(1)!)).toBeCloseTo(40, 6);
   });
 });

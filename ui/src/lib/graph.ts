@@ -4,11 +4,13 @@
 import { graphColors } from './theme';
 import type { EventSummary, GraphEdge, GraphNode, GraphView } from './types';
 
-export type SizeBy = 'betweenness' | 'degree';
+export type SizeBy = 'events' | 'betweenness' | 'degree';
 
-/** Node diameter in px, 14..46, by betweenness (0..1) or degree relative to the largest. */
-export function nodeSize(node: GraphNode, by: SizeBy, maxDegree: number): number {
-  const t = by === 'betweenness' ? clamp01(node.betweenness) : maxDegree > 0 ? node.degree / maxDegree : 0;
+/** Node diameter in px, 14..46 (area by the measure): by betweenness (0..1), or by degree or
+ * events relative to `max`, the largest of that measure. */
+export function nodeSize(node: GraphNode, by: SizeBy, max: number): number {
+  const v = by === 'events' ? node.events : node.degree;
+  const t = by === 'betweenness' ? clamp01(node.betweenness) : max > 0 ? clamp01(v / max) : 0;
   return Math.round(14 + Math.sqrt(t) * 32);
 }
 
@@ -64,16 +66,71 @@ export function eventsOfActors(
 export interface GraphStats {
   maxDegree: number;
   maxWeight: number;
+  /** Most events of one actor. */
+  maxEvents: number;
 }
 
 export function graphStats(view: GraphView): GraphStats {
   let maxDegree = 0;
   let maxWeight = 0;
-  for (const n of view.nodes) maxDegree = Math.max(maxDegree, n.degree);
+  let maxEvents = 0;
+  for (const n of view.nodes) {
+    maxDegree = Math.max(maxDegree, n.degree);
+    maxEvents = Math.max(maxEvents, n.events);
+  }
   for (const e of view.edges) maxWeight = Math.max(maxWeight, e.weight);
-  return { maxDegree, maxWeight };
+  return { maxDegree, maxWeight, maxEvents };
 }
 
 function clamp01(x: number): number {
   return Number.isFinite(x) ? Math.max(0, Math.min(1, x)) : 0;
+}
+
+export type Point = { x: number; y: number };
+
+/** A deterministic number in [0, 1) from an actor id (no Math.random: one graph, one layout). */
+function unit(id: number, salt: number): number {
+  let h = (Math.imul(id ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(salt + 1, 0xc2b2ae35)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d) >>> 0;
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b) >>> 0;
+  return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
+}
+
+/**
+ * Where the force layout starts each actor: where the last layout left it when it was in the
+ * graph before, else beside the known actors it is linked to (their mean, a small offset
+ * away), else on a spiral by a hash of its id. The same graph gives the same start (so the
+ * same layout), and an import that adds actors starts the others where they were.
+ */
+export function seedPositions(ids: readonly number[], edges: readonly { source: number; target: number }[], known: ReadonlyMap<number, Point>): { at: Map<number, Point>; known: number } {
+  const at = new Map<number, Point>();
+  let k = 0;
+  for (const id of ids) {
+    const p = known.get(id);
+    if (p) {
+      at.set(id, { ...p });
+      k++;
+    }
+  }
+  const near = new Map<number, number[]>();
+  for (const e of edges) {
+    (near.get(e.source) ?? near.set(e.source, []).get(e.source)!).push(e.target);
+    (near.get(e.target) ?? near.set(e.target, []).get(e.target)!).push(e.source);
+  }
+  [...ids].sort((a, b) => a - b).forEach((id, i) => {
+    if (at.has(id)) return;
+    const placed = (near.get(id) ?? []).map((n) => at.get(n)).filter((p): p is Point => p !== undefined);
+    const a = 2 * Math.PI * unit(id, 1);
+    if (placed.length) {
+      const mx = placed.reduce((s, p) => s + p.x, 0) / placed.length;
+      const my = placed.reduce((s, p) => s + p.y, 0) / placed.length;
+      at.set(id, { x: mx + 40 * Math.cos(a), y: my + 40 * Math.sin(a) });
+    } else {
+      // A golden-angle spiral: spread, and the same for the same ids.
+      const r = 30 * Math.sqrt(i + 1);
+      const t = i * 2.399963 + unit(id, 2);
+      at.set(id, { x: r * Math.cos(t), y: r * Math.sin(t) });
+    }
+  });
+  return { at, known: k };
 }

@@ -28,6 +28,9 @@ describe('themes', () => {
       expect(contrastRatio(t.accentText, t.accent)).toBeGreaterThanOrEqual(4.5);
       expect(contrastRatio(t.danger, t.dangerBg)).toBeGreaterThanOrEqual(4.5);
     });
+    it(`${name}: type badges' text passes AA on their tint`, () => {
+      for (const k of EVENT_KINDS) expect(contrastRatio(t.text, t.badgeKinds[k]), `${k} badge`).toBeGreaterThanOrEqual(4.5);
+    });
     it(`${name}: focus ring and event glyphs reach 3:1`, () => {
       expect(contrastRatio(t.focus, t.surface)).toBeGreaterThanOrEqual(3);
       for (const k of EVENT_KINDS) {

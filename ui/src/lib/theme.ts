@@ -70,6 +70,9 @@ export interface Theme {
     strike: string;
   };
   kinds: Record<EventKind, string>;
+  /** A type badge's background: its kind's colour tinted into the page's, so the theme's
+   * text reads on it (white or black on the kind colours themselves falls under 4.5:1). */
+  badgeKinds: Record<EventKind, string>;
   /** Alpha of the soft extent for coarse precision (week, month, ...). */
   fuzzyAlpha: number;
 }
@@ -225,9 +228,13 @@ export function buildTheme(name: ThemeName): Theme {
       strike: p.strike,
     },
     kinds: { ...p.kinds },
+    badgeKinds: Object.fromEntries((Object.keys(p.kinds) as EventKind[]).map((k) => [k, mixHex(p.kinds[k], p.background, BADGE_TINT)])) as Record<EventKind, string>,
     fuzzyAlpha: SHARED.precision.soft_fill_opacity,
   };
 }
+
+/** How much of its kind's colour a type badge's background holds. */
+const BADGE_TINT = 0.22;
 
 export const lightTheme: Theme = buildTheme('light');
 export const darkTheme: Theme = buildTheme('dark');
@@ -293,9 +300,17 @@ export function applyThemeToDocument(t: Theme, root: HTMLElement = document.docu
   for (const k of Object.keys(t.kinds) as EventKind[]) {
     vars[`--kind-${k}`] = t.kinds[k];
     vars[`--tooltip-kind-${k}`] = t.tooltip.kinds[k];
+    vars[`--badge-kind-${k}`] = t.badgeKinds[k];
   }
   for (const [k, v] of Object.entries(vars)) root.style.setProperty(k, v);
   root.style.colorScheme = t.name === 'dark' ? 'dark' : 'light';
+}
+
+/** `a` mixed into `b` in the share `t` (0..1), per sRGB channel, as #rrggbb. */
+export function mixHex(a: string, b: string, t: number): string {
+  const ch = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const [x, y] = [ch(a), ch(b)];
+  return '#' + x.map((v, i) => Math.round(v * t + y[i] * (1 - t)).toString(16).padStart(2, '0')).join('');
 }
 
 /** WCAG 2 contrast ratio of two #rrggbb colours (1..21). */

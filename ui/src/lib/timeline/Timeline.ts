@@ -14,7 +14,6 @@ import {
   laneGeometry,
   layoutWindow,
   lowerBound,
-  rowsThatFit,
   visibleRange,
   type LaneGeometry,
   type LaneIndex,
@@ -80,6 +79,8 @@ const GUTTER_W = 140;
  * gradient and label costs too much on a software canvas).
  */
 const BULK_THRESHOLD = 600;
+/** Most rows a lane grows to before its marks overlap (and it becomes a density band). */
+const LANE_ROWS = 40;
 
 export class Timeline {
   readonly root: HTMLDivElement;
@@ -661,7 +662,9 @@ export class Timeline {
     const span = v1 - v0;
     const msPerPx = span / this.width;
     const lanesIx = this.laneIndex();
-    const maxRows = rowsThatFit(this.height - AXIS_H, Math.max(1, lanesIx.length), GEO, 40);
+    // A lane grows to show all its rows (lanes taller than the view scroll), so
+    // marks are hidden in a density band only when they truly overlap.
+    const maxRows = LANE_ROWS;
     const key = `${msPerPx.toPrecision(12)}|${maxRows}`;
     const inside = v0 >= this.layoutValid[0] && v1 <= this.layoutValid[1];
     if (this.layout && key === this.layoutKey && inside) return this.layout;
@@ -680,8 +683,8 @@ export class Timeline {
     clearTimeout(this.relayoutTimer);
     const t0 = v0 - span;
     const t1 = v1 + span;
-    // More items in view than one per 16 px of each row: stacking would
-    // only overlap them, so the lane is a density band.
+    // More items in view than one per 16 px of each row: stacking could
+    // only overlap them, so the lane is a density band without trying.
     const denseAbove = Math.max(100, Math.round((maxRows * this.width) / 16));
     this.layout = layoutWindow(lanesIx, t0, t1, { ...DEFAULT_LAYOUT, msPerPx, maxRows }, denseAbove, this.collapsed, [v0, v1], BULK_THRESHOLD);
     // Labels reach maxLabelPx to the right of their item: keep that margin.

@@ -320,7 +320,8 @@ export function laneSlice(lane: LaneIndex, t0: number, t1: number): [number, num
 /**
  * Layout of a time window only: lanes with more items in `view` than
  * `denseAbove` are not stacked (drawn as density bands), the others are
- * stacked over the window's items alone. The cost follows what is on screen,
+ * stacked over the window's items alone, and become density bands only if
+ * some marks in view still overlap (no row of `maxRows` had room). The cost follows what is on screen,
  * not the size of the workspace. Past `labelsUpTo` stacked items in view no
  * label is drawn, so none gets room.
  */
@@ -353,9 +354,19 @@ export function layoutWindow(
     for (let i = a; i < b; i++) st.place(lane.items[i]);
     const l = st.finish();
     l.count = lane.items.length;
+    // Density only when marks truly overlap in view: a lane whose rows hold every mark
+    // apart stays stacked however many marks it has.
+    if (l.overlapping > 0 && overlapsInView(l, view)) {
+      return { key: lane.key, label: lane.label, rows: [], count: lane.items.length, overlapping: 0, dense: true, collapsed: false } satisfies LaneLayout;
+    }
     return l;
   });
   return makeLayout(p.msPerPx, out);
+}
+
+/** Whether a mark placed over another (no free row) lies in the view. */
+function overlapsInView(l: LaneLayout, [v0, v1]: readonly [number, number]): boolean {
+  return l.rows.some((r) => r.items.some((pl) => pl.overlaps && pl.x1 >= v0 && pl.x0 <= v1));
 }
 
 /** First index whose items may reach t (maxEnd >= t). */
@@ -427,11 +438,4 @@ export function laneGeometry(layout: Layout, g: GeometryParams, fill = 0, maxStr
 export const DENSITY_ROWS = 2;
 function laneRows(l: LaneLayout): number {
   return l.collapsed ? 1 : l.dense ? DENSITY_ROWS : Math.max(1, l.rows.length);
-}
-
-/** Rows per lane that fit a height when every lane is equally full. */
-export function rowsThatFit(available: number, lanes: number, g: GeometryParams, cap = 40): number {
-  if (lanes <= 0) return cap;
-  const perLane = available / lanes - 2 * g.lanePad;
-  return Math.max(1, Math.min(cap, Math.floor(perLane / g.rowHeight)));
 }

@@ -118,6 +118,9 @@ function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: numbe
   ctx.closePath();
 }
 
+/** Width of the tick at the centre of a week-, month- or year-precise extent (px). */
+export const CENTRE_TICK_W = 2;
+
 /** Edge fade of a soft extent: alpha steps (of the full alpha) from the outside in, 3 px each. */
 const SOFT_STEPS = [0.25, 0.5, 0.75];
 const SOFT_STEP_PX = 3;
@@ -167,26 +170,26 @@ export function drawGlyph(ctx: CanvasRenderingContext2D, pl: Placed, p: ItemPain
   };
 
   if (it.mode === 'fuzzy' && !p.marker) {
-    // Soft translucent extent over the whole (imprecise) interval: a flat
-    // tint with edges that fade in steps (a gradient per extent cost ~0.4 ms
-    // to rasterise in software at screen width; these are plain rectangles).
+    // A week, month or year is drawn as what is known of it: a soft translucent
+    // extent over the whole interval (a flat tint with edges that fade in steps;
+    // a gradient per extent cost ~0.4 ms to rasterise in software at screen
+    // width) and a tick at its centre, never a solid bar. No solid line runs
+    // along it, so a year does not outweigh the day events beside it.
     const top = p.top + 2;
     const h = ROW_H - 4;
     const w = Math.max(1, p.x1 - p.x0);
     softExtent(ctx, p.x0, top, w, h, color, th.fuzzyAlpha);
     if (it.status === 'planned' || it.status === 'postponed') {
-      ctx.strokeStyle = withAlpha(color, 0.9);
-      ctx.lineWidth = 1.25;
+      ctx.strokeStyle = withAlpha(color, 0.55);
+      ctx.lineWidth = 1;
       if (it.status === 'postponed') ctx.setLineDash([5, 3]);
       ctx.strokeRect(p.x0 + 0.5, top + 0.5, w - 1, h - 1);
       if (it.status === 'postponed') ctx.setLineDash([]);
     } else if (it.status === 'cancelled') {
       strike(p.x0 + 2, p.x1 - 2);
-    } else {
-      // occurred: a thin solid base line anchors the extent.
-      ctx.fillStyle = withAlpha(color, 0.75);
-      ctx.fillRect(p.x0 + 2, top + h - 2, w - 4, 2);
     }
+    ctx.fillStyle = it.status === 'cancelled' ? withAlpha(color, 0.5) : color;
+    ctx.fillRect(Math.round(cx) - CENTRE_TICK_W / 2, top, CENTRE_TICK_W, h);
   } else if (p.marker) {
     const r = 5.5;
     ctx.beginPath();

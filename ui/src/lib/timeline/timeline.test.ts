@@ -9,7 +9,6 @@ import {
   laneGeometry,
   laneOrder,
   layoutItems,
-  rowsThatFit,
   sortForLayout,
   visibleRange,
   type LayoutParams,
@@ -222,7 +221,6 @@ describe('layout', () => {
     expect(g.map((x) => x.y)).toEqual([40, 70, 100, 150]);
     const s = laneGeometry(l, { top: 40, rowHeight: 20, lanePad: 5 }, 400, 90);
     expect(s.map((x) => x.height)).toEqual([90, 90, 90, 90]);
-    expect(rowsThatFit(400, 4, { top: 0, rowHeight: 20, lanePad: 5 })).toBe(4);
   });
 });
 

@@ -61,6 +61,24 @@ describe('lane index and windowed layout', () => {
     expect(crowded.lanes[0].rows).toEqual([]);
   });
 
+  it('grows a lane to all its rows and makes it dense only when marks truly overlap', () => {
+    // 30 visits on one day: each needs its own row.
+    const same = buildLaneIndex(Array.from({ length: 30 }, () => item(50, 1, { kind: 'visit' })), lanes);
+    const view: [number, number] = [T0, T0 + 100 * DAY];
+    const p = { ...DEFAULT_LAYOUT, msPerPx: DAY / 2 };
+    const roomy = layoutWindow(same, view[0], view[1], { ...p, maxRows: 40 }, 1e9, new Set(), view);
+    expect(roomy.lanes[0].dense).toBe(false);
+    expect(roomy.lanes[0].rows).toHaveLength(30);
+    expect(roomy.lanes[0].rows.flatMap((r) => r.items).some((pl) => pl.overlaps)).toBe(false);
+    // Ten rows cannot hold them apart: the marks would overlap, so a density band.
+    const tight = layoutWindow(same, view[0], view[1], { ...p, maxRows: 10 }, 1e9, new Set(), view);
+    expect(tight.lanes[0].dense).toBe(true);
+    // Overlaps outside the view (still in the stacked window) leave the lane stacked.
+    const aside: [number, number] = [T0 + 60 * DAY, T0 + 100 * DAY];
+    const off = layoutWindow(same, T0, T0 + 100 * DAY, { ...p, maxRows: 10 }, 1e9, new Set(), aside);
+    expect(off.lanes[0].dense).toBe(false);
+  });
+
   it('gives no label room when more items are in view than get labels', () => {
     const named = buildLaneIndex(
       Array.from({ length: 300 }, (_, i) => item(i, 1, { kind: 'visit', label: 'Foreign minister visits the capital' })),

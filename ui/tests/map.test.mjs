@@ -1,0 +1,144 @@
+// The map in headless Chromium: the world from world-atlas (bundled, nothing fetched), visits
+// as arcs from the traveller's country, meetings and conferences as points at their city, the
+// countries shaded by their events; linked with the other views both ways (a click on a place
+// selects its event, a click on a country filters every view to it, the timeline's filters and
+// the graph's selection narrow the map), reachable by keyboard, and without axe violations.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+import { openPage } from './browser.mjs';
+import { idOf, installDeskMocks } from './desk-mocks.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, '..', 'dist');
+const require = createRequire(import.meta.url);
+const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The actors' countries: Blinken's visits to Beijing and Scholz's to Paris become arcs. */
+const COUNTRIES = { 'Antony Blinken': 'United States', 'Olaf Scholz': 'Germany', 'Xi Jinping': 'China' };
+
+const count = (page) => page.getByTestId('map-count').textContent();
+const svgData = (page) => page.getByTestId('map-svg').evaluate((s) => ({ arcs: Number(s.dataset.arcs), spots: Number(s.dataset.spots) }));
+
+test('the map', { timeout: 120_000 }, async (t) => {
+  const server = await serve(dist);
+  const { context, page, profile, pageErrors } = await openPage({ prefix: 'dateline-map-', viewport: { width: 1280, height: 800 }, timezoneId: 'UTC' });
+  await installDeskMocks(page);
+  await page.addInitScript((countries) => {
+    const m = window.__mock;
+    const base = m.handlers.actors;
+    m.handlers.actors = () => base().map((a) => ({ ...a, country: countries[a.name] ?? null }));
+  }, COUNTRIES);
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  try {
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.querySelector('[data-testid=event-count]')?.textContent?.includes('12 events'));
+    await page.getByTestId('side-map').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=map-svg] path.land').length > 100);
+
+    await t.test('draws the world, the visits as arcs and the other events as points', async () => {
+      // 13 events: 3 calls, a meeting without a place and the undated one have none; 8 are placed.
+      await page.waitForFunction(() => /^8 events on the map · 5 without a place$/.test(document.querySelector('[data-testid=map-count]')?.textContent?.trim() ?? ''));
+      // Blinken to Beijing twice, Scholz to Paris; Erdoğan's country is unknown: a point only.
+      assert.deepEqual(await svgData(page), { arcs: 3, spots: 7 });
+      const beijing = page.locator('circle.spot[data-where="Beijing"]');
+      assert.match(await beijing.locator('title').textContent(), /^Beijing: 2 events \(Visits?\)$/);
+      // China and the others with events are shaded; a country without any is not.
+      const cls = (name) => page.locator(`path.land[data-country="${name}"]`).getAttribute('class');
+      assert.match(await cls('China'), /shade-[1-5]/);
+      assert.match(await cls('Lithuania'), /shade-[1-5]/);
+      assert.match(await cls('Brazil'), /shade-0/);
+      // The world map came with the app: only the app's own origin was asked.
+      assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), []);
+    });
+
+    await t.test('a click on a place selects its latest event; the details follow', async () => {
+      await page.locator('circle.spot[data-where="Vilnius"]').dispatchEvent('click');
+      await page.getByTestId('evidence-sentence').waitFor();
+      assert.match(await page.locator('#details-pane').textContent(), /NATO Vilnius summit/);
+      assert.match(await page.locator('circle.spot[data-where="Vilnius"]').getAttribute('class'), /\bon\b/);
+    });
+
+    await t.test('a click on a country filters every view to it; clear to undo', async () => {
+      await page.locator('path.land[data-country="China"]').dispatchEvent('click');
+      await page.getByTestId('map-country').waitFor();
+      assert.equal(await page.getByTestId('filter-country').inputValue(), 'China');
+      await page.waitForFunction(() => document.querySelector('[data-testid=filter-count]')?.textContent?.includes('2 of 13 events'));
+      assert.match(await count(page), /^2 events on the map/);
+      await page.getByTestId('map-country').getByRole('button', { name: 'Clear' }).click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=map-count]')?.textContent?.startsWith('8 events'));
+    });
+
+    await t.test('the filters and the graph selection narrow the map', async () => {
+      await page.getByRole('group', { name: 'Event type' }).getByRole('button', { name: /Visit/ }).click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=map-count]')?.textContent?.startsWith('4 events'));
+      assert.deepEqual(await svgData(page), { arcs: 3, spots: 3 });
+      await page.getByRole('group', { name: 'Event type' }).getByRole('button', { name: /Visit/ }).click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=map-count]')?.textContent?.startsWith('8 events'));
+      // The graph's selection: Blinken's events (his two visits to Beijing).
+      await page.getByTestId('side-graph').click();
+      await page.locator('.actors button', { hasText: 'Antony Blinken' }).click();
+      await page.getByTestId('side-map').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=map-count]')?.textContent?.startsWith('2 events'));
+      assert.deepEqual(await svgData(page), { arcs: 2, spots: 1 });
+      void idOf;
+      await page.getByTestId('side-graph').click();
+      await page.getByTestId('graph-selection').getByRole('button', { name: 'Clear' }).click();
+      await page.getByTestId('side-map').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=map-count]')?.textContent?.startsWith('8 events'));
+    });
+
+    await t.test('zooms with the buttons and the wheel', async () => {
+      const scale = () => page.locator('[data-testid=map-svg] > g').evaluate((g) => g.transform.baseVal.consolidate()?.matrix.a ?? 1);
+      assert.equal(await scale(), 1);
+      await page.getByRole('button', { name: 'Zoom the map in' }).click();
+      await page.waitForFunction(() => (document.querySelector('[data-testid=map-svg] > g')?.getAttribute('transform') ?? '').includes('scale(1.6)'));
+      const box = await page.getByTestId('map-svg').boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, -300);
+      await page.waitForFunction(() => {
+        const m = /scale\(([\d.]+)\)/.exec(document.querySelector('[data-testid=map-svg] > g')?.getAttribute('transform') ?? '');
+        return m && Number(m[1]) > 1.7;
+      });
+      await page.getByRole('button', { name: 'Whole world' }).click();
+      await page.waitForFunction(() => /scale\(1\)/.test(document.querySelector('[data-testid=map-svg] > g')?.getAttribute('transform') ?? ''));
+    });
+
+    await t.test('keyboard: the places list is one Tab stop, arrows move, Enter selects', async () => {
+      const first = page.locator('.places button').first();
+      await first.focus();
+      assert.equal(await page.locator('.places button[tabindex="0"]').count(), 1);
+      await page.keyboard.press('ArrowDown');
+      const name = await page.evaluate(() => document.activeElement?.querySelector('.p-name')?.textContent);
+      assert.ok(name && name !== (await first.locator('.p-name').textContent()), 'focus moved down the list');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => document.querySelector(`circle.spot[data-where="${n}"]`)?.classList.contains('on'), name);
+    });
+
+    await t.test('no axe violation, light and dark', async () => {
+      await page.evaluate(AXE);
+      const run = () =>
+        page.evaluate(async () =>
+          (await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }, resultTypes: ['violations'] })).violations.flatMap((v) =>
+            v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`),
+          ),
+        );
+      assert.deepEqual(await run(), []);
+      await page.getByTestId('theme-toggle').click();
+      assert.deepEqual(await run(), []);
+      await page.getByTestId('theme-toggle').click();
+    });
+
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+});
