@@ -273,6 +273,14 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
             let first =
                 if i > 0 && text[places[i - 1].span.end..places[i].span.start] == *", " { i - 1 } else { i };
             location = location_of(&places[first..=i]);
+        } else if let Some(m) = cx
+            .places_in(cx.regions.clause)
+            .into_iter()
+            .filter(|m| m.span.end <= name_span.start && text[m.span.end..].starts_with(", where "))
+            .rfind(|m| came_for(&text[m.span.end..name_span.start]))
+        {
+            // "for Brussels, where she will attend": whatever preposition comes before it.
+            location = location_of(&[m]);
         }
     }
     // "will travel to Brussels June 17-18 ... Finally, she will participate virtually in the
@@ -511,6 +519,15 @@ const GENERIC_MEETING_WORDS: &[&str] = &[
 /// Whether the words between a place and a gathering tell that the place is where people came
 /// for it: " on Thursday for a two-day " (a date may come between), not " for talks before the ".
 fn came_for(between: &str) -> bool {
+    // "departed on Sunday for Brussels, where she will attend a meeting of": the place a relative
+    // "where" opens on.
+    if let Some(rest) = between.strip_prefix(", where ") {
+        let lower = rest.to_lowercase();
+        return !rest.contains([',', ';', ':'])
+            && rest.split_whitespace().count() <= 8
+            && says_any(&lower, ATTEND_WORDS)
+            && super::find_triggers(rest).is_empty();
+    }
     if between.contains([',', ';', ':']) || between.len() > 60 {
         return false;
     }
