@@ -183,6 +183,11 @@ const NEXT_VERBS: &[&str] = &[
     "went",
 ];
 
+/// Words that may stand between "and" and the verb it coordinates: "and later met", "and will
+/// also visit".
+const BETWEEN_AND_VERB: &[&str] =
+    &["later", "then", "also", "will", "subsequently", "afterwards", "has", "had"];
+
 /// Where a verb phrase coordinated after the trigger's begins: " and met", ", and will meet", "
 /// and later spoke" (not " and also with").
 fn next_verb(after: &str) -> Option<usize> {
@@ -190,8 +195,7 @@ fn next_verb(after: &str) -> Option<usize> {
         let mut words = after[i + 5..].split_whitespace();
         let mut w = words.next().unwrap_or("");
         for _ in 0..2 {
-            if matches!(w, "later" | "then" | "also" | "will" | "subsequently" | "afterwards" | "has" | "had")
-            {
+            if BETWEEN_AND_VERB.contains(&w) {
                 w = words.next().unwrap_or("");
             }
         }
@@ -202,13 +206,12 @@ fn next_verb(after: &str) -> Option<usize> {
 /// A trigger coordinated after another verb phrase ("A spoke with B on Monday and met C") has
 /// that phrase's subject: where the first verb begins in `before`, when `before` ends with "and".
 fn earlier_verb(before: &str) -> Option<usize> {
-    let trimmed = before.trim_end();
-    let mut rest = trimmed;
+    let mut rest = before.trim_end();
     for _ in 0..2 {
-        for adverb in [" later", " then", " also", " will", " subsequently", " afterwards", " has", " had"] {
-            if let Some(r) = rest.strip_suffix(adverb) {
-                rest = r;
-            }
+        if let Some((r, last)) = rest.rsplit_once(' ')
+            && BETWEEN_AND_VERB.contains(&last)
+        {
+            rest = r;
         }
     }
     let rest = rest.strip_suffix(" and")?.trim_end_matches(',');

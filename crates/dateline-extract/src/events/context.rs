@@ -700,10 +700,7 @@ impl Context<'_, '_> {
             })
             // "travel to the PRC on July 25 through 26, following her stops in Tokyo and Seoul":
             // what the dated event follows came before that day.
-            .filter(|x| {
-                let between = text[x.span.end..self.trigger.start].to_lowercase();
-                !between.split_whitespace().rev().take(2).any(|w| matches!(w, "following" | "after"))
-            })
+            .filter(|x| !follows_what_came_before(&text[x.span.end..self.trigger.start]))
             .collect();
         // "On January 7, commencing at 8:00 p.m., A held a telephone talk": the day, not the
         // clock time that the publication day would date.
@@ -818,6 +815,16 @@ pub(super) fn coordinated_days(
 }
 
 /// A spokesperson or press secretary issues the statement; they take part in nothing it tells.
+/// Whether the text right before a trigger makes what it tells come earlier than what the
+/// clause tells: "following her stops in", "after his talks with".
+pub(super) fn follows_what_came_before(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .any(|w| w.eq_ignore_ascii_case("following") || w.eq_ignore_ascii_case("after"))
+}
+
 pub(super) fn is_spokesperson(m: &Mention) -> bool {
     speaks_for_others(m.role.as_deref())
 }

@@ -527,7 +527,6 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
         // "arrives in Tokyo on Thursday, the first stop on a tour that will also take her to
         // Seoul", "She will also visit Manila": the day told was the first stop's, and the stops
         // the tour adds come after it, on days not told.
-        let before_trigger = Span::new(cx.regions.clause.start, cx.trigger.start).slice(cx.t.text);
         let adds_later_stops = date.is_none()
             && !fresh.is_empty()
             && (trip.date.is_some_and(|d| d.start == d.end && d.precision == dateline_model::Precision::Day)
@@ -538,11 +537,9 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
                 // "will travel to Beijing on July 25-26, following her stops in Tokyo and Seoul":
                 // the stops it follows came before, on days not told here.
                 || trip.date.is_some()
-                    && before_trigger
-                        .split_whitespace()
-                        .rev()
-                        .take(2)
-                        .any(|w| w.eq_ignore_ascii_case("following") || w.eq_ignore_ascii_case("after")));
+                    && follows_what_came_before(
+                        Span::new(cx.regions.clause.start, cx.trigger.start).slice(cx.t.text),
+                    ));
         if adds_later_stops {
             for s in trip.stops.iter_mut().filter(|s| s.date.is_none()) {
                 s.date = trip.date;
