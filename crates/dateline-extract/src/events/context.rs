@@ -860,8 +860,15 @@ pub(super) const TELLING_VERBS: &[&str] = &[
 
 /// Words that put one event before another: "a call ahead of the Day of Unity", "traveled ... in
 /// preparation for the summit". A date across them belongs to the other event.
-const COMES_BEFORE: &[&str] =
-    &["ahead of ", "on the eve of ", "in the run-up to ", "in the lead-up to ", "in preparation for "];
+const COMES_BEFORE: &[&str] = &[
+    "ahead of ",
+    "on the eve of ",
+    "in the run-up to ",
+    "in the lead-up to ",
+    "in preparation for ",
+    "to prepare for ",
+    "preparing for ",
+];
 
 pub(super) fn dates_the_telling(text: &str, x: &TimeExpr, trigger: Span) -> bool {
     let from =

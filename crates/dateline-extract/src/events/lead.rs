@@ -369,6 +369,9 @@ pub(super) fn date_the_headline(t: &Tagged<'_>, events: &mut [Event]) {
     }
 }
 
+/// Words right before a trigger that tell an event held before the one the lead reports.
+const RECALLED_BY: &[&str] = &["results of the ", "outcome of the ", "outcomes of the ", "results of their "];
+
 pub(super) fn date_the_lead(t: &Tagged<'_>, events: &mut [Event], off_the_day: &[Span]) {
     let Some(published) = t.published else { return };
     let lead_end = lead_end(t);
@@ -383,7 +386,15 @@ pub(super) fn date_the_lead(t: &Tagged<'_>, events: &mut [Event], off_the_day: &
                 s.contains(e.trigger)
                     && t.text[s.start..e.trigger.start].split_whitespace().any(|w| w == "just")
             });
-        if just || e.evidence.iter().any(|s| s.end <= lead_end) {
+        // "The interlocutors praised the results of the meeting of A with B, which took place
+        // during the climate conference in Glasgow": what has results was held before.
+        let recalled = e.evidence.iter().any(|s| {
+            s.contains(e.trigger) && {
+                let before = t.text[s.start..e.trigger.start].to_lowercase();
+                RECALLED_BY.iter().any(|w| before.ends_with(w))
+            }
+        });
+        if !recalled && (just || e.evidence.iter().any(|s| s.end <= lead_end)) {
             e.date = Some(DateRange::day(published));
         }
     }

@@ -156,6 +156,19 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
         initiators.clear();
     }
     counterparts.extend(sides);
+    // "the meeting of President A with Prime Minister B": the nominal's "of ... with" names every
+    // party; whoever the clause is about was not there.
+    let object = cx.regions.object.slice(cx.t.text);
+    let of_with = cx.people_in(cx.regions.object);
+    if object.starts_with(" of ")
+        && object.contains(" with ")
+        && of_with.len() >= 2
+        && cx.people_in(cx.regions.subject).is_empty()
+        // "the meeting of the Deputy Head of the Office with B": the office is the traveller's.
+        && !of_with.iter().any(|p| initiators.iter().any(|i| i.actor.name == p.actor.name))
+    {
+        initiators.clear();
+    }
     counterparts.retain(|c| !initiators.iter().any(|i| i.actor.name == c.actor.name));
     let mut kind = kind;
     // "joined a virtual meeting of BRICS foreign ministers", "a videoconference of the G7

@@ -80,8 +80,17 @@ const NOT_AN_EVENT: &[&str] = &[
 /// of the 26th Conference of the Parties", "met in preparation for the summit". They govern the
 /// trigger when they stand right before its phrase (no comma between), not when they open the
 /// clause about another event ("Ahead of the summit, Blinken met X": the meeting took place).
-const PLANNED_GOVERNING: &[&str] =
-    &["ahead of ", "in preparation for ", "in the run-up to ", "in the lead-up to ", "before the "];
+const PLANNED_GOVERNING: &[&str] = &[
+    "ahead of ",
+    // "in preparation for", "the preparations for the Eastern Partnership Summit", "preparing for".
+    "preparation for ",
+    "preparations for ",
+    "preparing for ",
+    "prepare for ",
+    "in the run-up to ",
+    "in the lead-up to ",
+    "before the ",
+];
 
 /// Habits and hypotheticals: no event when they govern the trigger (stand before it in its clause).
 const NOT_AN_EVENT_BEFORE: &[&str] = &[
@@ -260,6 +269,13 @@ mod tests {
         assert_eq!(st("The visit has been postponed to May.", "visit"), Some(Status::Postponed));
         assert_eq!(st("No meeting with Xi has been announced.", "meeting with"), None);
         assert_eq!(st("She is expected to visit Kenya.", "visit"), Some(Status::Planned));
+        assert_eq!(
+            st(
+                "Particular attention was paid to the preparations for the Eastern Partnership Summit.",
+                "Summit"
+            ),
+            Some(Status::Planned)
+        );
         assert_eq!(st("If they agree, the leaders will meet in May.", "meet"), None);
         assert_eq!(
             st("I was happy to welcome you at the White House.", "welcome you"),
