@@ -209,6 +209,10 @@ impl Parser<'_> {
         if unit == Unit::Quarter && hyphen && self.w(e + 1) == "of" {
             return None;
         }
+        // "the first two quarters of 1990" is the year's first half, a date (`the_expr`).
+        if unit == Unit::Quarter && anchor == 1 && n == Some(2.0) && self.w(e + 1) == "of" {
+            return None;
+        }
         // "3 year" without a hyphen is accepted too ("a 20 year low").
         let _ = plural;
         if matches!(self.w(e + 1), "ago" | "later" | "earlier") || self.year_ago_adjective(e).is_some() {

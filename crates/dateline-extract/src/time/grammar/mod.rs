@@ -82,6 +82,20 @@ pub(crate) enum Sem {
         wd: Weekday,
         shift: Option<i32>,
     },
+    /// "the previous Friday" (-1), "the following Monday" (+1): the weekday before or after the
+    /// day the text is on (its last dated day, else the publication date).
+    WeekdayFrom {
+        wd: Weekday,
+        off: i32,
+    },
+    /// "the day before last Tuesday" (-1), "the day after Christmas" (+1): a day counted from a
+    /// named one.
+    DayFrom {
+        days: i64,
+        day: Box<Sem>,
+    },
+    /// "the week of March 6": the week holding a day.
+    WeekOf(Box<Sem>),
     /// today 0, yesterday -1, tomorrow +1.
     RelDay(i64),
     /// "this week" (0), "last month" (-1), "next year" (+1); `anaphoric` for "the following day".

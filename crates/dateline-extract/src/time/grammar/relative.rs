@@ -83,6 +83,39 @@ impl Parser<'_> {
                 ("after", "tomorrow") => return Some((j + 3, Sem::RelDay(2))),
                 _ => {}
             }
+            // "the day before last Tuesday's hearing", "the day after Christmas": a day from a day.
+            if let ("before" | "after", Some((e, day))) =
+                (self.w(j + 1), self.core_date(j + 2).or_else(|| self.relative(j + 2)))
+                && is_day(&day)
+            {
+                let days = if self.w(j + 1) == "before" { -1 } else { 1 };
+                return Some((e, Sem::DayFrom { days, day: Box::new(day) }));
+            }
+        }
+        // "the week of March 6": the week holding that day.
+        if w == "week"
+            && self.w(j + 1) == "of"
+            && let Some((e, day)) = self.core_date(j + 2)
+            && is_day(&day)
+        {
+            return Some((e, Sem::WeekOf(Box::new(day))));
+        }
+        // "the previous Friday", "the following Monday": counted from the day the text is on.
+        if matches!(w, "previous" | "preceding" | "prior" | "following")
+            && let Some(wd) = lexicon::weekday(self.w(j + 1)).filter(|_| self.w(j + 1).len() > 4)
+        {
+            let off = if w == "following" { 1 } else { -1 };
+            return Some((j + 2, Sem::WeekdayFrom { wd, off }));
+        }
+        // "the first two quarters of 1990": its first half.
+        if matches!(w, "first" | "last")
+            && self.w(j + 1) == "two"
+            && self.w(j + 2) == "quarters"
+            && self.w(j + 3) == "of"
+            && let Some((e, year @ Sem::Year(_))) = self.core_date(j + 4).or_else(|| self.relative(j + 4))
+        {
+            let h = if w == "first" { 1 } else { 2 };
+            return Some((e, Sem::Fuzzy { part: Part::Half(h), inner: Box::new(year) }));
         }
         // "the next morning", "the following evening": that part of the day after.
         if matches!(w, "next" | "following")
@@ -593,4 +626,17 @@ impl Parser<'_> {
         }
         None
     }
+}
+
+/// Whether `sem` names one day ("Tuesday", "March 6", "yesterday", "Christmas").
+fn is_day(sem: &Sem) -> bool {
+    matches!(
+        sem,
+        Sem::Date(_)
+            | Sem::Day { .. }
+            | Sem::Weekday { .. }
+            | Sem::RelDay(_)
+            | Sem::Holiday { .. }
+            | Sem::WeekdayFrom { .. }
+    )
 }

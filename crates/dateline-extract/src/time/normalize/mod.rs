@@ -47,6 +47,7 @@ pub(crate) fn needs_direction(sem: &Sem) -> bool {
         Sem::PartOfDay { day, .. } => needs_direction(day),
         Sem::DayRange { a, .. } => needs_direction(a),
         Sem::Clock { day: Some(d), .. } => needs_direction(d),
+        Sem::DayFrom { day, .. } | Sem::WeekOf(day) => needs_direction(day),
         _ => false,
     }
 }
@@ -173,6 +174,24 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx, dir: Direction) -> Option<Resolved> 
                 }
             }
         }
+        Sem::WeekdayFrom { wd, off } => match ctx.anchor_for(Unit::Day) {
+            Some(base) => {
+                let d = weekday_from(base, *wd, Some(*off), dir)?;
+                r(K::Date, fmt_day(d), Some(DateRange::day(d)))
+            }
+            None => r(K::Date, "XXXX-WXX-".to_string() + &(wd.num_days_from_monday() + 1).to_string(), None),
+        },
+        Sem::DayFrom { days, day } => match resolve(day, ctx, dir)?.range {
+            Some(rg) => {
+                let d = add_days(rg.start, *days)?;
+                r(K::Date, fmt_day(d), Some(DateRange::day(d)))
+            }
+            None => r(K::Date, "XXXX-XX-XX".into(), None),
+        },
+        Sem::WeekOf(day) => match resolve(day, ctx, dir)?.range {
+            Some(rg) => r(K::Date, fmt_week(rg.start), Some(DateRange::week_of(rg.start))),
+            None => r(K::Date, "XXXX-WXX".into(), None),
+        },
         Sem::RelDay(off) => {
             if ctx.narrative && *off == 0 {
                 return Some(r(K::Date, "PRESENT_REF".into(), ctx.dct.map(DateRange::day)));
