@@ -58,6 +58,7 @@ struct Words {
     parts_of_day: HashMap<&'static str, &'static str>,
     zones: Vec<&'static str>,
     eras: Vec<&'static str>,
+    decades: HashMap<&'static str, i32>,
     /// The words that may start an expression, in file order.
     starts: Vec<&'static str>,
 }
@@ -124,9 +125,12 @@ impl Words {
             }
             "zone" => self.zones.push(word),
             "era" => self.eras.push(word),
+            "decade" => {
+                self.decades.insert(word, first.parse().ok()?);
+            }
             _ => return None,
         }
-        if !matches!(kind, "part-of-day" | "zone" | "era") && !self.starts.contains(&word) {
+        if !matches!(kind, "part-of-day" | "zone" | "era" | "decade") && !self.starts.contains(&word) {
             self.starts.push(word);
         }
         Some(())
@@ -193,6 +197,11 @@ pub(crate) fn is_era_noun(w: &str) -> bool {
     WORDS.eras.contains(&w)
 }
 
+/// A decade in words, after "the": "nineties" → 199.
+pub(crate) fn decade_word(w: &str) -> Option<i32> {
+    WORDS.decades.get(w).copied()
+}
+
 /// Time zone abbreviations that may follow a clock time.
 pub(crate) fn is_zone(w: &str) -> bool {
     WORDS.zones.contains(&w)
@@ -217,6 +226,7 @@ mod tests {
         assert_eq!(season("fall"), Some(("FA", 9)));
         assert_eq!(part_of_day("overnight"), Some("NI"));
         assert!(is_zone("gmt") && !is_zone("morning"));
+        assert_eq!(decade_word("nineties"), Some(199));
         let starts: Vec<_> = start_words().collect();
         assert!(starts.contains(&"jan") && starts.contains(&"winter") && !starts.contains(&"utc"));
     }

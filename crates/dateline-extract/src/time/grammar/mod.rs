@@ -452,6 +452,7 @@ impl<'a> Parser<'a> {
             let ok = self.toks.get(n).is_some_and(|t| t.kind == TokKind::Num)
                 || self.may_start(self.w(n))
                 || lexicon::part_of_day(self.w(n)).is_some()
+                || lexicon::decade_word(self.w(n)).is_some()
                 || matches!(
                     self.w(n),
                     "very"

@@ -107,6 +107,20 @@ impl Parser<'_> {
             let off = if w == "following" { 1 } else { -1 };
             return Some((j + 2, Sem::WeekdayFrom { wd, off }));
         }
+        // "the nineties", "the early eighties": a decade in words.
+        if let Some(d) = lexicon::decade_word(w) {
+            return Some((j + 1, Sem::Decade(d)));
+        }
+        if matches!(w, "early" | "mid" | "late")
+            && let Some(d) = lexicon::decade_word(self.w(j + 1))
+        {
+            let part = match w {
+                "early" => Part::Start,
+                "late" => Part::End,
+                _ => Part::Mid,
+            };
+            return Some((j + 2, Sem::Fuzzy { part, inner: Box::new(Sem::Decade(d)) }));
+        }
         // "the first two quarters of 1990": its first half.
         if matches!(w, "first" | "last")
             && self.w(j + 1) == "two"
