@@ -3,8 +3,9 @@
 //!
 //! This file holds the meanings, the start words and the scanner; the rules are one file per
 //! phenomenon: `absolute` (calendar dates, holidays), `periods` (years, decades, centuries, seasons,
-//! quarters), `relative` (relative days and weekdays, phrases after "the"), `durations` (durations
-//! and sets), `clock` (times of day) and `ranges` (ranges and extensions of a match).
+//! quarters), `relative` (relative days and weekdays, phrases after "the"), `parts` (parts of
+//! periods, decades in words), `durations` (durations and sets), `clock` (times of day) and
+//! `ranges` (ranges and extensions of a match).
 
 use chrono::{NaiveDate, Weekday};
 
@@ -15,6 +16,7 @@ use super::token::{Tok, TokKind, tokenize};
 mod absolute;
 mod clock;
 mod durations;
+mod parts;
 mod periods;
 mod ranges;
 mod relative;
