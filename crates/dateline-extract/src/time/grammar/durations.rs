@@ -82,7 +82,7 @@ impl Parser<'_> {
     pub(super) fn duration(&self, i: usize) -> M {
         let mut j = i;
         // Approximators are part of the extent.
-        if APPROX.contains(&self.w(j)) && self.w(j + 1) != "the" {
+        if lexicon::is_approximator(self.w(j)) && self.w(j + 1) != "the" {
             j += 1;
         } else if matches!(
             (self.w(j), self.w(j + 1)),
