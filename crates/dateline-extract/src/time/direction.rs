@@ -54,7 +54,12 @@ pub(crate) fn direction_at(lower: &str, start: usize, end: usize) -> Direction {
         }
         s -= 1;
     }
-    let before = &lower[s..start];
+    let mut before = &lower[s..start];
+    // A relative clause has its own tense: "hoped she would bring aid to Kenya, where the Aug. 7
+    // blasts killed 257 people".
+    if let Some(at) = [", where ", ", which ", ", who "].iter().filter_map(|p| before.rfind(p)).max() {
+        before = &before[at + 2..];
+    }
     let mut to = (end + 100).min(lower.len());
     while to > end && !lower.is_char_boundary(to) {
         to -= 1;

@@ -58,6 +58,7 @@ struct Words {
     parts_of_day: HashMap<&'static str, &'static str>,
     zones: Vec<&'static str>,
     eras: Vec<&'static str>,
+    decades: HashMap<&'static str, i32>,
     /// The words that may start an expression, in file order.
     starts: Vec<&'static str>,
 }
@@ -124,13 +125,71 @@ impl Words {
             }
             "zone" => self.zones.push(word),
             "era" => self.eras.push(word),
+            "decade" => {
+                self.decades.insert(word, first.parse().ok()?);
+            }
             _ => return None,
         }
-        if !matches!(kind, "part-of-day" | "zone" | "era") && !self.starts.contains(&word) {
+        if !matches!(kind, "part-of-day" | "zone" | "era" | "decade") && !self.starts.contains(&word) {
             self.starts.push(word);
         }
         Some(())
     }
+}
+
+/// The function words of `start-words.tsv`, by role.
+#[derive(Default)]
+struct FunctionWords {
+    /// Every word that may start an expression, in file order.
+    starts: Vec<&'static str>,
+    before_time: Vec<&'static str>,
+    approximators: Vec<&'static str>,
+    openers: Vec<&'static str>,
+}
+
+static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
+    let mut words = FunctionWords::default();
+    for row in include_str!("../../data/time/lexicon/start-words.tsv").lines() {
+        if row.trim().is_empty() || row.starts_with('#') {
+            continue;
+        }
+        let (word, roles) =
+            row.split_once('\t').unwrap_or_else(|| panic!("bad row of start-words.tsv: {row:?}"));
+        for role in roles.split(' ') {
+            match role {
+                "start" => {}
+                "before-time" => words.before_time.push(word),
+                "approximator" => words.approximators.push(word),
+                "opener" => words.openers.push(word),
+                _ => panic!("bad role in start-words.tsv: {row:?}"),
+            }
+        }
+        if roles != "opener" {
+            words.starts.push(word);
+        }
+    }
+    words
+});
+
+/// The function words that may start an expression (`start-words.tsv`).
+pub(crate) fn function_start_words() -> impl Iterator<Item = &'static str> {
+    FUNCTION_WORDS.starts.iter().copied()
+}
+
+/// Whether function word `w` starts an expression only before a temporal word or a number ("the",
+/// "a", "this", "every").
+pub(crate) fn starts_before_time(w: &str) -> bool {
+    FUNCTION_WORDS.before_time.contains(&w)
+}
+
+/// Whether `w` is an approximator, part of a duration's extent ("nearly", "about").
+pub(crate) fn is_approximator(w: &str) -> bool {
+    FUNCTION_WORDS.approximators.contains(&w)
+}
+
+/// Whether `w` after a before-time word lets it start an expression ("the very end", "a couple").
+pub(crate) fn is_opener(w: &str) -> bool {
+    FUNCTION_WORDS.openers.contains(&w)
 }
 
 /// Every word that may start an expression: units, months, weekdays, number and ordinal words,
@@ -193,6 +252,11 @@ pub(crate) fn is_era_noun(w: &str) -> bool {
     WORDS.eras.contains(&w)
 }
 
+/// A decade in words, after "the": "nineties" → 199.
+pub(crate) fn decade_word(w: &str) -> Option<i32> {
+    WORDS.decades.get(w).copied()
+}
+
 /// Time zone abbreviations that may follow a clock time.
 pub(crate) fn is_zone(w: &str) -> bool {
     WORDS.zones.contains(&w)
@@ -217,6 +281,9 @@ mod tests {
         assert_eq!(season("fall"), Some(("FA", 9)));
         assert_eq!(part_of_day("overnight"), Some("NI"));
         assert!(is_zone("gmt") && !is_zone("morning"));
+        assert_eq!(decade_word("nineties"), Some(199));
+        assert!(starts_before_time("the") && !starts_before_time("today") && is_approximator("nearly"));
+        assert!(is_opener("couple") && function_start_words().all(|w| w != "couple"));
         let starts: Vec<_> = start_words().collect();
         assert!(starts.contains(&"jan") && starts.contains(&"winter") && !starts.contains(&"utc"));
     }

@@ -129,6 +129,7 @@ fn explicit_year(sem: &Sem) -> Option<i32> {
         | Sem::Quarter { y: YearRef::Explicit(y), .. } => Some(*y),
         Sem::Fuzzy { inner, .. } => explicit_year(inner),
         Sem::DayRange { a, .. } => explicit_year(a),
+        Sem::DayFrom { day, .. } | Sem::WeekOf(day) => explicit_year(day),
         _ => None,
     }
 }
@@ -147,14 +148,20 @@ fn is_narrative(raws: &[Raw], dct: Option<NaiveDate>, len: usize) -> bool {
     }
     let old = years.iter().filter(|&&y| y < dct.year() - 1).count();
     // News speaks of today, yesterday, Monday, this week; histories hardly ever.
-    let cues = raws
-        .iter()
-        .filter(|r| {
-            matches!(r.sem, Sem::RelDay(_) | Sem::Weekday { .. } | Sem::RelUnit { anaphoric: false, .. })
-        })
-        .count();
+    let cues = raws.iter().filter(|r| speaks_of_its_days(&r.sem)).count();
     let n = years.len();
     (old * 2 >= n && cues * 5 < n || old * 10 >= n * 8 && cues * 2 < n) && cues * NEWS_CUE_BYTES < len
+}
+
+/// Whether `sem` is one of the text's own days or weeks: "today", "Monday", "the previous
+/// Friday", "last week", "the day before last Tuesday".
+fn speaks_of_its_days(sem: &Sem) -> bool {
+    match sem {
+        Sem::RelDay(_) | Sem::Weekday { .. } | Sem::WeekdayFrom { .. } => true,
+        Sem::RelUnit { anaphoric, .. } => !anaphoric,
+        Sem::DayFrom { day, .. } | Sem::WeekOf(day) => speaks_of_its_days(day),
+        _ => false,
+    }
 }
 
 /// Whether a resolved expression should become the narrative's reference point.
@@ -162,7 +169,10 @@ fn reference_of(sem: &Sem, res: &Resolved, narrative: bool) -> Option<(NaiveDate
     let rg = res.range?;
     let explicit = match sem {
         Sem::Date(_) | Sem::Day { .. } | Sem::DayRange { .. } => true,
-        Sem::Weekday { .. } => true,
+        Sem::Weekday { .. } | Sem::WeekdayFrom { .. } => true,
+        Sem::DayFrom { day, .. } => {
+            matches!(**day, Sem::Weekday { .. } | Sem::WeekdayFrom { .. }) || narrative
+        }
         Sem::Shift { .. } => false,
         Sem::Month { .. } | Sem::Year(_) | Sem::Season { .. } | Sem::Quarter { .. } => narrative,
         Sem::Fuzzy { inner, .. } => {

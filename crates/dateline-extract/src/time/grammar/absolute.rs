@@ -54,6 +54,9 @@ impl Parser<'_> {
                 let n = self.num(i + 1)? as i32;
                 let full = if n <= 30 { 2000 + n } else { 1900 + n };
                 if self.w(i + 2) == "s" && self.tight(i + 2) {
+                    if self.after_possessive(i) {
+                        return None;
+                    }
                     return Some((i + 3, Sem::Decade(full / 10)));
                 }
                 if self.w(i + 2).is_empty() || !self.tight(i + 2) {

@@ -82,7 +82,7 @@ impl Parser<'_> {
     pub(super) fn duration(&self, i: usize) -> M {
         let mut j = i;
         // Approximators are part of the extent.
-        if APPROX.contains(&self.w(j)) && self.w(j + 1) != "the" {
+        if lexicon::is_approximator(self.w(j)) && self.w(j + 1) != "the" {
             j += 1;
         } else if matches!(
             (self.w(j), self.w(j + 1)),
@@ -207,6 +207,10 @@ impl Parser<'_> {
             return None;
         }
         if unit == Unit::Quarter && hyphen && self.w(e + 1) == "of" {
+            return None;
+        }
+        // "the first two quarters of 1990" is the year's first half, a date (`the_expr`).
+        if unit == Unit::Quarter && anchor == 1 && n == Some(2.0) && self.w(e + 1) == "of" {
             return None;
         }
         // "3 year" without a hyphen is accepted too ("a 20 year low").

@@ -3,8 +3,9 @@
 //!
 //! This file holds the meanings, the start words and the scanner; the rules are one file per
 //! phenomenon: `absolute` (calendar dates, holidays), `periods` (years, decades, centuries, seasons,
-//! quarters), `relative` (relative days and weekdays, phrases after "the"), `durations` (durations
-//! and sets), `clock` (times of day) and `ranges` (ranges and extensions of a match).
+//! quarters), `relative` (relative days and weekdays, phrases after "the"), `parts` (parts of
+//! periods, decades in words), `durations` (durations and sets), `clock` (times of day) and
+//! `ranges` (ranges and extensions of a match).
 
 use chrono::{NaiveDate, Weekday};
 
@@ -15,6 +16,7 @@ use super::token::{Tok, TokKind, tokenize};
 mod absolute;
 mod clock;
 mod durations;
+mod parts;
 mod periods;
 mod ranges;
 mod relative;
@@ -82,6 +84,20 @@ pub(crate) enum Sem {
         wd: Weekday,
         shift: Option<i32>,
     },
+    /// "the previous Friday" (-1), "the following Monday" (+1): the weekday before or after the
+    /// day the text is on (its last dated day, else the publication date).
+    WeekdayFrom {
+        wd: Weekday,
+        off: i32,
+    },
+    /// "the day before last Tuesday" (-1), "the day after Christmas" (+1): a day counted from a
+    /// named one.
+    DayFrom {
+        days: i64,
+        day: Box<Sem>,
+    },
+    /// "the week of March 6": the week holding a day.
+    WeekOf(Box<Sem>),
     /// today 0, yesterday -1, tomorrow +1.
     RelDay(i64),
     /// "this week" (0), "last month" (-1), "next year" (+1); `anaphoric` for "the following day".
@@ -223,110 +239,15 @@ impl std::hash::Hasher for Fnv {
 
 type FnvSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
 
-/// Every word that may start an expression: the function words below, the lexicon's words, the
-/// approximators and the holidays' first words. The one list of start words.
+/// Every word that may start an expression: the function words of
+/// `data/time/lexicon/start-words.tsv`, the words of `words.tsv` and the holidays' first words.
+/// The one list of start words.
 static START_SET: std::sync::LazyLock<FnvSet> = std::sync::LazyLock::new(|| {
-    START_WORDS
-        .iter()
-        .copied()
+    lexicon::function_start_words()
         .chain(lexicon::start_words())
-        .chain(APPROX.iter().copied())
         .chain(holidays::HOLIDAYS.iter().map(|h| h.words[0]))
         .collect()
 });
-
-/// Function words that may start an expression (the lexicon's words are in
-/// `data/time/lexicon/words.tsv`, the holidays' in `data/time/lexicon/holidays.tsv`).
-const START_WORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "last",
-    "next",
-    "past",
-    "coming",
-    "previous",
-    "current",
-    "currently",
-    "now",
-    "today",
-    "tonight",
-    "yesterday",
-    "tomorrow",
-    "early",
-    "mid",
-    "late",
-    "earlier",
-    "later",
-    "recently",
-    "recent",
-    "several",
-    "few",
-    "many",
-    "more",
-    "less",
-    "at",
-    "up",
-    "close",
-    "daily",
-    "weekly",
-    "monthly",
-    "yearly",
-    "annually",
-    "annual",
-    "biweekly",
-    "nightly",
-    "hourly",
-    "every",
-    "each",
-    "per",
-    "noon",
-    "midday",
-    "midnight",
-    "nowadays",
-    "presently",
-    "future",
-    "soon",
-    "q",
-    "fy",
-    "from",
-    "between",
-    "single",
-    "christmas",
-    "new",
-    "long",
-    "short",
-    "medium",
-    "near",
-    "following",
-    "same",
-    "end",
-    "beginning",
-    "start",
-    "middle",
-    "ad",
-    "fiscal",
-    "former",
-    "most",
-    "some",
-    "over",
-    "mondays",
-    "tuesdays",
-    "wednesdays",
-    "thursdays",
-    "fridays",
-    "saturdays",
-    "sundays",
-    "night",
-    "nights",
-    "daytime",
-    "these",
-    "date",
-];
-
-const APPROX: &[&str] = &["over", "nearly", "almost", "about", "around", "some", "roughly", "approximately"];
 
 impl<'a> Parser<'a> {
     pub(crate) fn new(text: &'a str, lower: &'a str) -> Self {
@@ -412,55 +333,13 @@ impl<'a> Parser<'a> {
             return None;
         }
         // Function words start an expression only before a temporal word or a number.
-        if matches!(
-            w,
-            "the"
-                | "a"
-                | "an"
-                | "at"
-                | "from"
-                | "between"
-                | "some"
-                | "more"
-                | "less"
-                | "up"
-                | "close"
-                | "over"
-                | "new"
-                | "that"
-                | "this"
-                | "most"
-                | "each"
-                | "every"
-                | "per"
-        ) {
+        if lexicon::starts_before_time(w) {
             let n = i + 1;
             let ok = self.toks.get(n).is_some_and(|t| t.kind == TokKind::Num)
                 || self.may_start(self.w(n))
                 || lexicon::part_of_day(self.w(n)).is_some()
-                || matches!(
-                    self.w(n),
-                    "very"
-                        | "latter"
-                        | "time"
-                        | "couple"
-                        | "present"
-                        | "preceding"
-                        | "prior"
-                        | "final"
-                        | "dawn"
-                        | "succeeding"
-                        | "than"
-                        | "least"
-                        | "to"
-                        | "year"
-                        | "period"
-                        | "mere"
-                        | "latest"
-                        | "full"
-                        | "comparable"
-                        | "corresponding"
-                );
+                || lexicon::decade_word(self.w(n)).is_some()
+                || lexicon::is_opener(self.w(n));
             if !ok {
                 return None;
             }

@@ -272,10 +272,30 @@ impl Parser<'_> {
             return None;
         }
         if len == 2 {
+            // "when Kopp was in his 30s", "in their early 20s": an age.
+            if self.after_possessive(i) {
+                return None;
+            }
             let full = if y <= 20 { 2000 + y } else { 1900 + y };
             return Some((i + 2, Sem::Decade(full / 10)));
         }
         Some((i + 2, Sem::Decade(y / 10)))
+    }
+
+    /// Whether token `i` follows a possessive pronoun, an adjective of part between ("his 30s",
+    /// "her early 40s", "their mid-20s").
+    pub(super) fn after_possessive(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 && (self.is_dash(k - 1) || self.punct(k - 1, "'")) {
+            k -= 1;
+        }
+        if k > 0 && matches!(self.w(k - 1), "early" | "mid" | "late") {
+            k -= 1;
+            while k > 0 && self.is_dash(k - 1) {
+                k -= 1;
+            }
+        }
+        k > 0 && matches!(self.w(k - 1), "his" | "her" | "their" | "my" | "your" | "our" | "its")
     }
 
     /// "19th century", "nineteenth century" (after "the").

@@ -1,5 +1,6 @@
 //! Relative days, weekdays and phrases after "the": "today", "last week", "three years ago",
-//! "the next day", "the end of the month".
+//! "the next day", "the previous Friday", "the week of March 6" (parts of periods, "the end of the
+//! month", are in `parts`).
 
 use super::*;
 
@@ -83,6 +84,29 @@ impl Parser<'_> {
                 ("after", "tomorrow") => return Some((j + 3, Sem::RelDay(2))),
                 _ => {}
             }
+            // "the day before last Tuesday's hearing", "the day after Christmas": a day from a day.
+            if let ("before" | "after", Some((e, day))) =
+                (self.w(j + 1), self.core_date(j + 2).or_else(|| self.relative(j + 2)))
+                && is_day(&day)
+            {
+                let days = if self.w(j + 1) == "before" { -1 } else { 1 };
+                return Some((e, Sem::DayFrom { days, day: Box::new(day) }));
+            }
+        }
+        // "the week of March 6": the week holding that day.
+        if w == "week"
+            && self.w(j + 1) == "of"
+            && let Some((e, day)) = self.core_date(j + 2)
+            && is_day(&day)
+        {
+            return Some((e, Sem::WeekOf(Box::new(day))));
+        }
+        // "the previous Friday", "the following Monday": counted from the day the text is on.
+        if matches!(w, "previous" | "preceding" | "prior" | "following")
+            && let Some(wd) = lexicon::weekday(self.w(j + 1)).filter(|_| self.w(j + 1).len() > 4)
+        {
+            let off = if w == "following" { 1 } else { -1 };
+            return Some((j + 2, Sem::WeekdayFrom { wd, off }));
         }
         // "the next morning", "the following evening": that part of the day after.
         if matches!(w, "next" | "following")
@@ -91,86 +115,9 @@ impl Parser<'_> {
             let day = Sem::RelUnit { unit: Unit::Day, off: 1, anaphoric: true };
             return Some((j + 2, Sem::PartOfDay { day: Box::new(day), code }));
         }
-        // "the end/beginning/start/middle of X", "the first half of X", "the last week of March".
-        let part = match w {
-            "end" | "close" => Some(Part::End),
-            "beginning" | "start" | "dawn" => Some(Part::Start),
-            "middle" => Some(Part::Mid),
-            _ => None,
-        };
-        let part_j =
-            if w == "very" && matches!(self.w(j + 1), "end" | "beginning" | "start") { j + 1 } else { j };
-        let part = part.or(match self.w(part_j) {
-            "end" => Some(Part::End),
-            "beginning" | "start" => Some(Part::Start),
-            _ => None,
-        });
-        if let Some(part) = part
-            && self.w(part_j + 1) == "of"
-        {
-            let k = part_j + 2;
-            let inner = if self.w(k) == "the" {
-                self.the_expr(k).or_else(|| self.core_date(k))
-            } else {
-                self.core_date(k).or_else(|| self.relative(k))
-            };
-            if let Some((e, inner)) = inner
-                && !matches!(inner, Sem::Duration { .. } | Sem::Set(_) | Sem::Ref(_))
-            {
-                return Some((e, Sem::Fuzzy { part, inner: Box::new(inner) }));
-            }
-            // "the end of the year", "the beginning of the month".
-            if self.w(k) == "the"
-                && let Some((unit, false)) = lexicon::unit(self.w(k + 1))
-            {
-                return Some((
-                    k + 2,
-                    Sem::Fuzzy { part, inner: Box::new(Sem::RelUnit { unit, off: 0, anaphoric: true }) },
-                ));
-            }
-            return None;
-        }
-        // "the first/second half of 2008".
-        if matches!(w, "first" | "second" | "latter" | "last")
-            && self.w(j + 1) == "half"
-            && self.w(j + 2) == "of"
-        {
-            let h = if w == "first" { 1 } else { 2 };
-            let k = j + 3;
-            let inner = if self.w(k) == "the" {
-                lexicon::unit(self.w(k + 1))
-                    .filter(|u| u.0 == Unit::Year)
-                    .map(|_| (k + 2, Sem::RelUnit { unit: Unit::Year, off: 0, anaphoric: true }))
-            } else {
-                self.core_date(k).or_else(|| self.relative(k))
-            };
-            if let Some((e, inner)) = inner {
-                return Some((e, Sem::Fuzzy { part: Part::Half(h), inner: Box::new(inner) }));
-            }
-        }
-        // "the last week of March".
-        if matches!(w, "last" | "final") && self.w(j + 1) == "week" && self.w(j + 2) == "of" {
-            let k = j + 3;
-            if let Some((e, inner @ Sem::Month { .. })) = self.core_date(k) {
-                return Some((e, Sem::Fuzzy { part: Part::LastWeek, inner: Box::new(inner) }));
-            }
-        }
-        // "the latter part of the year".
-        if matches!(w, "latter" | "early" | "later") && self.w(j + 1) == "part" && self.w(j + 2) == "of" {
-            let part = if w == "early" { Part::Start } else { Part::End };
-            let k = j + 3;
-            if self.w(k) == "the"
-                && let Some((Unit::Year | Unit::Month, false)) = lexicon::unit(self.w(k + 1))
-            {
-                let unit = lexicon::unit(self.w(k + 1)).map_or(Unit::Year, |u| u.0);
-                return Some((
-                    k + 2,
-                    Sem::Fuzzy { part, inner: Box::new(Sem::RelUnit { unit, off: 0, anaphoric: true }) },
-                ));
-            }
-            if let Some((e, inner)) = self.core_date(k) {
-                return Some((e, Sem::Fuzzy { part, inner: Box::new(inner) }));
-            }
+        // Parts of periods: "the end of the month", "the first half of 2008", "the nineties".
+        if let Some(m) = self.part_of_period(j) {
+            return m;
         }
         // Quarters: "the fourth quarter (of 2005 | of this year | of last year)"; the article is
         // not part of an adjective ("the third-quarter loss": "third-quarter").
@@ -593,4 +540,17 @@ impl Parser<'_> {
         }
         None
     }
+}
+
+/// Whether `sem` names one day ("Tuesday", "March 6", "yesterday", "Christmas").
+fn is_day(sem: &Sem) -> bool {
+    matches!(
+        sem,
+        Sem::Date(_)
+            | Sem::Day { .. }
+            | Sem::Weekday { .. }
+            | Sem::RelDay(_)
+            | Sem::Holiday { .. }
+            | Sem::WeekdayFrom { .. }
+    )
 }
