@@ -1,5 +1,5 @@
-// What the end-to-end test and the open benchmark share: waiting for tauri-driver, and dropping
-// files on the window the way Tauri reports an OS drop to the page.
+// What the end-to-end test and the open benchmark share: waiting for tauri-driver, and a drop
+// faked by a script in the page.
 import net from 'node:net';
 
 /** Resolves once something listens on `port` (tauri-driver started). */
@@ -22,8 +22,10 @@ export function waitForPort(port, timeoutMs) {
   });
 }
 
-/** Emits the `tauri://drag-drop` event Tauri sends the webview when `path` is dropped on it. */
-export function dropOnWindow(driver, path) {
+/** Emits, from the page, the `tauri://drag-drop` event Tauri sends it when `path` is dropped on
+ * the window: what a script in the page can do. The app imports only what its Rust side saw
+ * dropped (or the open dialog answered), so this drop must import nothing. */
+export function fakeDropInPage(driver, path) {
   return driver.executeAsyncScript(
     `const done = arguments[arguments.length - 1];
      window.__TAURI_INTERNALS__.invoke('plugin:event|emit', {
