@@ -1,7 +1,8 @@
 // The real Dateline app, end to end: tauri-driver + WebKitWebDriver under Xvfb (`make test-e2e`).
-// A fresh workspace; a folder of sample articles is imported through the Import menu's open
-// dialog (answered, in this build, from a file the test writes); its events appear; selecting one
-// shows its source sentence. A drop a script fakes in the page imports nothing.
+// A fresh workspace; a drop a script fakes in the page imports nothing; a folder of sample
+// articles dragged from another window (a real X drop) is imported, its events appear, and
+// selecting one shows its source sentence. Later folders come in through the Import menu's open
+// dialog (answered, in this build, from a file the test writes).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Builder, By, Key, until } from 'selenium-webdriver';
-import { fakeDropInPage, waitForPort } from './tauri.mjs';
+import { dragFromAnotherWindow, fakeDropInPage, waitForPort } from './tauri.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -91,10 +92,10 @@ test('a drop a script fakes in the page imports nothing', async () => {
   if (dismiss.length) await dismiss[0].click();
 });
 
-test('a folder chosen in the open dialog is imported and its events appear on the timeline', async () => {
+test('a folder dragged from another window is imported and its events appear on the timeline', async () => {
   assert.match(await countsText(), /0 events/);
 
-  await importFolder(join(work, 'articles'));
+  await dragFromAnotherWindow(join(work, 'articles'));
 
   await driver.wait(async () => !/\b0 events/.test(await countsText()), 30000, 'events appear after the drop');
   const counts = await countsText();
