@@ -49,6 +49,7 @@ fn is_usage(e: &anyhow::Error) -> bool {
                     | E::NoSuchActor(_)
                     | E::NoSuchArticle(_)
                     | E::Invalid(_)
+                    | E::BadAddress(_)
                     | E::UnknownImageFormat(_)
                     | E::UnknownDataFormat(_)
                     | E::BadDate(_)

@@ -88,7 +88,7 @@ pub fn sort_records(records: &mut [MergedRecord]) {
 
 /// An actor row as the workspace keeps it ([`crate::write`]): one per kind and identity key.
 #[derive(Debug, Clone)]
-struct ActorRow {
+struct ActorEntry {
     name: String,
     kind: ActorKind,
     country: Option<String>,
@@ -101,7 +101,7 @@ struct ActorRow {
 /// name.
 #[derive(Debug, Clone, Default)]
 pub struct ActorTable {
-    rows: Vec<ActorRow>,
+    rows: Vec<ActorEntry>,
     by_key: HashMap<(ActorKind, String), usize>,
 }
 
@@ -151,7 +151,7 @@ impl ActorTable {
         if let Some(&i) = self.by_key.get(&(kind, key.clone())) {
             return i;
         }
-        self.rows.push(ActorRow {
+        self.rows.push(ActorEntry {
             name: name.to_string(),
             kind,
             country: country.map(str::to_string),
@@ -168,7 +168,7 @@ impl ActorTable {
             return self.add_named(ActorKind::Person, &actor.name, actor.country.as_deref());
         }
         let Some(&i) = self.by_key.get(&(ActorKind::Person, key.text())) else {
-            self.rows.push(ActorRow {
+            self.rows.push(ActorEntry {
                 name: actor.name.clone(),
                 kind: ActorKind::Person,
                 country: actor.country.clone(),
@@ -233,7 +233,7 @@ struct ArticleEntry {
 
 /// One event of one article, with its participants as actor rows (distinct, in position order).
 #[derive(Debug, Clone)]
-struct Mention {
+struct ArticleEvent {
     article: usize,
     event: Event,
     rows: Vec<(usize, Role)>,
@@ -249,7 +249,7 @@ pub struct Extracted {
     by_origin: HashMap<String, usize>,
     hashes: HashMap<String, usize>,
     /// By article, in insertion order; a replaced article's mentions are dropped.
-    mentions: BTreeMap<usize, Vec<Mention>>,
+    mentions: BTreeMap<usize, Vec<ArticleEvent>>,
 }
 
 impl Extracted {
@@ -299,7 +299,7 @@ impl Extracted {
                         rows.push((row, p.role));
                     }
                 }
-                Mention { article: index, event: e.clone(), rows }
+                ArticleEvent { article: index, event: e.clone(), rows }
             })
             .collect();
         self.mentions.insert(index, mentions);

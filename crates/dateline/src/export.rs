@@ -164,6 +164,25 @@ impl Workspace {
 mod tests {
     use super::*;
 
+    /// The UI's `LaneBy` is `ImageExportOptions['lanes']` (ui/src/lib/types.ts): the written-out
+    /// TypeScript type of `lanes` names every lane grouping, as serde spells it, and no other.
+    #[test]
+    fn the_lanes_typescript_type_is_lane_by() {
+        let every = |by: LaneBy| match by {
+            LaneBy::Type | LaneBy::Actor | LaneBy::Country | LaneBy::Source => by,
+        };
+        let ts = <ImageExportOptions as TS>::decl(&ts_rs::Config::default());
+        let (_, rest) = ts.split_once("lanes: ").expect("a lanes field");
+        let (ty, _) = rest.split_once(", ").expect("its type");
+        let mut named: Vec<&str> = ty.split(" | ").collect();
+        named.sort();
+        let mut want: Vec<String> = [LaneBy::Actor, LaneBy::Country, LaneBy::Source, LaneBy::Type]
+            .map(|by| serde_json::to_string(&every(by)).expect("serialises"))
+            .to_vec();
+        want.sort();
+        assert_eq!(named, want, "{ts}");
+    }
+
     #[test]
     fn formats_by_extension() {
         assert_eq!(ImageFormat::from_path(Path::new("a/t.PNG")), Some(ImageFormat::Png));

@@ -189,7 +189,7 @@ impl Workspace {
     /// Subscribes to the feed at `url`, fetched every `every_minutes` on the schedule (or on
     /// demand). Nothing is fetched now. An existing subscription gets the new schedule.
     pub fn add_feed(&mut self, url: &str, every_minutes: u32) -> Result<FeedView> {
-        let parsed = dateline_fetch::web_address(url).map_err(|e| Error::Invalid(e.to_string()))?;
+        let parsed = dateline_fetch::web_address(url).map_err(Error::BadAddress)?;
         if every_minutes == 0 {
             return Err(Error::Invalid("a feed's schedule is at least one minute".into()));
         }

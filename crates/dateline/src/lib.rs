@@ -63,6 +63,9 @@ pub enum Error {
     NoSuchArticle(i64),
     #[error("{0}")]
     Invalid(String),
+    /// An address Dateline does not fetch (a feed's): not a web address, or not http(s).
+    #[error(transparent)]
+    BadAddress(dateline_fetch::FetchError),
     #[error("the workspace is unavailable after an earlier failure: restart the app")]
     Poisoned,
     #[error("import cancelled")]
@@ -90,7 +93,7 @@ impl Error {
             Error::Store(_) => "store",
             Error::NoDataDir | Error::CreateDir { .. } => "workspace",
             Error::NoSuchEvent(_) | Error::NoSuchActor(_) | Error::NoSuchArticle(_) => "not_found",
-            Error::Invalid(_) => "invalid",
+            Error::Invalid(_) | Error::BadAddress(_) => "invalid",
             Error::Poisoned => "internal",
             Error::Cancelled => "cancelled",
             Error::Render(_) => "render",

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toCommandError } from './api';
 import { DAY, utc } from './dates';
-import { describeTimeline, kindLanes, kindSummary, lanesBy, plural, toItems, type LaneBy } from './events';
+import { describeTimeline, kindLanes, kindSummary, lanesBy, plural, toItems } from './events';
+import type { LaneBy } from './types';
 import { lightTheme, maxLanes } from './theme';
 import { buildLaneIndex } from './timeline/layout';
 import type { EventSummary } from './types';

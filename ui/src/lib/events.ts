@@ -4,7 +4,7 @@ import { formatDayRange, spanWith, DAY, type EventSpan } from './dates';
 import { KIND_LABELS, KIND_PLURALS, maxLanes, type Theme } from './theme';
 import type { LaneSpec, TimelineItem, ViewDomain } from './timeline/types';
 import { formatCount } from './format';
-import { EVENT_KINDS, type EventKind, type EventSummary } from './types';
+import { EVENT_KINDS, type EventKind, type EventSummary, type LaneBy } from './types';
 
 export interface ItemsResult {
   items: TimelineItem[];
@@ -57,8 +57,6 @@ export function kindLanes(theme: Theme): LaneSpec {
   };
 }
 
-/** What the timeline's lanes group by. */
-export type LaneBy = 'type' | 'actor' | 'country' | 'source';
 export const LANE_BY_LABELS: Record<LaneBy, string> = { type: 'Type', actor: 'Actor', country: 'Country', source: 'Source' };
 type Facet = Exclude<LaneBy, 'type'>;
 const FACET_NOUNS: Record<Facet, string> = { actor: 'actors', country: 'countries', source: 'sources' };

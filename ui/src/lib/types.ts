@@ -3,6 +3,7 @@
 // the UI's own. Keep this file free of logic.
 
 import type { EventKind } from './bindings/EventKind';
+import type { ImageExportOptions } from './bindings/ImageExportOptions';
 import type { Status } from './bindings/Status';
 
 export type { ActorKind } from './bindings/ActorKind';
@@ -31,9 +32,10 @@ export type { Precision } from './bindings/Precision';
 export type { Status } from './bindings/Status';
 export type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 
-export type LaneBy = 'actor' | 'country' | 'type' | 'source';
-
 export type { ImageExportOptions } from './bindings/ImageExportOptions';
+
+/** What the timeline's lanes group by: the Rust side's `LaneBy`, as the image export takes it. */
+export type LaneBy = ImageExportOptions['lanes'];
 
 export type DataFormat = 'csv' | 'json' | 'graphml' | 'gexf' | 'ics' | 'timelinejs';
 

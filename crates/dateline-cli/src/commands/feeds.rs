@@ -68,18 +68,11 @@ fn parse_every(s: &str) -> Result<u32, String> {
         .ok_or_else(|| format!("{s:?} is not an interval of at least a minute: use 90, 30m, 2h or 1d"))
 }
 
-fn usage_if_invalid(e: dateline::Error) -> Failure {
-    match e {
-        dateline::Error::Invalid(_) => Failure::Usage(e.into()),
-        e => Failure::Fatal(e.into()),
-    }
-}
-
 pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome, Failure> {
     match command {
         Command::Add { url, every, workspace } => {
             let mut ws = workspace.open_existing()?;
-            let f = ws.add_feed(&url, every).map_err(usage_if_invalid)?;
+            let f = ws.add_feed(&url, every)?;
             eprintln!(
                 "{}",
                 output::terminal_safe(&format!(
@@ -121,7 +114,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome, Failure> {
         }
         Command::Remove { feed, workspace } => {
             let mut ws = workspace.open_existing()?;
-            let f = ws.remove_feed(&feed).map_err(usage_if_invalid)?;
+            let f = ws.remove_feed(&feed)?;
             eprintln!(
                 "{}",
                 output::terminal_safe(&format!("unsubscribed from {} (#{}); its articles stay", f.url, f.id))

@@ -71,10 +71,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let folders = {
         let (_one_import, mut ws) = args.workspace.open_for_import()?;
         for f in &args.folders {
-            ws.watch_folder(f).map_err(|e| match e {
-                dateline::Error::Invalid(_) => Failure::Usage(e.into()),
-                e => Failure::Fatal(e.into()),
-            })?;
+            ws.watch_folder(f)?;
         }
         ws.watched_folders()?
     };

@@ -70,8 +70,17 @@ fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_plac
     let at_office = after
         .strip_prefix(" at the ")
         .is_some_and(|rest| rest.split(' ').next().is_some_and(|w| PORTFOLIO_WORDS.contains(w)));
+    // "Minister of Foreign Affairs and Trade A": a portfolio that "and" goes on with, after a title
+    // that ends in one ("Affairs") and before another portfolio word.
+    let and_portfolio = after.strip_prefix(" and ").is_some_and(|rest| {
+        let last = text[..pos].rsplit(' ').next().unwrap_or("");
+        let next = rest.split(' ').next().unwrap_or("");
+        PORTFOLIO_WORDS.contains(last) && next.starts_with(char::is_uppercase) && is_portfolio_word(next)
+    });
     let prep = if at_office {
         " at the "
+    } else if and_portfolio {
+        " and "
     } else {
         [" for ", " of ", " "].into_iter().find(|p| after.starts_with(p))?
     };

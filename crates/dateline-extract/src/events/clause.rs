@@ -225,6 +225,34 @@ fn earlier_verb(before: &str) -> Option<usize> {
     None
 }
 
+/// "In a video call on Thursday, Chancellor A and Prime Minister B agreed ...": the subject of the
+/// clause that a phrase opening the sentence (holding the trigger) leads into, the names and
+/// titles after its comma up to the clause's verb.
+pub(super) fn opening_subject(text: &str, sentence: Span, trigger: Span) -> Option<Span> {
+    let s = sentence.slice(text);
+    let (rel_start, rel_end) = (trigger.start - sentence.start, trigger.end - sentence.start);
+    let after = &s[rel_end..];
+    let comma = opening_phrase_end(&s[..rel_start], after)?;
+    let start = rel_end + comma + 2;
+    let mut end = start;
+    let mut at = start;
+    for w in s[start..].split(' ') {
+        let bare = w.trim_end_matches([',', '.']);
+        let capital = bare.starts_with(|c: char| c.is_uppercase());
+        if !(capital || matches!(bare, "and" | "of" | "the" | "de" | "van" | "von" | "al" | "bin")) {
+            break;
+        }
+        if capital {
+            end = at + bare.len();
+        }
+        at += w.len() + 1;
+        if w.ends_with(['.', ',']) {
+            break;
+        }
+    }
+    (end > start).then(|| Span::new(sentence.start + start, sentence.start + end))
+}
+
 /// "During the negotiations with Adviser A, Minister B expressed ...": a trigger in a phrase
 /// that opens the sentence ends at the comma after which the sentence's own clause begins, a part
 /// that is more than a name or a list of names.

@@ -207,6 +207,13 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
             kind = EventKind::Conference;
         } else if subject.len() >= 2 {
             initiators = subject;
+        } else if let Some(main) = opening_subject(cx.t.text, cx.sentence, cx.trigger)
+            && subject.is_empty()
+            && cx.people_in(main).len() >= 2
+        {
+            // "In a video call on Thursday, A and B agreed ...": the parties are the subject of the
+            // clause the opening phrase leads into.
+            initiators = cx.people_in(main);
         } else if initiators.len() >= 2 {
             // "President Biden and I met": the speaker completes the subject.
         } else if let Some(countries) = countries_met(cx)

@@ -28,7 +28,7 @@ use dateline_model::{
 
 use crate::actors::{Cast, Mention, MentionKind};
 use crate::time::{TimeExpr, TimexKind};
-use clause::{Regions, regions};
+use clause::{Regions, opening_subject, regions};
 pub(crate) use context::speaker_labels;
 use context::*;
 use gathering::conference;
