@@ -12,7 +12,8 @@ PACKAGES=(build-essential pkg-config curl file libssl-dev libxdo-dev
   libwebkit2gtk-4.1-dev libjavascriptcoregtk-4.1-dev libsoup-3.0-dev libgtk-3-dev
   librsvg2-dev libayatana-appindicator3-dev
   xvfb xauth x11-utils xdotool webkit2gtk-driver chromium
-  fonts-dejavu-core fonts-noto-core dbus-x11 at-spi2-core python3 python3-venv)
+  fonts-dejavu-core fonts-noto-core dbus-x11 at-spi2-core python3 python3-venv
+  python3-gi gir1.2-gtk-3.0)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

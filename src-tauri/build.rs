@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "recent_workspaces",
     "article_extensions",
     "choose_save_path",
+    "choose_open_paths",
     "list_feeds",
     "add_feed",
     "remove_feed",

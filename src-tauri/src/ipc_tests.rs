@@ -16,7 +16,7 @@ use tauri::{Listener, Manager, WebviewWindow};
 use super::*;
 
 /// The app on the mock runtime over a workspace of its own, its save dialog answering with
-/// `out/` of the same folder.
+/// `out/` of the same folder, its open dialog with the lines of `open-answer.txt` there.
 struct Harness {
     /// Kept for as long as the app runs: dropping it stops the app.
     app: tauri::App<MockRuntime>,
@@ -33,6 +33,7 @@ impl Harness {
             workspace,
             recent: RecentList::File(dir.path().join("recent.json")),
             save_dialog: SaveDialog::Folder(dir.path().join("out")),
+            open_dialog: OpenDialog::AnswerFile(dir.path().join("open-answer.txt")),
         };
         let mut app =
             build_app(mock_builder(), shell).build(context()).expect("the app builds on the mock runtime");
@@ -89,7 +90,22 @@ impl Harness {
         assert_command_error(&e, cmd)
     }
 
-    /// Imports the sample articles `names` (of samples/) copied into `articles/`.
+    /// What the window's drag-and-drop event does for a drop of `paths` (the real runtime sends
+    /// it; the mock runtime has no window events, so the test sends it to the app's handler).
+    fn drop_on_window(&self, paths: &[PathBuf]) {
+        let drop = tauri::DragDropEvent::Drop { paths: paths.to_vec(), position: Default::default() };
+        on_window_event(&self.window.as_ref().window(), &tauri::WindowEvent::DragDrop(drop));
+    }
+
+    /// The open dialog's answer when the user picks `paths` (`null` for none: cancelled).
+    fn pick(&self, paths: &[PathBuf], directory: bool, multiple: bool) -> Value {
+        let lines: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        std::fs::write(self.path("open-answer.txt"), lines.join("\n")).expect("the dialog's answer");
+        self.ok("choose_open_paths", json!({ "directory": directory, "multiple": multiple, "filters": [] }))
+    }
+
+    /// Imports the sample articles `names` (of samples/) copied into `articles/`, dropped on the
+    /// window.
     fn import(&self, names: &[&str]) -> Value {
         let dir = self.path("articles");
         std::fs::create_dir_all(&dir).expect("articles/");
@@ -101,6 +117,7 @@ impl Harness {
                 to.display().to_string()
             })
             .collect();
+        self.drop_on_window(&paths.iter().map(PathBuf::from).collect::<Vec<_>>());
         self.ok("import_paths", json!({ "paths": paths }))
     }
 
@@ -390,6 +407,7 @@ fn a_write_goes_only_to_a_path_the_save_dialog_answered() {
 #[test]
 fn workspaces_are_made_only_where_chosen_and_opened_only_where_they_exist() {
     let h = Harness::new();
+    h.pick(&[h.path("nowhere.dateline")], false, false);
     let missing = h.path("nowhere.dateline").display().to_string();
     assert_eq!(h.err("open_workspace", json!({ "path": missing })), "not_found");
     assert!(!Path::new(&missing).exists(), "open makes no workspace");
@@ -408,6 +426,7 @@ fn workspaces_are_made_only_where_chosen_and_opened_only_where_they_exist() {
     let again = h.choose("news.dateline");
     assert_eq!(h.err("new_workspace", json!({ "path": again })), "exists");
 
+    // The first workspace is a recent one: opened from the list.
     let first = h.path("ws.dateline").display().to_string();
     let opened = h.ok("open_workspace", json!({ "path": first }));
     assert_shape(&opened, "WorkspaceInfo");
@@ -416,6 +435,70 @@ fn workspaces_are_made_only_where_chosen_and_opened_only_where_they_exist() {
     assert_eq!(h.ok("recent_workspaces", json!({})), json!([first, news]));
     let stored: Vec<String> = serde_json::from_slice(&std::fs::read(h.path("recent.json")).unwrap()).unwrap();
     assert_eq!(stored, [first, news]);
+}
+
+/// A workspace that is neither recent nor an answer of the open dialog is not opened: a script
+/// in the window cannot make the app open (and write to) a file the user did not choose.
+#[test]
+fn a_workspace_is_opened_only_from_the_open_dialog_or_the_recent_list() {
+    let h = Harness::new();
+    let other = h.path("other.dateline");
+    Workspace::open(&other).expect("another workspace");
+    let path = other.display().to_string();
+    assert_eq!(h.err("open_workspace", json!({ "path": path })), "not_chosen");
+    assert_eq!(h.ok("workspace_info", json!({}))["path"], json!(h.path("ws.dateline").display().to_string()));
+    // Cancelled: no answer, nothing chosen.
+    assert_eq!(h.pick(&[], false, false), Value::Null);
+    assert_eq!(h.err("open_workspace", json!({ "path": path })), "not_chosen");
+    // A single file asked for: the first line only.
+    assert_eq!(h.pick(&[other.clone(), h.path("x.dateline")], false, false), json!([path]));
+    assert_eq!(h.ok("open_workspace", json!({ "path": path }))["path"], json!(path));
+    let absent = h.path("x.dateline").display().to_string();
+    assert_eq!(h.err("open_workspace", json!({ "path": absent })), "not_chosen");
+    // Chosen, but since removed: not made anew.
+    h.pick(&[h.path("gone.dateline")], false, false);
+    let gone = h.path("gone.dateline").display().to_string();
+    assert_eq!(h.err("open_workspace", json!({ "path": gone })), "not_found");
+    assert!(!Path::new(&gone).exists());
+}
+
+/// The app imports only what was dropped on the window or answered by the open dialog, and
+/// what a chosen folder holds; a path the page names itself imports nothing.
+#[test]
+fn an_import_reads_only_what_was_dropped_or_chosen() {
+    let h = Harness::new();
+    let news = h.path("news");
+    std::fs::create_dir_all(news.join("2024")).unwrap();
+    std::fs::copy(sample("01-call-readout.txt"), news.join("2024/call.txt")).unwrap();
+    let elsewhere = h.path("elsewhere.txt");
+    std::fs::copy(sample("12-weekly-roundup.md"), &elsewhere).unwrap();
+    let s = |p: &Path| p.display().to_string();
+
+    for paths in [
+        vec![s(&elsewhere)],
+        vec![s(&news)],
+        // One unchosen path refuses the whole call.
+        vec![s(&news.join("2024/call.txt")), s(&elsewhere)],
+    ] {
+        assert_eq!(h.err("import_paths", json!({ "paths": paths })), "not_chosen");
+    }
+    assert_eq!(h.ok("workspace_info", json!({}))["articles"], json!(0), "nothing imported");
+
+    // A drop of the folder: it, and what it holds, but not a path climbing out of it.
+    h.drop_on_window(std::slice::from_ref(&news));
+    let climbing = format!("{}/../elsewhere.txt", s(&news));
+    assert_eq!(h.err("import_paths", json!({ "paths": [climbing] })), "not_chosen");
+    let report = h.ok("import_paths", json!({ "paths": [s(&news.join("2024/call.txt"))] }));
+    assert_eq!(report["articles_added"], json!(1), "{report}");
+    let again = h.ok("import_paths", json!({ "paths": [s(&news)] }));
+    assert_eq!(again["articles_added"], json!(0), "{again}");
+    assert_eq!(h.err("import_paths", json!({ "paths": [s(&elsewhere)] })), "not_chosen");
+
+    // The open dialog's answer.
+    assert_eq!(h.pick(std::slice::from_ref(&elsewhere), false, true), json!([s(&elsewhere)]));
+    let report = h.ok("import_paths", json!({ "paths": [s(&elsewhere)] }));
+    assert_eq!(report["articles_added"], json!(1), "{report}");
+    assert_eq!(h.ok("workspace_info", json!({}))["articles"], json!(2));
 }
 
 #[test]
@@ -455,11 +538,19 @@ fn folders_are_watched_and_unwatched() {
     let canonical = folder.canonicalize().unwrap().display().to_string();
     assert_eq!(h.ok("watched_folders", json!({})), json!([]));
     let path = folder.display().to_string();
+    assert_eq!(
+        h.err("watch_folder", json!({ "path": path })),
+        "not_chosen",
+        "a folder the user did not choose"
+    );
+    assert_eq!(h.ok("watched_folders", json!({})), json!([]));
+    assert_eq!(h.pick(std::slice::from_ref(&folder), true, false), json!([path]));
     assert_eq!(h.ok("watch_folder", json!({ "path": path })), json!([canonical]));
     assert_eq!(h.ok("watched_folders", json!({})), json!([canonical]));
     assert_eq!(h.ok("unwatch_folder", json!({ "path": path })), json!([]));
-    let absent = h.path("absent").display().to_string();
-    assert_eq!(h.err("watch_folder", json!({ "path": absent })), "invalid");
+    let absent = h.path("absent");
+    h.pick(std::slice::from_ref(&absent), true, false);
+    assert_eq!(h.err("watch_folder", json!({ "path": absent.display().to_string() })), "invalid");
 }
 
 #[test]
@@ -552,9 +643,12 @@ fn a_command_from_another_window_or_a_remote_page_is_refused() {
     assert!(refused.as_str().is_some_and(|m| m.contains("not allowed")), "{refused}");
     let remote = h.call_from(&h.window, "https://example.org/", "workspace_info", json!({})).unwrap_err();
     assert!(remote.as_str().is_some_and(|m| m.contains("not allowed")), "{remote}");
-    // A plugin command the capability leaves out: the save dialog is the app's, not the page's.
-    let save = h.call("plugin:dialog|save", json!({ "options": {} })).unwrap_err();
-    assert!(save.as_str().is_some_and(|m| m.contains("not allowed")), "{save}");
+    // Plugin commands the capability leaves out: the save and open dialogs are the app's, not
+    // the page's (an answer the page got itself would not be recorded as chosen).
+    for cmd in ["plugin:dialog|save", "plugin:dialog|open"] {
+        let refused = h.call(cmd, json!({ "options": {} })).unwrap_err();
+        assert!(refused.as_str().is_some_and(|m| m.contains("not allowed")), "{cmd}: {refused}");
+    }
     assert_shape(&h.ok("workspace_info", json!({})), "WorkspaceInfo");
 }
 

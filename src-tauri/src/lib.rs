@@ -6,9 +6,9 @@
 //! each command through IPC with the app's own [`context`] (config and capability), so a command
 //! the capability does not grant fails there as it would in the window.
 
+mod chosen;
 mod recent;
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -21,6 +21,8 @@ use dateline::{EventChange, FeedSelection, FeedUpdateReport, FeedView, FetchLimi
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Manager, Runtime, State, Window};
 use tauri_plugin_dialog::DialogExt;
+
+use chosen::{ReadPaths, SaveAnswers};
 
 /// An error as the UI receives it.
 #[derive(Debug, Serialize)]
@@ -44,40 +46,12 @@ struct AppState {
     fetcher: Fetcher,
     /// Bumped when the watched folders (or the workspace) change: the watcher starts again.
     watching: std::sync::atomic::AtomicU64,
-    chosen: Chosen,
+    /// The save dialog's answers, each written to once.
+    saves: SaveAnswers,
+    /// What the user gave the app to read: open-dialog answers and drops.
+    read: ReadPaths,
     save_dialog: SaveDialog,
-}
-
-/// The save dialog's answers not yet written to (`choose_save_path`): the only paths the commands
-/// that write a file the user names (`export_data`, `export_image`, `new_workspace`) accept, each
-/// once, so a script in the window cannot make the app write anywhere the user did not choose.
-#[derive(Default)]
-struct Chosen(Mutex<HashSet<String>>);
-
-impl Chosen {
-    fn set(&self) -> CommandResult<std::sync::MutexGuard<'_, HashSet<String>>> {
-        self.0
-            .lock()
-            .map_err(|_| CommandError { code: "internal", message: "save-path lock poisoned".into() })
-    }
-
-    fn remember(&self, path: String) -> CommandResult<()> {
-        self.set()?.insert(path);
-        Ok(())
-    }
-
-    /// Takes `path` from the answers, or refuses it.
-    fn take(&self, path: &str) -> CommandResult<()> {
-        if self.set()?.remove(path) {
-            return Ok(());
-        }
-        Err(CommandError {
-            code: "not_chosen",
-            message: format!(
-                "{path} was not chosen in the save dialog: the app writes only to a file chosen there (choose it again)"
-            ),
-        })
-    }
+    open_dialog: OpenDialog,
 }
 
 impl AppState {
@@ -111,9 +85,17 @@ async fn event_detail(state: State<'_, AppState>, id: i64) -> CommandResult<Even
     Ok(locked(&state)?.event_detail(id)?)
 }
 
+/// Where a path to read must come from, as the refusal says.
+const CHOSEN_TO_READ: &str =
+    "dropped on the window or chosen in the app's open dialog (import it from there)";
+
+/// Imports `paths`, each dropped on the window, chosen in the open dialog or inside a folder that
+/// was (else nothing is imported: `not_chosen`).
 #[tauri::command]
 async fn import_paths<R: Runtime>(app: AppHandle<R>, paths: Vec<String>) -> CommandResult<ImportReport> {
-    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    let read = &app.state::<AppState>().read;
+    let paths: Vec<PathBuf> =
+        paths.iter().map(|p| read.check(p, CHOSEN_TO_READ)).collect::<CommandResult<_>>()?;
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
         let cancel = Cancel::default();
@@ -169,7 +151,7 @@ async fn export_data(
     format: String,
     query: GraphQuery,
 ) -> CommandResult<()> {
-    state.chosen.take(&path)?;
+    state.saves.take(&path)?;
     let format = DataFormat::parse(&format)?;
     Ok(locked(&state)?.export_data(std::path::Path::new(&path), format, &query, chrono::Utc::now())?)
 }
@@ -191,7 +173,7 @@ async fn export_image<R: Runtime>(
     path: String,
     options: ImageExportOptions,
 ) -> CommandResult<()> {
-    app.state::<AppState>().chosen.take(&path)?;
+    app.state::<AppState>().saves.take(&path)?;
     tauri::async_runtime::spawn_blocking(move || {
         let today = chrono::Utc::now().date_naive();
         let state = app.state::<AppState>();
@@ -228,13 +210,23 @@ fn on_opened<R: Runtime>(app: &AppHandle<R>, path: &Path) {
     }
 }
 
+/// Opens the workspace at `path`: an answer of the open dialog, or one of the recent workspaces.
 #[tauri::command]
 async fn open_workspace<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
+    recent: State<'_, RecentFile>,
     path: String,
 ) -> CommandResult<WorkspaceInfo> {
-    let path = PathBuf::from(path);
+    let is_recent = || recent.0.as_deref().is_some_and(|file| recent::load(file).contains(&path));
+    let path = if is_recent() {
+        PathBuf::from(&path)
+    } else {
+        state.read.check(
+            &path,
+            "chosen in the app's open dialog or in the recent workspaces (open it from there)",
+        )?
+    };
     if !path.is_file() {
         return Err(CommandError {
             code: "not_found",
@@ -253,7 +245,7 @@ async fn new_workspace<R: Runtime>(
     state: State<'_, AppState>,
     path: String,
 ) -> CommandResult<WorkspaceInfo> {
-    state.chosen.take(&path)?;
+    state.saves.take(&path)?;
     let path = with_extension(PathBuf::from(path), "dateline");
     if path.exists() {
         return Err(CommandError {
@@ -286,9 +278,9 @@ fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// A file type of the save dialog: a name and its extensions (no dot).
+/// A file type of the save and open dialogs: a name and its extensions (no dot; `*` for any).
 #[derive(Debug, Deserialize)]
-struct SaveFilter {
+struct FileFilter {
     name: String,
     extensions: Vec<String>,
 }
@@ -307,14 +299,14 @@ pub enum SaveDialog {
 }
 
 /// The save dialog, opened here rather than by the window so that the app knows what the user
-/// chose: the answer is remembered, and the command that writes it takes it once (`Chosen`).
+/// chose: the answer is remembered, and the command that writes it takes it once (`SaveAnswers`).
 /// `None` when cancelled.
 #[tauri::command]
 async fn choose_save_path<R: Runtime>(
     window: Window<R>,
     state: State<'_, AppState>,
     default_name: String,
-    filters: Vec<SaveFilter>,
+    filters: Vec<FileFilter>,
 ) -> CommandResult<Option<String>> {
     let answer = match &state.save_dialog {
         SaveDialog::Native => {
@@ -335,8 +327,84 @@ async fn choose_save_path<R: Runtime>(
     };
     let Some(answer) = answer else { return Ok(None) };
     let answer = answer.to_string_lossy().into_owned();
-    state.chosen.remember(answer.clone())?;
+    state.saves.remember(answer.clone())?;
     Ok(Some(answer))
+}
+
+/// Where the answers of the open dialog come from.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub enum OpenDialog {
+    /// The native dialog: the user chooses (the app as shipped).
+    Native,
+    /// No dialog: every answer is the paths listed in this file, one a line, read when the
+    /// dialog would open (no file, or no line: cancelled). For the tests only, as
+    /// [`SaveDialog::Folder`]: absent from a build without the `e2e` feature.
+    #[cfg(any(test, feature = "e2e"))]
+    AnswerFile(PathBuf),
+}
+
+/// The open dialog (files, or folders), opened here rather than by the window so that the app
+/// knows what the user chose to read: the answers are recorded ([`ReadPaths`]), and
+/// `import_paths`, `watch_folder` and `open_workspace` take only what was recorded. `None` when
+/// cancelled.
+#[tauri::command]
+async fn choose_open_paths<R: Runtime>(
+    window: Window<R>,
+    state: State<'_, AppState>,
+    directory: bool,
+    multiple: bool,
+    filters: Vec<FileFilter>,
+) -> CommandResult<Option<Vec<String>>> {
+    let answer: Option<Vec<PathBuf>> = match &state.open_dialog {
+        OpenDialog::Native => {
+            let mut dialog = window.dialog().file().set_parent(&window);
+            for f in &filters {
+                let extensions: Vec<&str> = f.extensions.iter().map(String::as_str).collect();
+                dialog = dialog.add_filter(&f.name, &extensions);
+            }
+            let picked = match (directory, multiple) {
+                (true, true) => dialog.blocking_pick_folders(),
+                (true, false) => dialog.blocking_pick_folder().map(|p| vec![p]),
+                (false, true) => dialog.blocking_pick_files(),
+                (false, false) => dialog.blocking_pick_file().map(|p| vec![p]),
+            };
+            match picked {
+                None => None,
+                Some(paths) => Some(
+                    paths
+                        .into_iter()
+                        .map(|p| {
+                            p.into_path().map_err(|e| CommandError { code: "dialog", message: e.to_string() })
+                        })
+                        .collect::<CommandResult<_>>()?,
+                ),
+            }
+        }
+        #[cfg(any(test, feature = "e2e"))]
+        OpenDialog::AnswerFile(file) => {
+            let listed = std::fs::read_to_string(file).unwrap_or_default();
+            let paths: Vec<PathBuf> =
+                listed.lines().filter(|l| !l.trim().is_empty()).map(PathBuf::from).collect();
+            let paths = if multiple { paths } else { paths.into_iter().take(1).collect() };
+            Some(paths).filter(|p| !p.is_empty())
+        }
+    };
+    let Some(answer) = answer else { return Ok(None) };
+    state.read.record(answer.iter().cloned())?;
+    Ok(Some(answer.iter().map(|p| p.to_string_lossy().into_owned()).collect()))
+}
+
+/// The window's events the app acts on: what is dropped on it is recorded as given to read (the
+/// page then asks `import_paths` for it). Tauri sends the page its `tauri://drag-drop` event just
+/// before this runs, on the event loop's thread, so the page's call is answered after the drop
+/// was recorded; a drag-drop event a script emits itself never comes here.
+fn on_window_event<R: Runtime>(window: &Window<R>, event: &tauri::WindowEvent) {
+    if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event
+        && let Err(e) = window.state::<AppState>().read.record(paths.iter().cloned())
+    {
+        eprintln!("dateline: the dropped files could not be recorded: {}", e.message);
+    }
 }
 
 // --- Feeds and what changed since the analyst last looked ---
@@ -389,10 +457,12 @@ async fn watched_folders(state: State<'_, AppState>) -> CommandResult<Vec<String
     folder_list(&*locked(&state)?)
 }
 
+/// Watches `path`, a folder dropped or chosen in the open dialog (else `not_chosen`).
 #[tauri::command]
 async fn watch_folder(state: State<'_, AppState>, path: String) -> CommandResult<Vec<String>> {
+    let path = state.read.check(&path, CHOSEN_TO_READ)?;
     let mut ws = locked(&state)?;
-    ws.watch_folder(Path::new(&path))?;
+    ws.watch_folder(&path)?;
     state.rewatch();
     folder_list(&ws)
 }
@@ -541,6 +611,7 @@ pub struct Shell {
     pub workspace: Workspace,
     pub recent: RecentList,
     pub save_dialog: SaveDialog,
+    pub open_dialog: OpenDialog,
 }
 
 /// Where the recent-workspaces list is kept.
@@ -561,7 +632,7 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 /// list and the background work (the feeds' schedule, the folder watcher). Run it with
 /// [`context`].
 pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, shell: Shell) -> tauri::Builder<R> {
-    let Shell { workspace, recent, save_dialog } = shell;
+    let Shell { workspace, recent, save_dialog, open_dialog } = shell;
     let opened = workspace.path().to_path_buf();
     builder
         .plugin(tauri_plugin_dialog::init())
@@ -571,8 +642,10 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, shell: Shell) -> tauri:
             cancel: Mutex::new(Cancel::default()),
             fetcher: Fetcher::new(FetchLimits::default()),
             watching: std::sync::atomic::AtomicU64::new(0),
-            chosen: Chosen::default(),
+            saves: SaveAnswers::default(),
+            read: ReadPaths::default(),
             save_dialog,
+            open_dialog,
         })
         .setup(move |app| {
             let file = match recent {
@@ -587,6 +660,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, shell: Shell) -> tauri:
             watch_folders(app.handle().clone());
             Ok(())
         })
+        .on_window_event(on_window_event)
         .invoke_handler(tauri::generate_handler![
             workspace_info,
             list_events,
@@ -603,6 +677,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, shell: Shell) -> tauri:
             recent_workspaces,
             article_extensions,
             choose_save_path,
+            choose_open_paths,
             list_feeds,
             add_feed,
             remove_feed,
@@ -631,20 +706,6 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, shell: Shell) -> tauri:
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_write_takes_a_path_the_save_dialog_answered_once() {
-        let chosen = Chosen::default();
-        chosen.remember("/home/a/timeline.png".into()).unwrap();
-        let refused = chosen.take("/home/a/.bashrc").unwrap_err();
-        assert_eq!(refused.code, "not_chosen");
-        assert!(refused.message.contains("/home/a/.bashrc"), "{}", refused.message);
-        // Not a prefix, a parent or a sibling: the very answer.
-        assert!(chosen.take("/home/a").is_err());
-        assert!(chosen.take("/home/a/timeline.png/../x").is_err());
-        chosen.take("/home/a/timeline.png").unwrap();
-        assert_eq!(chosen.take("/home/a/timeline.png").unwrap_err().code, "not_chosen", "once");
-    }
 
     #[test]
     fn a_new_workspace_without_an_extension_gets_dateline() {

@@ -4,7 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 use dateline::Workspace;
-use dateline_app::{RecentList, SaveDialog, Shell};
+use dateline_app::{OpenDialog, RecentList, SaveDialog, Shell};
 
 fn main() {
     dateline::quiet_caught_reader_panics();
@@ -15,7 +15,12 @@ fn main() {
             std::process::exit(3);
         }
     };
-    let shell = Shell { workspace, recent: RecentList::InAppConfigDir, save_dialog: save_dialog() };
+    let shell = Shell {
+        workspace,
+        recent: RecentList::InAppConfigDir,
+        save_dialog: save_dialog(),
+        open_dialog: open_dialog(),
+    };
     if let Err(e) = dateline_app::build_app(tauri::Builder::default(), shell).run(dateline_app::context()) {
         eprintln!("dateline: the window could not start: {e}");
         std::process::exit(3);
@@ -30,4 +35,14 @@ fn save_dialog() -> SaveDialog {
         return SaveDialog::Folder(dir.into());
     }
     SaveDialog::Native
+}
+
+/// The native dialog; in a build with the `e2e` feature, the paths listed in the file of
+/// `DATELINE_TEST_OPEN_ANSWER` when it is set, so the end-to-end test can import and open.
+fn open_dialog() -> OpenDialog {
+    #[cfg(feature = "e2e")]
+    if let Some(file) = std::env::var_os("DATELINE_TEST_OPEN_ANSWER").filter(|f| !f.is_empty()) {
+        return OpenDialog::AnswerFile(file.into());
+    }
+    OpenDialog::Native
 }

@@ -1,6 +1,8 @@
 // The real Dateline app, end to end: tauri-driver + WebKitWebDriver under Xvfb (`make test-e2e`).
-// A fresh workspace; a sample article is dropped on the window (the drag-drop event Tauri sends
-// for an OS drop); its events appear; selecting one shows its source sentence.
+// A fresh workspace; a drop a script fakes in the page imports nothing; a folder of sample
+// articles dragged from another window (a real X drop) is imported, its events appear, and
+// selecting one shows its source sentence. Later folders come in through the Import menu's open
+// dialog (answered, in this build, from a file the test writes).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Builder, By, Key, until } from 'selenium-webdriver';
-import { dropOnWindow, waitForPort } from './tauri.mjs';
+import { dragFromAnotherWindow, fakeDropInPage, waitForPort } from './tauri.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -43,6 +45,8 @@ before(async () => {
       // The export's save dialog is native (out of WebDriver's reach): the app built with the
       // `e2e` feature (`make test-e2e`) takes this folder instead.
       DATELINE_TEST_SAVE_DIR: join(work, 'out'),
+      // The open dialog likewise: its answer is the paths this file lists (`importFolder`).
+      DATELINE_TEST_OPEN_ANSWER: join(work, 'open-answer.txt'),
     },
   });
   await waitForPort(port, 20000);
@@ -67,11 +71,31 @@ async function countsText() {
   return el.getText();
 }
 
-test('a dropped folder is imported and its events appear on the timeline', async () => {
+/** Imports `folder` as a user does: Import → Folder…, the open dialog answering `folder`. */
+async function importFolder(folder) {
+  writeFileSync(join(work, 'open-answer.txt'), folder);
+  await driver.findElement(By.css('[data-testid="import-menu"]')).click();
+  const item = await driver.wait(until.elementLocated(By.xpath("//button[@role='menuitem'][normalize-space()='Folder…']")), 5000);
+  await driver.wait(until.elementIsEnabled(item), 30000, 'Folder… is enabled (no import running)');
+  await item.click();
+}
+
+test('a drop a script fakes in the page imports nothing', async () => {
+  assert.match(await countsText(), /0 articles/);
+  // The event Tauri sends the page for an OS drop, emitted by the page itself: the Rust side never
+  // saw a drop, so the import is refused (`not_chosen`) and said so.
+  await fakeDropInPage(driver, join(work, 'articles'));
+  const body = await driver.findElement(By.css('body'));
+  await driver.wait(async () => /was not chosen/.test(await body.getText()), 10000, 'the refusal is shown');
+  assert.match(await countsText(), /0 articles/);
+  const dismiss = await driver.findElements(By.css('button[aria-label="Dismiss import report"]'));
+  if (dismiss.length) await dismiss[0].click();
+});
+
+test('a folder dragged from another window is imported and its events appear on the timeline', async () => {
   assert.match(await countsText(), /0 events/);
 
-  // What Tauri emits to the webview for an OS drop of this folder.
-  await dropOnWindow(driver, join(work, 'articles'));
+  await dragFromAnotherWindow(join(work, 'articles'));
 
   await driver.wait(async () => !/\b0 events/.test(await countsText()), 30000, 'events appear after the drop');
   const counts = await countsText();
@@ -198,7 +222,7 @@ test('an article full of markup is shown as text and runs nothing', async () => 
     `Minister Okafor's Call with Minister Lindqvist\n\nPublished: 2024-05-02\n\n` +
       `ABUJA, May 2 - Nigerian Foreign Minister Adaeze Okafor spoke today with Swedish Foreign Minister Erik Lindqvist ${HOSTILE} about trade.\n`,
   );
-  await dropOnWindow(driver, join(work, 'hostile'));
+  await importFolder(join(work, 'hostile'));
   await driver.wait(async () => /3 articles/.test(await countsText()), 30000, 'the hostile article is imported');
   // Step through the events until the hostile sentence is in the details panel.
   const details = await driver.findElement(By.css('[data-testid="details"]'));
@@ -274,10 +298,10 @@ const corpus = resolve(root, '../shared/corpus/statedept-dev');
 const unescapeXml = (s) =>
   s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
-test('the dev corpus: dropped, explored, exported with the lanes and events on screen', { skip: existsSync(corpus) ? false : `no corpus at ${corpus}` }, async () => {
+test('the dev corpus: imported, explored, exported with the lanes and events on screen', { skip: existsSync(corpus) ? false : `no corpus at ${corpus}` }, async () => {
   await clearActorSelection();
   const articlesBefore = Number(/(\d+) articles?/.exec(await countsText())[1]);
-  await dropOnWindow(driver, corpus);
+  await importFolder(corpus);
   await driver.wait(
     async () => Number(/(\d+) articles?/.exec(await countsText())?.[1] ?? 0) >= articlesBefore + 300,
     180000,

@@ -235,6 +235,19 @@ test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t)
       assert.deepEqual((await calls('open_workspace')).at(-1), { path: '/home/analyst/Dateline/archive-2019.dateline' });
     });
 
+    await t.test('workspace menu: Open… asks the Rust side for a workspace, then opens the answer', async () => {
+      await page.evaluate(() => (window.__mock.handlers.choose_open_paths = () => ['/home/analyst/Dateline/picked.dateline']));
+      await page.getByTestId('workspace-menu').click();
+      await page.getByRole('menuitem', { name: 'Open…' }).click();
+      await status.getByText('Opened picked.dateline').waitFor();
+      assert.deepEqual((await calls('choose_open_paths')).at(-1), {
+        directory: false,
+        multiple: false,
+        filters: [{ name: 'Dateline workspace', extensions: ['dateline'] }],
+      });
+      assert.deepEqual((await calls('open_workspace')).at(-1), { path: '/home/analyst/Dateline/picked.dateline' });
+    });
+
     await t.test('a large graph says how much of it is drawn', async () => {
       await page.evaluate(() => {
         const m = window.__mock;
@@ -250,11 +263,13 @@ test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t)
     });
 
     await t.test('Files… offers the readable file types first, then all files', async () => {
-      await page.evaluate(() => (window.__mock.handlers['plugin:dialog|open'] = () => null));
+      await page.evaluate(() => (window.__mock.handlers.choose_open_paths = () => null));
       await page.getByTestId('import-menu').click();
       await page.getByRole('menuitem', { name: 'Files…' }).click();
-      await page.waitForFunction(() => window.__mock.calls.some((c) => c.cmd === 'plugin:dialog|open'));
-      const open = (await calls('plugin:dialog|open')).at(-1).options;
+      await page.waitForFunction(() => window.__mock.calls.some((c) => c.cmd === 'choose_open_paths'));
+      // The Rust side opens the dialog (and records the answer): the page never calls the plugin.
+      const open = (await calls('choose_open_paths')).at(-1);
+      assert.equal((await calls('plugin:dialog|open')).length, 0);
       assert.equal(open.directory, false);
       assert.equal(open.multiple, true);
       assert.match(open.filters[0].name, /^News articles/);
@@ -267,7 +282,7 @@ test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t)
         const m = window.__mock;
         let release;
         const gate = new Promise((r) => (release = r));
-        m.handlers['plugin:dialog|open'] = () => ['/home/analyst/news'];
+        m.handlers.choose_open_paths = () => ['/home/analyst/news'];
         m.handlers.cancel_import = () => (release(), null);
         m.handlers.import_paths = async ({ paths }) => {
           await gate;
@@ -277,8 +292,8 @@ test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t)
       await page.getByTestId('import-menu').click();
       await page.getByRole('menuitem', { name: 'Folder…' }).click();
       await page.getByTestId('import-progress').waitFor();
-      const open = (await calls('plugin:dialog|open')).at(-1);
-      assert.equal(open.options.directory, true);
+      const open = (await calls('choose_open_paths')).at(-1);
+      assert.deepEqual(open, { directory: true, multiple: false, filters: [] });
       assert.deepEqual((await calls('import_paths')).at(-1), { paths: ['/home/analyst/news'] });
       await page.getByRole('button', { name: 'Cancel import' }).click();
       await page.getByTestId('import-summary').waitFor();

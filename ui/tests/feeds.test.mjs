@@ -61,7 +61,7 @@ test('the feeds dialog (headless Chromium, mocked IPC)', { timeout: 120_000 }, a
       m.handlers.watched_folders = () => [...folders];
       m.handlers.watch_folder = ({ path }) => ((folders = [...new Set([...folders, path])].sort()), [...folders]);
       m.handlers.unwatch_folder = ({ path }) => ((folders = folders.filter((f) => f !== path)), [...folders]);
-      m.handlers['plugin:dialog|open'] = () => '/home/analyst/clippings';
+      m.handlers.choose_open_paths = () => ['/home/analyst/clippings'];
       m.handlers.remove_feed = ({ id }) => feeds.splice(feeds.findIndex((f) => f.id === id), 1)[0];
       m.handlers.update_feeds = () => {
         feeds[0] = { ...feeds[0], items: 3, last_success: '2026-03-11T18:00:00Z' };
@@ -129,8 +129,8 @@ test('the feeds dialog (headless Chromium, mocked IPC)', { timeout: 120_000 }, a
       await dialog.getByTestId('watch-folder').click();
       await dialog.getByTestId('watched-folder').waitFor();
       assert.equal(await dialog.getByTestId('watched-folder').locator('.url').innerText(), '/home/analyst/clippings');
-      const open = (await calls('plugin:dialog|open')).at(-1);
-      assert.equal(open.options.directory, true);
+      const open = (await calls('choose_open_paths')).at(-1);
+      assert.deepEqual(open, { directory: true, multiple: false, filters: [] });
       assert.deepEqual((await calls('watch_folder')).at(-1), { path: '/home/analyst/clippings' });
       await dialog.getByRole('button', { name: 'Stop watching /home/analyst/clippings' }).click();
       await dialog.getByTestId('watched-folder').waitFor({ state: 'detached' });

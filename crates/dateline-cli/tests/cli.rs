@@ -571,3 +571,115 @@ fn an_import_shows_progress_on_a_stderr_that_is_not_a_terminal() {
     assert!(done.iter().any(|&(d, _)| d > 0 && d < total), "a line part-way: {stderr}");
     assert_eq!(done.last().map(|&(d, _)| d), Some(total), "{stderr}");
 }
+
+/// The workspace file and its write-ahead log, as they are on disk.
+fn on_disk(ws: &std::path::Path) -> (Vec<u8>, u64) {
+    let wal = PathBuf::from(format!("{}-wal", ws.display()));
+    let bytes = std::fs::read(ws).expect("the workspace file");
+    (bytes, std::fs::metadata(wal).map_or(0, |m| m.len()))
+}
+
+/// Everything the last commit wrote into the file itself (the log emptied into it).
+fn checkpoint(ws: &std::path::Path) {
+    let c = rusqlite::Connection::open(ws).expect("sqlite");
+    c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").expect("checkpoint");
+}
+
+/// A workspace whose schema is newer than this build's (made by a later Dateline) is refused by
+/// reads, corrections, exports and imports alike: exit 3, the words "made by a newer Dateline"
+/// with both versions and what to do, and the file left byte for byte as it was.
+#[test]
+fn a_workspace_from_a_newer_dateline_is_refused_in_those_words_and_left_as_it_was() {
+    let (dir, ws) = sample_workspace();
+    let known = dateline_store::MIGRATIONS_SQL.len() as i64;
+    {
+        let c = rusqlite::Connection::open(&ws).expect("sqlite");
+        let v: i64 = c.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
+        assert_eq!(v, known, "a workspace of this build");
+        c.pragma_update(None, "user_version", known + 1).expect("version");
+    }
+    checkpoint(&ws);
+    let before = on_disk(&ws);
+    let out_json = dir.path().join("x.json");
+    let out_json = out_json.to_str().expect("utf-8");
+    let samples = samples();
+    let one = samples.join("01-call-readout.txt");
+    let one = one.to_str().expect("utf-8");
+    for args in [
+        &["info"][..],
+        &["events"],
+        &["search", "minister"],
+        &["actors"],
+        &["changes"],
+        &["undo"],
+        &["export", "--out", out_json],
+        &["import", one],
+    ] {
+        let out = run_in(&ws, args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {err}");
+        let words = format!(
+            "error: {} was made by a newer Dateline (schema {}, this one knows up to {known}): update Dateline to open it",
+            ws.display(),
+            known + 1
+        );
+        assert_eq!(err.trim_end(), words, "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}: {}", String::from_utf8_lossy(&out.stdout));
+    }
+    assert!(!std::path::Path::new(out_json).exists(), "no export");
+    assert!(on_disk(&ws) == before, "the workspace was written to");
+}
+
+/// An import into a damaged workspace fails before its first batch: exit 3, a message naming the
+/// workspace and saying nothing was written, and the file and its log as they were (a commit
+/// would have changed one of them), for a missing table and for pages overwritten in the middle.
+/// The import has three batches' worth of files, so a batch committed before the failure shows.
+#[test]
+fn an_import_into_a_damaged_workspace_commits_nothing_before_it_fails() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).expect("mkdir");
+    for i in 0..150 {
+        let text = format!(
+            "Talks {i}\n\nPublished: 2021-05-21\n\nForeign Minister Anna Berg{i} met Prime Minister Olaf Lind{i} in Oslo on Friday.\n"
+        );
+        std::fs::write(input.join(format!("{i:03}.txt")), text).expect("write");
+    }
+    type Damage<'a> = (&'a str, &'a dyn Fn(&std::path::Path));
+    let damages: [Damage; 2] = [
+        ("a missing table", &|ws| {
+            let c = rusqlite::Connection::open(ws).expect("sqlite");
+            c.execute_batch("DROP TABLE corrections;").expect("drop");
+        }),
+        ("overwritten pages", &|ws| {
+            let mut bytes = std::fs::read(ws).expect("read");
+            let len = bytes.len();
+            for b in &mut bytes[len / 2..len / 2 + 8192] {
+                *b = 0x5a;
+            }
+            std::fs::write(ws, bytes).expect("write");
+        }),
+    ];
+    for (what, damage) in damages {
+        let (_keep, ws) = sample_workspace();
+        checkpoint(&ws);
+        damage(&ws);
+        let before = on_disk(&ws);
+        let report = ws.with_extension("report.json");
+        let out = dateline()
+            .arg("import")
+            .arg(&input)
+            .arg("--workspace")
+            .arg(&ws)
+            .arg("--report")
+            .arg(&report)
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{what}: {err}");
+        assert!(err.contains(&format!("{} is damaged (", ws.display())), "{what}: {err}");
+        assert!(err.contains("nothing was written to it"), "{what}: {err}");
+        assert!(on_disk(&ws) == before, "{what}: the import wrote to the damaged workspace");
+        assert!(!report.exists(), "{what}: a report of articles that were not imported");
+    }
+}

@@ -6,7 +6,8 @@
 //! asserted: speed is measured by the benchmarks; the work is bounded here by counts.
 //!
 //! `DATELINE_HOSTILE_LONG=1` adds the cases that need many or large inputs (record caps of an
-//! mbox and a JSONL file, a text past the article cap); they take minutes in a debug build.
+//! mbox and a JSONL file, a text past the article cap, a 200 MB one-line text, a zip of 250 texts
+//! of 4 MB); `make test-hostile-long` runs them in a release build, in minutes.
 
 mod common;
 use common::show;
@@ -304,4 +305,134 @@ fn record_caps_and_the_text_cap_are_named_when_they_cut() {
     assert!(huge.iter().any(|l| reason(l).contains("too long")), "{huge:#?}");
     let stored: u64 = r.iter().map(|l| l["articles"].as_u64().unwrap_or(0)).sum();
     assert_eq!(stored, articles(&ws), "{r:#?}");
+}
+
+/// A small, fixed pseudo-random sequence (xorshift64): the large texts vary as news does, so
+/// that they compress as text does (not a thousandfold) and each is an article of its own.
+struct Rng(u64);
+
+impl Rng {
+    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        from[(self.0 % from.len() as u64) as usize]
+    }
+}
+
+/// A news text of `len` bytes (under the 4 MiB article cap when `len` is): the prose of a long
+/// report, and in one paragraph of eight a meeting, call or visit among a dozen people; `seed`
+/// makes it one of its own. (One event in every paragraph, 5,749 in 4 MB, is what the merge does
+/// not yet bound: see the note on the test below.)
+fn long_news(seed: u64, len: usize) -> String {
+    const PEOPLE: &[&str] = &[
+        "Foreign Minister Anna Berg",
+        "Prime Minister Olaf Lind",
+        "President Maria Costa",
+        "Secretary of State Daniel Reyes",
+        "Chancellor Petra Vogel",
+        "Foreign Minister Kenji Sato",
+        "Defence Minister Amina Diallo",
+        "Foreign Minister Lucas Moreau",
+        "Prime Minister Ines Duarte",
+        "President Tomas Novak",
+        "Foreign Minister Sara Haddad",
+        "Trade Minister Priya Nair",
+    ];
+    const PLACES: &[&str] =
+        &["Oslo", "Lisbon", "Vienna", "Nairobi", "Jakarta", "Ottawa", "Santiago", "Seoul"];
+    const DAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "March 3", "April 14"];
+    const PROSE: &[&str] = &[
+        "The two sides discussed trade, energy and regional security.",
+        "Officials said further talks would follow later this year.",
+        "The ministry released a statement after the meeting.",
+        "Markets were calm and the currency held steady through the week.",
+        "Both delegations described the exchange as frank and constructive.",
+        "Analysts expect the agreement to be signed before the summer.",
+    ];
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut text = format!("Talks {seed}\n\nPublished: 2021-05-21\n\n");
+    for n in 0.. {
+        if text.len() >= len {
+            break;
+        }
+        let (a, b, at, day) = (rng.pick(PEOPLE), rng.pick(PEOPLE), rng.pick(PLACES), rng.pick(DAYS));
+        let lead = match rng.pick(&["met", "call", "visit"]) {
+            _ if n % 8 != 0 => format!("Reporting from {at}: {} {}", rng.pick(PROSE), rng.pick(PROSE)),
+            "met" => format!("{a} met {b} in {at} on {day}."),
+            "call" => format!("{a} spoke by telephone with {b} on {day}."),
+            _ => format!("{a} will visit {at} on {day} for talks with {b}."),
+        };
+        let paragraph = format!("{lead} {} {} {}\n\n", rng.pick(PROSE), rng.pick(PROSE), rng.pick(PROSE));
+        text.push_str(&paragraph);
+    }
+    text.truncate(len);
+    text
+}
+
+/// The two large inputs, each within every cap, which once produced nothing in 10–15
+/// minutes: a 200 MB text on one line (read up to the 4 MiB article cap, the cut named) and a zip
+/// of 250 texts of 4 MB (a gigabyte unpacked, under the 1 GiB cap). Made here, in a temporary
+/// folder. Each import stays under 1 GiB and ends with every article stored or named. Minutes in
+/// a release build (`make test-hostile-long` builds one); far longer in a debug build.
+///
+/// Measured (release, one rayon thread, 2 cores shared with a build): the line 1.3 s, peak
+/// 235 MiB; the zip (26 MiB, 320,000 mentions) 339 s, peak 415 MiB. Not bounded yet: with an
+/// event in every paragraph (1.44 million mentions from one zip of 36 MiB) reading and extraction
+/// stay near 300 MiB, but the merge at the end of the import (`merged::rebuild_in`, which holds
+/// every mention at once) passed 1.3 GiB and ran over six minutes before it was stopped.
+#[test]
+fn a_200_mb_line_and_a_zip_of_250_texts_of_4_mb_end_bounded_and_accounted() {
+    if !long() {
+        eprintln!("skipped: set DATELINE_HOSTILE_LONG=1");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+
+    // 200 MB without one line break, written as it is made.
+    let line_file = dir.path().join("line.txt");
+    {
+        let mut w = std::io::BufWriter::new(std::fs::File::create(&line_file).expect("create"));
+        let chunk = long_news(1, 1 << 20).replace('\n', " ");
+        for _ in 0..200 {
+            w.write_all(chunk.as_bytes()).expect("write");
+        }
+        w.flush().expect("flush");
+    }
+    assert!(std::fs::metadata(&line_file).expect("meta").len() >= 200 << 20);
+    let ws = dir.path().join("line.dateline");
+    let started = std::time::Instant::now();
+    let run = import(std::slice::from_ref(&line_file), &ws, &dir.path().join("line.json"));
+    eprintln!("200 MB line: {:.1} s", started.elapsed().as_secs_f64());
+    assert_bounded(&run, "200 MB line");
+    assert_accounted(&run, &ws);
+    let lines: Vec<&Value> =
+        run.report.iter().filter(|l| l["path"].as_str().is_some_and(|p| p.contains("line.txt"))).collect();
+    let stored: Vec<Option<u64>> = lines.iter().map(|l| l["articles"].as_u64()).collect();
+    assert_eq!(stored.iter().flatten().sum::<u64>(), 1, "one article: {lines:#?}");
+    assert!(lines.iter().any(|l| reason(l).contains("too long")), "the cut is named: {lines:#?}");
+    std::fs::remove_file(&line_file).expect("remove");
+
+    // 250 texts of 4 MB in one zip, each entry deflated on its own (no entry over 100:1).
+    let zip_file = dir.path().join("texts.zip");
+    {
+        let mut w = zip::ZipWriter::new(std::fs::File::create(&zip_file).expect("create"));
+        for i in 0..250 {
+            w.start_file(format!("text-{i:03}.txt"), zip::write::SimpleFileOptions::default())
+                .expect("entry");
+            w.write_all(long_news(100 + i, 4_000_000).as_bytes()).expect("write");
+        }
+        w.finish().expect("zip");
+    }
+    let packed = std::fs::metadata(&zip_file).expect("meta").len();
+    eprintln!("zip of 250 texts of 4 MB: {} MiB", packed >> 20);
+    let ws = dir.path().join("zip.dateline");
+    let started = std::time::Instant::now();
+    let run = import(std::slice::from_ref(&zip_file), &ws, &dir.path().join("zip.json"));
+    eprintln!("zip of 250 texts: {:.1} s", started.elapsed().as_secs_f64());
+    assert_bounded(&run, "zip of 250 texts of 4 MB");
+    assert_accounted(&run, &ws);
+    let l = line(&run.report, "texts.zip");
+    assert_eq!((status(l), l["articles"].as_u64()), ("imported", Some(250)), "{:#?}", run.report);
+    assert_eq!(articles(&ws), 250);
 }

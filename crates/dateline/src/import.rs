@@ -26,8 +26,17 @@ const BATCH: usize = 64;
 /// A file larger than this, or an archive, is read alone and saved in chunks.
 const ALONE_BYTES: u64 = 1024 * 1024;
 /// A chunk of a file read alone: this many articles, or this much text, whichever comes first.
+/// Each chunk is saved, and reported as progress, before the next is read: a zip of 4 MiB texts
+/// moves on every two of them.
 const CHUNK_ARTICLES: usize = 64;
-const CHUNK_TEXT_BYTES: usize = 32 * 1024 * 1024;
+const CHUNK_TEXT_BYTES: usize = 8 * 1024 * 1024;
+/// An article at least this long is extracted on a thread of its own, which the import stops
+/// waiting for as soon as it is cancelled (extraction is pure and cannot be stopped half-way from
+/// outside, and a text at the 4 MiB cap takes seconds, a debug build's tens of seconds); the
+/// abandoned extraction ends on its own, its result dropped, and nothing of it is saved.
+const WATCHED_TEXT_BYTES: usize = 256 * 1024;
+/// How often a watched extraction looks at the cancel flag.
+const CANCEL_POLL: std::time::Duration = std::time::Duration::from_millis(20);
 
 /// A cancellation flag shared between the importer and whoever may stop it.
 #[derive(Debug, Clone, Default)]
@@ -86,28 +95,64 @@ fn read_guarded(
         })
 }
 
-/// Articles with their events, and the articles that could not be extracted.
-fn extract_all(articles: Vec<Article>) -> (Vec<(Article, Vec<Event>)>, Vec<EntryProblem>) {
-    let results: Vec<(Article, Result<Vec<Event>, String>)> = articles
-        .into_par_iter()
-        .map(|a| {
-            let events = extract_guarded(&a);
-            (a, events)
-        })
-        .collect();
-    let mut items = Vec::with_capacity(results.len());
-    let mut problems = Vec::new();
-    for (a, events) in results {
-        match events {
-            Ok(events) => items.push((a, events)),
-            Err(message) => problems.push(EntryProblem {
-                entry: a.origin.entry.clone().unwrap_or_default(),
-                message,
-                skipped: false,
-            }),
+/// One article with its events, or the problem that stands for it (extraction failed); `None`
+/// when the import was cancelled before or while it was extracted.
+fn extract_one(a: Article, cancel: &Cancel) -> Option<Result<(Article, Vec<Event>), EntryProblem>> {
+    let problem = |entry: Option<String>, message: String| EntryProblem {
+        entry: entry.unwrap_or_default(),
+        message,
+        skipped: false,
+    };
+    let done = |a: Article, events: Result<Vec<Event>, String>| match events {
+        Ok(events) => Ok((a, events)),
+        Err(message) => Err(problem(a.origin.entry.clone(), message)),
+    };
+    if cancel.is_cancelled() {
+        return None;
+    }
+    if a.text.len() < WATCHED_TEXT_BYTES {
+        let events = extract_guarded(&a);
+        return Some(done(a, events));
+    }
+    let entry = a.origin.entry.clone();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let spawned = std::thread::Builder::new().name("extract-article".into()).spawn(move || {
+        let events = extract_guarded(&a);
+        // Nobody listens once the import was cancelled: the article and its events are dropped.
+        let _ = tx.send((a, events));
+    });
+    if let Err(e) = spawned {
+        return Some(Err(problem(entry, format!("could not start extracting this article: {e}"))));
+    }
+    loop {
+        match rx.recv_timeout(CANCEL_POLL) {
+            Ok((a, events)) => return Some(done(a, events)),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) if cancel.is_cancelled() => return None,
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                let why = "internal error while extracting this article (please report it)";
+                return Some(Err(problem(entry, why.into())));
+            }
         }
     }
-    (items, problems)
+}
+
+/// Articles with their events, and the articles that could not be extracted.
+type Extracted = (Vec<(Article, Vec<Event>)>, Vec<EntryProblem>);
+
+/// What [`extract_one`] gives for each article; `None` when the import was cancelled meanwhile
+/// (what was extracted is dropped: nothing of it is saved).
+fn extract_all(articles: Vec<Article>, cancel: &Cancel) -> Option<Extracted> {
+    let results: Vec<_> = articles.into_par_iter().map(|a| extract_one(a, cancel)).collect();
+    let mut items = Vec::with_capacity(results.len());
+    let mut problems = Vec::new();
+    for result in results {
+        match result? {
+            Ok(item) => items.push(item),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    Some((items, problems))
 }
 
 /// One small file, read and extracted whole.
@@ -118,15 +163,16 @@ struct FileResult {
     problems: Vec<EntryProblem>,
 }
 
-fn read_and_extract(path: &Path, limits: &Limits) -> FileResult {
+/// `None` when the import was cancelled meanwhile.
+fn read_and_extract(path: &Path, limits: &Limits, cancel: &Cancel) -> Option<FileResult> {
     let mut articles = Vec::new();
     let (read, mut problems) = read_guarded(path, limits, &mut |a| {
         articles.push(a);
-        true
+        !cancel.is_cancelled()
     });
-    let (items, failed) = extract_all(articles);
+    let (items, failed) = extract_all(articles, cancel)?;
     problems.extend(failed);
-    FileResult { path: path.to_path_buf(), read, items, problems }
+    Some(FileResult { path: path.to_path_buf(), read, items, problems })
 }
 
 fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileReport>) {
@@ -182,9 +228,11 @@ fn problem_lines(path: &str, problems: Vec<EntryProblem>) -> impl Iterator<Item 
 pub fn extract_paths(paths: &[PathBuf]) -> (Vec<(Article, Vec<Event>)>, Vec<FileReport>) {
     let (files, mut reports) = discover(paths);
     let limits = Limits::default();
-    let results: Vec<FileResult> = files.par_iter().map(|p| read_and_extract(p, &limits)).collect();
+    let never = Cancel::default();
+    let results: Vec<Option<FileResult>> =
+        files.par_iter().map(|p| read_and_extract(p, &limits, &never)).collect();
     let mut docs = Vec::new();
-    for r in results {
+    for r in results.into_iter().flatten() {
         let path = dateline_ingest::path_key(&r.path);
         match unread_line(&path, &r.read) {
             Some(line) => reports.push(line),
@@ -203,8 +251,9 @@ pub fn extract_paths(paths: &[PathBuf]) -> (Vec<(Article, Vec<Event>)>, Vec<File
 
 impl Workspace {
     /// Imports files and folders. `progress` is called after every batch (and every chunk of
-    /// a large file); `cancel` stops the import between batches and between the articles of a
-    /// file (what was saved stays saved, each batch whole). The merged events are rebuilt once
+    /// a large file); `cancel` stops the import between batches, between the articles of a
+    /// file and while one long article is extracted (answering within 20 ms); what was
+    /// saved stays saved, each batch whole, and nothing of the batch it stopped in is saved. The merged events are rebuilt once
     /// at the end, or on cancellation for what was saved. The caller takes the [`ImportLock`]
     /// first (before opening the workspace), as `dateline import` does, so that a second
     /// import waits for this one.
@@ -364,7 +413,9 @@ impl Importer<'_, '_> {
     fn together(&mut self, files: &[PathBuf], limits: &Limits) -> Result<()> {
         self.state.current = files.first().map(|p| dateline_ingest::path_key(p));
         (self.progress)(&self.state);
-        let results: Vec<FileResult> = files.par_iter().map(|p| read_and_extract(p, limits)).collect();
+        let results: Option<Vec<FileResult>> =
+            files.par_iter().map(|p| read_and_extract(p, limits, self.cancel)).collect();
+        let results = results.ok_or(Error::Cancelled)?;
         self.save_and_report(results, |r| dateline_ingest::path_key(&r.path))
     }
 
@@ -404,7 +455,7 @@ impl Importer<'_, '_> {
         let mut failed: Vec<EntryProblem> = Vec::new();
         let mut error = None;
         let mut flush = |me: &mut Self, chunk: &mut Vec<Article>, tally: &mut [Tally; 1]| -> Result<()> {
-            let (items, lost) = extract_all(std::mem::take(chunk));
+            let (items, lost) = extract_all(std::mem::take(chunk), me.cancel).ok_or(Error::Cancelled)?;
             failed.extend(lost);
             let owner = vec![0; items.len()];
             me.save(items, &owner, tally)?;
@@ -537,11 +588,12 @@ impl Importer<'_, '_> {
             .par_iter()
             .map(|p| {
                 let (read, articles, mut problems) = read_page(p, limits);
-                let (items, failed) = extract_all(articles);
+                let (items, failed) = extract_all(articles, self.cancel)?;
                 problems.extend(failed);
-                FileResult { path: PathBuf::from(&p.url), read, items, problems }
+                Some(FileResult { path: PathBuf::from(&p.url), read, items, problems })
             })
-            .collect();
+            .collect::<Option<_>>()
+            .ok_or(Error::Cancelled)?;
         self.save_and_report(results, |r| r.path.to_string_lossy().into_owned())
     }
 }
@@ -648,6 +700,70 @@ mod tests {
         let r = ws.import(&[dir.path().join("a.txt")], &cancel, &mut |_| {});
         assert!(matches!(r, Err(Error::Cancelled)));
         assert_eq!(ws.info().expect("info").articles, 0);
+    }
+
+    /// The threads of this process named `name` (Linux: /proc/self/task/*/comm).
+    fn threads_named(name: &str) -> usize {
+        let Ok(tasks) = std::fs::read_dir("/proc/self/task") else { return 0 };
+        tasks
+            .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("comm")).ok())
+            .filter(|comm| comm.trim_end() == name)
+            .count()
+    }
+
+    #[test]
+    fn cancel_during_one_long_article_ends_the_import_at_once_and_saves_nothing_of_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let input = dir.path().join("in");
+        std::fs::create_dir(&input).expect("mkdir");
+        std::fs::write(input.join("a.txt"), story(1)).expect("write");
+        // One article of 3 MiB, under the text cap: seconds to extract (a debug build's tens).
+        let sentence = "Foreign Minister Anna Berg met Prime Minister Olaf Lind in Oslo on Friday. ";
+        let text =
+            format!("Talks\n\nPublished: 2021-05-21\n\n{}\n", sentence.repeat((3 << 20) / sentence.len()));
+        std::fs::write(input.join("big.txt"), text).expect("write");
+        let mut ws = Workspace::open(&dir.path().join("ws.dateline")).expect("open");
+
+        let cancel = Cancel::default();
+        let cancelled_at = Arc::new(std::sync::Mutex::new(None));
+        let mut announced = false;
+        let r = ws.import(std::slice::from_ref(&input), &cancel, &mut |p| {
+            // The long file is announced before it is read: once it is being extracted (its
+            // thread is there, after the reading), cancel.
+            if !announced && p.current.as_deref().is_some_and(|c| c.ends_with("big.txt")) {
+                announced = true;
+                let (cancel, at) = (cancel.clone(), Arc::clone(&cancelled_at));
+                std::thread::spawn(move || {
+                    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+                    while threads_named("extract-article") == 0 && std::time::Instant::now() < deadline {
+                        std::thread::sleep(std::time::Duration::from_millis(5));
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                    *at.lock().expect("lock") = Some(std::time::Instant::now());
+                    cancel.cancel();
+                });
+            }
+        });
+        let answered = std::time::Instant::now();
+        // The extraction of the long article is still running (the import stopped waiting for it).
+        let still_extracting = threads_named("extract-article");
+        assert!(announced, "the long file was announced in the progress");
+        assert!(matches!(r, Err(Error::Cancelled)), "{r:?}");
+        let at = cancelled_at.lock().expect("lock").expect("cancelled");
+        let waited = answered.duration_since(at);
+        eprintln!("answered {waited:?} after the cancel");
+        assert!(waited < std::time::Duration::from_millis(500), "answered {waited:?} after the cancel");
+        if cfg!(target_os = "linux") {
+            assert_eq!(still_extracting, 1, "the long article was cancelled before its extraction ended");
+        }
+        // What the batch before it saved stays saved, whole; nothing of the long article.
+        let info = ws.info().expect("info");
+        assert_eq!(info.articles, 1, "{info:?}");
+        ws.check().expect("the workspace is whole");
+        assert!(
+            ws.events().expect("events").iter().all(|e| e.label.contains("Berg1")),
+            "only a.txt's events"
+        );
     }
 
     fn zip_file(path: &Path, entries: &[(String, Vec<u8>)]) {

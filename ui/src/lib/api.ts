@@ -4,7 +4,6 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
-import { open as openDialog } from '@tauri-apps/plugin-dialog';
 import { revealItemInDir } from '@tauri-apps/plugin-opener';
 import type {
   ActorView,
@@ -104,12 +103,12 @@ export const api = {
    * only, with `DATELINE_TEST_SAVE_DIR`, that folder + the suggested name, without a dialog.) */
   chooseSavePath: (defaultName: string, filters: { name: string; extensions: string[] }[]) =>
     call<string | null>('choose_save_path', { defaultName, filters }),
-  /** The native open dialog (capability `dialog:allow-open`): files or folders, null when cancelled. */
-  chooseOpenPaths: async (opts: { directory: boolean; multiple: boolean; filters?: { name: string; extensions: string[] }[] }) => {
-    const r = await guard(() => openDialog(opts));
-    if (r === null) return null;
-    return Array.isArray(r) ? r : [r];
-  },
+  /** The native open dialog, opened by the Rust side: files or folders, null when cancelled. The
+   * answers are what `importPaths`, `watchFolder` and `openWorkspace` may then read (with what was
+   * dropped on the window, and the recent workspaces); any other path is refused (`not_chosen`).
+   * (In the E2E build only, with `DATELINE_TEST_OPEN_ANSWER`, the paths that file lists.) */
+  chooseOpenPaths: (opts: { directory: boolean; multiple: boolean; filters?: { name: string; extensions: string[] }[] }) =>
+    call<string[] | null>('choose_open_paths', { directory: opts.directory, multiple: opts.multiple, filters: opts.filters ?? [] }),
   /** Shows the file in the system file manager (capability `opener:allow-reveal-item-in-dir`). */
   revealInFileManager: (path: string) => guard(() => revealItemInDir(path)),
 };
