@@ -425,7 +425,13 @@ fn name_from(text: &str, start: usize, upper: bool) -> Option<Span> {
     while words < 7 {
         let Some((word_end, stop_after)) = token_at(text, cursor) else { break };
         let word = &text[cursor..word_end];
-        let capitalised = word.starts_with(char::is_uppercase);
+        // "Bashar al-Assad", "Abdel Fattah el-Sisi": an Arabic article joined to the name it
+        // belongs to is part of it.
+        let joined_article = word.split_once('-').is_some_and(|(article, rest)| {
+            matches!(article, "al" | "el" | "ad" | "as" | "ash" | "at" | "an" | "ar" | "az" | "ul" | "ud")
+                && rest.starts_with(char::is_uppercase)
+        });
+        let capitalised = word.starts_with(char::is_uppercase) || joined_article;
         let lower = word.to_lowercase();
         let particle = (words > 0 && PARTICLES.contains(&lower.as_str()))
             || (words == 0

@@ -877,7 +877,8 @@ pub(super) fn dates_the_telling(text: &str, x: &TimeExpr, trigger: Span) -> bool
         return false;
     }
     text[from..x.span.start].split_whitespace().any(|w| {
-        TELLING_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str())
+        // As written: "President Omar Said on Monday" is a name, not a telling.
+        TELLING_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
     })
 }
 
