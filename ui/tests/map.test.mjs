@@ -114,8 +114,8 @@ test('the map', { timeout: 120_000 }, async (t) => {
       await first.focus();
       assert.equal(await page.locator('.places button[tabindex="0"]').count(), 1);
       await page.keyboard.press('ArrowDown');
-      const name = await page.evaluate(() => document.activeElement?.querySelector('.p-name')?.textContent);
-      assert.ok(name && name !== (await first.locator('.p-name').textContent()), 'focus moved down the list');
+      const name = await page.evaluate(() => document.activeElement?.querySelector('.side-name')?.textContent);
+      assert.ok(name && name !== (await first.locator('.side-name').textContent()), 'focus moved down the list');
       await page.keyboard.press('Enter');
       await page.waitForFunction((n) => document.querySelector(`circle.spot[data-where="${n}"]`)?.classList.contains('on'), name);
     });
