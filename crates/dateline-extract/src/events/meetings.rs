@@ -220,13 +220,14 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
             kind = EventKind::Conference;
         } else if subject.len() >= 2 {
             initiators = subject;
-        } else if let Some(main) = opening_subject(cx.t.text, cx.sentence, cx.trigger)
-            && subject.is_empty()
-            && cx.people_in(main).len() >= 2
+        } else if subject.is_empty()
+            && let Some(parties) = opening_subject(cx.t.text, cx.sentence, cx.trigger)
+                .map(|main| cx.people_in(main))
+                .filter(|parties| parties.len() >= 2)
         {
             // "In a video call on Thursday, A and B agreed ...": the parties are the subject of the
             // clause the opening phrase leads into.
-            initiators = cx.people_in(main);
+            initiators = parties;
         } else if initiators.len() >= 2 {
             // "President Biden and I met": the speaker completes the subject.
         } else if let Some(countries) = countries_met(cx)
