@@ -52,11 +52,20 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
     let s_text = cx.sentence.slice(cx.t.text);
     let rel_start = cx.trigger.start - cx.sentence.start;
     let mut rel_end = cx.trigger.end - cx.sentence.start;
-    // "Trilateral Ministerial meeting": a following head word belongs to the name.
-    for follow in [" meeting", " Meeting", " meetings", " summit", " Summit"] {
+    // "Trilateral Ministerial meeting": a following head word belongs to the name; a standing
+    // body's "Joint Commission meeting" is also its members' meeting, told by that word.
+    let body = ["commission", "committee", "group"]
+        .iter()
+        .any(|h| cx.trigger.slice(cx.t.text).to_lowercase().ends_with(h));
+    for follow in [" meeting", " Meeting", " meetings", " summit", " Summit"].into_iter().filter(|_| !body) {
         if s_text[rel_end..].starts_with(follow) {
             rel_end += follow.len();
         }
+    }
+    // "the U.S. Conference of Mayors", "the Conference of Catholic Bishops": an association of its
+    // members, not a gathering.
+    if association(&s_text[rel_end..]) {
+        return None;
     }
     let name = gathering_name(s_text, rel_start, rel_end);
     let name_span = match &name {
@@ -69,6 +78,11 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
         }
         None => Span::new(cx.trigger.start, cx.sentence.start + rel_end),
     };
+    // "the new Economic Policy Consultative Committee announced by the leaders": a standing body
+    // being set up is no gathering of it.
+    if founded(cx, name_span) {
+        return None;
+    }
     // "met in Brussels on Thursday for a two-day summit": the day starts the gathering.
     let mut date = cx.attached_date().map(|d| {
         super::visits::with_stated_length_of(cx.regions.clause.slice(cx.t.text), d, super::naming::HEADS)
@@ -348,6 +362,42 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
     Some((Found { event: e, stop }, name_span))
 }
 
+/// Whether the gathering named at `name` is a standing body (a commission, committee or group)
+/// told as new: "the new Economic Policy Consultative Committee", "a newly established Joint
+/// Commission", "agreed to establish a Strategic Partnership Commission".
+fn founded(cx: &Context<'_, '_>, name: Span) -> bool {
+    let text = cx.t.text;
+    let head = cx.trigger.slice(text).to_lowercase();
+    if !["commission", "committee", "group"].iter().any(|h| head.ends_with(h)) {
+        return false;
+    }
+    let before = text[cx.sentence.start..name.start.max(cx.sentence.start)].to_lowercase();
+    let last: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+    last.iter().any(|w| {
+        matches!(*w, "new" | "newly" | "established" | "create" | "created" | "creating" | "creation")
+            || w.starts_with("establish")
+            || w.starts_with("launch")
+            || matches!(*w, "set" | "sets" | "setting")
+    })
+}
+
+/// Members whose "Conference of ..." is a standing association: "the U.S. Conference of Mayors",
+/// "the Conference of European Churches", "the Conference of Presidents of Major American Jewish
+/// Organizations" (not "the Conference of the Parties", "the Conference of Ministers").
+const ASSOCIATION_MEMBERS: &[&str] =
+    &["Mayors", "Bishops", "Governors", "Churches", "Rabbis", "Rectors", "Presidents"];
+
+/// Whether the words after a "Conference" head (`rest`) name its members as an association's:
+/// " of Mayors", " of Catholic Bishops", " of European Churches".
+fn association(rest: &str) -> bool {
+    let Some(rest) = rest.strip_prefix(" of ") else { return false };
+    rest.split_whitespace()
+        .take(3)
+        .map(|w| w.trim_end_matches([',', '.', ';', ':', ')']))
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .any(|w| ASSOCIATION_MEMBERS.contains(&w))
+}
+
 /// The organisation right after a gathering's name, past an acronym in brackets: "... (COP26)
 /// to the UNFCCC", "... of the Parties to the Convention", "... under the OSCE".
 fn organisation_after<'c>(cx: &'c Context<'_, '_>, name: Span) -> Vec<&'c Mention> {
@@ -387,7 +437,7 @@ fn says_any(text: &str, words: &[&str]) -> bool {
 }
 
 /// A country or organisation taking part: a country adjective stands for its country.
-fn party(m: &Mention) -> Participant {
+pub(super) fn party(m: &Mention) -> Participant {
     if matches!(m.kind, MentionKind::Country | MentionKind::CountryAdjective) {
         let mut actor = Actor::new(m.country.clone().unwrap_or_else(|| m.name.clone()), ActorKind::Country);
         actor.country = m.country.clone();

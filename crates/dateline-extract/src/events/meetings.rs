@@ -699,6 +699,16 @@ pub(super) fn bodies_holding(cx: &Context<'_, '_>) -> Vec<Participant> {
     {
         return Vec::new();
     }
+    // "The U.S.-Japan Security Consultative Committee met": two governments' standing body is
+    // the governments meeting; its parties are the countries its name pairs.
+    let paired: Vec<Participant> = cx
+        .mentions_in(first.span)
+        .filter(|m| matches!(m.kind, MentionKind::Country | MentionKind::CountryAdjective))
+        .map(super::gathering::party)
+        .collect();
+    if paired.len() >= 2 && text[first.span.start..first.span.end].contains('-') {
+        return paired;
+    }
     // "The Board and the Council will meet": the subject's coordinated bodies.
     let mut out = vec![participant(first, Role::Initiator)];
     for w in orgs.windows(2) {

@@ -50,13 +50,17 @@ pub(super) const HEADS: &[&str] = &[
     "council",
 ];
 
+/// Heads of standing bodies that name a gathering only as a trigger of their own: "the U.S.-Japan
+/// Security Consultative Committee met" (not "the African Union Commission Chairperson").
+const BODY_HEADS: &[&str] = &["commission", "committee"];
+
 /// The name around a head word ending at `head_end` (byte offset in `sentence`), or `None` when the
 /// head has no proper modifier ("the conference", "a summit").
 pub fn gathering_name(sentence: &str, head_start: usize, head_end: usize) -> Option<String> {
     let head = &sentence[head_start..head_end];
     let head_lower = head.to_lowercase();
     let last_word = head_lower.split_whitespace().last().unwrap_or("");
-    if !HEADS.contains(&last_word) {
+    if !HEADS.contains(&last_word) && !BODY_HEADS.contains(&last_word) {
         return None;
     }
     // Walk back over capitalised words (and digits, hyphenated country pairs, particles between
