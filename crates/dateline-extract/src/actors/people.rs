@@ -440,7 +440,17 @@ fn name_from(text: &str, start: usize, upper: bool) -> Option<Span> {
             // "President von der Leyen", "Prime Minister de Croo": a family name that opens with
             // its particle, right after a title.
             || (words == 0 && word.starts_with(char::is_lowercase) && opens_a_family_name(&lower, &text[word_end..]));
-        if !(capitalised || particle) || (capitalised && is_stop(word)) {
+        // "Vice Premier He Lifeng": right after a title, a family name spelt as a pronoun, with
+        // the given name after it.
+        let family_he = words == 0
+            && word == "He"
+            && !stop_after
+            && text[word_end..].starts_with(' ')
+            && token_at(text, word_end + 1).is_some_and(|(next_end, _)| {
+                let next = &text[word_end + 1..next_end];
+                next.starts_with(char::is_uppercase) && !is_stop(next)
+            });
+        if !(capitalised || particle) || (capitalised && is_stop(word) && !family_he) {
             break;
         }
         // Scraped transcripts repeat and glue a speaker's name: "Alexander Lukashenko Lukashenko

@@ -889,7 +889,12 @@ pub(super) fn attributive_year(text: &str, x: &TimeExpr) -> bool {
         return false;
     }
     let after = &text[x.span.end..];
-    after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_alphabetic())
+    // "the summit in 1999 adopted", "met in 2019 and agreed": after "in" or "during" the year is
+    // the time of the clause, whatever word follows it ("by 2030", "until 2027" are deadlines).
+    let before = text[..x.span.start].trim_end();
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
+    let governed = matches!(word.as_str(), "in" | "during");
+    !governed && after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_alphabetic())
 }
 
 /// "the first in-person meeting of G20 ministers since 2019", "for the first time since

@@ -87,6 +87,13 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
     let mut date = cx.attached_date().map(|d| {
         super::visits::with_stated_length_of(cx.regions.clause.slice(cx.t.text), d, super::naming::HEADS)
     });
+    // "the 2010 Russia-NATO summit", "at the 1999 OSCE Summit in Istanbul": a year that opens the
+    // gathering's name is its date. (The year of publication names this year's edition, which the
+    // text dates better: "the 2024 G7 Summit" in a fact sheet of its opening day.)
+    if date.is_none() {
+        date = year_of_name(cx, name_span)
+            .filter(|y| cx.t.published.is_none_or(|p| !(y.start <= p && p <= y.end)));
+    }
     // Participants: people who attend (subject with an attending verb, or "with" objects) and the
     // organisations the name carries ("NATO Summit").
     let subject_text = cx.regions.subject.slice(cx.t.text).to_lowercase();
@@ -379,6 +386,30 @@ fn founded(cx: &Context<'_, '_>, name: Span) -> bool {
             || w.starts_with("launch")
             || matches!(*w, "set" | "sets" | "setting")
     })
+}
+
+/// The year that opens a gathering's name (`name`, with "the" before it): "the 2010 Lisbon
+/// summit", "the 2019 Paris Summit".
+fn year_of_name(cx: &Context<'_, '_>, name: Span) -> Option<dateline_model::DateRange> {
+    let text = cx.t.text;
+    cx.t.times
+        .iter()
+        .filter(|x| x.span.start >= cx.sentence.start && x.span.end <= cx.trigger.start)
+        .filter(|x| {
+            let s = x.span.slice(text);
+            s.len() == 4 && s.chars().all(|c| c.is_ascii_digit())
+        })
+        .filter(|x| {
+            x.span.start >= name.start || text[..x.span.start].trim_end().to_lowercase().ends_with(" the")
+        })
+        .filter(|x| {
+            // Only capitalised words (or a members' word) between the year and the head.
+            text[x.span.end..cx.trigger.start].split_whitespace().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || matches!(w, "leaders'" | "leaders’" | "ministerial" | "-")
+            })
+        })
+        .find_map(|x| x.range)
 }
 
 /// Members whose "Conference of ..." is a standing association: "the U.S. Conference of Mayors",

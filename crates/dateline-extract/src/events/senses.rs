@@ -1,6 +1,6 @@
 //! Trigger words read in another sense, from `data/senses.tsv`: "meeting humanitarian needs" (a
 //! goal met), "travel restrictions" (a kind of thing), "visit our website" (a page), "received a
-//! letter" (a thing received).
+//! letter" (a thing received), "came to terms" (a state reached).
 
 use std::sync::LazyLock;
 
@@ -14,6 +14,7 @@ enum Sense {
     Modifier,
     Page,
     Thing,
+    Reached,
 }
 
 fn rows() -> impl Iterator<Item = (Sense, &'static str, &'static str)> {
@@ -24,6 +25,7 @@ fn rows() -> impl Iterator<Item = (Sense, &'static str, &'static str)> {
             "modifier" => Sense::Modifier,
             "page" => Sense::Page,
             "thing" => Sense::Thing,
+            "reached" => Sense::Reached,
             _ => return None,
         };
         Some((sense, cols.next()?, cols.next().unwrap_or_default()))
@@ -35,16 +37,24 @@ struct Table {
     modifier: Vec<&'static str>,
     page: Vec<&'static str>,
     thing: Vec<&'static str>,
+    reached: Vec<&'static str>,
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut t = Table { goal: Vec::new(), modifier: Vec::new(), page: Vec::new(), thing: Vec::new() };
+    let mut t = Table {
+        goal: Vec::new(),
+        modifier: Vec::new(),
+        page: Vec::new(),
+        thing: Vec::new(),
+        reached: Vec::new(),
+    };
     for (sense, word, _) in rows() {
         match sense {
             Sense::Goal => t.goal.push(word),
             Sense::Modifier => t.modifier.push(word),
             Sense::Page => t.page.push(word),
             Sense::Thing => t.thing.push(word),
+            Sense::Reached => t.reached.push(word),
         }
     }
     t
@@ -118,6 +128,7 @@ pub fn other_sense(sentence: &str, trigger: Span) -> bool {
             object_is(after, &table.goal)
         }
         "received" | "receive" | "receives" | "will receive" => object_is(after, &table.thing),
+        "came to" | "will come to" | "is coming to" => object_is(after, &table.reached),
         "travel" => words(after).next().is_some_and(|w| table.modifier.contains(&w.as_str())),
         w if w.starts_with("visit") => {
             let after = after.trim_start();
@@ -168,6 +179,8 @@ mod tests {
             "The King received the Secretary at the palace.",
             "The President received a delegation from Kenya on Monday.",
             "The President will receive Chancellor Weber on Thursday.",
+            "The Chancellor came to Kyiv on Monday.",
+            "The Prime Minister will come to the capital next week.",
         ] {
             let triggers = find_triggers(s);
             assert!(!triggers.is_empty(), "{s}");
