@@ -9,7 +9,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate};
-use dateline_extract::actors::names;
+use dateline_identity::names;
 use dateline_model::{DateRange, EventKind, Precision, Role, Status};
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -19,7 +19,7 @@ use crate::{Result, Store, StoreError};
 
 /// The folded form of a name, as actor references keep it.
 pub(crate) fn alias_key(name: &str) -> String {
-    dateline_extract::actors::fold(name)
+    dateline_identity::fold(name)
 }
 
 impl Store {
@@ -345,8 +345,9 @@ fn identities(conn: &Connection) -> Result<HashMap<i64, i64>> {
 /// A person's actor row as identities are decided over it: id, name, country, role, surname.
 pub(crate) type PersonRow = (i64, String, Option<String>, Option<String>, String);
 
-/// Which person rows are one person, by the extractor's rule: within a surname, rows are visited
-/// fullest name first and each joins the one earlier row it is the same person as; a row that fits
+/// Which person rows are one person, by the identity rule (the extractor's too): within a
+/// surname, rows are visited fullest name first and each joins the one earlier row it is the same
+/// person as; a row that fits
 /// several ("Wang" with China, among Wang Yi and Wang Wenbin) stays apart. Depends only on the
 /// rows' content (not their ids, nor their order). Returns row → the row it joins.
 pub(crate) fn identities_of(rows: &[PersonRow]) -> HashMap<i64, i64> {
