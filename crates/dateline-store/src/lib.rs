@@ -11,6 +11,7 @@
 
 mod changes;
 mod corrections;
+mod edit;
 pub mod extracted;
 mod feeds;
 mod merged;
@@ -18,6 +19,7 @@ mod migrations;
 mod open;
 mod read;
 mod reanchor;
+mod refresh;
 pub mod resolve;
 #[cfg(any(test, feature = "test-support"))]
 #[doc(hidden)]
@@ -29,7 +31,8 @@ mod write;
 use rusqlite::Connection;
 
 pub use changes::{ChangeRow, EventState};
-pub use corrections::{ActorRef, Correction, Editing, EventEdit};
+pub use corrections::{ActorRef, Correction, EventEdit};
+pub use edit::Editing;
 pub use extracted::{ActorTable, Extracted, MergedRecord};
 pub use feeds::{FeedFetch, FeedRow};
 pub use migrations::{MIGRATIONS, MIGRATIONS_SQL};
