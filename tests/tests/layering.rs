@@ -261,3 +261,47 @@ fn the_table_itself_has_no_cycle() {
     // The entry points sit on the facade, which sits on everything else.
     assert!(rank["dateline-cli"] > rank["dateline"] && rank["dateline-app"] > rank["dateline"]);
 }
+
+/// What reads the wall clock: chrono's and std's `now`, and SQLite's (`datetime('now')`).
+/// `Instant::now` (a monotonic clock, for timeouts) is not the date.
+const CLOCK_READS: &[&str] = &["Utc::now", "Local::now", "SystemTime::now", "'now'"];
+
+/// The crates that may read the wall clock: the facade (feed schedules, when a change was seen)
+/// and the front ends (the date an export is made). Extraction resolves every date against the
+/// article's own publication date, and the store writes only the times it is given.
+const CLOCK_READERS: &[&str] = &["dateline", "dateline-cli", "dateline-app"];
+
+#[test]
+fn only_the_facade_and_the_front_ends_read_the_clock() {
+    for p in packages() {
+        let name = p["name"].as_str().expect("name");
+        let manifest = PathBuf::from(p["manifest_path"].as_str().expect("manifest_path"));
+        let src = manifest.parent().expect("the crate's folder").join("src");
+        if CLOCK_READERS.contains(&name) || !src.is_dir() {
+            continue;
+        }
+        for path in rust_files(&src) {
+            let text = std::fs::read_to_string(&path).expect("a source file");
+            for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().starts_with("//")) {
+                if let Some(read) = CLOCK_READS.iter().find(|r| line.contains(*r)) {
+                    panic!("{name} reads the clock ({read}) at {}:{}", path.display(), i + 1);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn only_the_store_opens_a_workspace_file() {
+    // Transactions begin in dateline-store alone (`Store::write_tx`, the migrations): no other
+    // crate can, without SQLite. Tests may open the file to look inside or to break it.
+    for p in packages() {
+        let name = p["name"].as_str().expect("name");
+        let sqlite = p["dependencies"]
+            .as_array()
+            .expect("dependencies")
+            .iter()
+            .any(|d| d["name"] == "rusqlite" && d["kind"].as_str() != Some("dev"));
+        assert!(!sqlite || name == "dateline-store", "{name} depends on rusqlite: only dateline-store may");
+    }
+}
