@@ -291,17 +291,30 @@ fn only_the_facade_and_the_front_ends_read_the_clock() {
     }
 }
 
+/// The outside crates only one workspace crate may depend on (dev-dependencies aside), and
+/// which: SQLite, so that transactions begin in the store alone (`Store::write_tx`, the
+/// migrations); Tauri, so that the core knows nothing of the desktop.
+const ONE_USER: &[(&str, &str)] = &[
+    ("rusqlite", "dateline-store"),
+    ("tauri", "dateline-app"),
+    ("tauri-build", "dateline-app"),
+    ("tauri-plugin-dialog", "dateline-app"),
+    ("tauri-plugin-opener", "dateline-app"),
+];
+
 #[test]
-fn only_the_store_opens_a_workspace_file() {
-    // Transactions begin in dateline-store alone (`Store::write_tx`, the migrations): no other
-    // crate can, without SQLite. Tests may open the file to look inside or to break it.
+fn only_the_store_opens_a_workspace_file_and_only_the_app_knows_tauri() {
+    // Tests may open the workspace file to look inside or to break it.
     for p in packages() {
         let name = p["name"].as_str().expect("name");
-        let sqlite = p["dependencies"]
-            .as_array()
-            .expect("dependencies")
-            .iter()
-            .any(|d| d["name"] == "rusqlite" && d["kind"].as_str() != Some("dev"));
-        assert!(!sqlite || name == "dateline-store", "{name} depends on rusqlite: only dateline-store may");
+        for d in p["dependencies"].as_array().expect("dependencies") {
+            let dep = d["name"].as_str().expect("a dependency's name");
+            if d["kind"].as_str() == Some("dev") {
+                continue;
+            }
+            if let Some((_, user)) = ONE_USER.iter().find(|(outside, _)| *outside == dep) {
+                assert_eq!(name, *user, "{name} depends on {dep}: only {user} may");
+            }
+        }
     }
 }
