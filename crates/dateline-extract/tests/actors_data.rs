@@ -7,10 +7,10 @@ const COUNTRIES: &str = include_str!("../data/gazetteer/countries.tsv");
 const CITIES: &str = include_str!("../data/gazetteer/cities.tsv");
 const SEATS: &str = include_str!("../data/gazetteer/seats.tsv");
 const ORGANIZATIONS: &str = include_str!("../data/gazetteer/organizations.tsv");
-const TITLES: &str = include_str!("../data/gazetteer/titles.tsv");
+const TITLES: &str = dateline_identity::titles::TITLES;
 const AMBIGUOUS: &str = include_str!("../data/gazetteer/ambiguous.txt");
 const PORTFOLIO: &str = include_str!("../data/gazetteer/portfolio_words.txt");
-const FAMILY_FIRST: &str = include_str!("../data/gazetteer/family_name_first.txt");
+const FAMILY_FIRST: &str = dateline_identity::names::FAMILY_FIRST;
 
 fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
     data.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())

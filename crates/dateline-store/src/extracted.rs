@@ -20,7 +20,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
-use dateline_extract::actors::names;
+use dateline_identity::names;
 use dateline_model::{Actor, ActorKind, Article, Event, Precision, Role};
 use serde::{Deserialize, Serialize};
 

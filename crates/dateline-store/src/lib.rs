@@ -5,11 +5,13 @@
 //! before the article it was writing. Importing the same article twice changes nothing.
 //!
 //! Two layers: the *facts* (`articles`, `events` as each article tells them, `actors` resolved by
-//! the extractor's identity rule) and what is *derived* from them and the analyst's
-//! [`Correction`]s: merged events across articles ([`resolve`]), rebuilt by [`Store::refresh`].
+//! the identity rule of `dateline-identity`, the extractor's too) and what is *derived* from them
+//! and the analyst's [`Correction`]s: merged events across articles ([`resolve`]), rebuilt by
+//! [`Store::refresh`].
 
 mod changes;
 mod corrections;
+mod edit;
 pub mod extracted;
 mod feeds;
 mod merged;
@@ -17,6 +19,7 @@ mod migrations;
 mod open;
 mod read;
 mod reanchor;
+mod refresh;
 pub mod resolve;
 #[cfg(any(test, feature = "test-support"))]
 #[doc(hidden)]
@@ -28,7 +31,8 @@ mod write;
 use rusqlite::Connection;
 
 pub use changes::{ChangeRow, EventState};
-pub use corrections::{ActorRef, Correction, Editing, EventEdit};
+pub use corrections::{ActorRef, Correction, EventEdit};
+pub use edit::Editing;
 pub use extracted::{ActorTable, Extracted, MergedRecord};
 pub use feeds::{FeedFetch, FeedRow};
 pub use migrations::{MIGRATIONS, MIGRATIONS_SQL};
@@ -98,7 +102,7 @@ impl Store {
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;
         for (id, name) in rows {
-            let key = dateline_extract::actors::actor_key(&name);
+            let key = dateline_identity::actor_key(&name);
             tx.execute("UPDATE actors SET surname = ?2 WHERE id = ?1", rusqlite::params![id, key.surname()])?;
         }
         tx.commit()?;

@@ -2,6 +2,9 @@
 //! events ([`crate::resolve::cluster`]) with the event corrections applied over them, then their
 //! full-text index. Runs after every import and every correction, in the same transaction.
 //!
+//! The rebuild is a pure function, [`rebuilt`], of the facts ([`Facts`]: actor rows, mentions)
+//! and the corrections; [`rebuild_in`] only reads its input and writes its output ([`persist`]).
+//!
 //! Two ways, one result: [`rebuild_in`] clusters every mention; after an import that only added
 //! articles, [`crate::update::update_in`] re-clusters only the mentions the new ones can reach
 //! (see there). A test imports in batches both ways and compares every table.
@@ -9,47 +12,13 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate};
-use dateline_extract::actors::names;
+use dateline_identity::names;
 use dateline_model::{DateRange, EventKind, Precision, Role, Status};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::corrections::{ActorRef, Correction, load_active};
+use crate::corrections::{ActorRef, Correction, alias_key, load_active};
 use crate::resolve::{self, Anchor, Cluster, Telling};
-use crate::{Result, Store, StoreError};
-
-/// The folded form of a name, as actor references keep it.
-pub(crate) fn alias_key(name: &str) -> String {
-    dateline_extract::actors::fold(name)
-}
-
-impl Store {
-    /// Brings the merged events up to date when imports left them stale: merges only the new
-    /// mentions and what they touch after imports that only added articles, else rebuilds them
-    /// in full. Returns whether it did anything.
-    pub fn refresh(&mut self) -> Result<bool> {
-        if dirty_state(&self.conn)? == "0" {
-            return Ok(false);
-        }
-        // Asked again under the write lock: another writer (an import finishing beside this
-        // open) may have rebuilt them while this one waited, and the rebuild is the longest write.
-        let tx = self.write_tx()?;
-        match dirty_state(&tx)?.as_str() {
-            "0" => return Ok(false),
-            "new" => crate::update::update_in(&tx)?,
-            _ => rebuild_in(&tx)?,
-        }
-        tx.commit()?;
-        Ok(true)
-    }
-
-    /// Rebuilds the merged events from the facts and the corrections, from scratch.
-    pub fn rebuild(&mut self) -> Result<()> {
-        let tx = self.write_tx()?;
-        rebuild_in(&tx)?;
-        tx.commit()?;
-        Ok(())
-    }
-}
+use crate::{Result, StoreError};
 
 /// `'0'` when the merged events are current, `'new'` when articles were only added since, `'1'`
 /// when they must be rebuilt in full.
@@ -71,25 +40,20 @@ fn set_meta(c: &Connection, key: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
+#[derive(Debug)]
 pub(crate) struct Actors {
     by_key: HashMap<(String, String), i64>,
     redirect: HashMap<i64, i64>,
 }
 
 impl Actors {
-    fn load(conn: &Connection) -> Result<Self> {
+    /// The actors the rows' names (and aliases) find, before any identity or merge.
+    fn of_names(names: &[ActorName]) -> Self {
         let mut by_key = HashMap::new();
-        let mut stmt = conn.prepare(
-            "SELECT id, kind, name FROM actors UNION ALL
-             SELECT a.id, a.kind, al.alias FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
-             ORDER BY 1",
-        )?;
-        let mut q = stmt.query([])?;
-        while let Some(r) = q.next()? {
-            let (id, kind, name): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
-            by_key.entry((kind, alias_key(&name))).or_insert(id);
+        for (id, kind, name) in names {
+            by_key.entry((kind.clone(), alias_key(name))).or_insert(*id);
         }
-        Ok(Actors { by_key, redirect: HashMap::new() })
+        Actors { by_key, redirect: HashMap::new() }
     }
 
     fn find(&self, r: &ActorRef) -> Option<i64> {
@@ -108,12 +72,83 @@ impl Actors {
     }
 }
 
+/// An actor row's id, kind and one name it goes by (its own, or an alias).
+pub(crate) type ActorName = (i64, String, String);
+
+/// A mention as the facts hold it: its `actors` not yet resolved, and its participant rows
+/// `(actor row, role)` in position order.
+pub(crate) type Told = (Telling, Vec<(i64, Role)>);
+
+/// What a rebuild reads of the workspace: the facts the extractor wrote, before any correction.
+#[derive(Debug, Default)]
+pub(crate) struct Facts {
+    /// Every actor row's name and each of its aliases, in row order.
+    pub(crate) names: Vec<ActorName>,
+    /// The person rows identities are decided over.
+    pub(crate) persons: Vec<PersonRow>,
+    /// Every mention, in id order.
+    pub(crate) mentions: Vec<Told>,
+}
+
+impl Facts {
+    pub(crate) fn load(conn: &Connection) -> Result<Self> {
+        Ok(Facts { names: actor_names(conn)?, persons: person_rows(conn)?, mentions: load_mentions(conn)? })
+    }
+}
+
+/// Every actor row's name and each of its aliases, in row order.
+fn actor_names(conn: &Connection) -> Result<Vec<ActorName>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, kind, name FROM actors UNION ALL
+         SELECT a.id, a.kind, al.alias FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
+         ORDER BY 1",
+    )?;
+    let names = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
+    Ok(names)
+}
+
+/// The derived tables' content: what a rebuild writes, a function of the facts and the
+/// corrections alone ([`rebuilt`]).
+#[derive(Debug)]
+pub(crate) struct Rebuilt {
+    /// Which row each actor row stands for after identities and the analyst's merges.
+    pub(crate) actors: Actors,
+    /// The analyst's renames, in order (a later one of the same actor wins).
+    pub(crate) renames: Vec<(i64, String)>,
+    /// The mentions, their participants canonical.
+    pub(crate) mentions: Vec<Telling>,
+    /// The merged events, by id, with the event corrections applied.
+    pub(crate) clusters: Vec<Cluster>,
+    /// Each cluster's (edited, deleted).
+    pub(crate) flags: Vec<(bool, bool)>,
+    /// The blocking keys, sorted.
+    pub(crate) keys: Vec<Key>,
+    /// The longest merged event, in days.
+    pub(crate) max_span: i64,
+}
+
+/// Rebuilds the derived tables from scratch in `conn`'s transaction: reads the facts and the
+/// corrections, merges them ([`rebuilt`]) and writes the result ([`persist`]).
 pub(crate) fn rebuild_in(conn: &Connection) -> Result<()> {
     let corrections = load_active(conn)?;
-    let actors = resolve_actors(conn, &corrections)?;
+    let facts = Facts::load(conn)?;
+    persist(conn, &rebuilt(facts, &corrections))
+}
+
+/// The merged events of `facts` under `corrections`: actor identities and the analyst's merges,
+/// splits and renames; the mentions' clusters ([`resolve::cluster`]); the event corrections over
+/// them; the blocking keys. Pure: the store only reads its input and writes its output.
+pub(crate) fn rebuilt(facts: Facts, corrections: &[(Correction, String)]) -> Rebuilt {
+    // 1. Actors: one per identity, then the analyst's merges and renames.
+    let (actors, renames) = actors_after(&facts.names, &facts.persons, corrections);
 
     // 2. Mentions, with canonical actors, and the clusters they form.
-    let (mentions, raw) = load_mentions(conn, &actors)?;
+    let (mut mentions, mut raw) = (Vec::with_capacity(facts.mentions.len()), Vec::new());
+    for (mut telling, rows) in facts.mentions {
+        telling.actors = canonical_participants(&rows, |a| actors.canonical(a));
+        raw.push(distinct_rows(&rows));
+        mentions.push(telling);
+    }
     let mut clusters = resolve::cluster(&mentions);
     clusters.sort_by_key(|c| c.id);
 
@@ -128,28 +163,35 @@ pub(crate) fn rebuild_in(conn: &Connection) -> Result<()> {
             cluster_of[m] = ci;
         }
     }
-    let flags = apply_event_corrections(&mut clusters, &corrections, &actors, |anchors| {
+    let flags = apply_event_corrections(&mut clusters, corrections, &actors, |anchors| {
         target(anchors, |hash| {
             by_hash.get(hash).into_iter().flatten().map(|&i| (i, &mentions[i].anchor)).collect()
         })
         .map(|i| cluster_of[i])
     });
 
-    // 4. Write.
-    for table in ["merged_events", "merged_members", "merged_actors", "events_fts", "merge_keys"] {
-        conn.execute(&format!("DELETE FROM {table}"), [])?;
-    }
-    let mut labels = Labels::all(conn)?;
-    write_clusters(conn, &mentions, &clusters, &flags, &mut labels)?;
-    // In key order: SQLite then appends to the index instead of writing all over it.
+    // 4. The blocking keys, in key order: SQLite then appends to the index instead of writing
+    // all over it.
     let mut keys: Vec<Key> = Vec::new();
     for (m, raw) in mentions.iter().zip(&raw) {
         keys.extend(keys_of(m, raw));
     }
     keys.sort_unstable();
-    write_keys(conn, &keys)?;
     let max_span = clusters.iter().filter_map(|c| c.date).map(|d| d.days()).max().unwrap_or(0);
-    finish(conn, max_span)
+    Rebuilt { actors, renames, mentions, clusters, flags, keys, max_span }
+}
+
+/// Writes a rebuild's result over the derived tables (and the actors' `merged_into` and
+/// `display_name`), in `conn`'s transaction.
+fn persist(conn: &Connection, r: &Rebuilt) -> Result<()> {
+    write_actors(conn, &r.actors, &r.renames)?;
+    for table in ["merged_events", "merged_members", "merged_actors", "events_fts", "merge_keys"] {
+        conn.execute(&format!("DELETE FROM {table}"), [])?;
+    }
+    let mut labels = Labels::all(conn)?;
+    write_clusters(conn, &r.mentions, &r.clusters, &r.flags, &mut labels)?;
+    write_keys(conn, &r.keys)?;
+    finish(conn, r.max_span)
 }
 
 /// The last writes of every rebuild: the longest span, the mentions merged so far, the flag.
@@ -162,12 +204,24 @@ pub(crate) fn finish(conn: &Connection, max_span: i64) -> Result<()> {
     Ok(())
 }
 
-/// Step 1, the actors: one per identity, then the analyst's merges and renames (written to
-/// `actors`).
+/// Step 1, the actors, read from and written to `conn` (the update's way; a rebuild's is
+/// [`rebuilt`]).
 pub(crate) fn resolve_actors(conn: &Connection, corrections: &[(Correction, String)]) -> Result<Actors> {
-    let mut actors = Actors::load(conn)?;
-    conn.execute("UPDATE actors SET merged_into = NULL, display_name = NULL", [])?;
-    actors.redirect = identities(conn)?;
+    let (actors, renames) = actors_after(&actor_names(conn)?, &person_rows(conn)?, corrections);
+    write_actors(conn, &actors, &renames)?;
+    Ok(actors)
+}
+
+/// Step 1, the actors: one per identity ([`identities_of`]), then the analyst's merges, splits
+/// and renames, in order. Returns the actors and the renames (actor, name), in order.
+fn actors_after(
+    names: &[ActorName],
+    persons: &[PersonRow],
+    corrections: &[(Correction, String)],
+) -> (Actors, Vec<(i64, String)>) {
+    let mut actors = Actors::of_names(names);
+    actors.redirect = identities_of(persons);
+    let mut renames = Vec::new();
     for (c, _) in corrections {
         match c {
             Correction::MergeActors { into, from } => {
@@ -205,17 +259,26 @@ pub(crate) fn resolve_actors(conn: &Connection, corrections: &[(Correction, Stri
             }
             Correction::RenameActor { actor, name } => {
                 if let Some(id) = actors.find(actor).map(|i| actors.canonical(i)) {
-                    conn.execute("UPDATE actors SET display_name = ?2 WHERE id = ?1", params![id, name])?;
+                    renames.push((id, name.clone()));
                 }
             }
             _ => {}
         }
     }
+    (actors, renames)
+}
+
+/// Writes the actors' identities and the renames over `actors` (`merged_into`, `display_name`).
+fn write_actors(conn: &Connection, actors: &Actors, renames: &[(i64, String)]) -> Result<()> {
+    conn.execute("UPDATE actors SET merged_into = NULL, display_name = NULL", [])?;
+    for (id, name) in renames {
+        conn.execute("UPDATE actors SET display_name = ?2 WHERE id = ?1", params![id, name])?;
+    }
     let redirects: Vec<(i64, i64)> = actors.redirect.keys().map(|&f| (f, actors.canonical(f))).collect();
     for (from, into) in redirects {
         conn.execute("UPDATE actors SET merged_into = ?2 WHERE id = ?1", params![from, into])?;
     }
-    Ok(actors)
+    Ok(())
 }
 
 /// The mention an event correction names: an exact anchor first; else one whose trigger overlaps
@@ -331,22 +394,23 @@ pub(crate) fn write_keys(conn: &Connection, keys: &[Key]) -> Result<()> {
     Ok(())
 }
 
-/// Which person rows are one person (see [`identities_of`]), over the workspace's actor rows.
-fn identities(conn: &Connection) -> Result<HashMap<i64, i64>> {
+/// The workspace's person rows, as identities are decided over them ([`identities_of`]).
+fn person_rows(conn: &Connection) -> Result<Vec<PersonRow>> {
     let mut stmt = conn.prepare(
         "SELECT id, name, country, role, surname FROM actors WHERE kind = 'person' AND surname IS NOT NULL",
     )?;
-    let rows: Vec<PersonRow> = stmt
+    let rows = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
         .collect::<Result<_, _>>()?;
-    Ok(identities_of(&rows))
+    Ok(rows)
 }
 
 /// A person's actor row as identities are decided over it: id, name, country, role, surname.
 pub(crate) type PersonRow = (i64, String, Option<String>, Option<String>, String);
 
-/// Which person rows are one person, by the extractor's rule: within a surname, rows are visited
-/// fullest name first and each joins the one earlier row it is the same person as; a row that fits
+/// Which person rows are one person, by the identity rule (the extractor's too): within a
+/// surname, rows are visited fullest name first and each joins the one earlier row it is the same
+/// person as; a row that fits
 /// several ("Wang" with China, among Wang Yi and Wang Wenbin) stays apart. Depends only on the
 /// rows' content (not their ids, nor their order). Returns row → the row it joins.
 pub(crate) fn identities_of(rows: &[PersonRow]) -> HashMap<i64, i64> {
@@ -448,9 +512,8 @@ pub(crate) fn parse_role(role: &str) -> Result<Role> {
     Role::parse(role).ok_or_else(|| StoreError::Corrupt(format!("role {role}")))
 }
 
-/// Every mention, with canonical actors, and each one's participant rows (the actor ids the
-/// facts name, distinct).
-fn load_mentions(conn: &Connection, actors: &Actors) -> Result<(Vec<Telling>, Vec<Vec<i64>>)> {
+/// Every mention, in id order.
+fn load_mentions(conn: &Connection) -> Result<Vec<Told>> {
     let mut participants: HashMap<i64, Vec<(i64, Role)>> = HashMap::new();
     let mut stmt =
         conn.prepare("SELECT event_id, actor_id, role FROM event_actors ORDER BY event_id, position")?;
@@ -461,14 +524,13 @@ fn load_mentions(conn: &Connection, actors: &Actors) -> Result<(Vec<Telling>, Ve
     }
     let mut stmt = conn.prepare(&format!("SELECT {MENTION_COLUMNS} ORDER BY e.id"))?;
     let mut q = stmt.query([])?;
-    let (mut out, mut raw) = (Vec::new(), Vec::new());
+    let mut out = Vec::new();
     while let Some(r) = q.next()? {
         let id: i64 = r.get(0)?;
         let rows = participants.remove(&id).unwrap_or_default();
-        out.push(telling_of(r, canonical_participants(&rows, |a| actors.canonical(a)))?);
-        raw.push(distinct_rows(&rows));
+        out.push((telling_of(r, Vec::new())?, rows));
     }
-    Ok((out, raw))
+    Ok(out)
 }
 
 pub(crate) fn distinct_rows(rows: &[(i64, Role)]) -> Vec<i64> {
@@ -626,4 +688,95 @@ pub(crate) fn write_clusters(
         insert_fts.execute(params![c.id, body])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A call on 2021-05-04 told by article `article` (content `hash`), between actor rows.
+    fn told(id: i64, article: i64, hash: &str, rows: &[i64]) -> Told {
+        let day = NaiveDate::from_ymd_opt(2021, 5, 4).expect("a day");
+        let anchor = Anchor { hash: hash.into(), kind: EventKind::Call, start: 10, end: 14 };
+        let telling = Telling {
+            id,
+            anchor,
+            article,
+            published: Some(day),
+            kind: EventKind::Call,
+            status: Status::Occurred,
+            date: Some(DateRange::day(day)),
+            actors: Vec::new(),
+            place: None,
+            country: None,
+            name: None,
+            confidence: 0.8,
+        };
+        let roles = rows
+            .iter()
+            .enumerate()
+            .map(|(i, &r)| (r, if i == 0 { Role::Initiator } else { Role::Counterpart }))
+            .collect();
+        (telling, roles)
+    }
+
+    /// Two articles telling one call: one by "Antony J. Blinken" (row 1), the other by "Antony
+    /// Blinken" (row 2), both with Wang Yi (row 3). No workspace: the rows are held here.
+    fn facts() -> Facts {
+        let people =
+            [(1, "Antony J. Blinken", "blinken"), (2, "Antony Blinken", "blinken"), (3, "Wang Yi", "wang")];
+        Facts {
+            names: people.iter().map(|(id, name, _)| (*id, "person".to_string(), name.to_string())).collect(),
+            persons: people
+                .iter()
+                .map(|(id, name, s)| (*id, name.to_string(), None, None, s.to_string()))
+                .collect(),
+            mentions: vec![told(10, 1, "h1", &[1, 3]), told(11, 2, "h2", &[2, 3])],
+        }
+    }
+
+    fn actor(key: &str) -> ActorRef {
+        ActorRef { kind: dateline_model::ActorKind::Person, keys: vec![key.into()] }
+    }
+
+    #[test]
+    fn the_rebuild_is_a_function_of_the_facts_and_the_corrections() {
+        // One person by two spellings, so one call told twice.
+        let r = rebuilt(facts(), &[]);
+        assert_eq!(r.actors.canonical(2), 1);
+        assert_eq!(r.clusters.len(), 1);
+        assert_eq!((r.clusters[0].id, r.clusters[0].sources), (10, 2));
+        assert_eq!(r.clusters[0].actors, [(1, Role::Initiator), (3, Role::Counterpart)]);
+        assert_eq!(r.flags, [(false, false)]);
+        assert!(r.renames.is_empty());
+        // Blocking keys by the rows the facts name (row 2 too), sorted.
+        let rows: Vec<i64> = r.keys.iter().map(|k| k.0).collect();
+        assert_eq!(rows, [1, 2, 3, 3]);
+        assert_eq!(r.max_span, 1);
+
+        // The analyst splits "Antony Blinken" off, deletes the second article's call, renames
+        // Wang Yi: two calls (they share one actor of two), the second deleted.
+        let anchor = facts().mentions[1].0.anchor.clone();
+        let corrections = [
+            (Correction::SplitActor { actor: actor("antony blinken") }, "split".to_string()),
+            (Correction::DeleteEvent { anchors: vec![anchor] }, "delete".to_string()),
+            (
+                Correction::RenameActor { actor: actor("wang yi"), name: "Wang Yi (FM)".into() },
+                "rename".to_string(),
+            ),
+        ];
+        let r = rebuilt(facts(), &corrections);
+        assert_eq!(r.actors.canonical(2), 2);
+        let calls: Vec<(i64, Vec<(i64, Role)>)> =
+            r.clusters.iter().map(|c| (c.id, c.actors.clone())).collect();
+        assert_eq!(
+            calls,
+            [
+                (10, vec![(1, Role::Initiator), (3, Role::Counterpart)]),
+                (11, vec![(2, Role::Initiator), (3, Role::Counterpart)])
+            ]
+        );
+        assert_eq!(r.flags, [(false, false), (true, true)]);
+        assert_eq!(r.renames, [(3, "Wang Yi (FM)".to_string())]);
+    }
 }

@@ -1,6 +1,6 @@
 //! Writing articles and their events.
 
-use dateline_extract::actors::names;
+use dateline_identity::names;
 use dateline_model::{ActorKind, Article, Event};
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -201,7 +201,7 @@ pub(crate) fn upsert_named(
 
 /// A person: one row per identity key ("antony blinken" for "Secretary Antony J. Blinken"),
 /// whatever the import order. Which rows are the same person ("Blinken" and "Antony Blinken")
-/// is decided when the merged events are rebuilt, by the extractor's rule
+/// is decided when the merged events are rebuilt, by the identity rule
 /// ([`names::same_person`]), so that the result does not depend on which came first.
 pub(crate) fn upsert_person(tx: &Transaction<'_>, actor: &dateline_model::Actor) -> Result<i64> {
     let key = person_key(&actor.name, actor.country.as_deref(), actor.roles.first().map(String::as_str));
@@ -236,7 +236,7 @@ pub(crate) fn upsert_person(tx: &Transaction<'_>, actor: &dateline_model::Actor)
     Ok(id)
 }
 
-/// The extractor's identity key of a person, with what the sources say about them.
+/// The identity key of a person, with what the sources say about them.
 pub(crate) fn person_key(name: &str, country: Option<&str>, role: Option<&str>) -> names::ActorKey {
     names::actor_key(name).with_country(country).with_role(role)
 }

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+pub(crate) use dateline_identity::text::{data_lines, on_word_boundaries};
 use dateline_model::Span;
 
 pub(crate) const COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
@@ -76,12 +77,6 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
 
 pub fn gazetteer() -> &'static Gazetteer {
     &GAZETTEER
-}
-
-pub(crate) fn data_lines(data: &str) -> impl Iterator<Item = Vec<&str>> {
-    data.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
 }
 
 fn list(cols: &[&str], i: usize) -> impl Iterator<Item = String> {
@@ -557,12 +552,4 @@ pub(crate) fn previous_word(text: &str, pos: usize) -> Option<&str> {
         .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let w = &before[start..];
     (!w.is_empty()).then_some(w)
-}
-
-pub(crate) fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    let is_word = |c: char| c.is_alphanumeric() || c == '_';
-    // "U.S." ends with a period: what follows may be anything but a letter.
-    before.is_none_or(|c| !is_word(c)) && after.is_none_or(|c| !is_word(c))
 }

@@ -4,24 +4,27 @@
 //!
 //! Knowledge is data (`data/gazetteer/*`), compiled once into leftmost-longest automata:
 //! - [`gazetteer`]: countries (names, aliases, demonyms), cities, organisations and groupings;
-//! - [`titles`]: titles and roles;
+//! - [`titles`]: titles and roles (from `dateline-identity`);
 //! - [`people`]: names found from context (title + name, name + appositive title);
 //! - [`cast`]: coreference within an article;
-//! - [`names`]: name keys and the cross-article identity rule [`same_person`].
+//! - [`names`]: name keys and the cross-article identity rule [`same_person`] (from
+//!   `dateline-identity`, which the store shares).
 
 pub mod bodies;
 pub mod cast;
 mod gazetteer;
-pub mod names;
 pub mod people;
-pub mod titles;
+// Who is who (name keys, the same-person rule, titles) is the identity crate's, shared with the
+// store; the extractor reaches it through these paths as before.
+// (`titles` names both the module and its function `titles()`.)
+pub use dateline_identity::{names, titles};
 
 pub use cast::{Cast, CastMember, CastMention, Reference};
 pub use gazetteer::{Gazetteer, Place, PlaceKind, gazetteer};
 pub(crate) use gazetteer::{is_calendar_word, on_word_boundaries};
 pub use names::{ActorKey, actor_key, fold, same_person};
 pub use people::{PersonMention, TitleMention, find_people, find_people_and_titles};
-pub use titles::{RoleClass, titles};
+pub use titles::RoleClass;
 
 use dateline_model::{ActorKind, Span};
 

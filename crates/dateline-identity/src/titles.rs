@@ -1,14 +1,15 @@
 //! Titles and roles ("Foreign Minister", "Secretary of State", "Sheikh") from
-//! `data/gazetteer/titles.tsv`, as one case-sensitive leftmost-longest automaton.
+//! `data/titles.tsv`, as one case-sensitive leftmost-longest automaton.
 
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use dateline_model::Span;
 
-use super::gazetteer::{data_lines, on_word_boundaries};
+use crate::text::{data_lines, on_word_boundaries};
 
-pub(crate) const TITLES: &str = include_str!("../../data/gazetteer/titles.tsv");
+/// The titles data file, as shipped.
+pub const TITLES: &str = include_str!("../data/titles.tsv");
 
 /// What a title says about its holder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -5,9 +5,10 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use super::titles::titles;
+use crate::titles::titles;
 
-const FAMILY_FIRST: &str = include_str!("../../data/gazetteer/family_name_first.txt");
+/// The family names that come first in their culture's name order, the data file as shipped.
+pub const FAMILY_FIRST: &str = include_str!("../data/family_name_first.txt");
 
 static FAMILY_FIRST_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
     FAMILY_FIRST.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(fold).collect()
