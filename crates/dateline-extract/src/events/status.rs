@@ -123,6 +123,37 @@ const FEELING: &[&str] = &[
     "privilege",
 ];
 
+/// Words that ask for what they govern rather than tell it: "support for talks between A and B",
+/// "urged direct talks", "stressed the importance of dialogue between".
+const ADVOCATING: &[&str] = &[
+    "support for",
+    "supporting",
+    "supports",
+    "calls for",
+    "called for",
+    "urged",
+    "urging",
+    "importance of",
+    "need for",
+    "pushed for",
+    "push for",
+];
+
+/// Whether the trigger's phrase is asked for: one of `ADVOCATING` right before it (`before`, lower
+/// case), past at most two lower-case modifiers ("continued", "direct", "a new").
+fn advocated(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    (0..=2.min(words.len())).any(|skip| {
+        let head = &words[..words.len() - skip];
+        let mods = &words[words.len() - skip..];
+        mods.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+            && ADVOCATING.iter().any(|a| {
+                let n = a.split(' ').count();
+                head.len() >= n && head[head.len() - n..].join(" ") == *a
+            })
+    })
+}
+
 /// The status of the event a trigger names, or `None` when the clause asserts no event.
 pub fn status_of(sentence: &str, trigger: Span) -> Option<Status> {
     let lower = sentence.to_lowercase();
@@ -135,7 +166,8 @@ pub fn status_of(sentence: &str, trigger: Span) -> Option<Status> {
     let denied = NOT_AN_EVENT.iter().any(|w| lower.contains(w));
     // "the talks could resume", "a meeting might take place": a possibility, not an event.
     let possible = [" could ", " might ", " may "].iter().any(|w| lower[trigger.end..].starts_with(w));
-    let hypothetical = possible || NOT_AN_EVENT_BEFORE.iter().any(|w| before.contains(w));
+    let hypothetical =
+        possible || NOT_AN_EVENT_BEFORE.iter().any(|w| before.contains(w)) || advocated(before);
     // "it is a great moment for us to host you", "I'd like to welcome you": a speaker's welcome
     // is said as it happens, unless a plan is told ("I look forward to welcoming you").
     let said = trigger.slice(&lower);
