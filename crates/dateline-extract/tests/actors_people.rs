@@ -36,7 +36,8 @@ const PEOPLE: &[(&str, Expected)] = &[
         "President of the Senate of Romania Florin Popa arrived.",
         &[("Florin Popa", Some("President of the Senate of Romania"), Some("Romania"))],
     ),
-    ("King Abdullah II of Jordan hosted him.", &[("Abdullah II", Some("King"), None)]),
+    // The country told after the name is the person's.
+    ("King Abdullah II of Jordan hosted him.", &[("Abdullah II", Some("King"), Some("Jordan"))]),
     (
         "Foreign Minister Abdullah bin Zayed Al Nahyan met them.",
         &[("Abdullah bin Zayed Al Nahyan", Some("Foreign Minister"), None)],
@@ -267,7 +268,7 @@ const PEOPLE: &[(&str, Expected)] = &[
     // A name followed by "of" and its country, with no other name after.
     (
         "She called Secretary of Foreign Affairs Teodoro Cruz of the Philippines.",
-        &[("Teodoro Cruz", Some("Secretary of Foreign Affairs"), None)],
+        &[("Teodoro Cruz", Some("Secretary of Foreign Affairs"), Some("Philippines"))],
     ),
     // A family name in capitals beside a given name in mixed case; a regnal number stays.
     (

@@ -555,6 +555,22 @@ fn modifier_before(text: &str, pos: usize) -> Option<(usize, PlaceKind, String)>
     Some((window_start + hit.span.start, hit.kind, hit.name))
 }
 
+/// The country right after a name at `pos`: " of Brazil", " of the Republic of Korea".
+fn country_after(text: &str, pos: usize) -> Option<String> {
+    let rest = text[pos..].strip_prefix(" of ")?;
+    let from = text.len() - rest.len();
+    let end = (from + 48).min(text.len());
+    let end = (end..=text.len()).find(|&i| text.is_char_boundary(i))?;
+    let window = &text[from..end];
+    let skip = if window.starts_with("the ") { 4 } else { 0 };
+    gazetteer()
+        .find(window)
+        .into_iter()
+        .find(|p| p.span.start == skip || p.span.start == 0)
+        .filter(|p| p.kind == PlaceKind::Country)
+        .map(|p| p.name)
+}
+
 /// The people and the bare titles of `text`.
 pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMention>) {
     let mut people: Vec<PersonMention> = Vec::new();
@@ -700,6 +716,11 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
         match named {
             Some(name_span) => {
                 consumed = name_span.end;
+                // "President Ana Silva of Brazil", "Prime Minister Kenji Sato of Japan": the
+                // country told after the name.
+                if country.is_none() && org.is_none() {
+                    country = country_after(text, name_span.end);
+                }
                 let name = name_as_written(name_span.slice(text), upper);
                 let role = if upper { title_case(&role) } else { role };
                 people.push(PersonMention {

@@ -728,7 +728,10 @@ impl Context<'_, '_> {
                 if word == "the" && !m.span.slice(text).starts_with(char::is_lowercase) {
                     word = words.next().unwrap_or("").to_ascii_lowercase();
                 }
-                matches!(word.as_str(), "in" | "at" | "to" | "from")
+                // "the situation in Ukraine", "the war in Sudan": a place that a topic is in.
+                let topic = word == "in"
+                    && words.next().is_some_and(|w| TOPIC_NOUNS.contains(&w.to_ascii_lowercase().as_str()));
+                (matches!(word.as_str(), "in" | "at" | "to" | "from") && !topic)
                     || before.ends_with(',') && m.kind == MentionKind::Country
             })
             .collect()
@@ -767,6 +770,31 @@ impl Context<'_, '_> {
         }
     }
 }
+
+/// Nouns of what happens in a place, not of a place where people meet: "our talks take place at a
+/// time when the situation in Ukraine is worrying", "discussed the war in Sudan".
+const TOPIC_NOUNS: &[&str] = &[
+    "situation",
+    "war",
+    "crisis",
+    "conflict",
+    "fighting",
+    "violence",
+    "developments",
+    "events",
+    "aggression",
+    "invasion",
+    "escalation",
+    "tensions",
+    "peace",
+    "stability",
+    "security",
+    "elections",
+    "democracy",
+    "reforms",
+    "investment",
+    "investments",
+];
 
 /// "today and tomorrow", "on Monday and Tuesday", "May 3 and 4": two days joined by "and" are
 /// one span from the first to the second, when the second follows within a week.
