@@ -22,8 +22,9 @@ use arrow_buffer::OffsetBuffer;
 use arrow_pyarrow::{PyArrowType, ToPyArrow};
 use arrow_schema::{ArrowError, DataType, Field, Fields, Schema, SchemaRef, TimeUnit};
 use chrono::NaiveDate;
+use dateline::model::Article;
 use dateline::model::EventRecord;
-use dateline::records::{self, ArticleFacts};
+use dateline::records::{self, ArticleError, ArticleFacts};
 use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 
@@ -86,7 +87,7 @@ fn span_item() -> Field {
 
 /// Why a batch could not be read or extracted: a Python exception, made once the GIL is back.
 #[derive(Debug)]
-enum BatchError {
+pub(crate) enum BatchError {
     Missing(String),
     Type(String),
     Value(String),
@@ -115,6 +116,22 @@ enum Body {
 }
 
 fn events_of(batch: &RecordBatch, skip: bool) -> Result<RecordBatch, BatchError> {
+    let mut out = Events::default();
+    for article in articles_of(batch)?.into_iter().flatten() {
+        match article.and_then(|a| records::event_records(&a)) {
+            Ok(rs) => rs.iter().try_for_each(|r| out.push(r))?,
+            Err(_) if skip => {}
+            Err(e) => return Err(BatchError::Value(e.to_string())),
+        }
+    }
+    out.finish()
+}
+
+/// The article of each row of a batch of articles (see the module docs for the columns), in
+/// order: `None` for a row without a text or page, an error for a page that is not one article.
+pub(crate) fn articles_of(
+    batch: &RecordBatch,
+) -> Result<Vec<Option<Result<Article, ArticleError>>>, BatchError> {
     let column = |name: &str| batch.column_by_name(name);
     let ids = strings(
         column("id").ok_or_else(|| BatchError::Missing("the batch has no column \"id\"".into()))?,
@@ -138,8 +155,8 @@ fn events_of(batch: &RecordBatch, skip: bool) -> Result<RecordBatch, BatchError>
     let optional = |name: &str| column(name).map(|c| strings(c, name)).transpose();
     let (urls, titles, outlets) = (optional("url")?, optional("title")?, optional("outlet")?);
     let at = |col: &Option<Vec<Option<String>>>, i: usize| col.as_ref().and_then(|c| c[i].clone());
-
-    let mut out = Events::default();
+    let mut body = body;
+    let mut out = Vec::with_capacity(ids.len());
     for (i, id) in ids.into_iter().enumerate() {
         let id = id.ok_or_else(|| BatchError::Value(format!("row {i}: \"id\" is null")))?;
         let facts = ArticleFacts {
@@ -149,18 +166,12 @@ fn events_of(batch: &RecordBatch, skip: bool) -> Result<RecordBatch, BatchError>
             url: at(&urls, i),
             outlet: at(&outlets, i),
         };
-        let article = match &body {
-            Body::Text(t) => t[i].clone().map(|text| Ok(records::article_from_text(text, facts))),
+        out.push(match &mut body {
+            Body::Text(t) => t[i].take().map(|text| Ok(records::article_from_text(text, facts))),
             Body::Html(h) => h[i].as_deref().map(|html| records::article_from_html(html, facts)),
-        };
-        let Some(article) = article else { continue };
-        match article.and_then(|a| records::event_records(&a)) {
-            Ok(rs) => rs.iter().try_for_each(|r| out.push(r))?,
-            Err(_) if skip => {}
-            Err(e) => return Err(BatchError::Value(e.to_string())),
-        }
+        });
     }
-    out.finish()
+    Ok(out)
 }
 
 /// The output columns, filled record by record.
@@ -265,7 +276,7 @@ fn offset(o: usize) -> Result<i64, BatchError> {
 }
 
 /// A string column (utf8, large utf8 or a string view) as owned strings.
-fn strings(col: &ArrayRef, name: &str) -> Result<Vec<Option<String>>, BatchError> {
+pub(crate) fn strings(col: &ArrayRef, name: &str) -> Result<Vec<Option<String>>, BatchError> {
     let own = |v: Option<&str>| v.map(str::to_string);
     Ok(match col.data_type() {
         DataType::Utf8 => col.as_string::<i32>().iter().map(own).collect(),

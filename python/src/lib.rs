@@ -7,6 +7,7 @@
 #![deny(unsafe_code)]
 
 mod batch;
+mod merge;
 
 use chrono::NaiveDate;
 use dateline::records::{self, ArticleFacts};
@@ -93,5 +94,14 @@ fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read_file, m)?)?;
     m.add_function(wrap_pyfunction!(batch::extract_arrow, m)?)?;
     m.add("EVENT_SCHEMA", batch::event_schema_py(m.py())?)?;
+    m.add_function(wrap_pyfunction!(merge::extract_articles, m)?)?;
+    m.add_function(wrap_pyfunction!(merge::article_rows, m)?)?;
+    m.add_function(wrap_pyfunction!(merge::merge_block, m)?)?;
+    m.add_function(wrap_pyfunction!(merge::merge, m)?)?;
+    m.add_function(wrap_pyfunction!(merge::sort_merged, m)?)?;
+    m.add_class::<merge::Planner>()?;
+    m.add_class::<merge::MergeActors>()?;
+    m.add("ARTICLE_SCHEMA", merge::article_schema_py(m.py())?)?;
+    m.add("MERGED_SCHEMA", merge::merged_schema_py(m.py())?)?;
     Ok(())
 }

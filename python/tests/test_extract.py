@@ -73,3 +73,47 @@ def test_an_unreadable_file_is_an_error_naming_it(tmp_path):
     p.write_bytes(b"")
     with pytest.raises(ValueError, match="empty"):
         dateline.read_file(str(p))
+
+
+def warc_record(uri, html):
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html.encode()
+    head = (
+        f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\n"
+        f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n"
+    )
+    return head.encode() + http + b"\r\n\r\n"
+
+
+def test_parquet_jsonl_and_warc_files_read_as_the_cli_reads_them(tmp_path):
+    """A crawl's corpus files (made here from the samples' texts and pages) give, through
+    read_file and extract, the CLI's lines for the same files."""
+    import gzip
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    arts = [a for a in articles(files_under(SAMPLES)) if a["published"] is not None]
+    noon = [datetime.datetime.combine(a["published"], datetime.time(12), datetime.timezone.utc) for a in arts]
+    table = pa.table(
+        {
+            "id": ["p-" + a["doc"] for a in arts],
+            "text": [a["text"] for a in arts],
+            "published": pa.array(noon, pa.timestamp("ms", tz="Europe/Berlin")),
+            "title": [a["title"] for a in arts],
+        }
+    )
+    pq.write_table(table, tmp_path / "texts.parquet", compression="zstd")
+    with open(tmp_path / "texts.jsonl", "w", encoding="utf-8") as f:
+        for a in arts:
+            f.write(json.dumps({"id": "j-" + a["doc"], "body": a["text"], "date": a["published"].isoformat()}) + "\n")
+    pages = sorted(SAMPLES.glob("*.html"))
+    records = [warc_record(f"https://example.org/{p.stem}.html", p.read_text(encoding="utf-8")) for p in pages]
+    (tmp_path / "pages.warc.gz").write_bytes(b"".join(gzip.compress(r) for r in records))
+    files = [tmp_path / n for n in ("texts.parquet", "texts.jsonl", "pages.warc.gz")]
+    expected = cli_lines(files)
+    got = python_lines(files)
+    assert got == expected
+    assert len(got) >= len(arts) // 2 and sum(map(len, got.values())) >= 40
+    # Each file gave articles with events: the rows, the lines and the pages (by their addresses).
+    assert any(d.startswith("p-") for d in got) and any(d.startswith("j-") for d in got)
+    assert {p.stem for p in pages} & set(got)

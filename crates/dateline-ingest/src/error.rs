@@ -33,6 +33,10 @@ pub enum IngestError {
     Json(String),
     #[error("JSON has no articles: {0}")]
     JsonShape(String),
+    #[error("Parquet: {0}")]
+    Parquet(String),
+    #[error("WARC: {0}")]
+    Warc(String),
     #[error("RSS/Atom feed is malformed: {0}")]
     Feed(String),
     #[error("not a valid zip archive: {0}")]

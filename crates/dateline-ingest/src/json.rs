@@ -46,6 +46,9 @@ const TEXT: &[&str] = &[
     "description",
     "summary",
 ];
+/// A whole page as fetched: read by the HTML reader (its main text, and its own date, title and
+/// address where the record gives none).
+const HTML: &[&str] = &["html", "raw_html", "page_html", "content_html", "html_content", "page"];
 const URL: &[&str] = &["url", "link", "canonical_url", "canonical", "href", "permalink", "source_url"];
 const AUTHOR: &[&str] = &["author", "byline", "authors", "creator", "by"];
 const OUTLET: &[&str] =
@@ -67,6 +70,13 @@ const CONTAINERS: &[&str] = &[
     "response",
     "value",
 ];
+
+/// Whether a record's field of this name is read (any case): a Parquet reader decodes only those.
+pub(crate) fn is_field(name: &str) -> bool {
+    [TITLE, DATE, TEXT, HTML, URL, AUTHOR, OUTLET, ID]
+        .iter()
+        .any(|keys| keys.iter().any(|k| k.eq_ignore_ascii_case(name)))
+}
 
 fn get<'a>(o: &'a Map<String, Value>, keys: &[&str]) -> Option<&'a Value> {
     for k in keys {
@@ -94,7 +104,7 @@ fn string(v: &Value) -> Option<String> {
 }
 
 fn is_record(o: &Map<String, Value>) -> bool {
-    get(o, TEXT).and_then(string).is_some()
+    get(o, TEXT).and_then(string).is_some() || get(o, HTML).and_then(string).is_some()
 }
 
 /// "an array of 3 numbers", "an object with keys a, b, c", "a string".
@@ -205,11 +215,30 @@ fn article(
     d.url = get(o, URL).and_then(string).filter(|u| !u.contains(char::is_whitespace));
     d.byline = get(o, AUTHOR).and_then(name_of);
     d.outlet = get(o, OUTLET).and_then(name_of);
-    let mut text = get(o, TEXT).and_then(string)?;
+    let Some(mut text) = get(o, TEXT).and_then(string) else {
+        return page_article(o, d, origin, limits);
+    };
     let whole = text.len();
     crate::cut_early(&mut text, whole, &origin, limits, budget);
     d.paragraphs = if looks_like_html(&text) { fragment_paragraphs(&text) } else { split_paragraphs(&text) };
     d.finish(origin)
+}
+
+/// The article of a record whose text is a whole page (an [`HTML`] field): the page's, with
+/// what the record says (title, date, address, author, outlet) over what the page says.
+fn page_article(o: &Map<String, Value>, d: Draft, origin: Origin, limits: &Limits) -> Option<Article> {
+    let html = get(o, HTML).and_then(string)?;
+    let mut a = crate::html::read(&d.doc, html.as_bytes(), origin, limits).ok()?.into_iter().next()?;
+    if d.published.is_some() {
+        a.published = d.published;
+        a.published_raw = d.published_raw;
+    }
+    a.url = d.url.or(a.url);
+    a.byline = d.byline.or(a.byline);
+    a.outlet = d.outlet.or(a.outlet);
+    // The page's own title heads the text the HTML reader laid out.
+    a.content_hash = crate::content_hash(&a.text, a.title.as_deref(), a.published);
+    Some(a)
 }
 
 fn sub(origin: &Origin, item: String) -> Origin {
@@ -232,16 +261,7 @@ pub(crate) fn read(
 ) -> Result<Vec<Article>, IngestError> {
     let text = decode(bytes, None)
         .map_err(|_| IngestError::Binary { ext: if lines { "jsonl" } else { "json" }.into() })?;
-    let mut reading = Reading {
-        doc,
-        origin: &origin,
-        limits,
-        budget,
-        out: Vec::new(),
-        lost: Vec::new(),
-        shape: None,
-        past_limit: None,
-    };
+    let mut reading = Reading::new(doc, &origin, limits, budget);
     let whole = if lines { None } else { Some(serde_json::from_str::<Value>(text.trim())) };
     match whole {
         Some(Ok(v)) => {
@@ -290,33 +310,11 @@ pub(crate) fn read(
             );
         }
     }
-    let Reading { out, lost, shape, past_limit, budget, .. } = reading;
-    if out.is_empty() {
-        return Err(IngestError::JsonShape(format!(
-            "expected an object with a text/body/content/article field, or an array of such objects; found {}",
-            shape.unwrap_or_else(|| "records without text".into())
-        )));
-    }
-    for (label, message) in lost {
-        budget.problems.push(EntryProblem {
-            entry: sub(&origin, label).entry.unwrap_or_default(),
-            message,
-            skipped: false,
-        });
-    }
-    if let Some((first, left)) = past_limit {
-        budget.problems.push(records_past_limit(
-            sub(&origin, first).entry.unwrap_or_default(),
-            left,
-            "record",
-            limits,
-        ));
-    }
-    Ok(out)
+    reading.finish()
 }
 
-/// Articles from JSON values, as they are parsed.
-struct Reading<'r> {
+/// Articles from JSON values, as they are parsed (also a Parquet file's rows, as objects).
+pub(crate) struct Reading<'r> {
     doc: &'r str,
     origin: &'r Origin,
     limits: &'r Limits,
@@ -330,9 +328,59 @@ struct Reading<'r> {
     past_limit: Option<(String, usize)>,
 }
 
-impl Reading<'_> {
+impl<'r> Reading<'r> {
+    pub(crate) fn new(doc: &'r str, origin: &'r Origin, limits: &'r Limits, budget: &'r mut Budget) -> Self {
+        Reading {
+            doc,
+            origin,
+            limits,
+            budget,
+            out: Vec::new(),
+            lost: Vec::new(),
+            shape: None,
+            past_limit: None,
+        }
+    }
+
+    /// Whether the records read reached [`Limits::max_records`].
+    pub(crate) fn full(&self) -> bool {
+        self.out.len() >= self.limits.max_records
+    }
+
+    /// `left` records from `first` on were not read: past [`Limits::max_records`].
+    pub(crate) fn past_limit(&mut self, first: String, left: usize) {
+        self.past_limit.get_or_insert((first, 0)).1 += left;
+    }
+
+    /// The articles read, the records that gave none named in the problems.
+    pub(crate) fn finish(self) -> Result<Vec<Article>, IngestError> {
+        let Reading { out, lost, shape, past_limit, budget, origin, limits, .. } = self;
+        if out.is_empty() {
+            return Err(IngestError::JsonShape(format!(
+                "expected an object with a text/body/content/article field, or an array of such objects; found {}",
+                shape.unwrap_or_else(|| "records without text".into())
+            )));
+        }
+        for (label, message) in lost {
+            budget.problems.push(EntryProblem {
+                entry: sub(origin, label).entry.unwrap_or_default(),
+                message,
+                skipped: false,
+            });
+        }
+        if let Some((first, left)) = past_limit {
+            budget.problems.push(records_past_limit(
+                sub(origin, first).entry.unwrap_or_default(),
+                left,
+                "record",
+                limits,
+            ));
+        }
+        Ok(out)
+    }
+
     /// The articles of one value: the whole file (`line` is `None`, `whole` true) or a line.
-    fn value(&mut self, line: Option<String>, v: &Value, whole: bool) {
+    pub(crate) fn value(&mut self, line: Option<String>, v: &Value, whole: bool) {
         let recs = records(v);
         if recs.is_empty() {
             self.shape.get_or_insert_with(|| describe(v));

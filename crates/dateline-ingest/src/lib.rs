@@ -42,6 +42,7 @@ mod feed;
 mod html;
 mod json;
 mod mail;
+mod parquet;
 mod pdf;
 mod pdf_streams;
 mod plain;
@@ -50,6 +51,7 @@ mod produced;
 #[cfg(any(test, feature = "test-support"))]
 #[doc(hidden)]
 pub mod test_support;
+mod warc;
 
 use std::io::Read;
 use std::path::Path;
@@ -129,6 +131,8 @@ pub(crate) enum Format {
     Jsonl,
     Feed,
     Zip,
+    Parquet,
+    Warc,
 }
 
 /// Extensions that are surely not articles: skipped with a reason rather than failed.
@@ -220,6 +224,9 @@ const NOT_ARTICLES: &[(&str, &str)] = &[
 
 pub(crate) fn extension(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    if base.len() > ".warc.gz".len() && base.to_ascii_lowercase().ends_with(".warc.gz") {
+        return "warc.gz".into();
+    }
     match base.rsplit_once('.') {
         Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
         _ => String::new(),
@@ -229,6 +236,9 @@ pub(crate) fn extension(name: &str) -> String {
 /// The file name without folders and without its extension: the article's `doc` id.
 pub(crate) fn stem(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    if extension(base) == "warc.gz" {
+        return base[..base.len() - ".warc.gz".len()].to_string();
+    }
     match base.rsplit_once('.') {
         Some((stem, _)) if !stem.is_empty() => stem.to_string(),
         _ => base.to_string(),
@@ -265,6 +275,9 @@ const FORMATS: &[(&str, Format)] = &[
     ("atom", Format::Feed),
     ("xml", Format::Feed),
     ("zip", Format::Zip),
+    ("parquet", Format::Parquet),
+    ("warc", Format::Warc),
+    ("warc.gz", Format::Warc),
 ];
 
 /// Every file extension read as an article (or a container of articles), lower case.
@@ -281,6 +294,12 @@ fn sniff(bytes: &[u8]) -> Option<Format> {
     let head = &bytes[..bytes.len().min(2048)];
     if head.starts_with(b"%PDF") {
         return Some(Format::Pdf);
+    }
+    if parquet::looks_like_parquet(bytes) {
+        return Some(Format::Parquet);
+    }
+    if warc::looks_like_warc(head) {
+        return Some(Format::Warc);
     }
     if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
         if memfind(bytes, b"word/document.xml") {
@@ -537,6 +556,8 @@ pub(crate) fn read_bytes_in(
         Format::Jsonl => json::read(&doc, bytes, origin, limits, budget, true)?,
         Format::Feed => feed::read(&doc, bytes, origin, limits, budget)?,
         Format::Zip => return archive::read_zip(bytes, origin, limits, budget, depth, sink),
+        Format::Parquet => parquet::read(&doc, bytes, origin, limits, budget)?,
+        Format::Warc => warc::read(&doc, bytes, origin, limits, budget)?,
     };
     let n = articles.len();
     for mut a in articles {

@@ -17,7 +17,9 @@
 //! with, so each block merged alone gives the clusters the whole gives (the workspace's
 //! incremental update relies on the same fact).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use dateline_identity::names;
@@ -86,6 +88,16 @@ pub fn sort_records(records: &mut [MergedRecord]) {
     records.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
 }
 
+/// The block an article kept is merged in: the article by where it came from and its content
+/// (two copies of one content from two places are two articles, of which the workspace keeps
+/// the first).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ArticleBlock {
+    pub origin: String,
+    pub content_hash: String,
+    pub block: usize,
+}
+
 /// An actor row as the workspace keeps it ([`crate::write`]): one per kind and identity key.
 #[derive(Debug, Clone)]
 struct ActorEntry {
@@ -144,6 +156,18 @@ impl ActorTable {
 
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
+    }
+
+    /// The row `actor` would be added to or update, if the table has it.
+    pub fn find(&self, actor: &Actor) -> Option<usize> {
+        let key = match actor.kind {
+            ActorKind::Person => {
+                let key = person_key(actor);
+                if key.words.is_empty() { named_key(&actor.name) } else { key.text() }
+            }
+            _ => named_key(&actor.name),
+        };
+        self.by_key.get(&(actor.kind, key)).copied()
     }
 
     fn add_named(&mut self, kind: ActorKind, name: &str, country: Option<&str>) -> usize {
@@ -212,6 +236,32 @@ impl ActorTable {
     }
 }
 
+/// The actor rows of a whole set of articles with who is one person decided once, over all of
+/// them: what the merge of each block of the set reads (and never changes), so that a block
+/// costs its own articles, not the set's actors.
+#[derive(Debug)]
+pub struct PlannedActors {
+    table: ActorTable,
+    canonical: Vec<usize>,
+}
+
+impl PlannedActors {
+    /// From the rows [`ActorTable::rows`] gave for the whole set.
+    pub fn from_rows(rows: &[Actor]) -> Self {
+        let table = ActorTable::from_rows(rows);
+        let canonical = table.identities();
+        Self { table, canonical }
+    }
+
+    pub fn len(&self) -> usize {
+        self.table.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.table.is_empty()
+    }
+}
+
 fn named_key(name: &str) -> String {
     let key = names::fold(name);
     if key.is_empty() { name.to_lowercase() } else { key }
@@ -225,6 +275,8 @@ fn person_key(actor: &Actor) -> names::ActorKey {
 #[derive(Debug, Clone)]
 struct ArticleEntry {
     doc: String,
+    /// Where it came from ([`dateline_model::Origin::key`]).
+    origin: String,
     content_hash: String,
     published: Option<NaiveDate>,
     /// Its outlet, else its document name.
@@ -250,6 +302,11 @@ pub struct Extracted {
     hashes: HashMap<String, usize>,
     /// By article, in insertion order; a replaced article's mentions are dropped.
     mentions: BTreeMap<usize, Vec<ArticleEvent>>,
+    /// The actor rows of the whole set, when these articles are a block of it: read instead of
+    /// `actors`.
+    planned: Option<Arc<PlannedActors>>,
+    /// Articles (their documents) with an actor the plan does not have: not of the plan's set.
+    unplanned: Vec<String>,
 }
 
 impl Extracted {
@@ -263,9 +320,24 @@ impl Extracted {
         Self { actors, ..Self::default() }
     }
 
-    /// The actor rows of the articles added (and of the table it started with).
+    /// Articles that are a block of a set, merged with the set's [`PlannedActors`].
+    pub fn with_planned(planned: Arc<PlannedActors>) -> Self {
+        Self { planned: Some(planned), ..Self::default() }
+    }
+
+    /// The actor rows of the articles added (and of the table it started with); with
+    /// [`Extracted::with_planned`], the plan's.
     pub fn actors(&self) -> &ActorTable {
-        &self.actors
+        match &self.planned {
+            Some(p) => &p.table,
+            None => &self.actors,
+        }
+    }
+
+    /// The documents of the articles added that name an actor the plan does not have (with
+    /// [`Extracted::with_planned`]): they are not of the set the plan was made for.
+    pub fn unplanned(&self) -> &[String] {
+        &self.unplanned
     }
 
     /// Adds an article and its events, as an import saves them.
@@ -294,7 +366,18 @@ impl Extracted {
             .map(|e| {
                 let mut rows: Vec<(usize, Role)> = Vec::new();
                 for p in &e.participants {
-                    let row = self.actors.add(&p.actor);
+                    let row = match &self.planned {
+                        Some(plan) => match plan.table.find(&p.actor) {
+                            Some(row) => row,
+                            None => {
+                                if !self.unplanned.contains(&article.doc) {
+                                    self.unplanned.push(article.doc.clone());
+                                }
+                                continue;
+                            }
+                        },
+                        None => self.actors.add(&p.actor),
+                    };
                     if !rows.iter().any(|r| r.0 == row) {
                         rows.push((row, p.role));
                     }
@@ -317,7 +400,10 @@ impl Extracted {
     /// Every mention with its canonical actors, in the workspace's id order (article order, then
     /// each article's events in order).
     fn tellings(&self) -> Vec<Telling> {
-        let canonical = self.actors.identities();
+        let canonical = match &self.planned {
+            Some(p) => Cow::Borrowed(&p.canonical),
+            None => Cow::Owned(self.actors.identities()),
+        };
         let mut out = Vec::new();
         for (id, m) in self.mentions.values().flatten().enumerate() {
             let a = &self.articles[m.article];
@@ -368,10 +454,10 @@ impl Extracted {
         blocks(&mentions)
     }
 
-    /// The block of each article kept (by content hash, in the order they were added): an
-    /// article's mentions all in its block, so that a block of whole articles merges alone.
-    /// Articles without events are blocks alone. Numbered by first article.
-    pub fn article_blocks(&self) -> Vec<(String, usize)> {
+    /// The block of each article kept (by origin key and content hash, in the order they were
+    /// added): an article's mentions all in its block, so that a block of whole articles merges
+    /// alone. Articles without events are blocks alone. Numbered by first article.
+    pub fn article_blocks(&self) -> Vec<ArticleBlock> {
         let mention_blocks = self.blocks();
         let articles: Vec<usize> = self.mentions.keys().copied().collect();
         let mut at = 0;
@@ -394,13 +480,18 @@ impl Extracted {
             .map(|(ai, &article)| {
                 let r = find(&mut parent, ai);
                 let next = number.len();
-                (self.articles[article].content_hash.clone(), *number.entry(r).or_insert(next))
+                let a = &self.articles[article];
+                ArticleBlock {
+                    origin: a.origin.clone(),
+                    content_hash: a.content_hash.clone(),
+                    block: *number.entry(r).or_insert(next),
+                }
             })
             .collect()
     }
 
     fn record(&self, mentions: &[Telling], c: &resolve::Cluster) -> MergedRecord {
-        let rows = &self.actors.rows;
+        let rows = &self.actors().rows;
         let mut outlets: Vec<String> = Vec::new();
         let mut members = Vec::new();
         for &i in &c.members {
@@ -450,6 +541,7 @@ impl Extracted {
 fn entry(a: &Article) -> ArticleEntry {
     ArticleEntry {
         doc: a.doc.clone(),
+        origin: a.origin.key(),
         content_hash: a.content_hash.clone(),
         published: a.published,
         label: a.outlet.clone().unwrap_or_else(|| a.doc.clone()),

@@ -13,7 +13,8 @@ use dateline_model::{Article, Event};
 use serde::{Deserialize, Serialize};
 
 pub use dateline_store::extracted::{
-    ActorTable, Extracted, MemberRecord, MergedParticipant, MergedRecord, blocks, merge, sort_records,
+    ActorTable, ArticleBlock, Extracted, MemberRecord, MergedParticipant, MergedRecord, PlannedActors,
+    blocks, merge, sort_records,
 };
 
 use crate::{Error, ImportReport, Result, Workspace};
@@ -82,18 +83,37 @@ pub fn read_events_file(
     Ok(n)
 }
 
+/// An events file's line, borrowed.
+#[derive(Serialize)]
+struct Line<'a> {
+    article: &'a Article,
+    events: &'a [Event],
+}
+
 /// Writes extracted articles as an events file's lines.
 pub fn write_events(out: &mut dyn Write, items: &[(Article, Vec<Event>)]) -> std::io::Result<()> {
-    #[derive(Serialize)]
-    struct Line<'a> {
-        article: &'a Article,
-        events: &'a [Event],
-    }
     for (article, events) in items {
         serde_json::to_writer(&mut *out, &Line { article, events })?;
         out.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// One extracted article as the line of an events file `write_events` writes (without the
+/// newline).
+pub fn article_line(article: &Article, events: &[Event]) -> String {
+    // Serializing derived types to a string cannot fail: no map has non-string keys.
+    serde_json::to_string(&Line { article, events }).unwrap_or_default()
+}
+
+/// One line of an events file, read.
+pub fn parse_article_line(line: &str) -> std::result::Result<ExtractedArticle, serde_json::Error> {
+    serde_json::from_str(line)
+}
+
+/// A merged event as the line `dateline merge` writes (without the newline).
+pub fn merged_line(record: &MergedRecord) -> String {
+    serde_json::to_string(record).unwrap_or_default()
 }
 
 /// The merged events of the events files, read in order: what importing them into an empty
@@ -110,13 +130,14 @@ pub fn merge_files(paths: &[&Path]) -> Result<Vec<MergedRecord>> {
 }
 
 /// How to merge many extracted articles in blocks, each alone (on a cluster: a group each):
-/// the actor rows of all of them, and each article's block, by content hash. An article that is
+/// the actor rows of all of them, and each article's block, by origin and content hash. An
+/// article that is
 /// a duplicate of an earlier one (same content) or an older version of a later one (same
 /// origin) is in no block: the workspace would not keep it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MergePlan {
     pub actors: Vec<dateline_model::Actor>,
-    pub blocks: Vec<(String, usize)>,
+    pub blocks: Vec<ArticleBlock>,
 }
 
 /// The plan of merging `items` (in this order) in blocks. It needs all the articles' events
@@ -126,6 +147,11 @@ pub fn plan<'a>(items: impl IntoIterator<Item = (&'a Article, &'a [Event])>) -> 
     for (a, events) in items {
         x.add(a, events);
     }
+    plan_of(&x)
+}
+
+/// The plan of merging the articles added to `x` (in the order they were added) in blocks.
+pub fn plan_of(x: &Extracted) -> MergePlan {
     MergePlan { actors: x.actors().rows(), blocks: x.article_blocks() }
 }
 
@@ -140,6 +166,31 @@ pub fn merge_block<'a>(
         x.add(a, events);
     }
     x.merge()
+}
+
+/// An article of a block that is not of the plan's set: it names an actor the plan lacks.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{doc}: an actor of this article is not in the merge plan's actors: the plan was made for other articles (make it over all the articles merged)"
+)]
+pub struct NotPlanned {
+    pub doc: String,
+}
+
+/// [`merge_block`] with the plan's actors read once for many blocks ([`PlannedActors`]):
+/// identities are decided once for the whole set, so a block costs its own articles.
+pub fn merge_planned_block<'a>(
+    planned: &std::sync::Arc<PlannedActors>,
+    items: impl IntoIterator<Item = (&'a Article, &'a [Event])>,
+) -> std::result::Result<Vec<MergedRecord>, NotPlanned> {
+    let mut x = Extracted::with_planned(planned.clone());
+    for (a, events) in items {
+        x.add(a, events);
+    }
+    match x.unplanned().first() {
+        Some(doc) => Err(NotPlanned { doc: doc.clone() }),
+        None => Ok(x.merge()),
+    }
 }
 
 /// Articles saved per transaction when importing an events file.

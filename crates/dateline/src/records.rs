@@ -83,8 +83,14 @@ pub fn article_from_html(html: &[u8], facts: ArticleFacts) -> Result<Article, Ar
 /// The records of an article's events, in the extractor's order. A panic in the extractor
 /// becomes this article's error, as in an import.
 pub fn event_records(article: &Article) -> Result<Vec<EventRecord>, ArticleError> {
-    std::panic::catch_unwind(AssertUnwindSafe(|| dateline_extract::extract(article).events))
+    extract_events(article)
         .map(|events| events.iter().map(|e| EventRecord::from_event(&article.doc, e)).collect())
+}
+
+/// An article's events as `dateline extract --format articles` writes them, in the extractor's
+/// order. A panic in the extractor becomes this article's error, as in an import.
+pub fn extract_events(article: &Article) -> Result<Vec<dateline_model::Event>, ArticleError> {
+    std::panic::catch_unwind(AssertUnwindSafe(|| dateline_extract::extract(article).events))
         .map_err(|panic| ArticleError::Panicked { doc: article.doc.clone(), message: panic_text(panic) })
 }
 

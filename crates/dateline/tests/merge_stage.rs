@@ -55,20 +55,31 @@ fn the_events_file_merges_and_imports_as_the_articles_do() {
 
         // Merged in blocks, each alone with the actor rows of all: the same.
         let plan = extracted::plan(items.iter().map(|(a, es)| (a, es.as_slice())));
-        let count = plan.blocks.iter().map(|b| b.1 + 1).max().unwrap_or(0);
+        let count = plan.blocks.iter().map(|b| b.block + 1).max().unwrap_or(0);
         // Blocking splits a corpus into many parts (one in four or five events opens its own).
         assert!(count > want.len() / 5, "{}: {count} blocks for {} events", input.display(), want.len());
         let mut groups: BTreeMap<usize, Vec<(&Article, &[Event])>> = BTreeMap::new();
-        for (hash, block) in &plan.blocks {
-            let (a, es) = items.iter().find(|(a, _)| &a.content_hash == hash).expect("planned article");
-            groups.entry(*block).or_default().push((a, es));
+        for b in &plan.blocks {
+            let (a, es) = items
+                .iter()
+                .find(|(a, _)| a.content_hash == b.content_hash && a.origin.key() == b.origin)
+                .expect("planned article");
+            groups.entry(b.block).or_default().push((a, es));
         }
-        let mut in_blocks: Vec<MergedRecord> = Vec::new();
+        let planned = std::sync::Arc::new(extracted::PlannedActors::from_rows(&plan.actors));
+        let (mut in_blocks, mut in_planned): (Vec<MergedRecord>, Vec<MergedRecord>) = (vec![], vec![]);
         for (_, group) in groups.into_iter().rev() {
+            in_planned.extend(extracted::merge_planned_block(&planned, group.clone()).expect("planned"));
             in_blocks.extend(extracted::merge_block(&plan.actors, group));
         }
         extracted::sort_records(&mut in_blocks);
         assert!(in_blocks == want, "{}: merged in blocks, not the same", input.display());
+        extracted::sort_records(&mut in_planned);
+        assert!(
+            in_planned == want,
+            "{}: merged in blocks with planned actors, not the same",
+            input.display()
+        );
 
         let events_ws = tmp.path().join(format!("events-{n}.dateline"));
         let mut ws2 = Workspace::open(&events_ws).expect("open");
@@ -80,6 +91,27 @@ fn the_events_file_merges_and_imports_as_the_articles_do() {
         assert!(tables(&articles_ws) == tables(&events_ws), "{}: the workspaces differ", input.display());
     }
     assert!(merged_some, "some events merge across articles");
+}
+
+#[test]
+fn a_block_of_other_articles_than_the_plans_is_refused_naming_one() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples");
+    let (items, _) = dateline::extract_paths(&[samples]);
+    let plan = extracted::plan(items.iter().map(|(a, es)| (a, es.as_slice())));
+    let planned = std::sync::Arc::new(extracted::PlannedActors::from_rows(&plan.actors));
+    let all: Vec<(&Article, &[Event])> = items.iter().map(|(a, es)| (a, es.as_slice())).collect();
+    assert!(extracted::merge_planned_block(&planned, all).is_ok());
+    // The same article naming someone no sample names is not of the plan's set.
+    let (a, es) = items.iter().find(|(_, es)| es.iter().any(|e| !e.participants.is_empty())).expect("events");
+    let mut changed = es.clone();
+    let p = changed.iter_mut().find_map(|e| e.participants.first_mut()).expect("a participant");
+    p.actor.name = "Zebulon Quuxworthy".into();
+    let err = extracted::merge_planned_block(&planned, [(a, changed.as_slice())]).expect_err("unplanned");
+    let said = err.to_string();
+    assert!(
+        said.starts_with(&format!("{}: an actor of this article is not in the merge plan", a.doc)),
+        "{said}"
+    );
 }
 
 #[test]

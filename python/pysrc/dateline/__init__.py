@@ -11,8 +11,79 @@ The extractor is the Rust library the ``dateline`` command line and the desktop 
 - :func:`read_file` reads a file as ``dateline extract`` does (the same readers and limits).
 - :mod:`dateline.spark` and :mod:`dateline.ray` wrap :func:`extract_arrow` for
   ``DataFrame.mapInArrow`` and ``Dataset.map_batches``.
+
+Merging across articles is a second stage, by the code ``dateline merge`` runs, over extracted
+articles as the lines of an events file (``dateline extract --format articles``):
+
+- :func:`extract_articles` gives a batch of articles as one row per article (schema
+  :data:`ARTICLE_SCHEMA`, its ``article`` column the events file's line); :func:`article_rows`
+  makes such rows of an events file's lines;
+- :func:`merge` merges lines as ``dateline merge`` does, giving its output lines;
+- to merge in blocks (on a cluster), :func:`merge_plan` gives the plan (the actor rows of all the
+  articles and each article's block), :class:`MergeActors` reads the plan's actors once per
+  worker, :func:`merge_block` merges one block alone, and :func:`sort_merged` orders the blocks'
+  lines together as ``dateline merge`` writes them. :func:`dateline.spark.merge` does all that.
 """
 
-from ._dateline import EVENT_SCHEMA, extract, extract_arrow, read_file
+from collections import namedtuple
 
-__all__ = ["EVENT_SCHEMA", "extract", "extract_arrow", "read_file"]
+from ._dateline import (
+    ARTICLE_SCHEMA,
+    EVENT_SCHEMA,
+    MERGED_SCHEMA,
+    MergeActors,
+    Planner,
+    article_rows,
+    extract,
+    extract_arrow,
+    extract_articles,
+    merge,
+    merge_block,
+    read_file,
+    sort_merged,
+)
+
+#: A plan of merging in blocks: ``actors`` (JSON, for :class:`MergeActors`) and ``blocks`` (a
+#: ``pyarrow.RecordBatch`` of ``origin``, ``content_hash``, ``block``).
+MergePlan = namedtuple("MergePlan", ["actors", "blocks"])
+
+
+def merge_plan(lines, *, chunk=10_000):
+    """The plan of merging extracted articles in blocks, from their lines (strings, or
+    ``pyarrow.RecordBatch``es with an ``article`` column) in the order a workspace would import
+    them: any iterable, read once, a chunk at a time."""
+    planner = Planner()
+    pending = []
+    for item in lines:
+        if isinstance(item, str):
+            pending.append(item)
+            if len(pending) >= chunk:
+                planner.add(pending)
+                pending = []
+        else:
+            if pending:
+                planner.add(pending)
+                pending = []
+            planner.add(item)
+    if pending:
+        planner.add(pending)
+    return MergePlan(planner.actors(), planner.blocks())
+
+
+__all__ = [
+    "ARTICLE_SCHEMA",
+    "EVENT_SCHEMA",
+    "MERGED_SCHEMA",
+    "MergeActors",
+    "MergePlan",
+    "Planner",
+    "article_rows",
+    "extract",
+    "extract_arrow",
+    "extract_articles",
+    "merge",
+    "merge_block",
+    "merge_plan",
+    "read_file",
+    "sort_merged",
+]

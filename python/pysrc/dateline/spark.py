@@ -5,17 +5,102 @@
 hands a ``TimestampType`` column over in the session's time zone (``spark.sql.session.timeZone``),
 so the publication date of a timestamp is its date there: set the zone of the publications, or
 pass ``published`` as a date or a string.
+
+Merging across articles, as ``dateline merge`` does, is a second stage::
+
+    articles = df.mapInArrow(dateline.spark.extract_articles, dateline.spark.ARTICLE_SCHEMA)
+    merged = dateline.spark.merge(articles)   # one merged event a row: `dateline merge`'s lines
+    articles.select("article").write.text("events")   # an events file for `dateline import`
 """
 
+import uuid
+
+import pyarrow as pa
 from pyspark.sql.pandas.types import from_arrow_schema
 
-from ._dateline import EVENT_SCHEMA, extract_arrow
+from ._dateline import (
+    ARTICLE_SCHEMA as _ARTICLE_SCHEMA,
+    EVENT_SCHEMA,
+    MERGED_SCHEMA as _MERGED_SCHEMA,
+    MergeActors,
+    Planner,
+    article_rows,
+    extract_articles as _extract_articles,
+    extract_arrow,
+    merge_block,
+)
 
 #: The Spark schema of :data:`dateline.EVENT_SCHEMA`.
 SCHEMA = from_arrow_schema(EVENT_SCHEMA)
+#: The Spark schema of :data:`dateline.ARTICLE_SCHEMA`: one extracted article a row.
+ARTICLE_SCHEMA = from_arrow_schema(_ARTICLE_SCHEMA)
+#: The Spark schema of :data:`dateline.MERGED_SCHEMA`: one merged event a row.
+MERGED_SCHEMA = from_arrow_schema(_MERGED_SCHEMA)
 
 
 def extract(batches):
     """The events of each Arrow batch of articles, for ``DataFrame.mapInArrow``."""
     for batch in batches:
         yield extract_arrow(batch)
+
+
+def extract_articles(batches):
+    """The extracted articles of each Arrow batch of articles (one row each, schema
+    :data:`ARTICLE_SCHEMA`), for ``DataFrame.mapInArrow``."""
+    for batch in batches:
+        yield _extract_articles(batch)
+
+
+def _article_rows(batches):
+    for batch in batches:
+        yield article_rows(batch)
+
+
+def read_events(spark, path):
+    """An events file (``dateline extract --format articles``; or a folder of them, as
+    ``articles.select("article").write.text`` writes) as rows of :data:`ARTICLE_SCHEMA`."""
+    return spark.read.text(str(path)).mapInArrow(_article_rows, ARTICLE_SCHEMA)
+
+
+# The plan's actors, read once per worker process (Spark reuses its Python workers): by the
+# plan's own id.
+_actors = {}
+
+
+def _merge_group(plan, actors, table):
+    """One group (one block's articles) merged, with the plan's actors from the broadcast
+    `actors`, read once per worker: a function of this module, so that the pickled closure
+    `merge` hands Spark names it and its cache is the module's."""
+    planned = _actors.get(plan)
+    if planned is None:
+        _actors.clear()
+        planned = _actors[plan] = MergeActors(actors.value)
+    lines = pa.RecordBatch.from_arrays([table.column("article").combine_chunks()], names=["article"])
+    return pa.Table.from_batches([merge_block(planned, lines)], schema=_MERGED_SCHEMA)
+
+
+def merge(articles, *, chunk=10_000):
+    """The merged events of extracted articles (a DataFrame of :data:`ARTICLE_SCHEMA` rows, as
+    :func:`extract_articles` or :func:`read_events` give), one a row (:data:`MERGED_SCHEMA`):
+    together, the lines ``dateline merge`` writes for the articles as an events file in the
+    DataFrame's order (sort them with :func:`dateline.sort_merged` for its order).
+
+    Two passes: the plan is made on the driver from every article's events, in the
+    DataFrame's order (the order a workspace would import them in; the texts are dropped as they
+    come), then each block is merged alone on the executors, grouped by its number, with the
+    plan's actor rows broadcast."""
+    spark = articles.sparkSession
+    planner = Planner()
+    pending = []
+    for row in articles.select("article").toLocalIterator():
+        pending.append(row[0])
+        if len(pending) >= chunk:
+            planner.add(pending)
+            pending = []
+    if pending:
+        planner.add(pending)
+    actors = spark.sparkContext.broadcast(planner.actors())
+    plan = uuid.uuid4().hex
+    blocks = spark.createDataFrame(pa.Table.from_batches([planner.blocks()]))
+    grouped = articles.join(blocks, on=["origin", "content_hash"], how="inner").select("block", "article")
+    return grouped.groupBy("block").applyInArrow(lambda table: _merge_group(plan, actors, table), MERGED_SCHEMA)
