@@ -18,6 +18,7 @@ mod open;
 mod read;
 mod reanchor;
 pub mod resolve;
+mod selection;
 #[cfg(any(test, feature = "test-support"))]
 #[doc(hidden)]
 pub mod test_support;
@@ -33,8 +34,9 @@ pub use extracted::{ActorTable, Extracted, MergedRecord};
 pub use feeds::{FeedFetch, FeedRow};
 pub use migrations::{MIGRATIONS, MIGRATIONS_SQL};
 pub use open::{APPLICATION_ID, Access};
-pub use read::{ActorRow, ArticleRow, Bucket, Counts, EventFilter, EventRow, MemberRow, ParticipantRow};
+pub use read::{ActorRow, ArticleRow, Bucket, Counts, EventRow, MemberRow, ParticipantRow};
 pub use resolve::Anchor;
+pub use selection::{ActorCount, FacetCount, Facets, Selection};
 pub use watched::WatchedFolderRow;
 pub use write::SaveOutcome;
 
