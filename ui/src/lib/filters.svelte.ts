@@ -97,8 +97,6 @@ export interface EventSource {
 }
 
 export class Filters {
-  private src: EventSource;
-
   /** The search box text; `text` (what the selection searches) follows it after a debounce. */
   query = $state('');
   text = $state('');
@@ -152,15 +150,15 @@ export class Filters {
   /** The events of `selection`, in date order, as the store answered (the whole workspace is
    * what the app holds already, so it is not asked twice). */
   readonly visible: EventSummary[] = $derived(
-    isWhole(this.selection) ? (this.src.all() as EventSummary[]) : this.answer.visible,
+    isWhole(this.selection) ? this.all() : this.answer.visible,
   );
   /** The events of `unbrushedSelection`. */
   readonly unbrushed: EventSummary[] = $derived(
-    isWhole(this.unbrushedSelection) ? (this.src.all() as EventSummary[]) : this.answer.unbrushed,
+    isWhole(this.unbrushedSelection) ? this.all() : this.answer.unbrushed,
   );
   /** The reload `unbrushed` comes from: the timeline fits its events when it changes. */
   readonly generation: number = $derived(
-    isWhole(this.unbrushedSelection) ? this.src.generation() : this.answer.generation,
+    isWhole(this.unbrushedSelection) ? this.reloads() : this.answer.generation,
   );
   /** The filter bar's counts for `selection`. */
   facets = $state.raw<Facets | null>(null);
@@ -172,8 +170,20 @@ export class Filters {
   private seq = 0;
   private loadSeq = 0;
 
+  private src: EventSource;
+
   constructor(src: EventSource) {
     this.src = src;
+  }
+
+  // Read through methods: the derived values are defined before the constructor sets `src`
+  // (they run only when read, after it).
+  private all(): EventSummary[] {
+    return this.src.all() as EventSummary[];
+  }
+
+  private reloads(): number {
+    return this.src.generation();
   }
 
   /**
