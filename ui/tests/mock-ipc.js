@@ -83,6 +83,8 @@
 
   async function select(list, s = {}, actorCountry = actorCountries()) {
     const words = (s.text ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const any = (v) => (Array.isArray(v) ? v.length > 0 : v != null && v !== false);
+    if (!Object.values(s).some(any)) return list;
     const unseen = s.unseen && handlers.changes_since_seen ? new Set((await handlers.changes_since_seen()).map((c) => c.event_id)) : null;
     return list.filter((e) => {
       if (s.from && !(e.start && (e.end ?? e.start) >= s.from)) return false;
