@@ -226,6 +226,11 @@ fn queries(c: &mut Criterion) {
         b.iter(|| black_box(ws.bucket_counts(&Selection::default(), Bucket::Month).expect("counts").len()))
     });
     g.bench_function("search", |b| b.iter(|| black_box(ws.search("Family42").expect("search").len())));
+    // The filter bar's counts: five grouped queries, each facet without its own criterion.
+    g.bench_function("facets, whole workspace", |b| {
+        b.iter(|| black_box(ws.facets(&Selection::default()).expect("facets").total))
+    });
+    g.bench_function("facets, one month", |b| b.iter(|| black_box(ws.facets(&month).expect("facets").total)));
     g.finish();
 }
 

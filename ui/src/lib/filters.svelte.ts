@@ -199,15 +199,18 @@ export class Filters {
     const facets = this.src.facets ?? api.facets;
     const events = (s: Selection) => (isWhole(s) ? Promise.resolve([]) : list(s));
     try {
-      const [v, u, f] = await Promise.all([
+      // The events first, then the counts: both hold the workspace in turn, and the counts
+      // of a large selection take longer than its events (so the views do not wait for them).
+      const [v, u] = await Promise.all([
         events(selection),
         sameSelection(selection, unbrushed) ? null : events(unbrushed),
-        facets(selection),
       ]);
       if (seq !== this.loadSeq) return;
       this.answer = { visible: v, unbrushed: u ?? v, generation };
-      this.facets = f;
       this.loadError = null;
+      const f = await facets(selection);
+      if (seq !== this.loadSeq) return;
+      this.facets = f;
     } catch (e) {
       if (seq !== this.loadSeq) return;
       this.loadError = toCommandError(e);
