@@ -6,6 +6,7 @@
 const COMMANDS: &[&str] = &[
     "workspace_info",
     "list_events",
+    "facets",
     "event_detail",
     "import_paths",
     "cancel_import",
@@ -31,7 +32,6 @@ const COMMANDS: &[&str] = &[
     "unwatch_folder",
     "article",
     "search",
-    "deleted_events",
     "update_event",
     "delete_event",
     "restore_event",

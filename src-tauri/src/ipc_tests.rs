@@ -128,7 +128,7 @@ impl Harness {
     }
 
     fn events(&self) -> Vec<Value> {
-        as_array(self.ok("list_events", json!({})), "list_events")
+        as_array(self.ok("list_events", json!({ "selection": whole() })), "list_events")
     }
 
     /// An event's id whose label names `who`.
@@ -220,9 +220,15 @@ fn assert_each(v: &Value, ty: &str) -> usize {
     items.len()
 }
 
-/// The whole workspace as a `GraphQuery`.
+/// The whole workspace as a `Selection` (the UI sends every field; a missing one is "any").
 fn whole() -> Value {
-    json!({ "from": null, "to": null, "event_ids": null })
+    json!({ "from": null, "to": null, "actors": [], "countries": [], "kinds": [], "statuses": [],
+            "sources": [], "text": null, "unseen": false, "deleted": false })
+}
+
+/// The deleted events as a `Selection`.
+fn deleted() -> Value {
+    json!({ "deleted": true })
 }
 
 #[test]
@@ -249,8 +255,11 @@ fn a_fresh_workspace_answers_with_the_ui_types() {
     assert_shape(&info, "WorkspaceInfo");
     assert_eq!(info["path"], json!(h.path("ws.dateline").display().to_string()));
     assert_eq!((info["articles"].as_i64(), info["events"].as_i64()), (Some(0), Some(0)));
-    assert_eq!(h.ok("list_events", json!({})), json!([]));
-    assert_eq!(h.ok("deleted_events", json!({})), json!([]));
+    assert_eq!(h.ok("list_events", json!({ "selection": whole() })), json!([]));
+    assert_eq!(h.ok("list_events", json!({ "selection": deleted() })), json!([]));
+    let facets = h.ok("facets", json!({ "selection": whole() }));
+    assert_shape(&facets, "Facets");
+    assert_eq!(facets["total"], json!(0));
     assert_eq!(h.ok("actors", json!({})), json!([]));
     assert_eq!(h.ok("changes_since_seen", json!({})), json!([]));
     // The workspace opened at start heads the recent list.
@@ -278,7 +287,7 @@ fn an_import_reports_progress_and_its_events_and_articles_can_be_read() {
     let last: Value = serde_json::from_str(progress.last().unwrap()).unwrap();
     assert_shape(&last, "ImportProgress");
 
-    let events = h.ok("list_events", json!({}));
+    let events = h.ok("list_events", json!({ "selection": whole() }));
     assert!(assert_each(&events, "EventSummary") >= 3, "{events}");
     let info = h.ok("workspace_info", json!({}));
     assert_eq!(info["articles"], json!(2));
@@ -349,25 +358,35 @@ fn a_missing_argument_or_one_of_the_wrong_type_is_refused_before_the_command_run
 fn the_graph_commands_answer_for_the_whole_workspace_or_a_selection() {
     let h = Harness::new();
     h.import(&["01-call-readout.txt"]);
-    let graph = h.ok("actor_graph", json!({ "query": whole() }));
+    let graph = h.ok("actor_graph", json!({ "selection": whole() }));
     assert_shape(&graph, "GraphView");
     assert!(assert_each(&graph["nodes"], "GraphNode") >= 2, "{graph}");
     assert!(assert_each(&graph["edges"], "GraphEdge") >= 1, "{graph}");
 
     let halvorsen = id(&h.actor_named("Halvorsen"));
     let wanjiru = id(&h.actor_named("Wanjiru"));
-    let path = h.ok("graph_path", json!({ "from": halvorsen, "to": wanjiru, "query": whole() }));
+    let path = h.ok("graph_path", json!({ "from": halvorsen, "to": wanjiru, "selection": whole() }));
     assert_eq!(path, json!([halvorsen, wanjiru]));
-    let ego = h.ok("graph_ego", json!({ "actor": halvorsen, "hops": 1, "query": whole() }));
+    let ego = h.ok("graph_ego", json!({ "actor": halvorsen, "hops": 1, "selection": whole() }));
     assert_shape(&ego, "GraphView");
     let ids: BTreeSet<i64> = ego["nodes"].as_array().unwrap().iter().map(id).collect();
     assert!(ids.contains(&halvorsen) && ids.contains(&wanjiru), "{ego}");
 
     // A window that ends before the article's date selects nothing.
-    let before = json!({ "from": "1990-01-01", "to": "1990-12-31", "event_ids": null });
-    assert_eq!(h.ok("actor_graph", json!({ "query": before }))["nodes"], json!([]));
-    let bad = json!({ "from": "last spring", "to": null, "event_ids": null });
-    assert_eq!(h.err("actor_graph", json!({ "query": bad })), "query");
+    let before = json!({ "from": "1990-01-01", "to": "1990-12-31" });
+    assert_eq!(h.ok("actor_graph", json!({ "selection": before }))["nodes"], json!([]));
+    // A selection that is not one is refused before the command runs.
+    let bad = json!({ "from": "last spring" });
+    let refused = h.call("actor_graph", json!({ "selection": bad })).unwrap_err();
+    assert!(refused.as_str().is_some_and(|m| m.contains("selection")), "{refused}");
+    // The graph and the facets count the same events for the same selection.
+    let one = json!({ "actors": [halvorsen] });
+    let events = as_array(h.ok("list_events", json!({ "selection": one })), "list_events");
+    let facets = h.ok("facets", json!({ "selection": one }));
+    assert_eq!(facets["total"], json!(events.len()));
+    let graph = h.ok("actor_graph", json!({ "selection": one }));
+    let node = graph["nodes"].as_array().unwrap().iter().find(|n| id(n) == halvorsen).cloned();
+    assert_eq!(node.map(|n| n["events"].clone()), Some(json!(events.len())));
 }
 
 #[test]
@@ -379,24 +398,24 @@ fn a_write_goes_only_to_a_path_the_save_dialog_answered() {
     assert_eq!(csv, h.path("out/events.csv").display().to_string());
 
     let unchosen = h.path("out/other.json").display().to_string();
-    let refused = json!({ "path": unchosen, "format": "json", "query": whole() });
+    let refused = json!({ "path": unchosen, "format": "json", "selection": whole() });
     assert_eq!(h.err("export_data", refused), "not_chosen");
     assert!(!Path::new(&unchosen).exists());
 
-    let export = json!({ "path": csv, "format": "csv", "query": whole() });
+    let export = json!({ "path": csv, "format": "csv", "selection": whole() });
     assert_eq!(h.ok("export_data", export.clone()), Value::Null);
     let written = std::fs::read_to_string(&csv).expect("the CSV is written");
     assert!(written.contains("Halvorsen"), "{written}");
     assert_eq!(h.err("export_data", export), "not_chosen", "an answer is taken once");
 
     let json_path = h.choose("events.json");
-    let unknown = json!({ "path": json_path, "format": "parquet", "query": whole() });
+    let unknown = json!({ "path": json_path, "format": "parquet", "selection": whole() });
     assert_eq!(h.err("export_data", unknown), "format");
 
     let png = h.choose("timeline.png");
     let options = json!({
         "from": null, "to": null, "lanes": "actor", "lane_order": null, "width": 800, "scale": 1,
-        "title": "Calls", "subtitle": null, "dark": false, "event_ids": null,
+        "title": "Calls", "subtitle": null, "dark": false, "selection": whole(),
     });
     assert_eq!(h.ok("export_image", json!({ "path": png, "options": options.clone() })), Value::Null);
     let bytes = std::fs::read(&png).expect("the PNG is written");
@@ -588,12 +607,12 @@ fn corrections_to_events_are_made_undone_and_redone() {
 
     assert_eq!(h.ok("delete_event", json!({ "id": call })), Value::Null);
     assert!(!h.events().iter().any(|e| e["id"] == json!(call)), "deleted events leave the list");
-    let deleted = h.ok("deleted_events", json!({}));
-    assert_eq!(assert_each(&deleted, "EventSummary"), 1);
-    assert_eq!(deleted[0]["id"], json!(call));
+    let gone = h.ok("list_events", json!({ "selection": deleted() }));
+    assert_eq!(assert_each(&gone, "EventSummary"), 1);
+    assert_eq!(gone[0]["id"], json!(call));
     assert_eq!(h.ok("restore_event", json!({ "id": call })), Value::Null);
     assert!(h.events().iter().any(|e| e["id"] == json!(call)));
-    assert_eq!(h.ok("deleted_events", json!({})), json!([]));
+    assert_eq!(h.ok("list_events", json!({ "selection": deleted() })), json!([]));
     assert_eq!(h.err("delete_event", json!({ "id": 999_999 })), "not_found");
 }
 

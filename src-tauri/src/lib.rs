@@ -16,7 +16,7 @@ use dateline::{
     ActorView, ArticleView, Cancel, EventDetail, EventPatch, EventSummary, ImageExportOptions, ImportReport,
     Workspace, WorkspaceInfo,
 };
-use dateline::{DataFormat, GraphLimit, GraphQuery, GraphView};
+use dateline::{DataFormat, Facets, GraphLimit, GraphView, Selection};
 use dateline::{EventChange, FeedSelection, FeedUpdateReport, FeedView, FetchLimits, Fetcher};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Manager, Runtime, State, Window};
@@ -75,9 +75,18 @@ async fn workspace_info(state: State<'_, AppState>) -> CommandResult<WorkspaceIn
     Ok(locked(&state)?.info()?)
 }
 
+/// The events of a selection (the deleted ones with `deleted`), in date order: what the
+/// timeline, the list and the map show.
 #[tauri::command]
-async fn list_events(state: State<'_, AppState>) -> CommandResult<Vec<EventSummary>> {
-    Ok(locked(&state)?.events()?)
+async fn list_events(state: State<'_, AppState>, selection: Selection) -> CommandResult<Vec<EventSummary>> {
+    Ok(locked(&state)?.events_matching(&selection)?)
+}
+
+/// The filter bar's counts: events per actor, country, type, status and source for the
+/// selection, each facet without its own criterion.
+#[tauri::command]
+async fn facets(state: State<'_, AppState>, selection: Selection) -> CommandResult<Facets> {
+    Ok(locked(&state)?.facets(&selection)?)
 }
 
 #[tauri::command]
@@ -118,8 +127,8 @@ async fn import_paths<R: Runtime>(app: AppHandle<R>, paths: Vec<String>) -> Comm
 /// The graph pane's view: the most active actors of the selection (`GraphLimit::APP`), the
 /// measures of the whole graph.
 #[tauri::command]
-async fn actor_graph(state: State<'_, AppState>, query: GraphQuery) -> CommandResult<GraphView> {
-    Ok(GraphLimit::APP.apply(locked(&state)?.actor_graph(&query)?, None))
+async fn actor_graph(state: State<'_, AppState>, selection: Selection) -> CommandResult<GraphView> {
+    Ok(GraphLimit::APP.apply(locked(&state)?.actor_graph(&selection)?, None))
 }
 
 #[tauri::command]
@@ -127,9 +136,9 @@ async fn graph_path(
     state: State<'_, AppState>,
     from: i64,
     to: i64,
-    query: GraphQuery,
+    selection: Selection,
 ) -> CommandResult<Vec<i64>> {
-    Ok(locked(&state)?.graph_path(from, to, &query)?)
+    Ok(locked(&state)?.graph_path(from, to, &selection)?)
 }
 
 #[tauri::command]
@@ -137,9 +146,9 @@ async fn graph_ego(
     state: State<'_, AppState>,
     actor: i64,
     hops: u32,
-    query: GraphQuery,
+    selection: Selection,
 ) -> CommandResult<GraphView> {
-    Ok(GraphLimit::APP.apply(locked(&state)?.graph_ego(actor, hops, &query)?, Some(actor)))
+    Ok(GraphLimit::APP.apply(locked(&state)?.graph_ego(actor, hops, &selection)?, Some(actor)))
 }
 
 /// Writes the data export to `path`, an answer of the save dialog (a CSV also writes its
@@ -149,11 +158,11 @@ async fn export_data(
     state: State<'_, AppState>,
     path: String,
     format: String,
-    query: GraphQuery,
+    selection: Selection,
 ) -> CommandResult<()> {
     state.saves.take(&path)?;
     let format = DataFormat::parse(&format)?;
-    Ok(locked(&state)?.export_data(std::path::Path::new(&path), format, &query, chrono::Utc::now())?)
+    Ok(locked(&state)?.export_data(std::path::Path::new(&path), format, &selection, chrono::Utc::now())?)
 }
 
 // --- end actor graph ---
@@ -552,11 +561,6 @@ async fn search(state: State<'_, AppState>, query: String) -> CommandResult<Vec<
 }
 
 #[tauri::command]
-async fn deleted_events(state: State<'_, AppState>) -> CommandResult<Vec<EventSummary>> {
-    Ok(locked(&state)?.deleted_events()?)
-}
-
-#[tauri::command]
 async fn update_event(state: State<'_, AppState>, id: i64, patch: EventPatch) -> CommandResult<EventSummary> {
     Ok(locked(&state)?.update_event(id, patch)?)
 }
@@ -664,6 +668,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, shell: Shell) -> tauri:
         .invoke_handler(tauri::generate_handler![
             workspace_info,
             list_events,
+            facets,
             event_detail,
             import_paths,
             cancel_import,
@@ -690,7 +695,6 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, shell: Shell) -> tauri:
             // [store]
             article,
             search,
-            deleted_events,
             update_event,
             delete_event,
             restore_event,

@@ -189,11 +189,11 @@ test('a write to a path the save dialog did not answer is refused', async () => 
       cmd,
       args,
     );
-  const query = { from: null, to: null, event_ids: null };
-  const options = { from: null, to: null, lanes: 'actor', lane_order: null, width: 800, scale: 1, title: null, subtitle: null, dark: false, event_ids: null };
+  const selection = { from: null, to: null, actors: [], countries: [], kinds: [], statuses: [], sources: [], text: null, unseen: false, deleted: false };
+  const options = { selection, from: null, to: null, lanes: 'actor', lane_order: null, width: 800, scale: 1, title: null, subtitle: null, dark: false };
   const elsewhere = join(work, 'elsewhere.json');
   const attempts = [
-    ['export_data', { path: elsewhere, format: 'json', query }],
+    ['export_data', { path: elsewhere, format: 'json', selection }],
     ['export_image', { path: join(work, 'out', 'timeline.png'), options }],
     ['new_workspace', { path: join(work, 'elsewhere.dateline') }],
   ];
@@ -209,7 +209,7 @@ test('a write to a path the save dialog did not answer is refused', async () => 
      window.__TAURI_INTERNALS__.invoke('choose_save_path', { defaultName: 'chosen.json', filters: [] }).then(done, (e) => done(e));`,
   );
   assert.equal(chosen, join(work, 'out', 'chosen.json'));
-  assert.deepEqual(await invoke('export_data', { path: chosen, format: 'json', query }), { ok: true });
+  assert.deepEqual(await invoke('export_data', { path: chosen, format: 'json', selection }), { ok: true });
   assert.ok(existsSync(chosen), `${chosen} written`);
 });
 

@@ -58,6 +58,8 @@ try {
       };
       m.handlers.actors = () => Array.from({ length: 50 }, (_, i) => ({ id: i, name: `Leader ${i}`, kind: 'person', country: null, aliases: [], events: n / 50 }));
       m.handlers.search = () => [];
+      // The real app counts the facets in Rust, off the page: a cheap answer, not the mock's own.
+      m.handlers.facets = () => ({ total: n, actors: [], countries: [], kinds: [], statuses: [], sources: [] });
     }, n);
     await page.goto(server.url);
     await page.waitForFunction((n) => document.querySelector('canvas.tl-canvas')?.dataset.count === String(n) && document.querySelectorAll('[data-testid=event-rows] [role=row][data-id]').length > 0, n, { timeout: 120_000 });

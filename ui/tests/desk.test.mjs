@@ -15,6 +15,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', 'dist');
 const results = join(here, '..', 'test-results');
 
+/** The whole workspace as the app sends it (a `Selection`). */
+const WHOLE = { from: null, to: null, actors: [], countries: [], kinds: [], statuses: [], sources: [], text: null, unseen: false, deleted: false };
+
 test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t) => {
   assert.ok(existsSync(join(dist, 'index.html')), 'dist/ missing: run `npm run build`');
   await mkdir(results, { recursive: true });
@@ -47,7 +50,7 @@ test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t)
       await page.mouse.click(b.x + x, b.y + y);
       await page.getByTestId('graph-selection').getByText('Antony Blinken').waitFor();
       await page.waitForFunction(() => /^3 events on the timeline/.test(document.querySelector('[data-testid=event-count]')?.textContent ?? ''));
-      assert.deepEqual((await calls('graph_ego')).at(-1), { actor: blinken, hops: 1, query: { from: null, to: null, event_ids: null } });
+      assert.deepEqual((await calls('graph_ego')).at(-1), { actor: blinken, hops: 1, selection: WHOLE });
       assert.match(await page.locator('canvas.tl-canvas').getAttribute('aria-label'), /^Timeline of 3 events/);
       await page.screenshot({ path: join(results, 'graph-ego.png') });
 
@@ -61,7 +64,7 @@ test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t)
       await page.mouse.click(b.x + xx, b.y + xy);
       await page.keyboard.up('Shift');
       await page.getByTestId('graph-path').waitFor();
-      assert.deepEqual((await calls('graph_path')).at(-1), { from: cav, to: xi, query: { from: null, to: null, event_ids: null } });
+      assert.deepEqual((await calls('graph_path')).at(-1), { from: cav, to: xi, selection: WHOLE });
       assert.equal((await page.getByTestId('graph-path').innerText()).trim(), 'Path: Mevlüt Çavuşoğlu → Antony Blinken → Xi Jinping');
       await page.screenshot({ path: join(results, 'graph-path.png') });
       await page.getByTestId('graph-selection').getByRole('button', { name: 'Clear' }).click();
@@ -183,7 +186,7 @@ test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t)
         {
           path: '/tmp/out/timeline.png',
           // Lanes other than the screen's: the image ranks its own (no order sent).
-          options: { lanes: 'actor', lane_order: null, width: 1600, scale: 2, title: 'Summer diplomacy', subtitle: null, dark: false, event_ids: null },
+          options: { lanes: 'actor', lane_order: null, width: 1600, scale: 2, title: 'Summer diplomacy', subtitle: null, dark: false, selection: WHOLE },
         },
       );
       assert.equal(await dlg.count(), 0, 'the dialog closes');
@@ -224,7 +227,7 @@ test('the desk (headless Chromium, mocked IPC)', { timeout: 120_000 }, async (t)
       assert.deepEqual((await calls('export_data')).at(-1), {
         path: '/tmp/out/events.graphml',
         format: 'graphml',
-        query: { from: null, to: null, event_ids: null },
+        selection: WHOLE,
       });
     });
 

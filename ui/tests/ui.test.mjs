@@ -267,9 +267,18 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
       assert.match(await canvas.getAttribute('aria-label'), /^Timeline of 3 events \(2 visits, 1 call\)/);
       assert.deepEqual(await rowIds(), [1, 2, 5]);
       assert.match(await text(page.getByTestId('filter-count')), /3 of 13 events/);
-      // Facets intersect: Blinken's calls only.
+      // The type chips count Blinken's events by type (the store's facets): what choosing one gives.
+      await page.waitForFunction(() => document.querySelector('[data-testid=count-visit]')?.textContent === '2');
+      assert.equal(await text(page.getByTestId('count-call')), '1');
+      assert.equal(await text(page.getByTestId('count-meeting')), '0');
+      // Facets intersect: Blinken's calls only, asked of the store as one selection.
       await page.getByRole('group', { name: 'Event type' }).getByRole('button', { name: 'Call' }).click();
+      await page.waitForFunction(() => document.querySelectorAll('[role=row][data-id]').length === 1);
       assert.deepEqual(await rowIds(), [1]);
+      const asked = await page.evaluate(() => window.__mock.calls.filter((c) => c.cmd === 'list_events').at(-1).args.selection);
+      assert.deepEqual([asked.actors.length, asked.kinds], [1, ['call']]);
+      // A type's count does not depend on the type chosen (its own criterion is left out).
+      assert.equal(await text(page.getByTestId('count-visit')), '2');
       await page.getByRole('button', { name: 'Clear filters' }).click();
       await page.getByTestId('filtered-out').waitFor({ state: 'detached' });
       await page.waitForFunction(() => document.querySelector('[data-testid=event-count]')?.textContent?.includes('12 events'));

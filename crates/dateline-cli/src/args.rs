@@ -1,4 +1,5 @@
-//! Arguments several commands share: the workspace, the event filter, event types and statuses.
+//! Arguments several commands share: the workspace, the selection of events (`FilterArgs`, the
+//! flags of every command that reads events), event types and statuses.
 
 use std::path::PathBuf;
 
@@ -70,9 +71,10 @@ pub struct FilterArgs {
     /// Events that start on or before this day (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     to: Option<chrono::NaiveDate>,
-    /// Events this actor takes part in (a name or alias from `dateline actors`).
-    #[arg(long, value_name = "NAME")]
-    actor: Option<String>,
+    /// Events this actor takes part in (a name or alias from `dateline actors`; repeat for any
+    /// of several).
+    #[arg(long = "actor", id = "actors", value_name = "NAME")]
+    actor: Vec<String>,
     /// visit, meeting, call or conference (repeat for several).
     #[arg(long, value_parser = parse_kind)]
     kind: Vec<EventKind>,
@@ -83,45 +85,49 @@ pub struct FilterArgs {
     #[arg(long)]
     country: Vec<String>,
     /// An outlet or article name among the event's sources.
-    #[arg(long)]
+    #[arg(long = "source", id = "sources", value_name = "NAME")]
     source: Vec<String>,
     /// Words in the event or its articles.
     #[arg(long)]
     text: Option<String>,
-    /// List deleted events instead.
+    /// Only the events new or changed since the updates were last marked seen.
+    #[arg(long)]
+    unseen: bool,
+    /// Deleted events instead.
     #[arg(long)]
     deleted: bool,
 }
 
 impl FilterArgs {
-    /// The filter, with `--actor` looked up by name, then alias, then part of a name (an actor
-    /// not found is a usage error).
-    pub fn to_filter(&self, ws: &Workspace) -> Result<dateline::EventFilter, Failure> {
-        let actor_id = match &self.actor {
-            None => None,
-            Some(name) => {
+    /// The selection, with each `--actor` looked up by name, then alias, then part of a name (an
+    /// actor not found is a usage error).
+    pub fn to_selection(&self, ws: &Workspace) -> Result<dateline::Selection, Failure> {
+        let mut actors = Vec::new();
+        if !self.actor.is_empty() {
+            let all = ws.actors()?;
+            for name in &self.actor {
                 let want = name.trim().to_lowercase();
-                let actors = ws.actors()?;
-                let found = actors
+                let found = all
                     .iter()
                     .find(|a| a.name.to_lowercase() == want)
-                    .or_else(|| actors.iter().find(|a| a.aliases.iter().any(|x| x.to_lowercase() == want)))
-                    .or_else(|| actors.iter().find(|a| a.name.to_lowercase().contains(&want)));
+                    .or_else(|| all.iter().find(|a| a.aliases.iter().any(|x| x.to_lowercase() == want)))
+                    .or_else(|| all.iter().find(|a| a.name.to_lowercase().contains(&want)));
                 let found = found.ok_or_else(|| {
                     Failure::Usage(anyhow::anyhow!("no actor named {name:?}: see `dateline actors`"))
                 })?;
-                Some(found.id)
+                actors.push(found.id);
             }
-        };
-        Ok(dateline::EventFilter {
+        }
+        Ok(dateline::Selection {
             from: self.from,
             to: self.to,
+            actors,
+            countries: self.country.clone(),
             kinds: self.kind.clone(),
             statuses: self.status.clone(),
-            actor_id,
-            countries: self.country.clone(),
             sources: self.source.clone(),
             text: self.text.clone(),
+            unseen: self.unseen,
             deleted: self.deleted,
         })
     }
@@ -143,11 +149,6 @@ pub struct IdArg {
     pub id: i64,
     #[command(flatten)]
     pub workspace: WorkspaceArg,
-}
-
-/// The events between two days (either open), as the graph and the data exports select them.
-pub fn graph_query(from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>) -> dateline::GraphQuery {
-    dateline::GraphQuery { from: from.map(|d| d.to_string()), to: to.map(|d| d.to_string()), event_ids: None }
 }
 
 /// An actor by id and a name for it, in the workspace.

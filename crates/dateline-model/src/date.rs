@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 
 /// How exactly the text pins an interval: "June 2023" is a month, not June 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     Day,

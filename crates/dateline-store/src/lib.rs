@@ -21,6 +21,7 @@ mod read;
 mod reanchor;
 mod refresh;
 pub mod resolve;
+mod selection;
 #[cfg(any(test, feature = "test-support"))]
 #[doc(hidden)]
 pub mod test_support;
@@ -37,8 +38,9 @@ pub use extracted::{ActorTable, Extracted, MergedRecord};
 pub use feeds::{FeedFetch, FeedRow};
 pub use migrations::{MIGRATIONS, MIGRATIONS_SQL};
 pub use open::{APPLICATION_ID, Access};
-pub use read::{ActorRow, ArticleRow, Bucket, Counts, EventFilter, EventRow, MemberRow, ParticipantRow};
+pub use read::{ActorRow, ArticleRow, Bucket, Counts, EventRow, MemberRow, ParticipantRow};
 pub use resolve::Anchor;
+pub use selection::{ActorCount, FacetCount, Facets, Selection};
 pub use watched::WatchedFolderRow;
 pub use write::SaveOutcome;
 

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use dateline_model::{ActorKind, DateRange, EventKind, Location, Precision, Role, Span, Status};
 use rusqlite::{OptionalExtension, Row};
 
+use crate::selection::{self, Selection};
 use crate::{Result, Store, StoreError};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -17,25 +18,6 @@ pub struct Counts {
     pub actors: u64,
     /// Events as the articles tell them, before merging.
     pub mentions: u64,
-}
-
-/// Which events to read. Empty fields mean "any".
-#[derive(Debug, Clone, Default)]
-pub struct EventFilter {
-    /// Events that overlap `[from, to]`; undated events are left out when either is set.
-    pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
-    pub kinds: Vec<EventKind>,
-    pub statuses: Vec<Status>,
-    pub actor_id: Option<i64>,
-    /// The event's country, or a participant's.
-    pub countries: Vec<String>,
-    /// Outlet names or article doc names of any source.
-    pub sources: Vec<String>,
-    /// A full-text query over the events and their articles (see [`Store::search`]).
-    pub text: Option<String>,
-    /// The deleted events instead of the live ones.
-    pub deleted: bool,
 }
 
 /// Buckets for the overview's counts.
@@ -144,36 +126,28 @@ impl Store {
     }
 
     /// Merged events in date order (undated last), with participants and evidence.
-    pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>> {
-        self.read_events(filter, Evidence::Attach)
+    pub fn events(&self, selection: &Selection) -> Result<Vec<EventRow>> {
+        self.read_events(selection, Evidence::Attach)
     }
 
     /// [`Store::events`] without the evidence spans (`evidence` stays empty): what lists,
     /// timelines and graphs need, read faster.
-    pub fn events_without_evidence(&self, filter: &EventFilter) -> Result<Vec<EventRow>> {
-        self.read_events(filter, Evidence::Skip)
+    pub fn events_without_evidence(&self, selection: &Selection) -> Result<Vec<EventRow>> {
+        self.read_events(selection, Evidence::Skip)
     }
 
-    fn read_events(&self, filter: &EventFilter, evidence: Evidence) -> Result<Vec<EventRow>> {
-        let (clause, args) = filter_sql(filter, self.max_span_days()?);
-        // A date window (or the few deleted events) is found through the `(deleted, start, end)`
-        // index. Anything else reads the table in rowid order: through the index, every row
-        // would be looked up once more, and the joins below would jump around the other tables.
-        let table = if filter.from.is_some() || filter.to.is_some() || filter.deleted {
-            "merged_events m"
-        } else {
-            "merged_events m NOT INDEXED"
-        };
-        let selection = Selection { table, clause: &clause, args: &args };
-        let mut rows = self.merged_rows(&selection)?;
-        self.attach_details(&mut rows, &selection, evidence)?;
+    fn read_events(&self, selection: &Selection, evidence: Evidence) -> Result<Vec<EventRow>> {
+        let (clause, args) = selection::clause(selection, self.max_span_days()?);
+        let scope = Scope { table: selection::table(selection), clause: &clause, args: &args };
+        let mut rows = self.merged_rows(&scope)?;
+        self.attach_details(&mut rows, &scope, evidence)?;
         // Sorting here rather than in SQL: SQLite's sorter is the slowest part of a large read.
         rows.sort_unstable_by_key(|r| (r.date.is_none(), r.date.map(|d| (d.start, d.end)), r.id));
         Ok(rows)
     }
 
     /// The merged events a selection matches, in no particular order, without details.
-    fn merged_rows(&self, s: &Selection<'_>) -> Result<Vec<EventRow>> {
+    fn merged_rows(&self, s: &Scope<'_>) -> Result<Vec<EventRow>> {
         let sql = format!(
             "SELECT {MERGED_COLUMNS} FROM {} CROSS JOIN articles a ON a.id = m.article_id
              CROSS JOIN events e ON e.id = m.id WHERE {}",
@@ -193,10 +167,10 @@ impl Store {
         Ok(v.and_then(|v| v.parse().ok()).unwrap_or(36_600))
     }
 
-    /// How many events matching `filter` start in each bucket: (first day of the bucket, count),
+    /// How many events of `selection` start in each bucket: (first day of the bucket, count),
     /// in date order. Undated events are not counted.
-    pub fn bucket_counts(&self, filter: &EventFilter, bucket: Bucket) -> Result<Vec<(NaiveDate, u32)>> {
-        let (clause, args) = filter_sql(filter, self.max_span_days()?);
+    pub fn bucket_counts(&self, selection: &Selection, bucket: Bucket) -> Result<Vec<(NaiveDate, u32)>> {
+        let (clause, args) = selection::clause(selection, self.max_span_days()?);
         let key = match bucket {
             Bucket::Day => "m.start",
             Bucket::Week => "date(m.start, '-6 days', 'weekday 1')",
@@ -222,8 +196,7 @@ impl Store {
     /// One merged event by id (deleted ones too).
     pub fn event(&self, id: i64) -> Result<Option<EventRow>> {
         let args = [id.to_string()];
-        let selection =
-            Selection { table: "merged_events m", clause: "m.id = CAST(?1 AS INTEGER)", args: &args };
+        let selection = Scope { table: "merged_events m", clause: "m.id = CAST(?1 AS INTEGER)", args: &args };
         let mut rows = self.merged_rows(&selection)?;
         self.attach_details(&mut rows, &selection, Evidence::Attach)?;
         Ok(rows.pop())
@@ -349,7 +322,7 @@ impl Store {
 
     /// Name (after renames), kind and country of the actors taking part in the events
     /// `selection` matches, or of every actor, by id.
-    fn actor_cards(&self, selection: Option<&Selection<'_>>) -> Result<HashMap<i64, ActorCard>> {
+    fn actor_cards(&self, selection: Option<&Scope<'_>>) -> Result<HashMap<i64, ActorCard>> {
         let columns = "a.id, coalesce(a.display_name, a.name), a.kind, a.country";
         let (sql, args) = match selection {
             None => (format!("SELECT {columns} FROM actors a"), &[][..]),
@@ -377,12 +350,7 @@ impl Store {
     /// Participants (and evidence) of the events `selection` matches, one query each. Above
     /// [`WHOLE_TABLE`] events the tables are read whole, in key order, which is faster than
     /// looking each event up; the rows of other events are skipped.
-    fn attach_details(
-        &self,
-        rows: &mut [EventRow],
-        selection: &Selection<'_>,
-        evidence: Evidence,
-    ) -> Result<()> {
+    fn attach_details(&self, rows: &mut [EventRow], selection: &Scope<'_>, evidence: Evidence) -> Result<()> {
         if rows.is_empty() {
             return Ok(());
         }
@@ -469,98 +437,16 @@ enum Evidence {
 
 /// Which merged events a read covers: `table` is `merged_events m` (with or without its
 /// indexes), `clause` a condition over it with its arguments.
-struct Selection<'a> {
+struct Scope<'a> {
     table: &'a str,
     clause: &'a str,
     args: &'a [String],
-}
-
-fn push_in<'a>(
-    sql: &mut String,
-    args: &mut Vec<String>,
-    column: &str,
-    values: impl Iterator<Item = &'a str>,
-) {
-    let mut placeholders = Vec::new();
-    for v in values {
-        args.push(v.to_string());
-        placeholders.push(format!("?{}", args.len()));
-    }
-    if !placeholders.is_empty() {
-        sql.push_str(&format!(" AND {column} IN ({})", placeholders.join(",")));
-    }
 }
 
 /// What [`event_row`] reads, from `merged_events m`, `articles a` and `events e`.
 const MERGED_COLUMNS: &str = "m.id, m.article_id, a.doc, m.kind, m.status, m.start, m.end, m.precision,
         m.name, m.place, m.country, m.confidence, e.trigger_start, e.trigger_end, m.sources, m.outlets,
         m.alternatives, m.edited, m.deleted";
-
-/// The WHERE clause of a filter over `merged_events m`, with its arguments.
-/// `max_span_days` is the longest merged event: with it a window bounds `start` from both sides,
-/// so the `(deleted, start, end)` index finds the window without scanning what lies before it.
-pub(crate) fn filter_sql(filter: &EventFilter, max_span_days: i64) -> (String, Vec<String>) {
-    let mut sql = String::from(if filter.deleted { "m.deleted = 1" } else { "m.deleted = 0" });
-    let mut args: Vec<String> = Vec::new();
-    if let Some(from) = filter.from {
-        args.push(from.to_string());
-        sql.push_str(&format!(" AND m.end >= ?{}", args.len()));
-        let earliest = from.checked_sub_days(chrono::Days::new(max_span_days.max(0) as u64)).unwrap_or(from);
-        args.push(earliest.to_string());
-        sql.push_str(&format!(" AND m.start >= ?{}", args.len()));
-    }
-    if let Some(to) = filter.to {
-        args.push(to.to_string());
-        sql.push_str(&format!(" AND m.start <= ?{}", args.len()));
-    }
-    push_in(&mut sql, &mut args, "m.kind", filter.kinds.iter().map(|k| k.as_str()));
-    push_in(&mut sql, &mut args, "m.status", filter.statuses.iter().map(|s| s.as_str()));
-    if let Some(actor) = filter.actor_id {
-        args.push(actor.to_string());
-        sql.push_str(&format!(
-            " AND m.id IN (SELECT merged_id FROM merged_actors WHERE actor_id = CAST(?{} AS INTEGER))",
-            args.len()
-        ));
-    }
-    if !filter.countries.is_empty() {
-        let list = placeholders(&mut args, filter.countries.iter().map(String::as_str));
-        sql.push_str(&format!(
-            " AND (m.country IN ({list}) OR m.id IN (SELECT ma.merged_id FROM merged_actors ma JOIN actors a ON a.id = ma.actor_id
-                  WHERE a.country IN ({list}) OR a.kind = 'country' AND a.name IN ({list})))"
-        ));
-    }
-    if !filter.sources.is_empty() {
-        let list = placeholders(&mut args, filter.sources.iter().map(String::as_str));
-        sql.push_str(&format!(
-            " AND m.id IN (SELECT mm.merged_id FROM merged_members mm JOIN events e ON e.id = mm.event_id
-                  JOIN articles ar ON ar.id = e.article_id WHERE ar.outlet IN ({list}) OR ar.doc IN ({list}))"
-        ));
-    }
-    if let Some(text) = &filter.text {
-        match fts_query(text) {
-            Some(q) => {
-                args.push(q);
-                let n = args.len();
-                sql.push_str(&format!(
-                    " AND m.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?{n}
-                          UNION SELECT mm.merged_id FROM articles_fts JOIN events e ON e.article_id = articles_fts.rowid
-                          JOIN merged_members mm ON mm.event_id = e.id WHERE articles_fts MATCH ?{n})"
-                ));
-            }
-            None => sql.push_str(" AND 0"),
-        }
-    }
-    (sql, args)
-}
-
-fn placeholders<'a>(args: &mut Vec<String>, values: impl Iterator<Item = &'a str>) -> String {
-    let mut out = Vec::new();
-    for v in values {
-        args.push(v.to_string());
-        out.push(format!("?{}", args.len()));
-    }
-    out.join(",")
-}
 
 /// A user's words as a safe FTS5 query: every run of letters and digits quoted, all required,
 /// the last one as a prefix. `None` when there is no word.

@@ -45,7 +45,7 @@ fn save_and_read_back() {
     let a = article("/a.txt", "Blinken spoke with Ashkenazi.", "h1");
     let out = store.save_article(&a, &[call(20)]).expect("save");
     assert!(matches!(out, SaveOutcome::Inserted { events: 1, .. }));
-    let events = store.events(&EventFilter::default()).expect("read");
+    let events = store.events(&Selection::default()).expect("read");
     assert_eq!(events.len(), 1);
     let e = &events[0];
     assert_eq!(e.kind, EventKind::Call);
@@ -96,7 +96,7 @@ fn filters() {
     visit.status = Status::Planned;
     visit.location = Some(Location { place: Some("Rome".into()), country: Some("Italy".into()) });
     store.save_article(&article("/a.txt", "x", "h1"), &[call(20), visit]).expect("save");
-    let window = EventFilter {
+    let window = Selection {
         from: NaiveDate::from_ymd_opt(2021, 5, 24),
         to: NaiveDate::from_ymd_opt(2021, 5, 31),
         ..Default::default()
@@ -104,12 +104,12 @@ fn filters() {
     let got = store.events(&window).expect("read");
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].location.as_ref().and_then(|l| l.place.as_deref()), Some("Rome"));
-    let calls = EventFilter { kinds: vec![EventKind::Call], ..Default::default() };
+    let calls = Selection { kinds: vec![EventKind::Call], ..Default::default() };
     assert_eq!(store.events(&calls).expect("read").len(), 1);
-    let planned = EventFilter { statuses: vec![Status::Planned], ..Default::default() };
+    let planned = Selection { statuses: vec![Status::Planned], ..Default::default() };
     assert_eq!(store.events(&planned).expect("read")[0].kind, EventKind::Visit);
-    let actor = store.events(&EventFilter::default()).expect("read")[0].participants[1].actor_id;
-    let by_actor = EventFilter { actor_id: Some(actor), ..Default::default() };
+    let actor = store.events(&Selection::default()).expect("read")[0].participants[1].actor_id;
+    let by_actor = Selection { actors: vec![actor], ..Default::default() };
     assert_eq!(store.events(&by_actor).expect("read").len(), 2);
 }
 
@@ -194,7 +194,7 @@ fn the_same_event_across_articles_is_one_with_every_source() {
     store.save_article(&held, &[visit(25, 25, Status::Occurred), call(27)]).expect("save");
     store.save_article(&article("/other.txt", "other", "ho"), &[call(28)]).expect("save");
 
-    let events = store.events(&EventFilter::default()).expect("read");
+    let events = store.events(&Selection::default()).expect("read");
     assert_eq!(events.len(), 3, "{events:#?}");
     let v = &events[0];
     assert_eq!((v.kind, v.status, v.sources), (EventKind::Visit, Status::Occurred, 2));
@@ -216,7 +216,7 @@ fn import_order_does_not_matter() {
         .collect();
     let summary = |store: &Store| -> Vec<(String, u32, String)> {
         let mut v: Vec<(String, u32, String)> = store
-            .events(&EventFilter::default())
+            .events(&Selection::default())
             .expect("read")
             .iter()
             .map(|e| (format!("{:?}", e.date), e.sources, e.status.as_str().to_string()))
@@ -239,7 +239,7 @@ fn corrections_survive_reimport_and_undo_redo() {
     let mut store = Store::open_in_memory().expect("open");
     let a = article("/a.txt", "x", "h1");
     store.save_article(&a, &[call(20), call(22)]).expect("save");
-    let events = store.events(&EventFilter::default()).expect("read");
+    let events = store.events(&Selection::default()).expect("read");
     let (first, second) = (events[0].id, events[1].id);
     let anchors = store.anchors(first).expect("anchors");
     let patch = EventEdit { status: Some(Status::Planned), place: Some("Rome".into()), ..Default::default() };
@@ -248,12 +248,12 @@ fn corrections_survive_reimport_and_undo_redo() {
     store.correct(&Correction::DeleteEvent { anchors }, "delete the second call").expect("delete");
 
     let check = |store: &Store| {
-        let live = store.events(&EventFilter::default()).expect("read");
+        let live = store.events(&Selection::default()).expect("read");
         assert_eq!(live.len(), 1);
         assert_eq!(live[0].status, Status::Planned);
         assert!(live[0].edited);
         assert_eq!(live[0].location.as_ref().and_then(|l| l.place.as_deref()), Some("Rome"));
-        let deleted = store.events(&EventFilter { deleted: true, ..Default::default() }).expect("read");
+        let deleted = store.events(&Selection { deleted: true, ..Default::default() }).expect("read");
         assert_eq!(deleted.len(), 1);
     };
     check(&store);
@@ -264,14 +264,14 @@ fn corrections_survive_reimport_and_undo_redo() {
     check(&store);
 
     assert_eq!(store.undo().expect("undo").as_deref(), Some("delete the second call"));
-    assert_eq!(store.events(&EventFilter::default()).expect("read").len(), 2);
+    assert_eq!(store.events(&Selection::default()).expect("read").len(), 2);
     assert_eq!(store.redo().expect("redo").as_deref(), Some("delete the second call"));
     assert_eq!(store.redo().expect("redo"), None);
     assert_eq!(store.undo().expect("undo").as_deref(), Some("delete the second call"));
     assert_eq!(store.undo().expect("undo").as_deref(), Some("edit the call"));
     assert_eq!(store.undo().expect("undo"), None);
     // A new correction drops the redo tail.
-    let id = store.events(&EventFilter::default()).expect("read")[0].id;
+    let id = store.events(&Selection::default()).expect("read")[0].id;
     let anchors = store.anchors(id).expect("anchors");
     store.correct(&Correction::DeleteEvent { anchors }, "delete").expect("delete");
     assert_eq!(store.redo().expect("redo"), None);
@@ -289,13 +289,13 @@ fn actor_merges_and_renames() {
     );
     store.save_article(&article("/a.txt", "a", "ha"), &[e1]).expect("save");
     store.save_article(&article("/b.txt", "b", "hb"), &[e2]).expect("save");
-    assert_eq!(store.events(&EventFilter::default()).expect("read").len(), 2, "Tony is not Antony yet");
+    assert_eq!(store.events(&Selection::default()).expect("read").len(), 2, "Tony is not Antony yet");
     let actors = store.actors().expect("actors");
     let id = |name: &str| actors.iter().find(|a| a.name == name).map(|a| a.id).expect("actor");
     let into = store.actor_ref(id("Antony Blinken")).expect("ref").expect("some");
     let from = store.actor_ref(id("Tony Blinken")).expect("ref").expect("some");
     store.correct(&Correction::MergeActors { into: into.clone(), from: vec![from] }, "merge").expect("merge");
-    let events = store.events(&EventFilter::default()).expect("read");
+    let events = store.events(&Selection::default()).expect("read");
     assert_eq!(events.len(), 1, "the calls merge once their actors do");
     assert_eq!(events[0].sources, 2);
     store
@@ -320,14 +320,14 @@ fn search_and_buckets() {
         store.search(hostile).expect("no error on hostile input");
     }
     assert!(store.search("nothing-here").expect("search").is_empty());
-    let text = EventFilter { text: Some("Gaza".into()), ..Default::default() };
+    let text = Selection { text: Some("Gaza".into()), ..Default::default() };
     assert_eq!(store.events(&text).expect("read").len(), 2);
-    let months = store.bucket_counts(&EventFilter::default(), Bucket::Month).expect("counts");
+    let months = store.bucket_counts(&Selection::default(), Bucket::Month).expect("counts");
     assert_eq!(months, [(NaiveDate::from_ymd_opt(2021, 5, 1).expect("date"), 2)]);
-    let weeks = store.bucket_counts(&EventFilter::default(), Bucket::Week).expect("counts");
+    let weeks = store.bucket_counts(&Selection::default(), Bucket::Week).expect("counts");
     // 2021-05-20 is a Thursday (week of the 17th), 2021-05-21 a Friday.
     assert_eq!(weeks, [(NaiveDate::from_ymd_opt(2021, 5, 17).expect("date"), 2)]);
-    let sources = EventFilter { sources: vec!["doc".into()], ..Default::default() };
+    let sources = Selection { sources: vec!["doc".into()], ..Default::default() };
     assert_eq!(store.events(&sources).expect("read").len(), 2);
 }
 
@@ -401,29 +401,29 @@ fn generated(articles: usize) -> Store {
 #[test]
 fn reading_many_events_gives_what_reading_each_one_gives() {
     let mut store = generated(60);
-    let all = store.events(&EventFilter::default()).expect("read");
+    let all = store.events(&Selection::default()).expect("read");
     let victim = all[3].id;
     let anchors = store.anchors(victim).expect("anchors");
     store.correct(&Correction::DeleteEvent { anchors }, "delete one").expect("delete");
 
-    let all = store.events(&EventFilter::default()).expect("read");
+    let all = store.events(&Selection::default()).expect("read");
     assert!(all.len() > read::WHOLE_TABLE, "the whole-table path is taken: {}", all.len());
     assert!(all.iter().any(|e| e.sources > 1), "some events have two sources");
     assert!(all.iter().any(|e| e.date.is_none()), "some are undated");
     let actor = all[0].participants[1].actor_id;
     let filters = [
-        EventFilter::default(),
-        EventFilter {
+        Selection::default(),
+        Selection {
             from: NaiveDate::from_ymd_opt(2020, 3, 1),
             to: NaiveDate::from_ymd_opt(2020, 8, 31),
             ..Default::default()
         },
-        EventFilter { actor_id: Some(actor), ..Default::default() },
-        EventFilter { kinds: vec![EventKind::Visit], statuses: vec![Status::Planned], ..Default::default() },
-        EventFilter { countries: vec!["Turkey".into()], ..Default::default() },
-        EventFilter { sources: vec!["Wire".into()], ..Default::default() },
-        EventFilter { text: Some("Wanjiru".into()), ..Default::default() },
-        EventFilter { deleted: true, ..Default::default() },
+        Selection { actors: vec![actor], ..Default::default() },
+        Selection { kinds: vec![EventKind::Visit], statuses: vec![Status::Planned], ..Default::default() },
+        Selection { countries: vec!["Turkey".into()], ..Default::default() },
+        Selection { sources: vec!["Wire".into()], ..Default::default() },
+        Selection { text: Some("Wanjiru".into()), ..Default::default() },
+        Selection { deleted: true, ..Default::default() },
     ];
     for filter in &filters {
         let rows = store.events(filter).expect("read");
@@ -446,7 +446,7 @@ fn reading_many_events_gives_what_reading_each_one_gives() {
             rows.iter().map(|r| EventRow { evidence: Vec::new(), ..r.clone() }).collect();
         assert_eq!(brief, expected, "{filter:?}");
         // The order an SQL `ORDER BY` gives.
-        let (clause, args) = read::filter_sql(filter, store.max_span_days().expect("meta"));
+        let (clause, args) = selection::clause(filter, store.max_span_days().expect("meta"));
         let ids: Vec<i64> = store
             .conn
             .prepare(&format!(
@@ -493,7 +493,7 @@ fn injected<T: std::fmt::Debug>(r: Result<T>) -> bool {
 fn an_edit_is_one_transaction_all_or_nothing() {
     let mut store = Store::open_in_memory().expect("open");
     store.save_article(&article("/a.txt", "x", "h1"), &[call(20)]).expect("save");
-    let id = store.events(&EventFilter::default()).expect("read")[0].id;
+    let id = store.events(&Selection::default()).expect("read")[0].id;
     let anchors = store.anchors(id).expect("anchors");
     let names = ["Antony J. Blinken", "Ines Newcomer"];
     let actors_before = store.actors().expect("actors").len();
@@ -517,14 +517,14 @@ fn an_edit_is_one_transaction_all_or_nothing() {
     let actors = store.actors().expect("actors");
     assert_eq!(actors.len(), actors_before + 1);
     assert!(actors.iter().any(|a| a.name == "Ines Newcomer"));
-    let e = &store.events(&EventFilter::default()).expect("read")[0];
+    let e = &store.events(&Selection::default()).expect("read")[0];
     assert_eq!(e.status, Status::Planned);
     let people: Vec<&str> = e.participants.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(people, ["Antony J. Blinken", "Ines Newcomer"]);
     assert_eq!(store.corrections().expect("list").len(), 1);
     // Undo takes the whole edit back in one step.
     assert_eq!(store.undo().expect("undo").as_deref(), Some("edit"));
-    assert_eq!(store.events(&EventFilter::default()).expect("read")[0].status, Status::Occurred);
+    assert_eq!(store.events(&Selection::default()).expect("read")[0].status, Status::Occurred);
 }
 
 #[test]
@@ -538,7 +538,7 @@ fn a_failure_half_way_through_any_edit_leaves_the_workspace_as_it_was() {
     );
     store.save_article(&article("/a.txt", "a", "ha"), &[e1]).expect("save");
     store.save_article(&article("/b.txt", "b", "hb"), &[e2]).expect("save");
-    let events = store.events(&EventFilter::default()).expect("read");
+    let events = store.events(&Selection::default()).expect("read");
     let anchors = store.anchors(events[0].id).expect("anchors");
     let actors = store.actors().expect("actors");
     let id = |name: &str| actors.iter().find(|a| a.name == name).map(|a| a.id).expect("actor");
@@ -647,4 +647,87 @@ fn a_migration_waiting_for_another_reads_the_version_again_under_the_lock() {
     let msg = StoreError::Sql(e).to_string();
     assert!(msg.starts_with("workspace database error: no such table: no_such_table"), "{msg}");
     assert!(!msg.contains("SELECT"), "{msg}");
+}
+
+/// Each facet value's count is what choosing that value alone (in place of the facet's own
+/// criterion) gives, for the whole workspace and for narrower selections; the total is the
+/// selection's own count.
+#[test]
+fn a_facet_count_is_what_choosing_its_value_gives() {
+    let store = generated(60);
+    let bases = [
+        Selection::default(),
+        Selection {
+            from: NaiveDate::from_ymd_opt(2020, 3, 1),
+            to: NaiveDate::from_ymd_opt(2020, 8, 31),
+            ..Default::default()
+        },
+        Selection { kinds: vec![EventKind::Visit], statuses: vec![Status::Occurred], ..Default::default() },
+        Selection { countries: vec!["Kenya".into()], text: Some("Wanjiru".into()), ..Default::default() },
+    ];
+    for base in &bases {
+        let facets = store.facets(base).expect("facets");
+        assert_eq!(facets.total as usize, store.events(base).expect("read").len(), "{base:?}");
+        assert!(!facets.actors.is_empty() && !facets.kinds.is_empty(), "{base:?}: {facets:?}");
+        let check = |what: &str, count: u32, choose: &dyn Fn(&mut Selection)| {
+            let mut s = base.clone();
+            choose(&mut s);
+            let events = store.events(&s).expect("read");
+            assert_eq!(count as usize, events.len(), "{what} in {base:?}");
+            assert_eq!(store.count(&s).expect("count"), count, "{what}");
+        };
+        for a in &facets.actors {
+            check(&a.name, a.count, &|s| s.actors = vec![a.id]);
+        }
+        for f in &facets.countries {
+            check(&f.value, f.count, &|s| s.countries = vec![f.value.clone()]);
+        }
+        for f in &facets.kinds {
+            check(&f.value, f.count, &|s| s.kinds = vec![EventKind::parse(&f.value).expect("kind")]);
+        }
+        for f in &facets.statuses {
+            check(&f.value, f.count, &|s| s.statuses = vec![Status::parse(&f.value).expect("status")]);
+        }
+        for f in &facets.sources {
+            check(&f.value, f.count, &|s| s.sources = vec![f.value.clone()]);
+        }
+        // Every value with events is listed: the facet's counts add up to at least the events
+        // without that criterion that have any value.
+        let mut any_kind = base.clone();
+        any_kind.kinds.clear();
+        let kinds: u32 = facets.kinds.iter().map(|f| f.count).sum();
+        assert_eq!(kinds as usize, store.events(&any_kind).expect("read").len(), "{base:?}");
+    }
+    // A participating country counts as the country rule finds it.
+    let kenya = store.facets(&Selection::default()).expect("facets");
+    assert!(kenya.countries.iter().any(|f| f.value == "Kenya"), "{:?}", kenya.countries);
+}
+
+/// The selection's criteria are found through indexes, not by scanning every event.
+#[test]
+fn a_selection_reads_through_its_indexes() {
+    let store = generated(10);
+    let plan = |s: &Selection| -> String {
+        let (clause, args) = selection::clause(s, store.max_span_days().expect("meta"));
+        let sql = format!("EXPLAIN QUERY PLAN SELECT m.id FROM {} WHERE {clause}", selection::table(s));
+        let mut stmt = store.conn.prepare(&sql).expect("prepare");
+        let rows: Vec<String> = stmt
+            .query_map(rusqlite::params_from_iter(args), |r| r.get::<_, String>(3))
+            .expect("plan")
+            .collect::<Result<_, _>>()
+            .expect("rows");
+        rows.join("\n")
+    };
+    let window = Selection {
+        from: NaiveDate::from_ymd_opt(2020, 3, 1),
+        to: NaiveDate::from_ymd_opt(2020, 3, 31),
+        ..Default::default()
+    };
+    assert!(plan(&window).contains("INDEX merged_by_start"), "{}", plan(&window));
+    let actor = Selection { actors: vec![1, 2], ..window.clone() };
+    assert!(plan(&actor).contains("merged_actors_by_actor"), "{}", plan(&actor));
+    let deleted = Selection { deleted: true, ..Default::default() };
+    assert!(plan(&deleted).contains("INDEX merged_by_"), "{}", plan(&deleted));
+    let text = Selection { text: Some("Wanjiru".into()), ..window };
+    assert!(plan(&text).contains("VIRTUAL TABLE INDEX"), "{}", plan(&text));
 }

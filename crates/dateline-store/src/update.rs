@@ -389,7 +389,7 @@ mod tests {
     use dateline_model::{Article, Event};
     use dateline_synth::{Shape, Synth};
 
-    use crate::{Correction, EventEdit, EventFilter, Store, test_support};
+    use crate::{Correction, EventEdit, Selection, Store, test_support};
 
     fn state(store: &Store) -> String {
         crate::merged::dirty_state(&store.conn).expect("flag")
@@ -452,7 +452,7 @@ mod tests {
             at += size;
             twins.save(batch, true);
             twins.assert_same(&format!("round {round} ({size} articles)"));
-            let live = twins.updated.events(&EventFilter::default()).expect("read");
+            let live = twins.updated.events(&Selection::default()).expect("read");
             let busiest = live.iter().max_by_key(|e| (e.sources, e.id)).expect("events");
             match round {
                 4 => {
@@ -486,7 +486,7 @@ mod tests {
         twins.assert_same("after a changed article");
         twins.save(&items[at..at + 20], true);
         twins.assert_same("after updates resumed");
-        let merged = twins.updated.events(&EventFilter::default()).expect("read");
+        let merged = twins.updated.events(&Selection::default()).expect("read");
         assert!(merged.iter().any(|e| e.sources > 2), "events told by several articles merged");
     }
 

@@ -6,7 +6,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use dateline::{GraphQuery, Workspace};
+use dateline::{Selection, Workspace};
 
 mod common;
 use common::populate;
@@ -16,11 +16,15 @@ fn bench(c: &mut Criterion) {
     let path = dir.path().join("ws.dateline");
     populate(&path, 20_000);
     let ws = Workspace::open(&path).expect("open");
-    let everything = GraphQuery::default();
+    let everything = Selection::default();
     let rows = ws.query_rows(&everything).expect("rows");
     eprintln!("workspace: {} events", rows.len());
     payload_report(&ws);
-    let year = GraphQuery { from: Some("2010-01-01".into()), to: Some("2010-12-31".into()), event_ids: None };
+    let year = Selection {
+        from: chrono::NaiveDate::from_ymd_opt(2010, 1, 1),
+        to: chrono::NaiveDate::from_ymd_opt(2010, 12, 31),
+        ..Default::default()
+    };
     let mut group = c.benchmark_group("workspace graph");
     group.sample_size(10);
     group.bench_function("read 100k events", |b| b.iter(|| black_box(ws.query_rows(&everything))));

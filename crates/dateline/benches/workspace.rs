@@ -20,7 +20,7 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use criterion::Criterion;
-use dateline::{Bucket, Cancel, EventFilter, Workspace};
+use dateline::{Bucket, Cancel, Selection, Workspace};
 use dateline_model::{
     Actor, ActorKind, Article, DateRange, Event, EventKind, Location, Origin, Participant, Role, Span, Status,
 };
@@ -202,7 +202,7 @@ fn queries(c: &mut Criterion) {
     let ws = synthetic(&path, 100_000);
     let info = ws.info().expect("info");
     println!("synthetic workspace: {} merged events, {} actors", info.events, info.actors);
-    let month = EventFilter {
+    let month = Selection {
         from: NaiveDate::from_ymd_opt(2020, 3, 1),
         to: NaiveDate::from_ymd_opt(2020, 3, 31),
         ..Default::default()
@@ -214,19 +214,23 @@ fn queries(c: &mut Criterion) {
     g.bench_function("one-month window", |b| {
         b.iter(|| black_box(ws.events_matching(&month).expect("query").len()))
     });
-    let year = EventFilter { actor_id: Some(actor), ..month.clone() };
+    let year = Selection { actors: vec![actor], ..month.clone() };
     g.bench_function("one actor, one month", |b| {
         b.iter(|| black_box(ws.events_matching(&year).expect("query").len()))
     });
-    let calls =
-        EventFilter { kinds: vec![EventKind::Call], statuses: vec![Status::Occurred], ..month.clone() };
+    let calls = Selection { kinds: vec![EventKind::Call], statuses: vec![Status::Occurred], ..month.clone() };
     g.bench_function("calls that occurred, one month", |b| {
         b.iter(|| black_box(ws.events_matching(&calls).expect("query").len()))
     });
     g.bench_function("counts per month, all", |b| {
-        b.iter(|| black_box(ws.bucket_counts(&EventFilter::default(), Bucket::Month).expect("counts").len()))
+        b.iter(|| black_box(ws.bucket_counts(&Selection::default(), Bucket::Month).expect("counts").len()))
     });
     g.bench_function("search", |b| b.iter(|| black_box(ws.search("Family42").expect("search").len())));
+    // The filter bar's counts: five grouped queries, each facet without its own criterion.
+    g.bench_function("facets, whole workspace", |b| {
+        b.iter(|| black_box(ws.facets(&Selection::default()).expect("facets").total))
+    });
+    g.bench_function("facets, one month", |b| b.iter(|| black_box(ws.facets(&month).expect("facets").total)));
     g.finish();
 }
 

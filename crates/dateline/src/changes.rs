@@ -13,7 +13,6 @@ use crate::{EventSummary, Result, Workspace};
 /// How an update changed an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
-#[ts(export)]
 pub enum ChangeKind {
     /// An event no article had told of before.
     New,
@@ -39,7 +38,6 @@ impl ChangeKind {
 
 /// One change to one event, as the desk marks it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct EventChange {
     #[ts(type = "number")]
     pub event_id: i64,

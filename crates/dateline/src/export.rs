@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use dateline_render::{ExportOptions, LaneBy, ThemeName, TimelineItem};
-use dateline_store::EventFilter;
+use dateline_store::Selection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -29,12 +29,14 @@ impl ImageFormat {
     }
 }
 
-/// The app's image export (`export_image` command): what the export dialog chose. The dates
-/// bound the time axis and the events drawn; `event_ids`, when set, keeps only those events (the
-/// filters on screen), so the image shows what the timeline shows.
+/// The app's image export (`export_image` command): the selection on screen and what the
+/// export dialog chose. `from`/`to` are the time axis (the timeline's visible window): the image
+/// draws the events of `selection` that overlap it, so it shows what the timeline shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct ImageExportOptions {
+    /// The events, as every view selects them.
+    #[serde(default)]
+    pub selection: Selection,
     /// ISO day, inclusive; `null` follows the data.
     #[ts(type = "string | null")]
     pub from: Option<chrono::NaiveDate>,
@@ -54,11 +56,20 @@ pub struct ImageExportOptions {
     pub title: Option<String>,
     pub subtitle: Option<String>,
     pub dark: bool,
-    #[ts(type = "Array<number> | null")]
-    pub event_ids: Option<Vec<i64>>,
 }
 
 impl ImageExportOptions {
+    /// The selection narrowed to the axis window: the events the image draws.
+    pub fn in_window(&self) -> Selection {
+        let mut s = self.selection.clone();
+        s.from = s.from.max(self.from);
+        s.to = match (s.to, self.to) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        s
+    }
+
     /// The renderer's options (legend on; the source line is filled in at export).
     pub fn render_options(&self) -> ExportOptions {
         ExportOptions {
@@ -77,9 +88,9 @@ impl ImageExportOptions {
 }
 
 impl Workspace {
-    /// The dated events matching `filter`, as the renderer draws them.
-    pub fn timeline_items(&self, filter: &EventFilter) -> Result<Vec<TimelineItem>> {
-        let rows = self.store.events_without_evidence(filter)?;
+    /// The dated events of `selection`, as the renderer draws them.
+    pub fn timeline_items(&self, selection: &Selection) -> Result<Vec<TimelineItem>> {
+        let rows = self.store.events_without_evidence(selection)?;
         Ok(rows
             .iter()
             .filter_map(|row| {
@@ -108,28 +119,23 @@ impl Workspace {
     pub fn export_image(
         &self,
         out: &Path,
-        filter: &EventFilter,
+        selection: &Selection,
         options: ExportOptions,
         today: chrono::NaiveDate,
     ) -> Result<()> {
-        let items = self.timeline_items(filter)?;
+        let items = self.timeline_items(selection)?;
         self.write_image(out, &items, options, today)
     }
 
-    /// The app's export: the events in the window (and among `event_ids` when set) drawn with
-    /// the same renderer as [`Workspace::export_image`].
+    /// The app's export: the events of the selection in the axis window, drawn with the same
+    /// renderer as [`Workspace::export_image`].
     pub fn export_view_image(
         &self,
         out: &Path,
         options: &ImageExportOptions,
         today: chrono::NaiveDate,
     ) -> Result<()> {
-        let filter = EventFilter { from: options.from, to: options.to, ..Default::default() };
-        let mut items = self.timeline_items(&filter)?;
-        if let Some(ids) = &options.event_ids {
-            let keep: std::collections::HashSet<i64> = ids.iter().copied().collect();
-            items.retain(|it| keep.contains(&it.id));
-        }
+        let items = self.timeline_items(&options.in_window())?;
         self.write_image(out, &items, options.render_options(), today)
     }
 
@@ -197,7 +203,7 @@ mod tests {
         let mut ws = Workspace::open(&dir.path().join("ws.dateline")).expect("open");
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
         let out = dir.path().join("t.png");
-        let err = ws.export_image(&out, &EventFilter::default(), ExportOptions::default(), today);
+        let err = ws.export_image(&out, &Selection::default(), ExportOptions::default(), today);
         assert!(matches!(err, Err(Error::Render(_))), "{err:?}");
         assert!(err.map_err(|e| e.to_string()).unwrap_err().contains("nothing to draw"));
 
@@ -209,7 +215,7 @@ mod tests {
         ws.import(&[dir.path().join("a.txt")], &crate::Cancel::default(), &mut |_| {}).expect("import");
         for name in ["t.png", "t.svg", "t.pdf"] {
             let out = dir.path().join(name);
-            ws.export_image(&out, &EventFilter::default(), ExportOptions::default(), today).expect("export");
+            ws.export_image(&out, &Selection::default(), ExportOptions::default(), today).expect("export");
             let bytes = std::fs::read(&out).expect("written");
             assert!(bytes.len() > 100, "{name} has content");
         }
@@ -218,7 +224,7 @@ mod tests {
 
         // The app's export: the JSON the UI sends, an id filter, a 2x PNG.
         let options: ImageExportOptions = serde_json::from_str(
-            r#"{"from":null,"to":null,"lanes":"actor","width":800,"scale":2,"title":"T","subtitle":null,"dark":true,"event_ids":null}"#,
+            r#"{"from":null,"to":null,"lanes":"actor","width":800,"scale":2,"title":"T","subtitle":null,"dark":true}"#,
         )
         .expect("options");
         let out = dir.path().join("app.png");
@@ -226,7 +232,10 @@ mod tests {
         let bytes = std::fs::read(&out).expect("written");
         assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
         assert_eq!(u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]), 1600, "800 px at 2x");
-        let none = ImageExportOptions { event_ids: Some(vec![-1]), ..options.clone() };
+        let none = ImageExportOptions {
+            selection: Selection { actors: vec![-1], ..Default::default() },
+            ..options.clone()
+        };
         let err = ws.export_view_image(&dir.path().join("none.png"), &none, today);
         assert!(matches!(err, Err(Error::Render(_))), "no event left: {err:?}");
 

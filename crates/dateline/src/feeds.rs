@@ -35,7 +35,6 @@ pub const DEFAULT_EVERY_MINUTES: u32 = 60;
 
 /// One subscription as the desk shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct FeedView {
     #[ts(type = "number")]
     pub id: i64,
@@ -60,7 +59,6 @@ pub struct FeedView {
 /// What an update did with one feed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum FeedResult {
     /// Read; its new items were fetched and imported.
     Read,
@@ -73,7 +71,6 @@ pub enum FeedResult {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct FeedOutcome {
     #[ts(type = "number")]
     pub feed_id: i64,
@@ -87,7 +84,6 @@ pub struct FeedOutcome {
 
 /// What one update of the feeds did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct FeedUpdateReport {
     pub feeds: Vec<FeedOutcome>,
     /// The article pages imported, one line each, as an import of files reports them.

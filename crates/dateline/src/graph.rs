@@ -1,32 +1,18 @@
 //! The actor graph as the app and the command line see it: a projection of the events a
-//! [`GraphQuery`] selects onto [`dateline_graph::ActorGraph`], with names attached.
+//! [`Selection`] matches onto [`dateline_graph::ActorGraph`], with names attached.
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
 use dateline_graph::{ActorGraph, EventInput};
 use dateline_model::ActorKind;
-use dateline_store::{EventFilter, EventRow};
+use dateline_store::{EventRow, Selection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{Error, Result, Workspace};
-
-/// Which events a graph or a data export covers. Every field is optional: all `null` is the
-/// whole workspace. `from`/`to` are ISO dates (events overlapping the window; undated events
-/// are left out when either is set); `event_ids` keeps only those events.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct GraphQuery {
-    pub from: Option<String>,
-    pub to: Option<String>,
-    #[ts(type = "Array<number> | null")]
-    pub event_ids: Option<Vec<i64>>,
-}
+use crate::{Result, Workspace};
 
 /// One actor in the co-participation graph.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct GraphNode {
     /// The actor id.
     #[ts(type = "number")]
@@ -46,7 +32,6 @@ pub struct GraphNode {
 
 /// Two actors who share events.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct GraphEdge {
     #[ts(type = "number")]
     pub source: i64,
@@ -58,7 +43,6 @@ pub struct GraphEdge {
 
 /// The actor–actor co-participation graph of a selection of events.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct GraphView {
     pub nodes: Vec<GraphNode>,
     pub edges: Vec<GraphEdge>,
@@ -186,53 +170,34 @@ impl ActorNetwork {
     }
 }
 
-impl GraphQuery {
-    /// The store filter for the date window.
-    pub fn filter(&self) -> Result<EventFilter> {
-        let date = |s: &Option<String>| -> Result<Option<NaiveDate>> {
-            s.as_deref()
-                .filter(|s| !s.is_empty())
-                // An ISO date-time counts as its date.
-                .map(|s| s.get(..10).unwrap_or(s).parse().map_err(|_| Error::BadDate(s.to_string())))
-                .transpose()
-        };
-        Ok(EventFilter { from: date(&self.from)?, to: date(&self.to)?, ..Default::default() })
-    }
-}
-
 impl Workspace {
-    /// The events a query selects, in date order, without evidence (graphs and data exports
-    /// do not show it).
-    pub fn query_rows(&self, query: &GraphQuery) -> Result<Vec<EventRow>> {
-        let mut rows = self.store.events_without_evidence(&query.filter()?)?;
-        if let Some(ids) = &query.event_ids {
-            let keep: HashSet<i64> = ids.iter().copied().collect();
-            rows.retain(|r| keep.contains(&r.id));
-        }
-        Ok(rows)
+    /// The events a selection matches, in date order, without evidence (graphs and data
+    /// exports do not show it).
+    pub fn query_rows(&self, selection: &Selection) -> Result<Vec<EventRow>> {
+        Ok(self.store.events_without_evidence(selection)?)
     }
 
     /// The projection of the selected events onto actors.
-    pub fn actor_network(&self, query: &GraphQuery) -> Result<ActorNetwork> {
-        Ok(ActorNetwork::from_rows(&self.query_rows(query)?))
+    pub fn actor_network(&self, selection: &Selection) -> Result<ActorNetwork> {
+        Ok(ActorNetwork::from_rows(&self.query_rows(selection)?))
     }
 
     /// The co-participation graph of the selected events, with every actor's measures.
-    pub fn actor_graph(&self, query: &GraphQuery) -> Result<GraphView> {
-        let network = self.actor_network(query)?;
+    pub fn actor_graph(&self, selection: &Selection) -> Result<GraphView> {
+        let network = self.actor_network(selection)?;
         Ok(network.view_of(&network.graph))
     }
 
     /// Actor ids along a shortest path (fewest hops; ties: heavier edge, then lower id) from
     /// `from` to `to`; empty when there is none.
-    pub fn graph_path(&self, from: i64, to: i64, query: &GraphQuery) -> Result<Vec<i64>> {
-        Ok(self.actor_network(query)?.graph.shortest_path(from, to))
+    pub fn graph_path(&self, from: i64, to: i64, selection: &Selection) -> Result<Vec<i64>> {
+        Ok(self.actor_network(selection)?.graph.shortest_path(from, to))
     }
 
     /// The ego network of `actor`: the actors within `hops` and the edges among them, measures
     /// computed on that subgraph. Empty when the actor takes part in no selected event.
-    pub fn graph_ego(&self, actor: i64, hops: u32, query: &GraphQuery) -> Result<GraphView> {
-        let network = self.actor_network(query)?;
+    pub fn graph_ego(&self, actor: i64, hops: u32, selection: &Selection) -> Result<GraphView> {
+        let network = self.actor_network(selection)?;
         let ego = network.graph.induced(&network.graph.ego(actor, hops));
         Ok(network.view_of(&ego))
     }
@@ -253,7 +218,7 @@ mod tests {
     #[test]
     fn the_samples_graph_is_consistent() {
         let (_dir, ws) = workspace();
-        let view = ws.actor_graph(&GraphQuery::default()).expect("graph");
+        let view = ws.actor_graph(&Selection::default()).expect("graph");
         assert!(view.nodes.len() >= 5, "{view:?}");
         assert!(!view.edges.is_empty());
         let ids: HashSet<i64> = view.nodes.iter().map(|n| n.id).collect();
@@ -265,13 +230,13 @@ mod tests {
         }
         // Ego and path agree with the whole graph.
         let e = &view.edges[0];
-        let ego = ws.graph_ego(e.source, 1, &GraphQuery::default()).expect("ego");
+        let ego = ws.graph_ego(e.source, 1, &Selection::default()).expect("ego");
         assert!(ego.nodes.iter().any(|n| n.id == e.target));
         assert_eq!(
-            ws.graph_path(e.source, e.target, &GraphQuery::default()).expect("path"),
+            ws.graph_path(e.source, e.target, &Selection::default()).expect("path"),
             [e.source, e.target]
         );
-        assert!(ws.graph_ego(-1, 2, &GraphQuery::default()).expect("ego").nodes.is_empty());
+        assert!(ws.graph_ego(-1, 2, &Selection::default()).expect("ego").nodes.is_empty());
     }
 
     #[test]
@@ -309,24 +274,20 @@ mod tests {
     #[test]
     fn queries_narrow_the_graph() {
         let (_dir, ws) = workspace();
-        let rows = ws.query_rows(&GraphQuery::default()).expect("rows");
+        let rows = ws.query_rows(&Selection::default()).expect("rows");
         let first = rows.iter().find(|r| r.participants.len() >= 2).expect("an event with two actors");
-        let only = GraphQuery { event_ids: Some(vec![first.id]), ..Default::default() };
-        let view = ws.actor_graph(&only).expect("graph");
-        assert_eq!(view.nodes.len(), first.participants.len());
-        let empty = GraphQuery {
-            from: Some("1900-01-01".into()),
-            to: Some("1900-12-31".into()),
-            ..Default::default()
-        };
+        let actor = first.participants[0].actor_id;
+        let with_actor = Selection { actors: vec![actor], ..Default::default() };
+        let view = ws.actor_graph(&with_actor).expect("graph");
+        assert_eq!(
+            view.nodes.iter().find(|n| n.id == actor).map(|n| n.events as usize),
+            Some(ws.query_rows(&with_actor).expect("rows").len())
+        );
+        assert!(view.nodes.len() < ws.actor_graph(&Selection::default()).expect("graph").nodes.len());
+        let empty: Selection =
+            serde_json::from_str(r#"{"from": "1900-01-01", "to": "1900-12-31"}"#).expect("a selection");
         assert_eq!(ws.actor_graph(&empty).expect("graph"), GraphView::default());
-        let with_time = GraphQuery {
-            from: Some("1900-01-01T00:00:00Z".into()),
-            to: Some("1900-12-31".into()),
-            ..Default::default()
-        };
-        assert_eq!(ws.actor_graph(&with_time).expect("graph"), GraphView::default());
-        let bad = GraphQuery { from: Some("May 2021".into()), ..Default::default() };
-        assert!(matches!(ws.actor_graph(&bad), Err(Error::BadDate(_))));
+        let bad = serde_json::from_str::<Selection>(r#"{"from": "May 2021"}"#);
+        assert!(bad.is_err(), "{bad:?}");
     }
 }

@@ -34,13 +34,13 @@ pub use dateline_fetch::Fetcher;
 pub use dateline_ingest::extensions as article_extensions;
 pub use dateline_model as model;
 pub use dateline_render::{ExportOptions, LaneBy, ThemeName};
-pub use dateline_store::{Access, Bucket, EventFilter, EventRow};
+pub use dateline_store::{Access, ActorCount, Bucket, EventRow, FacetCount, Facets, Selection};
 pub use export::{ImageExportOptions, ImageFormat};
 pub use feeds::{
     DEFAULT_EVERY_MINUTES, FeedOutcome, FeedResult, FeedSelection, FeedUpdateReport, FeedView, FetchLimits,
     update_feeds_beside,
 };
-pub use graph::{ActorNetwork, GraphEdge, GraphLimit, GraphNode, GraphQuery, GraphView};
+pub use graph::{ActorNetwork, GraphEdge, GraphLimit, GraphNode, GraphView};
 pub use import::{Cancel, extract_paths, import_shared, quiet_caught_reader_panics};
 pub use import_lock::{ImportLock, import_lock_path, waiting_message};
 pub use views::*;
@@ -167,19 +167,31 @@ impl Workspace {
 
     /// Every live merged event, in date order (undated last).
     pub fn events(&self) -> Result<Vec<EventSummary>> {
-        self.events_matching(&EventFilter::default())
+        self.events_matching(&Selection::default())
     }
 
-    /// The merged events matching a filter (time window, actor, kind, status, country, source, text).
-    pub fn events_matching(&self, filter: &EventFilter) -> Result<Vec<EventSummary>> {
-        Ok(self.store.events_without_evidence(filter)?.iter().map(EventSummary::from_row).collect())
+    /// The merged events a selection matches (time window, actors, types, statuses, countries,
+    /// sources, text, new since seen, deleted), in date order (undated last).
+    pub fn events_matching(&self, selection: &Selection) -> Result<Vec<EventSummary>> {
+        Ok(self.store.events_without_evidence(selection)?.iter().map(EventSummary::from_row).collect())
     }
 
-    /// Events matching `filter` per bucket, for the overview.
-    pub fn bucket_counts(&self, filter: &EventFilter, bucket: Bucket) -> Result<Vec<BucketCount>> {
+    /// How many events a selection matches.
+    pub fn count(&self, selection: &Selection) -> Result<u32> {
+        Ok(self.store.count(selection)?)
+    }
+
+    /// The facet counts of a selection, each facet counted without its own criterion: what the
+    /// filter bar shows beside each choice.
+    pub fn facets(&self, selection: &Selection) -> Result<Facets> {
+        Ok(self.store.facets(selection)?)
+    }
+
+    /// Events of `selection` per bucket, for the overview.
+    pub fn bucket_counts(&self, selection: &Selection, bucket: Bucket) -> Result<Vec<BucketCount>> {
         Ok(self
             .store
-            .bucket_counts(filter, bucket)?
+            .bucket_counts(selection, bucket)?
             .into_iter()
             .map(|(d, count)| BucketCount { start: d.to_string(), count })
             .collect())
@@ -187,12 +199,12 @@ impl Workspace {
 
     /// Events an analyst deleted (restore them with [`Workspace::restore_event`]).
     pub fn deleted_events(&self) -> Result<Vec<EventSummary>> {
-        self.events_matching(&EventFilter { deleted: true, ..Default::default() })
+        self.events_matching(&Selection { deleted: true, ..Default::default() })
     }
 
-    /// Events matching the merged rows as the store returns them, evidence included.
-    pub fn event_rows(&self, filter: &EventFilter) -> Result<Vec<dateline_store::EventRow>> {
-        Ok(self.store.events(filter)?)
+    /// The merged rows of a selection as the store returns them, evidence included.
+    pub fn event_rows(&self, selection: &Selection) -> Result<Vec<dateline_store::EventRow>> {
+        Ok(self.store.events(selection)?)
     }
 
     /// One merged event with the evidence of every source article.

@@ -1,5 +1,5 @@
 //! The values the front ends show. Serialized to the UI as JSON; their TypeScript twins are
-//! generated into `ui/src/lib/bindings/` by ts-rs (`cargo test -p dateline`).
+//! generated into `ui/src/lib/bindings/` by ts-rs (`tests/bindings.rs`).
 
 use dateline_model::{ActorKind, EventKind, Precision, Role, Status};
 use dateline_store::{ActorRow, ArticleRow, EventRow, MemberRow};
@@ -8,7 +8,6 @@ use ts_rs::TS;
 
 /// One event as the timeline and lists show it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct EventSummary {
     #[ts(type = "number")]
     pub id: i64,
@@ -35,7 +34,6 @@ pub struct EventSummary {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct ParticipantView {
     #[ts(type = "number")]
     pub actor_id: i64,
@@ -47,7 +45,6 @@ pub struct ParticipantView {
 
 /// The sentence an event came from. `sentence` is article text: untrusted, show it as text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct Evidence {
     #[ts(type = "number")]
     pub article_id: i64,
@@ -61,7 +58,6 @@ pub struct Evidence {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct EventDetail {
     pub summary: EventSummary,
     pub name: Option<String>,
@@ -74,7 +70,6 @@ pub struct EventDetail {
 
 /// One article of the workspace. `text` is untrusted: show it as text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct ArticleView {
     #[ts(type = "number")]
     pub id: i64,
@@ -90,7 +85,6 @@ pub struct ArticleView {
 
 /// One actor of the workspace, with the other names the sources call it by.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct ActorView {
     #[ts(type = "number")]
     pub id: i64,
@@ -105,7 +99,6 @@ pub struct ActorView {
 /// (`YYYY-MM-DD`); an empty `place` or `country` clears it; participants are by name (an
 /// unknown name becomes a new actor).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct EventPatch {
     pub kind: Option<EventKind>,
     pub status: Option<Status>,
@@ -119,7 +112,6 @@ pub struct EventPatch {
 
 /// How many events start in one bucket of the overview.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct BucketCount {
     /// ISO date of the bucket's first day.
     pub start: String,
@@ -155,7 +147,6 @@ impl ActorView {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct WorkspaceInfo {
     pub path: String,
     pub articles: u32,
@@ -165,7 +156,6 @@ pub struct WorkspaceInfo {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
-#[ts(export)]
 pub enum FileStatus {
     Imported,
     Unchanged,
@@ -175,7 +165,6 @@ pub enum FileStatus {
 
 /// What happened to one input file (the `--report` line).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct FileReport {
     pub path: String,
     pub status: FileStatus,
@@ -184,7 +173,6 @@ pub struct FileReport {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct ImportReport {
     pub files: Vec<FileReport>,
     pub articles_added: u32,
@@ -199,7 +187,6 @@ impl ImportReport {
 
 /// Sent while an import runs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct ImportProgress {
     pub files_done: u32,
     pub files_total: u32,

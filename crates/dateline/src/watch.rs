@@ -35,7 +35,6 @@ impl FolderChanges {
 
 /// A file that was deleted from a watched folder, with the articles it had brought (they stay).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct RemovedFile {
     pub path: String,
     pub articles: u32,
@@ -43,7 +42,6 @@ pub struct RemovedFile {
 
 /// What one round of watched-folder changes did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
 pub struct WatchReport {
     pub import: ImportReport,
     pub removed: Vec<RemovedFile>,

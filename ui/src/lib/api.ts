@@ -11,7 +11,7 @@ import type {
   CommandError,
   DataFormat,
   EventPatch,
-  GraphQuery,
+  Facets,
   GraphView,
   ImageExportOptions,
   EventDetail,
@@ -21,8 +21,14 @@ import type {
   FeedView,
   ImportProgress,
   ImportReport,
+  Selection,
   WorkspaceInfo,
 } from './types';
+
+/** The whole workspace as a selection (filters.svelte.ts's NO_SELECTION; kept here so api.ts imports no state). */
+const WHOLE: Selection = {
+  from: null, to: null, actors: [], countries: [], kinds: [], statuses: [], sources: [], text: null, unseen: false, deleted: false,
+};
 
 /** True when running inside the Tauri webview (IPC bridge present). */
 export function hasBackend(): boolean {
@@ -55,7 +61,10 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 
 export const api = {
   workspaceInfo: () => call<WorkspaceInfo>('workspace_info'),
-  listEvents: () => call<EventSummary[]>('list_events'),
+  /** The events of a selection, in date order: the store decides which match. */
+  listEvents: (selection: Selection) => call<EventSummary[]>('list_events', { selection }),
+  /** Events per actor, country, type, status and source for a selection (each facet without its own criterion). */
+  facets: (selection: Selection) => call<Facets>('facets', { selection }),
   eventDetail: (id: number) => call<EventDetail>('event_detail', { id }),
   importPaths: (paths: string[]) => call<ImportReport>('import_paths', { paths }),
   // -- views (timeline, list, search, filters)
@@ -66,7 +75,7 @@ export const api = {
 
   // ---- Graph, details, corrections, export, workspace (ui-desk; shared contract names) ----
   article: (id: number) => call<ArticleView>('article', { id }),
-  deletedEvents: () => call<EventSummary[]>('deleted_events'),
+  deletedEvents: () => call<EventSummary[]>('list_events', { selection: { ...WHOLE, deleted: true } }),
   updateEvent: (id: number, patch: EventPatch) => call<EventSummary>('update_event', { id, patch }),
   deleteEvent: (id: number) => call<null>('delete_event', { id }),
   restoreEvent: (id: number) => call<null>('restore_event', { id }),
@@ -75,10 +84,10 @@ export const api = {
   splitActor: (id: number, alias: string) => call<null>('split_actor', { id, alias }),
   undo: () => call<string | null>('undo'),
   redo: () => call<string | null>('redo'),
-  actorGraph: (query: GraphQuery) => call<GraphView>('actor_graph', { query }),
-  graphPath: (from: number, to: number, query: GraphQuery) => call<number[]>('graph_path', { from, to, query }),
-  graphEgo: (actor: number, hops: number, query: GraphQuery) => call<GraphView>('graph_ego', { actor, hops, query }),
-  exportData: (path: string, format: DataFormat, query: GraphQuery) => call<null>('export_data', { path, format, query }),
+  actorGraph: (selection: Selection) => call<GraphView>('actor_graph', { selection }),
+  graphPath: (from: number, to: number, selection: Selection) => call<number[]>('graph_path', { from, to, selection }),
+  graphEgo: (actor: number, hops: number, selection: Selection) => call<GraphView>('graph_ego', { actor, hops, selection }),
+  exportData: (path: string, format: DataFormat, selection: Selection) => call<null>('export_data', { path, format, selection }),
   exportImage: (path: string, options: ImageExportOptions) => call<null>('export_image', { path, options }),
   openWorkspace: (path: string) => call<WorkspaceInfo>('open_workspace', { path }),
   newWorkspace: (path: string) => call<WorkspaceInfo>('new_workspace', { path }),

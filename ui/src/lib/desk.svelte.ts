@@ -5,7 +5,7 @@
 import { api, toCommandError } from './api';
 import { historyMessage, type HistoryAction } from './history';
 import type { AppState } from './state.svelte';
-import type { DataFormat, EventPatch, Evidence, GraphQuery, ImageExportOptions, WorkspaceInfo } from './types';
+import type { DataFormat, EventPatch, Evidence, ImageExportOptions, Selection, WorkspaceInfo } from './types';
 
 /** How long a status message stays (ms). */
 export const STATUS_MS = 6000;
@@ -135,14 +135,14 @@ export class Desk {
     }
   }
 
-  async exportData(format: DataFormat, query: GraphQuery): Promise<boolean> {
+  async exportData(format: DataFormat, selection: Selection): Promise<boolean> {
     const ext = format === 'timelinejs' ? 'json' : format;
     const name = format === 'timelinejs' ? 'timeline-timelinejs.json' : `dateline.${ext}`;
     try {
       const path = await api.chooseSavePath(name, [{ name: format.toUpperCase(), extensions: [ext] }]);
       if (!path) return false;
       this.busy = true;
-      await api.exportData(path, format, query);
+      await api.exportData(path, format, selection);
       this.lastExport = path;
       this.say(`Exported ${baseName(path)}`);
       return true;

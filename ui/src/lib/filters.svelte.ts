@@ -1,108 +1,106 @@
-// Which events every view shows: full-text search, facet filters (actor,
-// type, status, country, source, date range) and the time brush. The
-// timeline, the list, the graph and the export read `visible` (and `brush`)
-// from one Filters instance; nothing else decides what is filtered out.
+// What the analyst selected: full-text search, facet filters (actor, type, status, country,
+// source, date range), the time brush, "new since you last looked" and the actors picked in the
+// graph. They become one `Selection` (the Rust type, generated), which the store answers in SQL:
+// the list, the timeline, the graph, the map and every export ask for the same selection, so they
+// state the same events. Nothing here decides which event matches.
 
 import { api, toCommandError } from './api';
-import { parseDay, DAY, type EventSpan } from './dates';
-import { spanOf } from './events';
-import type { CommandError, EventKind, EventSummary, Status } from './types';
+import { parseDay, windowDays } from './dates';
+import type { CommandError, EventKind, EventSummary, Facets, Selection, Status } from './types';
 
 /** A time range [start, end) in UTC ms. */
 export type TimeRange = [number, number];
 
-export interface Criteria {
-  /** Event ids from the full-text search; null: no search. */
-  searchIds: ReadonlySet<number> | null;
-  /** Facets: an empty set means "any". Within a facet, any value matches. */
+/** The whole workspace. */
+export const NO_SELECTION: Selection = {
+  from: null,
+  to: null,
+  actors: [],
+  countries: [],
+  kinds: [],
+  statuses: [],
+  sources: [],
+  text: null,
+  unseen: false,
+  deleted: false,
+};
+
+/** What the filter state holds, before it is a `Selection`. */
+export interface FilterState {
+  /** The search text as applied (after the debounce); '' for none. */
+  text: string;
   actors: ReadonlySet<number>;
   kinds: ReadonlySet<EventKind>;
   statuses: ReadonlySet<Status>;
   countries: ReadonlySet<string>;
   outlets: ReadonlySet<string>;
-  /** Date range (from the date inputs) and the brush; an event must overlap both. */
-  range: TimeRange | null;
+  /** ISO days from the date inputs ('' = open). */
+  dateFrom: string;
+  dateTo: string;
   brush: TimeRange | null;
-  /** Only these events (new or changed since the analyst last looked); null or absent: any. */
-  newIds?: ReadonlySet<number> | null;
+  newOnly: boolean;
 }
 
-export const NO_CRITERIA: Criteria = {
-  searchIds: null,
-  actors: new Set(),
-  kinds: new Set(),
-  statuses: new Set(),
-  countries: new Set(),
-  outlets: new Set(),
-  range: null,
-  brush: null,
-};
+const later = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
+const earlier = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a < b ? a : b);
 
-function overlaps(s: EventSpan | null, r: TimeRange): boolean {
-  return s !== null && s.start < r[1] && s.end > r[0];
-}
-
-/** One pass over the events; keeps their order. Undated events fail any time range. */
-export function filterEvents(events: readonly EventSummary[], c: Criteria): EventSummary[] {
-  const { searchIds, actors, kinds, statuses, countries, outlets, range, brush } = c;
-  const newIds = c.newIds ?? null;
-  if (
-    !newIds &&
-    !searchIds &&
-    !actors.size &&
-    !kinds.size &&
-    !statuses.size &&
-    !countries.size &&
-    !outlets.size &&
-    !range &&
-    !brush
-  ) {
-    return events as EventSummary[];
+/**
+ * The selection of a filter state: the window is the date inputs' days narrowed to the brush's
+ * (an event drawn over [start, end + 1 day) overlaps a brush exactly when its days overlap the
+ * brush's first and last day).
+ */
+export function selectionOf(f: FilterState): Selection {
+  const day = (d: string) => (parseDay(d) === null ? null : d);
+  let from = day(f.dateFrom);
+  let to = day(f.dateTo);
+  if (f.brush) {
+    const b = windowDays(f.brush);
+    from = later(from, b.from);
+    to = earlier(to, b.to);
   }
-  const out: EventSummary[] = [];
-  for (const e of events) {
-    if (searchIds && !searchIds.has(e.id)) continue;
-    if (newIds && !newIds.has(e.id)) continue;
-    if (kinds.size && !kinds.has(e.kind)) continue;
-    if (statuses.size && !statuses.has(e.status)) continue;
-    if (countries.size && !(e.country !== null && countries.has(e.country))) continue;
-    if (actors.size && !(e.actor_ids ?? []).some((a) => actors.has(a))) continue;
-    if (outlets.size && !(e.outlets ?? []).some((o) => outlets.has(o))) continue;
-    if (range || brush) {
-      const s = spanOf(e);
-      if (range && !overlaps(s, range)) continue;
-      if (brush && !overlaps(s, brush)) continue;
-    }
-    out.push(e);
-  }
-  return out;
+  return {
+    from,
+    to,
+    actors: [...f.actors].sort((a, b) => a - b),
+    countries: [...f.countries].sort(),
+    kinds: [...f.kinds].sort(),
+    statuses: [...f.statuses].sort(),
+    sources: [...f.outlets].sort(),
+    text: f.text.trim() ? f.text.trim() : null,
+    unseen: f.newOnly,
+    deleted: false,
+  };
 }
 
-/** The date inputs' range: from the start of `from` to the end of `to` (either may be open). */
-export function dateInputsRange(from: string, to: string): TimeRange | null {
-  const a = parseDay(from);
-  const b = parseDay(to);
-  if (a === null && b === null) return null;
-  return [a ?? -8.64e15, b === null ? 8.64e15 : b + DAY];
+/** Whether a selection is the whole workspace. */
+export function isWhole(s: Selection): boolean {
+  return sameSelection(s, NO_SELECTION);
 }
 
-/** Sorted distinct values of a facet over the events, with counts. */
-export function facetValues(events: readonly EventSummary[], pick: (e: EventSummary) => readonly string[]): { value: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const e of events) for (const v of pick(e)) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => a.value.localeCompare(b.value));
+export function sameSelection(a: Selection, b: Selection): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 export const SEARCH_DEBOUNCE_MS = 250;
 
-export class Filters {
-  /** Where the events come from (read inside the deriveds, so reactive). */
-  private source: () => readonly EventSummary[] = () => [];
-  private searchFn: (q: string) => Promise<number[]> = api.search;
-  private unseenIds: () => ReadonlySet<number> = () => new Set();
+/** How the filters read events: the store's answers (tests give their own). */
+export interface EventSource {
+  /** Every live event (the app loads them once per reload). */
+  all: () => readonly EventSummary[];
+  /** Bumped on every reload: the answers are asked again. */
+  generation: () => number;
+  /** Actors picked in the graph (linked views): they narrow every view but the graph. */
+  pickedActors?: () => readonly number[];
+  listEvents?: (s: Selection) => Promise<EventSummary[]>;
+  facets?: (s: Selection) => Promise<Facets>;
+  search?: (q: string) => Promise<number[]>;
+}
 
-  /** The search box text; `searchIds` follows it after a debounce. */
+export class Filters {
+  /** The search box text; `text` (what the selection searches) follows it after a debounce. */
   query = $state('');
+  text = $state('');
+  /** Ids of the search's matches, best first: the list's "best match" order (not a filter). */
   searchIds = $state.raw<ReadonlySet<number> | null>(null);
   searching = $state(false);
   searchError = $state<CommandError | null>(null);
@@ -120,48 +118,103 @@ export class Filters {
   /** Only the events new or changed since the analyst last looked. */
   newOnly = $state(false);
 
-  readonly criteria: Criteria = $derived({
-    searchIds: this.searchIds,
-    actors: this.actors,
-    kinds: this.kinds,
-    statuses: this.statuses,
-    countries: this.countries,
-    outlets: this.outlets,
-    range: dateInputsRange(this.dateFrom, this.dateTo),
-    brush: this.brush,
-    newIds: this.newOnly ? this.unseenIds() : null,
-  });
+  private state(brush: boolean, picked: boolean): FilterState {
+    const graph = picked ? (this.src.pickedActors?.() ?? []) : [];
+    return {
+      text: this.text,
+      actors: graph.length ? new Set([...this.actors, ...graph]) : this.actors,
+      kinds: this.kinds,
+      statuses: this.statuses,
+      countries: this.countries,
+      outlets: this.outlets,
+      dateFrom: this.dateFrom,
+      dateTo: this.dateTo,
+      brush: brush ? this.brush : null,
+      newOnly: this.newOnly,
+    };
+  }
 
-  /** The events every view shows, in the source's (date) order. */
-  readonly visible: EventSummary[] = $derived(filterEvents(this.source(), this.criteria));
-  /**
-   * Everything but the brush: what the timeline draws, so the brushed range
-   * keeps its context around it.
-   */
+  /** What every view shows: the list, the map, the header count, the exports. */
+  readonly selection: Selection = $derived(selectionOf(this.state(true, true)));
+  /** Everything but the brush: what the timeline draws, so the brushed range keeps its context. */
+  readonly unbrushedSelection: Selection = $derived(selectionOf(this.state(false, true)));
+  /** The graph's selection: its own picks left out, so picking an actor does not empty it. */
+  readonly graphSelection: Selection = $derived(selectionOf(this.state(true, false)));
+
+  /** The store's last answer for the selections that are not the whole workspace. */
+  private answer = $state.raw<{ visible: EventSummary[]; unbrushed: EventSummary[]; generation: number }>({
+    visible: [],
+    unbrushed: [],
+    generation: 0,
+  });
+  /** The events of `selection`, in date order, as the store answered (the whole workspace is
+   * what the app holds already, so it is not asked twice). */
+  readonly visible: EventSummary[] = $derived(
+    isWhole(this.selection) ? this.all() : this.answer.visible,
+  );
+  /** The events of `unbrushedSelection`. */
   readonly unbrushed: EventSummary[] = $derived(
-    this.brush ? filterEvents(this.source(), { ...this.criteria, brush: null }) : this.visible,
+    isWhole(this.unbrushedSelection) ? this.all() : this.answer.unbrushed,
   );
-  /** Ids of `visible`, for views that ask the backend by id (graph, export). */
-  readonly visibleIds: ReadonlySet<number> = $derived(new Set(this.visible.map((e) => e.id)));
-  readonly active: boolean = $derived(
-    this.searchIds !== null ||
-      this.actors.size + this.kinds.size + this.statuses.size + this.countries.size + this.outlets.size > 0 ||
-      this.criteria.range !== null ||
-      this.brush !== null ||
-      this.newOnly,
+  /** The reload `unbrushed` comes from: the timeline fits its events when it changes. */
+  readonly generation: number = $derived(
+    isWhole(this.unbrushedSelection) ? this.reloads() : this.answer.generation,
   );
+  /** The filter bar's counts for `selection`. */
+  facets = $state.raw<Facets | null>(null);
+  loadError = $state<CommandError | null>(null);
+
+  readonly active: boolean = $derived(!isWhole(this.graphSelection) || this.query.trim() !== '');
 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
+  private loadSeq = 0;
 
-  constructor(
-    source: () => readonly EventSummary[],
-    searchFn: (q: string) => Promise<number[]> = api.search,
-    unseenIds: () => ReadonlySet<number> = () => new Set(),
-  ) {
-    this.source = source;
-    this.searchFn = searchFn;
-    this.unseenIds = unseenIds;
+  private src: EventSource;
+
+  constructor(src: EventSource) {
+    this.src = src;
+  }
+
+  // Read through methods: the derived values are defined before the constructor sets `src`
+  // (they run only when read, after it).
+  private all(): EventSummary[] {
+    return this.src.all() as EventSummary[];
+  }
+
+  private reloads(): number {
+    return this.src.generation();
+  }
+
+  /**
+   * Asks the store for the events and the counts of the current selections (call it when they
+   * or the generation change); answers to an earlier call that come late are dropped.
+   */
+  async load(): Promise<void> {
+    const seq = ++this.loadSeq;
+    const selection = this.selection;
+    const unbrushed = this.unbrushedSelection;
+    const generation = this.src.generation();
+    const list = this.src.listEvents ?? api.listEvents;
+    const facets = this.src.facets ?? api.facets;
+    const events = (s: Selection) => (isWhole(s) ? Promise.resolve([]) : list(s));
+    try {
+      // The events first, then the counts: both hold the workspace in turn, and the counts
+      // of a large selection take longer than its events (so the views do not wait for them).
+      const [v, u] = await Promise.all([
+        events(selection),
+        sameSelection(selection, unbrushed) ? null : events(unbrushed),
+      ]);
+      if (seq !== this.loadSeq) return;
+      this.answer = { visible: v, unbrushed: u ?? v, generation };
+      this.loadError = null;
+      const f = await facets(selection);
+      if (seq !== this.loadSeq) return;
+      this.facets = f;
+    } catch (e) {
+      if (seq !== this.loadSeq) return;
+      this.loadError = toCommandError(e);
+    }
   }
 
   /** Update the query; the search runs SEARCH_DEBOUNCE_MS after the last keystroke. */
@@ -170,18 +223,21 @@ export class Filters {
     clearTimeout(this.timer);
     const seq = ++this.seq;
     if (!q.trim()) {
+      this.text = '';
       this.searchIds = null;
       this.searching = false;
       this.searchError = null;
       return Promise.resolve();
     }
     this.searching = true;
+    const search = this.src.search ?? api.search;
     return new Promise((resolve) => {
       this.timer = setTimeout(async () => {
         try {
-          const ids = await this.searchFn(q.trim());
+          const ids = await search(q.trim());
           if (seq === this.seq) {
             this.searchIds = new Set(ids);
+            this.text = q.trim();
             this.searchError = null;
           }
         } catch (e) {

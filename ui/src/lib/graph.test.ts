@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { communityColor, edgeKey, edgeWidth, eventsOfActors, nextSelection, nodeSize, pathEdgeKeys, seedPositions } from './graph';
-import type { EventSummary, GraphNode } from './types';
+import { communityColor, edgeKey, edgeWidth, nextSelection, nodeSize, pathEdgeKeys, seedPositions } from './graph';
+import type { GraphNode } from './types';
 
 const node = (over: Partial<GraphNode>): GraphNode => ({
   id: 1, name: 'A', kind: 'person', country: null, events: 1, degree: 0, betweenness: 0, community: 0, ...over,
@@ -47,19 +47,7 @@ describe('graph helpers', () => {
     expect(nextSelection([1, 2], 1, true)).toEqual([2]);
   });
 
-  it('keeps the events of any selected actor', () => {
-    const ev = (id: number, actor_ids: number[]) => ({ id, actor_ids }) as unknown as EventSummary;
-    const all = [ev(1, [1, 2]), ev(2, [3]), ev(3, [])];
-    expect(eventsOfActors(all, []).map((e) => e.id)).toEqual([1, 2, 3]);
-    expect(eventsOfActors(all, [2]).map((e) => e.id)).toEqual([1]);
-    expect(eventsOfActors(all, [2, 3]).map((e) => e.id)).toEqual([1, 2]);
-  });
 
-  it('falls back to names for events without actor ids', () => {
-    const old = [{ id: 1, participants: ['A', 'B'] }, { id: 2, participants: ['C'] }] as unknown as EventSummary[];
-    expect(eventsOfActors(old, [7], ['C']).map((e) => e.id)).toEqual([2]);
-    expect(eventsOfActors(old, [7]).map((e) => e.id)).toEqual([]);
-  });
 });
 
 describe('seedPositions', () => {

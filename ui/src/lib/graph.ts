@@ -1,8 +1,8 @@
-// Pure helpers for the actor graph view: sizes, colours, path edges, and the events an actor
-// selection keeps. No DOM, no cytoscape: tested on their own.
+// Pure helpers for the actor graph view: sizes, colours, path edges and the selection a click
+// makes. No DOM, no cytoscape: tested on their own.
 
 import { graphColors } from './theme';
-import type { EventSummary, GraphEdge, GraphNode, GraphView } from './types';
+import type { GraphEdge, GraphNode, GraphView } from './types';
 
 export type SizeBy = 'events' | 'betweenness' | 'degree';
 
@@ -46,22 +46,6 @@ export function nextSelection(current: readonly number[], id: number, additive: 
   return [...current, id].slice(-2);
 }
 
-/**
- * Events that involve any of the actors (all events when none is selected). Events listed
- * without `actor_ids` (a backend from before the contract's store change) match by name.
- */
-export function eventsOfActors(
-  events: readonly EventSummary[],
-  actorIds: readonly number[],
-  names: readonly string[] = [],
-): readonly EventSummary[] {
-  if (!actorIds.length) return events;
-  const want = new Set(actorIds);
-  const wantNames = new Set(names);
-  return events.filter((e) =>
-    Array.isArray(e.actor_ids) ? e.actor_ids.some((a) => want.has(a)) : e.participants.some((n) => wantNames.has(n)),
-  );
-}
 
 export interface GraphStats {
   maxDegree: number;

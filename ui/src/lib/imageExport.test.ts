@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultForm, laneOrderFor, sizeOf, toImageOptions, currentViewRange, setScreenLanes, setViewWindow } from './imageExport';
-import type { EventSummary } from './types';
+import type { Selection } from './types';
 
-const ev = (id: number) => ({ id }) as EventSummary;
+const selection: Selection = {
+  from: '2023-03-01', to: null, actors: [4], countries: [], kinds: ['call'], statuses: [], sources: [], text: null, unseen: false, deleted: false,
+};
 
 describe('image export options', () => {
   it('sizes', () => {
@@ -13,16 +15,15 @@ describe('image export options', () => {
     expect(sizeOf({ ...defaultForm(), format: 'svg', size: '2x' })).toEqual({ width: 1600, scale: 1 });
   });
 
-  it('sends the visible events only when filtered, and the view range', () => {
-    const all = [ev(1), ev(2), ev(3)];
-    const o = toImageOptions({ ...defaultForm(), subtitle: ' ' }, { from: '2023-01-01', to: '2023-06-30' }, [ev(2)], all);
+  it('sends the selection on screen and the view range', () => {
+    const o = toImageOptions({ ...defaultForm(), subtitle: ' ' }, { from: '2023-01-01', to: '2023-06-30' }, selection);
     expect(o).toEqual({
-      from: '2023-01-01', to: '2023-06-30', lanes: 'type', lane_order: null, width: 1600, scale: 1,
-      title: 'Diplomatic timeline', subtitle: null, dark: false, event_ids: [2],
+      selection, from: '2023-01-01', to: '2023-06-30', lanes: 'type', lane_order: null, width: 1600, scale: 1,
+      title: 'Diplomatic timeline', subtitle: null, dark: false,
     });
-    const whole = toImageOptions({ ...defaultForm(), range: 'all' }, { from: '2023-01-01', to: null }, all, all);
+    const whole = toImageOptions({ ...defaultForm(), range: 'all' }, { from: '2023-01-01', to: null }, selection);
     expect(whole.from).toBeNull();
-    expect(whole.event_ids).toBeNull();
+    expect(whole.selection).toBe(selection);
   });
 });
 

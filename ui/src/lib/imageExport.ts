@@ -1,7 +1,7 @@
 // The export dialog's form → `ImageExportOptions` for `export_image`.
 
 import { windowDays } from './dates';
-import type { EventSummary, ImageExportOptions, LaneBy } from './types';
+import type { ImageExportOptions, LaneBy, Selection } from './types';
 
 export type ImageFormat = 'png' | 'svg' | 'pdf';
 export type PngSize = '1x' | '2x' | 'custom';
@@ -79,19 +79,14 @@ export function sizeOf(form: ExportForm): { width: number; scale: number } {
 }
 
 /**
- * The options for `export_image`. `visible` are the events the timeline shows now (after the
- * filters); when they are all the events, no id filter is sent.
+ * The options for `export_image`: `selection` is what every view shows now (the filters); the
+ * image draws its events within the chosen range, as the store selects them.
  */
-export function toImageOptions(
-  form: ExportForm,
-  view: ViewRange,
-  visible: readonly EventSummary[],
-  all: readonly EventSummary[],
-): ImageExportOptions {
+export function toImageOptions(form: ExportForm, view: ViewRange, selection: Selection): ImageExportOptions {
   const { width, scale } = sizeOf(form);
   const range = form.range === 'view' ? view : { from: null, to: null };
-  const filtered = visible.length !== all.length;
   return {
+    selection,
     from: range.from,
     to: range.to,
     lanes: form.lanes,
@@ -101,7 +96,6 @@ export function toImageOptions(
     title: form.title.trim() || null,
     subtitle: form.subtitle.trim() || null,
     dark: form.dark,
-    event_ids: filtered ? visible.map((e) => e.id) : null,
   };
 }
 

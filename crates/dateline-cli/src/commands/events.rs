@@ -18,8 +18,8 @@ pub struct Args {
 
 pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, Failure> {
     let ws = args.workspace.open_read()?;
-    let filter = args.filter.to_filter(&ws)?;
-    let rows = ws.event_rows(&filter)?;
+    let selection = args.filter.to_selection(&ws)?;
+    let rows = ws.event_rows(&selection)?;
     crate::output::note_if_stale(&ws)?;
     args.format.write(out, &rows)?;
     Ok(Outcome::Done)

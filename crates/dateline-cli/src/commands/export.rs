@@ -7,7 +7,7 @@ use anyhow::Context;
 use clap::ValueEnum;
 use dateline::{DataFormat, LaneBy, ThemeName};
 
-use crate::args::{WorkspaceArg, graph_query};
+use crate::args::{FilterArgs, WorkspaceArg};
 use crate::exit::{Failure, Outcome};
 
 #[derive(Debug, clap::Args)]
@@ -18,12 +18,10 @@ pub struct Args {
     /// A data format, whatever the extension.
     #[arg(long, value_enum)]
     format: Option<DataFormatArg>,
-    /// First day of the window (YYYY-MM-DD); default: the first event.
-    #[arg(long, value_name = "DATE")]
-    from: Option<chrono::NaiveDate>,
-    /// Last day of the window (YYYY-MM-DD); default: the last event.
-    #[arg(long, value_name = "DATE")]
-    to: Option<chrono::NaiveDate>,
+    /// The events, as `dateline events` selects them; `--from` and `--to` are also the image's
+    /// time axis (default: the first and last event).
+    #[command(flatten)]
+    selection: FilterArgs,
     /// One lane per event type, actor, country or source.
     #[arg(long, value_enum, default_value_t = Lanes::Type)]
     lanes: Lanes,
@@ -88,11 +86,11 @@ impl From<Lanes> for LaneBy {
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
     let ws = args.workspace.open_read()?;
+    let selection = args.selection.to_selection(&ws)?;
     let path = &args.out;
     let exporting = || format!("exporting {}", path.display());
     if let Some(data) = args.format.map(DataFormat::from).or_else(|| DataFormat::from_path(path)) {
-        ws.export_data(path, data, &graph_query(args.from, args.to), chrono::Utc::now())
-            .with_context(exporting)?;
+        ws.export_data(path, data, &selection, chrono::Utc::now()).with_context(exporting)?;
         if data == DataFormat::Csv {
             let actors = dateline::data_export::actors_csv_path(path);
             eprintln!("wrote {} and {}", path.display(), actors.display());
@@ -104,17 +102,16 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let options = dateline::ExportOptions {
         width: args.width,
         scale: args.scale,
-        from: args.from,
-        to: args.to,
+        from: selection.from,
+        to: selection.to,
         lanes: args.lanes.into(),
         title: args.title.or_else(|| Some("Diplomatic timeline".into())),
         subtitle: args.subtitle,
         theme: if args.dark { ThemeName::Dark } else { ThemeName::Light },
         ..Default::default()
     };
-    let filter = dateline::EventFilter { from: args.from, to: args.to, ..Default::default() };
     let today = chrono::Utc::now().date_naive();
-    ws.export_image(path, &filter, options, today).with_context(exporting)?;
+    ws.export_image(path, &selection, options, today).with_context(exporting)?;
     eprintln!("wrote {}", path.display());
     Ok(Outcome::Done)
 }

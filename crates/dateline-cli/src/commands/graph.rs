@@ -5,7 +5,7 @@ use std::io::Write;
 
 use dateline::{ActorNetwork, GraphView};
 
-use crate::args::{WorkspaceArg, graph_query};
+use crate::args::{FilterArgs, WorkspaceArg};
 use crate::exit::{Failure, Outcome};
 
 #[derive(Debug, clap::Subcommand)]
@@ -50,15 +50,11 @@ pub enum Command {
     },
 }
 
-/// The events a graph command looks at, and the workspace.
+/// The events a graph command looks at (as `dateline events` selects them), and the workspace.
 #[derive(Debug, clap::Args)]
 pub struct Window {
-    /// Only events on or after this day (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    from: Option<chrono::NaiveDate>,
-    /// Only events on or before this day (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    to: Option<chrono::NaiveDate>,
+    #[command(flatten)]
+    selection: FilterArgs,
     #[command(flatten)]
     workspace: WorkspaceArg,
 }
@@ -72,7 +68,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<Outcome, Failure> {
         | Command::Communities { window } => window,
     };
     let ws = window.workspace.open_read()?;
-    let network = ws.actor_network(&graph_query(window.from, window.to))?;
+    let network = ws.actor_network(&window.selection.to_selection(&ws)?)?;
     match &command {
         Command::Centrality { top, .. } => centrality(out, &network.view_of(&network.graph), *top)?,
         Command::Ego { actor, hops, .. } => {

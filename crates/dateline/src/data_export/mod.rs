@@ -26,7 +26,7 @@ pub use self::graphml::graphml;
 pub use self::ics::ics;
 pub use self::json::json;
 pub use self::timelinejs::timelinejs;
-use crate::{Error, GraphQuery, Result, Workspace};
+use crate::{Error, Result, Selection, Workspace};
 
 /// The data formats `export_data` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,16 +175,16 @@ pub fn actors_csv_path(events: &Path) -> PathBuf {
 }
 
 impl Workspace {
-    /// Writes the events `query` selects to `path` in `format` (CSV also writes the sibling
+    /// Writes the events of `selection` to `path` in `format` (CSV also writes the sibling
     /// `*-actors.csv`; see [`actors_csv_path`]). `now` stamps the calendar entries.
     pub fn export_data(
         &self,
         path: &Path,
         format: DataFormat,
-        query: &GraphQuery,
+        selection: &Selection,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let rows = self.query_rows(query)?;
+        let rows = self.query_rows(selection)?;
         let events = self.export_events(&rows)?;
         let actors = export_actors(&rows);
         let write = |path: &Path, text: String| {
@@ -400,7 +400,7 @@ mod tests {
         let now = DateTime::parse_from_rfc3339("2026-11-30T04:00:00Z").expect("time").to_utc();
         for name in DataFormat::NAMES {
             let path = dir.path().join(format!("out.{name}"));
-            ws.export_data(&path, DataFormat::parse(name).expect("format"), &GraphQuery::default(), now)
+            ws.export_data(&path, DataFormat::parse(name).expect("format"), &Selection::default(), now)
                 .expect("export");
             let text = std::fs::read_to_string(&path).expect("written");
             assert!(text.len() > 100, "{name}: {text}");
@@ -409,7 +409,7 @@ mod tests {
         assert!(actors.starts_with("\u{feff}id,name,kind,country,events,first,last"));
 
         // Every event of the samples carries its sources' titles and evidence sentences.
-        let events = ws.export_events(&ws.query_rows(&GraphQuery::default()).expect("rows")).expect("events");
+        let events = ws.export_events(&ws.query_rows(&Selection::default()).expect("rows")).expect("events");
         assert!(events.len() > 10);
         for e in &events {
             assert_eq!(
