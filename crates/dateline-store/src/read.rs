@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use dateline_model::{ActorKind, DateRange, EventKind, Location, Precision, Role, Span, Status};
 use rusqlite::{OptionalExtension, Row};
 
-use crate::selection::{self, Selection};
+use crate::selection::{self, Selection, fts_query};
 use crate::{Result, Store, StoreError};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -447,22 +447,6 @@ struct Scope<'a> {
 const MERGED_COLUMNS: &str = "m.id, m.article_id, a.doc, m.kind, m.status, m.start, m.end, m.precision,
         m.name, m.place, m.country, m.confidence, e.trigger_start, e.trigger_end, m.sources, m.outlets,
         m.alternatives, m.edited, m.deleted";
-
-/// A user's words as a safe FTS5 query: every run of letters and digits quoted, all required,
-/// the last one as a prefix. `None` when there is no word.
-pub(crate) fn fts_query(input: &str) -> Option<String> {
-    let words: Vec<String> = input
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{w}\""))
-        .collect();
-    let mut q = words.join(" ");
-    if q.is_empty() {
-        return None;
-    }
-    q.push('*');
-    Some(q)
-}
 
 /// The date in columns `start`, `start + 1` (end) and `start + 2` (precision) of a row.
 fn date_of(r: &Row<'_>, start: usize) -> rusqlite::Result<Option<DateRange>> {

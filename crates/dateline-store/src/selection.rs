@@ -11,7 +11,6 @@ use chrono::NaiveDate;
 use dateline_model::{ActorKind, EventKind, Status};
 use serde::{Deserialize, Serialize};
 
-use crate::read::fts_query;
 use crate::{Result, Store, StoreError};
 
 /// Which merged events to read. Empty fields mean "any"; within a field any value matches, and
@@ -275,4 +274,20 @@ impl Store {
             .collect::<Result<_, _>>()?;
         Ok(rows)
     }
+}
+
+/// A user's words as a safe FTS5 query: every run of letters and digits quoted, all required,
+/// the last one as a prefix. `None` when there is no word.
+pub(crate) fn fts_query(input: &str) -> Option<String> {
+    let words: Vec<String> = input
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\""))
+        .collect();
+    let mut q = words.join(" ");
+    if q.is_empty() {
+        return None;
+    }
+    q.push('*');
+    Some(q)
 }
