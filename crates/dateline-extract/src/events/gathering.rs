@@ -54,9 +54,7 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
     let mut rel_end = cx.trigger.end - cx.sentence.start;
     // "Trilateral Ministerial meeting": a following head word belongs to the name; a standing
     // body's "Joint Commission meeting" is also its members' meeting, told by that word.
-    let body = ["commission", "committee", "group"]
-        .iter()
-        .any(|h| cx.trigger.slice(cx.t.text).to_lowercase().ends_with(h));
+    let body = super::naming::names_a_body(cx.trigger.slice(cx.t.text));
     for follow in [" meeting", " Meeting", " meetings", " summit", " Summit"].into_iter().filter(|_| !body) {
         if s_text[rel_end..].starts_with(follow) {
             rel_end += follow.len();
@@ -374,8 +372,7 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
 /// Commission", "agreed to establish a Strategic Partnership Commission".
 fn founded(cx: &Context<'_, '_>, name: Span) -> bool {
     let text = cx.t.text;
-    let head = cx.trigger.slice(text).to_lowercase();
-    if !["commission", "committee", "group"].iter().any(|h| head.ends_with(h)) {
+    if !super::naming::names_a_body(cx.trigger.slice(text)) {
         return false;
     }
     let before = text[cx.sentence.start..name.start.max(cx.sentence.start)].to_lowercase();

@@ -51,8 +51,16 @@ pub(super) const HEADS: &[&str] = &[
 ];
 
 /// Heads of standing bodies that name a gathering only as a trigger of their own: "the U.S.-Japan
-/// Security Consultative Committee met" (not "the African Union Commission Chairperson").
-const BODY_HEADS: &[&str] = &["commission", "committee"];
+/// Security Consultative Committee met" (not "the African Union Commission Chairperson"). ("group"
+/// also heads other gatherings, so it is in `HEADS` too.)
+pub(super) const BODY_HEADS: &[&str] = &["commission", "committee", "group"];
+
+/// Whether a trigger (`trigger`, as written) is a standing body's name: "Joint Commission",
+/// "Strategic Consultative Group".
+pub(super) fn names_a_body(trigger: &str) -> bool {
+    let lower = trigger.to_lowercase();
+    BODY_HEADS.iter().any(|h| lower.ends_with(h))
+}
 
 /// The name around a head word ending at `head_end` (byte offset in `sentence`), or `None` when the
 /// head has no proper modifier ("the conference", "a summit").
