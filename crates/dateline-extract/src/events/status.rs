@@ -154,6 +154,39 @@ fn advocated(before: &str) -> bool {
     })
 }
 
+/// Verbs of telling someone about a matter: "briefed A on", "informed A of".
+const BRIEFING: &[&str] =
+    &[" briefed ", " briefs ", " briefing ", " updated ", " updates ", " informed ", " informs "];
+
+/// Whether a gathering is the matter someone was told about, not theirs: "briefed the Chancellor
+/// on the talks in Geneva", "informed him of the progress in negotiations between ... after the
+/// recent round of talks". Only a gathering told with "the" or nothing, not anyone's ("on his
+/// talks with B" is the briefer's meeting), and not one told with its parties ("the talks with
+/// B").
+fn briefed_on(before: &str, after: &str) -> bool {
+    let Some(i) = BRIEFING.iter().filter_map(|v| before.rfind(v).map(|i| i + v.len())).max() else {
+        return false;
+    };
+    let told = &before[i..];
+    let Some(topic) =
+        [" on ", " about ", " of "].iter().filter_map(|p| told.find(p).map(|j| j + p.len())).min()
+    else {
+        return false;
+    };
+    let matter = &told[topic..];
+    let owned = matter.split_whitespace().any(|w| {
+        matches!(w, "his" | "her" | "their" | "its" | "my" | "our" | "your")
+            || w.ends_with("'s")
+            || w.ends_with("’s")
+    });
+    let with_parties = after.starts_with(" with ") || after.starts_with(" held with ");
+    !owned
+        && !with_parties
+        && matter.split_whitespace().count() <= 20
+        && !matter.contains([',', ';', ':', '.'])
+        && !told[..topic].contains([',', ';'])
+}
+
 /// The status of the event a trigger names, or `None` when the clause asserts no event.
 pub fn status_of(sentence: &str, trigger: Span) -> Option<Status> {
     let lower = sentence.to_lowercase();
@@ -166,8 +199,12 @@ pub fn status_of(sentence: &str, trigger: Span) -> Option<Status> {
     let denied = NOT_AN_EVENT.iter().any(|w| lower.contains(w));
     // "the talks could resume", "a meeting might take place": a possibility, not an event.
     let possible = [" could ", " might ", " may "].iter().any(|w| lower[trigger.end..].starts_with(w));
-    let hypothetical =
-        possible || NOT_AN_EVENT_BEFORE.iter().any(|w| before.contains(w)) || advocated(before);
+    let hypothetical = possible
+        || NOT_AN_EVENT_BEFORE.iter().any(|w| before.contains(w))
+        || advocated(before)
+        || (gathering_noun(trigger.slice(&lower))
+            && unnamed(sentence, trigger)
+            && briefed_on(before, &lower[trigger.end..]));
     // "it is a great moment for us to host you", "I'd like to welcome you": a speaker's welcome
     // is said as it happens, unless a plan is told ("I look forward to welcoming you").
     let said = trigger.slice(&lower);
@@ -222,6 +259,20 @@ fn nominal(trigger: &str) -> bool {
     let first = trigger.split_whitespace().next().unwrap_or("");
     !(first.ends_with("ed")
         || matches!(first, "met" | "meet" | "meets" | "visit" | "visits" | "travel" | "held"))
+}
+
+/// A gathering told without a name: the trigger and the two words before it in lower case ("the
+/// recent round of talks"; not "the Ukraine-EU Summit", a dated occasion told in passing).
+fn unnamed(sentence: &str, trigger: Span) -> bool {
+    let words: Vec<&str> = sentence[..trigger.start].split_whitespace().rev().take(2).collect();
+    !trigger.slice(sentence).chars().chain(words.concat().chars()).any(char::is_uppercase)
+}
+
+/// A trigger that names a gathering as a noun ("talks", "the summit"), not a trip ("visit to",
+/// "trip to", "tour of": a trip one is told about still takes place).
+fn gathering_noun(trigger: &str) -> bool {
+    let first = trigger.split_whitespace().next().unwrap_or("");
+    nominal(trigger) && !matches!(first, "trip" | "trips" | "tour" | "travel" | "visiting" | "visit")
 }
 
 /// The trigger's phrase, up to its clause's end, goes on with a [`PREDICATED_AHEAD`] predicate

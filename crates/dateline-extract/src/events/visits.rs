@@ -48,6 +48,41 @@ pub(super) fn our_country(cx: &Context<'_, '_>, travellers: &[Participant]) -> O
         })
 }
 
+/// Visit triggers that name no place, in the words of a speaker who is there: "the Chancellor is
+/// coming tomorrow", "the Foreign Minister will be here on Wednesday", "will come here".
+fn deictic(cx: &Context<'_, '_>) -> bool {
+    let trigger = cx.trigger.slice(cx.t.text).to_ascii_lowercase();
+    matches!(trigger.as_str(), "will be here" | "will come here" | "is coming")
+}
+
+/// The place a deictic visit goes to: where the transcript is (its dateline), else the country of
+/// the government telling it. Only when a date follows the trigger at once ("is coming tomorrow",
+/// "will be here on Wednesday"): "a decision is coming", "he will be here for a while" are no
+/// visit.
+fn spoken_here(cx: &Context<'_, '_>) -> Option<Mention> {
+    if !deictic(cx) {
+        return None;
+    }
+    let text = cx.t.text;
+    let after = cx.trigger.end;
+    let date_next = cx.t.times.iter().any(|x| {
+        x.span.start >= after
+            && matches!(text[after..x.span.start].trim(), "" | "on" | "here" | "here on" | "back" | "back on")
+            && x.range.is_some_and(|r| r.precision <= dateline_model::Precision::Week)
+    });
+    if !date_next {
+        return None;
+    }
+    let place = super::lead::dateline_place(cx.t);
+    let country =
+        place.as_ref().and_then(|l| l.country.clone()).or_else(|| cx.t.outlet_country.map(str::to_string))?;
+    let (name, kind) = match place.and_then(|l| l.place) {
+        Some(city) => (city, MentionKind::City),
+        None => (country.clone(), MentionKind::Country),
+    };
+    Some(Mention { span: cx.trigger, name, kind, country: Some(country), role: None })
+}
+
 /// "During their trip to Costa Rica, the delegation will meet with President X": a trip owned by
 /// "his", "her" or "their" is of someone told before, not of the person named after it.
 fn pronoun_owned(cx: &Context<'_, '_>) -> bool {
@@ -310,7 +345,13 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
         return;
     }
     let mut destinations: Vec<Mention> = destinations(cx).into_iter().cloned().collect();
-    if destinations.is_empty() {
+    let here = spoken_here(cx);
+    if here.is_none() && deictic(cx) {
+        return;
+    }
+    if destinations.is_empty() && here.is_some() {
+        destinations.extend(here);
+    } else if destinations.is_empty() {
         // "Imran Khan, who is in Russia on a working visit": the place stands before the trigger.
         let text = cx.t.text;
         destinations = cx
