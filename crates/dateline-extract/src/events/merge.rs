@@ -6,7 +6,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
-use dateline_model::{ActorKind, Event, EventKind, Span, Status};
+use dateline_model::{ActorKind, DateRange, Event, EventKind, Span, Status};
 
 /// Merges within one article. A headline's events ("Envoy Lenderking's Travel to Saudi Arabia")
 /// have no tense and no date of their own: they join the body's telling of the same event
@@ -120,6 +120,78 @@ fn merge_counting(
         }
     }
     (out, compared)
+}
+
+/// Longest trip, in days, that two tellings of visits to one country may join into.
+const ONE_TRIP_DAYS: i64 = 14;
+
+/// One visit per traveller and destination country: "the President's visit to Rzeszów
+/// yesterday" and his meeting in Warsaw today are one visit to Poland, over both days and both
+/// cities. Two visits join when they have one traveller, one country and one status, and their
+/// days touch (at most one day apart), both to the day.
+pub(super) fn one_visit_per_country(events: &mut Vec<Event>) {
+    let key = |e: &Event| -> Option<(String, String, Status, DateRange)> {
+        let d = e.date.filter(|d| d.precision == dateline_model::Precision::Day)?;
+        let country = e.location.as_ref()?.country.clone()?;
+        let traveller = e.participants.first()?.actor.name.clone();
+        (e.kind == EventKind::Visit).then_some((traveller, country, e.status, d))
+    };
+    let mut i = 0;
+    while i < events.len() {
+        let Some((who, country, status, a)) = key(&events[i]) else {
+            i += 1;
+            continue;
+        };
+        let joins = (i + 1..events.len()).find(|&j| {
+            key(&events[j]).is_some_and(|(w, c, st, b)| {
+                w == who
+                    && c == country
+                    && st == status
+                    && b.start <= a.end + chrono::Days::new(1)
+                    && a.start <= b.end + chrono::Days::new(1)
+                    && (a.end.max(b.end) - a.start.min(b.start)).num_days() < ONE_TRIP_DAYS
+            })
+        });
+        let Some(j) = joins else {
+            i += 1;
+            continue;
+        };
+        let other = events.remove(j);
+        let o = &mut events[i];
+        let b = other.date.expect("dated by key");
+        o.date =
+            Some(DateRange { start: a.start.min(b.start), end: a.end.max(b.end), precision: a.precision });
+        let places = |e: &Event| -> Vec<String> {
+            e.location
+                .as_ref()
+                .and_then(|l| l.place.clone())
+                .map_or(Vec::new(), |p| p.split(", ").map(str::to_string).collect())
+        };
+        // The cities in the order of their days.
+        let (first, second) =
+            if b.start < a.start { (places(&other), places(o)) } else { (places(o), places(&other)) };
+        let mut all: Vec<String> = Vec::new();
+        for p in first.into_iter().chain(second) {
+            if !all.contains(&p) {
+                all.push(p);
+            }
+        }
+        if let Some(l) = o.location.as_mut() {
+            l.place = (!all.is_empty()).then(|| all.join(", "));
+        }
+        for span in other.evidence {
+            if !o.evidence.contains(&span) {
+                o.evidence.push(span);
+            }
+        }
+        for p in other.participants {
+            if !o.participants.iter().any(|q| q.actor.name == p.actor.name) {
+                o.participants.push(p);
+            }
+        }
+        o.confidence = o.confidence.max(other.confidence);
+        // Look again: the joined visit may now touch another.
+    }
 }
 
 /// The kept events by the people they name and, for named ones, by kind and status. An event
@@ -366,6 +438,60 @@ mod tests {
             trigger: Span::new(i * 10, i * 10 + 3),
             confidence: 0.5,
         }
+    }
+
+    fn visit(i: usize, who: &str, place: &str, country: &str, start: (u32, u32), end: (u32, u32)) -> Event {
+        let day = |(m, d): (u32, u32)| NaiveDate::from_ymd_opt(2022, m, d).unwrap();
+        Event {
+            kind: EventKind::Visit,
+            date: Some(DateRange {
+                start: day(start),
+                end: day(end),
+                precision: dateline_model::Precision::Day,
+            }),
+            location: Some(dateline_model::Location {
+                place: Some(place.to_string()),
+                country: Some(country.to_string()),
+            }),
+            ..meeting(i, &[who], None)
+        }
+    }
+
+    #[test]
+    fn visits_of_one_traveller_to_one_country_on_touching_days_are_one() {
+        // "your visit to Rzeszów yesterday" and today's stop in Warsaw: one visit to Poland.
+        let mut events = vec![
+            visit(0, "Ana Silva", "Warsaw", "Poland", (3, 26), (3, 26)),
+            visit(1, "Ana Silva", "Rzeszów", "Poland", (3, 25), (3, 25)),
+            // Another traveller, another country, a day too far: kept apart.
+            visit(2, "Tomas Lind", "Kraków", "Poland", (3, 26), (3, 26)),
+            visit(3, "Ana Silva", "Berlin", "Germany", (3, 27), (3, 27)),
+            visit(4, "Ana Silva", "Gdańsk", "Poland", (3, 29), (3, 29)),
+        ];
+        one_visit_per_country(&mut events);
+        let shown: Vec<String> = events
+            .iter()
+            .map(|e| {
+                let d = e.date.unwrap();
+                format!(
+                    "{} {}..{} {}",
+                    e.participants[0].actor.name,
+                    d.start,
+                    d.end,
+                    e.location.as_ref().unwrap().place.as_deref().unwrap()
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "Ana Silva 2022-03-25..2022-03-26 Rzeszów, Warsaw",
+                "Tomas Lind 2022-03-26..2022-03-26 Kraków",
+                "Ana Silva 2022-03-27..2022-03-27 Berlin",
+                "Ana Silva 2022-03-29..2022-03-29 Gdańsk",
+            ]
+        );
+        assert_eq!(events[0].evidence.len(), 2);
     }
 
     #[test]

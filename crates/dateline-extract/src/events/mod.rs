@@ -292,6 +292,7 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     if let Some(lead) = lead_meeting {
         follow_the_meeting(t, &mut events, lead);
     }
+    merge::one_visit_per_country(&mut events);
     drop_lone_retellings(t, &mut events);
     events
 }
