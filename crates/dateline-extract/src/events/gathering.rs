@@ -421,7 +421,7 @@ fn association(rest: &str) -> bool {
     let Some(rest) = rest.strip_prefix(" of ") else { return false };
     rest.split_whitespace()
         .take(3)
-        .map(|w| w.trim_end_matches([',', '.', ';', ':', ')']))
+        .map(|w| w.trim_end_matches([',', '.', ';', ':', ')', '?', '!', '"', '\u{201d}']))
         .take_while(|w| w.starts_with(char::is_uppercase))
         .any(|w| ASSOCIATION_MEMBERS.contains(&w))
 }

@@ -169,6 +169,16 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
     {
         initiators.clear();
     }
+    // "During the negotiations with Adviser A, Minister B expressed ...": the one met is in the
+    // opening phrase, the one who met is the subject of the clause it leads into.
+    if !counterparts.is_empty()
+        && cx.people_in(cx.regions.subject).is_empty()
+        && let Some(main) = opening_subject(cx.t.text, cx.sentence, cx.trigger)
+        && let people = cx.people_in(main)
+        && !people.is_empty()
+    {
+        initiators = people;
+    }
     counterparts.retain(|c| !initiators.iter().any(|i| i.actor.name == c.actor.name));
     let mut kind = kind;
     // "joined a virtual meeting of BRICS foreign ministers", "a videoconference of the G7
