@@ -83,7 +83,7 @@ test-ui: ui
 test-e2e: ui
 	$(STAGE) "e2e: the real app under tauri-driver (driver log: tests/e2e/test-results/tauri-driver.log)"
 	@cargo build $(CARGO_Q) -p dateline-app --features dateline-app/e2e -p dateline-cli
-	@cd tests/e2e && REPORT_NAME=e2e $(NODE_TEST_Q) timeout 600 xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-force-exit e2e.test.mjs
+	@cd tests/e2e && REPORT_NAME=e2e $(NODE_TEST_Q) timeout 600 xvfb-run -a -s "-screen 0 1920x1080x24" node --test --test-force-exit e2e.test.mjs
 
 # Extraction quality on the shared gold sets (events per style and split, the temporal tagger per
 # set), written into docs/QUALITY.md's figure blocks. ERRORS=dir keeps the scorers' error lists.

@@ -383,13 +383,74 @@ test('the dev corpus: imported, explored, exported with the lanes and events on 
   }
 });
 
+// A workspace of the dev corpus alone (made with the CLI, opened through Workspace → Open…): it
+// opens on the main body of its events, and there every dated visit is drawn as a mark of its
+// own, at 1280×800 and at 1920×1080, without changing a setting. The lane labels carry what the
+// painter drew (`data-in-view`, `data-marks`); the CLI says how many dated visits there are.
+const sizes = [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+];
+const cli = join(target, 'debug/dateline');
+
+async function resize({ width, height }) {
+  await driver.manage().window().setRect({ x: 0, y: 0, width, height });
+  await driver.wait(async () => (await driver.executeScript('return window.innerWidth')) === width, 5000, `the window is ${width} px wide`);
+  await driver.sleep(500);
+}
+
+test('a workspace of the dev corpus opens with every visit drawn', { skip: existsSync(corpus) ? false : `no corpus at ${corpus}` }, async () => {
+  const ws = join(work, 'dev.dateline');
+  const made = spawnSync(cli, ['import', '--workspace', ws, corpus], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  const listed = spawnSync(cli, ['events', '--workspace', ws, '--kind', 'visit', '--format', 'jsonl'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  assert.equal(listed.status, 0, listed.stderr);
+  const dated = listed.stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((e) => e.start);
+  assert.ok(dated.length >= 100, `dated visits in the dev corpus: ${dated.length}`);
+
+  await clearActorSelection();
+  writeFileSync(join(work, 'open-answer.txt'), ws);
+  await driver.findElement(By.css('[data-testid="workspace-menu"]')).click();
+  await (await driver.wait(until.elementLocated(By.xpath("//button[@role='menuitem'][normalize-space()='Open…']")), 5000)).click();
+  await driver.wait(async () => /dev\.dateline/.test(await driver.findElement(By.css('body')).getText()), 20000, 'the dev workspace is open');
+  // Lanes by type, as a workspace opens (the test before left them by country).
+  await driver.executeScript(
+    `const s = document.querySelector('[data-testid="lane-by"]');
+     s.value = 'type';
+     s.dispatchEvent(new Event('change', { bubbles: true }));`,
+  );
+  await driver.wait(async () => (await driver.findElements(By.css('.tl-lane-label[data-lane="visit"]'))).length > 0, 20000, 'lanes by type');
+
+  for (const size of sizes) {
+    await resize(size);
+    const lane = await driver.findElement(By.css('.tl-lane-label[data-lane="visit"]'));
+    let seen = {};
+    await driver.wait(async () => {
+      seen = { inView: Number(await lane.getAttribute('data-in-view')), marks: Number(await lane.getAttribute('data-marks')) };
+      return seen.inView === dated.length && seen.marks === dated.length;
+    }, 10000, () => `at ${size.width}×${size.height}, of ${dated.length} dated visits ${seen.inView} are in the default view and ${seen.marks} drawn apart`);
+    const crowded = await lane.findElement(By.css('.tl-lane-crowded'));
+    assert.equal(await crowded.isDisplayed(), false, `no density band or overlap note on the visits at ${size.width}×${size.height}`);
+  }
+  await resize(sizes[0]);
+});
+
 // The dev corpus on the map in the real app (WebKitGTK loads the world map and the gazetteer's
-// tables as chunks of the bundle), and the desk's screenshots at the window's 1280×800: timeline,
-// graph, map, filters, export dialog, into test-results/screenshots (docs/screenshots holds a copy).
+// tables as chunks of the bundle), and the desk's screenshots at 1280×800 and 1920×1080 (the
+// window resized on an Xvfb screen of 1920×1080): timeline (in the view the workspace opens
+// with), graph, map, filters, export dialog, into test-results/screenshots (docs/screenshots holds
+// a copy).
 test('the dev corpus on the map, and the desk in screenshots', { skip: existsSync(corpus) ? false : `no corpus at ${corpus}` }, async () => {
   const shots = join(here, 'test-results', 'screenshots');
   mkdirSync(shots, { recursive: true });
-  const shot = async (name) => writeFileSync(join(shots, `1280x800-${name}.png`), await driver.takeScreenshot(), 'base64');
+  for (const size of sizes) {
+    await resize(size);
+    await shootDesk(async (name) => writeFileSync(join(shots, `${size.width}x${size.height}-${name}.png`), await driver.takeScreenshot(), 'base64'));
+  }
+  await resize(sizes[0]);
+});
+
+async function shootDesk(shot) {
   await clearActorSelection();
   for (const b of await driver.findElements(By.css('button[aria-label="Dismiss import report"]'))) await b.click();
   await driver.executeScript(
@@ -398,11 +459,9 @@ test('the dev corpus on the map, and the desk in screenshots', { skip: existsSyn
      s.dispatchEvent(new Event('change', { bubbles: true }));`,
   );
   await driver.wait(async () => (await driver.findElements(By.css('.tl-lane-label[data-lane="visit"]'))).length > 0, 10000, 'lanes by type');
-  await driver.findElement(By.css('canvas.tl-canvas')).sendKeys('0');
   await driver.sleep(500);
   await shot('timeline');
   await shot('graph');
-
   await driver.findElement(By.css('[data-testid="side-map"]')).click();
   await driver.wait(async () => (await driver.findElements(By.css('[data-testid="map-svg"] path.land'))).length > 100, 20000, 'the world map is drawn');
   const svg = await driver.findElement(By.css('[data-testid="map-svg"]'));
@@ -430,4 +489,4 @@ test('the dev corpus on the map, and the desk in screenshots', { skip: existsSyn
   await driver.findElement(By.css('[data-testid="export-dialog"]')).sendKeys(Key.ESCAPE);
   await driver.wait(async () => (await driver.findElements(By.css('[data-testid="export-dialog"]'))).length === 0, 5000, 'the dialog closes');
   await driver.findElement(By.css('[data-testid="side-graph"]')).click();
-});
+}

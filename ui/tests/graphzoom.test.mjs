@@ -56,3 +56,36 @@ test('graph labels and zoom', { timeout: 120_000 }, async () => {
     await rm(profile, { recursive: true, force: true });
   }
 });
+
+// The window shrinks from 1920×1080 to 1280×800: the fitted graph scales with its pane and every
+// node stays inside it (it kept its zoom and top left before, half the graph off the pane).
+test('the graph stays in its pane when the window shrinks', { timeout: 120_000 }, async () => {
+  const server = await serve(dist);
+  const { context, page, profile, pageErrors } = await openPage({ prefix: 'dateline-graphresize-', viewport: { width: 1920, height: 1080 }, timezoneId: 'UTC' });
+  await installDeskMocks(page);
+  const outside = () =>
+    page.evaluate(() => {
+      const el = document.querySelector('[data-testid=graph-canvas]');
+      const pos = Object.values(JSON.parse(el?.dataset.positions ?? '{}'));
+      const out = pos.filter(([x, y]) => x < 0 || y < 0 || x > el.clientWidth || y > el.clientHeight);
+      return { n: pos.length, out: out.length, w: el.clientWidth, h: el.clientHeight };
+    });
+  try {
+    await page.goto(server.url);
+    await page.waitForFunction(() => Object.keys(JSON.parse(document.querySelector('[data-testid=graph-canvas]')?.dataset.positions ?? '{}')).length > 0);
+    await page.getByRole('button', { name: 'Fit the graph' }).click();
+    await page.waitForTimeout(300);
+    const wide = await outside();
+    assert.ok(wide.n > 12 && wide.out === 0, `at 1920×1080: ${JSON.stringify(wide)}`);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForFunction((w) => (document.querySelector('[data-testid=graph-canvas]')?.clientWidth ?? w) < w, wide.w);
+    await page.waitForTimeout(500);
+    const narrow = await outside();
+    assert.equal(narrow.out, 0, `at 1280×800, nodes outside the pane: ${JSON.stringify(narrow)}`);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+});

@@ -87,22 +87,26 @@ fn stylesheet(t: &Theme, p: &Palette, out: &mut String) {
                     N2(pr.tint_fill_opacity * o)
                 ),
             };
+            // A week, month or year as the screen draws it (`drawGlyph` in the UI's
+            // timeline/render.ts): a faint tint over the whole interval, with no line along
+            // it when it occurred (so a year does not outweigh the days beside it), an
+            // outline when planned (dashed when postponed), and a tick at its centre (`.tk-`).
             let soft = match st.fill {
-                Fill::Solid => format!(
+                Fill::Solid => format!("fill:{colour};fill-opacity:{}", N2(pr.soft_fill_opacity * o)),
+                Fill::Hollow | Fill::Tint => format!(
                     "fill:{colour};fill-opacity:{};stroke:{colour};stroke-opacity:{};stroke-width:1{dash}",
                     N2(pr.soft_fill_opacity * o),
                     N2(pr.soft_stroke_opacity * o)
                 ),
-                Fill::Hollow => format!(
-                    "fill:none;stroke:{colour};stroke-opacity:{};stroke-width:{sw}{dash}",
-                    N2(pr.soft_stroke_opacity * o)
-                ),
-                Fill::Tint => format!(
-                    "fill:{colour};fill-opacity:{};stroke:{colour};stroke-opacity:{};stroke-width:{sw}{dash}",
-                    N2(pr.soft_fill_opacity * 0.5 * o),
-                    N2(pr.soft_stroke_opacity * o)
-                ),
             };
+            let tick_opacity = if st.strike { 0.5 } else { 1.0 };
+            let _ = writeln!(
+                out,
+                ".tk-{}-{}{{fill:{colour};fill-opacity:{}}}",
+                k.map_or("n", kind_slug),
+                s.as_str(),
+                N2(tick_opacity)
+            );
             let _ = writeln!(out, ".{}{{{point}}}", class(Shape::Point, k, s));
             let _ = writeln!(out, ".{}{{{soft}}}", class(Shape::Soft, k, s));
         }
@@ -139,6 +143,10 @@ fn text(out: &mut String, b: &TextBox, class: Option<&str>) {
     out.push_str("</text>\n");
 }
 
+/// Width of the tick at the centre of a week-, month- or year-precise extent (px): the screen's
+/// `CENTRE_TICK_W` (the UI's timeline/render.ts).
+const CENTRE_TICK_W: f32 = 2.0;
+
 /// Draws one mark (shape + status) with its centre line at `cy`, between `x0` and `x1`.
 fn mark(out: &mut String, shape: Shape, kind: Option<EventKind>, status: Status, x0: f32, x1: f32, cy: f32) {
     let t = theme();
@@ -167,6 +175,20 @@ fn mark(out: &mut String, shape: Shape, kind: Option<EventKind>, status: Status,
                 N(rx)
             );
         }
+    }
+    if shape == Shape::Soft {
+        // The centre tick, CENTRE_TICK_W (2 px) wide on a whole pixel, as on screen.
+        let h = sz.soft_height;
+        let _ = writeln!(
+            out,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" class=\"tk-{}-{}\"/>",
+            N(((x0 + x1) / 2.0).round() - CENTRE_TICK_W / 2.0),
+            N(cy - h / 2.0),
+            N(CENTRE_TICK_W),
+            N(h),
+            kind.map_or("n", kind_slug),
+            status.as_str()
+        );
     }
     if t.status.get(status).strike {
         let ext = if shape == Shape::Point { 2.5 } else { 0.0 };

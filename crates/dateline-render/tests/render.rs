@@ -286,3 +286,38 @@ fn text_outside_the_bold_subset_still_draws() {
     let pdf = render_pdf(&fixture(), &o).expect("pdf");
     assert!(pdf.starts_with(b"%PDF-"));
 }
+
+/// A week, month or quarter is drawn as on screen: a faint span with a solid tick at its centre,
+/// and no line along it when it occurred. Checked in the SVG and in the PNG's pixels.
+#[test]
+fn coarse_precision_is_a_faint_span_with_a_centre_tick() {
+    use dateline_render::Shape;
+    let o = opts();
+    let l = layout(&fixture(), &o).expect("layout");
+    let svg = render_svg(&fixture(), &o).expect("svg");
+    let occurred = svg.lines().find(|s| s.starts_with(".x-call-occurred{")).expect("style");
+    assert!(!occurred.contains("stroke"), "an occurred week has no outline: {occurred}");
+    let pm = decode(&render_png(&fixture(), &o).expect("png"));
+    let scale = pm.width() as f32 / l.width;
+    let soft: Vec<_> =
+        l.lanes.iter().flat_map(|lane| &lane.marks).filter(|m| m.shape == Shape::Soft).collect();
+    assert_eq!(soft.len(), 3, "the week, the month and the quarter");
+    for m in soft {
+        let cx = ((m.x0 + m.x1) / 2.0).round();
+        let tick = format!("<rect x=\"{}\" y=\"", cx - 1.0);
+        let class = format!("class=\"tk-{}-{}\"", m.kind.as_str(), m.status.as_str());
+        assert!(svg.lines().any(|s| s.starts_with(&tick) && s.contains(&class)), "tick at {cx}: {class}");
+        // In the PNG: the tick column is the kind's colour at full strength, the span beside
+        // it (wide enough to have one) a faint tint of it.
+        let px = |x: f32| pm.pixel((x * scale) as u32, (m.cy * scale) as u32).expect("in range");
+        let lum = |p: tiny_skia::PremultipliedColorU8| {
+            0.3 * f32::from(p.red()) + 0.59 * f32::from(p.green()) + 0.11 * f32::from(p.blue())
+        };
+        let at_tick = lum(px(cx));
+        assert!(at_tick < 170.0, "{class}: the tick is solid ({at_tick})");
+        if m.x1 - m.x0 > 16.0 {
+            let beside = lum(px(cx + 5.0));
+            assert!(beside > 190.0, "{class}: the span beside the tick is faint ({beside})");
+        }
+    }
+}

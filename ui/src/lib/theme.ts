@@ -75,6 +75,8 @@ export interface Theme {
   badgeKinds: Record<EventKind, string>;
   /** Alpha of the soft extent for coarse precision (week, month, ...). */
   fuzzyAlpha: number;
+  /** Alpha of the outline of a planned or postponed soft extent (the image export's too). */
+  fuzzyOutlineAlpha: number;
 }
 
 /** The palette of one theme in theme.json (shared with crates/dateline-render). */
@@ -100,7 +102,7 @@ export type ThemeName = 'light' | 'dark';
 export const maxLanes = (): number => SHARED.sizes.max_lanes;
 
 const SHARED = shared as unknown as {
-  precision: { soft_fill_opacity: number };
+  precision: { soft_fill_opacity: number; soft_stroke_opacity: number };
   kinds: Record<EventKind, { label: string; plural: string }>;
   sizes: { max_lanes: number };
   light: SharedPalette;
@@ -230,6 +232,7 @@ export function buildTheme(name: ThemeName): Theme {
     kinds: { ...p.kinds },
     badgeKinds: Object.fromEntries((Object.keys(p.kinds) as EventKind[]).map((k) => [k, mixHex(p.kinds[k], p.background, BADGE_TINT)])) as Record<EventKind, string>,
     fuzzyAlpha: SHARED.precision.soft_fill_opacity,
+    fuzzyOutlineAlpha: SHARED.precision.soft_stroke_opacity,
   };
 }
 

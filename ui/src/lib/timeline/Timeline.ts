@@ -12,6 +12,7 @@ import {
   buildLaneIndex,
   inStartOrder,
   laneGeometry,
+  laneMarks,
   layoutWindow,
   lowerBound,
   visibleRange,
@@ -35,7 +36,7 @@ import {
   drawLabel,
   drawToday,
 } from './render';
-import { clampSpan, domainForTransform, fitDomain, revealDomain, scaleExtentFor, transformForDomain } from './scale';
+import { clampSpan, domainForTransform, fitBody, fitDomain, revealDomain, scaleExtentFor, transformForDomain } from './scale';
 import { computeTicks } from './ticks';
 import type { LaneSpec, TimelineItem, ViewDomain } from './types';
 import { EVENT_KINDS, type EventKind } from '../types';
@@ -121,6 +122,8 @@ export class Timeline {
   private selectedId: number | null = null;
   private hoverId: number | null = null;
   private lastView: ViewDomain = [0, 0];
+  /** The layout the lanes' mark counts were last written for. */
+  private marksLayout: Layout | null = null;
   private lastAria = '';
   /** The time brush shown (set from outside, or while dragging). */
   private brush: ViewDomain | null = null;
@@ -201,7 +204,7 @@ export class Timeline {
     this.layout = null;
     this.layoutKey = '';
     if (this.selectedId !== null && !this.items.some((i) => i.id === this.selectedId)) this.selectedId = null;
-    if (opts.fit || !this.hasView) this.fitAll();
+    if (opts.fit || !this.hasView) this.fitDefault();
     this.requestDraw();
   }
 
@@ -266,8 +269,21 @@ export class Timeline {
     this.requestDraw();
   }
 
+  /** Every item in view, outliers and all (Fit all, the 0 key). */
   fitAll(): void {
-    const view = fitDomain(this.items, this.now());
+    this.fitTo(fitDomain(this.items, this.now()));
+  }
+
+  /**
+   * The view a workspace opens with, and returns to after an import: the main body of
+   * the events (fitBody), so that a few far from the rest do not make every lane a
+   * density band. The overview and Fit all reach the others.
+   */
+  fitDefault(): void {
+    this.fitTo(fitBody(this.items, this.now()));
+  }
+
+  private fitTo(view: ViewDomain): void {
     this.base = view;
     this.hasView = true;
     this.zoom.scaleExtent(scaleExtentFor(view));
@@ -897,7 +913,12 @@ export class Timeline {
   }
 
   private afterDraw(view: ViewDomain): void {
-    if (view[0] !== this.lastView[0] || view[1] !== this.lastView[1]) {
+    const moved = view[0] !== this.lastView[0] || view[1] !== this.lastView[1];
+    if (this.layout && (moved || this.layout !== this.marksLayout)) {
+      this.marksLayout = this.layout;
+      this.laneLabels.setMarks(laneMarks(this.layout, this.laneIndex(), view));
+    }
+    if (moved) {
       this.lastView = view;
       this.canvas.dataset.viewStart = String(Math.round(view[0]));
       this.canvas.dataset.viewEnd = String(Math.round(view[1]));

@@ -3,7 +3,7 @@
 
 import type { Theme } from '../theme';
 import { formatCount } from '../format';
-import type { Layout, LaneGeometry } from './layout';
+import type { Layout, LaneGeometry, LaneMarks } from './layout';
 import { AXIS_H } from './render';
 
 interface LaneRefs {
@@ -27,6 +27,22 @@ export class LaneLabels {
     private el: HTMLElement,
     private onToggle: (lane: string) => void,
   ) {}
+
+  /**
+   * Writes, on each lane's label, how many of its items are in the view and how many of
+   * those are drawn as marks of their own (`data-in-view`, `data-marks`): what the
+   * tests read to check that nothing is hidden.
+   */
+  setMarks(marks: readonly LaneMarks[]): void {
+    marks.forEach((m, i) => {
+      const el = this.lanes[i]?.el;
+      if (!el) return;
+      const inView = String(m.inView);
+      const drawn = String(m.marks);
+      if (el.dataset.inView !== inView) el.dataset.inView = inView;
+      if (el.dataset.marks !== drawn) el.dataset.marks = drawn;
+    });
+  }
 
   /** The next update rebuilds (the theme changed). */
   invalidate(): void {

@@ -439,3 +439,37 @@ export const DENSITY_ROWS = 2;
 function laneRows(l: LaneLayout): number {
   return l.collapsed ? 1 : l.dense ? DENSITY_ROWS : Math.max(1, l.rows.length);
 }
+
+/** What a lane shows of a view: its items there, and how many of them are drawn apart. */
+export interface LaneMarks {
+  /** Items of the lane that intersect the view (for a density band, those starting near it). */
+  inView: number;
+  /** Of those, the ones drawn as a mark of their own: stacked, over no other (0 in a density band). */
+  marks: number;
+}
+
+/**
+ * Per lane, the items in `view` and the marks drawn for them: what "every visit is
+ * visible" means, counted the way the painter draws. A stacked lane holds every item of
+ * the layout's window, so it is counted exactly; a density band counts its slice (no
+ * marks), which costs two binary searches, whatever the lane's size.
+ */
+export function laneMarks(layout: Layout, lanes: readonly LaneIndex[], [v0, v1]: readonly [number, number]): LaneMarks[] {
+  return layout.lanes.map((lane, li) => {
+    if (lane.dense || lane.collapsed) {
+      const ix = lanes[li];
+      if (!ix) return { inView: 0, marks: 0 };
+      const [a, b] = laneSlice(ix, v0, v1);
+      return { inView: b - a, marks: 0 };
+    }
+    let inView = 0;
+    let marks = 0;
+    for (const row of lane.rows)
+      for (const pl of row.items) {
+        if (pl.item.end < v0 || pl.item.start > v1) continue;
+        inView++;
+        if (!pl.overlaps) marks++;
+      }
+    return { inView, marks };
+  });
+}

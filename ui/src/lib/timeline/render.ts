@@ -180,7 +180,7 @@ export function drawGlyph(ctx: CanvasRenderingContext2D, pl: Placed, p: ItemPain
     const w = Math.max(1, p.x1 - p.x0);
     softExtent(ctx, p.x0, top, w, h, color, th.fuzzyAlpha);
     if (it.status === 'planned' || it.status === 'postponed') {
-      ctx.strokeStyle = withAlpha(color, 0.55);
+      ctx.strokeStyle = withAlpha(color, th.fuzzyOutlineAlpha);
       ctx.lineWidth = 1;
       if (it.status === 'postponed') ctx.setLineDash([5, 3]);
       ctx.strokeRect(p.x0 + 0.5, top + 0.5, w - 1, h - 1);

@@ -1,7 +1,8 @@
 // The 100k-event path: input order, lane index, windowed layout, density bands.
 import { describe, expect, it } from 'vitest';
 import { DAY } from '../dates';
-import { DEFAULT_LAYOUT, buildLaneIndex, inStartOrder, laneSlice, layoutItems, layoutWindow, lowerBound, sortForLayout } from './layout';
+import { DEFAULT_LAYOUT, buildLaneIndex, inStartOrder, laneMarks, laneSlice, layoutItems, layoutWindow, lowerBound, sortForLayout } from './layout';
+import { fitBody, fitDomain } from './scale';
 import type { LaneSpec, TimelineItem } from './types';
 
 const lanes: LaneSpec = { key: (it) => it.kind, order: ['visit', 'meeting', 'call', 'conference'], label: (k) => k };
@@ -100,5 +101,46 @@ describe('lane index and windowed layout', () => {
     const full = layoutItems(sortForLayout(its), lanes, p);
     const rows = (l: typeof win) => l.lanes.map((x) => x.rows.map((r) => r.items.map((pl) => pl.item.id)));
     expect(rows(win)).toEqual(rows(full));
+  });
+});
+
+describe('the default view and the marks drawn in it', () => {
+  it('fits the main body of the events, leaving a few far ones to Fit all', () => {
+    // 60 events over ten months, and three years before and after them.
+    const body = Array.from({ length: 60 }, (_, i) => item(400 + i * 5));
+    const far = [item(0), item(1500), item(1900, 365, { mode: 'fuzzy' })];
+    const all = [...far.slice(0, 1), ...body, ...far.slice(1)];
+    const [a, b] = fitBody(all, 0);
+    expect(a).toBeGreaterThan(T0 + 350 * DAY);
+    expect(a).toBeLessThanOrEqual(T0 + 400 * DAY);
+    expect(b).toBeGreaterThanOrEqual(T0 + 696 * DAY);
+    expect(b).toBeLessThan(T0 + 800 * DAY);
+    const [wa, wb] = fitDomain(all, 0);
+    expect(wa).toBeLessThanOrEqual(T0);
+    expect(wb).toBeGreaterThanOrEqual(T0 + 2265 * DAY);
+  });
+  it('is the whole when there is no body to speak of', () => {
+    const spread = Array.from({ length: 40 }, (_, i) => item(i * 50));
+    expect(fitBody(spread, 0)).toEqual(fitDomain(spread, 0));
+    const few = [item(0), item(10), item(2000)];
+    expect(fitBody(few, 0)).toEqual(fitDomain(few, 0));
+  });
+  it('counts the items in view and those drawn apart, per lane', () => {
+    const calls = Array.from({ length: 10 }, (_, i) => item(i * 10));
+    const visits = Array.from({ length: 30 }, () => item(50, 1, { kind: 'visit' }));
+    const ix = buildLaneIndex(sortForLayout([...calls, ...visits]), lanes);
+    const view: [number, number] = [T0 + 15 * DAY, T0 + 75 * DAY];
+    const p = { ...DEFAULT_LAYOUT, msPerPx: DAY / 10, maxRows: 8 };
+    // Room for every visit: all drawn; with 8 rows, 22 of the 30 lie over others and the lane is a band.
+    const roomy = layoutWindow(ix, T0 - 100 * DAY, T0 + 200 * DAY, { ...p, maxRows: 40 }, 1000, new Set(), view);
+    expect(laneMarks(roomy, ix, view)).toEqual([
+      { inView: 30, marks: 30 },
+      { inView: 0, marks: 0 },
+      { inView: 6, marks: 6 },
+      { inView: 0, marks: 0 },
+    ]);
+    const tight = layoutWindow(ix, T0 - 100 * DAY, T0 + 200 * DAY, p, 1000, new Set(), view);
+    expect(tight.lanes[0].dense).toBe(true);
+    expect(laneMarks(tight, ix, view)[0]).toEqual({ inView: 30, marks: 0 });
   });
 });
