@@ -254,6 +254,12 @@ impl Parser<'_> {
     /// "15 a year", "on Mondays".
     pub(super) fn set(&self, i: usize) -> M {
         let w = self.w(i);
+        // "a rise of 8% annually", "10,000 units annually", "average daily volume": a rate of an
+        // amount per period, which TIMEX3 news leaves untagged; "twice annually", "named annually"
+        // and "rallies almost daily" are sets.
+        if matches!(w, "annually" | "daily") && self.rate_of_amount(i) {
+            return None;
+        }
         let v = match w {
             "daily" | "nightly" => "P1D",
             "weekly" => "P1W",
@@ -314,6 +320,19 @@ impl Parser<'_> {
             }
         };
         Some((i + 1, Sem::Set(v)))
+    }
+
+    /// Whether the set word at `i` ("annually", "daily") gives the rate of an amount: an amount
+    /// ("8.5%", "$17.9 million", "10,000 units") in the three tokens before "annually", or
+    /// "average" just before "daily".
+    fn rate_of_amount(&self, i: usize) -> bool {
+        if self.w(i) == "daily" {
+            return i > 0 && self.w(i - 1) == "average";
+        }
+        if i > 0 && matches!(self.w(i - 1), "times" | "once" | "twice" | "thrice") {
+            return false;
+        }
+        (i.saturating_sub(3)..i).any(|k| self.num(k).is_some() || self.punct(k, "%"))
     }
 }
 
