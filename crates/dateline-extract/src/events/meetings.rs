@@ -146,6 +146,11 @@ pub(super) fn told_again(text: &str, sentence: Span, trigger: Span) -> bool {
 }
 
 pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Trips) -> Vec<Found> {
+    // "his contacts with A and B held in Brussels on May 22" is a meeting; "maintains regular
+    // contacts with A" is a relation: only a dated telling is one.
+    if cx.trigger.slice(cx.t.text).eq_ignore_ascii_case("contacts with") && cx.attached_date().is_none() {
+        return Vec::new();
+    }
     let mut initiators = actors_of(cx, trips);
     let mut counterparts = cx.people_in(cx.regions.object);
     counterparts.extend(cx.parties_in(cx.regions.object));
