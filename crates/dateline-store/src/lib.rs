@@ -86,6 +86,13 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
+/// A column read as text that is not text (the facets read values without copying them).
+impl From<rusqlite::types::FromSqlError> for StoreError {
+    fn from(e: rusqlite::types::FromSqlError) -> Self {
+        StoreError::Corrupt(e.to_string())
+    }
+}
+
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// An open workspace file.
