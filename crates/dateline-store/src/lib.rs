@@ -124,14 +124,16 @@ impl Store {
     /// once another process had written, and failed at once.
     /// Its commit keeps the check's seal true ([`seal`]).
     pub(crate) fn write_tx(&mut self) -> Result<seal::WriteTx<'_>> {
-        seal::WriteTx::begin(&self.conn, &self.path)
+        self.write_tx_shared()
     }
 
     /// [`Store::write_tx`] for a write that reads through `&self` inside its transaction (an
     /// edit, [`Store::edit`]): the same `BEGIN IMMEDIATE` on a shared borrow. Only a `&mut self`
     /// method may call it, so that no other transaction is open on the connection.
     pub(crate) fn write_tx_shared(&self) -> Result<seal::WriteTx<'_>> {
-        seal::WriteTx::begin(&self.conn, &self.path)
+        let tx = rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| open::classify(e, &self.path))?;
+        seal::WriteTx::new(&self.conn, tx)
     }
 }
 

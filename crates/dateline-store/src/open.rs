@@ -387,6 +387,10 @@ impl Drop for Store {
         if crate::seal::sealed(&file).is_none() {
             return;
         }
+        // Without waiting: a truncating checkpoint waits for another writer and for readers, and
+        // a CLI closing must not wait for the app's import. Busy, it leaves the log as it is, and
+        // the next check may be a full one.
+        let _ = self.conn.busy_timeout(Duration::ZERO);
         let _ = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
         crate::seal::reseal(&self.conn, &file, before);
     }

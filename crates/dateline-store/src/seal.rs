@@ -131,11 +131,9 @@ pub(crate) struct WriteTx<'c> {
 }
 
 impl<'c> WriteTx<'c> {
-    /// Begins the transaction on `conn`, which the caller holds alone (its `&mut Store`, or
+    /// `tx`, begun `IMMEDIATE` on `conn`, which the caller holds alone (its `&mut Store`, or
     /// [`crate::Store::write_tx_shared`]'s promise).
-    pub(crate) fn begin(conn: &'c Connection, path: &str) -> Result<Self> {
-        let tx = Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)
-            .map_err(|e| crate::open::classify(e, path))?;
+    pub(crate) fn new(conn: &'c Connection, tx: Transaction<'c>) -> Result<Self> {
         // Under the write lock: nobody else can commit until this transaction ends.
         let sealed = match file_of(conn) {
             Some(db) if sealed(&db).is_some() => Some((db, data_version(conn)?)),

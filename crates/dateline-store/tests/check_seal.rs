@@ -126,3 +126,26 @@ fn bytes_changed_after_a_passing_check_are_found() {
     let result = Store::open_with(&ws, Access::Write).and_then(|s| s.check());
     assert!(matches!(result, Err(StoreError::Damaged { .. } | StoreError::Sql(_))), "{result:?}");
 }
+
+#[test]
+fn a_writer_closing_does_not_wait_for_another_writer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = dir.path().join("ws.dateline");
+    let mut store = Store::open(&ws).expect("create");
+    store.save_batch(&articles(0, 10)).expect("save");
+    store.refresh().expect("refresh");
+    assert_eq!(store.check().expect("check"), Checked::Whole);
+    // Another process's write transaction, held while the sealed writer closes: its checkpoint
+    // must not wait for it (the busy timeout is 60 s).
+    let holder = Connection::open(&ws).expect("plain sqlite");
+    holder
+        .execute_batch("BEGIN IMMEDIATE; UPDATE meta SET value = value WHERE key = 'merged_dirty';")
+        .expect("lock");
+    let started = std::time::Instant::now();
+    drop(store);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "{:?}", started.elapsed());
+    holder.execute_batch("COMMIT;").expect("commit");
+    drop(holder);
+    let store = Store::open_with(&ws, Access::Write).expect("reopen");
+    assert_eq!(store.check().expect("check"), Checked::Whole, "another program committed");
+}
