@@ -219,6 +219,7 @@ const NOT_ARTICLES: &[(&str, &str)] = &[
     ("graphml", "a graph file"),
     ("gexf", "a graph file"),
     ("dateline", "a Dateline workspace"),
+    ("dateline-checked", "a Dateline workspace's check seal"),
     ("sqlite3", "a database"),
 ];
 

@@ -52,7 +52,7 @@ impl Store {
         let tx = self.write_tx_shared()?;
         let (correction, description) = build(&Editing { store: self, tx: &tx })?;
         record_in(&tx, &correction, &description)?;
-        tx.commit().map_err(StoreError::from)?;
+        tx.commit()?;
         Ok(())
     }
 

@@ -21,6 +21,7 @@ mod read;
 mod reanchor;
 mod refresh;
 pub mod resolve;
+mod seal;
 mod selection;
 #[cfg(any(test, feature = "test-support"))]
 #[doc(hidden)]
@@ -37,7 +38,7 @@ pub use edit::Editing;
 pub use extracted::{ActorTable, Extracted, MergedRecord};
 pub use feeds::{FeedFetch, FeedRow};
 pub use migrations::{MIGRATIONS, MIGRATIONS_SQL};
-pub use open::{APPLICATION_ID, Access};
+pub use open::{APPLICATION_ID, Access, Checked};
 pub use read::{ActorRow, ArticleRow, Bucket, Counts, EventRow, MemberRow, ParticipantRow};
 pub use resolve::Anchor;
 pub use selection::{ActorCount, FacetCount, Facets, Selection};
@@ -85,6 +86,13 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
+/// A column read as text that is not text (the facets read values without copying them).
+impl From<rusqlite::types::FromSqlError> for StoreError {
+    fn from(e: rusqlite::types::FromSqlError) -> Self {
+        StoreError::Corrupt(e.to_string())
+    }
+}
+
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// An open workspace file.
@@ -114,19 +122,18 @@ impl Store {
     /// A write transaction, with the write lock taken up front (`BEGIN IMMEDIATE`, waiting up to
     /// the busy timeout for another writer): a deferred one that read first could not upgrade
     /// once another process had written, and failed at once.
-    pub(crate) fn write_tx(&mut self) -> Result<rusqlite::Transaction<'_>> {
-        let path = self.path.clone();
-        self.conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(|e| open::classify(e, &path))
+    /// Its commit keeps the check's seal true ([`seal`]).
+    pub(crate) fn write_tx(&mut self) -> Result<seal::WriteTx<'_>> {
+        self.write_tx_shared()
     }
 
     /// [`Store::write_tx`] for a write that reads through `&self` inside its transaction (an
     /// edit, [`Store::edit`]): the same `BEGIN IMMEDIATE` on a shared borrow. Only a `&mut self`
     /// method may call it, so that no other transaction is open on the connection.
-    pub(crate) fn write_tx_shared(&self) -> Result<rusqlite::Transaction<'_>> {
-        rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)
-            .map_err(|e| open::classify(e, &self.path))
+    pub(crate) fn write_tx_shared(&self) -> Result<seal::WriteTx<'_>> {
+        let tx = rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| open::classify(e, &self.path))?;
+        seal::WriteTx::new(&self.conn, tx)
     }
 }
 

@@ -731,3 +731,45 @@ fn a_selection_reads_through_its_indexes() {
     let text = Selection { text: Some("Wanjiru".into()), ..window };
     assert!(plan(&text).contains("VIRTUAL TABLE INDEX"), "{}", plan(&text));
 }
+
+/// The facets counted in one pass per facet, values looked up in memory, equal the facets as
+/// SQLite groups them (`count(DISTINCT id)` per value of joined names), on the small generated
+/// store and on a `dateline-synth` workspace (power-law actors, several outlets), for the whole
+/// workspace and narrower selections.
+#[test]
+fn facets_equal_a_plain_group_by() {
+    let mut synth = Store::open_in_memory().expect("open");
+    let generator = dateline_synth::Synth::new(dateline_synth::Shape::events(4_000));
+    let items: Vec<(Article, Vec<Event>)> = generator.articles().collect();
+    for chunk in items.chunks(500) {
+        synth.save_batch(chunk).expect("save");
+    }
+    synth.refresh().expect("merge");
+    for store in [&generated(60), &synth] {
+        let whole = store.facets(&Selection::default()).expect("facets");
+        assert!(whole.countries.len() > 1 && whole.sources.len() > 1 && whole.actors.len() > 3, "{whole:?}");
+        let some_actor = whole.actors[whole.actors.len() / 2].id;
+        let some_country = whole.countries[0].value.clone();
+        let some_source = whole.sources[0].value.clone();
+        let selections = [
+            Selection::default(),
+            Selection {
+                from: NaiveDate::from_ymd_opt(2020, 3, 1),
+                to: NaiveDate::from_ymd_opt(2021, 8, 31),
+                ..Default::default()
+            },
+            Selection { kinds: vec![EventKind::Visit, EventKind::Call], ..Default::default() },
+            Selection { actors: vec![some_actor], ..Default::default() },
+            Selection {
+                countries: vec![some_country],
+                statuses: vec![Status::Occurred],
+                ..Default::default()
+            },
+            Selection { sources: vec![some_source], ..Default::default() },
+            Selection { deleted: true, ..Default::default() },
+        ];
+        for s in &selections {
+            assert_eq!(store.facets(s).expect("facets"), store.facets_grouped(s).expect("grouped"), "{s:?}");
+        }
+    }
+}
