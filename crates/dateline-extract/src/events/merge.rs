@@ -159,8 +159,6 @@ pub(super) fn one_visit_per_country(events: &mut Vec<Event>) {
         let other = events.remove(j);
         let o = &mut events[i];
         let b = other.date.expect("dated by key");
-        o.date =
-            Some(DateRange { start: a.start.min(b.start), end: a.end.max(b.end), precision: a.precision });
         let places = |e: &Event| -> Vec<String> {
             e.location
                 .as_ref()
@@ -176,20 +174,12 @@ pub(super) fn one_visit_per_country(events: &mut Vec<Event>) {
                 all.push(p);
             }
         }
+        let mut spans = o.evidence.iter().copied().collect();
+        absorb(o, &mut spans, other);
+        o.date = Some(super::visits::hull(a, b));
         if let Some(l) = o.location.as_mut() {
             l.place = (!all.is_empty()).then(|| all.join(", "));
         }
-        for span in other.evidence {
-            if !o.evidence.contains(&span) {
-                o.evidence.push(span);
-            }
-        }
-        for p in other.participants {
-            if !o.participants.iter().any(|q| q.actor.name == p.actor.name) {
-                o.participants.push(p);
-            }
-        }
-        o.confidence = o.confidence.max(other.confidence);
         // Look again: the joined visit may now touch another.
     }
 }

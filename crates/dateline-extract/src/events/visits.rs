@@ -65,9 +65,10 @@ fn spoken_here(cx: &Context<'_, '_>) -> Option<Mention> {
     }
     let text = cx.t.text;
     let after = cx.trigger.end;
-    let date_next = cx.t.times.iter().any(|x| {
-        x.span.start >= after
-            && matches!(text[after..x.span.start].trim(), "" | "on" | "here" | "here on" | "back" | "back on")
+    // The first time after the trigger (the tagger's times are in text order), right after it.
+    let next = &cx.t.times[cx.t.times.partition_point(|x| x.span.start < after)..];
+    let date_next = next.first().is_some_and(|x| {
+        matches!(text[after..x.span.start].trim(), "" | "on" | "here" | "here on" | "back" | "back on")
             && x.range.is_some_and(|r| r.precision <= dateline_model::Precision::Week)
     });
     if !date_next {
@@ -346,11 +347,11 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
     }
     let mut destinations: Vec<Mention> = destinations(cx).into_iter().cloned().collect();
     let here = spoken_here(cx);
-    if here.is_none() && deictic(cx) {
+    if deictic(cx) && here.is_none() {
         return;
     }
-    if destinations.is_empty() && here.is_some() {
-        destinations.extend(here);
+    if let Some(here) = here.filter(|_| destinations.is_empty()) {
+        destinations.push(here);
     } else if destinations.is_empty() {
         // "Imran Khan, who is in Russia on a working visit": the place stands before the trigger.
         let text = cx.t.text;
