@@ -47,6 +47,9 @@ impl Breaks {
     }
 }
 
+/// How many paragraphs back a transcript turn's speaker label is looked for.
+pub const TURN_PARAGRAPHS: usize = 40;
+
 /// The first `": "` of `text` from `start` on, when it starts at most `max` bytes after `start`
 /// (a speaker label's colon): what `text[start..].find(": ").filter(|i| *i <= max)` gives, without
 /// searching the rest of the text when there is none.

@@ -81,6 +81,10 @@ fn unnamed_offices(
     out
 }
 
+/// How many of a paragraph's mentions before a title are looked through for the label of the
+/// turn it is said in: a text of one huge paragraph would otherwise make the look quadratic.
+const TURN_MENTIONS: usize = 400;
+
 /// Titles a leader's spouse is named with.
 const SPOUSE_TITLES: &[&str] =
     &["Mrs. ", "Mrs ", "Ms. ", "Ms ", "Madame ", "First Lady ", "First Gentleman ", "Second Gentleman "];
@@ -155,6 +159,7 @@ impl Cast {
         let mut pools = TitlePools::new(cast.members.len());
         let mut unnamed: Vec<(Span, usize)> = Vec::new();
         let mut last_definite_end = None;
+        let mut breaks = None;
         for t in &bare {
             let near = titles.range(..t.span.end).next_back();
             if taken.overlaps(t.span) || near.is_some_and(|(_, &end)| end > t.span.start) {
@@ -171,7 +176,11 @@ impl Cast {
             {
                 // "the President of Egypt and King of Jordan", named nowhere: the office holders,
                 // by their offices, when no one the article names may hold them.
-                if !cast.may_hold(t) {
+                // "Foreign Minister A: ... the Polish Foreign Minister will be here tomorrow": a
+                // speaker does not tell of himself by his office.
+                let breaks = breaks.get_or_insert_with(|| crate::segment::Breaks::new(text));
+                let speaker = cast.turn_speaker(text, breaks, t.span.start);
+                if !cast.may_hold(t, speaker) {
                     for (span, name, country) in offices {
                         let member = match cast.members.iter().position(|m| m.name == name) {
                             Some(m) => m,
@@ -445,13 +454,53 @@ impl Cast {
     /// the title's country ("President of the Republic of Turkey A" is "the President of
     /// Turkey"), or of no known country with the title's role ("President Biden" may be "the
     /// President of the United States").
-    fn may_hold(&self, t: &TitleMention) -> bool {
+    /// The speaker of the turn, when the title is said in one, is not among them.
+    fn may_hold(&self, t: &TitleMention, speaker: Option<usize>) -> bool {
         let head = fold(t.role.split(" of ").next().unwrap_or(&t.role));
         let last = head.rsplit(' ').next().unwrap_or(&head).to_string();
-        self.members.iter().any(|m| match &m.country {
+        self.members.iter().enumerate().filter(|&(i, _)| Some(i) != speaker).any(|(_, m)| match &m.country {
             Some(c) => Some(c) == t.country.as_ref(),
             None => m.role_key.as_deref().is_some_and(|r| r.split(' ').any(|w| w == last)),
         })
+    }
+
+    /// In a transcript, the member whose label ("Foreign Minister A:") opens the turn holding
+    /// `pos`: the last label before it in its paragraph (a saved page may run several turns into
+    /// one), else the label opening the nearest paragraph before it that opens with one, at most
+    /// [`TURN_PARAGRAPHS`](crate::segment::TURN_PARAGRAPHS) back; none when that label names no
+    /// one the cast knows ("Question:").
+    fn turn_speaker(&self, text: &str, breaks: &crate::segment::Breaks, pos: usize) -> Option<usize> {
+        let paragraph = breaks.paragraph_start(pos);
+        let before = &self.mentions[..self.mentions.partition_point(|m| m.span.start < pos)];
+        let inside = before.iter().rev().take_while(|m| m.span.start >= paragraph).take(TURN_MENTIONS);
+        if let Some(m) = inside.filter(|m| m.how != Reference::Title).find(|m| {
+            let lead = text[paragraph..m.span.start].trim_end();
+            (lead.is_empty() || lead.ends_with(['.', '?', '!']))
+                && crate::segment::colon_within(text, m.span.start, 90).is_some_and(|colon| {
+                    colon >= m.span.end && !text[m.span.start..colon].contains(['.', ','])
+                })
+        }) {
+            return Some(m.member);
+        }
+        let mut end = paragraph.saturating_sub(2);
+        for _ in 0..crate::segment::TURN_PARAGRAPHS {
+            if end == 0 {
+                return None;
+            }
+            let start = breaks.paragraph_start(end);
+            if let Some(colon) = crate::segment::colon_within(text, start, 90)
+                && !text[start..colon].contains(['.', ','])
+            {
+                let from = self.mentions.partition_point(|m| m.span.start < start);
+                return self.mentions[from..]
+                    .iter()
+                    .take_while(|m| m.span.end <= colon)
+                    .find(|m| m.how != Reference::Title)
+                    .map(|m| m.member);
+            }
+            end = start.saturating_sub(2);
+        }
+        None
     }
 
     /// Who a definite title means: the member with that role (and country, when stated),

@@ -47,8 +47,7 @@ fn last_unnamed_label(text: &str, from: usize, to: usize) -> Option<usize> {
         .max()
 }
 
-/// How many paragraphs back a transcript turn's speaker label is looked for.
-pub(super) const TURN_PARAGRAPHS: usize = 40;
+pub(super) use crate::segment::TURN_PARAGRAPHS;
 
 /// Whether a turn's label (the text before its colon) is one of [`UNNAMED_TURNS`].
 fn unnamed_label(label: &str) -> bool {
