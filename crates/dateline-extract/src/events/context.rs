@@ -740,6 +740,7 @@ impl Context<'_, '_> {
     pub(super) fn status_for(&self, date: Option<DateRange>) -> Status {
         match (self.status, date, self.t.published) {
             (Status::Occurred, Some(d), Some(p)) if d.start > p => Status::Planned,
+            (Status::Planned, Some(d), Some(p)) if d.end < p => Status::Occurred,
             (s, _, _) => s,
         }
     }

@@ -475,6 +475,22 @@ pub(super) fn party(m: &Mention) -> Participant {
     }
 }
 
+/// Month names, which with a year may open a gathering's name: "the September 2021 Summit".
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Whether the words before a gathering's name put someone at it: "... at the", "at a meeting of
 /// the", "at the opening of", "on the sidelines of".
 fn at_gathering(before: &str, status: Status) -> bool {
@@ -484,6 +500,8 @@ fn at_gathering(before: &str, status: Status) -> bool {
         let w = w.to_lowercase();
         if matches!(w.as_str(), "sidelines" | "margins") {
             sidelines = true;
+        } else if MONTHS.contains(&w.as_str()) || w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
+            // "at the September 2021 Global COVID-19 Summit": the date that opens the name.
         } else if !matches!(
             w.as_str(),
             "a" | "an"
@@ -509,7 +527,10 @@ fn at_gathering(before: &str, status: Status) -> bool {
     let after = status == Status::Occurred;
     words.last().is_some_and(|w| {
         w.eq_ignore_ascii_case("at")
-            || after && (w.eq_ignore_ascii_case("after") || w.eq_ignore_ascii_case("following"))
+            || after
+                && (w.eq_ignore_ascii_case("after")
+                    || w.eq_ignore_ascii_case("following")
+                    || w.eq_ignore_ascii_case("since"))
             || sidelines && w.eq_ignore_ascii_case("on")
     })
 }

@@ -145,10 +145,16 @@ pub(super) fn told_again(text: &str, sentence: Span, trigger: Span) -> bool {
         .any(|w| after.starts_with(w))
 }
 
+/// Triggers that tell a meeting only with a date of their own ([`meeting_or_call`]).
+const ONLY_DATED: &[&str] = &["contacts with", "for the hospitality"];
+
 pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Trips) -> Vec<Found> {
     // "his contacts with A and B held in Brussels on May 22" is a meeting; "maintains regular
-    // contacts with A" is a relation: only a dated telling is one.
-    if cx.trigger.slice(cx.t.text).eq_ignore_ascii_case("contacts with") && cx.attached_date().is_none() {
+    // contacts with A" is a relation. "A thanked B for the hospitality extended during the visit
+    // to New Delhi on December 6" tells their meeting there; "for the hospitality during his
+    // visit", undated, may be thanks for any stay. Only a dated telling is one.
+    let trigger = cx.trigger.slice(cx.t.text);
+    if ONLY_DATED.iter().any(|w| trigger.eq_ignore_ascii_case(w)) && cx.attached_date().is_none() {
         return Vec::new();
     }
     let mut initiators = actors_of(cx, trips);

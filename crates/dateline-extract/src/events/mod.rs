@@ -468,9 +468,11 @@ fn also_there(t: &Tagged<'_>, previous: &[Event], events: &mut [Found]) {
 }
 
 /// "On May 26, A and B met in Brussels ... A and B held the first high-level meeting of the
-/// dialogue": a meeting, call or gathering that occurred, told without a date by two people or
+/// dialogue": a meeting or gathering that occurred, told without a date by two people or
 /// more who are all in one dated meeting of the article (and in no other on another date), was
-/// held with it: its day, and its place when it has none.
+/// held with it: its day, and its place when it has none. Not a call: "A had a telephone
+/// conversation with B. A thanked B for the hospitality during the visit on December 6" is a
+/// call after the meeting, not at it.
 fn date_by_company(t: &Tagged<'_>, events: &mut [Event], off_the_day: &[Span]) {
     let in_headline = |e: &Event| t.headline.is_some_and(|h| e.evidence.iter().any(|s| h.contains(*s)));
     let people = |e: &Event| -> Vec<String> {
@@ -492,7 +494,7 @@ fn date_by_company(t: &Tagged<'_>, events: &mut [Event], off_the_day: &[Span]) {
     for e in events.iter_mut().filter(|e| {
         e.date.is_none()
             && e.status == Status::Occurred
-            && e.kind != EventKind::Visit
+            && !matches!(e.kind, EventKind::Visit | EventKind::Call)
             && !off_the_day.contains(&e.trigger)
             && !in_headline(e)
     }) {
