@@ -122,7 +122,9 @@ impl Context<'_, '_> {
                 country: None,
                 role: None,
             })
-            .filter(|m| !taken.iter().any(|t| t.overlaps(m.span)))
+            .filter(|m| {
+                !taken.iter().any(|t| t.overlaps(m.span) && !inside_a_compound(self.t.text, m.span, *t))
+            })
             .collect()
     }
 
@@ -769,6 +771,18 @@ impl Context<'_, '_> {
             confidence: if date.is_some() { 0.8 } else { 0.5 },
         }
     }
+}
+
+/// Whether the mention at `part` is one side of the hyphenated compound that opens the body's name
+/// at `body`: "Russia-NATO Council", "NATO-Ukraine Commission" are bodies of both sides, not NATO.
+fn inside_a_compound(text: &str, body: Span, part: Span) -> bool {
+    if !(body.contains(part) && body != part) {
+        return false;
+    }
+    let name = body.slice(text);
+    let first = name.split(' ').next().unwrap_or("");
+    let compound = Span::new(body.start, body.start + first.len());
+    first.contains('-') && compound.contains(part) && compound != part
 }
 
 /// Nouns of what happens in a place, not of a place where people meet: "our talks take place at a

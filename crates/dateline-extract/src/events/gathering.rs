@@ -200,8 +200,12 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
         let from = cx.trigger.end + 4;
         let rest = &text[from..cx.sentence.end];
         let to = from + rest.find([',', ';', '.', '(']).unwrap_or(rest.len()).min(80);
+        // "a meeting of the NATO-Ukraine Commission": both sides the body's name pairs.
+        let body = cx.bodies_in(Span::new(from, to)).into_iter().next().filter(|b| b.name.contains('-'));
         for m in cx.mentions_in(Span::new(from, to)) {
-            if matches!(m.kind, MentionKind::Organization | MentionKind::Group) {
+            let side = body.as_ref().is_some_and(|b| b.span.contains(m.span))
+                && matches!(m.kind, MentionKind::Country | MentionKind::CountryAdjective);
+            if matches!(m.kind, MentionKind::Organization | MentionKind::Group) || side {
                 push_unique(&mut participants, participant(m, Role::Host));
                 of_grouping = true;
             }
@@ -648,6 +652,10 @@ pub(super) fn is_named_meeting(sentence: &str, trigger: Span) -> bool {
     if matches!(head, "meeting" | "session") && of_a_grouping(sentence, trigger) {
         return true;
     }
+    // "held a Russia-NATO Council meeting": a standing body's meeting is its gathering.
+    if matches!(head, "meeting" | "session") && after_a_body(sentence, trigger) {
+        return true;
+    }
     if !matches!(head, "Meeting" | "Meetings") {
         return false;
     }
@@ -681,6 +689,17 @@ pub(super) fn of_a_grouping(sentence: &str, trigger: Span) -> bool {
         .find(phrase)
         .iter()
         .any(|p| matches!(p.kind, crate::actors::PlaceKind::Organization | crate::actors::PlaceKind::Group))
+}
+
+/// "the Russia-NATO Council meeting", "the Joint Committee meeting": a body's name (one the
+/// organisations list does not hold) right before.
+/// A body whose name is itself a gathering's trigger ("Strategic Partnership Commission") is
+/// told by that trigger; the "meeting" after it is its members' meeting.
+fn after_a_body(sentence: &str, trigger: Span) -> bool {
+    let before = sentence[..trigger.start].trim_end();
+    crate::actors::bodies::find_bodies(before).last().is_some_and(|(span, name)| {
+        span.end == before.len() && super::find_triggers(name).iter().all(|g| g.kind != EventKind::Conference)
+    })
 }
 
 /// "the European Council meeting", "the NATO meeting": a listed organisation right before.

@@ -106,6 +106,13 @@ pub(super) fn dateline_place(t: &Tagged<'_>) -> Option<Location> {
             .filter(|m| matches!(m.kind, MentionKind::City | MentionKind::Country))
             .collect();
         if places.is_empty() {
+            // "Amur Region", "Khabarovsk Krai": a region of the telling government's own country,
+            // which the gazetteer does not list.
+            if let Some(country) = t.outlet_country
+                && own_region(text)
+            {
+                return Some(Location { place: Some(text.to_string()), country: Some(country.to_string()) });
+            }
             continue;
         }
         let mut rest = text.to_string();
@@ -121,13 +128,29 @@ pub(super) fn dateline_place(t: &Tagged<'_>) -> Option<Location> {
     None
 }
 
+/// Words that end a region's name in a place line: "Amur Region", "Perm Krai", "Lviv Oblast".
+const REGION_WORDS: &[&str] =
+    &["Region", "Oblast", "Krai", "Province", "Territory", "Prefecture", "Governorate"];
+
+/// Whether a place line names one region: one to three capitalised words, then a region word.
+fn own_region(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() >= 2
+        && words.len() <= 4
+        && words.last().is_some_and(|w| REGION_WORDS.contains(w))
+        && words[..words.len() - 1]
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+}
+
 /// The lead's meetings and gatherings happen where the dateline says, when their sentence names
 /// no place; and a participant of another country who meets there is on a visit there ("Secretary
 /// Marlow and Chancellor Hoffmann Before Their Meeting", datelined Berlin: Marlow visits Germany).
 pub(super) fn place_the_lead(t: &Tagged<'_>, events: &mut Vec<Event>) {
     let end = lead_end(t);
     let in_lead = |e: &Event| e.evidence.iter().any(|s| s.end <= end);
-    if let Some(place) = dateline_place(t) {
+    let dateline = dateline_place(t);
+    if let Some(place) = &dateline {
         for e in events
             .iter_mut()
             .filter(|e| in_lead(e) && matches!(e.kind, EventKind::Meeting | EventKind::Conference))
@@ -145,7 +168,17 @@ pub(super) fn place_the_lead(t: &Tagged<'_>, events: &mut Vec<Event>) {
     // Visits only for the article's own meeting: told in the headline or the first sentence, in
     // person.
     let body_start = t.headline.map_or(0, |h| h.end);
-    let first_end = t.sentences.iter().find(|s| s.start >= body_start).map_or(0, |s| s.end);
+    // The first sentence of the body, past a place line ("Tomsk", "The Kremlin, Moscow"): a short
+    // line that no sentence mark ends.
+    let place_line = |s: &Span| {
+        let text = s.slice(t.text).trim_end();
+        text.len() <= 60 && !text.ends_with(['.', '!', '?', ':', '"', '\u{201d}'])
+    };
+    let mut body = t.sentences.iter().filter(|s| s.start >= body_start);
+    let first = body.clone().next();
+    let first_end = body.by_ref().take(3).find(|s| !place_line(s)).or(first).map_or(0, |s| s.end);
+    // The headline and the body's first line: where a guest of no stated country is told.
+    let opening_end = first.map_or(0, |s| s.end);
     let remote = |e: &Event| {
         e.evidence.iter().any(|s| {
             let lower = s.slice(t.text).to_lowercase();
@@ -183,12 +216,22 @@ pub(super) fn place_the_lead(t: &Tagged<'_>, events: &mut Vec<Event>) {
         let locals = people.iter().filter(|p| p.actor.country.as_deref() == Some(country.as_str())).count();
         let host_is_local =
             placed.contains(&e.trigger) && host_country(e).as_deref() == Some(country.as_str());
+        // Past a place line, only a guest of another stated country: "Viktor Orlov and President
+        // of Belarus Ivan Petrov met with employees" under "Tomsk" (not "Orlov met with CEO A").
+        let opening = e.evidence.iter().any(|s| s.end <= opening_end);
+        // And there, only at the place line's own place.
+        if !opening && dateline.as_ref().and_then(|d| d.country.as_deref()) != Some(country.as_str()) {
+            continue;
+        }
         for p in &people {
             let foreign = match p.actor.country.as_deref() {
                 Some(c) => c != country,
                 // Of no stated country, beside someone of the place: the guest; so are all whom
                 // the host of a visit the lead tells of met.
-                None => (locals > 0 && people.len() == 2) || (host_is_local && p.role != Role::Initiator),
+                None => {
+                    opening
+                        && ((locals > 0 && people.len() == 2) || (host_is_local && p.role != Role::Initiator))
+                }
             };
             let known = events.iter().chain(&visits).any(|v: &Event| {
                 v.kind == EventKind::Visit

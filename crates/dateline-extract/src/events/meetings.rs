@@ -664,6 +664,9 @@ pub(super) fn bodies_holding(cx: &Context<'_, '_>) -> Vec<Participant> {
         .cloned()
         .collect();
     orgs.extend(cx.bodies_in(part));
+    // "the Russia-NATO Council": the body, not the side its name opens with.
+    let bodies: Vec<Span> = orgs.iter().map(|m| m.span).collect();
+    orgs.retain(|m| !bodies.iter().any(|b| b.contains(m.span) && *b != m.span));
     orgs.sort_by_key(|m| m.span.start);
     let Some(first) = orgs.first() else { return Vec::new() };
     let lead = text[part.start..first.span.start].trim();
@@ -720,11 +723,15 @@ pub(super) fn bodies_holding(cx: &Context<'_, '_>) -> Vec<Participant> {
     {
         return Vec::new();
     }
-    // "The U.S.-Japan Security Consultative Committee met": two governments' standing body is
-    // the governments meeting; its parties are the countries its name pairs.
+    // "The U.S.-Japan Security Consultative Committee met", "the Russia-NATO Council": two
+    // governments' (or a government's and an alliance's) standing body is the two meeting; its
+    // parties are those its name pairs.
     let paired: Vec<Participant> = cx
         .mentions_in(first.span)
-        .filter(|m| matches!(m.kind, MentionKind::Country | MentionKind::CountryAdjective))
+        .filter(|m| m.span != first.span)
+        .filter(|m| {
+            matches!(m.kind, MentionKind::Country | MentionKind::CountryAdjective | MentionKind::Organization)
+        })
         .map(super::gathering::party)
         .collect();
     if paired.len() >= 2 && text[first.span.start..first.span.end].contains('-') {
