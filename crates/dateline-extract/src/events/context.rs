@@ -49,6 +49,9 @@ fn last_unnamed_label(text: &str, from: usize, to: usize) -> Option<usize> {
 
 pub(super) use crate::segment::TURN_PARAGRAPHS;
 
+/// How far into a turn (bytes) the person it opens by addressing is still the one addressed.
+const OPENING_VOCATIVE_REACH: usize = 400;
+
 /// Whether a turn's label (the text before its colon) is one of [`UNNAMED_TURNS`].
 fn unnamed_label(label: &str) -> bool {
     let label = label.trim();
@@ -370,6 +373,31 @@ impl Context<'_, '_> {
         opening || last_unnamed_label(text, start, self.trigger.start).is_some()
     }
 
+    /// "PRESIDENT HARPER: Prime Minister Rao, it's always good to see you. ... I was honored to
+    /// welcome you": a person named, with a comma, right after the label that opens the trigger's
+    /// paragraph is the one the whole turn addresses.
+    fn opening_vocative(&self) -> Option<Participant> {
+        let text = self.t.text;
+        let start = self.t.breaks.paragraph_start(self.trigger.start);
+        let colon = crate::segment::colon_within(text, start, 90)?;
+        let label = self.speaker_label()?;
+        if label.span.start < start {
+            return None;
+        }
+        let from = colon + 2;
+        // Within the turn's opening lines: deep in a long turn the speaker has moved on.
+        if self.trigger.start > from + OPENING_VOCATIVE_REACH {
+            return None;
+        }
+        let m = crate::starting_in(self.t.mentions, Span::new(from, from + 1), |m| m.span)
+            .iter()
+            .find(|m| m.span.start == from && m.kind == MentionKind::Person)?;
+        if m.span.end > self.trigger.start || !text[m.span.end..].starts_with(',') || m.name == label.name {
+            return None;
+        }
+        Some(participant(m, Role::Counterpart))
+    }
+
     /// The person the trigger's paragraph last addresses before it, in its sentence or the one
     /// before: "Mr Chancellor, you have come from Kiev", "Madam Secretary, ...", "Mr Putin, ...":
     /// a title or a surname after "Mr", "Ms" or "Madam", then a comma, that one cast member's
@@ -403,7 +431,7 @@ impl Context<'_, '_> {
             }
             found = Some(words);
         }
-        let words = found?;
+        let Some(words) = found else { return self.opening_vocative() };
         let folded = words.join(" ").to_lowercase();
         let last = *words.last()?;
         // The people named shortly before (a bounded look back: a long transcript would make a
