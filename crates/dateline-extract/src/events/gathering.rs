@@ -531,6 +531,7 @@ fn at_gathering(before: &str, status: Status) -> bool {
     let after = status == Status::Occurred;
     words.last().is_some_and(|w| {
         w.eq_ignore_ascii_case("at")
+            || w.eq_ignore_ascii_case("during")
             || after
                 && (w.eq_ignore_ascii_case("after")
                     || w.eq_ignore_ascii_case("following")

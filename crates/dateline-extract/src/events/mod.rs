@@ -171,9 +171,18 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
                         } else if trig.kind == EventKind::Meeting {
                             // "met with the foreign ministers of the 26 ARF countries ... at the
                             // ARF Ministerial Meeting": many at once, the gathering itself.
-                            let many = ["ministers", "leaders", "counterparts", "Ministers", "Leaders"]
-                                .iter()
-                                .any(|w| between.split_whitespace().any(|x| x.trim_matches(',') == *w));
+                            let many = [
+                                "ministers",
+                                "leaders",
+                                "counterparts",
+                                "officials",
+                                "representatives",
+                                "delegations",
+                                "Ministers",
+                                "Leaders",
+                            ]
+                            .iter()
+                            .any(|w| between.split_whitespace().any(|x| x.trim_matches(',') == *w));
                             many && (between.contains(" at the ") || between.contains(" during the "))
                         } else {
                             between.contains(" during ") || between.contains(" at the ")
