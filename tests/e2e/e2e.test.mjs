@@ -191,10 +191,12 @@ test('a write to a path the save dialog did not answer is refused', async () => 
     );
   const selection = { from: null, to: null, actors: [], countries: [], kinds: [], statuses: [], sources: [], text: null, unseen: false, deleted: false };
   const options = { selection, from: null, to: null, lanes: 'actor', lane_order: null, width: 800, scale: 1, title: null, subtitle: null, dark: false };
+  const mapOptions = { picture: { countries: [], arcs: [], spots: [] }, view: null, width: 800, map_height: null, scale: 1, title: null, subtitle: null, dark: false };
   const elsewhere = join(work, 'elsewhere.json');
   const attempts = [
     ['export_data', { path: elsewhere, format: 'json', selection }],
     ['export_image', { path: join(work, 'out', 'timeline.png'), options }],
+    ['export_map_image', { path: join(work, 'out', 'map.png'), options: mapOptions }],
     ['new_workspace', { path: join(work, 'elsewhere.dateline') }],
   ];
   for (const [cmd, args] of attempts) {

@@ -20,6 +20,7 @@ pub type LonLat = [f64; 2];
 /// How many events took place in one country: its shape's id in world-atlas (ISO 3166-1
 /// numeric, "840").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CountryCount {
     pub id: String,
     pub events: u32,
@@ -27,15 +28,20 @@ pub struct CountryCount {
 
 /// A visit, from its traveller's country to where it went.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MapArc {
+    #[cfg_attr(feature = "ts", ts(type = "[number, number]"))]
     pub from: LonLat,
+    #[cfg_attr(feature = "ts", ts(type = "[number, number]"))]
     pub to: LonLat,
 }
 
 /// The events at one place, drawn as one spot coloured by the first kind among them, its radius
 /// growing with their number.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MapSpot {
+    #[cfg_attr(feature = "ts", ts(type = "[number, number]"))]
     pub at: LonLat,
     pub kinds: Vec<EventKind>,
     pub events: u32,
@@ -46,6 +52,7 @@ pub struct MapSpot {
 /// What the map shows: countries shaded by events, arcs, spots (drawn in this order, the later
 /// over the earlier).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MapPicture {
     pub countries: Vec<CountryCount>,
     pub arcs: Vec<MapArc>,
@@ -63,7 +70,9 @@ impl MapPicture {
 /// projection's unit coordinates (d3's raw Natural Earth 1: x east, y north, the world about
 /// ±2.74 × ±1.42), `scale` the projection's scale as a fraction of the map's width.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MapViewport {
+    #[cfg_attr(feature = "ts", ts(type = "[number, number]"))]
     pub centre: [f64; 2],
     pub scale: f64,
 }
