@@ -128,6 +128,8 @@ pub struct PrecisionStyle {
     pub soft_fill_opacity: f32,
     pub soft_stroke_opacity: f32,
     pub tint_fill_opacity: f32,
+    /// The centre tick of a cancelled (struck) soft extent.
+    pub struck_tick_opacity: f32,
 }
 
 /// The map's sizes (CSS px, the same at every zoom) and shading steps, for the app's map pane

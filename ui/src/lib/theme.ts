@@ -77,6 +77,8 @@ export interface Theme {
   fuzzyAlpha: number;
   /** Alpha of the outline of a planned or postponed soft extent (the image export's too). */
   fuzzyOutlineAlpha: number;
+  /** Alpha of the centre tick of a cancelled soft extent (theme.json `precision.struck_tick_opacity`, the image export's too). */
+  struckTickAlpha: number;
   /** The map (theme.json's palette `map`): shades 1 to 5 mix `shade` into `land` by `MAP_STYLE.shades`. */
   map: { sea: string; seaEdge: string; land: string; landEdge: string; shades: string[] };
 }
@@ -122,7 +124,7 @@ export interface MapStyle {
 
 const SHARED = shared as unknown as {
   map: MapStyle;
-  precision: { soft_fill_opacity: number; soft_stroke_opacity: number };
+  precision: { soft_fill_opacity: number; soft_stroke_opacity: number; struck_tick_opacity: number };
   kinds: Record<EventKind, { label: string; plural: string }>;
   sizes: { max_lanes: number };
   light: SharedPalette;
@@ -253,6 +255,7 @@ export function buildTheme(name: ThemeName): Theme {
     badgeKinds: Object.fromEntries((Object.keys(p.kinds) as EventKind[]).map((k) => [k, mixHex(p.kinds[k], p.background, BADGE_TINT)])) as Record<EventKind, string>,
     fuzzyAlpha: SHARED.precision.soft_fill_opacity,
     fuzzyOutlineAlpha: SHARED.precision.soft_stroke_opacity,
+    struckTickAlpha: SHARED.precision.struck_tick_opacity,
     map: {
       sea: p.map.sea,
       seaEdge: p.map.sea_edge,
