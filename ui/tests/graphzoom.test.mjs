@@ -82,6 +82,12 @@ test('the graph stays in its pane when the window shrinks', { timeout: 120_000 }
     await page.waitForTimeout(500);
     const narrow = await outside();
     assert.equal(narrow.out, 0, `at 1280×800, nodes outside the pane: ${JSON.stringify(narrow)}`);
+    // A fitted graph is fitted again, not only scaled down: Fit changes nothing.
+    const shrunk = Number(await page.getByTestId('graph-canvas').getAttribute('data-zoom'));
+    await page.getByRole('button', { name: 'Fit the graph' }).click();
+    await page.waitForTimeout(200);
+    const refit = Number(await page.getByTestId('graph-canvas').getAttribute('data-zoom'));
+    assert.ok(Math.abs(shrunk - refit) <= 0.002, `zoom after the shrink ${shrunk}, fitted ${refit}`);
     assert.deepEqual(pageErrors, []);
   } finally {
     await context.close();
