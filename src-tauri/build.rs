@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "graph_ego",
     "export_data",
     "export_image",
+    "export_map_image",
     "open_workspace",
     "new_workspace",
     "recent_workspaces",

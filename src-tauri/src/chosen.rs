@@ -16,7 +16,7 @@ fn poisoned(what: &str) -> CommandError {
 }
 
 /// The save dialog's answers not yet written to (`choose_save_path`): the only paths the commands
-/// that write a file the user names (`export_data`, `export_image`, `new_workspace`) accept, each
+/// that write a file the user names (`export_data`, `export_image`, `export_map_image`, `new_workspace`) accept, each
 /// once.
 #[derive(Default)]
 pub(crate) struct SaveAnswers(Mutex<HashSet<String>>);

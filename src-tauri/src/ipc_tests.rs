@@ -421,6 +421,33 @@ fn a_write_goes_only_to_a_path_the_save_dialog_answered() {
     let bytes = std::fs::read(&png).expect("the PNG is written");
     assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG: {:?}", &bytes[..bytes.len().min(8)]);
     assert_eq!(h.err("export_image", json!({ "path": png, "options": options })), "not_chosen");
+
+    // The map's image: the pane's pieces, to a chosen path only, once.
+    let map = json!({
+        "picture": {
+            "countries": [{ "id": "578", "events": 1 }],
+            "arcs": [],
+            "spots": [{ "at": [10.75, 59.91], "kinds": ["call"], "events": 1, "place": "Oslo" }],
+        },
+        "view": null, "width": 800, "map_height": null, "scale": 1, "title": "Calls", "subtitle": null, "dark": false,
+    });
+    let unchosen = h.path("out/map.svg").display().to_string();
+    assert_eq!(h.err("export_map_image", json!({ "path": unchosen, "options": map.clone() })), "not_chosen");
+    assert!(!Path::new(&unchosen).exists());
+    let svg = h.choose("map.svg");
+    assert_eq!(h.ok("export_map_image", json!({ "path": svg, "options": map.clone() })), Value::Null);
+    let written = std::fs::read_to_string(&svg).expect("the SVG is written");
+    assert!(
+        written.contains("data-country=\"578\" data-events=\"1\"") && written.contains("data-place=\"Oslo\"")
+    );
+    assert!(written.contains("1 event on the map"), "the source line counts the pane's events");
+    assert_eq!(h.err("export_map_image", json!({ "path": svg, "options": map.clone() })), "not_chosen");
+    // Pieces off the Earth are refused by the renderer, and nothing is written.
+    let pdf = h.choose("map.pdf");
+    let mut far = map;
+    far["picture"]["spots"][0]["at"] = json!([200.0, 0.0]);
+    assert_eq!(h.err("export_map_image", json!({ "path": pdf, "options": far })), "render");
+    assert!(!Path::new(&pdf).exists());
 }
 
 #[test]

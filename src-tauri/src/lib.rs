@@ -14,7 +14,7 @@ use std::sync::Mutex;
 
 use dateline::{
     ActorView, ArticleView, Cancel, EventDetail, EventPatch, EventSummary, ImageExportOptions, ImportReport,
-    Workspace, WorkspaceInfo,
+    MapImageOptions, Workspace, WorkspaceInfo,
 };
 use dateline::{DataFormat, Facets, GraphLimit, GraphView, Selection};
 use dateline::{EventChange, FeedSelection, FeedUpdateReport, FeedView, FetchLimits, Fetcher};
@@ -187,6 +187,24 @@ async fn export_image<R: Runtime>(
         let today = chrono::Utc::now().date_naive();
         let state = app.state::<AppState>();
         Ok(locked(&state)?.export_view_image(Path::new(&path), &options, today)?)
+    })
+    .await
+    .map_err(|e| CommandError { code: "internal", message: e.to_string() })?
+}
+
+/// Draws the map pane's picture into `path` (PNG, SVG or PDF by extension; an answer of the save
+/// dialog), off the main thread.
+#[tauri::command]
+async fn export_map_image<R: Runtime>(
+    app: AppHandle<R>,
+    path: String,
+    options: MapImageOptions,
+) -> CommandResult<()> {
+    app.state::<AppState>().saves.take(&path)?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let today = chrono::Utc::now().date_naive();
+        let state = app.state::<AppState>();
+        Ok(locked(&state)?.export_map_image(Path::new(&path), &options, today)?)
     })
     .await
     .map_err(|e| CommandError { code: "internal", message: e.to_string() })?
@@ -677,6 +695,7 @@ pub fn build_app<R: Runtime>(builder: tauri::Builder<R>, shell: Shell) -> tauri:
             graph_ego,
             export_data,
             export_image,
+            export_map_image,
             open_workspace,
             new_workspace,
             recent_workspaces,

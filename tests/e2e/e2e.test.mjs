@@ -191,10 +191,12 @@ test('a write to a path the save dialog did not answer is refused', async () => 
     );
   const selection = { from: null, to: null, actors: [], countries: [], kinds: [], statuses: [], sources: [], text: null, unseen: false, deleted: false };
   const options = { selection, from: null, to: null, lanes: 'actor', lane_order: null, width: 800, scale: 1, title: null, subtitle: null, dark: false };
+  const mapOptions = { picture: { countries: [], arcs: [], spots: [] }, view: null, width: 800, map_height: null, scale: 1, title: null, subtitle: null, dark: false };
   const elsewhere = join(work, 'elsewhere.json');
   const attempts = [
     ['export_data', { path: elsewhere, format: 'json', selection }],
     ['export_image', { path: join(work, 'out', 'timeline.png'), options }],
+    ['export_map_image', { path: join(work, 'out', 'map.png'), options: mapOptions }],
     ['new_workspace', { path: join(work, 'elsewhere.dateline') }],
   ];
   for (const [cmd, args] of attempts) {
@@ -450,6 +452,28 @@ test('the dev corpus on the map, and the desk in screenshots', { skip: existsSyn
   await resize(sizes[0]);
 });
 
+/** The map pane exported as SVG through the Export dialog: the image draws the screen's arcs, places, counts and shading. */
+async function exportMapMatchesScreen(screen) {
+  const out = join(work, 'out', 'map.svg');
+  rmSync(out, { force: true });
+  await driver.findElement(By.css('[data-testid="export-image"]')).click();
+  const dialog = await driver.wait(until.elementLocated(By.css('[data-testid="export-dialog"]')), 5000);
+  await driver.executeScript(
+    `document.querySelector('[data-testid="export-dialog"] input[name="subject"][value="map"]').click();
+     document.querySelector('[data-testid="export-dialog"] input[name="format"][value="svg"]').click();`,
+  );
+  await dialog.findElement(By.css('input[name="title"]')).sendKeys(Key.ENTER);
+  await driver.wait(async () => existsSync(out) && (await driver.findElements(By.css('[data-testid="export-dialog"]'))).length === 0, 30000, 'the map exported');
+  await driver.sleep(300);
+  const svg = readFileSync(out, 'utf8');
+  const block = (id) => new RegExp(`<g id="${id}">([\\s\\S]*?)</g>`).exec(svg)?.[1] ?? '';
+  assert.equal((block('arcs').match(/<path /g) ?? []).length, screen.arcs, 'arcs');
+  assert.equal((block('spots').match(/<circle /g) ?? []).length, screen.spots, 'places');
+  const inImage = Number(/— ([\d,]+) events? on the map/.exec(svg)?.[1].replace(/,/g, ''));
+  assert.equal(inImage, screen.onMap, 'events on the map');
+  assert.equal((block('countries').match(/class="land s[1-5]"/g) ?? []).length, screen.shaded, 'countries shaded');
+}
+
 async function shootDesk(shot) {
   await clearActorSelection();
   for (const b of await driver.findElements(By.css('button[aria-label="Dismiss import report"]'))) await b.click();
@@ -474,6 +498,7 @@ async function shootDesk(shot) {
   const shaded = await driver.executeScript(`return document.querySelectorAll('[data-testid="map-svg"] path.land:not(.shade-0)').length`);
   assert.ok(shaded >= 20, `countries shaded: ${shaded}`);
   await shot('map');
+  await exportMapMatchesScreen({ arcs, spots, onMap, shaded });
 
   const find = await driver.findElement(By.css('[data-testid="filter-actor-find"]'));
   await find.sendKeys('abdullah');

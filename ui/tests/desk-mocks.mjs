@@ -168,6 +168,7 @@ export async function installDeskMocks(page) {
       m.handlers.rename_actor = () => null;
       m.handlers.choose_save_path = () => window.__savePath ?? null;
       m.handlers.export_image = () => null;
+      m.handlers.export_map_image = () => null;
       m.handlers.export_data = () => null;
       m.handlers.recent_workspaces = () => ['/home/analyst/Dateline/diplomacy-2023', '/home/analyst/Dateline/archive-2019.dateline'];
       m.handlers.article_extensions = () => ['html', 'htm', 'txt', 'md', 'pdf', 'docx', 'eml', 'mbox', 'json', 'jsonl', 'rss', 'xml', 'zip'];

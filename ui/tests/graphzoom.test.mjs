@@ -82,6 +82,55 @@ test('the graph stays in its pane when the window shrinks', { timeout: 120_000 }
     await page.waitForTimeout(500);
     const narrow = await outside();
     assert.equal(narrow.out, 0, `at 1280×800, nodes outside the pane: ${JSON.stringify(narrow)}`);
+    // A fitted graph is fitted again, not only scaled down: Fit changes nothing.
+    const shrunk = Number(await page.getByTestId('graph-canvas').getAttribute('data-zoom'));
+    await page.getByRole('button', { name: 'Fit the graph' }).click();
+    await page.waitForTimeout(200);
+    const refit = Number(await page.getByTestId('graph-canvas').getAttribute('data-zoom'));
+    assert.ok(Math.abs(shrunk - refit) <= 0.002, `zoom after the shrink ${shrunk}, fitted ${refit}`);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+});
+
+// The pane's header grows (its counts wrapping to more lines) in the same frame as a layout:
+// the layout fits the graph to the pane as it is then, not to the size cytoscape measured
+// before (the graph sat off-centre in the real app at 1280×800).
+test('a layout fits the pane as it is when it runs', { timeout: 120_000 }, async () => {
+  const server = await serve(dist);
+  const { context, page, profile, pageErrors } = await openPage({ prefix: 'dateline-graphfit-', viewport: { width: 1280, height: 800 }, timezoneId: 'UTC' });
+  await installDeskMocks(page);
+  const centred = () =>
+    page.evaluate(() => {
+      const el = document.querySelector('[data-testid=graph-canvas]');
+      const pos = Object.values(JSON.parse(el?.dataset.positions ?? '{}'));
+      const xs = pos.map((p) => p[0]);
+      const ys = pos.map((p) => p[1]);
+      return {
+        dx: (Math.min(...xs) + Math.max(...xs)) / 2 - el.clientWidth / 2,
+        dy: (Math.min(...ys) + Math.max(...ys)) / 2 - el.clientHeight / 2,
+        h: el.clientHeight,
+      };
+    });
+  try {
+    await page.goto(server.url);
+    await page.waitForFunction(() => Object.keys(JSON.parse(document.querySelector('[data-testid=graph-canvas]')?.dataset.positions ?? '{}')).length > 0);
+    const before = await page.evaluate(() => document.querySelector('[data-testid=graph-canvas]').clientHeight);
+    // One task: the bar above the canvas grows by 120 px and the layout changes to a grid.
+    await page.evaluate(() => {
+      document.querySelector('[data-testid=graph] .bar').style.paddingBottom = '120px';
+      const s = document.querySelector('select[aria-label="Graph layout"]');
+      s.value = 'grid';
+      s.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await page.waitForFunction((h) => document.querySelector('[data-testid=graph-canvas]').clientHeight < h, before);
+    await page.waitForTimeout(500);
+    const c = await centred();
+    assert.ok(c.h < before - 50, `the canvas got shorter: ${before} → ${c.h}`);
+    assert.ok(Math.abs(c.dx) < 8 && Math.abs(c.dy) < 8, `the grid is centred in its pane: ${JSON.stringify(c)}`);
     assert.deepEqual(pageErrors, []);
   } finally {
     await context.close();

@@ -4,6 +4,7 @@
 // selects its event, a click on a country filters every view to it, the timeline's filters and
 // the graph's selection narrow the map), reachable by keyboard, and without axe violations.
 import { test } from 'node:test';
+import { geoNaturalEarth1 } from 'd3-geo';
 import assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -107,6 +108,55 @@ test('the map', { timeout: 120_000 }, async (t) => {
       });
       await page.getByRole('button', { name: 'Whole world' }).click();
       await page.waitForFunction(() => /scale\(1\)/.test(document.querySelector('[data-testid=map-svg] > g')?.getAttribute('transform') ?? ''));
+    });
+
+    await t.test("the export dialog draws the pane's map: its counts, arcs, spots and zoom", async () => {
+      const calls = (cmd) => page.evaluate((cmd) => window.__mock.calls.filter((c) => c.cmd === cmd).map((c) => c.args), cmd);
+      const fromPane = () =>
+        page.evaluate(() => {
+          const svg = document.querySelector('[data-testid=map-svg]');
+          const counts = {};
+          for (const p of svg.querySelectorAll('path.land')) {
+            const m = /(.*): (\d+) events?$/.exec(p.querySelector('title')?.textContent ?? '');
+            if (m && Number(m[2]) > 0) counts[p.dataset.country] = Number(m[2]);
+          }
+          const spots = [...svg.querySelectorAll('circle.spot')].map((c) => c.dataset.where);
+          return { counts, spots, arcs: Number(svg.dataset.arcs) };
+        });
+      await page.evaluate(() => (window.__savePath = '/tmp/out/map.svg'));
+      await page.getByTestId('export-image').click();
+      const dlg = page.getByTestId('export-dialog');
+      await dlg.getByLabel('Map', { exact: true }).check();
+      assert.equal(await dlg.locator('input[name=title]').inputValue(), 'Diplomatic map', 'the title follows the subject');
+      assert.equal(await dlg.locator('select[name=lanes]').count(), 0, 'a map has no lanes');
+      await dlg.getByLabel('SVG').check();
+      await dlg.getByRole('button', { name: 'Export…' }).click();
+      await page.getByTestId('status-line').getByText('Exported map.svg').waitFor();
+      const sent = (await calls('export_map_image')).at(-1);
+      assert.equal(sent.path, '/tmp/out/map.svg');
+      const o = sent.options;
+      const pane = await fromPane();
+      assert.equal(o.picture.spots.length, pane.spots.length);
+      assert.deepEqual(o.picture.spots.map((s) => s.place), pane.spots);
+      assert.equal(o.picture.arcs.length, pane.arcs);
+      assert.equal(o.picture.spots.reduce((n, s) => n + s.events, 0), 8, 'the 8 events on the map');
+      assert.equal(o.picture.countries.reduce((n, c) => n + c.events, 0), Object.values(pane.counts).reduce((a, b) => a + b, 0));
+      assert.deepEqual([o.view, o.map_height, o.title, o.dark], [null, null, 'Diplomatic map', false], 'the whole world, unzoomed');
+      // Zoomed in: the view goes along, with the pane's aspect.
+      await page.getByRole('button', { name: 'Zoom the map in' }).click();
+      await page.waitForFunction(() => (document.querySelector('[data-testid=map-svg] > g')?.getAttribute('transform') ?? '').includes('scale(1.6)'));
+      await page.evaluate(() => (window.__savePath = '/tmp/out/map.png'));
+      await page.getByTestId('export-image').click();
+      await dlg.getByLabel('Map', { exact: true }).check();
+      await dlg.getByRole('button', { name: 'Export…' }).click();
+      await page.getByTestId('status-line').getByText('Exported map.png').waitFor();
+      const zoomed = (await calls('export_map_image')).at(-1).options;
+      const box = await page.getByTestId('map-svg').boundingBox();
+      const fitted = geoNaturalEarth1().fitExtent([[6, 6], [box.width - 6, box.height - 6]], { type: 'Sphere' }).scale();
+      assert.ok(zoomed.view, 'a view is sent');
+      assert.ok(Math.abs((zoomed.view.scale * box.width) / fitted - 1.6) < 1e-6, `zoom ${(zoomed.view.scale * box.width) / fitted}`);
+      assert.equal(zoomed.map_height, Math.round(((1600 - 56) * box.height) / box.width));
+      await page.getByRole('button', { name: 'Whole world' }).click();
     });
 
     await t.test('keyboard: the places list is one Tab stop, arrows move, Enter selects', async () => {

@@ -13,9 +13,13 @@
 //! * [`render_pdf`] converts it with svg2pdf (real, selectable text), a page per year (or
 //!   decade, century) when the window is long; see [`pdf_pages`].
 //!
+//! * [`map`] draws the app's map pane as an image (SVG, PNG, PDF): Natural Earth's countries
+//!   shaded by events, visits as arcs, places as spots, in the UI's projection.
+//!
 //! Nothing here reads a clock, the file system or the network.
 
 mod layout;
+pub mod map;
 mod pdf;
 mod raster;
 mod scale;
@@ -35,7 +39,7 @@ pub use layout::{
 pub use pdf::{PageSplit, pdf_pages};
 pub use scale::{Tick, TickAnchor, Tier, TimeScale};
 pub use text::{ellipsize, text_width};
-pub use theme::{THEME_JSON, Theme, ThemeName, theme};
+pub use theme::{MapPalette, MapStyle, THEME_JSON, Theme, ThemeName, theme};
 
 /// One event as the timeline shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

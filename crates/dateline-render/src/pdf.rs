@@ -108,7 +108,7 @@ pub(crate) fn render(items: &[TimelineItem], opts: &ExportOptions) -> Result<Vec
 }
 
 /// One PDF with a page per SVG.
-fn assemble(svgs: &[String], title: Option<&str>) -> Result<Vec<u8>, RenderError> {
+pub(crate) fn assemble(svgs: &[String], title: Option<&str>) -> Result<Vec<u8>, RenderError> {
     let mut alloc = Ref::new(1);
     let catalog_id = alloc.bump();
     let tree_id = alloc.bump();

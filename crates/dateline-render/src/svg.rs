@@ -88,18 +88,20 @@ fn stylesheet(t: &Theme, p: &Palette, out: &mut String) {
                 ),
             };
             // A week, month or year as the screen draws it (`drawGlyph` in the UI's
-            // timeline/render.ts): a faint tint over the whole interval, with no line along
-            // it when it occurred (so a year does not outweigh the days beside it), an
-            // outline when planned (dashed when postponed), and a tick at its centre (`.tk-`).
+            // timeline/render.ts): a faint tint over the whole interval, the same for every
+            // status (a cancelled one is told by its strike and its fainter tick, not by a
+            // fainter tint: the screen draws none), with no line along it when it occurred (so
+            // a year does not outweigh the days beside it), an outline when planned (dashed
+            // when postponed), and a tick at its centre (`.tk-`).
             let soft = match st.fill {
-                Fill::Solid => format!("fill:{colour};fill-opacity:{}", N2(pr.soft_fill_opacity * o)),
+                Fill::Solid => format!("fill:{colour};fill-opacity:{}", N2(pr.soft_fill_opacity)),
                 Fill::Hollow | Fill::Tint => format!(
                     "fill:{colour};fill-opacity:{};stroke:{colour};stroke-opacity:{};stroke-width:1{dash}",
-                    N2(pr.soft_fill_opacity * o),
+                    N2(pr.soft_fill_opacity),
                     N2(pr.soft_stroke_opacity * o)
                 ),
             };
-            let tick_opacity = if st.strike { 0.5 } else { 1.0 };
+            let tick_opacity = if st.strike { pr.struck_tick_opacity } else { 1.0 };
             let _ = writeln!(
                 out,
                 ".tk-{}-{}{{fill:{colour};fill-opacity:{}}}",

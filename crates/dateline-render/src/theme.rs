@@ -35,6 +35,7 @@ pub struct Theme {
     pub sizes: Sizes,
     pub status: StatusStyles,
     pub precision: PrecisionStyle,
+    pub map: MapStyle,
     pub kinds: PerKind<KindInfo>,
     pub light: Palette,
     pub dark: Palette,
@@ -127,6 +128,40 @@ pub struct PrecisionStyle {
     pub soft_fill_opacity: f32,
     pub soft_stroke_opacity: f32,
     pub tint_fill_opacity: f32,
+    /// The centre tick of a cancelled (struck) soft extent.
+    pub struck_tick_opacity: f32,
+}
+
+/// The map's sizes (CSS px, the same at every zoom) and shading steps, for the app's map pane
+/// and the map image alike.
+#[derive(Debug, Clone, Deserialize)]
+pub struct MapStyle {
+    /// Between the whole world and the map's edge.
+    pub padding: f64,
+    pub sea_stroke: f64,
+    pub land_stroke: f64,
+    pub arc_width: f64,
+    pub arc_opacity: f64,
+    /// A spot's radius is `spot_radius + spot_growth × √events`.
+    pub spot_radius: f64,
+    pub spot_growth: f64,
+    pub spot_stroke: f64,
+    pub spot_opacity: f64,
+    /// How much of the palette's `map.shade` a country holds at shade 1 to 5.
+    pub shades: [f64; 5],
+}
+
+/// The map's colours in one theme.
+#[derive(Debug, Clone, Deserialize)]
+pub struct MapPalette {
+    /// The sphere (the world's outline) and its edge.
+    pub sea: String,
+    pub sea_edge: String,
+    /// A country without events, and every country's border.
+    pub land: String,
+    pub land_edge: String,
+    /// Mixed into `land` by the shading.
+    pub shade: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -172,6 +207,7 @@ pub struct Palette {
     pub cluster_fill: String,
     pub cluster_text: String,
     pub strike: String,
+    pub map: MapPalette,
     pub kinds: PerKind<String>,
 }
 

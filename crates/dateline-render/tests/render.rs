@@ -321,3 +321,45 @@ fn coarse_precision_is_a_faint_span_with_a_centre_tick() {
         }
     }
 }
+
+/// A cancelled month is tinted as the screen tints it: theme.json's one soft fill, the same as an
+/// occurred month's (the screen's `drawGlyph` draws the span at `precision.soft_fill_opacity`
+/// whatever the status); what tells it apart is the strike and a centre tick at
+/// `precision.struck_tick_opacity`. The export once drew it at 0.4 × 0.2 = 0.08.
+#[test]
+fn a_cancelled_span_is_as_faint_as_on_screen() {
+    use dateline_render::{Shape, theme};
+    let pr = &theme().precision;
+    let items = vec![
+        it(1, EventKind::Visit, Status::Occurred, DateRange::month(2024, 3).expect("month"), "", &["A"]),
+        it(2, EventKind::Visit, Status::Cancelled, DateRange::month(2024, 3).expect("month"), "", &["A"]),
+    ];
+    let o = ExportOptions { width: 900, lanes: LaneBy::Type, legend: false, ..Default::default() };
+    let svg = render_svg(&items, &o).expect("svg");
+    let style = |class: &str| svg.lines().find(|l| l.starts_with(&format!(".{class}{{"))).map(str::to_string);
+    let opacity = |line: &str, key: &str| -> f32 {
+        line.split(&format!("{key}:"))
+            .nth(1)
+            .and_then(|v| v.split([';', '}']).next())
+            .and_then(|v| v.parse().ok())
+            .expect(key)
+    };
+    let cancelled = style("x-visit-cancelled").expect("the cancelled soft style");
+    assert_eq!(opacity(&cancelled, "fill-opacity"), pr.soft_fill_opacity, "{cancelled}");
+    assert_eq!(opacity(&style("x-visit-occurred").expect("style"), "fill-opacity"), pr.soft_fill_opacity);
+    let tick = style("tk-visit-cancelled").expect("the cancelled tick style");
+    assert_eq!(opacity(&tick, "fill-opacity"), pr.struck_tick_opacity, "{tick}");
+    // In the PNG: beside the tick, above the strike, the two spans are one colour.
+    let l = layout(&items, &o).expect("layout");
+    let pm = tiny_skia::Pixmap::decode_png(&render_png(&items, &o).expect("png")).expect("a PNG");
+    let soft: Vec<_> =
+        l.lanes.iter().flat_map(|lane| &lane.marks).filter(|m| m.shape == Shape::Soft).collect();
+    assert_eq!(soft.len(), 2);
+    let at = |m: &dateline_render::Mark| {
+        let p = pm.pixel((m.x0 + (m.x1 - m.x0) * 0.3) as u32, (m.cy - 4.0) as u32).expect("in range");
+        [p.red(), p.green(), p.blue()]
+    };
+    let (a, b) = (at(soft[0]), at(soft[1]));
+    assert_eq!(a, b, "occurred {a:?}, cancelled {b:?}");
+    assert_ne!(a, [255, 255, 255], "a tint, not the background");
+}

@@ -1,8 +1,9 @@
-//! Timeline images of the workspace, drawn by `dateline-render`: the same code for the CLI's
-//! `dateline export` and the app's export.
+//! Images of the workspace, drawn by `dateline-render`: the timeline (the same code for the CLI's
+//! `dateline export` and the app's export) and the app's map.
 
 use std::path::Path;
 
+use dateline_render::map::{MapOptions, MapPicture, MapViewport};
 use dateline_render::{ExportOptions, LaneBy, ThemeName, TimelineItem};
 use dateline_store::Selection;
 use serde::{Deserialize, Serialize};
@@ -87,7 +88,73 @@ impl ImageExportOptions {
     }
 }
 
+/// The app's map image (`export_map_image` command): what the map pane draws for the
+/// selection on screen (its countries' counts, arcs and spots, computed by the pane's own
+/// `mapData`, so the image states the screen's numbers), the pane's view, and what the export
+/// dialog chose.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MapImageOptions {
+    pub picture: MapPicture,
+    /// The pane's zoom; `null` draws the whole world.
+    pub view: Option<MapViewport>,
+    /// Width in CSS px.
+    pub width: u32,
+    /// The map's height in CSS px (the pane's aspect for its view); `null` fits the world.
+    pub map_height: Option<u32>,
+    /// PNG pixel ratio.
+    pub scale: f32,
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub dark: bool,
+}
+
+impl MapImageOptions {
+    /// The renderer's options (legend on; the source line is filled in at export).
+    pub fn render_options(&self) -> MapOptions {
+        let width = self.width.clamp(320, 16_000);
+        MapOptions {
+            width,
+            map_height: self.map_height.map(|h| h.clamp(100, 16_000)),
+            scale: if self.scale.is_finite() { self.scale.clamp(0.25, 8.0) } else { 1.0 },
+            view: self.view,
+            title: self.title.clone().filter(|t| !t.trim().is_empty()),
+            subtitle: self.subtitle.clone().filter(|t| !t.trim().is_empty()),
+            legend: true,
+            source_line: None,
+            theme: if self.dark { ThemeName::Dark } else { ThemeName::Light },
+        }
+    }
+}
+
 impl Workspace {
+    /// Draws the app's map into `out` (PNG, SVG or PDF by extension). `today` names the export
+    /// date in the source line.
+    pub fn export_map_image(
+        &self,
+        out: &Path,
+        options: &MapImageOptions,
+        today: chrono::NaiveDate,
+    ) -> Result<()> {
+        let format = ImageFormat::from_path(out)
+            .ok_or_else(|| Error::UnknownImageFormat(out.display().to_string()))?;
+        let mut opts = options.render_options();
+        let info = self.info()?;
+        let n = options.picture.events();
+        opts.source_line = Some(format!(
+            "Dateline — {n} event{} on the map from {} articles, exported {today}",
+            if n == 1 { "" } else { "s" },
+            info.articles
+        ));
+        let p = &options.picture;
+        let bytes = match format {
+            ImageFormat::Png => dateline_render::map::render_map_png(p, &opts)?,
+            ImageFormat::Svg => dateline_render::map::render_map_svg(p, &opts)?.into_bytes(),
+            ImageFormat::Pdf => dateline_render::map::render_map_pdf(p, &opts)?,
+        };
+        crate::write_atomically(out, &bytes)
+            .map_err(|source| Error::Write { path: out.display().to_string(), source })
+    }
+
     /// The dated events of `selection`, as the renderer draws them.
     pub fn timeline_items(&self, selection: &Selection) -> Result<Vec<TimelineItem>> {
         let rows = self.store.events_without_evidence(selection)?;
@@ -187,6 +254,38 @@ mod tests {
             .to_vec();
         want.sort();
         assert_eq!(named, want, "{ts}");
+    }
+
+    #[test]
+    fn the_map_is_drawn_from_the_panes_pieces() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ws = Workspace::open(&dir.path().join("ws.dateline")).expect("open");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 8).expect("date");
+        // The JSON the UI sends.
+        let options: MapImageOptions = serde_json::from_str(
+            r#"{"picture":{"countries":[{"id":"250","events":2}],"arcs":[{"from":[-77.04,38.9],"to":[2.35,48.86]}],
+                "spots":[{"at":[2.35,48.86],"kinds":["visit"],"events":2,"place":"Paris"}]},
+                "view":null,"width":800,"map_height":null,"scale":2,"title":"Map","subtitle":null,"dark":false}"#,
+        )
+        .expect("options");
+        let svg = dir.path().join("map.svg");
+        ws.export_map_image(&svg, &options, today).expect("export");
+        let text = std::fs::read_to_string(&svg).expect("written");
+        assert!(text.contains("2 events on the map from 0 articles, exported 2026-12-08"), "source line");
+        assert!(text.contains("data-country=\"250\" data-events=\"2\""));
+        let png = dir.path().join("map.png");
+        ws.export_map_image(&png, &options, today).expect("export");
+        let bytes = std::fs::read(&png).expect("written");
+        assert_eq!(u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]), 1600, "800 px at 2x");
+        let bad = MapImageOptions {
+            view: Some(MapViewport { centre: [f64::NAN, 0.0], scale: 1.0 }),
+            ..options.clone()
+        };
+        assert!(matches!(ws.export_map_image(&png, &bad, today), Err(Error::Render(_))));
+        assert!(matches!(
+            ws.export_map_image(&dir.path().join("map.jpg"), &options, today),
+            Err(Error::UnknownImageFormat(_))
+        ));
     }
 
     #[test]

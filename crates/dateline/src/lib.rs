@@ -35,7 +35,7 @@ pub use dateline_ingest::extensions as article_extensions;
 pub use dateline_model as model;
 pub use dateline_render::{ExportOptions, LaneBy, ThemeName};
 pub use dateline_store::{Access, ActorCount, Bucket, EventRow, FacetCount, Facets, Selection};
-pub use export::{ImageExportOptions, ImageFormat};
+pub use export::{ImageExportOptions, ImageFormat, MapImageOptions};
 pub use feeds::{
     DEFAULT_EVERY_MINUTES, FeedOutcome, FeedResult, FeedSelection, FeedUpdateReport, FeedView, FetchLimits,
     update_feeds_beside,

@@ -45,6 +45,7 @@ fn export_all(dir: &Path) {
         dateline::GraphView,
         dateline::ImageExportOptions,
         dateline::ImportProgress,
+        dateline::MapImageOptions,
         dateline::ImportReport,
         dateline::ParticipantView,
         dateline::RemovedFile,

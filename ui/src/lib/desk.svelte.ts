@@ -5,7 +5,7 @@
 import { api, toCommandError } from './api';
 import { historyMessage, type HistoryAction } from './history';
 import type { AppState } from './state.svelte';
-import type { DataFormat, EventPatch, Evidence, ImageExportOptions, Selection, WorkspaceInfo } from './types';
+import type { DataFormat, EventPatch, Evidence, ImageExportOptions, MapImageOptions, Selection, WorkspaceInfo } from './types';
 
 /** How long a status message stays (ms). */
 export const STATUS_MS = 6000;
@@ -118,12 +118,21 @@ export class Desk {
 
   // ---- Export ----
 
-  async exportImage(options: ImageExportOptions, format: string): Promise<boolean> {
+  exportImage(options: ImageExportOptions, format: string): Promise<boolean> {
+    return this.writeImage('timeline', format, (path) => api.exportImage(path, options));
+  }
+
+  /** The map pane's image, drawn by the same renderer from the pane's own pieces. */
+  exportMapImage(options: MapImageOptions, format: string): Promise<boolean> {
+    return this.writeImage('map', format, (path) => api.exportMapImage(path, options));
+  }
+
+  private async writeImage(name: string, format: string, write: (path: string) => Promise<null>): Promise<boolean> {
     try {
-      const path = await api.chooseSavePath(`timeline.${format}`, [{ name: format.toUpperCase(), extensions: [format] }]);
+      const path = await api.chooseSavePath(`${name}.${format}`, [{ name: format.toUpperCase(), extensions: [format] }]);
       if (!path) return false;
       this.busy = true;
-      await api.exportImage(path, options);
+      await write(path);
       this.lastExport = path;
       this.say(`Exported ${baseName(path)}`);
       return true;

@@ -77,6 +77,10 @@ export interface Theme {
   fuzzyAlpha: number;
   /** Alpha of the outline of a planned or postponed soft extent (the image export's too). */
   fuzzyOutlineAlpha: number;
+  /** Alpha of the centre tick of a cancelled soft extent (theme.json `precision.struck_tick_opacity`, the image export's too). */
+  struckTickAlpha: number;
+  /** The map (theme.json's palette `map`): shades 1 to 5 mix `shade` into `land` by `MAP_STYLE.shades`. */
+  map: { sea: string; seaEdge: string; land: string; landEdge: string; shades: string[] };
 }
 
 /** The palette of one theme in theme.json (shared with crates/dateline-render). */
@@ -93,16 +97,34 @@ interface SharedPalette {
   cluster_fill: string;
   cluster_text: string;
   strike: string;
+  map: { sea: string; sea_edge: string; land: string; land_edge: string; shade: string };
   kinds: Record<EventKind, string>;
 }
 
 export type ThemeName = 'light' | 'dark';
 
+export const MAP_STYLE: MapStyle = (shared as unknown as { map: MapStyle }).map;
+
 /** Most lanes of a timeline (theme.json `sizes.max_lanes`, as the image export): past it, the rest share an "Other" lane. */
 export const maxLanes = (): number => SHARED.sizes.max_lanes;
 
+/** The map's sizes (CSS px at every zoom) and shading steps: theme.json `map`, as the image export draws them. */
+export interface MapStyle {
+  padding: number;
+  sea_stroke: number;
+  land_stroke: number;
+  arc_width: number;
+  arc_opacity: number;
+  spot_radius: number;
+  spot_growth: number;
+  spot_stroke: number;
+  spot_opacity: number;
+  shades: number[];
+}
+
 const SHARED = shared as unknown as {
-  precision: { soft_fill_opacity: number; soft_stroke_opacity: number };
+  map: MapStyle;
+  precision: { soft_fill_opacity: number; soft_stroke_opacity: number; struck_tick_opacity: number };
   kinds: Record<EventKind, { label: string; plural: string }>;
   sizes: { max_lanes: number };
   light: SharedPalette;
@@ -233,6 +255,14 @@ export function buildTheme(name: ThemeName): Theme {
     badgeKinds: Object.fromEntries((Object.keys(p.kinds) as EventKind[]).map((k) => [k, mixHex(p.kinds[k], p.background, BADGE_TINT)])) as Record<EventKind, string>,
     fuzzyAlpha: SHARED.precision.soft_fill_opacity,
     fuzzyOutlineAlpha: SHARED.precision.soft_stroke_opacity,
+    struckTickAlpha: SHARED.precision.struck_tick_opacity,
+    map: {
+      sea: p.map.sea,
+      seaEdge: p.map.sea_edge,
+      land: p.map.land,
+      landEdge: p.map.land_edge,
+      shades: SHARED.map.shades.map((f) => mixHex(p.map.shade, p.map.land, f)),
+    },
   };
 }
 
@@ -298,6 +328,12 @@ export function applyThemeToDocument(t: Theme, root: HTMLElement = document.docu
     '--brush': t.brush,
     '--brush-edge': t.brushEdge,
     '--axis-bg': t.canvas.axisBg,
+    '--map-sea': t.map.sea,
+    '--map-sea-edge': t.map.seaEdge,
+    '--map-land': t.map.land,
+    '--map-land-edge': t.map.landEdge,
+    ...Object.fromEntries(t.map.shades.map((c, i) => [`--map-shade-${i + 1}`, c])),
+    '--map-arc-opacity': String(MAP_STYLE.arc_opacity),
     '--grid': t.canvas.grid,
   };
   for (const k of Object.keys(t.kinds) as EventKind[]) {

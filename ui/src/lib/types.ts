@@ -37,6 +37,9 @@ export type { Status } from './bindings/Status';
 export type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 
 export type { ImageExportOptions } from './bindings/ImageExportOptions';
+export type { MapImageOptions } from './bindings/MapImageOptions';
+export type { MapPicture } from './bindings/MapPicture';
+export type { MapViewport } from './bindings/MapViewport';
 
 /** What the timeline's lanes group by: the Rust side's `LaneBy`, as the image export takes it. */
 export type LaneBy = ImageExportOptions['lanes'];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import shared from '../../../../crates/dateline-render/theme.json';
 import { lightTheme } from '../theme';
 import type { Placed } from './layout';
 import { CENTRE_TICK_W, ROW_H, drawGlyph } from './render';
@@ -48,6 +49,22 @@ describe('a glyph shows its precision', () => {
       // The only opaque mark is the centre tick: narrow, at x = 300.
       expect(solid, status).toEqual([{ x: 300 - CENTRE_TICK_W / 2, w: CENTRE_TICK_W, h: ROW_H - 4 }]);
     }
+  });
+
+  it("fills a cancelled month as faintly as any other, with theme.json's values (as the image export does)", () => {
+    const fills: { fill: string; w: number }[] = [];
+    const { ctx } = recorder();
+    const rect = ctx.fillRect.bind(ctx);
+    (ctx as unknown as { fillRect: typeof ctx.fillRect }).fillRect = (x, y, w, h) => {
+      fills.push({ fill: String(ctx.fillStyle), w });
+      rect(x, y, w, h);
+    };
+    drawGlyph(ctx, placed(item({ status: 'cancelled' })), { x0: 100, x1: 500, top: 0, marker: false, selected: false, hovered: false }, lightTheme);
+    const alpha = (f: string) => Number(/rgba\([^)]*,\s*([\d.]+)\)/.exec(f)?.[1]);
+    // The span's body (its widest fill) and the centre tick (the last).
+    const body = fills.reduce((a, b) => (b.w > a.w ? b : a));
+    expect(alpha(body.fill)).toBe(shared.precision.soft_fill_opacity);
+    expect(alpha(fills.at(-1)!.fill)).toBe(shared.precision.struck_tick_opacity);
   });
 
   it('draws a day event as a solid mark over its extent', () => {

@@ -188,7 +188,7 @@ export function drawGlyph(ctx: CanvasRenderingContext2D, pl: Placed, p: ItemPain
     } else if (it.status === 'cancelled') {
       strike(p.x0 + 2, p.x1 - 2);
     }
-    ctx.fillStyle = it.status === 'cancelled' ? withAlpha(color, 0.5) : color;
+    ctx.fillStyle = it.status === 'cancelled' ? withAlpha(color, th.struckTickAlpha) : color;
     ctx.fillRect(Math.round(cx) - CENTRE_TICK_W / 2, top, CENTRE_TICK_W, h);
   } else if (p.marker) {
     const r = 5.5;
