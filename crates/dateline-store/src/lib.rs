@@ -23,6 +23,7 @@ mod refresh;
 pub mod resolve;
 mod seal;
 mod selection;
+mod sweep;
 #[cfg(any(test, feature = "test-support"))]
 #[doc(hidden)]
 pub mod test_support;

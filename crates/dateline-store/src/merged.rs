@@ -2,8 +2,11 @@
 //! events ([`crate::resolve::cluster`]) with the event corrections applied over them, then their
 //! full-text index. Runs after every import and every correction, in the same transaction.
 //!
-//! The rebuild is a pure function, [`rebuilt`], of the facts ([`Facts`]: actor rows, mentions)
-//! and the corrections; [`rebuild_in`] only reads its input and writes its output ([`persist`]).
+//! The rebuild is a pure function of the facts (actor rows, mentions) and the corrections:
+//! [`rebuilt`] over all of them ([`Facts`]) in one piece, or [`merge_part`] over each block of
+//! mentions that merges alone. [`rebuild_in`] only reads its input block by block
+//! ([`crate::sweep`]) and writes each block's output, so that memory holds the largest block,
+//! not the workspace.
 //!
 //! Two ways, one result: [`rebuild_in`] clusters every mention; after an import that only added
 //! articles, [`crate::update::update_in`] re-clusters only the mentions the new ones can reach
@@ -18,6 +21,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::corrections::{ActorRef, Correction, alias_key, load_active};
 use crate::resolve::{self, Anchor, Cluster, Telling};
+use crate::sweep::Sweep;
 use crate::{Result, StoreError};
 
 /// `'0'` when the merged events are current, `'new'` when articles were only added since, `'1'`
@@ -107,15 +111,23 @@ fn actor_names(conn: &Connection) -> Result<Vec<ActorName>> {
     Ok(names)
 }
 
-/// The derived tables' content: what a rebuild writes, a function of the facts and the
-/// corrections alone ([`rebuilt`]).
+/// The derived tables' content for the whole workspace in one piece: what a rebuild writes, a
+/// function of the facts and the corrections alone ([`rebuilt`]).
 #[derive(Debug)]
 pub(crate) struct Rebuilt {
     /// Which row each actor row stands for after identities and the analyst's merges.
     pub(crate) actors: Actors,
     /// The analyst's renames, in order (a later one of the same actor wins).
     pub(crate) renames: Vec<(i64, String)>,
-    /// The mentions, their participants canonical.
+    /// Every mention, merged.
+    pub(crate) part: Part,
+}
+
+/// What a part of the mentions that merges alone (all of them, or a block: [`crate::sweep`])
+/// becomes: a function of its mentions, the actors and the corrections ([`merge_part`]).
+#[derive(Debug)]
+pub(crate) struct Part {
+    /// The mentions, in id order, their participants canonical.
     pub(crate) mentions: Vec<Telling>,
     /// The merged events, by id, with the event corrections applied.
     pub(crate) clusters: Vec<Cluster>,
@@ -127,71 +139,272 @@ pub(crate) struct Rebuilt {
     pub(crate) max_span: i64,
 }
 
-/// Rebuilds the derived tables from scratch in `conn`'s transaction: reads the facts and the
-/// corrections, merges them ([`rebuilt`]) and writes the result ([`persist`]).
+/// Mentions merged together in one [`merge_part`] call, at least: blocks are gathered up to
+/// this many, since clustering a handful of mentions at a time costs more per mention.
+const CHUNK: usize = 4_096;
+
+/// Rebuilds the derived tables from scratch in `conn`'s transaction, block by block: the actors
+/// first (identities and the analyst's merges, splits and renames: [`actors_after`]); then the
+/// mentions, read by first day, gathered into blocks that merge alone ([`crate::sweep`]), each
+/// merged ([`merge_part`]) and written as it completes; then the undated ones. Memory holds the
+/// actors, the open blocks and one chunk of them, not the workspace; the result is the one
+/// [`rebuilt`] gives for the whole (test `blocks_rebuild_as_the_whole_does`).
 pub(crate) fn rebuild_in(conn: &Connection) -> Result<()> {
-    let corrections = load_active(conn)?;
-    let facts = Facts::load(conn)?;
-    persist(conn, &rebuilt(facts, &corrections))
+    rebuild_by_blocks(conn, CHUNK).map(|_| ())
 }
 
-/// The merged events of `facts` under `corrections`: actor identities and the analyst's merges,
-/// splits and renames; the mentions' clusters ([`resolve::cluster`]); the event corrections over
-/// them; the blocking keys. Pure: the store only reads its input and writes its output.
-pub(crate) fn rebuilt(facts: Facts, corrections: &[(Correction, String)]) -> Rebuilt {
-    // 1. Actors: one per identity, then the analyst's merges and renames.
-    let (actors, renames) = actors_after(&facts.names, &facts.persons, corrections);
+/// What a block-by-block rebuild did: how many blocks, the largest, how many parts it merged.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct BlockStats {
+    pub(crate) blocks: usize,
+    pub(crate) largest: usize,
+    pub(crate) parts: usize,
+    /// Whether it fell back to merging the whole at once (dates out of the sweep's order).
+    pub(crate) whole: bool,
+}
 
-    // 2. Mentions, with canonical actors, and the clusters they form.
-    let (mut mentions, mut raw) = (Vec::with_capacity(facts.mentions.len()), Vec::new());
-    for (mut telling, rows) in facts.mentions {
-        telling.actors = canonical_participants(&rows, |a| actors.canonical(a));
-        raw.push(distinct_rows(&rows));
-        mentions.push(telling);
+/// A mention as a rebuild reads it: canonical participants, its participant rows (distinct)
+/// and its article's label.
+struct Read {
+    telling: Telling,
+    raw: Vec<i64>,
+    outlet: Option<String>,
+}
+
+/// [`rebuild_in`], gathering blocks up to `chunk` mentions before merging them.
+pub(crate) fn rebuild_by_blocks(conn: &Connection, chunk: usize) -> Result<BlockStats> {
+    let corrections = load_active(conn)?;
+    let (actors, renames) = actors_after(&actor_names(conn)?, &person_rows(conn)?, &corrections);
+    write_actors(conn, &actors, &renames)?;
+    clear_derived(conn)?;
+    let mut targets: HashMap<Vec<Anchor>, Option<i64>> = HashMap::new();
+    for anchors in corrections.iter().filter_map(|(c, _)| event_anchors(c)) {
+        if !targets.contains_key(anchors) {
+            targets.insert(anchors.to_vec(), target_in(conn, anchors)?);
+        }
     }
+    let mut out = PartWriter {
+        conn,
+        actors: &actors,
+        corrections: &corrections,
+        targets,
+        labels: Labels::names(conn)?,
+        pending: Vec::new(),
+        chunk,
+        max_span: 0,
+        stats: BlockStats::default(),
+    };
+    let mut participants =
+        conn.prepare("SELECT actor_id, role FROM event_actors WHERE event_id = ?1 ORDER BY position")?;
+    let mut read = |r: &rusqlite::Row<'_>| -> Result<Read> {
+        let mut rows: Vec<(i64, Role)> = Vec::new();
+        let mut q = participants.query([r.get::<_, i64>(0)?])?;
+        while let Some(p) = q.next()? {
+            let role: String = p.get(1)?;
+            rows.push((p.get(0)?, parse_role(&role)?));
+        }
+        let telling = telling_of(r, canonical_participants(&rows, |a| actors.canonical(a)))?;
+        Ok(Read { telling, raw: distinct_rows(&rows), outlet: r.get(15)? })
+    };
+
+    // Dated mentions by first day (the index's order, no sort), through the sweep when they can
+    // merge; SQLite orders dates as text, which is their order for years 0 to 9999.
+    let mut sweep: Sweep<Read> = Sweep::new();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {MENTION_FIELDS} FROM events e INDEXED BY events_by_start
+         CROSS JOIN articles a ON a.id = e.article_id
+         WHERE e.start IS NOT NULL ORDER BY e.start, e.end, e.id"
+    ))?;
+    let mut q = stmt.query([])?;
+    let mut in_order = true;
+    while let Some(r) = q.next()? {
+        let m = read(r)?;
+        let Some(d) = m.telling.date.filter(|d| d.precision <= Precision::Month) else {
+            out.add(vec![m])?;
+            continue;
+        };
+        let (kind, who) = (m.telling.kind, m.telling.actors.iter().map(|a| a.0).collect::<Vec<_>>());
+        if sweep.push(kind, (d.start, d.end), &who, m).is_err() {
+            in_order = false;
+            break;
+        }
+        for block in sweep.take_complete() {
+            out.add(block)?;
+        }
+    }
+    drop(q);
+    if !in_order {
+        // A year past 9999 or before 0 sorts out of order as text: merged in one piece.
+        persist(conn, &rebuilt(Facts::load(conn)?, &corrections))?;
+        return Ok(BlockStats { whole: true, ..BlockStats::default() });
+    }
+    for block in sweep.finish() {
+        out.add(block)?;
+    }
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {MENTION_FIELDS} FROM events e CROSS JOIN articles a ON a.id = e.article_id
+         WHERE e.start IS NULL ORDER BY e.id"
+    ))?;
+    let mut q = stmt.query([])?;
+    while let Some(r) = q.next()? {
+        out.add(vec![read(r)?])?;
+    }
+    out.flush()?;
+    finish(conn, out.max_span)?;
+    Ok(out.stats)
+}
+
+/// The anchors an event correction names.
+fn event_anchors(c: &Correction) -> Option<&[Anchor]> {
+    match c {
+        Correction::EditEvent { anchors, .. }
+        | Correction::DeleteEvent { anchors }
+        | Correction::RestoreEvent { anchors } => Some(anchors),
+        _ => None,
+    }
+}
+
+/// Gathers blocks into parts of at least `chunk` mentions, merges and writes each.
+struct PartWriter<'a> {
+    conn: &'a Connection,
+    actors: &'a Actors,
+    corrections: &'a [(Correction, String)],
+    /// The mention each event correction names (by its anchors), read before the sweep.
+    targets: HashMap<Vec<Anchor>, Option<i64>>,
+    labels: Labels,
+    pending: Vec<Read>,
+    chunk: usize,
+    max_span: i64,
+    stats: BlockStats,
+}
+
+impl PartWriter<'_> {
+    fn add(&mut self, block: Vec<Read>) -> Result<()> {
+        self.stats.blocks += 1;
+        self.stats.largest = self.stats.largest.max(block.len());
+        self.pending.extend(block);
+        if self.pending.len() >= self.chunk { self.flush() } else { Ok(()) }
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let mut reads = std::mem::take(&mut self.pending);
+        reads.sort_unstable_by_key(|m| m.telling.id);
+        let (mut mentions, mut raws) = (Vec::with_capacity(reads.len()), Vec::with_capacity(reads.len()));
+        for m in reads {
+            self.labels.outlets.insert(m.telling.article, m.outlet);
+            mentions.push(m.telling);
+            raws.push(m.raw);
+        }
+        let targets = &self.targets;
+        let part = merge_part(mentions, &raws, self.actors, self.corrections, |anchors| {
+            targets.get(anchors).copied().flatten()
+        });
+        write_clusters(self.conn, &part.mentions, &part.clusters, &part.flags, &mut self.labels)?;
+        write_keys(self.conn, &part.keys)?;
+        self.labels.outlets.clear();
+        self.max_span = self.max_span.max(part.max_span);
+        self.stats.parts += 1;
+        Ok(())
+    }
+}
+
+/// Steps 2 to 4 over `mentions` (in id order, canonical participants; `raws`, their participant
+/// rows), which merge alone: their clusters ([`resolve::cluster`]), the event corrections over
+/// them (`target` gives the mention a correction's anchors name, if any), the blocking keys. Pure.
+pub(crate) fn merge_part(
+    mentions: Vec<Telling>,
+    raws: &[Vec<i64>],
+    actors: &Actors,
+    corrections: &[(Correction, String)],
+    target: impl Fn(&[Anchor]) -> Option<i64>,
+) -> Part {
+    // In id order, as the whole is: clustering breaks ties of content by position.
+    debug_assert!(mentions.windows(2).all(|w| w[0].id < w[1].id), "mentions in id order");
     let mut clusters = resolve::cluster(&mentions);
     clusters.sort_by_key(|c| c.id);
 
     // 3. Event corrections, over the clusters.
-    let mut by_hash: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        by_hash.entry(m.anchor.hash.as_str()).or_default().push(i);
-    }
-    let mut cluster_of = vec![0usize; mentions.len()];
+    let mut cluster_of: HashMap<i64, usize> = HashMap::with_capacity(mentions.len());
     for (ci, c) in clusters.iter().enumerate() {
         for &m in &c.members {
-            cluster_of[m] = ci;
+            cluster_of.insert(mentions[m].id, ci);
         }
     }
-    let flags = apply_event_corrections(&mut clusters, corrections, &actors, |anchors| {
-        target(anchors, |hash| {
-            by_hash.get(hash).into_iter().flatten().map(|&i| (i, &mentions[i].anchor)).collect()
-        })
-        .map(|i| cluster_of[i])
+    let flags = apply_event_corrections(&mut clusters, corrections, actors, |anchors| {
+        target(anchors).and_then(|id| cluster_of.get(&id).copied())
     });
 
     // 4. The blocking keys, in key order: SQLite then appends to the index instead of writing
     // all over it.
     let mut keys: Vec<Key> = Vec::new();
-    for (m, raw) in mentions.iter().zip(&raw) {
+    for (m, raw) in mentions.iter().zip(raws) {
         keys.extend(keys_of(m, raw));
     }
     keys.sort_unstable();
     let max_span = clusters.iter().filter_map(|c| c.date).map(|d| d.days()).max().unwrap_or(0);
-    Rebuilt { actors, renames, mentions, clusters, flags, keys, max_span }
+    Part { mentions, clusters, flags, keys, max_span }
+}
+
+/// The merged events of `facts` under `corrections`, all in one piece: actor identities and the
+/// analyst's merges, splits and renames; the mentions' clusters; the event corrections over
+/// them; the blocking keys. Pure. What [`rebuild_in`] gives block by block, holding every
+/// mention at once: kept for the dates the sweep cannot order, and as the tests' reference.
+pub(crate) fn rebuilt(facts: Facts, corrections: &[(Correction, String)]) -> Rebuilt {
+    // 1. Actors: one per identity, then the analyst's merges and renames.
+    let (actors, renames) = actors_after(&facts.names, &facts.persons, corrections);
+
+    // 2. Mentions, with canonical actors.
+    let (mut mentions, mut raws) = (Vec::with_capacity(facts.mentions.len()), Vec::new());
+    for (mut telling, rows) in facts.mentions {
+        telling.actors = canonical_participants(&rows, |a| actors.canonical(a));
+        raws.push(distinct_rows(&rows));
+        mentions.push(telling);
+    }
+    // The mention each event correction names.
+    let mut targets: HashMap<&[Anchor], Option<i64>> = HashMap::new();
+    {
+        let mut by_hash: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, m) in mentions.iter().enumerate() {
+            by_hash.entry(m.anchor.hash.as_str()).or_default().push(i);
+        }
+        for anchors in corrections.iter().filter_map(|(c, _)| event_anchors(c)) {
+            let found = target(anchors, |hash| {
+                by_hash
+                    .get(hash)
+                    .into_iter()
+                    .flatten()
+                    .map(|&i| (mentions[i].id, &mentions[i].anchor))
+                    .collect()
+            });
+            targets.insert(anchors, found);
+        }
+    }
+    let part =
+        merge_part(mentions, &raws, &actors, corrections, |anchors| targets.get(anchors).copied().flatten());
+    Rebuilt { actors, renames, part }
 }
 
 /// Writes a rebuild's result over the derived tables (and the actors' `merged_into` and
 /// `display_name`), in `conn`'s transaction.
 fn persist(conn: &Connection, r: &Rebuilt) -> Result<()> {
     write_actors(conn, &r.actors, &r.renames)?;
+    clear_derived(conn)?;
+    let mut labels = Labels::all(conn)?;
+    let p = &r.part;
+    write_clusters(conn, &p.mentions, &p.clusters, &p.flags, &mut labels)?;
+    write_keys(conn, &p.keys)?;
+    finish(conn, p.max_span)
+}
+
+/// Empties the derived tables a rebuild writes.
+fn clear_derived(conn: &Connection) -> Result<()> {
     for table in ["merged_events", "merged_members", "merged_actors", "events_fts", "merge_keys"] {
         conn.execute(&format!("DELETE FROM {table}"), [])?;
     }
-    let mut labels = Labels::all(conn)?;
-    write_clusters(conn, &r.mentions, &r.clusters, &r.flags, &mut labels)?;
-    write_keys(conn, &r.keys)?;
-    finish(conn, r.max_span)
+    Ok(())
 }
 
 /// The last writes of every rebuild: the longest span, the mentions merged so far, the flag.
@@ -291,6 +504,38 @@ pub(crate) fn target<'a, T: Copy>(
     exact
         .or_else(|| anchors.iter().find_map(|a| by_hash(&a.hash).into_iter().find(|(_, m)| a.matches(m))))
         .map(|(t, _)| t)
+}
+
+/// The mention an event correction names, read from the workspace ([`target`] over the
+/// mentions of each anchor's article).
+pub(crate) fn target_in(conn: &Connection, anchors: &[Anchor]) -> Result<Option<i64>> {
+    let mut by_hash: HashMap<&str, Vec<(i64, Anchor)>> = HashMap::new();
+    for a in anchors {
+        if by_hash.contains_key(a.hash.as_str()) {
+            continue;
+        }
+        let mut stmt = conn.prepare_cached(
+            "SELECT e.id, e.kind, e.trigger_start, e.trigger_end FROM events e JOIN articles a ON a.id = e.article_id
+             WHERE a.content_hash = ?1 ORDER BY e.id",
+        )?;
+        let mut list = Vec::new();
+        let mut q = stmt.query([&a.hash])?;
+        while let Some(r) = q.next()? {
+            let kind: String = r.get(1)?;
+            let Some(kind) = EventKind::parse(&kind) else { continue };
+            let anchor = Anchor {
+                hash: a.hash.clone(),
+                kind,
+                start: r.get::<_, i64>(2)? as u32,
+                end: r.get::<_, i64>(3)? as u32,
+            };
+            list.push((r.get::<_, i64>(0)?, anchor));
+        }
+        by_hash.insert(a.hash.as_str(), list);
+    }
+    Ok(target(anchors, |hash| {
+        by_hash.get(hash).into_iter().flatten().map(|(id, anchor)| (*id, anchor)).collect()
+    }))
 }
 
 /// Step 3, the event corrections over `clusters`, in order; `find` gives the cluster a
@@ -445,13 +690,15 @@ pub(crate) fn identities_of(rows: &[PersonRow]) -> HashMap<i64, i64> {
     redirect
 }
 
-/// What the facts say of one mention, as `SELECT` [`MENTION_COLUMNS`] reads it.
-pub(crate) const MENTION_COLUMNS: &str =
+/// What the facts say of one mention, and its article's label (outlet, else document name),
+/// as `SELECT` [`MENTION_FIELDS`] `FROM events e JOIN articles a ON a.id = e.article_id` reads
+/// them.
+pub(crate) const MENTION_FIELDS: &str =
     "e.id, a.content_hash, e.kind, e.trigger_start, e.trigger_end, e.article_id, a.published,
-     e.status, e.start, e.end, e.precision, e.place, e.country, e.name, e.confidence
-     FROM events e JOIN articles a ON a.id = e.article_id";
+     e.status, e.start, e.end, e.precision, e.place, e.country, e.name, e.confidence,
+     coalesce(a.outlet, a.doc)";
 
-/// A mention from a row of [`MENTION_COLUMNS`], with its participants (canonical, distinct).
+/// A mention from a row of [`MENTION_FIELDS`], with its participants (canonical, distinct).
 pub(crate) fn telling_of(r: &rusqlite::Row<'_>, actors: Vec<(i64, Role)>) -> Result<Telling> {
     let corrupt = |what: &str, v: &str| StoreError::Corrupt(format!("{what} {v}"));
     let id: i64 = r.get(0)?;
@@ -522,7 +769,9 @@ fn load_mentions(conn: &Connection) -> Result<Vec<Told>> {
         let (event, actor, role): (i64, i64, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
         participants.entry(event).or_default().push((actor, parse_role(&role)?));
     }
-    let mut stmt = conn.prepare(&format!("SELECT {MENTION_COLUMNS} ORDER BY e.id"))?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {MENTION_FIELDS} FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.id"
+    ))?;
     let mut q = stmt.query([])?;
     let mut out = Vec::new();
     while let Some(r) = q.next()? {
@@ -545,18 +794,28 @@ pub(crate) fn distinct_rows(rows: &[(i64, Role)]) -> Vec<i64> {
 pub(crate) struct Labels {
     outlets: HashMap<i64, Option<String>>,
     names: HashMap<i64, Option<String>>,
-    complete: bool,
+    /// Whether every article's outlet, and every actor's name, is in the maps already.
+    outlets_complete: bool,
+    names_complete: bool,
 }
 
 impl Labels {
     fn all(conn: &Connection) -> Result<Self> {
-        let mut labels = Labels::lazy();
-        labels.complete = true;
+        let mut labels = Labels::names(conn)?;
+        labels.outlets_complete = true;
         let mut stmt = conn.prepare("SELECT id, coalesce(outlet, doc) FROM articles")?;
         let mut q = stmt.query([])?;
         while let Some(r) = q.next()? {
             labels.outlets.insert(r.get(0)?, Some(r.get(1)?));
         }
+        Ok(labels)
+    }
+
+    /// Every actor's name; the outlets looked up as needed (or given: a rebuild reads them with
+    /// the mentions).
+    fn names(conn: &Connection) -> Result<Self> {
+        let mut labels = Labels::lazy();
+        labels.names_complete = true;
         let mut stmt = conn.prepare("SELECT id, coalesce(display_name, name) FROM actors")?;
         let mut q = stmt.query([])?;
         while let Some(r) = q.next()? {
@@ -566,14 +825,19 @@ impl Labels {
     }
 
     pub(crate) fn lazy() -> Self {
-        Labels { outlets: HashMap::new(), names: HashMap::new(), complete: false }
+        Labels {
+            outlets: HashMap::new(),
+            names: HashMap::new(),
+            outlets_complete: false,
+            names_complete: false,
+        }
     }
 
     fn outlet(&mut self, conn: &Connection, article: i64) -> Result<Option<String>> {
         if let Some(o) = self.outlets.get(&article) {
             return Ok(o.clone());
         }
-        let o = if self.complete {
+        let o = if self.outlets_complete {
             None
         } else {
             conn.prepare_cached("SELECT coalesce(outlet, doc) FROM articles WHERE id = ?1")?
@@ -588,7 +852,7 @@ impl Labels {
         if let Some(n) = self.names.get(&actor) {
             return Ok(n.clone());
         }
-        let n = if self.complete {
+        let n = if self.names_complete {
             None
         } else {
             conn.prepare_cached("SELECT coalesce(display_name, name) FROM actors WHERE id = ?1")?
@@ -744,15 +1008,15 @@ mod tests {
         // One person by two spellings, so one call told twice.
         let r = rebuilt(facts(), &[]);
         assert_eq!(r.actors.canonical(2), 1);
-        assert_eq!(r.clusters.len(), 1);
-        assert_eq!((r.clusters[0].id, r.clusters[0].sources), (10, 2));
-        assert_eq!(r.clusters[0].actors, [(1, Role::Initiator), (3, Role::Counterpart)]);
-        assert_eq!(r.flags, [(false, false)]);
+        assert_eq!(r.part.clusters.len(), 1);
+        assert_eq!((r.part.clusters[0].id, r.part.clusters[0].sources), (10, 2));
+        assert_eq!(r.part.clusters[0].actors, [(1, Role::Initiator), (3, Role::Counterpart)]);
+        assert_eq!(r.part.flags, [(false, false)]);
         assert!(r.renames.is_empty());
         // Blocking keys by the rows the facts name (row 2 too), sorted.
-        let rows: Vec<i64> = r.keys.iter().map(|k| k.0).collect();
+        let rows: Vec<i64> = r.part.keys.iter().map(|k| k.0).collect();
         assert_eq!(rows, [1, 2, 3, 3]);
-        assert_eq!(r.max_span, 1);
+        assert_eq!(r.part.max_span, 1);
 
         // The analyst splits "Antony Blinken" off, deletes the second article's call, renames
         // Wang Yi: two calls (they share one actor of two), the second deleted.
@@ -768,7 +1032,7 @@ mod tests {
         let r = rebuilt(facts(), &corrections);
         assert_eq!(r.actors.canonical(2), 2);
         let calls: Vec<(i64, Vec<(i64, Role)>)> =
-            r.clusters.iter().map(|c| (c.id, c.actors.clone())).collect();
+            r.part.clusters.iter().map(|c| (c.id, c.actors.clone())).collect();
         assert_eq!(
             calls,
             [
@@ -776,7 +1040,137 @@ mod tests {
                 (11, vec![(2, Role::Initiator), (3, Role::Counterpart)])
             ]
         );
-        assert_eq!(r.flags, [(false, false), (true, true)]);
+        assert_eq!(r.part.flags, [(false, false), (true, true)]);
         assert_eq!(r.renames, [(3, "Wang Yi (FM)".to_string())]);
+    }
+
+    /// The rebuild in one piece ([`rebuilt`] over every fact), as every rebuild was made before
+    /// the sweep, in `store`'s own transaction; then a dump of every table by content.
+    fn whole(store: &mut crate::Store) -> String {
+        let tx = store.write_tx().expect("tx");
+        let corrections = load_active(&tx).expect("corrections");
+        persist(&tx, &rebuilt(Facts::load(&tx).expect("facts"), &corrections)).expect("rebuild");
+        tx.commit().expect("commit");
+        crate::test_support::dump_by_content(&store.conn).expect("dump")
+    }
+
+    fn by_blocks(store: &mut crate::Store, chunk: usize) -> (String, BlockStats) {
+        let tx = store.write_tx().expect("tx");
+        let stats = rebuild_by_blocks(&tx, chunk).expect("rebuild");
+        tx.commit().expect("commit");
+        (crate::test_support::dump_by_content(&store.conn).expect("dump"), stats)
+    }
+
+    fn same(a: &str, b: &str, what: &str) {
+        if a != b {
+            let diff: Vec<(&str, &str)> = a.lines().zip(b.lines()).filter(|(x, y)| x != y).take(5).collect();
+            panic!("{what}: the rebuilds differ (whole, by blocks): {diff:#?}");
+        }
+    }
+
+    /// A generated feed (two years: power-law actors, summits, surnames alone, multi-day visits,
+    /// month- and year-precise reports) with corrections of every kind: the rebuild block by
+    /// block writes every table as the rebuild of the whole does, whatever the size of its parts.
+    #[test]
+    fn blocks_rebuild_as_the_whole_does() {
+        use crate::{EventEdit, Selection, Store};
+        use dateline_synth::{Shape, Synth};
+        let shape = Shape { years: 2, ..Shape::events(6_000) };
+        let items: Vec<_> = Synth::new(shape).articles().collect();
+        let mut store = Store::open_in_memory().expect("open");
+        store.save_batch(&items).expect("save");
+        store.refresh().expect("merge");
+        let live = store.events(&Selection::default()).expect("read");
+        let mut busy: Vec<_> = live.iter().filter(|e| e.sources > 1).collect();
+        busy.sort_by_key(|e| (std::cmp::Reverse(e.sources), e.id));
+        assert!(busy.len() > 10, "events told by several articles: {}", busy.len());
+        let actors = store.actors().expect("actors");
+        let (a, b, c) = (actors[0].id, actors[1].id, actors[5].id);
+        let refs = |id| store.actor_ref(id).expect("ref").expect("actor");
+        let (ra, rb, rc) = (refs(a), refs(b), refs(c));
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a day");
+        let corrections = [
+            Correction::DeleteEvent { anchors: store.anchors(busy[0].id).expect("anchors") },
+            Correction::EditEvent {
+                anchors: store.anchors(busy[1].id).expect("anchors"),
+                patch: EventEdit {
+                    place: Some("Reykjavik".into()),
+                    date: Some(DateRange::day(day(2001, 3, 4))),
+                    participants: Some(vec![rc.clone(), ra.clone()]),
+                    ..Default::default()
+                },
+            },
+            Correction::EditEvent {
+                anchors: store.anchors(busy[2].id).expect("anchors"),
+                patch: EventEdit {
+                    status: Some(Status::Cancelled),
+                    kind: Some(EventKind::Call),
+                    ..Default::default()
+                },
+            },
+            Correction::DeleteEvent { anchors: store.anchors(busy[3].id).expect("anchors") },
+            Correction::RestoreEvent { anchors: store.anchors(busy[3].id).expect("anchors") },
+            Correction::MergeActors { into: ra.clone(), from: vec![rb.clone()] },
+            Correction::RenameActor { actor: ra.clone(), name: "The Envoy".into() },
+            Correction::SplitActor { actor: rb },
+            Correction::DeleteEvent { anchors: store.anchors(busy[4].id).expect("anchors") },
+        ];
+        for (i, c) in corrections.iter().enumerate() {
+            store.correct(c, &format!("correction {i}")).expect("correct");
+        }
+        let reference = whole(&mut store);
+        assert!(reference.contains("The Envoy") && reference.contains("Reykjavik"), "corrections applied");
+        for chunk in [1, 97, CHUNK, usize::MAX] {
+            let (got, stats) = by_blocks(&mut store, chunk);
+            same(&reference, &got, &format!("parts of {chunk}"));
+            assert!(!stats.whole);
+            assert!(stats.blocks > 1_000 && stats.largest < 600, "{stats:?}");
+            if chunk == 1 {
+                assert_eq!(stats.parts, stats.blocks);
+            }
+        }
+    }
+
+    /// Dates the sweep cannot take in order (a year past 9999 sorts before 2000 as text) are
+    /// merged in one piece, with the same result.
+    #[test]
+    fn dates_out_of_the_sweeps_order_rebuild_whole() {
+        use crate::Store;
+        use dateline_model::{Actor, ActorKind, Event, Origin, Participant, Span};
+        let call = |date: NaiveDate, names: [&str; 2]| Event {
+            kind: EventKind::Call,
+            status: Status::Occurred,
+            date: Some(DateRange::day(date)),
+            participants: names
+                .iter()
+                .map(|n| Participant { actor: Actor::new(*n, ActorKind::Person), role: Role::Counterpart })
+                .collect(),
+            location: None,
+            name: None,
+            evidence: vec![Span::new(0, 4)],
+            trigger: Span::new(0, 4),
+            confidence: 0.5,
+        };
+        let page = |n: usize, e: Event| {
+            let shape = dateline_synth::Shape { years: 1, ..dateline_synth::Shape::events(10) };
+            let mut a = dateline_synth::Synth::new(shape).articles().next().expect("one").0;
+            a.origin = Origin::file(format!("/far/{n}.txt"));
+            a.content_hash = format!("far-{n}");
+            (a, vec![e])
+        };
+        let far = NaiveDate::from_ymd_opt(12_000, 5, 1).expect("a day");
+        let near = NaiveDate::from_ymd_opt(2001, 5, 1).expect("a day");
+        let items: Vec<_> = [far, near, far, near]
+            .into_iter()
+            .enumerate()
+            .map(|(n, d)| page(n, call(d, ["Quilla Marrowby", "Tesh Andolin"])))
+            .collect();
+        let mut store = Store::open_in_memory().expect("open");
+        store.save_batch(&items).expect("save");
+        let reference = whole(&mut store);
+        let (got, stats) = by_blocks(&mut store, CHUNK);
+        assert!(stats.whole, "{stats:?}");
+        same(&reference, &got, "out of order");
+        assert_eq!(store.counts().expect("counts").events, 2, "each call told twice");
     }
 }

@@ -25,8 +25,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::Result;
 use crate::corrections::{Correction, load_active};
 use crate::merged::{
-    LAST_CLASS, Labels, MENTION_COLUMNS, apply_event_corrections, canonical_participants, day_number,
-    distinct_rows, finish, fts_body, keys_of, meta_i64, parse_role, resolve_actors, target, telling_of,
+    LAST_CLASS, Labels, MENTION_FIELDS, apply_event_corrections, canonical_participants, day_number,
+    distinct_rows, finish, fts_body, keys_of, meta_i64, parse_role, resolve_actors, target_in, telling_of,
     write_clusters, write_keys,
 };
 use crate::resolve::{self, Anchor, Rules, Telling};
@@ -288,7 +288,9 @@ fn load(conn: &Connection, id: i64, ids: &Identities, known: &mut HashMap<i64, K
             rows.push((r.get(0)?, parse_role(&role)?));
         }
     }
-    let mut stmt = conn.prepare_cached(&format!("SELECT {MENTION_COLUMNS} WHERE e.id = ?1"))?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {MENTION_FIELDS} FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?1"
+    ))?;
     let mut q = stmt.query([id])?;
     let Some(r) = q.next()? else { return Ok(false) };
     let telling = telling_of(r, canonical_participants(&rows, |a| ids.after(a)))?;
@@ -326,38 +328,6 @@ fn overlapping(conn: &Connection, m: &Known, ids: &Identities, out: &mut Vec<i64
         }
     }
     Ok(())
-}
-
-/// The mention an event correction names, read from the workspace ([`target`] over the
-/// mentions of each anchor's article).
-fn target_in(conn: &Connection, anchors: &[Anchor]) -> Result<Option<i64>> {
-    let mut by_hash: HashMap<&str, Vec<(i64, Anchor)>> = HashMap::new();
-    for a in anchors {
-        if by_hash.contains_key(a.hash.as_str()) {
-            continue;
-        }
-        let mut stmt = conn.prepare_cached(
-            "SELECT e.id, e.kind, e.trigger_start, e.trigger_end FROM events e JOIN articles a ON a.id = e.article_id
-             WHERE a.content_hash = ?1 ORDER BY e.id",
-        )?;
-        let mut list = Vec::new();
-        let mut q = stmt.query([&a.hash])?;
-        while let Some(r) = q.next()? {
-            let kind: String = r.get(1)?;
-            let Some(kind) = EventKind::parse(&kind) else { continue };
-            let anchor = Anchor {
-                hash: a.hash.clone(),
-                kind,
-                start: r.get::<_, i64>(2)? as u32,
-                end: r.get::<_, i64>(3)? as u32,
-            };
-            list.push((r.get::<_, i64>(0)?, anchor));
-        }
-        by_hash.insert(a.hash.as_str(), list);
-    }
-    Ok(target(anchors, |hash| {
-        by_hash.get(hash).into_iter().flatten().map(|(id, anchor)| (*id, anchor)).collect()
-    }))
 }
 
 /// Writes merged event `mid`'s full-text entry again, from its row and its actors' names.
