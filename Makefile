@@ -33,9 +33,14 @@ build: setup ui
 	$(STAGE) "build: cargo build --workspace"
 	@cargo build $(CARGO_Q) --workspace
 
+# The shipped app holds no test hook: the e2e build's DATELINE_TEST_* variables (the dialogs'
+# answers, src-tauri/src/main.rs) are compiled only with the e2e feature, and a release binary
+# holding one of their names fails here (the tests check the debug build the same way).
 release: setup ui
 	$(STAGE) "release: cargo build --release --workspace"
 	@cargo build $(CARGO_Q) --release --workspace
+	@if grep -a -o -E 'DATELINE_TEST_[A-Z0-9_]+' $(CARGO_TARGET_DIR)/release/dateline-app | sort -u | grep .; then \
+	  echo "release: dateline-app holds the test hooks above: was it built with the e2e feature?"; exit 1; fi
 
 run: build
 	@$(BIN)/dateline import samples
@@ -83,6 +88,7 @@ test-ui: ui
 test-e2e: ui
 	$(STAGE) "e2e: the real app under tauri-driver (driver log: tests/e2e/test-results/tauri-driver.log)"
 	@cargo build $(CARGO_Q) -p dateline-app --features dateline-app/e2e -p dateline-cli
+	@grep -a -q DATELINE_TEST_OPEN_ANSWER $(BIN)/dateline-app || { echo "e2e: the e2e build lacks its test hooks"; exit 1; }
 	@cd tests/e2e && REPORT_NAME=e2e $(NODE_TEST_Q) timeout 600 xvfb-run -a -s "-screen 0 1920x1080x24" node --test --test-force-exit e2e.test.mjs
 
 # Extraction quality on the shared gold sets (events per style and split, the temporal tagger per

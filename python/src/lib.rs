@@ -96,6 +96,7 @@ fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("EVENT_SCHEMA", batch::event_schema_py(m.py())?)?;
     m.add_function(wrap_pyfunction!(merge::extract_articles, m)?)?;
     m.add_function(wrap_pyfunction!(merge::article_rows, m)?)?;
+    m.add_function(wrap_pyfunction!(merge::events_only, m)?)?;
     m.add_function(wrap_pyfunction!(merge::merge_block, m)?)?;
     m.add_function(wrap_pyfunction!(merge::merge, m)?)?;
     m.add_function(wrap_pyfunction!(merge::sort_merged, m)?)?;

@@ -75,3 +75,15 @@ def corpus_dirs():
     if not dirs:
         pytest.skip(f"the shared dev corpus is absent ({CORPUS}): corpus tests skipped")
     return dirs
+
+
+@pytest.fixture(scope="session")
+def ray_local():
+    """A local Ray cluster for the session's tests."""
+    import ray
+
+    # Two CPUs, not one: the Extract actor holds one for its life, and reading the Parquet files
+    # needs another (with one, the read waits for ever).
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield ray
+    ray.shutdown()

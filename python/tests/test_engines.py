@@ -62,17 +62,6 @@ def test_spark_map_in_arrow_gives_the_clis_events(corpus_parquet, name):
     assert same_rows(rows, expected)
 
 
-@pytest.fixture(scope="module")
-def ray_local():
-    import ray
-
-    # Two CPUs, not one: the Extract actor holds one for its life, and reading the Parquet files
-    # needs another (with one, the read waits for ever).
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
-    yield ray
-    ray.shutdown()
-
-
 @pytest.mark.parametrize("name", ["texts.parquet", "pages.parquet"])
 def test_ray_map_batches_gives_the_clis_events(corpus_parquet, ray_local, name):
     import dateline.ray

@@ -1,5 +1,6 @@
-"""Merging as a second stage: `dateline.merge`, the plan and its blocks, and the Spark merge
-job give exactly the lines `dateline merge` writes for the CLI's events file."""
+"""Merging as a second stage: `dateline.merge`, the plan and its blocks, and the Spark and Ray
+merge jobs give exactly the lines `dateline merge` writes for the CLI's events file; what the
+merge stage moves is the articles' events, not their texts."""
 
 import json
 import os
@@ -51,6 +52,22 @@ def test_merge_gives_the_clis_lines_for_the_samples(tmp_path):
 def test_merge_gives_the_clis_lines_for_the_dev_corpus(corpus_events):
     _, lines, expected = corpus_events
     assert dateline.merge(lines) == expected
+
+
+def test_the_events_without_the_texts_merge_as_the_articles(corpus_events):
+    _, lines, expected = corpus_events
+    rows = dateline.events_only(pa.record_batch({"article": lines}))
+    assert rows.schema == dateline.ARTICLE_SCHEMA and rows.num_rows == len(lines)
+    slim = rows.column("article").to_pylist()
+    assert all(json.loads(line)["article"]["text"] == "" for line in slim)
+    full = dateline.article_rows(pa.record_batch({"article": lines}))
+    for name in ("id", "origin", "content_hash", "events"):
+        assert rows.column(name) == full.column(name), name
+    # The texts are most of the lines: what the merge stage no longer moves.
+    assert sum(map(len, slim)) < sum(map(len, lines)) // 2
+    assert dateline.merge(slim) == expected
+    plan, slim_plan = dateline.merge_plan(lines), dateline.merge_plan(slim)
+    assert slim_plan.actors == plan.actors and slim_plan.blocks == plan.blocks
 
 
 def blocks_of(plan):
@@ -146,3 +163,16 @@ def test_spark_extracts_and_merges_as_the_cli(corpus_events, spark):
     # The same job over the CLI's events file read by Spark.
     from_file = dateline.spark.merge(dateline.spark.read_events(spark, d / "events.jsonl"))
     assert dateline.sort_merged([r.merged for r in from_file.collect()]) == expected
+
+
+def test_ray_extracts_and_merges_as_the_cli(corpus_events, ray_local):
+    import dateline.ray
+
+    d, lines, expected = corpus_events
+    corpus_texts(lines, d / "ray-texts.parquet")
+    ds = ray_local.data.read_parquet(str(d / "ray-texts.parquet"))
+    articles = ds.map_batches(dateline.ray.ExtractArticles, batch_format="pyarrow").materialize()
+    assert articles.count() == len(lines)
+    merged = pa.concat_tables(ray_local.get(dateline.ray.merge(articles).to_arrow_refs()))
+    assert merged.schema == dateline.MERGED_SCHEMA
+    assert dateline.sort_merged(merged.column("merged").to_pylist()) == expected

@@ -1,7 +1,9 @@
 """A generated corpus (gen_corpus: $DATELINE_SCALE_ARTICLES articles, 10,000 by default)
-extracted through Spark, merged there, written as an events file and imported with the CLI:
-the workspace holds what a direct `dateline import` of the corpus gives, and its events are the
-ones Spark merged."""
+extracted through Spark, merged there, written as an events file (Spark's folder of part files)
+and that folder imported as the app imports a dropped folder (`dateline import` and the app's
+`import_paths` run one import, `Workspace::import`; the app's own test of a dropped events
+folder is in src-tauri's IPC tests): the workspace holds what a direct `dateline import` of the
+corpus gives, and its events are the ones Spark merged."""
 
 import csv
 import io
@@ -88,7 +90,7 @@ def test_a_generated_corpus_through_spark_imports_as_a_direct_cli_import(tmp_pat
     assert parts
 
     from_events, direct = tmp_path / "events.dateline", tmp_path / "direct.dateline"
-    run("import", *parts, "--workspace", from_events)
+    run("import", tmp_path / "events", "--workspace", from_events)
     run("import", *files, "--workspace", direct)
     info = run("info", "--workspace", from_events)
     assert f"\narticles  {N}\n" in info, info

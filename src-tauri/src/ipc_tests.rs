@@ -699,6 +699,80 @@ fn a_command_from_another_window_or_a_remote_page_is_refused() {
 }
 
 /// Every command of the handler is called by a test of this file.
+/// What the app shows of an event: all but its id.
+fn shown(events: &[Value]) -> Vec<String> {
+    let mut out: Vec<String> = events
+        .iter()
+        .map(|e| {
+            let mut e = e.clone();
+            if let Some(o) = e.as_object_mut() {
+                o.remove("id");
+                o.remove("actor_ids");
+            }
+            e.to_string()
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// A cluster's output opens in the app: an events file as Spark's `write.text` leaves it (a
+/// folder of `part-…` files), dropped on the window, is imported as the articles it holds with
+/// their events, no extraction, and the app shows what it shows for the articles themselves,
+/// with their sources and texts.
+#[test]
+fn a_folder_of_events_files_dropped_on_the_window_shows_as_its_articles_do() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../samples");
+    let (items, _) = dateline::extract_paths(std::slice::from_ref(&samples));
+    assert!(items.len() >= 10, "{} sample articles", items.len());
+
+    let h = Harness::new();
+    let events = h.path("events");
+    std::fs::create_dir(&events).unwrap();
+    let (first, second) = items.split_at(items.len() / 2);
+    for (n, part) in [first, second].into_iter().enumerate() {
+        let file = events.join(format!("part-0000{n}-c000.txt"));
+        let mut out = std::fs::File::create(&file).unwrap();
+        dateline::extracted::write_events(&mut out, part).unwrap();
+    }
+    std::fs::write(events.join("_SUCCESS"), "").unwrap();
+    h.drop_on_window(std::slice::from_ref(&events));
+    let report = h.ok("import_paths", json!({ "paths": [events.display().to_string()] }));
+    let files = as_array(report["files"].clone(), "files");
+    let status = |name: &str| {
+        let f = files.iter().find(|f| f["path"].as_str().is_some_and(|p| p.ends_with(name)));
+        f.map(|f| f["status"].clone()).unwrap_or_else(|| panic!("no line for {name}: {report}"))
+    };
+    assert_eq!(status("part-00000-c000.txt"), json!("imported"));
+    assert_eq!(status("part-00001-c000.txt"), json!("imported"));
+    assert_eq!(status("_SUCCESS"), json!("skipped"));
+
+    let direct = Harness::new();
+    direct.drop_on_window(std::slice::from_ref(&samples));
+    let expected = direct.ok("import_paths", json!({ "paths": [samples.display().to_string()] }));
+    // The samples hold copies of one article: the same are left out either way.
+    assert_eq!(report["articles_added"], expected["articles_added"], "{report}");
+    assert_eq!(report["events_added"], expected["events_added"], "{report}");
+
+    let shown_here = h.events();
+    let merged = dateline::extracted::merge(&items);
+    assert_eq!(shown_here.len(), merged.len());
+    assert_eq!(shown(&shown_here), shown(&direct.events()));
+    let info = h.ok("workspace_info", json!({}));
+    let direct_info = direct.ok("workspace_info", json!({}));
+    for count in ["articles", "events", "actors"] {
+        assert_eq!(info[count], direct_info[count], "{count}: {info} against {direct_info}");
+    }
+
+    // Each event points into its article's text, which came with the events file.
+    let call = h.event_naming("Halvorsen");
+    let detail = h.ok("event_detail", json!({ "id": call }));
+    let evidence = &detail["evidence"][0];
+    let article = h.ok("article", json!({ "id": evidence["article_id"] }));
+    let text = article["text"].as_str().unwrap_or_default();
+    assert!(text.contains("Halvorsen"), "{article}");
+}
+
 #[test]
 fn every_command_is_called_here() {
     let lib = include_str!("lib.rs");

@@ -440,6 +440,10 @@ fn read_file_in(path: &Path, limits: &Limits, budget: &mut archive::Budget, sink
     if let Some((_, what)) = NOT_ARTICLES.iter().find(|(e, _)| *e == ext) {
         return FileRead::Skipped(format!("not an article format: .{ext} is {what}"));
     }
+    // Beside the part files of a Spark (Hadoop) job's output, such as an events file.
+    if name == "_SUCCESS" {
+        return FileRead::Skipped("a Spark or Hadoop job's mark that it finished, not an article".into());
+    }
     if meta.len() > limits.max_file_bytes {
         return FileRead::Failed(IngestError::TooLarge { size: meta.len(), limit: limits.max_file_bytes });
     }

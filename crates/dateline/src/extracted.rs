@@ -6,7 +6,7 @@
 //!
 //! The file is JSONL, one [`ExtractedArticle`] a line.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::Path;
 
 use dateline_model::{Article, Event};
@@ -39,24 +39,42 @@ pub enum EventsFileError {
 }
 
 /// Whether `path` looks like an events file: its first non-blank line is a JSON object with an
-/// `article` and its `events`. (An article corpus in JSONL has text fields instead.)
+/// `article` and its `events`. (An article corpus in JSONL has text fields instead.) Any other
+/// file is told apart by its first byte that is not white space, so an import can ask this of
+/// every file it is given.
 pub fn is_events_file(path: &Path) -> bool {
     let Ok(file) = std::fs::File::open(path) else { return false };
     let mut reader = std::io::BufReader::new(file);
-    let mut line = String::new();
     loop {
-        line.clear();
-        match reader.read_line(&mut line) {
-            Ok(0) | Err(_) => return false,
-            Ok(_) if line.trim().is_empty() => continue,
-            Ok(_) => break,
+        let Ok(buf) = reader.fill_buf() else { return false };
+        if buf.is_empty() {
+            return false;
         }
+        let blank = buf.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        if blank < buf.len() {
+            if buf[blank] != b'{' {
+                return false;
+            }
+            reader.consume(blank);
+            break;
+        }
+        let n = buf.len();
+        reader.consume(n);
     }
-    match serde_json::from_str::<serde_json::Value>(&line) {
+    // The first line, up to a size no events file's line reaches (an article's text is capped
+    // at 4 MiB when read): a longer one is some other JSON.
+    let mut line = Vec::new();
+    if (&mut reader).take(FIRST_LINE_BYTES).read_until(b'\n', &mut line).is_err() {
+        return false;
+    }
+    match serde_json::from_slice::<serde_json::Value>(&line) {
         Ok(serde_json::Value::Object(o)) => o.contains_key("article") && o.contains_key("events"),
         _ => false,
     }
 }
+
+/// How much of a file's first line [`is_events_file`] reads.
+const FIRST_LINE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Reads an events file, calling `each` with every extracted article in order.
 pub fn read_events_file(
@@ -193,49 +211,13 @@ pub fn merge_planned_block<'a>(
     }
 }
 
-/// Articles saved per transaction when importing an events file.
-const BATCH: usize = 256;
-
 impl Workspace {
     /// Imports an events file: its articles and their events are saved as an import of the
     /// articles would save them (no extraction: the file's events are taken as they are), then
-    /// merged. One report line for the file.
+    /// merged. One report line for the file. [`Workspace::import`] does the same for every
+    /// events file among the paths it is given (and the app's import too).
     pub fn import_events_file(&mut self, path: &Path) -> Result<ImportReport> {
-        self.check()?;
-        let mut batch: Vec<(Article, Vec<Event>)> = Vec::with_capacity(BATCH);
-        let (mut added, mut events) = (0u32, 0u32);
-        let mut save = |ws: &mut Workspace, batch: &mut Vec<(Article, Vec<Event>)>| -> Result<()> {
-            for o in ws.save_batch(batch)? {
-                if let dateline_store::SaveOutcome::Inserted { events: n, .. }
-                | dateline_store::SaveOutcome::Updated { events: n, .. } = o
-                {
-                    added += 1;
-                    events += n as u32;
-                }
-            }
-            batch.clear();
-            Ok(())
-        };
-        let read = read_events_file(path, &mut |item| {
-            batch.push((item.article, item.events));
-            if batch.len() == BATCH {
-                save(self, &mut batch)?;
-            }
-            Ok(())
-        });
-        let result = read.and_then(|n| save(self, &mut batch).map(|()| n));
-        self.refresh()?;
-        let n = result?;
-        Ok(ImportReport {
-            files: vec![crate::FileReport {
-                path: dateline_ingest::path_key(path),
-                status: crate::FileStatus::Imported,
-                articles: n as u32,
-                reason: None,
-            }],
-            articles_added: added,
-            events_added: events,
-        })
+        self.import(&[path.to_path_buf()], &crate::Cancel::default(), &mut |_| {})
     }
 
     /// The live merged events by content ([`MergedRecord`]), as [`merge`] gives them.

@@ -23,6 +23,8 @@ use crate::{Error, FileReport, FileStatus, ImportProgress, ImportReport, Result,
 
 /// Small files read and extracted in parallel, then saved in one transaction.
 const BATCH: usize = 64;
+/// An events file's articles saved per transaction.
+const EVENTS_FILE_CHUNK: usize = 256;
 /// A file larger than this, or an archive, is read alone and saved in chunks.
 const ALONE_BYTES: u64 = 1024 * 1024;
 /// A chunk of a file read alone: this many articles, or this much text, whichever comes first.
@@ -370,6 +372,18 @@ impl Importer<'_, '_> {
         for (a, _) in &mut items {
             self.unique_origin(a);
         }
+        self.save_as_given(items, owner, tallies)
+    }
+
+    /// [`Importer::save`] with the articles' origins as they are: an events file's articles,
+    /// where a later version from one origin replaces the earlier (as `dateline merge` and the
+    /// merge stage on a cluster take them).
+    fn save_as_given(
+        &mut self,
+        items: Vec<(Article, Vec<Event>)>,
+        owner: &[usize],
+        tallies: &mut [Tally],
+    ) -> Result<()> {
         let saved = (self.save)(&items)?;
         for (s, &o) in saved.iter().zip(owner) {
             let t = &mut tallies[o];
@@ -489,6 +503,54 @@ impl Importer<'_, '_> {
         self.report.files.push(unread.unwrap_or_else(|| tally.line(&path)));
         self.report.files.extend(problem_lines(&path, problems));
         self.report.files.extend(problem_lines(&path, failed));
+        self.state.files_done += 1;
+        (self.progress)(&self.state);
+        Ok(())
+    }
+}
+
+impl Importer<'_, '_> {
+    /// An events file (what `dateline extract --format articles` or a Spark or Ray job
+    /// writes): its articles saved with their events as they are, no extraction, in chunks as
+    /// they are read. A line that is not an extracted article fails the file there, naming the
+    /// line; what was saved before it stays saved.
+    fn events_file(&mut self, file: &Path) -> Result<()> {
+        let path = dateline_ingest::path_key(file);
+        self.state.current = Some(path.clone());
+        (self.progress)(&self.state);
+        let mut tally = [Tally::default()];
+        let mut chunk: Vec<(Article, Vec<Event>)> = Vec::new();
+        let read = crate::extracted::read_events_file(file, &mut |item| {
+            if self.cancel.is_cancelled() {
+                return Err(Error::Cancelled);
+            }
+            chunk.push((item.article, item.events));
+            if chunk.len() == EVENTS_FILE_CHUNK {
+                let owner = vec![0; chunk.len()];
+                self.save_as_given(std::mem::take(&mut chunk), &owner, &mut tally)?;
+                (self.progress)(&self.state);
+            }
+            Ok(())
+        });
+        let [done] = &tally;
+        let line = match read {
+            Ok(_) => {
+                let owner = vec![0; chunk.len()];
+                self.save_as_given(chunk, &owner, &mut tally)?;
+                let [done] = &tally;
+                done.line(&path)
+            }
+            // The file's own fault (unreadable, a line that is no extracted article): the file
+            // fails, the import goes on.
+            Err(Error::EventsFile(e)) => FileReport {
+                path,
+                status: FileStatus::Failed,
+                articles: done.articles,
+                reason: Some(e.to_string()),
+            },
+            Err(e) => return Err(e),
+        };
+        self.report.files.push(line);
         self.state.files_done += 1;
         (self.progress)(&self.state);
         Ok(())
@@ -616,6 +678,15 @@ fn import_with(
         state,
         origins: HashSet::new(),
     };
+    // Events files bring their articles' events; every other file is read and extracted.
+    let (events_files, files): (Vec<PathBuf>, Vec<PathBuf>) =
+        files.into_iter().partition(|f| crate::extracted::is_events_file(f));
+    for file in &events_files {
+        if cancel.is_cancelled() {
+            return Err(Error::Cancelled);
+        }
+        importer.events_file(file)?;
+    }
     let mut small: Vec<PathBuf> = Vec::new();
     for (i, file) in files.iter().enumerate() {
         let alone = read_alone(file);

@@ -17,12 +17,14 @@ articles as the lines of an events file (``dateline extract --format articles``)
 
 - :func:`extract_articles` gives a batch of articles as one row per article (schema
   :data:`ARTICLE_SCHEMA`, its ``article`` column the events file's line); :func:`article_rows`
-  makes such rows of an events file's lines;
+  makes such rows of an events file's lines; :func:`events_only` the same rows without the
+  articles' texts, all that merging needs (what a cluster's merge stage moves);
 - :func:`merge` merges lines as ``dateline merge`` does, giving its output lines;
 - to merge in blocks (on a cluster), :func:`merge_plan` gives the plan (the actor rows of all the
   articles and each article's block), :class:`MergeActors` reads the plan's actors once per
   worker, :func:`merge_block` merges one block alone, and :func:`sort_merged` orders the blocks'
-  lines together as ``dateline merge`` writes them. :func:`dateline.spark.merge` does all that.
+  lines together as ``dateline merge`` writes them. :func:`dateline.spark.merge` and
+  :func:`dateline.ray.merge` do all that.
 """
 
 from collections import namedtuple
@@ -34,6 +36,7 @@ from ._dateline import (
     MergeActors,
     Planner,
     article_rows,
+    events_only,
     extract,
     extract_arrow,
     extract_articles,
@@ -78,6 +81,7 @@ __all__ = [
     "MergePlan",
     "Planner",
     "article_rows",
+    "events_only",
     "extract",
     "extract_arrow",
     "extract_articles",

@@ -11,6 +11,9 @@ Merging across articles, as ``dateline merge`` does, is a second stage::
     articles = df.mapInArrow(dateline.spark.extract_articles, dateline.spark.ARTICLE_SCHEMA)
     merged = dateline.spark.merge(articles)   # one merged event a row: `dateline merge`'s lines
     articles.select("article").write.text("events")   # an events file for `dateline import`
+
+Only the articles' events move in the merge stage (to the driver for the plan, through the
+shuffle for the blocks), not their texts.
 """
 
 import uuid
@@ -25,6 +28,7 @@ from ._dateline import (
     MergeActors,
     Planner,
     article_rows,
+    events_only,
     extract_articles as _extract_articles,
     extract_arrow,
     merge_block,
@@ -56,6 +60,11 @@ def _article_rows(batches):
         yield article_rows(batch)
 
 
+def _events_only(batches):
+    for batch in batches:
+        yield events_only(batch)
+
+
 def read_events(spark, path):
     """An events file (``dateline extract --format articles``; or a folder of them, as
     ``articles.select("article").write.text`` writes) as rows of :data:`ARTICLE_SCHEMA`."""
@@ -85,14 +94,18 @@ def merge(articles, *, chunk=10_000):
     together, the lines ``dateline merge`` writes for the articles as an events file in the
     DataFrame's order (sort them with :func:`dateline.sort_merged` for its order).
 
-    Two passes: the plan is made on the driver from every article's events, in the
-    DataFrame's order (the order a workspace would import them in; the texts are dropped as they
-    come), then each block is merged alone on the executors, grouped by its number, with the
-    plan's actor rows broadcast."""
+    Only the articles' events move: the executors first drop the texts
+    (:func:`dateline.events_only`, a few hundred bytes an article instead of its text). Then
+    two passes: the plan is made on the driver from every article's events, in the
+    DataFrame's order (the order a workspace would import them in), and each block is merged
+    alone on the executors, grouped by its number, with the plan's actor rows broadcast. Each
+    pass reads ``articles``: cache it (or read it from files) so that it is not extracted twice.
+    """
     spark = articles.sparkSession
+    events = articles.select("article").mapInArrow(_events_only, ARTICLE_SCHEMA)
     planner = Planner()
     pending = []
-    for row in articles.select("article").toLocalIterator():
+    for row in events.select("article").toLocalIterator():
         pending.append(row[0])
         if len(pending) >= chunk:
             planner.add(pending)
@@ -102,5 +115,5 @@ def merge(articles, *, chunk=10_000):
     actors = spark.sparkContext.broadcast(planner.actors())
     plan = uuid.uuid4().hex
     blocks = spark.createDataFrame(pa.Table.from_batches([planner.blocks()]))
-    grouped = articles.join(blocks, on=["origin", "content_hash"], how="inner").select("block", "article")
+    grouped = events.join(blocks, on=["origin", "content_hash"], how="inner").select("block", "article")
     return grouped.groupBy("block").applyInArrow(lambda table: _merge_group(plan, actors, table), MERGED_SCHEMA)

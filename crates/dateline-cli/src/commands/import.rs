@@ -27,25 +27,12 @@ pub struct Args {
 pub fn run(args: Args) -> Result<Outcome, Failure> {
     // One import at a time: a second one waits here, before opening, and says why.
     let (_one_import, mut ws) = args.workspace.open_for_import()?;
-    // Events files bring their articles' events; every other path is read and extracted.
-    let (events_files, paths): (Vec<PathBuf>, Vec<PathBuf>) =
-        args.paths.into_iter().partition(|p| p.is_file() && dateline::extracted::is_events_file(p));
-    let mut r = dateline::ImportReport::default();
-    for file in &events_files {
-        let one = ws.import_events_file(file)?;
-        r.files.extend(one.files);
-        r.articles_added += one.articles_added;
-        r.events_added += one.events_added;
-    }
-    if !paths.is_empty() {
-        let mut progress = output::Progress::new();
-        let result = ws.import(&paths, &Cancel::default(), &mut |p| progress.update(p));
-        progress.finish();
-        let read = result?;
-        r.files.extend(read.files);
-        r.articles_added += read.articles_added;
-        r.events_added += read.events_added;
-    }
+    // Events files (`dateline extract --format articles`, a Spark or Ray job's output) bring
+    // their articles' events; every other file is read and extracted.
+    let mut progress = output::Progress::new();
+    let result = ws.import(&args.paths, &Cancel::default(), &mut |p| progress.update(p));
+    progress.finish();
+    let r = result?;
     for f in &r.files {
         // Failures and skips, and imports with something to say (corrections that no longer apply).
         if matches!(f.status, FileStatus::Failed | FileStatus::Skipped)
