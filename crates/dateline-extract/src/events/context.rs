@@ -63,6 +63,27 @@ fn unnamed_label(label: &str) -> bool {
 /// How many person mentions (and turns) before a trigger a vocative's person is looked for.
 const VOCATIVE_MENTIONS: usize = 200;
 
+/// The verbs of a second predicate whose date an undated first one shares: "met with A and held
+/// talks with B on May 3".
+const CONJUNCT_VERBS: &[&str] = &["held", "hosted", "had", "attended", "co-chaired", "chaired", "joined"];
+
+/// The words that may stand between a country and "delegation": "a US government delegation".
+const DELEGATION_KINDS: &[&str] = &[
+    "government",
+    "governmental",
+    "official",
+    "parliamentary",
+    "interagency",
+    "high-level",
+    "senior",
+    "economic",
+    "military",
+    "business",
+    "trade",
+    "congressional",
+    "ministerial",
+];
+
 /// How many bytes before a trigger a label of an unnamed turn is looked for.
 const UNNAMED_TURN_REACH: usize = 6000;
 
@@ -140,6 +161,38 @@ impl Context<'_, '_> {
             let names_a_gathering = super::naming::HEADS
                 .contains(&next.trim_end_matches(['.', ',', ';']).to_lowercase().as_str());
             if matches!(m.kind, MentionKind::Organization | MentionKind::Group) && !names_a_gathering {
+                push_unique(&mut out, participant(m, Role::Counterpart));
+            }
+        }
+        out
+    }
+
+    /// The countries whose delegation `region` names: "an American delegation", "a US government
+    /// delegation", "the delegation of Poland", "a delegation from the Government of Tajikistan".
+    /// A delegation with no member named is its country.
+    pub(super) fn delegations_in(&self, region: Span) -> Vec<Participant> {
+        let text = self.t.text;
+        let mut out: Vec<Participant> = Vec::new();
+        for m in self.mentions_in(region) {
+            if !matches!(m.kind, MentionKind::Country | MentionKind::CountryAdjective) {
+                continue;
+            }
+            let after = text[m.span.end..region.end].to_lowercase();
+            let mut words = after.split_whitespace();
+            let mut next = words.next().unwrap_or("");
+            if DELEGATION_KINDS.contains(&next) {
+                next = words.next().unwrap_or("");
+            }
+            let before_delegation = next.trim_end_matches([',', '.', ';']).starts_with("delegation");
+            let before = text[region.start..m.span.start].to_lowercase();
+            let before = before.trim_end();
+            let before = before.strip_suffix(" the").unwrap_or(before);
+            let before = before.strip_suffix(" government of").unwrap_or(before);
+            let before = before.strip_suffix(" the").unwrap_or(before);
+            let of_delegation = ["delegation of", "delegation from", "delegations of", "delegations from"]
+                .iter()
+                .any(|w| before.ends_with(w));
+            if before_delegation || of_delegation {
                 push_unique(&mut out, participant(m, Role::Counterpart));
             }
         }
@@ -739,9 +792,31 @@ impl Context<'_, '_> {
             .filter(|x| !clock_only(x))
             .max_by_key(|x| x.span.end)
             .or_else(|| before_all.iter().copied().max_by_key(|x| x.span.end));
-        let x = after.or(before)?;
+        let Some(x) = after.or(before) else { return self.conjunct_date() };
         let range = x.range?;
         Some(coordinated_days(text, x, range, in_clause).unwrap_or(range))
+    }
+
+    /// "We met with an American delegation and held a Russia-NATO Council meeting in
+    /// mid-January": a clause with no date of its own, joined by "and" to a predicate of the same
+    /// subject that ends dated, shares that date.
+    fn conjunct_date(&self) -> Option<DateRange> {
+        let text = self.t.text;
+        let end = self.regions.object.end;
+        let rest = &text[end..self.sentence.end];
+        let lead = rest.len() - rest.trim_start_matches([' ', ',']).len();
+        let verb = rest[lead..].strip_prefix("and ")?.split_whitespace().next()?;
+        if !CONJUNCT_VERBS.contains(&verb) {
+            return None;
+        }
+        let stop = rest[lead..].find([',', ';', '.']).map_or(self.sentence.end, |i| end + lead + i);
+        let x = self
+            .t
+            .times
+            .iter()
+            .filter(|x| x.span.start >= end && x.span.end <= stop)
+            .find(|x| matches!(x.kind, TimexKind::Date) && !attributive_year(text, x))?;
+        x.range.filter(|r| r.precision <= dateline_model::Precision::Year)
     }
 
     /// Places the clause puts the event in: "in Amman", "at Geneva", "to Brussels".

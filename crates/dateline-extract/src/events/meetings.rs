@@ -160,6 +160,18 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
     let mut initiators = actors_of(cx, trips);
     let mut counterparts = cx.people_in(cx.regions.object);
     counterparts.extend(cx.parties_in(cx.regions.object));
+    // "met with an American delegation": a delegation with no member named is its country; one
+    // of the traveller's own country is his own party.
+    if counterparts.is_empty() {
+        // A government's own release speaks for officials it does not give a country.
+        let own: Vec<&str> =
+            initiators.iter().filter_map(|i| i.actor.country.as_deref().or(cx.t.outlet_country)).collect();
+        counterparts.extend(
+            cx.delegations_in(cx.regions.object)
+                .into_iter()
+                .filter(|d| !own.contains(&d.actor.name.as_str())),
+        );
+    }
     let sides = compound_sides(cx);
     // "Russian-Chinese talks took place": the sides are the parties; nobody the article mentions
     // before stands in for a subject the clause does not have.

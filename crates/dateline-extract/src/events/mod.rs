@@ -84,6 +84,8 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
     let mut lead_meeting: Option<LeadMeeting> = None;
     // The events of the sentence before, for "also" ("A also will meet with B").
     let mut previous: Vec<Event> = Vec::new();
+    // Whether a gathering has been told, for "the meeting" that refers back to it.
+    let mut gathering_told = false;
     for &sentence in t.sentences {
         let s_text = sentence.slice(t.text);
         if NOT_REPORTING.iter().any(|p| s_text.starts_with(p)) {
@@ -220,6 +222,15 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
             {
                 continue;
             }
+            // "will attend the G20 Ministerial in Matera. At the meeting, the Secretary will
+            // discuss ...": an undated "the meeting" after a gathering is that gathering.
+            if kind == EventKind::Meeting
+                && gathering_told
+                && refers_back(t.text, trigger)
+                && cx.attached_date().is_none()
+            {
+                continue;
+            }
             match kind {
                 EventKind::Visit => visit(&cx, &mut trips),
                 EventKind::Meeting | EventKind::Call => {
@@ -241,6 +252,7 @@ pub fn extract_events(t: &Tagged<'_>) -> Vec<Event> {
         }
         date_by_gathering(t.text, &mut sentence_events);
         also_there(t, &previous, &mut sentence_events);
+        gathering_told |= sentence_events.iter().any(|f| f.event.kind == EventKind::Conference);
         previous = sentence_events.iter().map(|f| f.event.clone()).collect();
         update_stop_dates(t, sentence, &mut trips);
         // One event per kind and participant set per sentence: "met ... and held talks" is one;
@@ -440,6 +452,17 @@ fn date_by_the_arrival(text: &str, events: &mut [Event]) {
 /// "In Honolulu on February 12, Secretary A will host ... . Secretary A also will meet with B": a
 /// meeting or call that "also" follows one told in the sentence before, with no place of its
 /// own, happens where and when that one did.
+/// A bare definite "the meeting" (or "this meeting"), with nobody it is with, of or between:
+/// one told before.
+fn refers_back(text: &str, trigger: Span) -> bool {
+    let word = trigger.slice(text);
+    let before = text[..trigger.start].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    let after = text[trigger.end..].trim_start_matches([' ', ',']);
+    word.eq_ignore_ascii_case("meeting")
+        && matches!(before, "the" | "The" | "this" | "This")
+        && !["with ", "between ", "of ", "among ", "on ", "in ", "at "].iter().any(|w| after.starts_with(w))
+}
+
 fn also_there(t: &Tagged<'_>, previous: &[Event], events: &mut [Found]) {
     for f in events.iter_mut() {
         let e = &mut f.event;
