@@ -112,14 +112,14 @@ mod tests {
 
     #[test]
     fn a_call_readout_gives_one_dated_call() {
-        let text = "Secretary Blinken's Call with Turkish Foreign Minister Cavusoglu\n\n\
-            Secretary of State Antony J. Blinken spoke today with Turkish Foreign Minister Mevlut Cavusoglu about the crisis.";
+        let text = "Secretary Marlow's Call with Turkish Foreign Minister Demir\n\n\
+            Secretary of State Ruth Marlow spoke today with Turkish Foreign Minister Selim Demir about the flooding.";
         let x = extract_text(text, NaiveDate::from_ymd_opt(2021, 5, 21));
         let calls: Vec<&Event> = x.events.iter().filter(|e| e.kind == EventKind::Call).collect();
         assert_eq!(calls.len(), 1, "{:#?}", x.events);
         let call = calls[0];
         assert_eq!(call.status, Status::Occurred);
-        assert_eq!(call.participant_names(), ["Antony Blinken", "Mevlut Cavusoglu"]);
+        assert_eq!(call.participant_names(), ["Ruth Marlow", "Selim Demir"]);
         assert_eq!(call.date.map(|d| d.start.to_string()), Some("2021-05-21".into()));
         assert!(call.location.is_none());
     }

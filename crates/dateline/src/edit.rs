@@ -170,7 +170,7 @@ mod tests {
     use crate::Cancel;
     use dateline_model::Status;
 
-    const CALL: &str = "Call\n\nPublished: 2021-05-21\n\nSecretary of State Antony J. Blinken spoke today with Turkish Foreign Minister Mevlut Cavusoglu.\n";
+    const CALL: &str = "Call\n\nPublished: 2021-05-21\n\nSecretary of State Antony J. Blinken spoke by phone today with Turkish Foreign Minister Mevlut Cavusoglu.\n";
 
     #[test]
     fn corrections_survive_reimport_and_undo() {

@@ -308,7 +308,7 @@ mod tests {
 
         std::fs::write(
             dir.path().join("a.txt"),
-            "Call\n\nPublished: 2021-05-21\n\nSecretary of State Antony J. Blinken spoke today with Turkish Foreign Minister Mevlut Cavusoglu.\n",
+            "Call\n\nPublished: 2021-05-21\n\nSecretary of State Antony J. Blinken spoke by phone today with Turkish Foreign Minister Mevlut Cavusoglu.\n",
         )
         .expect("write");
         ws.import(&[dir.path().join("a.txt")], &crate::Cancel::default(), &mut |_| {}).expect("import");

@@ -723,7 +723,7 @@ mod tests {
         std::fs::create_dir(&articles).expect("mkdir");
         std::fs::write(
             articles.join("a.txt"),
-            "Call\n\nPublished: 2021-05-21\n\nSecretary of State Antony J. Blinken spoke today with Turkish Foreign Minister Mevlut Cavusoglu.\n",
+            "Call\n\nPublished: 2021-05-21\n\nSecretary of State Antony J. Blinken spoke by phone today with Turkish Foreign Minister Mevlut Cavusoglu.\n",
         )
         .expect("write");
         std::fs::write(articles.join("b.png"), [0u8, 1, 2]).expect("write");
@@ -758,7 +758,7 @@ mod tests {
 
         let events = ws.events().expect("events");
         let detail = ws.event_detail(events[0].id).expect("detail");
-        assert!(detail.evidence[0].sentence.contains("spoke today"));
+        assert!(detail.evidence[0].sentence.contains("spoke by phone today"));
     }
 
     #[test]

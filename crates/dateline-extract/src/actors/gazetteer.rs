@@ -217,7 +217,7 @@ impl Gazetteer {
     }
 
     pub(crate) fn find_into(&self, text: &str, out: &mut Vec<Place>) {
-        // Where the last place found ends: "to Milan June 20-22, Tirana June 30, and Ohrid July 1-3"
+        // Where the last place found ends: "to Lyon May 4-6, Porto May 9, and Cork May 11-12"
         // lists places, so a name there is one.
         let mut last_place: Option<usize> = None;
         for m in self.automaton.find_iter(text) {
@@ -532,7 +532,7 @@ pub(crate) fn next_word(text: &str, pos: usize) -> Option<&str> {
 
 /// The word right before `pos` (skipping one run of spaces), if any.
 /// What stands between two places of a list: a comma or "and", after the first place's dates at
-/// most ("Milan June 20-22, Tirana", "Berlin, Paris, and Rome").
+/// most ("Lyon May 4-6, Porto", "Berlin, Paris, and Rome").
 fn in_a_list_of_places(gap: &str) -> bool {
     let Some(rest) = [", and ", ", ", " and "].iter().find_map(|j| gap.strip_suffix(j)) else { return false };
     rest.len() <= 24

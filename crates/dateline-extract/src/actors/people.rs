@@ -190,7 +190,7 @@ fn portfolio_end(text: &str, pos: usize, titles_after: &[TitleMatch], after_plac
     if before_of.is_some() {
         return before_of;
     }
-    // "President of the National Council, the lower house ...": an office that a comma ends.
+    // "Speaker of the Assembly, the upper chamber ...": an office that a comma ends.
     match tokens.last() {
         Some(&(s, e)) if !after_place && is_portfolio_word(&text[s..e]) && text[e..].starts_with(", ") => {
             Some(e)
@@ -697,8 +697,8 @@ pub fn find_people_and_titles(text: &str) -> (Vec<PersonMention>, Vec<TitleMenti
         let title_text = &text[t.span.start..t.span.end];
         let upper = title_text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
             && title_text.chars().filter(|c| c.is_alphabetic()).count() > 3;
-        // "President of the National Council, the lower house of the Swiss parliament, Irène
-        // Kälin": a description between commas, then the office holder's full name.
+        // "Speaker of the Assembly, the upper chamber of the Slovak parliament, Jana Horvathova":
+        // a description between commas, then the office holder's full name.
         let described = if upper { None } else { described_holder(text, role_end) };
         if let Some((_, of)) = &described
             && country.is_none()

@@ -207,7 +207,7 @@ impl Context<'_, '_> {
         if let Some(subject) = self.possessor() {
             return subject;
         }
-        // "Following President Biden's travel to Brussels, Under Secretary Nuland will meet": the
+        // "After the President's trip to Oslo, Deputy Secretary Marlow is to meet": the
         // subject is in the last comma-separated part before the trigger, when that part names one.
         let region = self.regions.subject;
         // "... with President Levan Beridze, who is on a working visit": a relative clause's
@@ -284,8 +284,8 @@ impl Context<'_, '_> {
             speaker.role = Role::Initiator;
             return vec![speaker];
         }
-        // "Ned Price, Department Spokesperson" under "President of Egypt and King of Jordan Visit
-        // Iraq": the one who speaks for the Department is not who the news is about.
+        // "Jon Reyes, Department Spokesperson" under a headline of two leaders' visit: the one
+        // who speaks for the Department is not who the news is about.
         self.t
             .cast
             .salient_at(self.trigger.start)
@@ -701,7 +701,7 @@ impl Context<'_, '_> {
                 (false, false) => 40,
             };
         let in_clause = crate::starting_in(self.t.times, clause, |x| x.span);
-        // "your visit to Korea, following President Biden's visit to Seoul last May": a date past
+        // "your trip to Chile, which came after the President's visit to Santiago in March": a date past
         // another visit is that one's. (Not for gatherings yet: an undated gathering then joins
         // the trip and doubles one told before under another name.)
         let my_kind = find_triggers(self.trigger.slice(text))
@@ -729,7 +729,7 @@ impl Context<'_, '_> {
                 }
             })
             .collect();
-        // "a meeting from 12:00 p.m. to 1:30 p.m., Thursday, June 17": a clock time alone is
+        // "a meeting from 9:30 a.m. to 11:00 a.m., Friday, May 6": a clock time alone is
         // dated by the publication day; the date after it is the meeting's.
         let clock_only = |x: &TimeExpr| {
             let s = x.span.slice(text);
@@ -797,8 +797,8 @@ impl Context<'_, '_> {
         Some(coordinated_days(text, x, range, in_clause).unwrap_or(range))
     }
 
-    /// "We met with an American delegation and held a Russia-NATO Council meeting in
-    /// mid-January": a clause with no date of its own, joined by "and" to a predicate of the same
+    /// "We received a Turkish delegation and held the Council session in early March": a clause
+    /// with no date of its own, joined by "and" to a predicate of the same
     /// subject that ends dated, shares that date.
     fn conjunct_date(&self) -> Option<DateRange> {
         let text = self.t.text;

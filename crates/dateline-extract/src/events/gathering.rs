@@ -126,7 +126,7 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
             }
         }
     }
-    // "which is why I will convene a virtual COVID-19 Global Action Meeting": the one speaking,
+    // "and so I will convene a virtual Global Water Security Meeting": the one speaking,
     // a transcript's speaker or a statement's author.
     let words: Vec<&str> =
         subject_text.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
@@ -169,7 +169,7 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
             }
         }
     }
-    // "the Our Ocean Conference, which will be co-hosted by Palau and the United States", "the
+    // "the Ocean Futures Conference, which Fiji and Norway will co-host this autumn", "the
     // next Global COVID-19 Summit, which President Biden will host": hosts told after the name.
     for m in hosts_after(cx, name_span) {
         match m.kind {
@@ -187,12 +187,12 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
             push_unique(&mut participants, participant(m, Role::Host));
         }
     }
-    // "the 26th Conference of the Parties (COP26) to the United Nations Framework Convention on
-    // Climate Change": the organisation the name is of or under hosts it.
+    // "the Conference of the Parties (COP) to the Convention", "a forum held under the OSCE": the
+    // organisation the name is of or under hosts it.
     for m in organisation_after(cx, name_span) {
         push_unique(&mut participants, participant(m, Role::Host));
     }
-    // "a meeting of advisers to the leaders of the Normandy format": the grouping met.
+    // "a session of aides to the Normandy format leaders": the grouping met.
     let text = cx.t.text;
     let head = cx.trigger.slice(text);
     let mut of_grouping = false;
@@ -211,8 +211,7 @@ pub(super) fn conference(cx: &Context<'_, '_>, trips: &Trips) -> Option<(Found, 
             }
         }
     }
-    // "A and B will take part in a meeting of advisers to the leaders of the Normandy format":
-    // the meeting of a named grouping that people are told to attend is one, dated or not.
+    // "A and B are to join a meeting of the Normandy format's political advisers": the meeting of a named grouping that people are told to attend is one, dated or not.
     let attended = participants.iter().any(|p| p.actor.kind == ActorKind::Person && p.role == Role::Attendee);
     let identified = of_grouping && attended;
     let own_date = date;
@@ -676,7 +675,7 @@ pub(super) fn is_named_meeting(sentence: &str, trigger: Span) -> bool {
     modifier_proper || named_by_complement(sentence, trigger)
 }
 
-/// "a meeting of advisers to the leaders of the Normandy format", "a session of the CSTO
+/// "a meeting of the Normandy format's advisers", "a session of the CSTO
 /// Collective Security Council", "a meeting of NATO foreign ministers": a meeting of a listed
 /// organisation or grouping's members, named within the complement's phrase (up to a comma).
 pub(super) fn of_a_grouping(sentence: &str, trigger: Span) -> bool {

@@ -187,7 +187,7 @@ pub(super) fn place_the_lead(t: &Tagged<'_>, events: &mut Vec<Event>) {
                 .any(|w| lower.contains(w))
         })
     };
-    // "The Head of State stressed that this important visit is a powerful signal", "Stressing the
+    // "The President said this important visit sends a strong message", "Stressing the
     // importance of visiting Kyiv": the lead tells of a visit that no traveller was found for: the
     // first sentence's meeting was the guests' visit to its host, where the lead says or at home.
     let told = visit_told_in_the_lead(t, events, first_end, end);
@@ -361,8 +361,8 @@ pub(super) fn date_meetings_by_their_visit(events: &mut [Event]) {
     }
 }
 
-/// A headline's event that no body sentence told with a date ("United States and Rwanda Host
-/// Peacekeeping Ministerial Preparatory Meeting") is dated by the lead's first sentence that tells
+/// A headline's event that no body sentence told with a date ("Chile and Ghana Host a Preparatory
+/// Ministerial on Maritime Safety") is dated by the lead's first sentence that tells
 /// of an event, when it gives one day or week on the right side of the publication day ("virtually
 /// hosted on July 21-22 members of ...", "held another meeting this week", "On February 26, ...
 /// held calls"), within two weeks before it (three months after, for a plan): the lead retells

@@ -275,8 +275,8 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
             // "The leaders of Japan, Brazil and India held a trilateral meeting".
             initiators = countries;
         } else if let Some(sides) = parties_between(cx) {
-            // "the talks held July 17-18 between senior leaders of the Islamic Republic of
-            // Afghanistan and the Taliban": the two sides, no person named.
+            // "the talks held May 3-4 between senior envoys of the Government of Sudan and the
+            // rebel alliance": the two sides, no person named.
             initiators = sides;
         } else if let Some(pair) = the_two_told_before(cx) {
             // "A spoke with B on Monday. The two ministers agreed to meet in Rome next month."
@@ -329,7 +329,7 @@ pub(super) fn meeting_or_call(cx: &Context<'_, '_>, kind: EventKind, trips: &Tri
             && trip.status == cx.status_for(None)
             && location.as_ref().is_none_or(|l| l.country.as_ref().is_none_or(|c| trip.stop(c).is_some()))
         {
-            // "will travel to Saudi Arabia and Oman on May 25. He will meet with ...": on a trip
+            // "will travel to Qatar and Kuwait on March 2. He will meet with ...": on a trip
             // of several stops, a meeting at none in particular happens within the trip's dates.
             date = trip.date;
         }

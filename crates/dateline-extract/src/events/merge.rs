@@ -93,8 +93,8 @@ fn merge_counting(
                 probe.kind = EventKind::Conference;
                 probe.name = o.name.clone();
             }
-            // "Joint Statement on the U.S.-Japan-Republic of Korea Trilateral Ministerial
-            // Meeting" over "A, B and C met today in Honolulu": the ministers of the three
+            // "Joint Statement on the Canada-Chile-Peru Trilateral Ministerial Meeting" over
+            // "A, B and C met today in Lima": the ministers of the three
             // countries the headline's gathering names met at it.
             if probe.kind == EventKind::Conference
                 && o.kind == EventKind::Meeting
@@ -243,7 +243,7 @@ fn same_event(a: &Event, b: &Event) -> bool {
         && dates_compatible(a, b)
         && countries_compatible(a, b)
         && names_compatible(a, b)
-        // A named gathering is one event whoever the sentence names: the headline's "U.S.-UAE
+        // A named gathering is one event whoever the sentence names: the headline's "U.S.-Peru
         // Economic Policy Dialogue" is the body's.
         && (both_named || people_nested(a, b))
 }

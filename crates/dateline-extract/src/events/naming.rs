@@ -1,4 +1,4 @@
-//! A gathering's own name: "the Seventh U.S.-Thailand Strategic Dialogue", "the Munich Security
+//! A gathering's own name: "the Fourth U.S.-Chile Strategic Dialogue", "the Munich Security
 //! Conference", "next month's NATO Summit", "the February 12 Trilateral Ministerial meeting".
 
 /// Words inside a name that are not capitalised.
@@ -201,9 +201,9 @@ mod tests {
     fn names() {
         let cases = [
             (
-                "They opened the Seventh U.S.-Thailand Strategic Dialogue today.",
+                "They opened the Fourth U.S.-Chile Strategic Dialogue today.",
                 "Dialogue",
-                Some("Seventh U.S.-Thailand Strategic Dialogue"),
+                Some("Fourth U.S.-Chile Strategic Dialogue"),
             ),
             (
                 "He will attend the Munich Security Conference.",
@@ -225,9 +225,9 @@ mod tests {
             ),
             ("She released the Summit for Democracy commitments.", "Summit", Some("Summit for Democracy")),
             (
-                "Joint Statement on the Eighth U.S.-UAE Economic Policy Dialogue",
+                "Joint Statement on the Sixth U.S.-Peru Economic Policy Dialogue",
                 "Dialogue",
-                Some("Eighth U.S.-UAE Economic Policy Dialogue"),
+                Some("Sixth U.S.-Peru Economic Policy Dialogue"),
             ),
             ("They held the Economic Dialogue on June 8.", "Dialogue", Some("Economic Dialogue")),
             (

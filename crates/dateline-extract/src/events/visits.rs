@@ -435,7 +435,7 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
             travellers = vec![Participant { role: Role::Initiator, ..first }];
         }
     }
-    // "the President of Turkey, who is on an official visit to our country": the country of
+    // "the Prime Minister of Peru, who is here on an official visit to our country": the country of
     // whoever says "our", the host; "President A of Peru will host B for an official visit":
     // the host's country.
     let hosts_country = || hosted.and_then(|i| host_country(cx, i, &travellers));
@@ -455,7 +455,7 @@ pub(super) fn visit(cx: &Context<'_, '_>, trips: &mut Trips) {
         let before = Span::new(cx.regions.clause.start, cx.trigger.start).slice(cx.t.text).to_lowercase();
         before.contains("returned") || before.contains("returns") || before.contains("returning")
     };
-    // "to Milan June 20-22, Tirana June 30, and Ohrid July 1-3": each stop with its own dates;
+    // "to Lyon May 4-6, Porto May 9, and Cork May 11-12": each stop with its own dates;
     // the trip runs from the first to the last.
     // A postponed visit keeps only a new date (`attached_date`): the days it was planned for are
     // gone ("The visit to Canberra, planned for April 2, has been postponed").
@@ -760,8 +760,8 @@ fn departure_only(cx: &Context<'_, '_>) -> bool {
     !dated.is_empty() && dated.iter().all(|x| x.span.start >= at && x.span.start - at <= 12)
 }
 
-/// The dates an itinerary gives each of its stops: "to Milan June 20-22, Tirana June 30, and Ohrid
-/// July 1-3", a date right after each place. Empty unless two stops or more have dates of their
+/// The dates an itinerary gives each of its stops: "to Lyon May 4-6, Porto May 9, and Cork
+/// May 11-12", a date right after each place. Empty unless two stops or more have dates of their
 /// own (one date after the last place dates the whole trip, the ordinary case).
 pub(super) fn itinerary_dates(cx: &Context<'_, '_>, destinations: &[Mention]) -> Vec<Option<DateRange>> {
     let text = cx.t.text;
