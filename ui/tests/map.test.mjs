@@ -94,6 +94,59 @@ test('the map', { timeout: 120_000 }, async (t) => {
       await page.waitForFunction(() => document.querySelector('[data-testid=map-count]')?.textContent?.startsWith('8 events'));
     });
 
+    // Brush one, the others follow: the time brush drawn on the timeline narrows the map and is
+    // the graph's selection; a country clicked on the map is the timeline's and the graph's.
+    await t.test('the time brush limits the map and the graph; a country on the map limits the timeline and the graph', async () => {
+      const graphAsked = () => page.evaluate(() => window.__mock.calls.filter((c) => c.cmd === 'actor_graph').map((c) => c.args.selection).at(-1));
+      const canvas = page.locator('canvas.tl-canvas');
+      await page.getByRole('button', { name: 'Fit all' }).click();
+      const view = async () => [Number(await canvas.getAttribute('data-view-start')), Number(await canvas.getAttribute('data-view-end'))];
+      let [v0, v1] = await view();
+      for (let still = 0, i = 0; still < 3 && i < 60; i++) {
+        await page.waitForTimeout(50);
+        const [a, b] = await view();
+        still = a === v0 && b === v1 ? still + 1 : 0;
+        [v0, v1] = [a, b];
+      }
+      const box = await canvas.boundingBox();
+      const xOf = (t) => box.x + ((t - v0) / (v1 - v0)) * box.width;
+      const y = box.y + box.height / 2;
+      await page.keyboard.down('Shift');
+      await page.mouse.move(xOf(Date.UTC(2023, 5, 1)), y);
+      await page.mouse.down();
+      await page.mouse.move(xOf(Date.UTC(2023, 6, 1)), y, { steps: 4 });
+      await page.mouse.move(xOf(Date.UTC(2023, 6, 31)), y, { steps: 4 });
+      await page.mouse.up();
+      await page.keyboard.up('Shift');
+      await page.getByTestId('brush-chip').waitFor();
+      // June and July: the call (no place), Blinken in Beijing (an arc) and the Vilnius summit.
+      await page.waitForFunction(() => /^2 events on the map · 1 without a place$/.test(document.querySelector('[data-testid=map-count]')?.textContent?.trim() ?? ''));
+      assert.deepEqual(await svgData(page), { arcs: 1, spots: 2 });
+      // The graph (drawn when its tab is shown) is asked for the brushed days.
+      await page.getByTestId('side-graph').click();
+      await page.waitForFunction(() => {
+        const s = window.__mock.calls.filter((c) => c.cmd === 'actor_graph').at(-1)?.args.selection;
+        return s?.from?.startsWith('2023-0') && s?.to?.startsWith('2023-0');
+      });
+      const brushed = await graphAsked();
+      assert.ok(brushed.from >= '2023-05-31' && brushed.from <= '2023-06-02' && brushed.to >= '2023-07-30' && brushed.to <= '2023-08-01', `the graph is asked for the brushed days: ${JSON.stringify(brushed)}`);
+      await page.getByRole('button', { name: 'Clear the time brush' }).click();
+      await page.waitForFunction(() => window.__mock.calls.filter((c) => c.cmd === 'actor_graph').at(-1)?.args.selection?.from === null);
+      await page.getByTestId('side-map').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=map-count]')?.textContent?.startsWith('8 events'));
+      // A country on the map: the timeline and the graph follow.
+      await page.locator('path.land[data-country="China"]').dispatchEvent('click');
+      await page.getByTestId('map-country').waitFor();
+      await page.waitForFunction(() => /^2 events on the timeline/.test(document.querySelector('[data-testid=event-count]')?.textContent ?? ''));
+      await page.getByTestId('side-graph').click();
+      await page.waitForFunction(() => window.__mock.calls.filter((c) => c.cmd === 'actor_graph').at(-1)?.args.selection?.countries?.[0] === 'China');
+      assert.deepEqual((await graphAsked()).countries, ['China']);
+      await page.getByTestId('side-map').click();
+      await page.getByTestId('map-country').getByRole('button', { name: 'Clear' }).click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=map-count]')?.textContent?.startsWith('8 events'));
+      await page.waitForFunction(() => /^12 events on the timeline/.test(document.querySelector('[data-testid=event-count]')?.textContent ?? ''));
+    });
+
     await t.test('zooms with the buttons and the wheel', async () => {
       const scale = () => page.locator('[data-testid=map-svg] > g').evaluate((g) => g.transform.baseVal.consolidate()?.matrix.a ?? 1);
       assert.equal(await scale(), 1);
