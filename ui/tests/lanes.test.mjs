@@ -72,3 +72,70 @@ test('timeline lanes grow to all their rows', { timeout: 120_000 }, async () => 
     await rm(profile, { recursive: true, force: true });
   }
 });
+
+// Lane labels are never clipped: a name too long for the gutter ends in an ellipsis inside its
+// lane and shows its full text on hover (its title); the count under it is shown whole. By
+// actor and by country, at 1280×800.
+const LONG_ACTOR = 'Sheikh Abdullah bin Zayed bin Sultan Al Nahyan, Minister of Foreign Affairs and International Cooperation';
+const LONG_COUNTRY = 'United Kingdom of Great Britain and Northern Ireland';
+
+test('a long lane label ends in an ellipsis and shows its full text on hover', { timeout: 120_000 }, async () => {
+  const server = await serve(dist);
+  const { context, page, profile, pageErrors } = await openPage({ prefix: 'dateline-lanelabels-', viewport: { width: 1280, height: 800 }, timezoneId: 'UTC' });
+  await installDeskMocks(page);
+  await page.addInitScript(({ actor, country }) => {
+    const m = window.__mock;
+    const base = m.handlers.list_events;
+    const extra = {
+      id: 990, kind: 'visit', status: 'occurred', start: '2023-06-20', end: null, precision: 'day',
+      label: 'A visit by a minister with a long title', participants: [actor], actor_ids: [990],
+      place: 'London', country, sources: 1, outlets: ['Wire'], edited: false,
+    };
+    const list = [...base(), extra];
+    m.handlers.list_events = () => list;
+  }, { actor: LONG_ACTOR, country: LONG_COUNTRY });
+  const labels = () =>
+    page.locator('.tl-lane-label').evaluateAll((ls) =>
+      ls.map((l) => {
+        const name = l.querySelector('.tl-lane-name');
+        const count = l.querySelector('.tl-lane-count');
+        const lb = l.getBoundingClientRect();
+        const nb = name.getBoundingClientRect();
+        return {
+          text: name.textContent,
+          title: name.title,
+          cut: name.scrollWidth > name.clientWidth,
+          ellipsis: getComputedStyle(name).textOverflow === 'ellipsis' && getComputedStyle(name).whiteSpace === 'nowrap',
+          inside: nb.left >= lb.left - 0.5 && nb.right <= lb.right + 0.5,
+          countWhole: count.scrollWidth <= count.clientWidth && count.getBoundingClientRect().right <= lb.right + 0.5,
+        };
+      }),
+    );
+  try {
+    await page.goto(server.url);
+    await page.waitForFunction(() => /^13 events on the timeline/.test(document.querySelector('[data-testid=event-count]')?.textContent ?? ''));
+    for (const [by, long] of [['actor', LONG_ACTOR], ['country', LONG_COUNTRY]]) {
+      await page.getByTestId('lane-by').selectOption(by);
+      await page.waitForFunction((long) => [...document.querySelectorAll('.tl-lane-label .tl-lane-name')].some((n) => n.textContent === long), long);
+      await page.waitForTimeout(200);
+      const all = await labels();
+      const it = all.find((l) => l.text === long);
+      assert.ok(it.cut, `by ${by}: the long name is wider than the gutter (the test needs one)`);
+      for (const l of all) {
+        assert.equal(l.title, l.text, `by ${by}: "${l.text}" shows its full text on hover`);
+        assert.ok(l.inside, `by ${by}: "${l.text}" stays inside its lane label`);
+        assert.ok(!l.cut || l.ellipsis, `by ${by}: "${l.text}" is cut with an ellipsis, not clipped`);
+        assert.ok(l.countWhole, `by ${by}: the count under "${l.text}" is shown whole`);
+      }
+      // Hovering the name: the browser shows its title, the full text.
+      const name = page.locator('.tl-lane-name', { hasText: long.slice(0, 12) });
+      await name.hover();
+      assert.equal(await name.getAttribute('title'), long);
+    }
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+});
