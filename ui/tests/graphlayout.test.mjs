@@ -1,6 +1,7 @@
 // A stable graph layout in headless Chromium: the same graph lays out the same way on every
-// load (seeded, never random), and a reload that adds actors (an import) moves the actors
-// already drawn little.
+// load (seeded, never random), a reload that adds actors (an import) moves the actors already
+// drawn little, and the workspace opened again keeps the layout it was left with (stored per
+// workspace).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
@@ -26,7 +27,7 @@ test('a stable graph layout', { timeout: 120_000 }, async () => {
     const base = m.handlers.actor_graph;
     m.handlers.actor_graph = (args) => {
       const g = base(args);
-      if (!window.__grow) return g;
+      if (!window.__grow && !sessionStorage.getItem('dateline-test-grow')) return g;
       const extra = [901, 902, 903].map((id) => ({ id, name: `New actor ${id}`, kind: 'person', country: null, events: 1, degree: 1, betweenness: 0, community: 2 }));
       return {
         ...g,
@@ -60,6 +61,22 @@ test('a stable graph layout', { timeout: 120_000 }, async () => {
     const moved = Object.entries(first).map(([id, [x, y]]) => Math.hypot(after[id][0] - x, after[id][1] - y));
     const mean = moved.reduce((a, b) => a + b, 0) / moved.length;
     assert.ok(mean < 0.1 * extent, `existing actors moved ${mean.toFixed(0)} px on average in a layout ${extent.toFixed(0)} px across`);
+
+    // The workspace opened again (the grown graph): the layout it was left with, stored for the
+    // workspace, not a fresh layout of the grown graph from its seeds.
+    await page.evaluate(() => sessionStorage.setItem('dateline-test-grow', '1'));
+    await page.reload();
+    await settled(page, count + 3);
+    const reopened = await layout(page);
+    const off = Object.entries(after).map(([id, [x, y]]) => Math.hypot(reopened[id][0] - x, reopened[id][1] - y));
+    assert.ok(Math.max(...off) <= 1.5, `reopened: actors off their stored place by up to ${Math.max(...off).toFixed(1)} px`);
+    // Not only the seeds: without the stored layout, the grown graph lays out elsewhere.
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('dateline.graph-layout:')).forEach((k) => localStorage.removeItem(k)));
+    await page.reload();
+    await settled(page, count + 3);
+    const fresh = await layout(page);
+    const apart = Object.entries(after).map(([id, [x, y]]) => Math.hypot(fresh[id][0] - x, fresh[id][1] - y));
+    assert.ok(Math.max(...apart) > 1.5, 'a fresh layout of the grown graph differs from the stored one (else this test shows nothing)');
     assert.deepEqual(pageErrors, []);
   } finally {
     await context.close();

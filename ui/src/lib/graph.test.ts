@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { communityColor, edgeKey, edgeWidth, nextSelection, nodeSize, pathEdgeKeys, seedPositions } from './graph';
+import { communityColor, edgeKey, edgeWidth, loadLayout, nextSelection, nodeSize, pathEdgeKeys, saveLayout, seedPositions } from './graph';
 import type { GraphNode } from './types';
 
 const node = (over: Partial<GraphNode>): GraphNode => ({
@@ -74,5 +74,28 @@ describe('seedPositions', () => {
     const d = (p: { x: number; y: number }, q: { x: number; y: number }) => Math.hypot(p.x - q.x, p.y - q.y);
     expect(d(at.get(3)!, known.get(2)!)).toBeCloseTo(40, 6);
     expect(d(at.get(4)!, known.get(1)!)).toBeCloseTo(40, 6);
+  });
+});
+
+describe('loadLayout / saveLayout', () => {
+  const store = () => {
+    const m = new Map<string, string>();
+    return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) };
+  };
+  it('keeps positions per workspace', () => {
+    const s = store();
+    saveLayout(s, '/a', new Map([[1, { x: 10.123, y: -4 }], [2, { x: 0, y: 5 }]]));
+    saveLayout(s, '/b', new Map([[1, { x: 99, y: 99 }]]));
+    expect([...loadLayout(s, '/a')]).toEqual([[1, { x: 10.12, y: -4 }], [2, { x: 0, y: 5 }]]);
+    expect([...loadLayout(s, '/b')]).toEqual([[1, { x: 99, y: 99 }]]);
+    expect(loadLayout(s, '/c').size).toBe(0);
+    expect(loadLayout(s, null).size).toBe(0);
+  });
+  it('ignores what is not a position', () => {
+    const s = store();
+    s.setItem('dateline.graph-layout:/w', '{not json');
+    expect(loadLayout(s, '/w').size).toBe(0);
+    s.setItem('dateline.graph-layout:/w', JSON.stringify({ 1: [1, 2], x: [1, 2], 2: [1], 3: ['a', 2], 4: [null, 1] }));
+    expect([...loadLayout(s, '/w')]).toEqual([[1, { x: 1, y: 2 }]]);
   });
 });

@@ -118,3 +118,47 @@ export function seedPositions(ids: readonly number[], edges: readonly { source: 
   });
   return { at, known: k };
 }
+
+// The force layout's positions, remembered per workspace (localStorage, keyed by the workspace's
+// path, as the pane sizes are): a workspace opened again starts its actors where they were left,
+// so the graph looks as the analyst last saw it, even after imports that moved it little by little.
+const LAYOUT_PREFIX = 'dateline.graph-layout:';
+/** At most this many actors' positions are kept per workspace (the graph draws at most 150). */
+export const MAX_SAVED_POSITIONS = 5000;
+
+type Store = Pick<Storage, 'getItem' | 'setItem'>;
+
+/** The positions saved for a workspace, by actor id; none when nothing valid is saved. */
+export function loadLayout(store: Store | undefined, workspace: string | null | undefined): Map<number, Point> {
+  const out = new Map<number, Point>();
+  if (!store || !workspace) return out;
+  try {
+    const v = JSON.parse(store.getItem(LAYOUT_PREFIX + workspace) ?? 'null') as unknown;
+    if (!v || typeof v !== 'object') return out;
+    for (const [id, p] of Object.entries(v as Record<string, unknown>)) {
+      const n = Number(id);
+      if (!Number.isSafeInteger(n) || !Array.isArray(p) || p.length !== 2) continue;
+      const [x, y] = p as unknown[];
+      if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) out.set(n, { x, y });
+      if (out.size >= MAX_SAVED_POSITIONS) break;
+    }
+  } catch {
+    // Unreadable: the seeded layout.
+  }
+  return out;
+}
+
+export function saveLayout(store: Store | undefined, workspace: string | null | undefined, positions: ReadonlyMap<number, Point>): void {
+  if (!store || !workspace) return;
+  const out: Record<string, [number, number]> = {};
+  let n = 0;
+  for (const [id, p] of positions) {
+    if (n++ >= MAX_SAVED_POSITIONS) break;
+    out[id] = [Math.round(p.x * 100) / 100, Math.round(p.y * 100) / 100];
+  }
+  try {
+    store.setItem(LAYOUT_PREFIX + workspace, JSON.stringify(out));
+  } catch {
+    // A full or refused store: the layout holds for this session only.
+  }
+}
