@@ -1,5 +1,6 @@
 // The actor filter in headless Chromium: actors grouped by country with their event counts, a
-// find box that narrows the picker (case and accents folded) and keeps the chosen actor.
+// find box that narrows the picker (case and accents folded) and keeps the chosen actor; the
+// country picker, with its counts, searchable the same way.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
@@ -43,6 +44,27 @@ test('the actor picker', { timeout: 120_000 }, async () => {
     await page.getByTestId('filter-actor-find').fill('xi');
     assert.deepEqual(await groups(), [['China', ['Xi Jinping (1)']], ['United States', ['Antony Blinken (3)']]]);
     assert.equal(await page.getByTestId('filter-actor').inputValue(), String(idOf('Antony Blinken')));
+
+    // The country picker: searchable the same way, with its counts.
+    await page.getByTestId('filter-actor-find').fill('');
+    await page.getByTestId('filter-actor').selectOption({ value: '' });
+    await page.waitForFunction(() => document.querySelector('[data-testid=filter-count]')?.textContent?.trim() === '');
+    const countries = () => page.getByTestId('filter-country').locator('option').allTextContents();
+    const every = await countries();
+    assert.equal(every[0], 'Any');
+    assert.ok(every.includes('China (2)') && every.includes('United Arab Emirates (1)'), every.join(', '));
+    await page.getByTestId('filter-country-find').fill('UNITED arab');
+    assert.deepEqual(await countries(), ['Any (1 found)', 'United Arab Emirates (1)']);
+    await page.getByTestId('filter-country').selectOption({ label: 'United Arab Emirates (1)' });
+    await page.waitForFunction(() => document.querySelector('[data-testid=filter-count]')?.textContent?.includes('1 of 13 events'));
+    // The chosen country stays whatever is typed next.
+    await page.getByTestId('filter-country-find').fill('chin');
+    assert.deepEqual((await countries()).slice(1).sort(), ['China (2)', 'United Arab Emirates (1)']);
+    assert.equal(await page.getByTestId('filter-country').inputValue(), 'United Arab Emirates');
+    await page.getByTestId('filter-country-find').fill('');
+    await page.getByTestId('filter-country').selectOption({ value: '' });
+    await page.waitForFunction(() => document.querySelector('[data-testid=filter-count]')?.textContent?.trim() === '');
+    assert.equal((await countries()).length, every.length);
     assert.deepEqual(pageErrors, []);
   } finally {
     await context.close();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActorView } from './types';
-import { actorGroups, mergeSuggestions, nameWords } from './suggest';
+import { actorGroups, mergeSuggestions, nameWords, pickCountries } from './suggest';
 
 let next = 1;
 const actor = (name: string, events = 1, over: Partial<ActorView> = {}): ActorView => ({ id: next++, name, kind: 'person', country: null, aliases: [], events, ...over });
@@ -61,5 +61,24 @@ describe('the actor picker', () => {
     expect(actorGroups(list, 'china wang').flatMap((g) => g.actors.map((a) => a.id))).toEqual([1]);
     expect(actorGroups(list, 'cavus', 2).flatMap((g) => g.actors.map((a) => a.id))).toEqual([3, 2]);
     expect(actorGroups(list, 'nobody')).toEqual([]);
+  });
+});
+
+describe('pickCountries', () => {
+  const list = [
+    { value: 'Côte d’Ivoire', count: 2 },
+    { value: 'United Arab Emirates', count: 9 },
+    { value: 'United States', count: 40 },
+    { value: 'Türkiye', count: 3 },
+  ];
+  it('keeps the countries holding every word typed, case and accents folded, in order', () => {
+    expect(pickCountries(list, '').map((c) => c.value)).toEqual(list.map((c) => c.value));
+    expect(pickCountries(list, 'united').map((c) => c.value)).toEqual(['United Arab Emirates', 'United States']);
+    expect(pickCountries(list, 'UNITED st').map((c) => c.value)).toEqual(['United States']);
+    expect(pickCountries(list, 'turk').map((c) => c.value)).toEqual(['Türkiye']);
+    expect(pickCountries(list, 'cote').map((c) => c.value)).toEqual(['Côte d’Ivoire']);
+  });
+  it('always keeps the one chosen', () => {
+    expect(pickCountries(list, 'turk', 'United States').map((c) => c.value)).toEqual(['United States', 'Türkiye']);
   });
 });

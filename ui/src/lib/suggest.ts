@@ -107,3 +107,12 @@ export function actorGroups(actors: readonly PickActor[], query: string, keep: n
     .sort(([a], [b]) => (a === NO_COUNTRY ? 1 : b === NO_COUNTRY ? -1 : a.localeCompare(b)))
     .map(([country, list]) => ({ country, actors: list.sort((x, y) => x.name.localeCompare(y.name)) }));
 }
+
+/**
+ * The country picker's choices: those whose name holds every word of `query` (case and accents
+ * folded), in the order given, and always `keep` (the one chosen).
+ */
+export function pickCountries<T extends { value: string }>(countries: readonly T[], query: string, keep: string | null = null): T[] {
+  const words = folded(query).split(/\s+/).filter(Boolean);
+  return countries.filter((c) => c.value === keep || words.every((w) => folded(c.value).includes(w)));
+}
