@@ -1,6 +1,6 @@
 // The actor graph's labels and zoom in headless Chromium: the 12 most central actors keep their
-// labels at every zoom, the others show theirs once zoomed in close; the buttons and one wheel
-// notch zoom by a visible step, and Fit brings the whole graph back.
+// labels at every zoom, the others show theirs once zoomed in close; the buttons, one wheel
+// notch and a trackpad pinch zoom by a visible step, and Fit brings the whole graph back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
@@ -45,6 +45,15 @@ test('graph labels and zoom', { timeout: 120_000 }, async () => {
     await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
     await page.mouse.wheel(0, -100);
     await page.waitForFunction((z) => Number(document.querySelector('[data-testid=graph-canvas]').dataset.zoom) > z * 1.1, before);
+    // A trackpad pinch (Chromium sends it as a wheel with Ctrl held) zooms in and out.
+    const cdp = await page.context().newCDPSession(page);
+    const centre = { x: Math.round(b.x + b.width / 2), y: Math.round(b.y + b.height / 2) };
+    const beforePinch = await zoom();
+    await cdp.send('Input.synthesizePinchGesture', { ...centre, scaleFactor: 2, gestureSourceType: 'mouse' });
+    await page.waitForFunction((z) => Number(document.querySelector('[data-testid=graph-canvas]').dataset.zoom) > z * 1.3, beforePinch);
+    const pinchedIn = await zoom();
+    await cdp.send('Input.synthesizePinchGesture', { ...centre, scaleFactor: 0.5, gestureSourceType: 'mouse' });
+    await page.waitForFunction((z) => Number(document.querySelector('[data-testid=graph-canvas]').dataset.zoom) < z / 1.3, pinchedIn);
     // Close: every label.
     for (let i = 0; i < 6 && (await zoom()) < CLOSE_ZOOM; i++) await page.getByRole('button', { name: 'Zoom the graph in' }).click();
     assert.deepEqual(await labels(), nodes.map((n) => n.name).sort());
