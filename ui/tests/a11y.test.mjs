@@ -87,6 +87,20 @@ test('accessibility (axe-core, keyboard)', { timeout: 120_000 }, async (t) => {
       });
     }
 
+    await t.test("keyboard: the graph's actor list is one Tab stop, arrows move, Enter selects, Enter again clears", async () => {
+      const first = page.locator('.actors button.actor').first();
+      await first.focus();
+      assert.equal(await page.locator('.actors button.actor[tabindex="0"]').count(), 1, 'one Tab stop');
+      await page.keyboard.press('ArrowDown');
+      const name = await page.evaluate(() => document.activeElement?.querySelector('.side-name')?.textContent);
+      assert.ok(name && name !== (await first.locator('.side-name').textContent()), 'focus moved down the list');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('graph-selection').getByText(name).waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-pressed')), 'true');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('graph-selection').waitFor({ state: 'detached' });
+    });
+
     await t.test('skip links reach each view in one or two key presses', async () => {
       const targets = await page.locator('.skip-links a').evaluateAll((as) => as.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
       assert.ok(targets.length >= 4, JSON.stringify(targets));
