@@ -502,7 +502,10 @@ async function shootDesk(shot) {
 
   const find = await driver.findElement(By.css('[data-testid="filter-actor-find"]'));
   await find.sendKeys('abdullah');
+  // The whole word typed (WebKitWebDriver's keys arrive one by one: "found" shows after the first).
+  await driver.wait(async () => (await find.getAttribute('value')) === 'abdullah', 5000, 'the find box holds the word');
   await driver.wait(async () => /found/.test(await driver.findElement(By.css('[data-testid="filter-actor"] option')).getText()), 5000, 'the actor picker narrows');
+  await driver.sleep(300);
   await shot('filters');
   await find.clear();
   await driver.executeScript(`const f = document.querySelector('[data-testid="filter-actor-find"]'); f.value = ''; f.dispatchEvent(new Event('input', { bubbles: true }));`);
