@@ -502,7 +502,10 @@ async function shootDesk(shot) {
 
   const find = await driver.findElement(By.css('[data-testid="filter-actor-find"]'));
   await find.sendKeys('abdullah');
+  // The whole word typed (WebKitWebDriver's keys arrive one by one: "found" shows after the first).
+  await driver.wait(async () => (await find.getAttribute('value')) === 'abdullah', 5000, 'the find box holds the word');
   await driver.wait(async () => /found/.test(await driver.findElement(By.css('[data-testid="filter-actor"] option')).getText()), 5000, 'the actor picker narrows');
+  await driver.sleep(300);
   await shot('filters');
   await find.clear();
   await driver.executeScript(`const f = document.querySelector('[data-testid="filter-actor-find"]'); f.value = ''; f.dispatchEvent(new Event('input', { bubbles: true }));`);
@@ -515,3 +518,172 @@ async function shootDesk(shot) {
   await driver.wait(async () => (await driver.findElements(By.css('[data-testid="export-dialog"]'))).length === 0, 5000, 'the dialog closes');
   await driver.findElement(By.css('[data-testid="side-graph"]')).click();
 }
+
+// The counts agree everywhere, and no label is clipped: a workspace of the whole dev corpus
+// (statedept-dev and newsstyles-dev, made with the CLI, opened through Workspace → Open…).
+// Counts: the CLI's (its JSONL lines, its actor list, its import summary), the header's, the
+// timeline's, the filter bar's kind and status chips and its "n of N events", the actor
+// picker's entries and the graph's actor count are the same numbers. The timeline lists undated
+// events apart ("n events on the timeline · u undated"): there dated + undated = total, and u is
+// the CLI's events without a start. Labels, at 1280×800 and 1920×1080: every lane label (lanes
+// by type, by country, by actor) and every name in the graph's actor list either fits
+// (scrollWidth <= clientWidth) or ends in an ellipsis and carries its full text in its title.
+// The actor picker's entries are <option>s, drawn whole by the native popup (no CSS box to clip
+// them): the test checks each carries the actor's full name and its count; the graph's canvas
+// labels likewise carry full names (`data-labels`).
+const num = (s) => Number(String(s).replace(/,/g, ''));
+const devCorpora = [corpus, resolve(root, '../shared/corpus/newsstyles-dev')];
+
+async function laneBy(by, lane) {
+  await driver.executeScript(
+    `const s = document.querySelector('[data-testid="lane-by"]');
+     s.value = arguments[0];
+     s.dispatchEvent(new Event('change', { bubbles: true }));`,
+    by,
+  );
+  await driver.wait(async () => (await driver.findElements(By.css(`.tl-lane-label[data-lane="${lane}"]`))).length > 0, 10000, `lanes by ${by}`);
+  await driver.sleep(400);
+}
+
+/** The labels under `selector` that are laid out (a box of their own), each measured. */
+const measureLabels = (selector) =>
+  driver.executeScript(
+    `return [...document.querySelectorAll(arguments[0])].filter((e) => e.getClientRects().length && e.getBoundingClientRect().width > 0).map((e) => {
+       const s = getComputedStyle(e);
+       return {
+         text: e.textContent,
+         title: e.title,
+         fits: e.scrollWidth <= e.clientWidth,
+         ellipsis: s.textOverflow === 'ellipsis' && s.whiteSpace === 'nowrap' && s.overflowX === 'hidden',
+         width: e.clientWidth,
+       };
+     })`,
+    selector,
+  );
+
+function assertNotClipped(labels, where) {
+  for (const l of labels) {
+    assert.ok(l.fits || (l.ellipsis && l.title === l.text), `${where}: "${l.text}" (${l.width} px) is clipped: ${l.ellipsis ? `an ellipsis, but its title is "${l.title}"` : 'no ellipsis'}`);
+  }
+  return { shown: labels.length, cut: labels.filter((l) => !l.fits).length };
+}
+
+test('the dev corpus: the counts agree everywhere and no label is clipped', { skip: devCorpora.every(existsSync) ? false : `no corpus at ${devCorpora.join(' / ')}` }, async () => {
+  const ws = join(work, 'dev-all.dateline');
+  const made = spawnSync(cli, ['import', '--workspace', ws, ...devCorpora], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  const summary = /imported (\d+) articles[\s\S]*it holds (\d+) events? and (\d+) actors?/.exec(made.stdout + made.stderr);
+  assert.ok(summary, `the import's summary: ${made.stdout}${made.stderr}`);
+  const listed = spawnSync(cli, ['events', '--format', 'jsonl', '--workspace', ws], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  assert.equal(listed.status, 0, listed.stderr);
+  const cliEvents = listed.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const cliUndated = cliEvents.filter((e) => !e.start).length;
+  const actorsOut = spawnSync(cli, ['actors', '--workspace', ws], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  assert.equal(actorsOut.status, 0, actorsOut.stderr);
+  // id, kind, then name, country, events, other names in padded columns (a name longer than its
+  // column pushes the rest along by one space): kept as the line's rest, read against a name.
+  const cliActors = actorsOut.stdout.trim().split('\n').map((l) => /^\s*(\d+)\s+(\S+)\s+(.*)$/.exec(l)).map(([, id, kind, rest]) => ({ id: Number(id), kind, rest }));
+  /** The actor's events, if the CLI lists `name` as its name; else NaN. */
+  const cliEventsOf = (a, name) => (a.rest.startsWith(name + ' ') ? Number(/^\s*.*?\s+(\d+)(?:\s{2,}.*)?$/.exec(a.rest.slice(name.length))?.[1]) : NaN);
+  const fromCli = { articles: Number(summary[1]), events: cliEvents.length, eventsSaid: Number(summary[2]), actors: cliActors.length, actorsSaid: Number(summary[3]), undated: cliUndated };
+  assert.equal(fromCli.eventsSaid, fromCli.events, 'CLI: the import summary and `dateline events`');
+  assert.equal(fromCli.actorsSaid, fromCli.actors, 'CLI: the import summary and `dateline actors`');
+
+  await clearActorSelection();
+  writeFileSync(join(work, 'open-answer.txt'), ws);
+  await driver.findElement(By.css('[data-testid="workspace-menu"]')).click();
+  await (await driver.wait(until.elementLocated(By.xpath("//button[@role='menuitem'][normalize-space()='Open…']")), 5000)).click();
+  await driver.wait(async () => /dev-all\.dateline/.test(await driver.findElement(By.css('body')).getText()), 20000, 'the dev workspace is open');
+  await driver.findElement(By.css('[data-testid="side-graph"]')).click();
+  await laneBy('type', 'visit');
+
+  for (const size of sizes) {
+    await resize(size);
+    const at = `at ${size.width}×${size.height}`;
+    // The header: "a articles · e events · n actors".
+    const header = await countsText();
+    const [, articles, events, actors] = /([\d,]+) articles? · ([\d,]+) events? · ([\d,]+) actors?/.exec(header.replace(/\s+/g, ' ')) ?? [];
+    // The timeline: "n events on the timeline" and, apart, "u undated".
+    let timeline = {};
+    await driver.wait(async () => {
+      const t = await driver.findElement(By.css('[data-testid="event-count"]')).getText();
+      const m = /([\d,]+) events? on the timeline(?: · ([\d,]+) undated)?/.exec(t);
+      timeline = m ? { dated: num(m[1]), undated: num(m[2] ?? 0) } : {};
+      return m && timeline.dated + timeline.undated === num(events);
+    }, 10000, () => `${at}: the timeline's ${JSON.stringify(timeline)} against the header's "${header}"`);
+    // The filter bar: the kind chips and the status chips each share out every event.
+    const chips = await driver.executeScript(
+      `const sum = (sel) => [...document.querySelectorAll(sel)].reduce((n, e) => n + Number(e.textContent.replace(/,/g, '')), 0);
+       return { kinds: sum('[role="group"][aria-label="Event type"] [data-testid^="count-"]'), statuses: sum('[role="group"][aria-label="Status"] [data-testid^="count-"]') };`,
+    );
+    // The actor picker: one entry per actor, its name and its events.
+    const picker = await driver.executeScript(
+      `return [...document.querySelectorAll('[data-testid="filter-actor"] option')].filter((o) => o.value).map((o) => ({ id: Number(o.value), text: o.textContent }))`,
+    );
+    // The graph: "n actors · l links" (or "n of N actors · …" when it draws the most active).
+    const graphText = await driver.findElement(By.css('[data-testid="graph"] .bar .count')).getText();
+    const graphActors = num(/(?:[\d,]+ of )?([\d,]+) actors?/.exec(graphText)?.[1] ?? -1);
+    const seen = {
+      header: { articles: num(articles), events: num(events), actors: num(actors) },
+      timeline,
+      chips,
+      picker: picker.length,
+      graph: graphActors,
+      cli: fromCli,
+    };
+    console.log(`# counts ${at}: ${JSON.stringify(seen)}`);
+    assert.equal(seen.header.articles, fromCli.articles, `${at}: articles, header and CLI`);
+    assert.equal(seen.header.events, fromCli.events, `${at}: events, header and CLI`);
+    assert.equal(timeline.dated + timeline.undated, fromCli.events, `${at}: dated + undated on the timeline = the CLI's events`);
+    assert.equal(timeline.undated, fromCli.undated, `${at}: undated, timeline and CLI (events without a start)`);
+    assert.equal(chips.kinds, fromCli.events, `${at}: the kind chips' counts add up to the events`);
+    assert.equal(chips.statuses, fromCli.events, `${at}: the status chips' counts add up to the events`);
+    assert.equal(seen.header.actors, fromCli.actors, `${at}: actors, header and CLI`);
+    assert.equal(picker.length, fromCli.actors, `${at}: the actor picker's entries and the CLI's actors`);
+    assert.equal(graphActors, fromCli.actors, `${at}: the graph's actors and the CLI's`);
+    const byId = new Map(cliActors.map((a) => [a.id, a]));
+    for (const o of picker) {
+      const a = byId.get(o.id);
+      assert.ok(a, `${at}: the picker's "${o.text}" is an actor of the CLI's`);
+      const [, name, n] = /^(.*) \((\d+)\)$/.exec(o.text) ?? [];
+      assert.equal(cliEventsOf(a, name), Number(n), `${at}: the picker's "${o.text}" and the CLI's "${a.rest}": the full name and its events`);
+    }
+
+    // The filter bar's "n of N events", with a filter on: N is the total, n what the timeline holds.
+    await driver.findElement(By.css('[data-testid="count-visit"]')).findElement(By.xpath('..')).click();
+    await driver.wait(async () => / of /.test(await driver.findElement(By.css('[data-testid="filter-count"]')).getText()), 10000, 'the filter count shows');
+    const visits = num(await driver.findElement(By.css('[data-testid="count-visit"]')).getText());
+    let filtered = '';
+    await driver.wait(async () => {
+      filtered = await driver.findElement(By.css('[data-testid="filter-count"]')).getText();
+      const m = /([\d,]+) of ([\d,]+) events?/.exec(filtered);
+      const t = /([\d,]+) events? on the timeline(?: · ([\d,]+) undated)?/.exec(await driver.findElement(By.css('[data-testid="event-count"]')).getText());
+      return m && t && num(m[2]) === fromCli.events && num(m[1]) === visits && num(t[1]) + num(t[2] ?? 0) === visits;
+    }, 10000, () => `${at}: visits only: the filter bar says "${filtered}", the visit chip ${visits}, of ${fromCli.events} events`);
+    await driver.findElement(By.xpath("//button[normalize-space()='Clear filters']")).click();
+    await driver.wait(async () => (await driver.findElement(By.css('[data-testid="filter-count"]')).getText()) === '', 10000, 'the filters cleared');
+
+    // No label is clipped.
+    const lanes = {};
+    for (const [by, lane] of [['type', 'visit'], ['country', '(no country)'], ['actor', null]]) {
+      if (lane) await laneBy(by, lane);
+      else {
+        await driver.executeScript(
+          `const s = document.querySelector('[data-testid="lane-by"]'); s.value = 'actor'; s.dispatchEvent(new Event('change', { bubbles: true }));`,
+        );
+        await driver.sleep(800);
+      }
+      const labels = await measureLabels('.tl-lane-label .tl-lane-name');
+      assert.ok(labels.length >= 3, `${at}: lanes by ${by}: ${labels.length}`);
+      lanes[by] = assertNotClipped(labels, `${at}, lane by ${by}`);
+    }
+    await laneBy('type', 'visit');
+    const graphList = assertNotClipped(await measureLabels('[data-testid="graph"] .side-name'), `${at}, the graph's actor list`);
+    assert.ok(graphList.shown >= 10, `${at}: names in the graph's list: ${graphList.shown}`);
+    const names = new Set(picker.map((o) => /^(.*) \(\d+\)$/.exec(o.text)[1]));
+    const canvasLabels = JSON.parse(await driver.findElement(By.css('[data-testid="graph-canvas"]')).getAttribute('data-labels'));
+    for (const l of canvasLabels) assert.ok(names.has(l), `${at}: the graph's label "${l}" is an actor's full name`);
+    console.log(`# labels ${at}: lanes ${JSON.stringify(lanes)}, graph list ${JSON.stringify(graphList)}, graph canvas ${canvasLabels.length} labels`);
+  }
+  await resize(sizes[0]);
+});
