@@ -485,7 +485,12 @@ async function shootDesk(shot) {
   await driver.wait(async () => (await driver.findElements(By.css('.tl-lane-label[data-lane="visit"]'))).length > 0, 10000, 'lanes by type');
   await driver.sleep(500);
   await shot('timeline');
+  // The graph with the most central actor chosen: its ego network, and the timeline narrowed to it.
+  await driver.executeScript(`document.querySelector('[data-testid="graph"] ul.actors button').click();`);
+  await driver.wait(async () => (await driver.findElements(By.css('[data-testid="graph-selection"]'))).length > 0, 5000, 'an actor chosen in the graph');
+  await driver.sleep(500);
   await shot('graph');
+  await clearActorSelection();
   await driver.findElement(By.css('[data-testid="side-map"]')).click();
   await driver.wait(async () => (await driver.findElements(By.css('[data-testid="map-svg"] path.land'))).length > 100, 20000, 'the world map is drawn');
   const svg = await driver.findElement(By.css('[data-testid="map-svg"]'));
