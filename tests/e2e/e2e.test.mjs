@@ -692,3 +692,79 @@ test('the dev corpus: the counts agree everywhere and no label is clipped', { sk
   }
   await resize(sizes[0]);
 });
+
+/** Export data → `label`…, the save dialog answering out/`name`; the file written, as text. */
+async function exportDataAs(label, name) {
+  const out = join(work, 'out', name);
+  rmSync(out, { force: true });
+  await driver.findElement(By.css('[data-testid="data-menu"]')).click();
+  const item = await driver.wait(until.elementLocated(By.xpath(`//button[@role='menuitem'][normalize-space()='${label}…']`)), 5000);
+  await item.click();
+  const status = await driver.findElement(By.css('[data-testid="status-line"]'));
+  await driver.wait(async () => new RegExp(`Exported ${name.replace('.', '\\.')}|Could not`).test(await status.getText()), 30000, `${name} exported`);
+  assert.match(await status.getText(), new RegExp(`Exported ${name.replace('.', '\\.')}`));
+  return readFileSync(out);
+}
+
+// Data exports that stand alone, made from the window's menu on the whole dev corpus (the
+// workspace the test above opened): every event of the CSV and the JSON carries its sources'
+// titles and URLs and its evidence sentence; the CSV opens in a spreadsheet as UTF-8 (a byte-order
+// mark); the iCalendar file marks an entry whose date is only a week, a month or a year; TimelineJS's
+// title states the number of slides it holds.
+test('the dev corpus: the data exports carry their sources and open as they should', { skip: devCorpora.every(existsSync) ? false : `no corpus at ${devCorpora.join(' / ')}` }, async () => {
+  await clearActorSelection();
+  const total = Number(/([\d,]+) events/.exec(await countsText())?.[1].replace(/,/g, ''));
+  assert.ok(total > 500, `events in the workspace: ${total}`);
+
+  const csv = await exportDataAs('CSV (events and actors)', 'dateline.csv');
+  assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV starts with a UTF-8 byte-order mark');
+  // RFC 4180 rows: quoted cells may hold commas, quotes (doubled) and line breaks.
+  const rows = [];
+  let row = [], cell = '', quoted = false;
+  const text = csv.toString('utf8').slice(1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell), rows.push(row), (row = []), (cell = '');
+    } else cell += c;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  const [header, ...body] = rows;
+  const col = (name) => {
+    const i = header.indexOf(name);
+    assert.ok(i >= 0, `the CSV has a ${name} column: ${header}`);
+    return i;
+  };
+  assert.equal(body.length, total, 'one CSV row per event of the workspace');
+  for (const name of ['titles', 'urls', 'evidence']) {
+    const empty = body.filter((r) => !r[col(name)].trim());
+    assert.equal(empty.length, 0, `every row has its ${name}: ${empty.slice(0, 3).map((r) => r[col('label')])}`);
+  }
+  assert.ok(body.every((r) => r[col('urls')].split('\n').every((u) => /^https?:\/\//.test(u))), 'the urls are links');
+
+  const json = JSON.parse((await exportDataAs('JSON', 'dateline.json')).toString('utf8'));
+  assert.equal(json.events.length, total, 'one JSON event per event of the workspace');
+  for (const e of json.events) {
+    assert.ok(e.sources.length > 0, `event ${e.id} has sources`);
+    for (const s of e.sources) assert.ok(s.title && /^https?:\/\//.test(s.url) && s.evidence, `event ${e.id}: a source with title, url and evidence: ${JSON.stringify(s).slice(0, 200)}`);
+  }
+
+  const ics = (await exportDataAs('iCalendar (.ics)', 'dateline.ics')).toString('utf8');
+  const entries = ics.split('BEGIN:VEVENT').slice(1);
+  const vague = json.events.filter((e) => e.start && e.precision && e.precision !== 'day');
+  assert.ok(vague.length > 0, 'the dev corpus has events dated only by week, month or year');
+  const marked = entries.filter((v) => /X-DATELINE-PRECISION:(week|month|quarter|year)/.test(v)).length;
+  assert.equal(marked, vague.length, 'every entry dated only by week, month, quarter or year is marked so');
+  assert.equal(entries.length, json.events.filter((e) => e.start).length, 'one entry per dated event');
+
+  const tl = JSON.parse((await exportDataAs('TimelineJS (JSON)', 'timeline-timelinejs.json')).toString('utf8'));
+  const said = Number(/([\d,]+)/.exec(tl.title?.text?.text ?? tl.title?.text?.headline ?? '')?.[1].replace(/,/g, ''));
+  assert.equal(said, tl.events.length, `the TimelineJS title states its ${tl.events.length} slides: ${JSON.stringify(tl.title?.text)}`);
+});
