@@ -51,3 +51,19 @@ export async function openPage({ prefix, viewport, timezoneId }) {
   await page.addInitScript({ content: await readFile(join(here, 'mock-ipc.js'), 'utf8') });
   return { context, page, profile, dialogs, pageErrors };
 }
+
+/**
+ * A Shift-drag across the timeline's canvas (the time brush) through the instants `at`
+ * (milliseconds), placed by the view `[v0, v1]` the canvas shows, at its vertical middle.
+ */
+export async function shiftDrag(page, canvas, [v0, v1], at) {
+  const box = await canvas.boundingBox();
+  const xOf = (t) => box.x + ((t - v0) / (v1 - v0)) * box.width;
+  const y = box.y + box.height / 2;
+  await page.keyboard.down('Shift');
+  await page.mouse.move(xOf(at[0]), y);
+  await page.mouse.down();
+  for (const t of at.slice(1)) await page.mouse.move(xOf(t), y, { steps: 4 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+}

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
-import { openPage } from './browser.mjs';
+import { openPage, shiftDrag } from './browser.mjs';
 import { idOf, installDeskMocks } from './desk-mocks.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -108,16 +108,7 @@ test('the map', { timeout: 120_000 }, async (t) => {
         still = a === v0 && b === v1 ? still + 1 : 0;
         [v0, v1] = [a, b];
       }
-      const box = await canvas.boundingBox();
-      const xOf = (t) => box.x + ((t - v0) / (v1 - v0)) * box.width;
-      const y = box.y + box.height / 2;
-      await page.keyboard.down('Shift');
-      await page.mouse.move(xOf(Date.UTC(2023, 5, 1)), y);
-      await page.mouse.down();
-      await page.mouse.move(xOf(Date.UTC(2023, 6, 1)), y, { steps: 4 });
-      await page.mouse.move(xOf(Date.UTC(2023, 6, 31)), y, { steps: 4 });
-      await page.mouse.up();
-      await page.keyboard.up('Shift');
+      await shiftDrag(page, canvas, [v0, v1], [Date.UTC(2023, 5, 1), Date.UTC(2023, 6, 1), Date.UTC(2023, 6, 31)]);
       await page.getByTestId('brush-chip').waitFor();
       // June and July: the call (no place), Blinken in Beijing (an arc) and the Vilnius summit.
       await page.waitForFunction(() => /^2 events on the map · 1 without a place$/.test(document.querySelector('[data-testid=map-count]')?.textContent?.trim() ?? ''));

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
-import { executablePath, openPage } from './browser.mjs';
+import { executablePath, openPage, shiftDrag } from './browser.mjs';
 import { actors, events, detail, workspace, importedEvent, XSS } from './fixtures.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -363,16 +363,7 @@ test('Dateline UI (headless Chromium, mocked IPC)', { timeout: 120_000 }, async 
     await t.test('brushing a range filters the list (not the timeline)', async () => {
       await page.getByRole('button', { name: 'Fit all' }).click();
       const [v0, v1] = await settledView();
-      const box = await canvas.boundingBox();
-      const xOf = (t) => box.x + ((t - v0) / (v1 - v0)) * box.width;
-      const y = box.y + box.height / 2;
-      await page.keyboard.down('Shift');
-      await page.mouse.move(xOf(Date.UTC(2023, 5, 1)), y);
-      await page.mouse.down();
-      await page.mouse.move(xOf(Date.UTC(2023, 6, 1)), y, { steps: 4 });
-      await page.mouse.move(xOf(Date.UTC(2023, 6, 31)), y, { steps: 4 });
-      await page.mouse.up();
-      await page.keyboard.up('Shift');
+      await shiftDrag(page, canvas, [v0, v1], [Date.UTC(2023, 5, 1), Date.UTC(2023, 6, 1), Date.UTC(2023, 6, 31)]);
       await page.getByTestId('brush-chip').waitFor();
       assert.deepEqual(await rowIds(), [1, 2, 4]);
       assert.match(await text(page.getByTestId('brush-chip')), /June 2023 – 3\d July 2023|June – 3\d July 2023/);
