@@ -306,6 +306,11 @@ pub fn cluster(mentions: &[Telling]) -> Vec<Cluster> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut group_of = vec![usize::MAX; mentions.len()];
     let mut seen = vec![u32::MAX; mentions.len()];
+    // The groups ruled out for the mention being placed (stamped with its rank): once one member
+    // is incompatible, the group cannot take it, and its other members need no comparison. Where
+    // many mentions share few actors and days (thousands of tellings of a dozen people), this is
+    // what keeps the comparisons near the number of groups rather than of mentions.
+    let mut ruled_out: Vec<u32> = Vec::new();
     let mut neighbours: Vec<usize> = Vec::new();
     for (r, &i) in order.iter().enumerate() {
         let m = &rules[i];
@@ -313,8 +318,14 @@ pub fn cluster(mentions: &[Telling]) -> Vec<Cluster> {
         index.overlapping(m, |j| {
             if rank[j] < r as u32 && seen[j] != r as u32 {
                 seen[j] = r as u32;
+                let g = group_of[j];
+                if ruled_out[g] == r as u32 {
+                    return;
+                }
                 if m.compatible(&rules[j]) {
-                    neighbours.push(group_of[j]);
+                    neighbours.push(g);
+                } else {
+                    ruled_out[g] = r as u32;
                 }
             }
         });
@@ -341,6 +352,7 @@ pub fn cluster(mentions: &[Telling]) -> Vec<Cluster> {
             Some((_, g)) if !tie => g,
             _ => {
                 groups.push(Vec::new());
+                ruled_out.push(u32::MAX);
                 groups.len() - 1
             }
         };
