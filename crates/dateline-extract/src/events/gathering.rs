@@ -478,21 +478,11 @@ pub(super) fn party(m: &Mention) -> Participant {
     }
 }
 
-/// Month names, which with a year may open a gathering's name: "the September 2021 Summit".
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// A month's full name (the tagger's lexicon), which with a year may open a gathering's name:
+/// "the September 2021 Summit".
+fn full_month(w: &str) -> bool {
+    crate::time::lexicon::month(w).is_some() && !crate::time::lexicon::month_is_abbrev(w)
+}
 
 /// Whether the words before a gathering's name put someone at it: "... at the", "at a meeting of
 /// the", "at the opening of", "on the sidelines of".
@@ -503,7 +493,7 @@ fn at_gathering(before: &str, status: Status) -> bool {
         let w = w.to_lowercase();
         if matches!(w.as_str(), "sidelines" | "margins") {
             sidelines = true;
-        } else if MONTHS.contains(&w.as_str()) || w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
+        } else if full_month(&w) || w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
             // "at the September 2021 Global COVID-19 Summit": the date that opens the name.
         } else if !matches!(
             w.as_str(),

@@ -11,7 +11,7 @@
 mod direction;
 mod grammar;
 mod holidays;
-mod lexicon;
+pub(crate) mod lexicon;
 pub(crate) use lexicon::number_word;
 mod normalize;
 mod token;
